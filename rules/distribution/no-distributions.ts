@@ -1,0 +1,22 @@
+import { defineRule } from '../../src/engine/rule-api.js';
+
+export const { meta, create } = defineRule({
+  meta: {
+    id: 'distribution/no-distributions',
+    family: 'distribution',
+    description: 'The dataset has no distribution (no file, no API, no link to the data).',
+    rationale:
+      'A dataset without a distribution gives users nothing to download or query. ' +
+      'MQA accessibility (access URL, download URL) scores nothing; DCAT-AP dcat:distribution is recommended.',
+    severity: 'error',
+    presets: ['recommended'],
+    messages: { none: 'the dataset has no distribution: no data to download or query' },
+  },
+  create(context) {
+    return {
+      dataset(ds) {
+        if (ds.distributions.length === 0) context.report({ messageId: 'none', location: ds.locations['distributions'] ?? ds.at });
+      },
+    };
+  },
+});

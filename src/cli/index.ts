@@ -1,0 +1,86 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError } from '../config/types.js';
+import { InputError } from '../discover/index.js';
+import { PRESETS } from '../config/presets.js';
+import { runLint, type LintFlags } from './lint-command.js';
+import { runRulesList, runRulesExplain } from './rules-command.js';
+import { runInit } from './init-command.js';
+import { odlintVersion } from './version.js';
+import { UsageError, type CliIO } from './io.js';
+
+export type { CliIO } from './io.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * The odlint command line. Returns the exit code (0 clean, 1 findings at/above the fail level,
+ * 2 usage/config/fatal error); only `bin/odlint.js` touches `process`.
+ */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  let code = 0;
+  let debug = argv.includes('--debug');
+  const program = new Command('odlint')
+    .description('Open-data metadata quality and licence linter')
+    .version(odlintVersion(), '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(str.startsWith('error: ') ? `odlint: ${str.slice(7)}` : str) })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('lint', { isDefault: true })
+    .description('lint dataset descriptors and their data files (default command)')
+    .argument('[inputs...]', 'files, folders or globs', [])
+    .option('-c, --config <file>', 'config file (default: discovered odlint.config.* / .odlintrc.* walking up)')
+    .option('-p, --preset <name>', `preset, repeatable: ${PRESETS.join(', ')}`, collect, [])
+    .option('--rule <id=severity>', 'set a rule severity: off|info|warning|error (repeatable)', collect, [])
+    .option('-f, --format <name>', 'output format (repeatable; pairs with -o in order)', collect, [])
+    .option('-o, --output <file>', 'write the report to a file (repeatable)', collect, [])
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
+    .option('--quiet', 'report errors only')
+    .option('--no-color', 'no colours in terminal output')
+    .option('--no-data', 'metadata only: do not read data files')
+    .option('--online', 'allow network requests (URL checks); off by default')
+    .option('--debug', 'print stack traces of internal errors')
+    .action(async (inputs: string[], flags: LintFlags & { debug?: boolean }) => {
+      debug ||= Boolean(flags.debug);
+      code = await runLint(inputs, flags, io);
+    });
+
+  const rules = program.command('rules').description('list the built-in rules').option('--json', 'as JSON');
+  rules.action(async (flags: { json?: boolean }) => {
+    code = await runRulesList(Boolean(flags.json), io);
+  });
+  rules
+    .command('explain')
+    .description("print a rule's documentation")
+    .argument('<id>', 'rule id, e.g. licence/licence-missing')
+    .action(async (id: string) => {
+      code = await runRulesExplain(id, io);
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter config (odlint.config.yaml)')
+    .option('--force', 'overwrite an existing config')
+    .action((flags: { force?: boolean }) => {
+      code = runInit(Boolean(flags.force), io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help / --version end with exit code 0; usage mistakes with 2.
+      return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 2;
+    }
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof InputError) {
+      io.stderr(`odlint: ${err.message}\n`);
+      return 2;
+    }
+    const e = err as Error;
+    io.stderr(`odlint: internal error: ${e.message}${debug ? `\n${e.stack}` : ' (run with --debug for details)'}\n`);
+    return 2;
+  }
+}

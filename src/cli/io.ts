@@ -1,0 +1,12 @@
+/** Where the CLI writes: the real process streams, or buffers in tests. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  /** stdout is a terminal (colours, default format). */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+/** A one-line error for the user: exit code 2, no stack trace. */
+export class UsageError extends Error {}

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { SEVERITY_RANK, type Report } from '../model/index.js';
+import { loadBuiltinRules } from '../engine/registry.js';
+import { lint } from '../engine/lint.js';
+import { resolveConfig } from '../config/resolve.js';
+import { buildReport, loadFormatter, formatNames } from '../reporters/index.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import { displayPath } from '../util/paths.js';
+import { odlintVersion } from './version.js';
+import { UsageError, type CliIO } from './io.js';
+
+export interface LintFlags {
+  config?: string;
+  preset: string[];
+  rule: string[];
+  format: string[];
+  output: string[];
+  maxWarnings?: string;
+  failOn: string;
+  quiet?: boolean;
+  color: boolean;
+  data: boolean;
+  online?: boolean;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, string> = {
+  '.json': 'json',
+  '.sarif': 'sarif',
+  '.xml': 'junit',
+  '.md': 'markdown',
+  '.html': 'html',
+  '.csv': 'csv',
+  '.txt': 'stylish',
+};
+
+/** Pairs `-f` and `-o` in order; an output without a format takes it from its extension. */
+function outputs(flags: LintFlags): { format: string; file?: string }[] {
+  const pairs: { format: string; file?: string }[] = [];
+  const n = Math.max(flags.format.length, flags.output.length, 1);
+  for (let i = 0; i < n; i++) {
+    const file = flags.output[i];
+    const format = flags.format[i] ?? (file ? FORMAT_BY_EXTENSION[path.extname(file).toLowerCase()] : undefined) ?? 'stylish';
+    pairs.push({ format, ...(file ? { file } : {}) });
+  }
+  return pairs;
+}
+
+/** `odlint [lint] [inputs...]`: returns the exit code. */
+export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Promise<number> {
+  const failOn = flags.failOn;
+  if (!['error', 'warning', 'info', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or never (got "${failOn}")`);
+  let maxWarnings: number | undefined;
+  if (flags.maxWarnings !== undefined) {
+    maxWarnings = Number(flags.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a non-negative integer (got "${flags.maxWarnings}")`);
+  }
+  const targets = outputs(flags);
+  const known = formatNames();
+  for (const t of targets) {
+    if (!known.includes(t.format)) throw new UsageError(`unknown format "${t.format}" (available: ${known.join(', ')})`);
+  }
+
+  const rules = await loadBuiltinRules();
+  const config = resolveConfig(rules, { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
+  const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online) });
+  const report = buildReport(result, io.cwd, odlintVersion());
+
+  const metas = new Map([...rules].map(([id, r]) => [id, r.meta]));
+  for (const t of targets) {
+    const formatter = (await loadFormatter(t.format))!;
+    const color = !t.file && flags.color && io.isTTY && !io.env['NO_COLOR'];
+    const text = await formatter.format(report, { color, quiet: Boolean(flags.quiet), rules: metas, cwd: io.cwd });
+    if (t.file) {
+      writeFileAtomic(path.resolve(io.cwd, t.file), text);
+      io.stderr(`odlint: ${t.format} report written to ${displayPath(io.cwd, path.resolve(io.cwd, t.file))}\n`);
+    } else io.stdout(text);
+  }
+  return exitCode(report, failOn, maxWarnings);
+}
+
+export function exitCode(report: Report, failOn: string, maxWarnings?: number): number {
+  if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return 1;
+  if (failOn === 'never') return 0;
+  const threshold = SEVERITY_RANK[failOn as 'error' | 'warning' | 'info'];
+  const all = [...report.datasets.flatMap((d) => d.findings), ...report.files.flatMap((f) => f.findings)];
+  return all.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}

@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseJson, parseYaml, SyntaxProblem } from '../loaders/parse.js';
+import { schemaValidator, mainError, describeAjvError } from '../util/json-schema.js';
+import { isPreset } from './presets.js';
+import { layerFromObject } from './layers.js';
+import { ConfigError, type Override, type RuleLayer } from './types.js';
+
+export const CONFIG_FILES = [
+  'odlint.config.yaml',
+  'odlint.config.yml',
+  'odlint.config.json',
+  '.odlintrc.yaml',
+  '.odlintrc.yml',
+  '.odlintrc.json',
+  '.odlintrc',
+];
+
+/** A config file read and validated; `extends` still names presets (resolved by the caller). */
+export interface ConfigFile {
+  file?: string;
+  /** Folder that `ignore` and `overrides` globs are relative to. */
+  dir: string;
+  /** In application order: preset names, each followed by the layers of extended files. */
+  base: (string | RuleLayer)[];
+  layers: RuleLayer[];
+  overrides: Override[];
+  ignore: string[];
+}
+
+/** The first config file found walking up from `cwd`, or undefined. */
+export function findConfig(cwd: string): string | undefined {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_FILES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function readConfig(file: string, display: (f: string) => string = (f) => f, seen: string[] = []): ConfigFile {
+  const shown = display(file);
+  if (seen.includes(file)) throw new ConfigError(`config "extends" cycle: ${[...seen, file].map(display).join(' → ')}`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read config file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file: shown, pointer: '' });
+  }
+  let data: unknown;
+  let position: ReturnType<typeof parseJson>['position'];
+  try {
+    const isJson = file.endsWith('.json') || (file.endsWith('.odlintrc') && /^\s*\{/.test(text));
+    ({ data, position } = isJson ? parseJson(text) : parseYaml(text));
+  } catch (e) {
+    if (e instanceof SyntaxProblem) throw new ConfigError(`${e.message} (line ${e.line}, column ${e.column})`, { file: shown, pointer: '' });
+    throw e;
+  }
+  data ??= {};
+  const validate = schemaValidator('config.schema.json');
+  if (!validate(data)) {
+    const err = mainError(validate.errors)!;
+    const ptr = err.keyword === 'additionalProperties' ? `${err.instancePath}/${String(err.params.additionalProperty)}` : err.instancePath;
+    const pos = position(ptr) ?? position(err.instancePath);
+    const where = pos ? ` (line ${pos.line}, column ${pos.column})` : '';
+    throw new ConfigError(`${describeAjvError(err)}${where}`, { file: shown, pointer: ptr || '/' });
+  }
+  const obj = data as Record<string, unknown>;
+  const dir = path.dirname(file);
+
+  const base: (string | RuleLayer)[] = [];
+  const extendsList = ([] as string[]).concat((obj.extends as string | string[] | undefined) ?? []);
+  extendsList.forEach((entry, i) => {
+    if (isPreset(entry)) base.push(entry);
+    else if (entry.startsWith('.') || entry.includes('/') || /\.(ya?ml|json)$/.test(entry)) {
+      const parent = readConfig(path.resolve(dir, entry), display, [...seen, file]);
+      base.push(...parent.base, ...parent.layers);
+    } else {
+      throw new ConfigError(`unknown preset "${entry}"`, { file: shown, pointer: Array.isArray(obj.extends) ? `/extends/${i}` : '/extends' });
+    }
+  });
+
+  const overrides = ((obj.overrides ?? []) as Record<string, unknown>[]).map((o, i) => ({
+    files: ([] as string[]).concat(o.files as string | string[]),
+    excludedFiles: ([] as string[]).concat((o.excludedFiles as string | string[] | undefined) ?? []),
+    base: dir,
+    layer: layerFromObject(o, shown, `/overrides/${i}`)[0] ?? new Map(),
+  }));
+
+  return {
+    file,
+    dir,
+    base,
+    layers: layerFromObject(obj, shown),
+    overrides,
+    ignore: (obj.ignore as string[] | undefined) ?? [],
+  };
+}

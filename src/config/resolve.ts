@@ -1,0 +1,155 @@
+import path from 'node:path';
+import { minimatch } from 'minimatch';
+import { closest } from 'fastest-levenshtein';
+import type { RuleModule } from '../engine/rule-api.js';
+import type { SeverityOrOff } from '../model/index.js';
+import { getAjv, mainError, describeAjvError } from '../util/json-schema.js';
+import { presetLayers } from './presets.js';
+import { readConfig, findConfig, type ConfigFile } from './load.js';
+import { ConfigError, type EffectiveRule, type RuleLayer, type Override } from './types.js';
+
+export interface ConfigRequest {
+  cwd: string;
+  /** `-c <file>`; when absent the config is discovered from `cwd`. */
+  configFile?: string;
+  /** `-p <name>` (repeatable): replaces the config's base presets when given. */
+  presets?: string[];
+  /** `--rule id=severity` (repeatable), applied last. */
+  ruleFlags?: string[];
+  /** `--no-config`-like escape hatch for tests: skip discovery. */
+  noDiscovery?: boolean;
+}
+
+/**
+ * The settings odlint runs with: every rule's severity and (validated) options, per file.
+ * Layers apply in order: base presets → the config's own rules/options → matching overrides →
+ * command-line `--rule`.
+ */
+export class ResolvedConfig {
+  private readonly cache = new Map<string, Map<string, EffectiveRule>>();
+
+  constructor(
+    readonly rules: Map<string, RuleModule>,
+    readonly file: string | undefined,
+    private readonly layers: RuleLayer[],
+    private readonly overrides: Override[],
+    private readonly cliLayer: RuleLayer,
+    readonly ignore: { base: string; patterns: string[] },
+  ) {}
+
+  /** Effective settings for a descriptor or data file (absolute path). */
+  forFile(absFile: string): Map<string, EffectiveRule> {
+    const matching = this.overrides.filter((o) => matchesOverride(o, absFile));
+    const key = matching.map((o) => this.overrides.indexOf(o)).join(',');
+    let effective = this.cache.get(key);
+    if (!effective) {
+      effective = merge(this.rules, [...this.layers, ...matching.map((o) => o.layer), this.cliLayer]);
+      this.cache.set(key, effective);
+    }
+    return effective;
+  }
+
+  /** True when `absPath` is ignored by the config's `ignore` globs. */
+  isIgnored(absPath: string): boolean {
+    const rel = path.relative(this.ignore.base, absPath).split(path.sep).join('/');
+    if (rel.startsWith('..')) return false;
+    return this.ignore.patterns.some((p) => minimatch(rel, p, { dot: true }) || minimatch(rel, `${p.replace(/\/+$/, '')}/**`, { dot: true }));
+  }
+}
+
+function matchesOverride(o: Override, absFile: string): boolean {
+  const rel = path.relative(o.base, absFile).split(path.sep).join('/');
+  const hit = (patterns: string[]) => patterns.some((p) => minimatch(rel, p, { dot: true, matchBase: !p.includes('/') }));
+  return hit(o.files) && !hit(o.excludedFiles);
+}
+
+function merge(rules: Map<string, RuleModule>, layers: RuleLayer[]): Map<string, EffectiveRule> {
+  const out = new Map<string, EffectiveRule>();
+  for (const rule of rules.values()) {
+    out.set(rule.meta.id, { severity: 'off', options: { ...structuredClone(rule.meta.defaultOptions ?? {}) } });
+  }
+  for (const layer of layers) {
+    for (const [id, setting] of layer) {
+      const current = out.get(id);
+      if (!current) continue; // unknown ids were rejected when the layer was checked
+      if (setting.severity) current.severity = setting.severity;
+      if (setting.options) current.options = { ...current.options, ...setting.options };
+    }
+  }
+  for (const layer of layers) {
+    for (const [id, setting] of layer) {
+      if (!setting.options) continue;
+      const rule = rules.get(id)!;
+      const eff = out.get(id)!;
+      validateOptions(rule, eff.options, setting.origin);
+    }
+  }
+  return out;
+}
+
+const validators = new Map<string, ReturnType<ReturnType<typeof getAjv>['compile']>>();
+
+function validateOptions(rule: RuleModule, options: Record<string, unknown>, origin: { file: string; pointer: string }): void {
+  const schema = rule.meta.optionsSchema;
+  if (!schema) {
+    if (Object.keys(options).length) throw new ConfigError(`rule ${rule.meta.id} takes no options`, origin);
+    return;
+  }
+  let validate = validators.get(rule.meta.id);
+  if (!validate) {
+    validate = getAjv().compile({ type: 'object', additionalProperties: false, ...schema });
+    validators.set(rule.meta.id, validate);
+  }
+  if (!validate(options)) {
+    const err = mainError(validate.errors)!;
+    const at = err.instancePath ? ` option ${err.instancePath.slice(1)}` : ' options';
+    throw new ConfigError(`rule ${rule.meta.id}${at}: ${describeAjvError(err)}`, origin);
+  }
+}
+
+function checkIds(rules: Map<string, RuleModule>, layer: RuleLayer): void {
+  for (const [id, setting] of layer) {
+    if (!rules.has(id)) {
+      const guess = closest(id, [...rules.keys()]);
+      throw new ConfigError(`unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`, setting.origin);
+    }
+  }
+}
+
+const SEVERITIES: SeverityOrOff[] = ['off', 'info', 'warning', 'error'];
+
+/** Parses `--rule id=severity` flags into a layer. */
+export function cliRuleLayer(flags: string[]): RuleLayer {
+  const layer: RuleLayer = new Map();
+  for (const flag of flags) {
+    const m = /^([^=]+)=(.+)$/.exec(flag.trim());
+    if (!m || !SEVERITIES.includes(m[2] as SeverityOrOff)) {
+      throw new ConfigError(`--rule expects <id>=<off|info|warning|error>, got "${flag}"`);
+    }
+    layer.set(m[1]!, { severity: m[2] as SeverityOrOff, origin: { file: '--rule', pointer: '' } });
+  }
+  return layer;
+}
+
+export function resolveConfig(rules: Map<string, RuleModule>, req: ConfigRequest): ResolvedConfig {
+  const display = (f: string) => path.relative(req.cwd, f).split(path.sep).join('/') || f;
+  const file = req.configFile ? path.resolve(req.cwd, req.configFile) : req.noDiscovery ? undefined : findConfig(req.cwd);
+  const config: ConfigFile = file
+    ? readConfig(file, display)
+    : { dir: req.cwd, base: [], layers: [], overrides: [], ignore: [] };
+
+  const base = req.presets?.length ? [...config.base.filter((b) => typeof b !== 'string'), ...req.presets] : config.base.length ? config.base : ['recommended'];
+  const layers = base.flatMap((b) => (typeof b === 'string' ? presetLayers(b, rules) : [b]));
+  layers.push(...config.layers);
+  const cliLayer = cliRuleLayer(req.ruleFlags ?? []);
+  for (const layer of [...layers, ...config.overrides.map((o) => o.layer), cliLayer]) checkIds(rules, layer);
+
+  const resolved = new ResolvedConfig(rules, file, layers, config.overrides, cliLayer, {
+    base: config.dir,
+    patterns: ['**/node_modules/**', '**/.git/**', ...config.ignore],
+  });
+  // Validate every combination of options up front: a bad config exits 2 before any work.
+  merge(rules, [...layers, cliLayer]);
+  for (const o of config.overrides) merge(rules, [...layers, o.layer, cliLayer]);
+  return resolved;
+}

@@ -1,0 +1,190 @@
+import { statSync } from 'node:fs';
+import type { Dataset, Distribution, Finding, Severity, SourceLocation, TableInfo } from '../model/index.js';
+import type { EffectiveRule } from '../config/types.js';
+import { readerFor, DataFileError } from '../readers/index.js';
+import type { RuleHooks, RuleModule, RuleContext, ReportDescriptor } from './rule-api.js';
+import { formatMessage } from './messages.js';
+import { displayPath } from '../util/paths.js';
+
+export interface CheckSettings {
+  cwd: string;
+  online: boolean;
+  /** False with `--no-data`: data files are not read. */
+  data: boolean;
+}
+
+type EmitCore = (ruleId: string, d: ReportDescriptor) => void;
+
+interface ActiveRule {
+  rule: RuleModule;
+  hooks: RuleHooks;
+}
+
+/**
+ * Runs the enabled rules on one dataset: metadata hooks first, then every local data file is
+ * read ONCE and its rows are fed to every rule that asked for them. A rule that throws is
+ * switched off for this dataset and reported; it never stops the others.
+ */
+export async function checkDataset(
+  ds: Dataset,
+  rules: Map<string, RuleModule>,
+  settings: Map<string, EffectiveRule>,
+  run: CheckSettings,
+  extraFindings: Finding[] = [],
+): Promise<Finding[]> {
+  const findings: Finding[] = [...extraFindings];
+  const active: ActiveRule[] = [];
+  const crashed = new Set<ActiveRule>();
+
+  const emit = (ruleId: string, severity: Severity, d: ReportDescriptor, rule?: RuleModule) => {
+    const template = rule?.meta.messages[d.messageId];
+    if (rule && template === undefined) throw new Error(`rule ${ruleId} reported unknown messageId "${d.messageId}"`);
+    findings.push({
+      ruleId,
+      severity: d.severity ?? severity,
+      messageId: d.messageId,
+      message: formatMessage(template ?? d.messageId, d.data),
+      location: d.location,
+      ...(d.data ? { data: d.data } : {}),
+    });
+  };
+
+  /** Findings of the engine itself, under `core/*` rules (their severity is configurable too). */
+  const emitCore: EmitCore = (ruleId, d) => {
+    const severity = settings.get(ruleId)?.severity ?? 'error';
+    if (severity !== 'off') emit(ruleId, severity, d, rules.get(ruleId));
+  };
+
+  const crash = (a: ActiveRule, err: unknown, where: SourceLocation) => {
+    crashed.add(a);
+    const message = err instanceof Error ? err.message : String(err);
+    emitCore('core/rule-crashed', { messageId: 'crashed', data: { rule: a.rule.meta.id, message }, location: where });
+  };
+
+  for (const rule of rules.values()) {
+    const eff = settings.get(rule.meta.id);
+    if (!eff || eff.severity === 'off' || rule.meta.family === 'core') continue;
+    const severity = eff.severity;
+    const context: RuleContext = {
+      ruleId: rule.meta.id,
+      options: eff.options,
+      severity,
+      settings: run,
+      report: (d) => emit(rule.meta.id, severity, d, rule),
+    };
+    const a: ActiveRule = { rule, hooks: {} };
+    try {
+      a.hooks = rule.create(context);
+      active.push(a);
+    } catch (err) {
+      crash(a, err, ds.at);
+    }
+  }
+
+  const call = <K extends keyof RuleHooks>(name: K, where: SourceLocation, ...args: Parameters<NonNullable<RuleHooks[K]>>) => {
+    for (const a of active) {
+      const fn = a.hooks[name] as ((...x: unknown[]) => void) | undefined;
+      if (!fn || crashed.has(a)) continue;
+      try {
+        fn.apply(a.hooks, args);
+      } catch (err) {
+        crash(a, err, where);
+      }
+    }
+  };
+
+  // Whether each referenced data file exists is a fact rules may use (data/file-missing).
+  for (const dist of ds.distributions) annotateLocalFile(dist);
+
+  // A data file linted on its own has no metadata to check: only data hooks run for it.
+  if (ds.source.format !== 'data-file') {
+    call('dataset', ds.at, ds);
+    for (const dist of ds.distributions) call('distribution', dist.at, dist, ds);
+  }
+
+  if (run.data) {
+    const wantsTables = active.some((a) => a.hooks.table || a.hooks.row || a.hooks.endTable);
+    const wantsRows = active.some((a) => a.hooks.row || a.rule.meta.needsRows);
+    const seen = new Set<string>();
+    for (const dist of ds.distributions) {
+      if (!wantsTables || !dist.localPath || dist.localStatus !== 'present' || seen.has(dist.localPath)) continue;
+      seen.add(dist.localPath);
+      await readData(dist, ds, run, wantsRows, active, crashed, crash, emitCore);
+    }
+  }
+
+  call('end', ds.at, ds);
+  return findings;
+}
+
+function annotateLocalFile(dist: Distribution): void {
+  if (!dist.localPath) return;
+  try {
+    dist.localStatus = statSync(dist.localPath).isFile() ? 'present' : 'not-a-file';
+  } catch {
+    dist.localStatus = 'missing';
+  }
+}
+
+async function readData(
+  dist: Distribution,
+  ds: Dataset,
+  run: CheckSettings,
+  wantsRows: boolean,
+  active: ActiveRule[],
+  crashed: Set<ActiveRule>,
+  crash: (a: ActiveRule, err: unknown, where: SourceLocation) => void,
+  emitCore: EmitCore,
+): Promise<void> {
+  const path = dist.localPath!;
+  const reader = readerFor(path);
+  if (!reader) return;
+  const file = displayPath(run.cwd, path);
+  const fileAt: SourceLocation = { file: path };
+  const rowHooks = active.filter((a) => a.hooks.row);
+  let table: TableInfo | undefined;
+  try {
+    await reader.read(
+      path,
+      {
+        table: (info) => {
+          table = info;
+          for (const a of active) {
+            if (!a.hooks.table || crashed.has(a)) continue;
+            try {
+              a.hooks.table(info, dist, ds);
+            } catch (err) {
+              crash(a, err, fileAt);
+            }
+          }
+        },
+        row: (cells, ctx) => {
+          for (const a of rowHooks) {
+            if (crashed.has(a)) continue;
+            try {
+              a.hooks.row!(cells, ctx);
+            } catch (err) {
+              crash(a, err, { file: path, row: ctx.row });
+            }
+          }
+        },
+        end: (summary) => {
+          for (const a of active) {
+            if (!a.hooks.endTable || crashed.has(a) || !table) continue;
+            try {
+              a.hooks.endTable(table, summary, dist, ds);
+            } catch (err) {
+              crash(a, err, fileAt);
+            }
+          }
+        },
+      },
+      { file, rows: wantsRows },
+    );
+  } catch (err) {
+    if (!(err instanceof DataFileError)) throw err;
+    const location = { file: path, ...(err.where.line ? { line: err.where.line } : {}) };
+    emitCore('core/data-unreadable', { messageId: 'unreadable', data: { message: err.message }, location });
+  }
+}
+

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { emptyDataset, emptyDistribution, type Dataset, type Finding, type SourceLocation } from '../model/index.js';
+import { discover } from '../discover/index.js';
+import { loadDescriptor } from '../loaders/index.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import { displayPath } from '../util/paths.js';
+import { formatMessage } from './messages.js';
+import { checkDataset, type CheckSettings } from './check.js';
+
+export interface LintRequest extends CheckSettings {
+  inputs: string[];
+  config: ResolvedConfig;
+}
+
+export interface DatasetResult {
+  dataset: Dataset;
+  findings: Finding[];
+}
+
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+}
+
+export interface LintResult {
+  datasets: DatasetResult[];
+  files: FileResult[];
+}
+
+/**
+ * The pipeline: discover → load every descriptor → add data files no descriptor references as
+ * datasets of their own → check each dataset. Locations stay absolute here; the report stage
+ * makes them relative.
+ */
+export async function lint(req: LintRequest): Promise<LintResult> {
+  const { config } = req;
+  const found = await discover(req.inputs, req.cwd, (abs) => config.isIgnored(abs));
+  const files: FileResult[] = [];
+  const loaded: { dataset: Dataset; issues: Finding[] }[] = [];
+
+  const coreFinding = (file: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation): Finding | undefined => {
+    const severity = config.forFile(file).get(ruleId)?.severity ?? 'error';
+    if (severity === 'off') return undefined;
+    const template = config.rules.get(ruleId)?.meta.messages[messageId] ?? messageId;
+    return { ruleId, severity, messageId, message: formatMessage(template, data), location, data };
+  };
+  const fileFinding = (file: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation = { file }) => {
+    const f = coreFinding(file, ruleId, messageId, data, location);
+    if (f) files.push({ file, findings: [f] });
+  };
+
+  for (const file of found.descriptors) {
+    const outcome = await loadDescriptor(file);
+    switch (outcome.kind) {
+      case 'parse-error':
+        fileFinding(file, 'core/parse-error', 'syntax', { message: outcome.message }, { file, line: outcome.line, column: outcome.column });
+        break;
+      case 'unreadable':
+        fileFinding(file, 'core/parse-error', 'unreadable', { message: outcome.message });
+        break;
+      case 'unsupported':
+        if (found.explicit.has(file)) fileFinding(file, 'core/unsupported-format', 'unsupported', { format: outcome.format });
+        break;
+      case 'not-a-descriptor':
+        if (found.explicit.has(file)) fileFinding(file, 'core/not-a-descriptor', 'notADescriptor', { reason: outcome.reason });
+        break;
+      case 'loaded': {
+        const byDataset = new Map<Dataset | undefined, Finding[]>();
+        for (const issue of outcome.issues) {
+          const f = coreFinding(file, issue.ruleId, issue.messageId, issue.data ?? {}, issue.location);
+          if (!f) continue;
+          byDataset.set(issue.dataset, [...(byDataset.get(issue.dataset) ?? []), f]);
+        }
+        const orphan = byDataset.get(undefined);
+        if (orphan) files.push({ file, findings: orphan });
+        for (const ds of outcome.datasets) loaded.push({ dataset: ds, issues: byDataset.get(ds) ?? [] });
+        if (outcome.datasets.length === 0 && !orphan && found.explicit.has(file)) {
+          fileFinding(file, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
+        }
+      }
+    }
+  }
+
+  // Data files that no loaded descriptor references are linted as datasets of their own.
+  const referenced = new Set(loaded.flatMap(({ dataset }) => dataset.distributions.map((d) => d.localPath).filter(Boolean)));
+  for (const dataFile of found.dataFiles) {
+    if (!referenced.has(dataFile)) loaded.push({ dataset: dataFileDataset(dataFile, req.cwd), issues: [] });
+  }
+
+  const datasets: DatasetResult[] = [];
+  for (const { dataset, issues } of loaded) {
+    const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), req, issues);
+    datasets.push({ dataset, findings });
+  }
+  return { datasets, files };
+}
+
+/** A data file linted without a descriptor: one dataset, one distribution, no metadata. */
+export function dataFileDataset(file: string, cwd: string): Dataset {
+  const at = { file };
+  const ds = emptyDataset({ format: 'data-file', file }, at);
+  ds.id = displayPath(cwd, file);
+  const dist = emptyDistribution(at);
+  dist.localPath = file;
+  dist.localRef = path.basename(file);
+  ds.distributions.push(dist);
+  return ds;
+}

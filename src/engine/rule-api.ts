@@ -1,0 +1,89 @@
+/**
+ * The shape of every rule (GUIDE §3). A rule is one file in `rules/<family>/<id>.ts` exporting
+ * `meta` and `create`; it imports only this module and `src/model/`.
+ */
+import type {
+  Dataset,
+  Distribution,
+  Severity,
+  SourceLocation,
+  TableInfo,
+  RowContext,
+  TableSummary,
+} from '../model/index.js';
+
+export type RuleFamily =
+  | 'core'
+  | 'licence'
+  | 'metadata'
+  | 'distribution'
+  | 'format'
+  | 'data'
+  | 'personal-data'
+  | 'gender';
+
+export interface RuleMeta {
+  /** `<family>/<kebab-case-name>`, unique. */
+  id: string;
+  family: RuleFamily;
+  /** One line: what the rule reports. */
+  description: string;
+  /** Why a publisher should care, with its anchor (MQA indicator, DCAT-AP property, GDPR article...). */
+  rationale: string;
+  severity: Severity;
+  /** Presets that enable the rule (`recommended` implies `strict`). */
+  presets: string[];
+  /** JSON Schema (ajv) of the rule's options object; omitted when the rule has none. */
+  optionsSchema?: Record<string, unknown>;
+  /** Default options (merged under the user's before validation). */
+  defaultOptions?: Record<string, unknown>;
+  /** Message templates keyed by message id; `{{name}}` is replaced by `data.name`. */
+  messages: Record<string, string>;
+  /** True when the rule needs the rows of data files (the engine only reads files when asked). */
+  needsRows?: boolean;
+  /** True when `--fix` can repair what the rule reports. */
+  fixable?: boolean;
+}
+
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string | number>;
+  location: SourceLocation;
+  /** Overrides the configured severity for this finding only (e.g. escalation on validated IDs). */
+  severity?: Severity;
+}
+
+export interface RuleContext<Options = Record<string, unknown>> {
+  readonly ruleId: string;
+  readonly options: Options;
+  readonly severity: Severity;
+  /** Settings shared by all rules (working directory, online flag). */
+  readonly settings: { cwd: string; online: boolean; data: boolean };
+  report(descriptor: ReportDescriptor): void;
+}
+
+/**
+ * Hooks a rule may implement. `create` runs once per dataset, so closure state is per dataset.
+ * Order: dataset → distribution (each) → for each readable data file: table → row (each) →
+ * endTable → end.
+ */
+export interface RuleHooks {
+  dataset?(ds: Dataset): void;
+  distribution?(dist: Distribution, ds: Dataset): void;
+  table?(table: TableInfo, dist: Distribution, ds: Dataset): void;
+  row?(cells: readonly string[], ctx: RowContext): void;
+  endTable?(table: TableInfo, summary: TableSummary, dist: Distribution, ds: Dataset): void;
+  end?(ds: Dataset): void;
+}
+
+export interface RuleModule<Options = Record<string, unknown>> {
+  meta: RuleMeta;
+  create(context: RuleContext<Options>): RuleHooks;
+}
+
+/** Identity helper that gives rule files type checking and inference. */
+export function defineRule<Options = Record<string, unknown>>(rule: RuleModule<Options>): RuleModule<Options> {
+  return rule;
+}
+
+export { locate, firstText } from '../model/index.js';

@@ -1,0 +1,428 @@
+import fs from 'node:fs';
+import {
+  emptyDataset,
+  pointer,
+  type Agent,
+  type Dataset,
+  type DatasetFlags,
+  type DescriptorFormat,
+  type Distribution,
+  type Licence,
+  type Located,
+  type SourceLocation,
+  type TableSchema,
+  type TableSchemaField,
+  type Texts,
+} from '../model/index.js';
+import { parseDocumentText, SyntaxProblem } from './parse.js';
+import { resolveDataRef, type LocalRef } from './paths.js';
+import type { LoadIssue, ParsedDocument } from './types.js';
+
+/** Location of a JSON pointer in a parsed document (line/column are resolved when reported). */
+export function at(doc: ParsedDocument, ptr: string): SourceLocation {
+  return { file: doc.file, pointer: ptr };
+}
+
+/**
+ * Sets `entity[key]` and remembers where it came from. A value present but empty (null, "",
+ * []) records only its location, so a finding about the missing value points at the empty field.
+ */
+export function set<T extends Located, K extends keyof T & string>(
+  entity: T,
+  key: K,
+  value: T[K] | undefined | null,
+  loc: SourceLocation,
+): void {
+  if (value === undefined) return;
+  entity.locations[key] = loc;
+  if (value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0)) return;
+  entity[key] = value;
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A non-empty string (numbers and booleans are stringified), else undefined. */
+export function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+/** A string or a `{lang: text}` map as Texts (`lang` keys the plain string). */
+export function texts(v: unknown, lang = ''): Texts | undefined {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : { [lang]: v };
+  if (isObject(v)) {
+    const out: Texts = {};
+    for (const [k, t] of Object.entries(v)) if (typeof t === 'string' && t.trim() !== '') out[k] = t;
+    return Object.keys(out).length ? out : undefined;
+  }
+  return undefined;
+}
+
+/** A list of non-empty strings from a string, a list, or a JSON-encoded list. */
+export function strings(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(str).filter((s): s is string => s !== undefined);
+  const s = str(v);
+  if (s === undefined) return [];
+  if (s.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(s);
+      if (Array.isArray(parsed)) return strings(parsed);
+    } catch {
+      /* not JSON: a plain string that happens to start with '[' */
+    }
+  }
+  return [s];
+}
+
+/** A number from a number or a numeric string. */
+export function num(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
+/** A boolean from true/false, yes/no, 1/0 in EN/FR/NL/DE; undefined when not recognisable. */
+export function bool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  const s = str(v)?.trim().toLowerCase();
+  if (s === undefined) return undefined;
+  if (['true', 'yes', 'y', '1', 'oui', 'ja', 'vrai', 'wahr', 'waar'].includes(s)) return true;
+  if (['false', 'no', 'n', '0', 'non', 'nee', 'nein', 'faux', 'falsch', 'onwaar'].includes(s)) return false;
+  return undefined;
+}
+
+export function agent(fields: Agent): Agent | undefined {
+  const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as Agent;
+  return Object.keys(clean).length ? clean : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by the JSON/YAML loaders: reading source objects while remembering pointers, putting
+// values into the model, extras, licences, agents, gender flags, data paths and Table Schemas.
+// ---------------------------------------------------------------------------------------------
+
+/** A value picked from a source, with the JSON pointer it came from. */
+export interface Picked<T> {
+  value: T;
+  ptr: string;
+}
+
+/** Null, undefined, blank strings and empty lists carry no information. */
+export function blank(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+}
+
+/**
+ * One JSON object of a document, read key by key. Every key a loader reads is marked as used,
+ * so that whatever the model does not name can go to `extras` afterwards (`rest()`).
+ */
+export class Obj {
+  private readonly used = new Set<string>();
+
+  constructor(
+    readonly value: Record<string, unknown>,
+    readonly ptr: string,
+    /** Pointer of a key's value (CKAN extras live at `/extras/<i>/value`, not under their key). */
+    private readonly ptrOf: (key: string) => string = (key) => pointer(ptr, key),
+  ) {}
+
+  /** An Obj for `value` when it is an object. */
+  static of(value: unknown, ptr: string): Obj | undefined {
+    return isObject(value) ? new Obj(value, ptr) : undefined;
+  }
+
+  /** Pointer of `key`'s value. */
+  pointerOf(key: string): string {
+    return this.ptrOf(key);
+  }
+
+  /** The raw value of `key` without marking it as used. */
+  peek(key: string): unknown {
+    return Object.prototype.hasOwnProperty.call(this.value, key) ? this.value[key] : undefined;
+  }
+
+  /** The raw value of `key`, marked as used. */
+  raw(key: string): unknown {
+    this.used.add(key);
+    return this.peek(key);
+  }
+
+  /**
+   * The first of `keys` whose value `convert` accepts. All `keys` count as used: they are the
+   * names of one model property, so none of them belongs in extras.
+   */
+  pick<T>(convert: (v: unknown) => T | undefined, ...keys: string[]): Picked<T> | undefined {
+    let found: Picked<T> | undefined;
+    for (const key of keys) {
+      this.used.add(key);
+      if (found) continue;
+      const raw = this.peek(key);
+      const value = blank(raw) ? undefined : convert(raw);
+      if (value !== undefined) found = { value, ptr: this.ptrOf(key) };
+    }
+    return found;
+  }
+
+  /** The object under `key` (marked as used). */
+  obj(key: string): Obj | undefined {
+    return Obj.of(this.raw(key), this.ptrOf(key));
+  }
+
+  /** The items of the list under `key` with their pointers (marked as used). */
+  items(key: string): Picked<unknown>[] {
+    const list = this.raw(key);
+    if (!Array.isArray(list)) return [];
+    const base = this.ptrOf(key);
+    return list.map((value, i) => ({ value, ptr: pointer(base, i) }));
+  }
+
+  /** The object items of the list under `key`. */
+  objects(key: string): Obj[] {
+    return this.items(key)
+      .map((item) => Obj.of(item.value, item.ptr))
+      .filter((o): o is Obj => o !== undefined);
+  }
+
+  /** Keys not read yet, with their values. */
+  rest(): [string, Picked<unknown>][] {
+    return Object.entries(this.value)
+      .filter(([key]) => !this.used.has(key))
+      .map(([key, value]) => [key, { value, ptr: this.ptrOf(key) }]);
+  }
+}
+
+/** `pick` across several sources: for each key in order, the first source that has it wins. */
+export function pickFrom<T>(
+  sources: (Obj | undefined)[],
+  convert: (v: unknown) => T | undefined,
+  ...keys: string[]
+): Picked<T> | undefined {
+  let found: Picked<T> | undefined;
+  for (const key of keys) {
+    for (const src of sources) {
+      const p = src?.pick(convert, key);
+      if (!found && p) found = p;
+    }
+  }
+  return found;
+}
+
+/** Sets a model property from a picked value, with its location. */
+export function put<T extends Located, K extends keyof T & string>(
+  doc: ParsedDocument,
+  entity: T,
+  key: K,
+  picked: Picked<T[K] | undefined> | undefined,
+): void {
+  if (picked) set(entity, key, picked.value, at(doc, picked.ptr));
+}
+
+type WithExtras = Located & { extras: Record<string, unknown> };
+
+/** Puts a value the model does not name into extras, remembering where it came from. */
+export function setExtra(entity: WithExtras, key: string, value: unknown, loc: SourceLocation): void {
+  if (blank(value)) return;
+  entity.extras[key] = value;
+  entity.locations[`extras.${key}`] = loc;
+}
+
+/** Every key of `obj` the loader did not read goes into extras. */
+export function restIntoExtras(doc: ParsedDocument, entity: WithExtras, obj: Obj): void {
+  for (const [key, p] of obj.rest()) setExtra(entity, key, p.value, at(doc, p.ptr));
+}
+
+/** A new dataset of `format` for the object at `ptr` in `doc`. */
+export function newDataset(doc: ParsedDocument, format: DescriptorFormat, ptr: string): Dataset {
+  return emptyDataset({ format, file: doc.file, position: doc.position }, at(doc, ptr));
+}
+
+/** A string holding a JSON list or object (CKAN extras, legacy fields) decoded; anything else as is. */
+export function decodeJsonish(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const s = v.trim();
+  if (!(s.startsWith('[') && s.endsWith(']')) && !(s.startsWith('{') && s.endsWith('}'))) return v;
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    return v;
+  }
+}
+
+/** Distinct non-empty strings, in order. */
+export function unique(values: string[]): string[] {
+  return [...new Set(values.filter((v) => v.trim() !== ''))];
+}
+
+/** A list of strings from a list, a JSON list, or a comma-separated string (`en,fr`). */
+export function commaList(v: unknown): string[] | undefined {
+  const list = strings(v).flatMap((s) => s.split(',')).map((s) => s.trim());
+  const out = unique(list);
+  return out.length ? out : undefined;
+}
+
+/** Like `strings`, but undefined when empty (so `pick` moves on to the next key). */
+export function stringList(v: unknown): string[] | undefined {
+  const out = unique(strings(v));
+  return out.length ? out : undefined;
+}
+
+/** A single string from a string, or the first text of a `{lang: text}` map. */
+export function oneString(v: unknown): string | undefined {
+  return str(v) ?? Object.values(texts(v) ?? {})[0];
+}
+
+/** A licence as loaders know it: raw = the id when given, else the title, else the URL. */
+export function licence(parts: { id?: string; title?: string; url?: string }): Licence | undefined {
+  const raw = parts.id ?? parts.title ?? parts.url;
+  if (raw === undefined) return undefined;
+  const out: Licence = { raw };
+  if (parts.title !== undefined) out.title = parts.title;
+  if (parts.url !== undefined) out.url = parts.url;
+  return out;
+}
+
+/** A licence from separately picked id/title/url fields; located where its raw value came from. */
+export function pickedLicence(
+  id: Picked<string> | undefined,
+  title: Picked<string> | undefined,
+  url: Picked<string> | undefined,
+): Picked<Licence> | undefined {
+  const value = licence({ id: id?.value, title: title?.value, url: url?.value });
+  const from = id ?? title ?? url;
+  return value && from ? { value, ptr: from.ptr } : undefined;
+}
+
+/** An agent picked from several fields, with the pointer of each part. */
+export interface PickedAgent {
+  value: Agent;
+  ptr: string;
+  parts: Partial<Record<keyof Agent, string>>;
+}
+
+/** Which keys hold each part of an agent, in order of preference. */
+export type AgentKeys = Partial<Record<keyof Agent, string[]>>;
+
+/**
+ * An agent from the fields of one or more sources; located at `ptr` when given (an agent
+ * object), else at its first part (flat `maintainer`/`maintainer_email` fields).
+ */
+export function pickAgent(sources: (Obj | undefined)[], keys: AgentKeys, ptr?: string): PickedAgent | undefined {
+  const fields: Agent = {};
+  const parts: PickedAgent['parts'] = {};
+  for (const part of ['name', 'email', 'url', 'uri'] as const) {
+    const p = pickFrom(sources, str, ...(keys[part] ?? []));
+    if (p) {
+      fields[part] = p.value;
+      parts[part] = p.ptr;
+    }
+  }
+  const value = agent(fields);
+  const first = ptr ?? parts.name ?? parts.email ?? parts.url ?? parts.uri;
+  return value && first !== undefined ? { value, ptr: first, parts } : undefined;
+}
+
+/** Sets `publisher` or `contactPoint`, locating the agent and each of its parts (`publisher.email`). */
+export function putAgent(
+  doc: ParsedDocument,
+  ds: Dataset,
+  key: 'publisher' | 'contactPoint',
+  picked: PickedAgent | undefined,
+): void {
+  if (!picked) return;
+  set(ds, key, picked.value, at(doc, picked.ptr));
+  for (const [part, ptr] of Object.entries(picked.parts)) ds.locations[`${key}.${part}`] = at(doc, ptr);
+}
+
+/**
+ * Source keys that carry the Brussels gender-mainstreaming flags. Portal conventions differ;
+ * the defaults follow the Brussels CKAN extras (the config may pass other names later).
+ */
+export const DEFAULT_FLAG_KEYS: Readonly<Record<keyof DatasetFlags, readonly string[]>> = {
+  concernsIndividuals: ['concerns_individuals', 'concernsIndividuals'],
+  sexDisaggregated: ['sex_disaggregated', 'sexDisaggregated'],
+  genderStatistics: ['gender_statistics', 'genderStatistics'],
+};
+
+/** Fills `ds.flags` from the first source key that holds a recognisable boolean (`flags.<name>`). */
+export function putFlags(
+  doc: ParsedDocument,
+  ds: Dataset,
+  sources: (Obj | undefined)[],
+  keys: Readonly<Record<keyof DatasetFlags, readonly string[]>> = DEFAULT_FLAG_KEYS,
+): void {
+  for (const flag of Object.keys(keys) as (keyof DatasetFlags)[]) {
+    const p = pickFrom(sources, bool, ...keys[flag]);
+    if (!p) continue;
+    ds.flags[flag] = p.value;
+    ds.locations[`flags.${flag}`] = at(doc, p.ptr);
+  }
+}
+
+/**
+ * Resolves a data path written in a descriptor: a relative path inside the descriptor's folder
+ * becomes `localPath`/`localRef`; one that escapes it is reported and never read.
+ */
+export function attachDataRef(
+  doc: ParsedDocument,
+  dist: Distribution,
+  ref: Picked<string>,
+  issues: LoadIssue[],
+  ds: Dataset,
+): LocalRef['kind'] {
+  const resolved = resolveDataRef(doc.dir, ref.value);
+  if (resolved.kind === 'local') {
+    dist.localPath = resolved.path;
+    dist.localRef = ref.value;
+    dist.locations.localPath = at(doc, ref.ptr);
+  } else if (resolved.kind === 'outside') {
+    issues.push(unsafePath(doc, ref, ds));
+  }
+  return resolved.kind;
+}
+
+function unsafePath(doc: ParsedDocument, ref: Picked<string>, ds: Dataset): LoadIssue {
+  return { ruleId: 'core/unsafe-path', messageId: 'outside', data: { path: ref.value }, location: at(doc, ref.ptr), dataset: ds };
+}
+
+/** A Table Schema from an object with a `fields` list (fields without a name are dropped). */
+export function tableSchema(v: unknown): TableSchema | undefined {
+  if (!isObject(v) || !Array.isArray(v.fields)) return undefined;
+  const fields = v.fields.filter((f): f is TableSchemaField => isObject(f) && typeof f.name === 'string');
+  return { ...v, fields };
+}
+
+/**
+ * A distribution's `schema`: inline objects are used as is; a path is read from disk only when it
+ * resolves inside the descriptor's folder. Anything else keeps the reference in `extras.schemaRef`
+ * (and why it could not be read in `extras.schemaError`).
+ */
+export function attachSchema(
+  doc: ParsedDocument,
+  dist: Distribution,
+  picked: Picked<unknown> | undefined,
+  issues: LoadIssue[],
+  ds: Dataset,
+): void {
+  if (!picked) return;
+  const loc = at(doc, picked.ptr);
+  const inline = tableSchema(picked.value);
+  if (inline) return set(dist, 'schema', inline, loc);
+  const ref = str(picked.value);
+  if (ref === undefined || typeof picked.value !== 'string') return setExtra(dist, 'schema', picked.value, loc);
+  setExtra(dist, 'schemaRef', ref, loc);
+  const resolved = resolveDataRef(doc.dir, ref);
+  if (resolved.kind === 'outside') issues.push(unsafePath(doc, { value: ref, ptr: picked.ptr }, ds));
+  if (resolved.kind !== 'local') return;
+  try {
+    const parsed = parseDocumentText(resolved.path, fs.readFileSync(resolved.path, 'utf8'));
+    const schema = tableSchema(parsed.data);
+    if (schema) set(dist, 'schema', schema, loc);
+    else setExtra(dist, 'schemaError', 'not a Table Schema (no "fields" list)', loc);
+  } catch (err) {
+    const message = err instanceof SyntaxProblem ? `${err.message} (line ${err.line}, column ${err.column})` : (err as Error).message;
+    setExtra(dist, 'schemaError', message, loc);
+  }
+}

@@ -1,0 +1,40 @@
+import type { Dataset, DescriptorFormat, PositionResolver, SourceLocation } from '../model/index.js';
+
+/** A descriptor file parsed as JSON or YAML, with a way back from JSON pointers to lines. */
+export interface ParsedDocument {
+  /** Path as given (absolute or relative to the working directory). */
+  file: string;
+  /** Absolute folder of the file: data paths are resolved against it and must stay inside it. */
+  dir: string;
+  syntax: 'json' | 'yaml';
+  data: unknown;
+  position: PositionResolver;
+}
+
+/**
+ * Something a loader noticed that is not a dataset value: an API error envelope, a schema
+ * violation, an unsafe data path. Reported under a `core/*` rule; attached to `dataset` when
+ * given, otherwise to the file.
+ */
+export interface LoadIssue {
+  ruleId: string;
+  messageId: string;
+  data?: Record<string, string | number>;
+  location: SourceLocation;
+  dataset?: Dataset;
+}
+
+export interface LoadResult {
+  datasets: Dataset[];
+  issues: LoadIssue[];
+}
+
+export interface Loader {
+  format: DescriptorFormat;
+  /**
+   * How sure the loader is that the document is its format, from content (0 = not mine, 1 =
+   * certain); the file name may raise confidence but must never be the only signal.
+   */
+  detect(doc: ParsedDocument): number;
+  load(doc: ParsedDocument): LoadResult;
+}

@@ -1,0 +1,187 @@
+import type { SourceLocation, PositionResolver } from './location.js';
+
+/** Text in one or more languages: `{en: "Population", fr: "Population"}`; `""` = untagged. */
+export type Texts = Record<string, string>;
+
+/** The descriptor formats odlint loads. `data-file` = a data file linted without any descriptor. */
+export type DescriptorFormat =
+  | 'odlint'
+  | 'ckan'
+  | 'udata'
+  | 'frictionless'
+  | 'dcat-ap'
+  | 'dcat-us'
+  | 'data-file';
+
+export type Openness = 'open' | 'not-open' | 'unknown';
+
+/**
+ * A licence as written by the publisher, and (once normalised) what it is.
+ * Loaders fill `raw`/`title`/`url`; the licence normaliser fills the rest.
+ */
+export interface Licence {
+  /** The value as written: an id, a title, a URL or an SPDX expression. */
+  raw: string;
+  title?: string;
+  url?: string;
+  /** SPDX id or expression, when one exists. */
+  spdx?: string;
+  /** CKAN / Open Definition licence id (e.g. `cc-by`, `odc-odbl`). */
+  ckanId?: string;
+  /** EU licence NAL URI (http://publications.europa.eu/resource/authority/licence/...). */
+  euUri?: string;
+  openness?: Openness;
+  /** Why the openness is what it is (e.g. "non-commercial clause"). */
+  opennessReason?: string;
+}
+
+/** A publisher, contact point or creator. */
+export interface Agent {
+  name?: string;
+  email?: string;
+  url?: string;
+  /** IRI or portal identifier of the agent. */
+  uri?: string;
+}
+
+/** Brussels gender-mainstreaming characteristics (ordinance of 29 March 2012). */
+export interface DatasetFlags {
+  concernsIndividuals?: boolean;
+  sexDisaggregated?: boolean;
+  genderStatistics?: boolean;
+}
+
+export interface Period {
+  start?: string;
+  end?: string;
+}
+
+/** Frictionless Table Schema (subset odlint reads; the rest stays as is). */
+export interface TableSchema {
+  fields: TableSchemaField[];
+  primaryKey?: string | string[];
+  missingValues?: string[];
+  [key: string]: unknown;
+}
+
+export interface TableSchemaField {
+  name: string;
+  type?: string;
+  format?: string;
+  title?: unknown;
+  description?: string;
+  constraints?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/**
+ * Every model entity remembers where its values came from: `at` is the entity itself,
+ * `locations[property]` the location of one property (model property names, e.g.
+ * `licence`, `title`, `keywords`; extras as `extras.<key>`).
+ */
+export interface Located {
+  at: SourceLocation;
+  locations: Record<string, SourceLocation>;
+}
+
+export interface Distribution extends Located {
+  id?: string;
+  title?: Texts;
+  description?: Texts;
+  accessURL?: string;
+  downloadURL?: string;
+  /** Format as the publisher wrote it ("CSV", "text/csv", EU file-type URI...). */
+  format?: string;
+  mediaType?: string;
+  licence?: Licence;
+  byteSize?: number;
+  checksum?: string;
+  issued?: string;
+  modified?: string;
+  conformsTo?: string[];
+  /** Table Schema declared for the data (Frictionless `schema`). */
+  schema?: TableSchema;
+  /**
+   * The data file on disk, when the descriptor references a relative path. Absolute path,
+   * always inside the descriptor's folder (loaders refuse paths that escape it).
+   */
+  localPath?: string;
+  /** The relative path as written in the descriptor (for messages). */
+  localRef?: string;
+  /** Whether `localPath` exists, set by the engine before rules run. */
+  localStatus?: 'present' | 'missing' | 'not-a-file';
+  accessService?: string;
+  /** Anything the source had that the model does not name. */
+  extras: Record<string, unknown>;
+}
+
+export interface DatasetSource {
+  format: DescriptorFormat;
+  /** The descriptor file (for `data-file` datasets: the data file). */
+  file: string;
+  /** Resolves JSON pointers in `file` to line/column, when the loader parsed text. */
+  position?: PositionResolver;
+}
+
+export interface Dataset extends Located {
+  id?: string;
+  title?: Texts;
+  description?: Texts;
+  keywords: string[];
+  themes: string[];
+  publisher?: Agent;
+  contactPoint?: Agent;
+  licence?: Licence;
+  accessRights?: string;
+  rights?: string;
+  temporal?: Period;
+  spatial?: string[];
+  frequency?: string;
+  issued?: string;
+  modified?: string;
+  language: string[];
+  conformsTo: string[];
+  landingPage?: string;
+  documentation: string[];
+  hvdCategory: string[];
+  applicableLegislation: string[];
+  flags: DatasetFlags;
+  distributions: Distribution[];
+  extras: Record<string, unknown>;
+  source: DatasetSource;
+}
+
+/** A new, empty dataset located at `at`; loaders fill it in. */
+export function emptyDataset(source: DatasetSource, at: SourceLocation): Dataset {
+  return {
+    keywords: [],
+    themes: [],
+    language: [],
+    conformsTo: [],
+    documentation: [],
+    hvdCategory: [],
+    applicableLegislation: [],
+    flags: {},
+    distributions: [],
+    extras: {},
+    source,
+    at,
+    locations: {},
+  };
+}
+
+export function emptyDistribution(at: SourceLocation): Distribution {
+  return { extras: {}, at, locations: {} };
+}
+
+/** The location of one property of an entity, or the entity's own location when unknown. */
+export function locate(entity: Located, property?: string): SourceLocation {
+  return (property && entity.locations[property]) || entity.at;
+}
+
+/** First non-empty text of a multilingual value, preferring `lang`. */
+export function firstText(texts: Texts | undefined, lang?: string): string | undefined {
+  if (!texts) return undefined;
+  if (lang && texts[lang]?.trim()) return texts[lang];
+  return Object.values(texts).find((t) => t && t.trim() !== '');
+}

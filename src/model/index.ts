@@ -1,0 +1,5 @@
+export * from './location.js';
+export * from './dataset.js';
+export * from './finding.js';
+export * from './report.js';
+export * from './table.js';

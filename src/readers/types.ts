@@ -1,0 +1,32 @@
+import type { TableInfo, RowContext, TableSummary } from '../model/index.js';
+
+/** Receives one data file's content, in order: table (header known) → rows → end. */
+export interface TableSink {
+  table(info: TableInfo): void;
+  row(cells: string[], ctx: RowContext): void;
+  end(summary: TableSummary): void;
+}
+
+export interface ReadOptions {
+  /** Path as reported (relative to the working directory). */
+  file: string;
+  /** False when no enabled rule wants rows: readers may stop after the header. */
+  rows: boolean;
+}
+
+/** A data file that cannot be read as its format: becomes a `core/data-unreadable` finding. */
+export class DataFileError extends Error {
+  constructor(
+    message: string,
+    readonly where: { row?: number; line?: number } = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface Reader {
+  name: string;
+  /** File extensions (lower case, with dot) this reader takes when nothing else is known. */
+  extensions: string[];
+  read(path: string, sink: TableSink, options: ReadOptions): Promise<void>;
+}

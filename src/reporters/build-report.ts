@@ -1,0 +1,66 @@
+import type { Dataset, Finding, Report, DatasetReport, SourceLocation } from '../model/index.js';
+import { firstText, SEVERITY_RANK } from '../model/index.js';
+import type { LintResult } from '../engine/lint.js';
+import { displayPath } from '../util/paths.js';
+
+/**
+ * Turns lint results into the versioned report every formatter renders: paths relative to the
+ * working directory, JSON pointers resolved to line/column, findings in document order.
+ */
+export function buildReport(result: LintResult, cwd: string, version: string): Report {
+  const datasets: DatasetReport[] = result.datasets.map(({ dataset, findings }, i) => ({
+    id: dataset.id ?? `${displayPath(cwd, dataset.source.file)}#${i}`,
+    ...(firstText(dataset.title) ? { title: firstText(dataset.title)! } : {}),
+    source: {
+      format: dataset.source.format,
+      file: displayPath(cwd, dataset.source.file),
+      ...(dataset.at.pointer !== undefined ? { pointer: dataset.at.pointer } : {}),
+    },
+    ...(dataset.publisher?.name ? { publisher: dataset.publisher.name } : {}),
+    ...(Object.keys(dataset.flags).length ? { flags: { ...dataset.flags } } : {}),
+    findings: sortFindings(findings.map((f) => finalize(f, dataset, cwd))),
+  }));
+  const files = result.files.map((f) => ({
+    file: displayPath(cwd, f.file),
+    findings: sortFindings(f.findings.map((x) => finalize(x, undefined, cwd))),
+  }));
+  const all = [...datasets.flatMap((d) => d.findings), ...files.flatMap((f) => f.findings)];
+  const count = (s: string) => all.filter((f) => f.severity === s).length;
+  return {
+    tool: { name: 'odlint', version },
+    schemaVersion: 1,
+    datasets,
+    files,
+    summary: {
+      datasets: datasets.length,
+      files: new Set([...datasets.map((d) => d.source.file), ...files.map((f) => f.file)]).size,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+    },
+  };
+}
+
+function finalize(f: Finding, ds: Dataset | undefined, cwd: string): Finding {
+  const loc: SourceLocation = { ...f.location };
+  if (ds && loc.pointer !== undefined && loc.line === undefined && loc.file === ds.source.file) {
+    const pos = ds.source.position?.(loc.pointer);
+    if (pos) Object.assign(loc, pos);
+  }
+  loc.file = displayPath(cwd, loc.file);
+  return { ...f, location: loc };
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        a.f.location.file.localeCompare(b.f.location.file) ||
+        (a.f.location.line ?? a.f.location.row ?? 0) - (b.f.location.line ?? b.f.location.row ?? 0) ||
+        (a.f.location.column ?? 0) - (b.f.location.column ?? 0) ||
+        SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||
+        a.i - b.i,
+    )
+    .map(({ f }) => f);
+}

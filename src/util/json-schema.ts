@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { packageRoot } from './package-root.js';
+
+// ajv-formats is CommonJS: its default export arrives as `.default` under NodeNext.
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+
+let ajv: Ajv2020 | undefined;
+
+/** One shared ajv instance (draft 2020-12, all errors, formats). */
+export function getAjv(): Ajv2020 {
+  if (!ajv) {
+    ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+  }
+  return ajv;
+}
+
+const compiled = new Map<string, ValidateFunction>();
+
+/** Compiles a schema shipped in `schemas/` once. */
+export function schemaValidator(name: string): ValidateFunction {
+  let fn = compiled.get(name);
+  if (!fn) {
+    const schema = JSON.parse(readFileSync(path.join(packageRoot(), 'schemas', name), 'utf8')) as object;
+    fn = getAjv().compile(schema);
+    compiled.set(name, fn);
+  }
+  return fn;
+}
+
+/** The most useful error of an ajv run: the deepest one, skipping oneOf/anyOf summaries. */
+export function mainError(errors: ErrorObject[] | null | undefined): ErrorObject | undefined {
+  if (!errors?.length) return undefined;
+  const specific = errors.filter((e) => !['oneOf', 'anyOf', 'if'].includes(e.keyword));
+  const pool = specific.length ? specific : errors;
+  return pool.reduce((a, b) => (b.instancePath.length > a.instancePath.length ? b : a));
+}
+
+export function describeAjvError(e: ErrorObject): string {
+  if (e.keyword === 'additionalProperties') return `unknown property "${String(e.params.additionalProperty)}"`;
+  if (e.keyword === 'enum') return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (e.keyword === 'propertyNames') return `invalid property name "${String(e.params.propertyName)}"`;
+  return e.message ?? e.keyword;
+}

@@ -1,0 +1,68 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { csvReader, sniffDelimiter } from '../../src/readers/csv.js';
+import type { TableInfo } from '../../src/model/index.js';
+
+async function readAll(content: Buffer | string, name = 'data.csv') {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-csv-'));
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  let table: TableInfo | undefined;
+  const rows: { cells: string[]; row: number; line: number }[] = [];
+  let total = -1;
+  await csvReader.read(file, { table: (t) => (table = t), row: (cells, ctx) => rows.push({ cells, row: ctx.row, line: ctx.line }), end: (s) => (total = s.rows) }, { file: name, rows: true });
+  return { table: table!, rows, total };
+}
+
+describe('sniffDelimiter', () => {
+  it('picks the delimiter that splits lines consistently, ignoring quoted ones', () => {
+    expect(sniffDelimiter('a;b;c\n1;2,5;3\n4;5,1;6\n')).toBe(';');
+    expect(sniffDelimiter('a,b\n"x;y;z",1\n"p;q",2\n')).toBe(',');
+    expect(sniffDelimiter('a\tb\tc\n1\t2\t3\n')).toBe('\t');
+    expect(sniffDelimiter('a|b\n1|2\n3|4\n')).toBe('|');
+  });
+});
+
+describe('csvReader', () => {
+  it('streams header and rows with record and line numbers (multi-line cells included)', async () => {
+    const { table, rows, total } = await readAll('name,note\nA,"two\nlines"\nB,x\n');
+    expect(table.header).toEqual(['name', 'note']);
+    expect(table.headerRow).toBe(1);
+    expect(table.delimiter).toBe(',');
+    expect(table.encoding).toBe('UTF-8');
+    expect(rows).toEqual([
+      { cells: ['A', 'two\nlines'], row: 2, line: 2 },
+      { cells: ['B', 'x'], row: 3, line: 4 },
+    ]);
+    expect(total).toBe(3);
+  });
+
+  it('strips and counts a double UTF-8 BOM', async () => {
+    const { table, rows } = await readAll(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), Buffer.from('Jahr;Name\n2020;Zoé\n')]));
+    expect(table.bomCount).toBe(2);
+    expect(table.header).toEqual(['Jahr', 'Name']);
+    expect(rows[0]!.cells).toEqual(['2020', 'Zoé']);
+  });
+
+  it('decodes windows-1252 files', async () => {
+    const { table, rows } = await readAll(iconv.encode('commune;prénom\nIxelles;Hélène\nUccle;Chloé\n', 'windows-1252'));
+    expect(table.encoding).not.toBe('UTF-8');
+    expect(table.header).toEqual(['commune', 'prénom']);
+    expect(rows.map((r) => r.cells[1])).toEqual(['Hélène', 'Chloé']);
+  });
+
+  it('keeps blank lines as rows and ragged rows as they are', async () => {
+    const { rows } = await readAll('a,b\n1,2\n\n3\n');
+    expect(rows.map((r) => r.cells)).toEqual([['1', '2'], [''], ['3']]);
+    expect(rows.map((r) => r.line)).toEqual([2, 3, 4]);
+  });
+
+  it('reads TSV by extension', async () => {
+    const { table } = await readAll('a\tb;c\n1\t2;3\n', 'data.tsv');
+    expect(table.delimiter).toBe('\t');
+    expect(table.header).toEqual(['a', 'b;c']);
+  });
+});
