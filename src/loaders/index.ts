@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Dataset, DescriptorFormat } from '../model/index.js';
 import { parseDocumentText, SyntaxProblem } from './parse.js';
 import type { Loader, LoadIssue, ParsedDocument } from './types.js';
+import { normaliseDatasets } from './normalise.js';
 import { ckanLoader } from './ckan.js';
 import { udataLoader } from './udata.js';
 import { frictionlessLoader } from './frictionless.js';
@@ -60,6 +61,7 @@ export function loadParsed(doc: ParsedDocument): LoadOutcome {
   }
   if (!best) return { kind: 'not-a-descriptor', reason: describeShape(doc.data) };
   const { datasets, issues } = best.load(doc);
+  normaliseDatasets(datasets);
   return { kind: 'loaded', format: best.format, datasets, issues };
 }
 

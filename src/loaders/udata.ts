@@ -1,0 +1,211 @@
+import { emptyDistribution, type Dataset, type Distribution, type Licence, type Period } from '../model/index.js';
+import {
+  Obj,
+  at,
+  isObject,
+  licence,
+  newDataset,
+  num,
+  pickAgent,
+  pickFrom,
+  put,
+  putAgent,
+  putFlags,
+  restIntoExtras,
+  setExtra,
+  str,
+  stringList,
+  texts,
+  unique,
+} from './build.js';
+import type { LoadResult, Loader, ParsedDocument } from './types.js';
+
+/**
+ * udata (data.gouv.fr and other udata portals) datasets: API v1 dataset objects, list pages,
+ * udata-front-kit `{status, data}` responses and udata's fixture export `{datasets:[{dataset,
+ * resources, organization}]}`, where resources and organization sit beside the dataset.
+ */
+export const udataLoader: Loader = { format: 'udata', detect, load };
+
+interface Entry {
+  dataset: Obj;
+  /** The export format keeps these beside the dataset instead of inside it. */
+  resources?: Obj[];
+  organization?: Obj;
+}
+
+function entries(data: unknown): Entry[] {
+  if (Array.isArray(data)) return objectsOf(data, '').map((dataset) => ({ dataset }));
+  if (!isObject(data)) return [];
+  if (Array.isArray(data.datasets)) return exportEntries(data.datasets);
+  if (isObject(data.data)) return [{ dataset: new Obj(data.data, '/data') }];
+  if (Array.isArray(data.data)) return objectsOf(data.data, '/data').map((dataset) => ({ dataset }));
+  return [{ dataset: new Obj(data, '') }];
+}
+
+function exportEntries(list: unknown[]): Entry[] {
+  return objectsOf(list, '/datasets').flatMap((item) => {
+    const dataset = item.obj('dataset');
+    if (!dataset) return [];
+    const resources = item.objects('resources');
+    return [{ dataset, resources: Array.isArray(item.peek('resources')) ? resources : undefined, organization: item.obj('organization') }];
+  });
+}
+
+function objectsOf(list: unknown[], base: string): Obj[] {
+  return list.map((v, i) => Obj.of(v, `${base}/${i}`)).filter((o): o is Obj => o !== undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+/** Keys of udata dataset objects that CKAN and Frictionless do not use. */
+const UDATA_KEYS = ['slug', 'frequency_date', 'last_update', 'created_at_internal', 'last_modified_internal', 'internal', 'metrics', 'quality', 'contact_points', 'archived', 'acronym', 'badges'];
+const UDATA_RESOURCE_KEYS = ['filetype', 'latest', 'mime', 'filesize', 'preview_url'];
+
+function datasetScore(entry: Entry): number {
+  const v = entry.dataset.value;
+  let n = UDATA_KEYS.filter((k) => k in v).length;
+  if (v.class === 'Dataset') n += 2;
+  if (typeof v.uri === 'string' && /\/api\/\d+\/datasets\//.test(v.uri)) n += 2;
+  const resources = entry.resources?.map((r) => r.value) ?? (Array.isArray(v.resources) ? v.resources.filter(isObject) : []);
+  if (resources.some((r) => UDATA_RESOURCE_KEYS.some((k) => k in r) || isObject(r.checksum))) n++;
+  if (n === 0) return 0;
+  // CKAN dicts and Frictionless packages may share a generic key (`archived`, `badges`).
+  const foreign = 'notes' in v || 'license_id' in v || Array.isArray(v.licenses);
+  return Math.min(0.95, 0.35 + 0.12 * n) * (foreign ? 0.3 : 1);
+}
+
+function detect(doc: ParsedDocument): number {
+  return Math.max(0, ...entries(doc.data).slice(0, 5).map(datasetScore));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+function load(doc: ParsedDocument): LoadResult {
+  return { datasets: entries(doc.data).map((entry) => loadDataset(doc, entry)), issues: [] };
+}
+
+function loadDataset(doc: ParsedDocument, entry: Entry): Dataset {
+  const d = entry.dataset;
+  const ds = newDataset(doc, 'udata', d.ptr);
+  const internal = d.obj('internal');
+  const extras = d.obj('extras');
+
+  // The slug stays in extras when there is an id: portals link with either.
+  put(doc, ds, 'id', d.pick(str, 'id') ?? d.pick(str, 'slug'));
+  put(doc, ds, 'title', d.pick(texts, 'title'));
+  put(doc, ds, 'description', d.pick(texts, 'description'));
+  put(doc, ds, 'keywords', d.pick(stringList, 'tags'));
+  put(doc, ds, 'licence', d.pick(udataLicence, 'license'));
+  put(doc, ds, 'frequency', d.pick(str, 'frequency'));
+  put(doc, ds, 'temporal', d.pick(period, 'temporal_coverage'));
+  putSpatial(doc, ds, d.obj('spatial'));
+  putAgent(doc, ds, 'publisher', publisher(d, entry.organization));
+  putAgent(doc, ds, 'contactPoint', contactPoint(d));
+  put(doc, ds, 'issued', pickFrom([d, internal], str, 'created_at', 'created_at_internal'));
+  // `last_update` is when the data last changed; `last_modified` also moves on metadata edits.
+  put(doc, ds, 'modified', pickFrom([d, internal], str, 'last_update', 'last_modified', 'last_modified_internal'));
+  put(doc, ds, 'landingPage', d.pick(str, 'page', 'uri'));
+  putFlags(doc, ds, [extras, d]);
+
+  const resources = entry.resources ?? d.objects('resources');
+  for (const res of resources) ds.distributions.push(loadResource(doc, res));
+
+  restIntoExtras(doc, ds, d);
+  // The dataset's own `extras` object is flattened: its keys are the portal's extra fields.
+  if (extras) for (const [key, p] of Object.entries(extras.value)) setExtra(ds, key, p, at(doc, extras.pointerOf(key)));
+  return ds;
+}
+
+/** `license` is an id (`lov2`, `odc-odbl`) in API v1; some exports give `{id, title, url}`. */
+function udataLicence(v: unknown): Licence | undefined {
+  if (isObject(v)) return licence({ id: str(v.id), title: str(v.title), url: str(v.url) });
+  const id = str(v);
+  return id === undefined ? undefined : licence({ id });
+}
+
+function period(v: unknown): Period | undefined {
+  if (!isObject(v)) return undefined;
+  const p: Period = {};
+  const start = str(v.start);
+  const end = str(v.end);
+  if (start) p.start = start;
+  if (end) p.end = end;
+  return start || end ? p : undefined;
+}
+
+/**
+ * Zones (`country:fr`, or zone objects) are the coverage. udata's own quality score counts a
+ * granularity alone as spatial information, so it stands in when there is no zone.
+ */
+function putSpatial(doc: ParsedDocument, ds: Dataset, spatial: Obj | undefined): void {
+  if (!spatial) return;
+  const zones = spatial.pick(zoneList, 'zones');
+  const granularity = spatial.pick(str, 'granularity');
+  const value = zones ?? (granularity && { value: [granularity.value], ptr: granularity.ptr });
+  put(doc, ds, 'spatial', value);
+  if (granularity) setExtra(ds, 'spatial.granularity', granularity.value, at(doc, granularity.ptr));
+  const geom = spatial.peek('geom');
+  if (isObject(geom)) setExtra(ds, 'spatial.geom', geom, at(doc, spatial.pointerOf('geom')));
+}
+
+function zoneList(v: unknown): string[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const zones = v.map((z) => (isObject(z) ? str(z.id) ?? str(z.code) ?? str(z.name) : str(z))).filter((z): z is string => z !== undefined);
+  return zones.length ? unique(zones) : undefined;
+}
+
+/** The organization, else the owning user. */
+function publisher(d: Obj, beside: Obj | undefined) {
+  const org = beside ?? d.obj('organization');
+  const fromOrg = org && pickAgent([org], { name: ['name', 'acronym', 'slug'], url: ['page'], uri: ['uri', 'id'] }, org.ptr);
+  if (fromOrg) return fromOrg;
+  const owner = d.obj('owner');
+  if (!owner) return undefined;
+  const name = [str(owner.peek('first_name')), str(owner.peek('last_name'))].filter(Boolean).join(' ');
+  const agent = pickAgent([owner], { url: ['page'], uri: ['uri', 'id'] }, owner.ptr);
+  if (!name) return agent;
+  return { value: { ...agent?.value, name }, ptr: owner.ptr, parts: { ...agent?.parts, name: owner.pointerOf('first_name') } };
+}
+
+/** The first contact point that has an email or a contact form (else the first one). */
+function contactPoint(d: Obj) {
+  const points = d.objects('contact_points');
+  const best = points.find((p) => str(p.peek('email')) ?? str(p.peek('contact_form'))) ?? points[0];
+  return best && pickAgent([best], { name: ['name'], email: ['email'], url: ['contact_form'], uri: ['id'] }, best.ptr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resources
+
+function loadResource(doc: ParsedDocument, res: Obj): Distribution {
+  const dist = emptyDistribution(at(doc, res.ptr));
+  const extras = res.obj('extras');
+  put(doc, dist, 'id', res.pick(str, 'id'));
+  put(doc, dist, 'title', res.pick(texts, 'title'));
+  put(doc, dist, 'description', res.pick(texts, 'description'));
+  // udata serves every resource URL directly (files, or remote links it redirects to).
+  const url = res.pick(str, 'url');
+  put(doc, dist, 'accessURL', url);
+  put(doc, dist, 'downloadURL', url);
+  put(doc, dist, 'format', res.pick(str, 'format'));
+  put(doc, dist, 'mediaType', res.pick(str, 'mime'));
+  put(doc, dist, 'byteSize', res.pick(num, 'filesize'));
+  put(doc, dist, 'checksum', res.pick(checksum, 'checksum'));
+  put(doc, dist, 'issued', res.pick(str, 'created_at'));
+  put(doc, dist, 'modified', res.pick(str, 'last_modified'));
+  // `type` (main, documentation, update, api, code, other) and `schema` stay in extras.
+  restIntoExtras(doc, dist, res);
+  if (extras) for (const [key, v] of Object.entries(extras.value)) setExtra(dist, key, v, at(doc, extras.pointerOf(key)));
+  return dist;
+}
+
+/** `{type: 'sha1', value: '…'}` → `sha1:…`. */
+function checksum(v: unknown): string | undefined {
+  if (!isObject(v)) return str(v);
+  const value = str(v.value);
+  const type = str(v.type);
+  return value && (type ? `${type}:${value}` : value);
+}
