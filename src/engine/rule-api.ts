@@ -87,3 +87,5 @@ export function defineRule<Options = Record<string, unknown>>(rule: RuleModule<O
 }
 
 export { locate, firstText } from '../model/index.js';
+export { FindingLimit, MAX_FINDINGS_OPTION } from './finding-limit.js';
+export { hash53, HashSeen } from './hash-set.js';

@@ -38,3 +38,150 @@ export interface TableSummary {
   bytes: number;
   facts: Record<string, unknown>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Facts the CSV reader puts in `TableInfo.facts` / `TableSummary.facts`. Rules read them through
+// the accessors below (never by string keys), and treat an absent fact as "not known".
+
+/** Kinds of cell value the profiler tells apart (after trimming). */
+export const CELL_TYPES = [
+  'text',
+  'integer',
+  'number',
+  'decimal-comma',
+  'grouped-number',
+  'boolean',
+  'date',
+  'datetime',
+  'date-other',
+  'null',
+] as const;
+export type CellType = (typeof CELL_TYPES)[number];
+
+/** How many cells had a property, and the first row (1-based record number) where one did. */
+export interface Tally {
+  count: number;
+  firstRow: number;
+}
+
+/** A non-ISO date layout seen in a column, e.g. `DD/MM/YYYY`. */
+export interface DateFormatTally extends Tally {
+  /** `DD/MM/YYYY`, `MM/DD/YYYY`, `YYYY/MM/DD`... `NN/NN/YYYY` when day and month cannot be told apart. */
+  pattern: string;
+}
+
+/**
+ * What one pass learnt about a column, in bounded memory: tallies, numeric and date ranges,
+ * and distinct values up to a cap (beyond it, only "more than `cap`" is known).
+ */
+export interface ColumnProfile {
+  /** 0-based column index. */
+  index: number;
+  /** Header cell, or the 1-based index as a string when the cell is blank or there is no header. */
+  name: string;
+  /** Non-empty cells (whitespace-only cells count as empty). */
+  filled: number;
+  empty: number;
+  /** Cells of each type (only types that occurred). */
+  types: Partial<Record<CellType, Tally>>;
+  /** The type most values have (`integer`+`number` → `number`, `date`+`datetime` → `datetime`); `empty` when none. */
+  inferredType: CellType | 'empty';
+  /** Distinct trimmed values: exact when `capped` is false, else "more than `count`". */
+  distinct: { count: number; capped: boolean };
+  /** Occurrences of each distinct value, when not capped. May contain personal data: mask before printing. */
+  valueCounts?: ReadonlyMap<string, number>;
+  /** Smallest and largest number (integer, number columns) and ISO date/datetime (string order). */
+  min?: number;
+  max?: number;
+  minDate?: string;
+  maxDate?: string;
+  /** Longest cell, in UTF-16 units. */
+  maxLength: number;
+  /** Cells with leading or trailing whitespace. */
+  padded: Tally;
+  /** Integers beyond ±(2^53 − 1): JavaScript (and JSON parsers) silently round them. */
+  unsafeIntegers: Tally;
+  /** Non-ISO date layouts, most frequent first. */
+  dateFormats: DateFormatTally[];
+}
+
+export interface TableProfile {
+  columns: ColumnProfile[];
+  /** Records after the header (blank ones included). */
+  dataRows: number;
+  blankRows: number;
+}
+
+/** Why a row above the header is not data. */
+export interface PreambleRow {
+  row: number;
+  kind: 'blank' | 'title' | 'comment';
+}
+
+export interface CsvTableFacts {
+  /** `present`, `missing` (the first row looks like data), or `empty` (no content). */
+  header: 'present' | 'missing' | 'empty';
+  /** The evidence used to decide the header, for messages. */
+  headerEvidence: string[];
+  /** Rows above the header: blank lines, titles, comments. */
+  preamble: PreambleRow[];
+  /** How the delimiter was chosen. */
+  delimiterSource: 'extension' | 'sniffed';
+}
+
+export interface LineEndingStats {
+  crlf: number;
+  lf: number;
+  cr: number;
+  /** Line (1-based) where each kind first occurs (0 = never). */
+  firstLine: { crlf: number; lf: number; cr: number };
+}
+
+/** A record csv-parse could not read (an unclosed quote, an oversized record...). */
+export interface MalformedRecord {
+  /** Record number it would have had, and the physical line where it starts. */
+  row: number;
+  line: number;
+  kind: 'unclosed-quote' | 'too-large' | 'other';
+  message: string;
+}
+
+export interface CsvSummaryFacts {
+  profile: TableProfile;
+  lineEndings: LineEndingStats;
+  malformed: MalformedRecord[];
+  /** First byte sequence that is not UTF-8 in a file read as UTF-8 (the sample looked fine). */
+  invalidUtf8?: { byteOffset: number; line: number };
+}
+
+/** The CSV reader's facts about a table, or undefined for other readers. */
+export function csvTableFacts(table: TableInfo): CsvTableFacts | undefined {
+  return table.reader === 'csv' ? (table.facts as unknown as CsvTableFacts) : undefined;
+}
+
+/** The CSV reader's end-of-pass facts, or undefined (other reader, or rows not read). */
+export function csvSummaryFacts(summary: TableSummary): CsvSummaryFacts | undefined {
+  return summary.facts.profile ? (summary.facts as unknown as CsvSummaryFacts) : undefined;
+}
+
+/** The column profile of a table, when the reader made one. */
+export function tableProfile(summary: TableSummary): TableProfile | undefined {
+  return csvSummaryFacts(summary)?.profile;
+}
+
+/** Name of column `index` (0-based) for locations: the header cell, else the 1-based index. */
+export function columnName(table: TableInfo, index: number): string {
+  const name = table.header[index]?.trim();
+  return name ? table.header[index]! : String(index + 1);
+}
+
+/** True when every cell is empty or whitespace (a blank line parses as one empty cell). */
+export function isBlankRow(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i]!;
+    if (v.length === 0) continue;
+    const c = v.charCodeAt(0);
+    if ((c > 32 && c !== 160) || v.trim().length !== 0) return false;
+  }
+  return true;
+}

@@ -1,14 +1,21 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'csv-parse';
+import { parse, type CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
-import type { TableInfo } from '../model/index.js';
-import { countBoms, detectEncoding } from './encoding.js';
+import { columnName, isBlankRow, type CsvSummaryFacts, type CsvTableFacts, type MalformedRecord, type TableInfo } from '../model/index.js';
+import { countBoms, detectEncoding, Utf8Checker } from './encoding.js';
+import { detectHeader, HEADER_SAMPLE, type BufferedRecord } from './header.js';
+import { LineEndingCounter } from './line-endings.js';
+import { TableProfiler } from './profile.js';
 import { DataFileError, type Reader, type TableSink, type ReadOptions } from './types.js';
 
 const SAMPLE_BYTES = 64 * 1024;
+const CHUNK_BYTES = 256 * 1024;
 const DELIMITERS = [',', ';', '\t', '|'];
+/** A record longer than this (characters) is an unclosed quote swallowing the file, not data. */
+export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
+const MAX_MALFORMED = 100;
 
 /**
  * The delimiter that splits the sample's lines most consistently: for each candidate, the
@@ -42,86 +49,200 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
-async function readHead(file: string): Promise<Buffer> {
+export async function readHead(file: string, bytes = SAMPLE_BYTES): Promise<Buffer> {
   const fh = await open(file, 'r');
   try {
-    const buf = Buffer.alloc(SAMPLE_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, SAMPLE_BYTES, 0);
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
     return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
   }
 }
 
-/** Streaming CSV/TSV reader: one pass, constant memory, rows handed to the sink as they come. */
+export interface Dialect {
+  bomCount: number;
+  encoding: string;
+  delimiter: string;
+  delimiterSource: 'extension' | 'sniffed';
+}
+
+/** Encoding, BOMs and delimiter, from the first 64 KiB. */
+export function detectDialect(head: Buffer, file: string): Dialect {
+  const bomCount = countBoms(head);
+  const body = head.subarray(bomCount * 3);
+  const encoding = detectEncoding(body);
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.tsv' || ext === '.tab') return { bomCount, encoding, delimiter: '\t', delimiterSource: 'extension' };
+  return { bomCount, encoding, delimiter: sniffDelimiter(iconv.decode(body, encoding)), delimiterSource: 'sniffed' };
+}
+
+/** csv-parse's synchronous core: records are pushed while `parse` runs, with the line count at that moment. */
+interface ParserCore {
+  parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
+  info: { lines: number };
+}
+
+/**
+ * The streaming Parser wraps a synchronous core (its `api`, which csv-parse's own sync entry
+ * point also drives). Feeding it directly gives each record with its exact end line (the
+ * stream's `info` option costs a third of the throughput) and lets the pass stop at will.
+ */
+function parserCore(delimiter: string, onSkip: (err: CsvError) => void): ParserCore {
+  const parser = parse({
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'], // never guess from the first line: mixed endings happen
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    skip_records_with_error: true,
+    max_record_size: MAX_RECORD_CHARS,
+    bom: false,
+    on_skip: (err) => {
+      if (err) onSkip(err);
+      return undefined;
+    },
+  });
+  const core = (parser as unknown as { api?: ParserCore }).api;
+  if (!core || typeof core.parse !== 'function') throw new Error('unsupported csv-parse version: no synchronous core');
+  return core;
+}
+
+const noop = () => {};
+
+/** One pass over one file: header decision, rows to the sink, profile and byte-level facts. */
+class CsvPass {
+  private rows = 0;
+  private lastLine = 0;
+  private pending: BufferedRecord[] | null = [];
+  private profiler: TableProfiler | undefined;
+  private stopped = false;
+  private invalidUtf8: CsvSummaryFacts['invalidUtf8'];
+  private readonly lineEndings = new LineEndingCounter();
+  private readonly malformed: MalformedRecord[] = [];
+  private readonly core: ParserCore;
+
+  constructor(
+    private readonly info: TableInfo,
+    private readonly sink: TableSink,
+    private readonly wantRows: boolean,
+  ) {
+    this.core = parserCore(info.delimiter!, this.onSkip);
+  }
+
+  private readonly onRecord = (cells: string[]): void => {
+    if (this.stopped) return;
+    const row = ++this.rows;
+    const line = this.lastLine + 1;
+    this.lastLine = this.core.info.lines;
+    if (this.pending) {
+      this.pending.push({ cells, row, line });
+      if (this.pending.length >= HEADER_SAMPLE) this.decide();
+    } else {
+      this.emit(cells, row, line);
+    }
+  };
+
+  private readonly onSkip = (err: CsvError): void => {
+    const row = ++this.rows;
+    const line = this.lastLine + 1;
+    this.lastLine = Math.max(line, this.core.info.lines);
+    const kind = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed-quote' : err.code === 'CSV_MAX_RECORD_SIZE' ? 'too-large' : 'other';
+    if (this.malformed.length < MAX_MALFORMED) this.malformed.push({ row, line, kind, message: err.message.replace(/^[\w ]+: /, '') });
+  };
+
+  private emit(cells: string[], row: number, line: number): void {
+    this.profiler!.add(cells, row, isBlankRow(cells));
+    this.sink.row(cells, { row, line, table: this.info });
+  }
+
+  /** Header and preamble from the buffered records, then the table goes out and the buffer is replayed. */
+  private decide(): void {
+    const records = this.pending!;
+    this.pending = null;
+    const d = detectHeader(records);
+    const header = d.headerIndex >= 0 ? records[d.headerIndex]! : undefined;
+    this.info.header = header?.cells ?? [];
+    this.info.headerRow = header?.row ?? 0;
+    const facts: CsvTableFacts = { header: d.status, headerEvidence: d.evidence, preamble: d.preamble, delimiterSource: this.info.facts.delimiterSource as CsvTableFacts['delimiterSource'] };
+    this.info.facts = { ...facts };
+    this.sink.table(this.info);
+    if (!this.wantRows) {
+      this.stopped = true;
+      return;
+    }
+    const data = records.slice(d.dataStart);
+    const width = header ? header.cells.length : Math.max(0, ...data.map((r) => r.cells.length));
+    this.profiler = new TableProfiler(Array.from({ length: width }, (_, i) => columnName(this.info, i)));
+    for (const r of data) this.emit(r.cells, r.row, r.line);
+  }
+
+  private feed(buf: Buffer | undefined, end: boolean): void {
+    const err = this.core.parse(buf, end, this.onRecord, noop);
+    if (err) throw new DataFileError(`cannot parse as CSV: ${err.message.replace(/^[\w ]+: /, '')}`, { line: this.lastLine + 1 });
+  }
+
+  async run(file: string, start: number, encoding: string): Promise<number> {
+    const stream = createReadStream(file, { start, highWaterMark: CHUNK_BYTES });
+    const decoder = encoding === 'UTF-8' ? undefined : iconv.getDecoder(encoding);
+    const utf8 = decoder ? undefined : new Utf8Checker();
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        const bad = utf8 ? utf8.check(chunk) : -1;
+        if (bad >= 0) this.invalidUtf8 = { byteOffset: start + utf8!.firstInvalid!, line: this.lineEndings.lines + LineEndingCounter.countBefore(chunk, bad) + 1 };
+        this.lineEndings.scan(chunk);
+        this.feed(decoder ? Buffer.from(decoder.write(chunk)) : chunk, false);
+        if (this.stopped) break;
+      }
+    } catch (err) {
+      if (err instanceof DataFileError) throw err;
+      throw new DataFileError(`cannot read: ${(err as Error).message}`);
+    } finally {
+      stream.destroy();
+    }
+    if (!this.stopped) {
+      const tail = decoder?.end();
+      if (tail) this.feed(Buffer.from(tail), false);
+      this.feed(undefined, true);
+      utf8?.finish();
+      if (utf8?.firstInvalid !== undefined && !this.invalidUtf8) this.invalidUtf8 = { byteOffset: start + utf8.firstInvalid, line: this.lineEndings.lines + 1 };
+    }
+    if (this.pending) this.decide();
+    return start + stream.bytesRead;
+  }
+
+  summaryFacts(): Record<string, unknown> {
+    if (!this.profiler) return {};
+    const facts: CsvSummaryFacts = { profile: this.profiler.result(), lineEndings: this.lineEndings.finish(), malformed: this.malformed };
+    if (this.invalidUtf8) facts.invalidUtf8 = this.invalidUtf8;
+    return { ...facts };
+  }
+
+  get records(): number {
+    return this.rows;
+  }
+}
+
+/** Streaming CSV/TSV reader: one pass, bounded memory, rows handed to the sink as they come. */
 export const csvReader: Reader = {
   name: 'csv',
   extensions: ['.csv', '.tsv', '.tab'],
+  formats: ['csv', 'tsv', 'txt'],
   async read(file: string, sink: TableSink, options: ReadOptions): Promise<void> {
-    const head = await readHead(file);
-    const bomCount = countBoms(head);
-    const encoding = detectEncoding(head.subarray(bomCount * 3));
-    const sample = iconv.decode(head.subarray(bomCount * 3), encoding);
-    const ext = path.extname(file).toLowerCase();
-    const delimiter = ext === '.tsv' || ext === '.tab' ? '\t' : sniffDelimiter(sample);
-
+    const dialect = detectDialect(await readHead(file), file);
     const info: TableInfo = {
       path: file,
       file: options.file,
       reader: 'csv',
-      encoding,
-      bomCount,
-      delimiter,
+      encoding: dialect.encoding,
+      bomCount: dialect.bomCount,
+      delimiter: dialect.delimiter,
       header: [],
       headerRow: 0,
-      facts: {},
+      facts: { delimiterSource: dialect.delimiterSource },
     };
-
-    const source = createReadStream(file, { start: bomCount * 3, highWaterMark: 256 * 1024 });
-    const decoded = encoding === 'UTF-8' ? source : source.pipe(iconv.decodeStream(encoding));
-    const parser = parse({
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      info: true,
-      bom: false,
-    });
-
-    let rows = 0;
-    let prevEndLine = 0;
-    let started = false;
-    const done = new Promise<void>((resolve, reject) => {
-      parser.on('readable', () => {
-        let rec: { record: string[]; info: { lines: number } } | null;
-        while ((rec = parser.read() as typeof rec) !== null) {
-          rows++;
-          const line = prevEndLine + 1;
-          prevEndLine = rec.info.lines;
-          if (!started) {
-            started = true;
-            info.header = rec.record;
-            info.headerRow = 1;
-            sink.table(info);
-            if (!options.rows) {
-              source.destroy();
-              resolve();
-              return;
-            }
-            continue;
-          }
-          sink.row(rec.record, { row: rows, line, table: info });
-        }
-      });
-      parser.on('error', (err: Error & { code?: string; lines?: number }) => {
-        reject(new DataFileError(`cannot parse as CSV: ${err.message.replace(/^Invalid \w+: /, '')}`, { line: err.lines }));
-      });
-      parser.on('end', resolve);
-      source.on('error', (err) => reject(new DataFileError(`cannot read: ${err.message}`)));
-    });
-    decoded.pipe(parser);
-    await done;
-    if (!started) sink.table(info); // empty file: rules still see the (empty) table
-    sink.end({ rows, bytes: head.length < SAMPLE_BYTES ? head.length : source.bytesRead + bomCount * 3, facts: {} });
+    const pass = new CsvPass(info, sink, options.rows);
+    const bytes = await pass.run(file, dialect.bomCount * 3, dialect.encoding);
+    sink.end({ rows: pass.records, bytes, facts: pass.summaryFacts() });
   },
 };

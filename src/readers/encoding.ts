@@ -1,3 +1,4 @@
+import { isUtf8 as isUtf8Buffer } from 'node:buffer';
 import chardet from 'chardet';
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -45,4 +46,48 @@ export function detectEncoding(sample: Uint8Array): string {
   const guess = chardet.detect(sample);
   if (!guess || /^UTF-8$/i.test(guess)) return 'windows-1252';
   return guess;
+}
+
+/**
+ * Validates UTF-8 chunk by chunk (a character may straddle two chunks) and remembers where the
+ * first invalid byte is. The head sample decides the encoding; this catches files that turn
+ * into Latin-1 after the first 64 KiB.
+ */
+export class Utf8Checker {
+  private carry: Buffer = Buffer.alloc(0);
+  private offset = 0;
+  /** Absolute byte offset of the first invalid sequence, once found. */
+  firstInvalid: number | undefined;
+
+  /** Checks the next chunk; returns the index in `chunk` of the first invalid byte, or -1. */
+  check(chunk: Buffer): number {
+    if (this.firstInvalid !== undefined) return -1;
+    const buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    const start = this.offset - this.carry.length;
+    const end = trimIncomplete(buf);
+    this.carry = Buffer.from(buf.subarray(end));
+    this.offset += chunk.length;
+    if (isUtf8Buffer(buf.subarray(0, end))) return -1;
+    const at = firstInvalidUtf8(buf.subarray(0, end));
+    this.firstInvalid = start + at;
+    return Math.max(0, at - (buf.length - chunk.length));
+  }
+
+  /** At the end of the file, bytes still waiting for the rest of a character are invalid. */
+  finish(): void {
+    if (this.firstInvalid === undefined && !isUtf8Buffer(this.carry)) this.firstInvalid = this.offset - this.carry.length;
+  }
+}
+
+/** Index of the first byte that does not start or continue a valid UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return bytes.length;
 }

@@ -26,7 +26,9 @@ export class DataFileError extends Error {
 
 export interface Reader {
   name: string;
-  /** File extensions (lower case, with dot) this reader takes when nothing else is known. */
+  /** File extensions (lower case, with dot) of files discovery treats as data files for this reader. */
   extensions: string[];
+  /** Content formats (ids of schemas/formats.yaml, as sniffed from the bytes) this reader reads. */
+  formats: string[];
   read(path: string, sink: TableSink, options: ReadOptions): Promise<void>;
 }

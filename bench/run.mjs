@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- <size-MB>] [--preset <name>]`: generates a CSV of that size (default 200 MB)
+ * with realistic mixed columns into bench/out/, then times on the same file:
+ *   (a) a bare csv-parse streaming pass (the parser odlint is built on, nothing else);
+ *   (b) `node bin/odlint.js` on it with every rule of the preset (default: strict = all rules);
+ *   (c) csvclean (csvkit), when installed.
+ * Prints throughputs (MiB/s), odlint / csv-parse ratio and each process's peak RSS. Needs `npm run build`.
+ * Goals (docs/performance.md): ratio >= 0.7, odlint peak RSS < 150 MB at 200 MB and 1 GB.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'bench', 'out');
+const args = process.argv.slice(2);
+const sizeMB = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 200);
+const preset = args.includes('--preset') ? args[args.indexOf('--preset') + 1] : 'strict';
+const MiB = 1024 * 1024;
+
+if (!existsSync(path.join(root, 'dist', 'src', 'cli', 'index.js'))) {
+  console.error('bench: run `npm run build` first');
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+
+// ---------------------------------------------------------------- data generation
+/** Small deterministic PRNG (mulberry32): the same size always gives the same file. */
+function prng(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMMUNES = ['Anderlecht', 'Auderghem', 'Berchem-Sainte-Agathe', 'Bruxelles', 'Etterbeek', 'Evere', 'Forest', 'Ganshoren', 'Ixelles', 'Jette', 'Koekelberg', 'Molenbeek-Saint-Jean', 'Saint-Gilles', 'Saint-Josse-ten-Noode', 'Schaerbeek', 'Uccle', 'Watermael-Boitsfort', 'Woluwe-Saint-Lambert', 'Woluwe-Saint-Pierre', 'Liège', 'Namur', 'Gent', 'Antwerpen', 'Brugge'];
+const CATEGORIES = ['école fondamentale', 'école secondaire', 'crèche', 'bibliothèque', 'centre sportif', 'piscine', 'parc', 'musée'];
+const STATUSES = ['ouvert', 'fermé', 'en travaux'];
+const HEADER = 'id,reference,name,category,commune,postcode,opened,updated_at,capacity,budget_eur,occupancy_rate,active,lat,lon,comment\n';
+
+function generate(file, bytes) {
+  const rand = prng(42);
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const out = createWriteStream(file);
+  let written = 0;
+  let id = 0;
+  const row = () => {
+    id++;
+    const commune = pick(COMMUNES);
+    const y = 1950 + Math.floor(rand() * 74);
+    const m = String(1 + Math.floor(rand() * 12)).padStart(2, '0');
+    const d = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
+    const hh = String(Math.floor(rand() * 24)).padStart(2, '0');
+    const name = `${pick(CATEGORIES)} ${commune} ${id % 977}`;
+    const comment = rand() < 0.15 ? '' : rand() < 0.3 ? `"${pick(STATUSES)}, voir ""note"" ${id % 13}"` : `${pick(STATUSES)} depuis ${y}`;
+    return `${id},REF-${(id * 7919) % 1000003},${name},${pick(CATEGORIES)},${commune},${1000 + Math.floor(rand() * 9000)},${y}-${m}-${d},${y + 1}-${m}-${d}T${hh}:15:00Z,${Math.floor(rand() * 2000)},${(rand() * 1e6).toFixed(2)},${rand().toFixed(4)},${rand() < 0.8},${(50.75 + rand() * 0.2).toFixed(6)},${(4.25 + rand() * 0.25).toFixed(6)},${comment}\n`;
+  };
+  return new Promise((resolve, reject) => {
+    out.on('error', reject);
+    const write = () => {
+      while (written < bytes) {
+        let chunk = written === 0 ? HEADER : '';
+        for (let i = 0; i < 2000; i++) chunk += row();
+        written += Buffer.byteLength(chunk);
+        if (!out.write(chunk)) return out.once('drain', write);
+      }
+      out.end(resolve);
+    };
+    write();
+  });
+}
+
+// ---------------------------------------------------------------- measurement
+const rssHook = path.join(root, 'bench', 'report-rss.mjs');
+
+/** Runs a command with the RSS hook preloaded (node) and returns wall seconds and peak RSS (MiB). */
+function timed(cmd, cmdArgs, { node = true } = {}) {
+  const rssFile = path.join(outDir, `rss-${process.pid}.txt`);
+  rmSync(rssFile, { force: true });
+  const env = { ...process.env, ODLINT_BENCH_RSS_FILE: rssFile };
+  const fullArgs = node ? ['--import', rssHook, ...cmdArgs] : cmdArgs;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(node ? process.execPath : cmd, fullArgs, { env, encoding: 'utf8', maxBuffer: 64 * MiB });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.error) throw r.error;
+  const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : { maxRSS: NaN, cpu: NaN };
+  return { seconds, cpuSeconds: usage.cpu / 1e6, rssMiB: usage.maxRSS / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+}
+
+// ---------------------------------------------------------------- main
+const file = path.join(outDir, `bench-${sizeMB}MB.csv`);
+const target = Math.round(sizeMB * 1e6);
+if (!existsSync(file) || Math.abs(statSync(file).size - target) > 1e6) {
+  process.stdout.write(`generating ${path.relative(root, file)} (${sizeMB} MB)... `);
+  await generate(file, target);
+  console.log('done');
+}
+const size = statSync(file).size;
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadBefore = load();
+
+const bare = timed(null, [path.join(root, 'bench', 'bare-csv-parse.mjs'), file]);
+if (bare.status !== 0) throw new Error(`bare csv-parse failed: ${bare.stderr}`);
+const report = path.join(outDir, 'odlint-report.json');
+const lint = timed(null, [path.join(root, 'bin', 'odlint.js'), file, '-p', preset, '-f', 'json', '-o', report, '--fail-on', 'never']);
+if (lint.status !== 0) throw new Error(`odlint failed (exit ${lint.status}): ${lint.stderr}`);
+const findings = JSON.parse(readFileSync(report, 'utf8')).summary;
+let clean;
+if (hasCommand('csvclean')) clean = timed('csvclean', ['-n', file], { node: false });
+const loadAfter = load();
+
+const mibs = (s) => size / MiB / s;
+const na = (x, f) => (Number.isNaN(x) ? 'n/a' : f(x));
+const row = (name, r) =>
+  `| ${name} | ${r.seconds.toFixed(2)} s | ${mibs(r.seconds).toFixed(1)} MiB/s | ${na(r.cpuSeconds, (c) => c.toFixed(2) + ' s')} | ${na(r.cpuSeconds, (c) => mibs(c).toFixed(1) + ' MiB/s')} | ${na(r.rssMiB, (m) => m.toFixed(0) + ' MiB')} |`;
+console.log(`\nfile: ${path.relative(root, file)}, ${(size / MiB).toFixed(1)} MiB, ${bare.stdout.trim()} records`);
+console.log(`machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`);
+console.log(`load average (1/5/15 min): before ${loadBefore}, after ${loadAfter}\n`);
+console.log('| run | wall time | wall throughput | CPU time | CPU throughput | peak RSS |');
+console.log('|---|---|---|---|---|---|');
+console.log(row('bare csv-parse stream', bare));
+console.log(row(`odlint (-p ${preset})`, lint));
+console.log(clean ? row('csvclean -n', clean) : '| csvclean (csvkit) | not installed | | | | |');
+const ratio = bare.seconds / lint.seconds;
+const cpuRatio = bare.cpuSeconds / lint.cpuSeconds;
+console.log(`\nodlint / csv-parse throughput: ${ratio.toFixed(2)}x wall, ${cpuRatio.toFixed(2)}x CPU (goal >= 0.70) ${ratio >= 0.7 ? 'OK' : 'BELOW GOAL'}`);
+console.log(`odlint peak RSS: ${lint.rssMiB.toFixed(0)} MiB (goal < 150) ${lint.rssMiB < 150 ? 'OK' : 'ABOVE GOAL'}`);
+console.log(`odlint findings: ${findings.errors} errors, ${findings.warnings} warnings, ${findings.infos} infos`);

@@ -1,0 +1,158 @@
+/**
+ * Classifies one trimmed, non-empty cell. This runs on every cell of every file, so the common
+ * cases (integers, decimals, ISO dates, short text) are decided by a char-code scan; regular
+ * expressions only see the rare shapes (non-ISO dates, grouped thousands).
+ */
+import type { CellType } from '../model/index.js';
+
+/** Cell type codes, indexes into `CELL_TYPES` (model/table.ts). */
+export const TEXT = 0;
+export const INTEGER = 1;
+export const NUMBER = 2;
+export const DECIMAL_COMMA = 3;
+export const GROUPED_NUMBER = 4;
+export const BOOLEAN = 5;
+export const DATE = 6;
+export const DATETIME = 7;
+export const DATE_OTHER = 8;
+export const NULL = 9;
+export const TYPE_COUNT = 10;
+
+export const TYPE_NAMES: readonly CellType[] = [
+  'text',
+  'integer',
+  'number',
+  'decimal-comma',
+  'grouped-number',
+  'boolean',
+  'date',
+  'datetime',
+  'date-other',
+  'null',
+];
+
+/** Placeholders publishers write for "no value"; they are not text. */
+const NULL_TOKENS = new Set(['NA', 'N/A', 'n/a', 'na', 'NULL', 'null', 'Null', 'None', 'none', 'NaN', 'nan', '-', '--', '#N/A', 'n.a.', 'n.d.', 'N.D.']);
+const BOOLEANS = new Set(['true', 'false', 'TRUE', 'FALSE', 'True', 'False']);
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const OTHER_DATE = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{2}|\d{4})( \d{1,2}[:h]\d{2}(:\d{2})?)?$/;
+const GROUPED = /^[+-]?\d{1,3}([ .,'\u00a0\u202f])\d{3}(?:\1\d{3})*(?:([.,])\d+)?$/;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+export function classifyCell(s: string): number {
+  const c = s.charCodeAt(0);
+  if (isDigit(c) || c === 45 || c === 43 || c === 46) return classifyNumeric(s);
+  if (s.length <= 5) {
+    if (BOOLEANS.has(s)) return BOOLEAN;
+    if (NULL_TOKENS.has(s)) return NULL;
+  }
+  return TEXT;
+}
+
+function classifyNumeric(s: string): number {
+  const n = s.length;
+  if (n >= 7 && s.charCodeAt(4) === 45 && isDigit(s.charCodeAt(0))) {
+    const iso = classifyIsoDate(s);
+    if (iso !== TEXT) return iso;
+  }
+  const first = s.charCodeAt(0);
+  let i = first === 45 || first === 43 ? 1 : 0;
+  const intStart = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  const intDigits = i - intStart;
+  if (i === n) return intDigits > 0 ? INTEGER : n <= 5 && NULL_TOKENS.has(s) ? NULL : TEXT;
+
+  const sep = s.charCodeAt(i);
+  if (sep === 46 /* . */ || sep === 44 /* , */) {
+    let j = i + 1;
+    while (j < n && isDigit(s.charCodeAt(j))) j++;
+    const fracDigits = j - i - 1;
+    if (j === n) {
+      if (sep === 46) return intDigits + fracDigits > 0 ? NUMBER : NULL_TOKENS.has(s) ? NULL : TEXT;
+      return intDigits > 0 && fracDigits > 0 ? DECIMAL_COMMA : TEXT;
+    }
+    const next = s.charCodeAt(j);
+    if (sep === 46 && (next === 101 || next === 69) && intDigits + fracDigits > 0) return exponent(s, j + 1);
+  } else if ((sep === 101 || sep === 69) && intDigits > 0) {
+    return exponent(s, i + 1);
+  }
+  return classifyRare(s);
+}
+
+/** `e`/`E` seen at `i - 1`: the rest must be an optionally signed integer. */
+function exponent(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === 43 || c === 45) i++;
+  const start = i;
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  return i === s.length && i > start ? NUMBER : TEXT;
+}
+
+/** `YYYY-MM`, `YYYY-MM-DD` and ISO 8601 date-times, with month and day in range. */
+function classifyIsoDate(s: string): number {
+  const n = s.length;
+  for (const k of [0, 1, 2, 3, 5, 6]) if (!isDigit(s.charCodeAt(k))) return TEXT;
+  const month = (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48);
+  if (month < 1 || month > 12) return TEXT;
+  if (n === 7) return DATE;
+  if (s.charCodeAt(7) !== 45 || !isDigit(s.charCodeAt(8)) || !isDigit(s.charCodeAt(9))) return TEXT;
+  const day = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);
+  if (day < 1 || day > 31) return TEXT;
+  if (n === 10) return DATE;
+  return ISO_DATETIME.test(s) ? DATETIME : TEXT;
+}
+
+function classifyRare(s: string): number {
+  if (s.length <= 25 && dateShape(s)) return DATE_OTHER;
+  // "1.234" or "1,5" alone were decided earlier; here a grouping separator repeats or a decimal
+  // separator (a different character) follows: "1 234", "1.234.567", "1,234.5", "1.234,5".
+  const g = GROUPED.exec(s);
+  return g && g[2] !== g[1] ? GROUPED_NUMBER : TEXT;
+}
+
+/** The layout of a non-ISO date, for grouping a column's dates by format. */
+export interface DateShape {
+  /** Layout with day and month not yet told apart: `NN/NN/YYYY`, `YYYY/MM/DD`, `NN.NN.YY hh:mm`... */
+  shape: string;
+  /** The first or second part of an `NN/NN` layout is above 12 (so it must be the day). */
+  firstOver12: boolean;
+  secondOver12: boolean;
+}
+
+export function dateShape(s: string): DateShape | undefined {
+  const m = OTHER_DATE.exec(s);
+  if (!m) return undefined;
+  const [, a, sep, b, c, time] = m as unknown as [string, string, string, string, string, string | undefined];
+  const suffix = time ? ' hh:mm' + (time.split(/[:h]/).length > 2 ? ':ss' : '') : '';
+  if (a.length === 4) {
+    // YYYY/MM/DD: a year first, then month and day (YYYY-MM-DD is ISO and never gets here).
+    if (c.length !== 2 || +b < 1 || +b > 12 || +c < 1 || +c > 31) return undefined;
+    return { shape: `YYYY${sep}MM${sep}DD${suffix}`, firstOver12: false, secondOver12: false };
+  }
+  if (a.length > 2) return undefined;
+  const x = +a;
+  const y = +b;
+  if (x < 1 || y < 1 || x > 31 || y > 31 || (x > 12 && y > 12)) return undefined;
+  // "1.5.10" or "3-4-20" are too ambiguous (versions, ranges) unless the year has four digits.
+  if (c.length === 2 && sep !== '/') return undefined;
+  const year = c.length === 4 ? 'YYYY' : 'YY';
+  return { shape: `NN${sep}NN${sep}${year}${suffix}`, firstOver12: x > 12, secondOver12: y > 12 };
+}
+
+/** `NN/NN/YYYY` made specific by what the column's values showed. */
+export function resolveDatePattern(shape: string, firstOver12: boolean, secondOver12: boolean): string {
+  if (!shape.startsWith('NN')) return shape;
+  if (firstOver12 && !secondOver12) return shape.replace('NN', 'DD').replace('NN', 'MM');
+  if (secondOver12 && !firstOver12) return shape.replace('NN', 'MM').replace('NN', 'DD');
+  return shape;
+}
+
+/** Whether an integer string (optionally signed) is beyond ±(2^53 − 1). */
+export function isUnsafeInteger(s: string): boolean {
+  const digits = s.charCodeAt(0) === 45 || s.charCodeAt(0) === 43 ? s.slice(1) : s;
+  const trimmed = digits.replace(/^0+/, '');
+  if (trimmed.length !== 16) return trimmed.length > 16;
+  return trimmed > '9007199254740991';
+}

@@ -1,0 +1,211 @@
+/**
+ * Per-column profile built during the single pass. Every piece of state is bounded: counters,
+ * first-row markers, a distinct-value map that is dropped once it reaches its cap, and at most
+ * a handful of date layouts per column.
+ */
+import type { ColumnProfile, DateFormatTally, TableProfile, CellType } from '../model/index.js';
+import {
+  classifyCell,
+  dateShape,
+  isUnsafeInteger,
+  resolveDatePattern,
+  TYPE_COUNT,
+  TYPE_NAMES,
+  INTEGER,
+  NUMBER,
+  DATE,
+  DATETIME,
+  DATE_OTHER,
+  NULL,
+} from './cell-type.js';
+
+/** Distinct values kept over all columns of a table; each column gets a share (see `capFor`). */
+const DISTINCT_BUDGET = 100_000;
+const MAX_DISTINCT_PER_COLUMN = 1_000;
+const MIN_DISTINCT_PER_COLUMN = 50;
+/** Longer values are not kept as distinct values (long text is rarely categorical). */
+const MAX_DISTINCT_LENGTH = 200;
+const MAX_DATE_SHAPES = 8;
+
+export function distinctCapFor(columns: number): number {
+  return Math.max(MIN_DISTINCT_PER_COLUMN, Math.min(MAX_DISTINCT_PER_COLUMN, Math.floor(DISTINCT_BUDGET / Math.max(1, columns))));
+}
+
+interface ShapeTally {
+  count: number;
+  firstRow: number;
+  firstOver12: boolean;
+  secondOver12: boolean;
+}
+
+class ColumnStats {
+  filled = 0;
+  empty = 0;
+  padded = 0;
+  paddedFirst = 0;
+  unsafe = 0;
+  unsafeFirst = 0;
+  maxLength = 0;
+  min = Infinity;
+  max = -Infinity;
+  /** Range of plain non-negative integers, kept as strings: comparing them costs less than converting. */
+  minInt = '';
+  maxInt = '';
+  minDate = '';
+  maxDate = '';
+  readonly counts = new Array<number>(TYPE_COUNT).fill(0);
+  readonly firsts = new Array<number>(TYPE_COUNT).fill(0);
+  distinct: Map<string, number> | null = new Map();
+  distinctSeen = 0;
+  shapes: Map<string, ShapeTally> | null = null;
+
+  constructor(private readonly cap: number) {}
+
+  add(value: string, row: number): void {
+    const len = value.length;
+    if (len === 0) {
+      this.empty++;
+      return;
+    }
+    let s = value;
+    const head = value.charCodeAt(0);
+    const tail = value.charCodeAt(len - 1);
+    if (head <= 32 || tail <= 32 || head === 160 || tail === 160) {
+      s = value.trim();
+      if (s.length === 0) {
+        this.empty++;
+        return;
+      }
+      if (this.padded++ === 0) this.paddedFirst = row;
+    }
+    this.filled++;
+    if (len > this.maxLength) this.maxLength = len;
+
+    const t = classifyCell(s);
+    if (this.counts[t]++ === 0) this.firsts[t] = row;
+    if (t === INTEGER || t === NUMBER) this.number(s, t, row);
+    else if (t === DATE || t === DATETIME) this.isoDate(s);
+    else if (t === DATE_OTHER) this.otherDate(s, row);
+    if (this.distinct !== null) this.count(s);
+  }
+
+  private number(s: string, t: number, row: number): void {
+    const n = s.length;
+    if (t === INTEGER) {
+      if (n >= 16 && isUnsafeInteger(s) && this.unsafe++ === 0) this.unsafeFirst = row;
+      const c = s.charCodeAt(0);
+      if (c !== 45 && c !== 43 && (c !== 48 || n === 1)) {
+        // Without sign or leading zero, a shorter integer is smaller, and equal lengths compare as text.
+        if (this.minInt === '' || n < this.minInt.length || (n === this.minInt.length && s < this.minInt)) this.minInt = s;
+        if (n > this.maxInt.length || (n === this.maxInt.length && s > this.maxInt)) this.maxInt = s;
+        return;
+      }
+    }
+    const v = +s;
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+  }
+
+  private isoDate(s: string): void {
+    if (this.minDate === '' || s < this.minDate) this.minDate = s;
+    if (s > this.maxDate) this.maxDate = s;
+  }
+
+  private otherDate(s: string, row: number): void {
+    const d = dateShape(s)!;
+    this.shapes ??= new Map();
+    let tally = this.shapes.get(d.shape);
+    if (!tally) {
+      if (this.shapes.size >= MAX_DATE_SHAPES) return;
+      tally = { count: 0, firstRow: row, firstOver12: false, secondOver12: false };
+      this.shapes.set(d.shape, tally);
+    }
+    tally.count++;
+    tally.firstOver12 ||= d.firstOver12;
+    tally.secondOver12 ||= d.secondOver12;
+  }
+
+  private count(s: string): void {
+    const map = this.distinct!;
+    const n = map.get(s);
+    if (n !== undefined) {
+      map.set(s, n + 1);
+    } else if (map.size >= this.cap || s.length > MAX_DISTINCT_LENGTH) {
+      this.distinctSeen = Math.max(map.size, this.cap);
+      this.distinct = null; // capped: free the memory, keep "more than cap"
+    } else {
+      map.set(s, 1);
+    }
+  }
+
+  result(index: number, name: string): ColumnProfile {
+    const types: ColumnProfile['types'] = {};
+    TYPE_NAMES.forEach((type, i) => {
+      if (this.counts[i]! > 0) types[type] = { count: this.counts[i]!, firstRow: this.firsts[i]! };
+    });
+    const dateFormats: DateFormatTally[] = [...(this.shapes ?? new Map<string, ShapeTally>()).entries()]
+      .map(([shape, t]) => ({ pattern: resolveDatePattern(shape, t.firstOver12, t.secondOver12), count: t.count, firstRow: t.firstRow }))
+      .sort((a, b) => b.count - a.count);
+    const profile: ColumnProfile = {
+      index,
+      name,
+      filled: this.filled,
+      empty: this.empty,
+      types,
+      inferredType: inferType(this.counts),
+      distinct: this.distinct ? { count: this.distinct.size, capped: false } : { count: this.distinctSeen, capped: true },
+      maxLength: this.maxLength,
+      padded: { count: this.padded, firstRow: this.paddedFirst },
+      unsafeIntegers: { count: this.unsafe, firstRow: this.unsafeFirst },
+      dateFormats,
+    };
+    if (this.distinct) profile.valueCounts = this.distinct;
+    const min = Math.min(this.min, this.minInt ? +this.minInt : Infinity);
+    const max = Math.max(this.max, this.maxInt ? +this.maxInt : -Infinity);
+    if (min <= max) [profile.min, profile.max] = [min, max];
+    if (this.minDate) [profile.minDate, profile.maxDate] = [this.minDate, this.maxDate];
+    return profile;
+  }
+}
+
+/** The most common type of non-null values; integers and decimals together are `number`. */
+function inferType(counts: readonly number[]): CellType | 'empty' {
+  const merged = [...counts];
+  merged[NULL] = 0;
+  if (merged[INTEGER]! > 0 && merged[NUMBER]! > 0) [merged[NUMBER], merged[INTEGER]] = [merged[NUMBER]! + merged[INTEGER]!, 0];
+  if (merged[DATE]! > 0 && merged[DATETIME]! > 0) [merged[DATETIME], merged[DATE]] = [merged[DATETIME]! + merged[DATE]!, 0];
+  let best = -1;
+  for (let i = 0; i < merged.length; i++) if (merged[i]! > 0 && (best < 0 || merged[i]! > merged[best]!)) best = i;
+  return best < 0 ? 'empty' : TYPE_NAMES[best]!;
+}
+
+/** Profiles the data rows of one table; columns are fixed when it is created (the header's width). */
+export class TableProfiler {
+  private readonly columns: ColumnStats[];
+  private dataRows = 0;
+  private blankRows = 0;
+
+  constructor(private readonly names: string[]) {
+    const cap = distinctCapFor(names.length);
+    this.columns = names.map(() => new ColumnStats(cap));
+  }
+
+  /** Adds one data row; cells beyond the profiled columns are left to the ragged-rows check. */
+  add(cells: readonly string[], row: number, blank: boolean): void {
+    this.dataRows++;
+    if (blank) {
+      this.blankRows++;
+      return;
+    }
+    const n = Math.min(cells.length, this.columns.length);
+    for (let i = 0; i < n; i++) this.columns[i]!.add(cells[i]!, row);
+  }
+
+  result(): TableProfile {
+    return {
+      columns: this.columns.map((c, i) => c.result(i, this.names[i]!)),
+      dataRows: this.dataRows,
+      blankRows: this.blankRows,
+    };
+  }
+}
