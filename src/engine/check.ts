@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import type { Dataset, Distribution, Finding, Severity, SourceLocation, TableInfo } from '../model/index.js';
 import type { EffectiveRule } from '../config/types.js';
 import { readerFor, DataFileError } from '../readers/index.js';
+import { sniffFile } from '../readers/sniff.js';
 import type { RuleHooks, RuleModule, RuleContext, ReportDescriptor } from './rule-api.js';
 import { formatMessage } from './messages.js';
 import { displayPath } from '../util/paths.js';
@@ -93,8 +94,9 @@ export async function checkDataset(
     }
   };
 
-  // Whether each referenced data file exists is a fact rules may use (data/file-missing).
-  for (const dist of ds.distributions) annotateLocalFile(dist);
+  // Whether each referenced data file exists, and what it really is, are facts rules may use
+  // (data/file-missing, format/format-content-mismatch...).
+  for (const dist of ds.distributions) await annotateLocalFile(dist, run.data);
 
   // A data file linted on its own has no metadata to check: only data hooks run for it.
   if (ds.source.format !== 'data-file') {
@@ -117,13 +119,15 @@ export async function checkDataset(
   return findings;
 }
 
-function annotateLocalFile(dist: Distribution): void {
+async function annotateLocalFile(dist: Distribution, sniff: boolean): Promise<void> {
   if (!dist.localPath) return;
   try {
     dist.localStatus = statSync(dist.localPath).isFile() ? 'present' : 'not-a-file';
   } catch {
     dist.localStatus = 'missing';
   }
+  // Only the first 64 KiB are read here; readers stream the whole file later.
+  if (sniff && dist.localStatus === 'present') dist.localContent = await sniffFile(dist.localPath).catch(() => undefined);
 }
 
 async function readData(
@@ -137,7 +141,7 @@ async function readData(
   emitCore: EmitCore,
 ): Promise<void> {
   const path = dist.localPath!;
-  const reader = readerFor(path);
+  const reader = readerFor(path, dist.localContent?.format);
   if (!reader) return;
   const file = displayPath(run.cwd, path);
   const fileAt: SourceLocation = { file: path };

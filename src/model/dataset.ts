@@ -93,6 +93,11 @@ export interface Distribution extends Located {
   /** Format as the publisher wrote it ("CSV", "text/csv", EU file-type URI...). */
   format?: string;
   mediaType?: string;
+  /**
+   * The declared format (`format`, else `mediaType`) as a format id of schemas/formats.yaml
+   * (`csv`, `xlsx`, `html`...), set by the format normaliser; absent when unknown or undeclared.
+   */
+  formatId?: string;
   licence?: Licence;
   byteSize?: number;
   checksum?: string;
@@ -110,9 +115,22 @@ export interface Distribution extends Located {
   localRef?: string;
   /** Whether `localPath` exists, set by the engine before rules run. */
   localStatus?: 'present' | 'missing' | 'not-a-file';
+  /** What the local file really is, sniffed from its first bytes by the engine before rules run. */
+  localContent?: SniffedContent;
   accessService?: string;
   /** Anything the source had that the model does not name. */
   extras: Record<string, unknown>;
+}
+
+/** The real type of a data file, from its bytes (magic numbers for binaries, heuristics for text). */
+export interface SniffedContent {
+  /** A format id of schemas/formats.yaml (`csv`, `json`, `geojson`, `xlsx`, `pdf`, `html`...), or `binary`/`empty` when unknown. */
+  format: string;
+  mediaType?: string;
+  /** Binary content (not text in any encoding). */
+  binary: boolean;
+  /** `magic` when a signature identified it, `heuristic` for text guessed from its shape. */
+  by: 'magic' | 'heuristic';
 }
 
 export interface DatasetSource {

@@ -185,3 +185,32 @@ export function isBlankRow(cells: readonly string[]): boolean {
   }
   return true;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Facts of the JSON reader (TableSummary.facts): JSON files have no rows, only these.
+
+export interface GeoJsonFacts {
+  /** Top-level `type` (FeatureCollection, Feature, a geometry type), or undefined when absent. */
+  type?: string;
+  features: number;
+  /** Features that are not `{"type": "Feature", "geometry": ..., "properties": ...}`, or geometries without valid coordinates. */
+  invalid: { count: number; first: number };
+  /** Positions outside longitude ±180 / latitude ±90: projected coordinates (RFC 7946 requires WGS 84). */
+  outOfRange: { count: number; first: number };
+  /** A `crs` member (removed by RFC 7946). */
+  crs: boolean;
+}
+
+export interface JsonSummaryFacts {
+  json: {
+    topLevel: 'object' | 'array' | 'scalar';
+    /** Present when the content was checked as GeoJSON (small enough to load). */
+    geojson?: GeoJsonFacts;
+    /** True when the file was too large for the GeoJSON checks (syntax was still checked). */
+    structureSkipped?: boolean;
+  };
+}
+
+export function jsonSummaryFacts(summary: TableSummary): JsonSummaryFacts['json'] | undefined {
+  return (summary.facts as Partial<JsonSummaryFacts>).json;
+}

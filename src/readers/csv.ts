@@ -39,7 +39,8 @@ export function sniffDelimiter(sample: string, fallback = ','): string {
   return best;
 }
 
-function countOutsideQuotes(line: string, d: string): number {
+/** Occurrences of `d` in a line outside double quotes. */
+export function countOutsideQuotes(line: string, d: string): number {
   let n = 0;
   let quoted = false;
   for (const ch of line) {
@@ -227,7 +228,7 @@ class CsvPass {
 export const csvReader: Reader = {
   name: 'csv',
   extensions: ['.csv', '.tsv', '.tab'],
-  formats: ['csv', 'tsv', 'txt'],
+  formats: ['csv', 'tsv'],
   async read(file: string, sink: TableSink, options: ReadOptions): Promise<void> {
     const dialect = detectDialect(await readHead(file), file);
     const info: TableInfo = {

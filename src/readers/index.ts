@@ -1,18 +1,22 @@
 import path from 'node:path';
 import { csvReader } from './csv.js';
+import { jsonReader } from './json.js';
 import type { Reader } from './types.js';
 
 export * from './types.js';
 
 /** Data readers. Each streams its file once. */
-export const READERS: Reader[] = [csvReader];
+export const READERS: Reader[] = [csvReader, jsonReader];
+
+/** Sniffed contents too vague to choose a reader: an empty file, or text without structure (a one-column CSV). */
+const VAGUE = new Set(['empty', 'txt']);
 
 /**
  * The reader for a file: by the format sniffed from its bytes when known (a `.csv` that is
  * really a spreadsheet gets none), else by extension.
  */
 export function readerFor(file: string, sniffedFormat?: string): Reader | undefined {
-  if (sniffedFormat) return READERS.find((r) => r.formats.includes(sniffedFormat));
+  if (sniffedFormat && !VAGUE.has(sniffedFormat)) return READERS.find((r) => r.formats.includes(sniffedFormat));
   const ext = path.extname(file).toLowerCase();
   return READERS.find((r) => r.extensions.includes(ext));
 }

@@ -1,0 +1,33 @@
+import { defineRule } from '../../src/engine/rule-api.js';
+import { compatibleFormats, formatById, formatFromPath, formatLabel } from '../../src/knowledge/formats.js';
+
+export const { meta, create } = defineRule({
+  meta: {
+    id: 'format/extension-content-mismatch',
+    family: 'format',
+    description: 'A data file’s extension says one format and its bytes another (an .csv that is an Excel workbook, a .json that is an HTML page).',
+    rationale:
+      'Operating systems and tools open files by extension: a renamed spreadsheet or a saved error page breaks every download. ' +
+      'csvlint: `wrong_content_type` / `excel`; Frictionless: `format-error`.',
+    severity: 'error',
+    presets: ['recommended'],
+    messages: {
+      mismatch: 'the file is named .{{extension}} but contains {{content}}',
+    },
+  },
+  create(context) {
+    return {
+      // `end`, not `distribution`: data files linted without a descriptor get this check too.
+      end(ds) {
+        for (const dist of ds.distributions) {
+          const content = dist.localContent?.format;
+          const byName = formatFromPath(dist.localPath);
+          if (!content || !byName || ['empty', 'txt', 'binary'].includes(content) || compatibleFormats(content, byName.id)) continue;
+          const info = formatById(content);
+          const extension = dist.localPath!.split('.').pop()!.toLowerCase();
+          context.report({ messageId: 'mismatch', data: { extension, content: info ? formatLabel(info) : content }, location: { file: dist.localPath! } });
+        }
+      },
+    };
+  },
+});

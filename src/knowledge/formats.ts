@@ -1,0 +1,150 @@
+/**
+ * Format knowledge (schemas/formats.yaml): resolves what publishers write in a distribution's
+ * format or media type ("CSV", "text/csv; charset=utf-8", an EU file-type URI, "page web",
+ * "zip+csv") to a format id, and says what that format is worth (open, machine-readable, stars).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { packageRoot } from '../util/package-root.js';
+
+export type FormatKind = 'data' | 'document' | 'page' | 'archive' | 'image' | 'service';
+
+export interface FormatInfo {
+  id: string;
+  names: string[];
+  mediaTypes: string[];
+  /** Code in the EU file-type authority table (see `euFileTypeUri`). */
+  eu?: string;
+  extensions: string[];
+  /** Non-proprietary: an open, freely implementable specification. */
+  open: boolean;
+  machineReadable: boolean;
+  /** ckanext-qa openness score of the format (0–5), when it scores it. */
+  stars?: number;
+  /** data.europa.eu MQA lists the format is on. */
+  mqa: ('nonProprietary' | 'machineReadable')[];
+  /** A more general format the content also is (GeoJSON → JSON, XLSX → ZIP). */
+  parent?: string;
+  kind: FormatKind;
+}
+
+export const EU_FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/';
+
+export const FORMATS: readonly FormatInfo[] = (
+  parseYaml(readFileSync(path.join(packageRoot(), 'schemas', 'formats.yaml'), 'utf8')) as FormatInfo[]
+).map((f) => ({ ...f, id: String(f.id), names: f.names ?? [], mediaTypes: f.mediaTypes ?? [], extensions: f.extensions ?? [], mqa: f.mqa ?? [] }));
+
+const byId = new Map(FORMATS.map((f) => [f.id, f]));
+const byEu = new Map(FORMATS.filter((f) => f.eu).map((f) => [f.eu!.toUpperCase(), f]));
+const byExtension = new Map(FORMATS.flatMap((f) => f.extensions.map((e) => [e.toLowerCase(), f] as const)));
+const byMediaType = new Map(FORMATS.flatMap((f) => f.mediaTypes.map((m) => [m.toLowerCase(), f] as const)));
+
+/** Every way of writing a format, lower case; earlier entries win (explicit names before EU codes). */
+const byName = new Map<string, FormatInfo>();
+for (const f of FORMATS) for (const n of [f.id, ...f.names]) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), f);
+for (const [k, f] of [...byExtension, ...byMediaType]) if (!byName.has(k)) byName.set(k, f);
+for (const [code, f] of byEu) if (!byName.has(code.toLowerCase())) byName.set(code.toLowerCase(), f);
+
+export function formatById(id: string | undefined): FormatInfo | undefined {
+  return id === undefined ? undefined : byId.get(id);
+}
+
+export function euFileTypeUri(format: FormatInfo): string | undefined {
+  return format.eu ? EU_FILE_TYPE + format.eu : undefined;
+}
+
+const IANA = /^https?:\/\/www\.iana\.org\/assignments\/media-types\/(.+)$/i;
+const EU = /^https?:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/([A-Z0-9_]+)$/i;
+
+/**
+ * The format a publisher meant, from a format name, media type, extension or URI; undefined
+ * when unknown. Compound values ("zip+csv", "CSV (zip)", "csv.gz") resolve to the data format
+ * inside the archive, since that is what users get after unpacking.
+ */
+export function resolveFormat(raw: string | undefined): FormatInfo | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  const eu = EU.exec(value);
+  if (eu) return byEu.get(eu[1]!.toUpperCase());
+  const iana = IANA.exec(value);
+  if (iana) return byMediaType.get(iana[1]!.toLowerCase());
+  if (/^https?:\/\//i.test(value)) {
+    // Another vocabulary's URI (".../file-type/CSV", ".../formats/json"): its last segment.
+    const last = value.replace(/[/#?]+$/, '').split(/[/#]/).pop();
+    return last && last !== value ? resolveFormat(decodeURIComponent(last)) : undefined;
+  }
+  const lower = value.toLowerCase().split(';')[0]!.trim().replace(/^\./, '');
+  const direct = byName.get(lower);
+  if (direct) return direct;
+  const suffix = /^[a-z]+\/[\w.-]+\+(json|xml|zip)$/.exec(lower); // application/vnd.x+json
+  if (suffix) return byId.get(suffix[1]!);
+  const parts = lower.split(/[\s+()/,.]+/).filter(Boolean).map((p) => byName.get(p)).filter((f): f is FormatInfo => !!f);
+  if (parts.length < 2) return undefined;
+  return parts.find((f) => f.kind !== 'archive') ?? parts[0];
+}
+
+/** The format a file name or URL's extension stands for (`data.csv?x=1` → csv, `a.csv.gz` → gzip). */
+export function formatFromPath(pathOrUrl: string | undefined): FormatInfo | undefined {
+  if (!pathOrUrl) return undefined;
+  const clean = pathOrUrl.split(/[?#]/)[0]!;
+  const base = clean.split('/').pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? byExtension.get(base.slice(dot + 1).toLowerCase()) : undefined;
+}
+
+function ancestors(id: string): string[] {
+  const out: string[] = [];
+  for (let f = byId.get(id); f?.parent && !out.includes(f.parent); f = byId.get(f.parent)) out.push(f.parent);
+  return out;
+}
+
+/**
+ * Whether content of format `a` fits a declaration of format `b` (or the other way round): the
+ * same format, or one is a more general form of the other (GeoJSON is JSON, a shapefile comes
+ * zipped, a one-column CSV is plain text).
+ */
+export function compatibleFormats(a: string, b: string): boolean {
+  return a === b || ancestors(a).includes(b) || ancestors(b).includes(a);
+}
+
+/** Post-load step: each distribution's declared format (else media type) as a format id. */
+export function normaliseFormats(ds: { distributions: { format?: string; mediaType?: string; formatId?: string }[] }): void {
+  for (const dist of ds.distributions) {
+    const id = (resolveFormat(dist.format) ?? resolveFormat(dist.mediaType))?.id;
+    if (id) dist.formatId = id;
+  }
+}
+
+/** Sniffed contents that say nothing about the format. */
+const VAGUE_CONTENT = new Set(['txt', 'empty', 'binary']);
+
+export interface EffectiveFormat {
+  format: FormatInfo;
+  /** Where the format was learnt: the file's bytes, the metadata, or the URL/path extension. */
+  from: 'content' | 'declared' | 'extension';
+}
+
+/**
+ * The best knowledge of what a distribution is: the local file's content when sniffed and
+ * specific, else the declared format, else the extension of its download/access URL or path.
+ */
+export function effectiveFormat(dist: {
+  formatId?: string;
+  localContent?: { format: string };
+  downloadURL?: string;
+  accessURL?: string;
+  localRef?: string;
+}): EffectiveFormat | undefined {
+  const content = dist.localContent && !VAGUE_CONTENT.has(dist.localContent.format) ? formatById(dist.localContent.format) : undefined;
+  if (content) return { format: content, from: 'content' };
+  const declared = formatById(dist.formatId);
+  if (declared) return { format: declared, from: 'declared' };
+  const byUrl = formatFromPath(dist.downloadURL) ?? formatFromPath(dist.localRef) ?? formatFromPath(dist.accessURL);
+  return byUrl ? { format: byUrl, from: 'extension' } : undefined;
+}
+
+/** A short display name: the EU code or the upper-cased id (CSV, XLSX, GeoJSON → GEOJSON). */
+export function formatLabel(format: FormatInfo): string {
+  return format.eu?.replace(/_SRVC$/, '') ?? format.id.toUpperCase();
+}

@@ -1,0 +1,179 @@
+/**
+ * Frictionless Table Schema semantics (v1, with the v2 relaxations that are unambiguous):
+ * whether a cell is missing, whether it is a valid value of its field's type, and whether it
+ * meets the field's constraints (all but `unique`, which needs memory across rows: the rule keeps
+ * that). https://specs.frictionlessdata.io/table-schema/
+ */
+import type { TableSchema, TableSchemaField } from '../model/index.js';
+
+export type Cast = { ok: true; value: unknown } | { ok: false };
+
+const INTEGER = /^[+-]?\d+$/;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const SPECIAL_NUMBERS = new Set(['NaN', 'INF', '-INF']);
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?$/;
+const DATETIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
+const YEAR = /^-?\d{4}$/;
+const YEARMONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DEFAULT_TRUE = ['true', 'True', 'TRUE', '1'];
+const DEFAULT_FALSE = ['false', 'False', 'FALSE', '0'];
+
+export function missingValues(schema: TableSchema): string[] {
+  return Array.isArray(schema.missingValues) ? schema.missingValues.map(String) : [''];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A strptime-like pattern (`%d/%m/%Y`) as a regular expression. */
+function strptime(pattern: string): RegExp {
+  const parts: Record<string, string> = { d: '\\d{1,2}', m: '\\d{1,2}', Y: '\\d{4}', y: '\\d{2}', H: '\\d{1,2}', M: '\\d{2}', S: '\\d{2}', b: '\\p{L}+', B: '\\p{L}+', f: '\\d+', z: '[+-]\\d{4}|Z', '%': '%' };
+  const body = pattern.split(/(%.)/).map((p) => (p.startsWith('%') && p.length === 2 ? parts[p[1]!] ?? escape(p) : escape(p))).join('');
+  return new RegExp(`^(?:${body})$`, 'u');
+}
+
+/** A number written with the field's decimal and group characters, or with units around it when `bareNumber` is false. */
+function castNumber(field: TableSchemaField, value: string, integer: boolean): Cast {
+  let v = value;
+  if (field.bareNumber === false) v = v.replace(/^[^\d+.-]+|[^\d.]+$/g, '');
+  if (typeof field.groupChar === 'string' && field.groupChar) v = v.split(field.groupChar).join('');
+  if (!integer && typeof field.decimalChar === 'string' && field.decimalChar !== '.') v = v.replace(field.decimalChar, '.');
+  if (integer) return INTEGER.test(v) ? { ok: true, value: Number(v) } : { ok: false };
+  if (SPECIAL_NUMBERS.has(v)) return { ok: true, value: v === 'NaN' ? NaN : v === 'INF' ? Infinity : -Infinity };
+  return NUMBER.test(v) ? { ok: true, value: Number(v) } : { ok: false };
+}
+
+function castJson(value: string, kind: 'object' | 'array'): Cast {
+  try {
+    const v = JSON.parse(value) as unknown;
+    const ok = kind === 'array' ? Array.isArray(v) : typeof v === 'object' && v !== null && !Array.isArray(v);
+    return ok ? { ok: true, value: v } : { ok: false };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function castGeopoint(field: TableSchemaField, value: string): Cast {
+  let pair: unknown[] | undefined;
+  if (field.format === 'array') pair = castJson(value, 'array').ok ? (JSON.parse(value) as unknown[]) : undefined;
+  else if (field.format === 'object') {
+    const o = castJson(value, 'object');
+    pair = o.ok ? [(o.value as Record<string, unknown>).lon, (o.value as Record<string, unknown>).lat] : undefined;
+  } else pair = value.split(',').map((s) => s.trim());
+  if (!pair || pair.length !== 2) return { ok: false };
+  const [lon, lat] = pair.map(Number) as [number, number];
+  return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? { ok: true, value: [lon, lat] } : { ok: false };
+}
+
+function matches(re: RegExp, value: string): Cast {
+  return re.test(value) ? { ok: true, value } : { ok: false };
+}
+
+/** Casts a non-missing cell to its field's type; `ok: false` is a Frictionless `type-error`. Unknown types accept anything. */
+export function castCell(field: TableSchemaField, value: string): Cast {
+  const format = typeof field.format === 'string' ? field.format : 'default';
+  switch (field.type ?? 'string') {
+    case 'string':
+      if (format === 'email') return matches(EMAIL, value);
+      if (format === 'uri') return matches(/^[a-z][a-z0-9+.-]*:\S+$/i, value);
+      if (format === 'uuid') return matches(UUID, value);
+      return { ok: true, value };
+    case 'integer':
+      return castNumber(field, value, true);
+    case 'number':
+      return castNumber(field, value, false);
+    case 'boolean': {
+      const t = Array.isArray(field.trueValues) ? field.trueValues.map(String) : DEFAULT_TRUE;
+      const f = Array.isArray(field.falseValues) ? field.falseValues.map(String) : DEFAULT_FALSE;
+      return t.includes(value) ? { ok: true, value: true } : f.includes(value) ? { ok: true, value: false } : { ok: false };
+    }
+    case 'date':
+      if (format === 'default') return matches(DATE, value);
+      if (format === 'any') return Number.isNaN(Date.parse(value)) && !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) ? { ok: false } : { ok: true, value };
+      return matches(strptime(format), value);
+    case 'time':
+      return format === 'default' || format === 'any' ? matches(TIME, value) : matches(strptime(format), value);
+    case 'datetime':
+      if (format === 'default') return matches(DATETIME, value);
+      if (format === 'any') return Number.isNaN(Date.parse(value)) ? { ok: false } : { ok: true, value };
+      return matches(strptime(format), value);
+    case 'year':
+      return YEAR.test(value) ? { ok: true, value: Number(value) } : { ok: false };
+    case 'yearmonth':
+      return matches(YEARMONTH, value);
+    case 'duration':
+      return matches(DURATION, value);
+    case 'object':
+      return castJson(value, 'object');
+    case 'array':
+      return castJson(value, 'array');
+    case 'geojson':
+      return castJson(value, 'object');
+    case 'geopoint':
+      return castGeopoint(field, value);
+    default:
+      return { ok: true, value };
+  }
+}
+
+export type ConstraintName = 'required' | 'minLength' | 'maxLength' | 'minimum' | 'maximum' | 'pattern' | 'enum';
+
+const patternCache = new Map<string, RegExp | null>();
+function patternOf(source: string): RegExp | null {
+  if (!patternCache.has(source)) {
+    let re: RegExp | null = null;
+    try {
+      re = new RegExp(`^(?:${source})$`, 'u');
+    } catch {
+      re = null; // an invalid pattern is a schema problem, not a data one
+    }
+    patternCache.set(source, re);
+  }
+  return patternCache.get(source)!;
+}
+
+/** Comparable form of a bound or a value: numbers as numbers, dates and times as their ISO text. */
+function comparable(field: TableSchemaField, v: unknown): number | string | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return undefined;
+  if (['integer', 'number', 'year'].includes(field.type ?? '')) return Number(v);
+  return v;
+}
+
+/**
+ * The first constraint a present, well-typed value breaks (besides `unique`), or undefined.
+ * `cast` is the result of `castCell` on `raw`.
+ */
+export function brokenConstraint(field: TableSchemaField, raw: string, cast: unknown): ConstraintName | undefined {
+  const c = field.constraints;
+  if (!c) return undefined;
+  const length = typeof cast === 'string' ? [...cast].length : Array.isArray(cast) ? cast.length : cast && typeof cast === 'object' ? Object.keys(cast).length : undefined;
+  if (typeof c.minLength === 'number' && length !== undefined && length < c.minLength) return 'minLength';
+  if (typeof c.maxLength === 'number' && length !== undefined && length > c.maxLength) return 'maxLength';
+  const value = comparable(field, cast);
+  const min = comparable(field, c.minimum);
+  const max = comparable(field, c.maximum);
+  if (min !== undefined && value !== undefined && typeof value === typeof min && value < min) return 'minimum';
+  if (max !== undefined && value !== undefined && typeof value === typeof max && value > max) return 'maximum';
+  if (typeof c.pattern === 'string') {
+    const re = patternOf(c.pattern);
+    if (re && !re.test(raw)) return 'pattern';
+  }
+  if (Array.isArray(c.enum) && !c.enum.some((e) => e === cast || String(e) === raw)) return 'enum';
+  return undefined;
+}
+
+/** The column index each schema field reads: by name when the header has it, else by position. */
+export function fieldColumns(schema: TableSchema, header: readonly string[]): (number | undefined)[] {
+  const names = header.map((h) => h.trim());
+  const fieldNames = new Set(schema.fields.map((f) => f.name));
+  return schema.fields.map((f, i) => {
+    const byName = names.indexOf(f.name);
+    if (byName >= 0) return byName;
+    // Frictionless v1 matches by position; never take a column another field claims by name.
+    return header.length === 0 || (i < header.length && !fieldNames.has(names[i]!)) ? i : undefined;
+  });
+}
