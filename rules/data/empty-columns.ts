@@ -24,7 +24,9 @@ export const { meta, create } = defineRule({
         if (!profile || rows === 0) return;
         for (const col of profile.columns) {
           if (col.filled - (col.types.null?.count ?? 0) > 0) continue;
-          context.report({ messageId: 'empty', data: { column: col.name, rows }, location: { file: table.path, field: col.name } });
+          // Points at the column's header cell when there is one.
+          const location = table.headerRow ? { file: table.path, row: table.headerRow, field: col.name } : { file: table.path, field: col.name };
+          context.report({ messageId: 'empty', data: { column: col.name, rows }, location });
         }
       },
     };
