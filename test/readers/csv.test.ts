@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { csvReader, sniffDelimiter } from '../../src/readers/csv.js';
-import type { TableInfo } from '../../src/model/index.js';
+import { csvSummaryFacts, csvTableFacts, type TableInfo, type TableSummary } from '../../src/model/index.js';
 
 async function readAll(content: Buffer | string, name = 'data.csv') {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-csv-'));
@@ -64,5 +64,49 @@ describe('csvReader', () => {
     const { table } = await readAll('a\tb;c\n1\t2;3\n', 'data.tsv');
     expect(table.delimiter).toBe('\t');
     expect(table.header).toEqual(['a', 'b;c']);
+  });
+});
+
+describe('csvReader facts', () => {
+  async function facts(content: Buffer | string, rows = true) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-csv-'));
+    const file = path.join(dir, 'data.csv');
+    writeFileSync(file, content);
+    let summary: TableSummary | undefined;
+    let table: TableInfo | undefined;
+    let seen = 0;
+    await csvReader.read(file, { table: (t) => (table = t), row: () => seen++, end: (s) => (summary = s) }, { file: 'data.csv', rows });
+    return { table: table!, summary: summary!, seen };
+  }
+
+  it('counts line endings across the whole file and splits records on any of them', async () => {
+    const { summary, seen } = await facts('a,b\r\n1,2\n3,4\r5,6\r\n');
+    expect(csvSummaryFacts(summary)!.lineEndings).toEqual({ crlf: 2, lf: 1, cr: 1, firstLine: { crlf: 1, lf: 2, cr: 3 } });
+    expect(seen).toBe(3);
+  });
+
+  it('records an unclosed quote with the line where it opens, and keeps the rows before it', async () => {
+    const { summary, seen } = await facts('id,c\n1,"ok"\n2,"open\n3,x\n');
+    expect(csvSummaryFacts(summary)!.malformed).toEqual([{ row: 3, line: 3, kind: 'unclosed-quote', message: expect.any(String) }]);
+    expect(seen).toBe(1);
+  });
+
+  it('finds invalid UTF-8 after the sample, with its byte offset and line', async () => {
+    const head = 'id,name\n' + 'x,y\n'.repeat(20_000);
+    const { summary } = await facts(Buffer.concat([Buffer.from(head), Buffer.from([0x61, 0x2c, 0xe9, 0x0a])]));
+    expect(csvSummaryFacts(summary)!.invalidUtf8).toEqual({ byteOffset: head.length + 2, line: 20_002 });
+  });
+
+  it('stops after the header when no rule wants rows (no profile then)', async () => {
+    const { table, summary, seen } = await facts('a,b\n1,2\n3,4\n', false);
+    expect(table.header).toEqual(['a', 'b']);
+    expect(seen).toBe(0);
+    expect(csvSummaryFacts(summary)).toBeUndefined();
+  });
+
+  it('gives an empty file an empty table', async () => {
+    const { table, summary } = await facts('');
+    expect(csvTableFacts(table)).toMatchObject({ header: 'empty', preamble: [] });
+    expect(summary.rows).toBe(0);
   });
 });
