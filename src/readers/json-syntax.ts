@@ -38,6 +38,7 @@ export class JsonSyntaxChecker {
   private escape = 0; // 1 after a backslash, 2..5 while reading \uXXXX digits
   private stringIsKey = false;
   private word = ''; // a number or literal being read
+  private wordAt: [number, number] = [0, 0];
   /** Type of the top-level value, once known. */
   topLevel: 'object' | 'array' | 'scalar' | undefined;
 
@@ -125,13 +126,17 @@ export class JsonSyntaxChecker {
         if (e !== Expect.Value && e !== Expect.ValueOrEnd) this.fail(`unexpected "${ch}"`);
         this.topLevel ??= 'scalar';
         this.word = ch;
+        this.wordAt = [this.line, this.column];
     }
   }
 
   private endWord(): void {
     const w = this.word;
     this.word = '';
-    if (!LITERALS.has(w) && !NUMBER.test(w)) this.fail(`invalid value "${w.length > 20 ? w.slice(0, 20) + '…' : w}"`);
+    if (!LITERALS.has(w) && !NUMBER.test(w)) {
+      [this.line, this.column] = this.wordAt; // point at the start of the bad value
+      this.fail(`invalid value "${w.length > 20 ? w.slice(0, 20) + '…' : w}"`);
+    }
     this.afterValue(false);
   }
 

@@ -55,7 +55,8 @@ class ColumnStats {
   maxDate = '';
   readonly counts = new Array<number>(TYPE_COUNT).fill(0);
   readonly firsts = new Array<number>(TYPE_COUNT).fill(0);
-  distinct: Map<string, number> | null = new Map();
+  /** Counts in boxes: one map lookup per cell, not a get and a set. */
+  distinct: Map<string, { n: number }> | null = new Map();
   distinctSeen = 0;
   shapes: Map<string, ShapeTally> | null = null;
 
@@ -127,14 +128,14 @@ class ColumnStats {
 
   private count(s: string): void {
     const map = this.distinct!;
-    const n = map.get(s);
-    if (n !== undefined) {
-      map.set(s, n + 1);
+    const box = map.get(s);
+    if (box !== undefined) {
+      box.n++;
     } else if (map.size >= this.cap || s.length > MAX_DISTINCT_LENGTH) {
       this.distinctSeen = Math.max(map.size, this.cap);
       this.distinct = null; // capped: free the memory, keep "more than cap"
     } else {
-      map.set(s, 1);
+      map.set(s, { n: 1 });
     }
   }
 
@@ -159,7 +160,7 @@ class ColumnStats {
       unsafeIntegers: { count: this.unsafe, firstRow: this.unsafeFirst },
       dateFormats,
     };
-    if (this.distinct) profile.valueCounts = this.distinct;
+    if (this.distinct) profile.valueCounts = new Map([...this.distinct].map(([v, box]) => [v, box.n]));
     const min = Math.min(this.min, this.minInt ? +this.minInt : Infinity);
     const max = Math.max(this.max, this.maxInt ? +this.maxInt : -Infinity);
     if (min <= max) [profile.min, profile.max] = [min, max];
