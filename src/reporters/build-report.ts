@@ -2,6 +2,7 @@ import type { Dataset, Finding, Report, DatasetReport, SourceLocation } from '..
 import { firstText, SEVERITY_RANK } from '../model/index.js';
 import type { LintResult } from '../engine/lint.js';
 import { displayPath } from '../util/paths.js';
+import { genderReport, genderSummary } from '../knowledge/gender/index.js';
 
 /**
  * Turns lint results into the versioned report every formatter renders: paths relative to the
@@ -18,6 +19,7 @@ export function buildReport(result: LintResult, cwd: string, version: string): R
     },
     ...(dataset.publisher?.name ? { publisher: dataset.publisher.name } : {}),
     ...(Object.keys(dataset.flags).length ? { flags: { ...dataset.flags } } : {}),
+    ...withGender(genderReport(dataset)),
     findings: sortFindings(findings.map((f) => finalize(f, dataset, cwd))),
   }));
   const files = result.files.map((f) => ({
@@ -37,9 +39,12 @@ export function buildReport(result: LintResult, cwd: string, version: string): R
       errors: count('error'),
       warnings: count('warning'),
       infos: count('info'),
+      ...withGender(genderSummary(result.datasets.map((r) => r.dataset))),
     },
   };
 }
+
+const withGender = <T>(gender: T | undefined) => (gender ? { gender } : {});
 
 function finalize(f: Finding, ds: Dataset | undefined, cwd: string): Finding {
   const loc: SourceLocation = { ...f.location };
