@@ -2,6 +2,7 @@ import { emptyDistribution, type Dataset, type Distribution, type Licence, type 
 import {
   Obj,
   at,
+  confidence,
   isObject,
   licence,
   newDataset,
@@ -77,7 +78,7 @@ function datasetScore(entry: Entry): number {
 }
 
 function detect(doc: ParsedDocument): number {
-  return Math.max(0, ...entries(doc.data).slice(0, 5).map(datasetScore));
+  return confidence(Math.max(0, ...entries(doc.data).slice(0, 5).map(datasetScore)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,7 +161,7 @@ function zoneList(v: unknown): string[] | undefined {
 /** The organization, else the owning user. */
 function publisher(d: Obj, beside: Obj | undefined) {
   const org = beside ?? d.obj('organization');
-  const fromOrg = org && pickAgent([org], { name: ['name', 'acronym', 'slug'], url: ['page'], uri: ['uri', 'id'] }, org.ptr);
+  const fromOrg = org && pickAgent([org], { name: ['name', 'acronym', 'slug'], url: ['page', 'url'], uri: ['uri', 'id'] }, org.ptr);
   if (fromOrg) return fromOrg;
   const owner = d.obj('owner');
   if (!owner) return undefined;
