@@ -28,8 +28,8 @@ export const { meta, create } = defineRule<FlagOptions>({
     optionsSchema: { properties: { ...FLAG_OPTIONS_SCHEMA } },
     defaultOptions: { ...DEFAULT_FLAG_OPTIONS },
     messages: {
-      declaredFalse: 'the dataset declares that its data do not concern individuals, but {{evidence}}',
-      undeclared: 'the dataset does not declare that its data concern individuals, but {{evidence}}: declare "concernsIndividuals" yes',
+      declaredFalse: 'the dataset declares that its data do not concern individuals, but in {{file}} {{evidence}}',
+      undeclared: 'the dataset does not declare that its data concern individuals, but in {{file}} {{evidence}}: declare "concernsIndividuals" yes',
       sexWithoutIndividuals: 'the dataset declares sex-disaggregated data but data not concerning individuals: sex-disaggregated data always concern individuals',
     },
   },
@@ -46,8 +46,9 @@ export const { meta, create } = defineRule<FlagOptions>({
         if (ci.state === 'invalid' || (ci.state === 'declared' && ci.value)) return;
         const evidence = firstEvidence(datasetGender(ds)?.tables ?? [], personEvidence);
         if (!evidence) return;
-        if (ci.state === 'declared') context.report({ messageId: 'declaredFalse', data: { evidence: evidence.text }, location: ci.location });
-        else context.report({ messageId: 'undeclared', data: { evidence: evidence.text }, location: locate(ds, 'flags.concernsIndividuals') });
+        const data = { evidence: evidence.text, file: evidence.file };
+        if (ci.state === 'declared') context.report({ messageId: 'declaredFalse', data, location: ci.location });
+        else context.report({ messageId: 'undeclared', data, location: locate(ds, 'flags.concernsIndividuals') });
       },
     };
   },

@@ -21,9 +21,9 @@ export const { meta, create } = defineRule<FlagOptions>({
     optionsSchema: { properties: { ...FLAG_OPTIONS_SCHEMA } },
     defaultOptions: { ...DEFAULT_FLAG_OPTIONS },
     messages: {
-      declaredFalse: 'the dataset declares that its data are not sex-disaggregated, but {{evidence}}',
-      undeclared: '{{evidence}}, but the dataset does not declare sex-disaggregated data: declare "sexDisaggregated" yes',
-      detected: '{{evidence}}: the data are sex-disaggregated',
+      declaredFalse: 'the dataset declares that its data are not sex-disaggregated, but {{file}} has {{evidence}}',
+      undeclared: '{{file}} has {{evidence}}, but the dataset does not declare sex-disaggregated data: declare "sexDisaggregated" yes',
+      detected: 'the data are sex-disaggregated: {{evidence}}',
     },
   },
   create(context) {
@@ -42,8 +42,9 @@ export const { meta, create } = defineRule<FlagOptions>({
         if (sd.state === 'invalid' || (sd.state === 'declared' && sd.value)) return;
         const evidence = firstEvidence(tables, sexEvidence);
         if (!evidence) return;
-        if (sd.state === 'declared') context.report({ messageId: 'declaredFalse', data: { evidence: evidence.text }, location: sd.location });
-        else context.report({ messageId: 'undeclared', data: { evidence: evidence.text }, location: locate(ds, 'flags.sexDisaggregated') });
+        const data = { evidence: evidence.text, file: evidence.file };
+        if (sd.state === 'declared') context.report({ messageId: 'declaredFalse', data, location: sd.location });
+        else context.report({ messageId: 'undeclared', data, location: locate(ds, 'flags.sexDisaggregated') });
       },
     };
   },

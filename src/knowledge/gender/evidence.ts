@@ -6,7 +6,10 @@ import type { SourceLocation } from '../../model/index.js';
 import type { TableGender, SexColumn } from './table-detector.js';
 
 export interface Evidence {
+  /** What was seen, without the file: `column "élèves" counts people`. */
   text: string;
+  /** The data file, as displayed in reports. */
+  file: string;
   location: SourceLocation;
 }
 
@@ -21,13 +24,13 @@ const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
 export function personEvidence(t: TableGender): Evidence | undefined {
   const count = t.personCounts.find((p) => p.basis !== 'dimension') ?? t.personCounts[0];
   if (count?.basis === 'row-label') {
-    return { text: `rows labelled "${count.term}" in ${t.file} count people`, location: columnAt(t, count.column, count.row) };
+    return { text: `rows labelled "${count.term}" count people`, file: t.file, location: columnAt(t, count.column, count.row) };
   }
-  if (count?.basis === 'header') return { text: `column "${count.column}" of ${t.file} counts people`, location: columnAt(t, count.column) };
+  if (count?.basis === 'header') return { text: `column "${count.column}" counts people`, file: t.file, location: columnAt(t, count.column) };
   const sex = sexEvidence(t);
   if (sex) return sex;
   const attr = t.personAttributes[0];
-  if (attr) return { text: `column "${attr.column}" of ${t.file} describes persons (${attr.kind})`, location: columnAt(t, attr.column) };
+  if (attr) return { text: `column "${attr.column}" describes persons (${attr.kind})`, file: t.file, location: columnAt(t, attr.column) };
   return undefined;
 }
 
@@ -35,11 +38,12 @@ export function personEvidence(t: TableGender): Evidence | undefined {
 export function sexEvidence(t: TableGender): Evidence | undefined {
   if (t.sexColumns.length) {
     const first = t.sexColumns[0]!;
-    return { text: `${t.file} has a sex dimension: ${describeSexColumns(t.sexColumns)}`, location: columnAt(t, first.column) };
+    const text = `sex column${t.sexColumns.length > 1 ? 's' : ''} ${describeSexColumns(t.sexColumns)}`;
+    return { text, file: t.file, location: columnAt(t, first.column) };
   }
   const g = t.sexColumnGroup;
   if (g && g.male.length && g.female.length) {
-    return { text: `${t.file} counts women and men in separate columns (${quoted(g.female)} and ${quoted(g.male)})`, location: columnAt(t, g.female[0]!) };
+    return { text: `separate columns for women and men (${quoted(g.female)} and ${quoted(g.male)})`, file: t.file, location: columnAt(t, g.female[0]!) };
   }
   return undefined;
 }
