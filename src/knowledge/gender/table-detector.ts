@@ -138,14 +138,14 @@ export class TableDetector {
     names.forEach((name, i) => {
       const col = this.columns[i];
       const header = this.header[i]?.trim() ?? '';
-      const sex = col && sexColumn(name, header, col, isCountColumn(i));
+      const sex = col && sexColumn(name, header, col);
       if (sex) return void sexColumns.push(sex);
       if (isCountColumn(i)) {
         const side = header ? headerSide(header) : undefined;
         if (side) sides[side].push(name);
         const term = header && (personCountTerm(header) ?? schoolLevelTerm(header));
         if (term) personCounts.push({ column: name, term, basis: 'header' });
-        else if (side && side !== 'total') personCounts.push({ column: name, term: header, basis: 'header' });
+        else if (side && side !== 'total') personCounts.push({ column: name, term: side === 'male' ? 'men' : 'women', basis: 'header' });
         else if (header && genericCountTerm(header)) genericCounts.push({ column: name, term: genericCountTerm(header)!, basis: 'dimension' });
         return;
       }
@@ -198,7 +198,7 @@ export class TableDetector {
  * values that fit a scheme; without a header hint, values must fit a word or letter scheme and
  * hold both sexes — numbers alone (1/2) never make a sex column.
  */
-function sexColumn(name: string, header: string, col: ColumnState, numeric: boolean): SexColumn | undefined {
+function sexColumn(name: string, header: string, col: ColumnState): SexColumn | undefined {
   if (col.overflow || col.values.size === 0) return undefined;
   const hint = header ? sexHeader(header) : undefined;
   const entries = [...col.values];
@@ -206,6 +206,7 @@ function sexColumn(name: string, header: string, col: ColumnState, numeric: bool
   const values = (cats?: Map<string, SexCategory>) => entries.map(([value, firstRow]) => ({ value, firstRow, ...(cats?.get(value) ? { category: cats.get(value)! } : {}) }));
 
   if (c.kind === 'none') {
+    const numeric = entries.every(([v]) => /^[-+]?\d+(?:[.,]\d+)?\s*%?$/.test(v));
     if (hint !== 'sex' || numeric) return undefined;
     return { column: name, scheme: 'unrecognised', schemeLabel: 'unrecognised codes', basis: 'header', values: values() };
   }
