@@ -432,3 +432,17 @@ export function attachSchema(
     setExtra(dist, 'schemaError', message, loc);
   }
 }
+
+/**
+ * Records where a property WOULD be when the source has its key but no usable value
+ * (`"license_id": ""`, `"tags": []`, `title: null`), so findings about the missing value point
+ * at the empty field instead of the whole dataset. Keys are tried in order per property.
+ */
+export function locateBlanks(doc: ParsedDocument, entity: Located, obj: Obj | undefined, keysByProperty: Record<string, string[]>): void {
+  if (!obj) return;
+  for (const [property, keys] of Object.entries(keysByProperty)) {
+    if (entity.locations[property]) continue;
+    const key = keys.find((k) => Object.prototype.hasOwnProperty.call(obj.value, k));
+    if (key !== undefined) entity.locations[property] = at(doc, obj.pointerOf(key));
+  }
+}

@@ -1,5 +1,5 @@
 import { emptyDistribution, type Dataset, type Distribution, type Period } from '../model/index.js';
-import {
+import { locateBlanks,
   Obj,
   at,
   confidence,
@@ -156,6 +156,7 @@ function loadPackage(doc: ParsedDocument, pkg: Obj, issues: LoadIssue[]): Datase
 
   for (const res of pkg.objects('resources')) ds.distributions.push(loadResource(doc, res, ds, issues));
 
+  locateBlanks(doc, ds, pkg, { title: ['title'], description: ['notes'], licence: ['license_id', 'license_title'], keywords: ['tags'], distributions: ['resources'] });
   restIntoExtras(doc, ds, pkg);
   // Every extra is kept as written (decoded), even when it also filled a model field.
   if (extras) for (const [key, value] of Object.entries(extras.value)) setExtra(ds, key, value, at(doc, extras.pointerOf(key)));

@@ -15,6 +15,7 @@ import {
   put,
   putAgent,
   restIntoExtras,
+  locateBlanks,
   setExtra,
   str,
   stringList,
@@ -74,6 +75,7 @@ function load(doc: ParsedDocument): LoadResult {
 
   for (const res of pkg.objects('resources')) ds.distributions.push(loadResource(doc, res, ds, issues));
   // `sources`, `contributors`, `version`, `profile`... stay as written.
+  locateBlanks(doc, ds, pkg, { title: ['title'], description: ['description'], licence: ['licenses', 'license'], keywords: ['keywords'], distributions: ['resources'] });
   restIntoExtras(doc, ds, pkg);
   return { datasets: [ds], issues };
 }

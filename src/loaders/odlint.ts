@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { emptyDistribution, pointer, type Agent, type Dataset, type Distribution, type Licence, type Period } from '../model/index.js';
 import { describeAjvError, schemaValidator } from '../util/json-schema.js';
-import {
+import { locateBlanks,
   Obj,
   at,
   attachDataRef,
@@ -121,6 +121,7 @@ function loadDataset(doc: ParsedDocument, item: Item, issues: LoadIssue[]): Data
   for (const d of owner?.objects('distributions') ?? []) ds.distributions.push(loadDistribution(doc, d, ds, issues));
   item.obj.raw('distributions');
 
+  locateBlanks(doc, ds, item.obj, { title: ['title'], description: ['description'], licence: ['licence', 'license'], keywords: ['keywords'], distributions: ['distributions'] });
   const extras = [item.defaults?.obj('extras'), item.obj.obj('extras')];
   // Unknown keys (typos the schema reports) are kept too, so rules can still see them.
   restIntoExtras(doc, ds, item.obj);

@@ -1,5 +1,5 @@
 import { emptyDistribution, type Dataset, type Distribution, type Licence, type Period } from '../model/index.js';
-import {
+import { locateBlanks,
   Obj,
   at,
   confidence,
@@ -114,6 +114,7 @@ function loadDataset(doc: ParsedDocument, entry: Entry): Dataset {
   const resources = entry.resources ?? d.objects('resources');
   for (const res of resources) ds.distributions.push(loadResource(doc, res));
 
+  locateBlanks(doc, ds, d, { title: ['title'], description: ['description'], licence: ['license'], keywords: ['tags'], distributions: ['resources'] });
   restIntoExtras(doc, ds, d);
   // The dataset's own `extras` object is flattened: its keys are the portal's extra fields.
   if (extras) for (const [key, p] of Object.entries(extras.value)) setExtra(ds, key, p, at(doc, extras.pointerOf(key)));
