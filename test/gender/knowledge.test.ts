@@ -4,9 +4,11 @@ import { emptyDataset, type TableInfo } from '../../src/model/index.js';
 import { csvReader } from '../../src/readers/csv.js';
 import {
   classifyValues,
+  datasetGender,
   declaredFlags,
   headerSide,
   MAX_DISTINCT,
+  observeData,
   personAttribute,
   personCountTerm,
   schoolLevelTerm,
@@ -243,5 +245,39 @@ describe('declared flags', () => {
     const d = declaredFlags(ds, opts);
     expect(d.sexDisaggregated).toMatchObject({ state: 'declared', value: true });
     expect(d.concernsIndividuals).toMatchObject({ state: 'invalid', raw: 'Oui, Nee' });
+  });
+});
+
+describe('the shared detection pass', () => {
+  const ds = () => emptyDataset({ format: 'data-file', file: '/t.csv' }, { file: '/t.csv' });
+  const feed = (info: TableInfo, rows: string[][], rules = 3) => {
+    rows.forEach((cells, i) => {
+      for (let r = 0; r < rules; r++) observeData.row(cells, { row: i + 2, line: i + 2, table: info });
+    });
+  };
+
+  it('does the work once however many rules call the hooks', () => {
+    const d = ds();
+    const info = table(['sexe', 'population']);
+    for (let r = 0; r < 3; r++) observeData.table(info, undefined, d);
+    feed(info, [['F', '10'], ['M', '12']]);
+    for (let r = 0; r < 3; r++) observeData.endTable(info);
+    const tables = datasetGender(d)!.tables;
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.sexColumns[0]!.values.map((v) => [v.value, v.firstRow])).toEqual([['F', 2], ['M', 3]]);
+  });
+
+  it('forgets a read that failed before its end when the same file is read again', () => {
+    const d = ds();
+    const failed = table(['sexe', 'population']);
+    observeData.table(failed, undefined, d);
+    feed(failed, [['F', '10'], ['X', '1'], ['M', '12']]);
+    const again = table(['sexe', 'population']);
+    observeData.table(again, undefined, d);
+    feed(again, [['F', '10']]);
+    observeData.endTable(again);
+    const tables = datasetGender(d)!.tables;
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.sexColumns[0]!.values.map((v) => v.value)).toEqual(['F']);
   });
 });

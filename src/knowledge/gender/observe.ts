@@ -2,9 +2,10 @@
  * One detection pass per data file, shared by every gender rule and read by the report.
  *
  * Each gender rule that looks at data spreads `observeData` into its hooks. The engine calls the
- * hooks of every rule for the same table object and row, so the first call does the work and
- * the others find it done (detectors are keyed by the `TableInfo` object, rows by number). The
- * results are kept per dataset object, weakly: nothing outlives the lint run.
+ * hooks of every rule with the same table and row, one file at a time, so the first call does
+ * the work and the others find it done: a read is keyed by the file's path (a new `TableInfo`
+ * object for that path starts a new read), rows by their number. Results are kept per dataset
+ * object, weakly: nothing outlives the lint run.
  */
 import type { Dataset, RowContext, TableInfo } from '../../model/index.js';
 import { TableDetector, type TableGender } from './table-detector.js';
@@ -18,13 +19,14 @@ export interface DatasetGender {
 }
 
 interface Pending {
+  table: TableInfo;
   detector: TableDetector;
   ds: Dataset;
   lastRow: number;
-  done: boolean;
 }
 
-const pending = new WeakMap<TableInfo, Pending>();
+/** Reads in progress by file path; removed when the table ends (a failed read is replaced by the next). */
+const pending = new Map<string, Pending>();
 const results = new WeakMap<Dataset, DatasetGender>();
 
 function record(ds: Dataset): DatasetGender {
@@ -36,18 +38,18 @@ function record(ds: Dataset): DatasetGender {
 /** Hooks to spread into a rule's hooks so the data of its dataset gets observed. */
 export const observeData = {
   table(table: TableInfo, _dist: unknown, ds: Dataset): void {
-    if (!pending.has(table)) pending.set(table, { detector: new TableDetector(table), ds, lastRow: 0, done: false });
+    if (pending.get(table.path)?.table !== table) pending.set(table.path, { table, detector: new TableDetector(table), ds, lastRow: 0 });
   },
   row(cells: readonly string[], ctx: RowContext): void {
-    const p = pending.get(ctx.table);
+    const p = pending.get(ctx.table.path);
     if (!p || ctx.row <= p.lastRow) return;
     p.lastRow = ctx.row;
     p.detector.row(cells, ctx.row);
   },
   endTable(table: TableInfo): void {
-    const p = pending.get(table);
-    if (!p || p.done) return;
-    p.done = true;
+    const p = pending.get(table.path);
+    if (!p) return;
+    pending.delete(table.path);
     record(p.ds).tables.push(p.detector.finish());
   },
 };

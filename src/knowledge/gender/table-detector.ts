@@ -143,10 +143,8 @@ export class TableDetector {
       if (isCountColumn(i)) {
         const side = header ? headerSide(header) : undefined;
         if (side) sides[side].push(name);
-        const term = header && (personCountTerm(header) ?? schoolLevelTerm(header));
-        if (term) personCounts.push({ column: name, term, basis: 'header' });
-        else if (side && side !== 'total') personCounts.push({ column: name, term: side === 'male' ? 'men' : 'women', basis: 'header' });
-        else if (header && genericCountTerm(header)) genericCounts.push({ column: name, term: genericCountTerm(header)!, basis: 'dimension' });
+        const measure = countMeasure(name, header, side);
+        if (measure) (measure.basis === 'dimension' ? genericCounts : personCounts).push(measure);
         return;
       }
       const kind = header ? personAttribute(header) : undefined;
@@ -182,7 +180,7 @@ export class TableDetector {
   private rowLabelCount(names: string[], isCountColumn: (i: number) => boolean): PersonCount | undefined {
     const first = this.columns.findIndex((c) => c && c.nonEmpty > 0);
     if (first < 0 || isCountColumn(first)) return undefined;
-    const others = this.columns.map((c, i) => i).filter((i) => i !== first && this.columns[i]?.nonEmpty);
+    const others = [...this.columns.keys()].filter((i) => i !== first && (this.columns[i]?.nonEmpty ?? 0) > 0);
     if (others.length === 0 || !others.every(isCountColumn)) return undefined;
     for (const [label, row] of this.columns[first]!.values) {
       const term = personCountTerm(label) ?? schoolLevelTerm(label);
@@ -190,6 +188,16 @@ export class TableDetector {
     }
     return undefined;
   }
+}
+
+/** What a count column counts, judging by its header: people, one sex, or something generic. */
+function countMeasure(column: string, header: string, side: HeaderSide | undefined): PersonCount | undefined {
+  if (!header) return undefined;
+  const term = personCountTerm(header) ?? schoolLevelTerm(header);
+  if (term) return { column, term, basis: 'header' };
+  if (side === 'male' || side === 'female') return { column, term: side === 'male' ? 'men' : 'women', basis: 'header' };
+  const generic = genericCountTerm(header);
+  return generic ? { column, term: generic, basis: 'dimension' } : undefined;
 }
 
 /**
