@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from '../util/suggest.js';
 import { loadBuiltinRules, ruleDocsPath } from '../engine/registry.js';
 import type { RuleMeta } from '../engine/rule-api.js';
 import { UsageError, type CliIO } from './io.js';
@@ -41,7 +41,7 @@ export async function runRulesExplain(id: string, io: CliIO): Promise<number> {
   const rules = await loadBuiltinRules();
   const rule = rules.get(id);
   if (!rule) {
-    const guess = closest(id, [...rules.keys()]);
+    const guess = didYouMean(id, rules.keys());
     throw new UsageError(`unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
   }
   io.stdout(explainText(rule.meta));
