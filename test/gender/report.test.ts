@@ -35,12 +35,12 @@ describe('gender in the JSON report', () => {
     // ok-disaggregated and declared-without-sex declare both (the latter wrongly: a warning says so);
     // ckan-invalid-flag and udata-flags concern individuals but are not (or not validly) sex-disaggregated;
     // concerns-false and sex-without-individuals declare "no"; no-people.csv shows no people.
-    expect(report.summary.gender).toEqual({ concernsIndividuals: 4, sexDisaggregated: 2, share: 0.5, undetermined: 0 });
+    expect(report.summary.gender).toEqual({ concernsIndividuals: 4, sexDisaggregated: 2, share: 0.5 });
   });
 
-  it('with --no-data, datasets without declared flags are undetermined and data rules stay silent', async () => {
+  it('with --no-data, datasets without declared flags are not counted and data rules stay silent', async () => {
     const report = await lintReport([dir('ok-disaggregated'), dir('ckan-missing-flags'), dir('declared-without-sex')], { presets: ['brussels'], data: false });
-    expect(report.summary.gender).toEqual({ concernsIndividuals: 2, sexDisaggregated: 2, share: 1, undetermined: 1 });
+    expect(report.summary.gender).toEqual({ concernsIndividuals: 2, sexDisaggregated: 2, share: 1 });
     expect(allFindings(report).filter((f) => f.ruleId.startsWith('gender/')).map((f) => [f.ruleId, f.messageId])).toEqual([
       ['gender/flag-missing', 'missing'],
       ['gender/flag-missing', 'missing'],

@@ -5,7 +5,7 @@
  *
  * Declared flags win; detections fill in where a flag is not declared and a data file was read.
  */
-import type { Dataset, DatasetFlags, GenderReport, GenderSummary } from '../../model/index.js';
+import type { Dataset, DatasetFlags, DatasetReport, GenderReport, GenderSummary } from '../../model/index.js';
 import { FLAG_NAMES, flagValue } from './flags.js';
 import { datasetGender, detectedGender } from './observe.js';
 
@@ -42,35 +42,31 @@ export function genderReport(ds: Dataset): GenderReport | undefined {
   return empty ? undefined : report;
 }
 
-/** Effective flags: declared, else detected when data were read (sex-disaggregated implies individuals). */
-function effective(ds: Dataset): { concernsIndividuals?: boolean; sexDisaggregated?: boolean } {
-  const declared = declaredOf(ds);
-  const detected = detectedGender(ds);
-  const fromData = (v: boolean) => (detected.tables > 0 ? v : undefined);
-  const sexDisaggregated = declared.sexDisaggregated ?? fromData(detected.sexDimension);
-  const concernsIndividuals = declared.concernsIndividuals ?? (declared.sexDisaggregated ? true : fromData(detected.concernsIndividuals));
-  return { concernsIndividuals, sexDisaggregated };
+/**
+ * Effective flags of a dataset report: declared, else detected when a data file was read
+ * (sex-disaggregated data always concern individuals).
+ */
+function effective(g: GenderReport): { concernsIndividuals?: boolean; sexDisaggregated?: boolean } {
+  const fromData = (v: boolean) => (g.detected.tables > 0 ? v : undefined);
+  return {
+    concernsIndividuals: g.declared.concernsIndividuals ?? (g.declared.sexDisaggregated ? true : fromData(g.detected.concernsIndividuals)),
+    sexDisaggregated: g.declared.sexDisaggregated ?? fromData(g.detected.sexDisaggregated),
+  };
 }
 
-/** The catalogue figure, or undefined when no dataset declares or shows anything about individuals. */
-export function genderSummary(datasets: readonly Dataset[]): GenderSummary | undefined {
-  let individuals = 0;
-  let disaggregated = 0;
-  let undetermined = 0;
-  let relevant = false;
-  for (const ds of datasets) {
-    const e = effective(ds);
-    if (Object.keys(declaredOf(ds)).length) relevant = true;
-    if (e.concernsIndividuals === undefined) undetermined++;
-    if (!e.concernsIndividuals) continue;
-    individuals++;
-    if (e.sexDisaggregated) disaggregated++;
-  }
-  if (!relevant && individuals === 0) return undefined;
+/**
+ * The catalogue figure over the dataset reports (so it survives a baseline that drops findings),
+ * or undefined when no dataset declares a flag or concerns individuals. Datasets that declare
+ * nothing and whose data were not read are not counted.
+ */
+export function genderSummary(datasets: readonly DatasetReport[]): GenderSummary | undefined {
+  const reports = datasets.flatMap((d) => (d.gender ? [effective(d.gender)] : []));
+  if (reports.length === 0) return undefined;
+  const individuals = reports.filter((e) => e.concernsIndividuals);
+  const disaggregated = individuals.filter((e) => e.sexDisaggregated).length;
   return {
-    concernsIndividuals: individuals,
+    concernsIndividuals: individuals.length,
     sexDisaggregated: disaggregated,
-    share: individuals ? Math.round((disaggregated / individuals) * 10000) / 10000 : null,
-    undetermined,
+    share: individuals.length ? Math.round((disaggregated / individuals.length) * 10000) / 10000 : null,
   };
 }
