@@ -5,7 +5,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import parseSpdx from 'spdx-expression-parse';
-import type { Licence, Openness } from '../model/index.js';
+import { firstText, locate, type Dataset, type Distribution, type Fix, type Licence, type Openness, type SourceLocation } from '../model/index.js';
 import { ccLookup, licenceBase, type LicenceBase, type LicenceEntry, type Target } from './licence-base.js';
 import { readCcText, readCcUrl, type CcReading } from './creative-commons.js';
 import { fold, htmlParts, isHtml, isUrl, looseKey, parentUrlKey, urlKey, urlsIn } from './licence-text.js';
@@ -273,7 +273,7 @@ export function matchLicenceValue(value: string, kb: LicenceBase = licenceBase()
     const { links, text: inner } = htmlParts(text);
     for (const part of [...links, inner]) {
       const m = part ? matchLicenceValue(part, kb) : undefined;
-      if (m && (m.kind === 'recognised' || m.kind === 'expression' || m.kind === 'generic')) return { ...m, by: 'html', exact: false };
+      if (m && namesLicence(m)) return { ...m, by: 'html', exact: false };
     }
     return PLACEHOLDER('html');
   }
@@ -283,7 +283,7 @@ export function matchLicenceValue(value: string, kb: LicenceBase = licenceBase()
   // Free text that links to the licence ("see https://creativecommons.org/licenses/by/4.0/").
   for (const url of urlsIn(text)) {
     const m = matchUrl(url, kb);
-    if (m.kind === 'recognised' || m.kind === 'expression' || m.kind === 'generic') return { ...m, by: 'text', exact: false };
+    if (namesLicence(m)) return { ...m, by: 'text', exact: false };
   }
   const cc = matchCreativeCommons(text, kb);
   if (cc) return cc;
@@ -326,4 +326,76 @@ export function enrichLicence(licence: Licence): void {
   if (n.euUri) licence.euUri = n.euUri;
   licence.openness = n.openness;
   licence.opennessReason = n.kind === 'placeholder' ? 'placeholder: no licence is named' : n.opennessReason;
+}
+
+// ---------------------------------------------------------------------------------------------
+// For rules: every licence a dataset states, with where it is written.
+
+export interface LicenceUse {
+  licence: Licence;
+  normalised: NormalisedLicence;
+  /** Where the licence value is written. */
+  location: SourceLocation;
+  /** The distribution that states it; undefined for the dataset's own licence. */
+  distribution?: Distribution;
+  /** "the dataset" or `distribution "name"`, for messages. */
+  owner: string;
+}
+
+/** A short name for a distribution in messages: its title, id, file or URL. */
+export function distributionLabel(dist: Distribution): string {
+  return firstText(dist.title) ?? dist.id ?? dist.localRef ?? dist.accessURL ?? dist.downloadURL ?? '?';
+}
+
+/** The dataset's licence, then each distribution's. */
+export function licenceUses(ds: Dataset): LicenceUse[] {
+  const uses: LicenceUse[] = [];
+  if (ds.licence) uses.push({ licence: ds.licence, normalised: normaliseLicence(ds.licence), location: locate(ds, 'licence'), owner: 'the dataset' });
+  for (const dist of ds.distributions) {
+    if (!dist.licence) continue;
+    uses.push({ licence: dist.licence, normalised: normaliseLicence(dist.licence), location: locate(dist, 'licence'), distribution: dist, owner: `distribution "${distributionLabel(dist)}"` });
+  }
+  return uses;
+}
+
+/** A licence value as messages quote it: one line, at most 80 characters. */
+export function shownValue(value: string): string {
+  const line = value.replace(/\s+/g, ' ').trim();
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+/** How messages name a recognised licence: its canonical id, or the expression. */
+export function licenceName(m: LicenceMatch): string {
+  return m.entry ? canonicalId(m.entry) : m.spdx ?? '?';
+}
+
+/** True for readings that name a licence (one, several, or a CKAN "other-*" class). */
+export function namesLicence(m: LicenceMatch): boolean {
+  return m.kind === 'recognised' || m.kind === 'expression' || m.kind === 'generic';
+}
+
+/** A licence family without its version: CC-BY-3.0-DE and CC-BY-4.0 are both CC-BY. */
+function family(id: string): string {
+  return id.replace(/-\d+(?:\.\d+)*(?:-[A-Z]+)?$/, '');
+}
+
+/**
+ * Whether two readings name the same licence. A version-less reference ("cc-by", "Licence
+ * Ouverte") agrees with any version of its family.
+ */
+export function sameLicence(a: LicenceMatch, b: LicenceMatch): boolean {
+  if (a.entry && b.entry) {
+    if (a.entry === b.entry) return true;
+    return Boolean(a.versionless || b.versionless) && family(a.entry.id) === family(b.entry.id);
+  }
+  return a.spdx !== undefined && a.spdx === b.spdx;
+}
+
+/**
+ * The safe fix rewriting a licence value to `to`: only in odlint's own dataset.yaml (other
+ * formats belong to portals and tools with their own id conventions), at the raw value itself.
+ */
+export function licenceFix(ds: Dataset, use: LicenceUse, to: string): Fix | undefined {
+  if (ds.source.format !== 'odlint' || use.location.pointer === undefined || use.normalised.from !== 'raw') return undefined;
+  return { file: use.location.file, pointer: use.location.pointer, from: use.licence.raw, to };
 }
