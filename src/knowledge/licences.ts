@@ -153,7 +153,9 @@ function matchUrl(url: string, kb: LicenceBase): LicenceMatch {
 function matchIdentifier(text: string, kb: LicenceBase): LicenceMatch | undefined {
   const deprecated = deprecatedId(text.trim(), kb);
   if (deprecated) return deprecated;
-  const target = kb.keys.get(looseKey(text));
+  // "Open Database License (ODbL)": the name without its parenthesised acronym, or the acronym.
+  const variants = [text, text.replace(/\s*\([^()]*\)\s*/g, ' '), ...[...text.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]!)];
+  const target = variants.map((v) => kb.keys.get(looseKey(v))).find((t) => t !== undefined);
   if (!target) return undefined;
   const exact = 'entry' in target && target.exact && target.entry.identifiers.includes(text.trim());
   const m = fromTarget(target, exact ? 'identifier' : 'name', exact, 'value');
