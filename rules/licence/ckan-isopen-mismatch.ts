@@ -26,7 +26,7 @@ export const { meta, create } = defineRule({
     presets: ['recommended'],
     messages: {
       flaggedClosed: 'CKAN flags the dataset as not open (isopen: false) but its licence {{licence}} is open: the portal does not know this licence id',
-      flaggedOpen: 'CKAN flags the dataset as open (isopen: true) but its licence {{licence}} is not open ({{reason}})',
+      flaggedOpen: 'CKAN flags the dataset as open (isopen: true) but its licence {{licence}} is not open: {{reason}}',
     },
   },
   create(context) {

@@ -47,8 +47,8 @@ export const { meta, create } = defineRule<Options>({
     },
     defaultOptions: { allDatasets: false },
     messages: {
-      notEligible: '{{owner}} is a High-Value Dataset licensed {{licence}}, which is not CC BY 4.0 or more permissive ({{reason}})',
-      unverifiable: '{{owner}} is a High-Value Dataset but its licence "{{value}}" is not recognised: HVD requires CC BY 4.0 or more permissive',
+      notEligible: 'High-Value Dataset: {{owner}} is licensed {{licence}}, which is not CC BY 4.0 or more permissive: {{reason}}',
+      unverifiable: 'High-Value Dataset: {{owner}} states licence "{{value}}", which cannot be checked against CC BY 4.0 or more permissive',
     },
   },
   create(context) {

@@ -29,22 +29,24 @@ export const { meta, create } = defineRule<Options>({
     },
     defaultOptions: { preferred: [] },
     messages: {
-      notPreferred: '{{owner}} uses {{licence}}; the portal prefers {{preferred}}',
+      notPreferred: "{{owner}} uses {{licence}}, which is not one of the portal's licences ({{preferred}})",
     },
   },
   create(context) {
     const preferred = new Set(
       context.options.preferred.map((p) => normaliseLicence({ raw: p }).entry).flatMap((e) => (e ? [canonicalId(e)] : [])),
     );
-    const list = [...preferred].join(', ');
+    const ids = [...preferred];
+    const list = ids.length > 4 ? `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more` : ids.join(', ');
     return {
       dataset(ds) {
         if (preferred.size === 0) return;
         for (const use of licenceUses(ds)) {
           const n = use.normalised;
-          const ids = n.entries ?? (n.entry ? [n.entry] : []);
-          if (n.kind !== 'recognised' && n.kind !== 'expression') continue;
-          if (ids.some((e) => preferred.has(canonicalId(e)))) continue;
+          // Unrecognised and non-open licences have rules of their own.
+          if ((n.kind !== 'recognised' && n.kind !== 'expression') || n.openness === 'not-open') continue;
+          const entries = n.entries ?? (n.entry ? [n.entry] : []);
+          if (entries.some((e) => preferred.has(canonicalId(e)))) continue;
           context.report({ messageId: 'notPreferred', data: { owner: use.owner, licence: licenceName(n), preferred: list }, location: use.location });
         }
       },
