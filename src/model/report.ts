@@ -22,11 +22,26 @@ export interface DatasetReport {
   findings: Finding[];
 }
 
+/** Scores of one dataset (src/score/, docs/scores.md). */
 export interface DatasetScore {
+  /** odlint's own 0–100 score from the dataset's findings. */
   odlint?: number;
-  mqa?: { points: number; rating: string; dimensions: Record<string, number> };
+  /** data.europa.eu MQA points (0–405) per dimension and indicator. */
+  mqa?: {
+    points: number;
+    max?: number;
+    rating: string;
+    dimensions: Record<string, { points: number; max: number; indicators: Record<string, number | 'not checked'> }>;
+    /** Reachability indicators left unchecked (odlint ran without `--online`). */
+    notChecked?: string[];
+    bestDistribution?: number;
+  };
+  /** udata quality score, 0–1, and its nine criteria under udata's names. */
   udata?: number;
+  udataCriteria?: Record<string, boolean>;
+  /** ckanext-qa five-star openness (0–5) of the best resource, and why. */
   stars?: number;
+  starsReason?: string;
   [key: string]: unknown;
 }
 
