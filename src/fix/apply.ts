@@ -22,7 +22,12 @@ export function applyFixes(findings: Iterable<Finding>): FixOutcome {
   for (const f of findings) if (f.fix) byFile.set(f.fix.file, [...(byFile.get(f.fix.file) ?? []), f]);
   const outcome: FixOutcome = { written: [], fixed: new Set() };
   for (const [file, list] of byFile) {
-    const text = readFileSync(file, 'utf8');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue; // gone since it was linted: nothing to fix
+    }
     const { text: edited, applied } = fixText(text, list.map((f) => f.fix!));
     if (applied.size === 0 || edited === text) continue;
     writeFileAtomic(file, edited);
