@@ -170,7 +170,7 @@ function matchCreativeCommons(text: string, kb: LicenceBase): LicenceMatch | und
 
 /** "Licence Ouverte", "cc-by", "CC BY-SA": a licence family without a version, read as its current one. */
 function isVersionless(text: string, m: LicenceMatch): boolean {
-  return /^(?:CC-|etalab-)/.test(m.entry?.id ?? '') && !/\d/.test(text);
+  return /^(?:CC-(?:BY|SA|NC|ND)|etalab-)/.test(m.entry?.id ?? '') && !/\d/.test(text);
 }
 
 /** A deprecated SPDX id ("GPL-2.0", "GPL-2.0+"), read as the licence SPDX now names. */

@@ -105,6 +105,7 @@ const TABLE: Row[] = [
   ['other-at', 'other-at', 'open', 'generic'],
   ['other-nc', 'other-nc', 'not-open', 'generic'],
   ['other-closed', 'other-closed', 'not-open', 'generic'],
+  ['Public Domain', 'other-pd', 'open', 'generic'],
   // Not a licence at all
   ['Tous droits réservés', 'all-rights-reserved', 'not-open'],
   ['Alle rechten voorbehouden', 'all-rights-reserved', 'not-open'],
