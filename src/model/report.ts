@@ -19,7 +19,28 @@ export interface DatasetReport {
   /** Gender-mainstreaming flags as declared (and detected, when data rules ran). */
   flags?: { concernsIndividuals?: boolean; sexDisaggregated?: boolean; genderStatistics?: boolean };
   score?: DatasetScore;
+  /** Gender-mainstreaming view of the dataset (declared flags, detections); see docs/gender.md. */
+  gender?: GenderReport;
   findings: Finding[];
+}
+
+/** Declared flags (model or portal fields) and what the data files show. */
+export interface GenderReport {
+  declared: { concernsIndividuals?: boolean; sexDisaggregated?: boolean; genderStatistics?: boolean };
+  /** `tables`: data files read; the booleans only mean something when `tables` > 0. */
+  detected: { tables: number; concernsIndividuals: boolean; sexDisaggregated: boolean };
+  sexColumns: { file: string; column: string; scheme: string; schemeLabel: string; basis: string; categories?: Record<string, string> }[];
+  sexColumnGroups: { file: string; male: string[]; female: string[]; total: string[] }[];
+  personCounts: { file: string; column: string; term: string; basis: string; row?: number }[];
+  personAttributes: { file: string; column: string; kind: string }[];
+}
+
+/** Catalogue view: the share of datasets concerning individuals that are sex-disaggregated. */
+export interface GenderSummary {
+  concernsIndividuals: number;
+  sexDisaggregated: number;
+  /** sexDisaggregated / concernsIndividuals, null when no dataset concerns individuals. */
+  share: number | null;
 }
 
 /** Scores of one dataset (src/score/, docs/scores.md). */
@@ -56,5 +77,6 @@ export interface ReportSummary {
   errors: number;
   warnings: number;
   infos: number;
+  gender?: GenderSummary;
   [key: string]: unknown;
 }

@@ -3,6 +3,7 @@ import { firstText, SEVERITY_RANK } from '../model/index.js';
 import type { LintResult } from '../engine/lint.js';
 import { displayPath } from '../util/paths.js';
 import { scoreDataset, type ScoreOptions } from '../score/index.js';
+import { genderReport, genderSummary } from '../knowledge/gender/index.js';
 
 /**
  * Turns lint results into the versioned report every formatter renders: paths relative to the
@@ -21,6 +22,7 @@ export function buildReport(result: LintResult, cwd: string, version: string, op
     ...(dataset.publisher?.name ? { publisher: dataset.publisher.name } : {}),
     ...(Object.keys(dataset.flags).length ? { flags: { ...dataset.flags } } : {}),
     score: scoreDataset(dataset, findings, options),
+    ...withGender(genderReport(dataset)),
     findings: sortFindings(findings.map((f) => finalize(f, dataset, cwd))),
   }));
   const files = result.files.map((f) => ({
@@ -40,8 +42,11 @@ export function summarize(datasets: DatasetReport[], files: Report['files']): Re
     errors: count('error'),
     warnings: count('warning'),
     infos: count('info'),
+    ...withGender(genderSummary(datasets)),
   };
 }
+
+const withGender = <T>(gender: T | undefined) => (gender ? { gender } : {});
 
 /** A finding as reports show it: relative path, line/column resolved, no `fix` (that is for --fix). */
 function finalize({ fix: _fix, ...f }: Finding, ds: Dataset | undefined, cwd: string): Finding {
