@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- <size-MB>] [--preset <name>]`: generates a CSV of that size (default 200 MB)
- * with realistic mixed columns into bench/out/, then times on the same file:
+ * `npm run bench [-- <size-MB>]`: generates a CSV of that size (default 200 MB) with realistic
+ * mixed columns into bench/out/, then times on the same file:
  *   (a) a bare csv-parse streaming pass (the parser odlint is built on, nothing else);
- *   (b) `node bin/odlint.js` on it with every rule of the preset (default: strict = all rules);
- *   (c) csvclean (csvkit), when installed.
+ *   (b) `node bin/odlint.js` with all data rules: every rule of the data and format families,
+ *       off-by-default ones included (duplicate rows...), other families off;
+ *   (c) `node bin/odlint.js -p strict`: every rule of every family (gender, personal data...);
+ *   (d) csvclean (csvkit), when installed.
  * Prints throughputs (MiB/s), odlint / csv-parse ratio and each process's peak RSS. Needs `npm run build`.
  * Goals (docs/performance.md): ratio >= 0.7, odlint peak RSS < 150 MB at 200 MB and 1 GB.
  */
@@ -18,7 +20,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'bench', 'out');
 const args = process.argv.slice(2);
 const sizeMB = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 200);
-const preset = args.includes('--preset') ? args[args.indexOf('--preset') + 1] : 'strict';
 const MiB = 1024 * 1024;
 
 if (!existsSync(path.join(root, 'dist', 'src', 'cli', 'index.js'))) {
@@ -110,10 +111,17 @@ const loadBefore = load();
 
 const bare = timed(null, [path.join(root, 'bench', 'bare-csv-parse.mjs'), file]);
 if (bare.status !== 0) throw new Error(`bare csv-parse failed: ${bare.stderr}`);
+const odlint = path.join(root, 'bin', 'odlint.js');
 const report = path.join(outDir, 'odlint-report.json');
-const lint = timed(null, [path.join(root, 'bin', 'odlint.js'), file, '-p', preset, '-f', 'json', '-o', report, '--fail-on', 'never']);
-if (lint.status !== 0) throw new Error(`odlint failed (exit ${lint.status}): ${lint.stderr}`);
-const findings = JSON.parse(readFileSync(report, 'utf8')).summary;
+const rules = JSON.parse(spawnSync(process.execPath, [odlint, 'rules', '--json'], { encoding: 'utf8', maxBuffer: 16 * MiB }).stdout);
+const otherFamiliesOff = rules.filter((r) => !['data', 'format', 'core'].includes(r.family)).flatMap((r) => ['--rule', `${r.id}=off`]);
+const runOdlint = (extra) => {
+  const r = timed(null, [odlint, file, '-p', 'strict', ...extra, '-f', 'json', '-o', report, '--fail-on', 'never']);
+  if (r.status !== 0) throw new Error(`odlint failed (exit ${r.status}): ${r.stderr}`);
+  return { ...r, summary: JSON.parse(readFileSync(report, 'utf8')).summary };
+};
+const lint = runOdlint(otherFamiliesOff);
+const strict = runOdlint([]);
 let clean;
 if (hasCommand('csvclean')) clean = timed('csvclean', ['-n', file], { node: false });
 const loadAfter = load();
@@ -128,10 +136,13 @@ console.log(`load average (1/5/15 min): before ${loadBefore}, after ${loadAfter}
 console.log('| run | wall time | wall throughput | CPU time | CPU throughput | peak RSS |');
 console.log('|---|---|---|---|---|---|');
 console.log(row('bare csv-parse stream', bare));
-console.log(row(`odlint (-p ${preset})`, lint));
-console.log(clean ? row('csvclean -n', clean) : '| csvclean (csvkit) | not installed | | | | |');
+console.log(row('odlint, all data rules', lint));
+console.log(row('odlint -p strict (all rules)', strict));
+console.log(clean ? row('csvclean -n (csvkit)', clean) : '| csvclean (csvkit) | not installed | | | | |');
 const ratio = bare.seconds / lint.seconds;
 const cpuRatio = bare.cpuSeconds / lint.cpuSeconds;
-console.log(`\nodlint / csv-parse throughput: ${ratio.toFixed(2)}x wall, ${cpuRatio.toFixed(2)}x CPU (goal >= 0.70) ${ratio >= 0.7 ? 'OK' : 'BELOW GOAL'}`);
-console.log(`odlint peak RSS: ${lint.rssMiB.toFixed(0)} MiB (goal < 150) ${lint.rssMiB < 150 ? 'OK' : 'ABOVE GOAL'}`);
-console.log(`odlint findings: ${findings.errors} errors, ${findings.warnings} warnings, ${findings.infos} infos`);
+console.log(`\nodlint (data rules) / csv-parse throughput: ${ratio.toFixed(2)}x wall, ${cpuRatio.toFixed(2)}x CPU (goal >= 0.70) ${ratio >= 0.7 ? 'OK' : 'BELOW GOAL'}`);
+console.log(`odlint -p strict / csv-parse: ${(bare.seconds / strict.seconds).toFixed(2)}x wall, ${(bare.cpuSeconds / strict.cpuSeconds).toFixed(2)}x CPU`);
+console.log(`odlint peak RSS: ${lint.rssMiB.toFixed(0)} MiB data rules, ${strict.rssMiB.toFixed(0)} MiB strict (goal < 150) ${Math.max(lint.rssMiB, strict.rssMiB) < 150 ? 'OK' : 'ABOVE GOAL'}`);
+const count = (s) => `${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos`;
+console.log(`odlint findings: ${count(lint.summary)} (data rules); ${count(strict.summary)} (strict)`);

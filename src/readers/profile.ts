@@ -48,9 +48,11 @@ class ColumnStats {
   maxLength = 0;
   min = Infinity;
   max = -Infinity;
-  /** Range of plain non-negative integers, kept as strings: comparing them costs less than converting. */
-  minInt = '';
-  maxInt = '';
+  /** Range of plain non-negative numbers, kept as text with the length of their integer part. */
+  minPlain = '';
+  minPlainInt = 0;
+  maxPlain = '';
+  maxPlainInt = 0;
   minDate = '';
   maxDate = '';
   readonly counts = new Array<number>(TYPE_COUNT).fill(0);
@@ -91,16 +93,15 @@ class ColumnStats {
   }
 
   private number(s: string, t: number, row: number): void {
-    const n = s.length;
-    if (t === INTEGER) {
-      if (n >= 16 && isUnsafeInteger(s) && this.unsafe++ === 0) this.unsafeFirst = row;
-      const c = s.charCodeAt(0);
-      if (c !== 45 && c !== 43 && (c !== 48 || n === 1)) {
-        // Without sign or leading zero, a shorter integer is smaller, and equal lengths compare as text.
-        if (this.minInt === '' || n < this.minInt.length || (n === this.minInt.length && s < this.minInt)) this.minInt = s;
-        if (n > this.maxInt.length || (n === this.maxInt.length && s > this.maxInt)) this.maxInt = s;
-        return;
-      }
+    if (t === INTEGER && s.length >= 16 && isUnsafeInteger(s) && this.unsafe++ === 0) this.unsafeFirst = row;
+    const c = s.charCodeAt(0);
+    const intLen = c >= 48 && c <= 57 ? (t === INTEGER ? s.length : plainIntegerPart(s)) : -1;
+    if (intLen > 0 && (c !== 48 || intLen === 1)) {
+      // Plain non-negative numbers (no sign, exponent or leading zero) need no conversion: a longer
+      // integer part is a larger number, and equal integer parts compare as text ("3.75" < "3.8").
+      if (this.minPlain === '' || intLen < this.minPlainInt || (intLen === this.minPlainInt && s < this.minPlain)) [this.minPlain, this.minPlainInt] = [s, intLen];
+      if (intLen > this.maxPlainInt || (intLen === this.maxPlainInt && s > this.maxPlain)) [this.maxPlain, this.maxPlainInt] = [s, intLen];
+      return;
     }
     const v = +s;
     if (v < this.min) this.min = v;
@@ -161,12 +162,23 @@ class ColumnStats {
       dateFormats,
     };
     if (this.distinct) profile.valueCounts = new Map([...this.distinct].map(([v, box]) => [v, box.n]));
-    const min = Math.min(this.min, this.minInt ? +this.minInt : Infinity);
-    const max = Math.max(this.max, this.maxInt ? +this.maxInt : -Infinity);
+    const min = Math.min(this.min, this.minPlain ? +this.minPlain : Infinity);
+    const max = Math.max(this.max, this.maxPlain ? +this.maxPlain : -Infinity);
     if (min <= max) [profile.min, profile.max] = [min, max];
     if (this.minDate) [profile.minDate, profile.maxDate] = [this.minDate, this.maxDate];
     return profile;
   }
+}
+
+/** Length of the integer part of `d.ddd`, or -1 when the number has an exponent. */
+function plainIntegerPart(s: string): number {
+  const dot = s.indexOf('.');
+  if (dot < 0) return -1;
+  for (let i = dot + 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  return dot;
 }
 
 /** The most common type of non-null values; integers and decimals together are `number`. */

@@ -37,3 +37,14 @@ describe('TableProfiler', () => {
     expect(distinctCapFor(100_000)).toBe(50);
   });
 });
+
+describe('numeric ranges without conversion', () => {
+  it('orders plain decimals by their text and falls back to numbers for the rest', () => {
+    const p = new TableProfiler(['x']);
+    for (const [i, v] of ['3.8', '3.75', '10', '0.25', '9.99', '1e3', '0.5'].entries()) p.add([v], i + 2, false);
+    expect(p.result().columns[0]).toMatchObject({ min: 0.25, max: 1000 });
+    const q = new TableProfiler(['x']);
+    for (const [i, v] of ['3.8', '3.75', '-0.5', '12.5'].entries()) q.add([v], i + 2, false);
+    expect(q.result().columns[0]).toMatchObject({ min: -0.5, max: 12.5 });
+  });
+});
