@@ -88,8 +88,11 @@ export interface ColumnProfile {
   inferredType: CellType | 'empty';
   /** Distinct trimmed values: exact when `capped` is false, else "more than `count`". */
   distinct: { count: number; capped: boolean };
-  /** Occurrences of each distinct value, when not capped. May contain personal data: mask before printing. */
-  valueCounts?: ReadonlyMap<string, number>;
+  /**
+   * Each distinct trimmed value with its occurrences and the row it first appears on, when not
+   * capped (in order of first appearance). May contain personal data: mask before printing.
+   */
+  valueCounts?: ReadonlyMap<string, Tally>;
   /** Smallest and largest number (integer, number columns) and ISO date/datetime (string order). */
   min?: number;
   max?: number;

@@ -3,7 +3,7 @@
  * first-row markers, a distinct-value map that is dropped once it reaches its cap, and at most
  * a handful of date layouts per column.
  */
-import type { ColumnProfile, DateFormatTally, TableProfile, CellType } from '../model/index.js';
+import type { ColumnProfile, DateFormatTally, TableProfile, CellType, Tally } from '../model/index.js';
 import {
   classifyCell,
   dateShape,
@@ -57,8 +57,8 @@ class ColumnStats {
   maxDate = '';
   readonly counts = new Array<number>(TYPE_COUNT).fill(0);
   readonly firsts = new Array<number>(TYPE_COUNT).fill(0);
-  /** Counts in boxes: one map lookup per cell, not a get and a set. */
-  distinct: Map<string, { n: number }> | null = new Map();
+  /** Tallies in boxes: one map lookup per cell, not a get and a set. */
+  distinct: Map<string, Tally> | null = new Map();
   distinctSeen = 0;
   shapes: Map<string, ShapeTally> | null = null;
 
@@ -89,7 +89,7 @@ class ColumnStats {
     if (t === INTEGER || t === NUMBER) this.number(s, t, row);
     else if (t === DATE || t === DATETIME) this.isoDate(s);
     else if (t === DATE_OTHER) this.otherDate(s, row);
-    if (this.distinct !== null) this.count(s);
+    if (this.distinct !== null) this.count(s, row);
   }
 
   private number(s: string, t: number, row: number): void {
@@ -127,16 +127,16 @@ class ColumnStats {
     tally.secondOver12 ||= d.secondOver12;
   }
 
-  private count(s: string): void {
+  private count(s: string, row: number): void {
     const map = this.distinct!;
     const box = map.get(s);
     if (box !== undefined) {
-      box.n++;
+      box.count++;
     } else if (map.size >= this.cap || s.length > MAX_DISTINCT_LENGTH) {
       this.distinctSeen = Math.max(map.size, this.cap);
       this.distinct = null; // capped: free the memory, keep "more than cap"
     } else {
-      map.set(s, { n: 1 });
+      map.set(s, { count: 1, firstRow: row });
     }
   }
 
@@ -161,7 +161,7 @@ class ColumnStats {
       unsafeIntegers: { count: this.unsafe, firstRow: this.unsafeFirst },
       dateFormats,
     };
-    if (this.distinct) profile.valueCounts = new Map([...this.distinct].map(([v, box]) => [v, box.n]));
+    if (this.distinct) profile.valueCounts = this.distinct;
     const min = Math.min(this.min, this.minPlain ? +this.minPlain : Infinity);
     const max = Math.max(this.max, this.maxPlain ? +this.maxPlain : -Infinity);
     if (min <= max) [profile.min, profile.max] = [min, max];

@@ -13,7 +13,11 @@ describe('TableProfiler', () => {
     expect(columns[0]).toMatchObject({ filled: 2, empty: 1, inferredType: 'number', min: -3.5, max: 10, types: { integer: { count: 1, firstRow: 2 }, number: { count: 1, firstRow: 3 } } });
     expect(columns[1]).toMatchObject({ inferredType: 'date', minDate: '2020-01-01', maxDate: '2021-06-30', dateFormats: [{ pattern: 'DD/MM/YYYY', count: 1, firstRow: 4 }] });
     expect(columns[2]).toMatchObject({ padded: { count: 1, firstRow: 2 }, types: { text: { count: 2, firstRow: 2 }, null: { count: 1, firstRow: 4 } } });
-    expect([...columns[2]!.valueCounts!]).toEqual([['a', 1], ['b', 1], ['NA', 1]]);
+    expect([...columns[2]!.valueCounts!]).toEqual([
+      ['a', { count: 1, firstRow: 2 }],
+      ['b', { count: 1, firstRow: 3 }],
+      ['NA', { count: 1, firstRow: 4 }],
+    ]);
   });
 
   it('keeps integer ranges exact beyond string comparison (signs, leading zeros)', () => {
