@@ -13,6 +13,7 @@ export const { meta, create } = defineRule({
     presets: ['recommended'],
     messages: {
       mismatch: 'the file is named .{{extension}} but contains {{content}}',
+      binary: 'the file is named .{{extension}} but contains binary data of an unknown kind',
     },
   },
   create(context) {
@@ -22,10 +23,17 @@ export const { meta, create } = defineRule({
         for (const dist of ds.distributions) {
           const content = dist.localContent?.format;
           const byName = formatFromPath(dist.localPath);
-          if (!content || !byName || ['empty', 'txt', 'binary'].includes(content) || compatibleFormats(content, byName.id)) continue;
-          const info = formatById(content);
+          if (!content || !byName || content === 'empty' || content === 'txt') continue;
           const extension = dist.localPath!.split('.').pop()!.toLowerCase();
-          context.report({ messageId: 'mismatch', data: { extension, content: info ? formatLabel(info) : content }, location: { file: dist.localPath! } });
+          const location = { file: dist.localPath! };
+          if (content === 'binary') {
+            // Only a text format's extension contradicts unknown binary content.
+            if (compatibleFormats(byName.id, 'txt')) context.report({ messageId: 'binary', data: { extension }, location });
+            continue;
+          }
+          if (compatibleFormats(content, byName.id)) continue;
+          const info = formatById(content);
+          context.report({ messageId: 'mismatch', data: { extension, content: info ? formatLabel(info) : content }, location });
         }
       },
     };

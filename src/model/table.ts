@@ -140,7 +140,7 @@ export interface LineEndingStats {
   firstLine: { crlf: number; lf: number; cr: number };
 }
 
-/** A record csv-parse could not read (an unclosed quote, an oversized record...). */
+/** A record csv-parse could not read (an unclosed quote, an oversized record: the pass stops there...). */
 export interface MalformedRecord {
   /** Record number it would have had, and the physical line where it starts. */
   row: number;

@@ -170,6 +170,8 @@ class CsvPass {
     this.lastLine = Math.max(line, this.core.info.lines);
     const kind = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed-quote' : err.code === 'CSV_MAX_RECORD_SIZE' ? 'too-large' : 'other';
     if (this.malformed.length < MAX_MALFORMED) this.malformed.push({ row, line, kind, message: err.message.replace(/^[\w ]+: /, '') });
+    // Past an oversized record the parser is lost in the middle of it: what follows is not rows.
+    if (kind === 'too-large') this.stopped = true;
   };
 
   private emit(cells: string[], row: number, line: number): void {

@@ -33,6 +33,9 @@ describe('format/extension-content-mismatch', () => {
       { ruleId: rule, messageId: 'mismatch', severity: 'error', location: { file: f('renamed/table.csv') } },
     ]);
   });
+  it('reports unknown binary content in a .csv', async () => {
+    expect(await findings(rule, ['renamed/blob.csv'])).toEqual([{ ruleId: rule, messageId: 'binary', severity: 'error', location: { file: f('renamed/blob.csv') } }]);
+  });
   it('does not parse the spreadsheet as CSV', async () => {
     const report = await lintReport([f('xlsx-as-csv/dataset.yaml')]);
     expect(allFindings(report).filter((x) => x.ruleId.startsWith('data/') || x.ruleId === 'core/data-unreadable')).toEqual([]);

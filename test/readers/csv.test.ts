@@ -91,6 +91,12 @@ describe('csvReader facts', () => {
     expect(seen).toBe(1);
   });
 
+  it('stops at a record over the size limit (a quote that never closes), reporting where it starts', async () => {
+    const { summary, seen } = await facts('id,c\n1,ok\n2,"' + 'y,'.repeat(4_300_000) + '\n3,x\n');
+    expect(csvSummaryFacts(summary)!.malformed).toEqual([{ row: 3, line: 3, kind: 'too-large', message: expect.any(String) }]);
+    expect(seen).toBe(1);
+  });
+
   it('finds invalid UTF-8 after the sample, with its byte offset and line', async () => {
     const head = 'id,name\n' + 'x,y\n'.repeat(20_000);
     const { summary } = await facts(Buffer.concat([Buffer.from(head), Buffer.from([0x61, 0x2c, 0xe9, 0x0a])]));
