@@ -47,9 +47,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       code = await runLint(inputs, flags, io);
     });
 
-  const rules = program.command('rules').description('list the built-in rules').option('--json', 'as JSON');
-  rules.action(async (flags: { json?: boolean }) => {
-    code = await runRulesList(Boolean(flags.json), io);
+  const rules = program.command('rules').description('list the built-in rules').option('--json', 'as JSON').option('--markdown', 'as the Markdown rules reference');
+  rules.action(async (flags: { json?: boolean; markdown?: boolean }) => {
+    code = await runRulesList(flags.json ? 'json' : flags.markdown ? 'markdown' : 'text', io);
   });
   rules
     .command('explain')

@@ -61,6 +61,10 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
     throw e;
   }
   data ??= {};
+  // A key whose entries are all commented out (`rules:` followed by comments) is null: treat it as absent.
+  if (typeof data === 'object' && !Array.isArray(data)) {
+    for (const [k, v] of Object.entries(data as Record<string, unknown>)) if (v === null) delete (data as Record<string, unknown>)[k];
+  }
   const validate = schemaValidator('config.schema.json');
   if (!validate(data)) {
     const err = mainError(validate.errors)!;

@@ -1,6 +1,6 @@
 import path from 'node:path';
+import { didYouMean } from '../util/suggest.js';
 import { minimatch } from 'minimatch';
-import { closest } from 'fastest-levenshtein';
 import type { RuleModule } from '../engine/rule-api.js';
 import type { SeverityOrOff } from '../model/index.js';
 import { getAjv, mainError, describeAjvError } from '../util/json-schema.js';
@@ -110,7 +110,7 @@ function validateOptions(rule: RuleModule, options: Record<string, unknown>, ori
 function checkIds(rules: Map<string, RuleModule>, layer: RuleLayer): void {
   for (const [id, setting] of layer) {
     if (!rules.has(id)) {
-      const guess = closest(id, [...rules.keys()]);
+      const guess = didYouMean(id, rules.keys());
       throw new ConfigError(`unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`, setting.origin);
     }
   }

@@ -110,6 +110,11 @@ export interface Picked<T> {
   ptr: string;
 }
 
+/** A detection score: clamped to [0, 1] and rounded (no 0.6499999 in logs and tests). */
+export function confidence(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
+}
+
 /** Null, undefined, blank strings and empty lists carry no information. */
 export function blank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
@@ -225,7 +230,8 @@ type WithExtras = Located & { extras: Record<string, unknown> };
 /** Puts a value the model does not name into extras, remembering where it came from. */
 export function setExtra(entity: WithExtras, key: string, value: unknown, loc: SourceLocation): void {
   if (blank(value)) return;
-  entity.extras[key] = value;
+  // defineProperty: a source key named `__proto__` must stay a plain key.
+  Object.defineProperty(entity.extras, key, { value, enumerable: true, writable: true, configurable: true });
   entity.locations[`extras.${key}`] = loc;
 }
 
@@ -424,5 +430,19 @@ export function attachSchema(
   } catch (err) {
     const message = err instanceof SyntaxProblem ? `${err.message} (line ${err.line}, column ${err.column})` : (err as Error).message;
     setExtra(dist, 'schemaError', message, loc);
+  }
+}
+
+/**
+ * Records where a property WOULD be when the source has its key but no usable value
+ * (`"license_id": ""`, `"tags": []`, `title: null`), so findings about the missing value point
+ * at the empty field instead of the whole dataset. Keys are tried in order per property.
+ */
+export function locateBlanks(doc: ParsedDocument, entity: Located, obj: Obj | undefined, keysByProperty: Record<string, string[]>): void {
+  if (!obj) return;
+  for (const [property, keys] of Object.entries(keysByProperty)) {
+    if (entity.locations[property]) continue;
+    const key = keys.find((k) => Object.prototype.hasOwnProperty.call(obj.value, k));
+    if (key !== undefined) entity.locations[property] = at(doc, obj.pointerOf(key));
   }
 }

@@ -1,7 +1,8 @@
 import { emptyDistribution, type Dataset, type Distribution, type Period } from '../model/index.js';
-import {
+import { locateBlanks,
   Obj,
   at,
+  confidence,
   attachDataRef,
   commaList,
   decodeJsonish,
@@ -76,11 +77,12 @@ function packageScore(pkg: Obj): number {
 function detect(doc: ParsedDocument): number {
   const s = shape(doc.data);
   if ('error' in s) return 0.9;
-  const help = isObject(doc.data) && typeof doc.data.help === 'string' && /\/api\/\d+\/action\//.test(doc.data.help);
+  const help = isObject(doc.data) && typeof doc.data.help === 'string' && /\/api\/\d+\/action\//.test(doc.data.help) ? doc.data.help : undefined;
   const best = Math.max(0, ...s.packages.slice(0, 5).map(packageScore));
-  if (help) return Math.max(best, 0.9);
-  if (best > 0 && s.envelope && isObject(doc.data) && doc.data.success === true) return Math.min(1, best + 0.2);
-  return best;
+  // The help URL names the action: package_show / package_search answers are certainly CKAN packages.
+  if (help) return best > 0 || /name=package_(show|search)\b/.test(help) ? 1 : 0.5;
+  if (best > 0 && s.envelope && isObject(doc.data) && doc.data.success === true) return confidence(best + 0.2);
+  return confidence(best);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,7 +103,7 @@ function apiError(doc: ParsedDocument, error: Obj): LoadIssue {
   // Validation errors carry one list of messages per field instead of `message`.
   message ??= Object.entries(error.value)
     .filter(([k]) => k !== '__type')
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.map(String).join(', ') : String(v)}`)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.map(String).join(', ') : isObject(v) ? JSON.stringify(v) : String(v)}`)
     .join('; ');
   const text = type && message ? `${type}: ${message}` : (type ?? message) || 'unknown error';
   return { ruleId: 'core/api-error', messageId: 'apiError', data: { message: text }, location: at(doc, error.ptr) };
@@ -109,8 +111,9 @@ function apiError(doc: ParsedDocument, error: Obj): LoadIssue {
 
 /** Legacy key/value extras as an Obj keyed by extra name, values JSON-decoded, at `/extras/<i>/value`. */
 function extrasOf(pkg: Obj): Obj | undefined {
-  const values: Record<string, unknown> = {};
-  const ptrs: Record<string, string> = {};
+  // No prototype: extra keys are arbitrary strings (`__proto__`, `constructor`...).
+  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const ptrs: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const item of pkg.items('extras')) {
     if (!isObject(item.value)) continue;
     const key = str(item.value.key);
@@ -153,6 +156,7 @@ function loadPackage(doc: ParsedDocument, pkg: Obj, issues: LoadIssue[]): Datase
 
   for (const res of pkg.objects('resources')) ds.distributions.push(loadResource(doc, res, ds, issues));
 
+  locateBlanks(doc, ds, pkg, { title: ['title'], description: ['notes'], licence: ['license_id', 'license_title'], keywords: ['tags'], distributions: ['resources'] });
   restIntoExtras(doc, ds, pkg);
   // Every extra is kept as written (decoded), even when it also filled a model field.
   if (extras) for (const [key, value] of Object.entries(extras.value)) setExtra(ds, key, value, at(doc, extras.pointerOf(key)));

@@ -1,7 +1,8 @@
 import { emptyDistribution, type Dataset, type Distribution, type Licence, type Period } from '../model/index.js';
-import {
+import { locateBlanks,
   Obj,
   at,
+  confidence,
   isObject,
   licence,
   newDataset,
@@ -77,7 +78,7 @@ function datasetScore(entry: Entry): number {
 }
 
 function detect(doc: ParsedDocument): number {
-  return Math.max(0, ...entries(doc.data).slice(0, 5).map(datasetScore));
+  return confidence(Math.max(0, ...entries(doc.data).slice(0, 5).map(datasetScore)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,6 +114,7 @@ function loadDataset(doc: ParsedDocument, entry: Entry): Dataset {
   const resources = entry.resources ?? d.objects('resources');
   for (const res of resources) ds.distributions.push(loadResource(doc, res));
 
+  locateBlanks(doc, ds, d, { title: ['title'], description: ['description'], licence: ['license'], keywords: ['tags'], distributions: ['resources'] });
   restIntoExtras(doc, ds, d);
   // The dataset's own `extras` object is flattened: its keys are the portal's extra fields.
   if (extras) for (const [key, p] of Object.entries(extras.value)) setExtra(ds, key, p, at(doc, extras.pointerOf(key)));
@@ -160,7 +162,7 @@ function zoneList(v: unknown): string[] | undefined {
 /** The organization, else the owning user. */
 function publisher(d: Obj, beside: Obj | undefined) {
   const org = beside ?? d.obj('organization');
-  const fromOrg = org && pickAgent([org], { name: ['name', 'acronym', 'slug'], url: ['page'], uri: ['uri', 'id'] }, org.ptr);
+  const fromOrg = org && pickAgent([org], { name: ['name', 'acronym', 'slug'], url: ['page', 'url'], uri: ['uri', 'id'] }, org.ptr);
   if (fromOrg) return fromOrg;
   const owner = d.obj('owner');
   if (!owner) return undefined;

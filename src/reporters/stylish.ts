@@ -40,13 +40,13 @@ const stylish: Formatter = {
       });
     }
     const { errors, warnings, infos, datasets } = report.summary;
-    const total = errors + warnings + (quiet ? 0 : infos);
+    const total = quiet ? errors : errors + warnings + infos;
     lines.push('');
     if (total === 0) {
       lines.push(c.green(`✔ ${datasets} dataset${datasets === 1 ? '' : 's'} checked, no problems`));
     } else {
-      const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
-      if (!quiet) parts.push(`${infos} info`);
+      const parts = [`${errors} error${errors === 1 ? '' : 's'}`];
+      if (!quiet) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`, `${infos} info`);
       const text = `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${datasets} dataset${datasets === 1 ? '' : 's'}`;
       lines.push(errors ? c.red.bold(text) : c.yellow.bold(text));
     }
