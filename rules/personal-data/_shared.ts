@@ -26,6 +26,7 @@ import {
   type SpecialCategory,
   type TableProfile,
   type ValueDetector,
+  type ValueKind,
   type Verdict,
 } from '../../src/knowledge/personal-data/index.js';
 
@@ -90,6 +91,8 @@ export interface ShapeTally {
  */
 export class ShapeSample {
   private readonly tallies = new Map<number, ShapeTally>();
+  /** Every column has its sample: later rows cost nothing. */
+  private full = false;
 
   constructor(
     columns: readonly ColumnRole[],
@@ -101,15 +104,20 @@ export class ShapeSample {
   }
 
   row(cells: readonly string[], row: number): void {
+    if (this.full) return;
+    let open = false;
     for (const [index, t] of this.tallies) {
+      if (t.sampled >= this.size) continue;
+      open = true;
       const value = cells[index]?.trim();
-      if (!value || t.sampled >= this.size) continue;
+      if (!value) continue;
       t.sampled++;
       if (!this.test(value)) continue;
       t.matching++;
       if (t.rows.length < 5) t.rows.push(row);
       t.sample ??= this.mask(value);
     }
+    this.full = !open;
   }
 
   get(column: ColumnRole): ShapeTally {
@@ -183,11 +191,12 @@ interface SpecialValues {
 
 /**
  * Columns whose values name a special category (`musulman`, `homosexuel`, `diabète`): at least
- * two distinct such values among the first `size` and in 30% of them. Bounded: counters and
+ * two distinct such values in the first `size` rows and in 30% of the values there. Bounded: counters and
  * at most ten distinct values per column.
  */
 export class SpecialValueSample {
   private readonly columns: SpecialValues[];
+  private seen = 0;
 
   constructor(
     private readonly roles: readonly ColumnRole[],
@@ -197,10 +206,12 @@ export class SpecialValueSample {
   }
 
   row(cells: readonly string[], row: number): void {
+    if (this.seen >= this.size) return; // every column has at most `size` values sampled by now
+    this.seen++;
     this.roles.forEach((role, i) => {
       const c = this.columns[i]!;
       const value = cells[role.index]?.trim();
-      if (!value || c.sampled >= this.size) return;
+      if (!value) return;
       c.sampled++;
       const category = specialCategoryOfValue(value);
       if (!category) return;
@@ -262,6 +273,7 @@ export class PersonalDataFinder {
       return { kind, columns, sample: new ShapeSample(columns, test, mask, sampleSize) };
     });
     if (this.profile.quasiGroups.size >= 2 && !this.profile.organisationRows) this.groups = new GroupCounter(50_000);
+    if (this.profile.headerIsData) this.scan.row(header, 1);
   }
 
   row(cells: readonly string[], row: number): void {
@@ -273,13 +285,15 @@ export class PersonalDataFinder {
 
   found(): FoundPersonalData[] {
     const out: FoundPersonalData[] = [];
+    const personLevel = isPersonLevel(this.profile, this.counts.any);
+    // As personal-data/phone-number: any phone number about people, only mobile numbers otherwise.
+    const kinds = ALL_DETECTORS.map((d) => d.kind).filter((k) => k !== (personLevel ? 'mobile-phone' : 'phone'));
     for (const ev of this.scan.results()) {
-      const v = strongestVerdict(ev);
+      const v = strongestVerdict(ev, kinds);
       if (!v || v.level === 'plausible') continue;
-      if (v.kind.kind === 'phone' && this.profile.organisationRows) continue;
       out.push({ column: ev.column.name, kind: v.kind.detector.label, sample: v.sample, validated: v.level === 'confirmed' && v.kind.detector.checkDigits });
     }
-    if (!isPersonLevel(this.profile, this.counts.any)) return out;
+    if (!personLevel) return out;
     for (const { kind, columns, sample } of this.shapes) {
       for (const column of columns) {
         const t = sample.get(column);
@@ -306,34 +320,41 @@ export const VALUE_MESSAGES = {
     'column "{{column}}" contains {{kind}} values: {{count}} of {{sampled}} sampled values (rows {{rows}}; e.g. {{sample}}; confidence {{confidence}})',
   plausible:
     'column "{{column}}" is named for {{kind}} values and {{count}} of {{sampled}} sampled values have their form but fail the check digits (rows {{rows}}; e.g. {{sample}}): mistyped, fake or pseudonymised?',
-  embedded: 'free-text column "{{column}}" mentions {{kind}} values in {{count}} cells (rows {{rows}}; e.g. {{sample}})',
+  embedded: 'free-text column "{{column}}" mentions {{kind}} values in {{count}} cell(s) (rows {{rows}}; e.g. {{sample}})',
 } as const;
 
 /**
  * Hooks of a rule that detects values of some kinds in every column: a bounded sample per
  * column, free text to the end; one finding per column with its strongest verdict.
- * A verdict without validated values is at most a warning.
+ * A verdict without validated values is at most a warning. `kindsFor` narrows the kinds
+ * reported by whether the rows are individual people (e.g. only mobile numbers otherwise).
  */
 export function valueRuleHooks(
   context: RuleContext<{ sampleSize: number }>,
   detectors: readonly ValueDetector[],
-  keep: (verdict: Verdict, column: ColumnRole, profile: TableProfile) => boolean = () => true,
+  kindsFor: (personLevel: boolean) => readonly ValueKind[] = () => detectors.map((d) => d.kind),
 ): RuleHooks {
   let scan: ValueScan | undefined;
   let profile: TableProfile | undefined;
+  let counts: CountColumns | undefined;
   return {
     table(table) {
       profile = profileTable(table.header);
+      counts = new CountColumns(profile, 1);
       scan = new ValueScan(profile.columns, detectors, context.options.sampleSize);
+      // A file without header: its first row is data too.
+      if (profile.headerIsData) scan.row(table.header, table.headerRow);
     },
     row(cells, ctx) {
+      counts?.row(cells, ctx.row);
       scan?.row(cells, ctx.row);
     },
     endTable(table) {
-      if (!scan || !profile) return;
+      if (!scan || !profile || !counts) return;
+      const kinds = kindsFor(isPersonLevel(profile, counts.any));
       for (const ev of scan.results()) {
-        const verdict = strongestVerdict(ev, detectors.map((d) => d.kind));
-        if (!verdict || !keep(verdict, ev.column, profile)) continue;
+        const verdict = strongestVerdict(ev, kinds);
+        if (!verdict) continue;
         const { kind, level } = verdict;
         const messageId = level === 'confirmed' ? (kind.detector.checkDigits ? 'validated' : 'found') : level;
         const count = level === 'embedded' ? kind.embedded : level === 'plausible' ? kind.shaped - kind.valid : kind.valid;
@@ -353,7 +374,7 @@ export function valueRuleHooks(
           location: cellAt(table, ev.column, verdict.rows[0]),
         });
       }
-      scan = undefined;
+      scan = profile = counts = undefined;
     },
   };
 }

@@ -1,13 +1,17 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { phone } from '../../src/knowledge/personal-data/index.js';
+import { mobilePhone, phone } from '../../src/knowledge/personal-data/index.js';
 import { GDPR_RATIONALE, SAMPLE_SIZE_OPTION, VALUE_MESSAGES, valueRuleHooks } from './_shared.js';
 
 export const { meta, create } = defineRule<{ sampleSize: number }>({
   meta: {
     id: 'personal-data/phone-number',
     family: 'personal-data',
-    description: 'A column holds phone numbers valid in Belgium, the Netherlands, France, Luxembourg or Germany (libphonenumber); numbers in lists of organisations are not reported.',
-    rationale: 'A phone number identifies its subscriber directly (GDPR Art. 4(1)); numbers are validated against the national numbering plans with libphonenumber. ' + GDPR_RATIONALE,
+    description: 'A column holds phone numbers (BE, NL, FR, LU, DE numbering plans); outside files about people, mobile numbers only.',
+    rationale:
+      'A phone number identifies its subscriber directly (GDPR Art. 4(1)); numbers are validated against the national ' +
+      'numbering plans with libphonenumber. In files that are not about individual people, landlines are those of ' +
+      'schools, offices or shops (how the public reaches them) and are not reported; mobile numbers are. ' +
+      GDPR_RATIONALE,
     severity: 'warning',
     presets: ['recommended'],
     needsRows: true,
@@ -16,7 +20,8 @@ export const { meta, create } = defineRule<{ sampleSize: number }>({
     messages: VALUE_MESSAGES,
   },
   create(context) {
-    // The phone numbers of schools, offices or shops are how the public reaches them, not personal data.
-    return valueRuleHooks(context, [phone], (_verdict, _column, profile) => !profile.organisationRows);
+    // In files that are not about individual people, landlines are those of schools, offices or
+    // shops (how the public reaches them); mobile numbers are most often a person's.
+    return valueRuleHooks(context, [phone, mobilePhone], (personLevel) => (personLevel ? ['phone'] : ['mobile-phone']));
   },
 });

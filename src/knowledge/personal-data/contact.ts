@@ -81,8 +81,8 @@ export const phone: ValueDetector = {
     if (digits.length < 8 || digits.length > 15) return undefined;
     const international = /^(\+|00)/.test(t);
     // A bare digit string is a phone number only in a phone column; elsewhere it must be written
-    // like one: with a country code, or a trunk 0 and separators.
-    if (!inKindColumn && !international && !(t.startsWith('0') && /[\s().\/-]/.test(t))) return undefined;
+    // like one: with a country code, or a trunk 0, separators and at least 9 digits.
+    if (!inKindColumn && !international && !(t.startsWith('0') && /[\s().\/-]/.test(t) && digits.length >= 9)) return undefined;
     return international ? '+' + digits.replace(/^00/, '') : digits;
   },
   valid: (compact) => parsePhone(compact) !== undefined,
@@ -93,5 +93,19 @@ export const phone: ValueDetector = {
     const hidden = '*'.repeat(Math.max(0, national.length - 2)) + national.slice(-2);
     return p ? `+${p.countryCallingCode} ${hidden}` : hidden;
   },
-  inText: /(?:\+|\b00|\b0)\d[\d ().\/-]{6,18}\d/g,
+  // Not inside another number (`85.07.30-033.28`, an IBAN): no digit, letter, dot or dash around.
+  inText: /(?<![\w.\/-])(?:\+|00|0)\d[\d ().\/-]{6,18}\d(?![\w\/-]|\.\d)/g,
+};
+
+const MOBILE_TYPES = new Set(['MOBILE', 'PAGER', 'PERSONAL_NUMBER']);
+
+/**
+ * A mobile phone number: outside files about people, a landline is most often an office's or
+ * a school's, a mobile number most often a person's.
+ */
+export const mobilePhone: ValueDetector = {
+  ...phone,
+  kind: 'mobile-phone',
+  label: 'mobile phone number',
+  valid: (compact) => MOBILE_TYPES.has(parsePhone(compact)?.getType() ?? ''),
 };

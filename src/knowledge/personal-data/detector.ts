@@ -13,6 +13,7 @@ export type ValueKind =
   | 'payment-card'
   | 'email'
   | 'phone'
+  | 'mobile-phone'
   | 'ip-address'
   | 'licence-plate';
 

@@ -3,8 +3,6 @@
  * memory: at most `maxGroups` distinct combinations are tracked; rows with a combination seen
  * only after the cap are counted as "not assessed" and the result says it is capped.
  */
-import { fold } from './text.js';
-
 export interface KSummary {
   /** Smallest group size among tracked combinations (0 when no row had a value). */
   k: number;
@@ -31,7 +29,7 @@ export class GroupCounter {
   add(values: readonly string[], row: number): void {
     if (values.every((v) => v.trim() === '')) return;
     this.rows++;
-    const key = values.map((v) => fold(v.trim())).join('\u001f');
+    const key = values.map((v) => v.trim().toLowerCase()).join('\u001f');
     const group = this.groups.get(key);
     if (group) group.size++;
     else if (this.groups.size < this.maxGroups) this.groups.set(key, { size: 1, firstRow: row });

@@ -38,7 +38,7 @@ const HEADERS: Record<SpecialCategory, string[]> = {
     'zwangerschap', 'schwangerschaft', 'cause death', 'cause deces', 'doodsoorzaak', 'todesursache', 'icd', 'cim10',
     'vaccination status', 'statut vaccinal', 'vaccinatiestatus', 'impfstatus', 'hospitalisation', 'hospitalization',
     'ziekenhuisopname', 'invalidite', 'invaliditeit', 'arbeitsunfahigkeit', 'incapacite', 'arbeidsongeschiktheid',
-    'mental health', 'sante mentale', 'geestelijke gezondheid', 'psychiatrie', 'psychiatric',
+    'gesundheitszustand', 'etat sante', 'mental health', 'sante mentale', 'geestelijke gezondheid', 'psychiatrie', 'psychiatric',
   ],
   'ethnic-origin': [
     'ethnicity', 'ethnic', 'ethnie', 'ethnique', 'origine ethnique', 'etnische', 'etniciteit', 'etnische afkomst',

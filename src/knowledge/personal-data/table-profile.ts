@@ -6,6 +6,29 @@
 import { classifyHeader, type HeaderCategory } from './headers.js';
 import { specialCategoryOfHeader, type SpecialCategory } from './special-categories.js';
 import { words } from './text.js';
+import { looksLikeFullDate } from './value-shapes.js';
+import { beNiss } from './identifiers/be-niss.js';
+import { nlBsn } from './identifiers/nl-bsn.js';
+import { frNir } from './identifiers/fr-nir.js';
+import { luMatricule } from './identifiers/lu-matricule.js';
+import { iban } from './identifiers/iban.js';
+import { paymentCard } from './identifiers/payment-card.js';
+import { email, phone } from './contact.js';
+import { ipAddress } from './network.js';
+
+const VALUE_SHAPES = [beNiss, nlBsn, frNir, luMatricule, iban, paymentCard, email, phone, ipAddress];
+
+/**
+ * A first row that holds values, not names (a file without header): an identifier, an e-mail
+ * address, a phone number or a full date in a header cell. Its cells must then never be shown
+ * as column names, and its columns are known by position only.
+ */
+export function headerLooksLikeData(header: readonly string[]): boolean {
+  return header.some((h) => {
+    const t = h.trim();
+    return t !== '' && (looksLikeFullDate(t) || VALUE_SHAPES.some((d) => d.shape(t, false) !== undefined));
+  });
+}
 
 export interface ColumnRole {
   /** 0-based position in the row. */
@@ -55,6 +78,8 @@ const NOT_PEOPLE_COUNTED = new Set([
 ]);
 
 export interface TableProfile {
+  /** The header row holds data (see headerLooksLikeData): columns are known by position only. */
+  headerIsData: boolean;
   columns: ColumnRole[];
   /** Columns of the given categories. */
   of(...categories: HeaderCategory[]): ColumnRole[];
@@ -81,6 +106,8 @@ export function columnName(header: readonly string[], index: number): string {
 }
 
 export function profileTable(header: readonly string[]): TableProfile {
+  const headerIsData = headerLooksLikeData(header);
+  if (headerIsData) header = header.map(() => '');
   const columns: ColumnRole[] = header.map((h, index) => {
     const cls = classifyHeader(h);
     const special = specialCategoryOfHeader(h);
@@ -99,6 +126,7 @@ export function profileTable(header: readonly string[]): TableProfile {
     return group ? [{ column, group }] : [];
   });
   return {
+    headerIsData,
     columns,
     of,
     namesPeople,

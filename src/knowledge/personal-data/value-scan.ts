@@ -14,7 +14,7 @@ const KINDS_NAMED_BY: Partial<Record<HeaderCategory, ValueKind[]>> = {
   'bank-account': ['iban'],
   'payment-card': ['payment-card'],
   email: ['email'],
-  phone: ['phone'],
+  phone: ['phone', 'mobile-phone'],
   'ip-address': ['ip-address'],
   'licence-plate': ['licence-plate'],
 };
@@ -54,11 +54,13 @@ const pushRow = (rows: number[], row: number) => {
   if (rows.length < KEEP_ROWS && rows.at(-1) !== row) rows.push(row);
 };
 
-/** A value written as a sentence: three words or more. */
-const isSentence = (v: string) => /\S+\s+\S+\s+\S+/.test(v);
+/** A value written as a sentence: three words or more with letters (not `2 95 10 99 126 111 93`). */
+const isSentence = (v: string) => (v.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3;
 
 export class ValueScan {
   private readonly evidence: ColumnEvidence[];
+  /** Columns still being sampled, or free text: the others cost nothing per row. */
+  private open: ColumnEvidence[];
   private sentences: number[];
 
   constructor(
@@ -73,10 +75,12 @@ export class ValueScan {
       kinds: new Map(),
     }));
     this.sentences = columns.map(() => 0);
+    this.open = this.evidence;
   }
 
   row(cells: readonly string[], row: number): void {
-    for (const ev of this.evidence) {
+    let closed = false;
+    for (const ev of this.open) {
       const value = cells[ev.column.index]?.trim();
       if (!value) continue;
       if (ev.sampled < this.sampleSize) {
@@ -85,11 +89,15 @@ export class ValueScan {
         const matchedWhole = this.testWhole(ev, value, row);
         if (!matchedWhole) this.searchText(ev, value, row);
         // After the sample, a column of sentences is free text: keep searching it.
-        if (ev.sampled === this.sampleSize && this.sentences[ev.column.index]! >= ev.sampled / 2) ev.freeText = true;
-      } else if (ev.freeText) {
+        if (ev.sampled === this.sampleSize) {
+          if (this.sentences[ev.column.index]! >= ev.sampled / 2) ev.freeText = true;
+          closed ||= !ev.freeText;
+        }
+      } else {
         this.searchText(ev, value, row);
       }
     }
+    if (closed) this.open = this.open.filter((ev) => ev.sampled < this.sampleSize || ev.freeText);
   }
 
   results(): ColumnEvidence[] {
