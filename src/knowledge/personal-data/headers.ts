@@ -251,6 +251,16 @@ const SURNAME_WORDS = new Set([
   ...VOCABULARY.find(([c]) => c === 'last-name')![1].filter((p) => !p.includes(' ')),
 ]);
 
+/** People counted, as a column name on its own (`births`, `naissances`, `leerlingen`): a count column. */
+const PEOPLE_COUNTED = new Set([
+  'births', 'naissances', 'geboorten', 'geburten', 'deaths', 'deces', 'overlijdens', 'sterbefalle', 'todesfalle',
+  'cases', 'cas', 'gevallen', 'falle', 'patients', 'patienten', 'eleves', 'leerlingen', 'schuler', 'pupils',
+  'students', 'etudiants', 'studenten', 'persons', 'personnes', 'personen', 'people', 'individus', 'individuals',
+  'households', 'menages', 'huishoudens', 'haushalte', 'beneficiaires', 'begunstigden', 'unemployed', 'chomeurs',
+  'werklozen', 'arbeitslose', 'employees', 'salaries', 'werknemers', 'beschaftigte', 'victims', 'victimes',
+  'slachtoffers', 'opfer', 'deelnemers', 'participants', 'teilnehmer', 'inhabitants', 'residents', 'bewoners',
+]);
+
 const NAME_CATEGORIES = new Set<HeaderCategory>(['first-name', 'last-name', 'full-name', 'name']);
 const COUNT_WORDS = new Set(VOCABULARY.find(([c]) => c === 'count')![1].flatMap(contentWords));
 
@@ -272,6 +282,8 @@ export function classifyHeader(header: string): HeaderClass | undefined {
   if (raw[0] === 'number' && raw[1] === 'of') return { category: 'count', words: ws }; // "number" alone is not a count
   const present = new Set(ws);
   const plain = raw.filter((w) => !STOPWORDS.has(w));
+  // `age_deces` is an age, not a count of deaths: people counted only as the whole header.
+  if (plain.length === 1 && PEOPLE_COUNTED.has(plain[0]!)) return { category: 'count', words: ws };
   let best: Pattern | undefined;
   for (const p of PATTERNS) {
     if (!p.words.every((w) => present.has(w))) continue;
