@@ -7,7 +7,7 @@ import {
   type SpecialCategory,
   type TableProfile,
 } from '../../src/knowledge/personal-data/index.js';
-import { CountColumns, cellAt, rowList, SAMPLE_SIZE_OPTION, ShapeSample, SpecialValueSample } from './_shared.js';
+import { CountColumns, cellAt, rowList, ShapeSample, SpecialValueSample } from './_shared.js';
 
 interface Options {
   threshold: number;
@@ -34,7 +34,7 @@ export const { meta, create } = defineRule<Options>({
     optionsSchema: {
       properties: {
         threshold: { type: 'integer', minimum: 2, description: 'Counts strictly between 0 and this value are small (default 5).' },
-        ...SAMPLE_SIZE_OPTION,
+        sampleSize: { type: 'integer', minimum: 10, description: 'Rows sampled for single-year ages and sensitive category values (default 1000).' },
       },
     },
     defaultOptions: { threshold: 5, sampleSize: 1000 },

@@ -6,7 +6,7 @@ import {
   type SpecialCategory,
   type TableProfile,
 } from '../../src/knowledge/personal-data/index.js';
-import { cellAt, CountColumns, GDPR_RATIONALE, SAMPLE_SIZE_OPTION, SpecialValueSample } from './_shared.js';
+import { cellAt, CountColumns, GDPR_RATIONALE, SpecialValueSample } from './_shared.js';
 
 interface Options {
   sampleSize: number;
@@ -29,7 +29,7 @@ export const { meta, create } = defineRule<Options>({
     needsRows: true,
     optionsSchema: {
       properties: {
-        ...SAMPLE_SIZE_OPTION,
+        sampleSize: { type: 'integer', minimum: 10, description: 'Rows sampled for sensitive category values (default 1000).' },
         threshold: { type: 'integer', minimum: 2, description: 'Counts below this are small (default 5), as in personal-data/small-counts.' },
       },
     },
