@@ -127,7 +127,7 @@ export class ShapeSample {
 
 export interface PersonColumnSpec {
   /** Header categories of the columns to check. */
-  categories: HeaderCategory[];
+  categories: readonly HeaderCategory[];
   /** The shape values must have (in at least half of the sample) for the column to be reported. */
   test: (value: string) => boolean;
   mask: (value: string) => string;
@@ -232,12 +232,22 @@ export class SpecialValueSample {
   }
 }
 
-/** Person-level columns each header-based rule checks, with the value shape that confirms them. */
-export const PERSON_COLUMN_SHAPES: { categories: HeaderCategory[]; kind: string; test: (v: string) => boolean; mask: (v: string) => string }[] = [
-  { categories: ['first-name', 'last-name', 'full-name', 'name'], kind: 'person name', test: looksLikePersonName, mask: maskName },
-  { categories: ['birth-date'], kind: 'birth date', test: looksLikeFullDate, mask: maskDate },
-  { categories: ['address'], kind: 'home address', test: looksLikeStreetAddress, mask: maskText },
-];
+interface PersonColumnKind {
+  categories: HeaderCategory[];
+  kind: string;
+  test: (v: string) => boolean;
+  mask: (v: string) => string;
+}
+
+/**
+ * Columns that name people in person-level files, with the value shape that confirms them: one
+ * source for person-name-column, birth-date-column, address-column and PersonalDataFinder.
+ */
+export const PERSON_COLUMNS = {
+  names: { categories: ['first-name', 'last-name', 'full-name', 'name'], kind: 'person name', test: looksLikePersonName, mask: maskName },
+  birthDates: { categories: ['birth-date'], kind: 'birth date', test: looksLikeFullDate, mask: maskDate },
+  addresses: { categories: ['address'], kind: 'home address', test: looksLikeStreetAddress, mask: maskText },
+} satisfies Record<string, PersonColumnKind>;
 
 export interface FoundPersonalData {
   column: string;
@@ -268,7 +278,7 @@ export class PersonalDataFinder {
     this.profile = profileTable(header);
     this.counts = new CountColumns(this.profile, threshold);
     this.scan = new ValueScan(this.profile.columns, ALL_DETECTORS, sampleSize);
-    this.shapes = PERSON_COLUMN_SHAPES.map(({ categories, kind, test, mask }) => {
+    this.shapes = Object.values(PERSON_COLUMNS).map(({ categories, kind, test, mask }: PersonColumnKind) => {
       const columns = this.profile.of(...categories);
       return { kind, columns, sample: new ShapeSample(columns, test, mask, sampleSize) };
     });

@@ -1,6 +1,5 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { looksLikeStreetAddress, maskText } from '../../src/knowledge/personal-data/index.js';
-import { GDPR_RATIONALE, personColumnHooks, SAMPLE_SIZE_OPTION } from './_shared.js';
+import { GDPR_RATIONALE, PERSON_COLUMNS, personColumnHooks, SAMPLE_SIZE_OPTION } from './_shared.js';
 
 export const { meta, create } = defineRule<{ sampleSize: number }>({
   meta: {
@@ -22,6 +21,6 @@ export const { meta, create } = defineRule<{ sampleSize: number }>({
     },
   },
   create(context) {
-    return personColumnHooks(context, { categories: ['address'], test: looksLikeStreetAddress, mask: maskText, messageId: 'addresses' });
+    return personColumnHooks(context, { ...PERSON_COLUMNS.addresses, messageId: 'addresses' });
   },
 });
