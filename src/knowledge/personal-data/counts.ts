@@ -47,13 +47,10 @@ export class CountTally {
   add(cell: string, row: number): void {
     if (cell.trim() === '') return;
     this.cells++;
-    if (isSuppressionMarker(cell)) {
-      this.suppressed++;
-      return;
-    }
-    const n = parseCount(cell);
+    const n = parseCount(cell); // numbers first: the common case, and cheaper than the markers
     if (n === undefined) {
-      this.other++;
+      if (isSuppressionMarker(cell)) this.suppressed++;
+      else this.other++;
       return;
     }
     this.counts++;
