@@ -10,7 +10,7 @@ import { UsageError, type CliIO } from './io.js';
 
 export type { CliIO } from './io.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /**
  * The odlint command line. Returns the exit code (0 clean, 1 findings at/above the fail level,
@@ -29,22 +29,24 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   program
     .command('lint', { isDefault: true })
     .description('lint dataset descriptors and their data files (default command)')
-    .argument('[inputs...]', 'files, folders or globs', [])
+    .argument('[inputs...]', 'files, folders or globs (default: the working directory)')
     .option('-c, --config <file>', 'config file (default: discovered odlint.config.* / .odlintrc.* walking up)')
-    .option('-p, --preset <name>', `preset, repeatable: ${PRESETS.join(', ')}`, collect, [])
-    .option('--rule <id=severity>', 'set a rule severity: off|info|warning|error (repeatable)', collect, [])
-    .option('-f, --format <name>', 'output format (repeatable; pairs with -o in order)', collect, [])
-    .option('-o, --output <file>', 'write the report to a file (repeatable)', collect, [])
+    .option('-p, --preset <name>', `preset, repeatable: ${PRESETS.join(', ')}`, collect)
+    .option('--rule <id=severity>', 'set a rule severity: off|info|warning|error (repeatable)', collect)
+    .option('-f, --format <name>', 'output format (repeatable; pairs with -o in order)', collect)
+    .option('-o, --output <file>', 'write the report to a file (repeatable)', collect)
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colours in terminal output')
     .option('--no-data', 'metadata only: do not read data files')
     .option('--online', 'allow network requests (URL checks); off by default')
+    .option('--baseline <file>', 'report only findings that are not in this baseline file')
+    .option('--baseline-write <file>', 'record every current finding in a baseline file')
     .option('--debug', 'print stack traces of internal errors')
-    .action(async (inputs: string[], flags: LintFlags & { debug?: boolean }) => {
+    .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);
-      code = await runLint(inputs, flags, io);
+      code = await runLint(inputs, { ...flags, preset: flags.preset ?? [], rule: flags.rule ?? [], format: flags.format ?? [], output: flags.output ?? [] }, io);
     });
 
   const rules = program.command('rules').description('list the built-in rules').option('--json', 'as JSON').option('--markdown', 'as the Markdown rules reference');

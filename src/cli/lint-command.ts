@@ -6,8 +6,10 @@ import { resolveConfig } from '../config/resolve.js';
 import { buildReport, loadFormatter, formatNames } from '../reporters/index.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { displayPath } from '../util/paths.js';
+import { checkUrls, collectUrls } from '../score/index.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
+import { applyBaseline, baselineOf, readBaseline } from './baseline.js';
 
 export interface LintFlags {
   config?: string;
@@ -21,6 +23,10 @@ export interface LintFlags {
   color: boolean;
   data: boolean;
   online?: boolean;
+  /** Report only findings absent from this baseline file. */
+  baseline?: string;
+  /** Record every current finding in this baseline file (then report only new ones: none). */
+  baselineWrite?: string;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, string> = {
@@ -55,15 +61,29 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a non-negative integer (got "${flags.maxWarnings}")`);
   }
   const targets = outputs(flags);
-  const known = formatNames();
+  const formats = formatNames();
   for (const t of targets) {
-    if (!known.includes(t.format)) throw new UsageError(`unknown format "${t.format}" (available: ${known.join(', ')})`);
+    if (!formats.includes(t.format)) throw new UsageError(`unknown format "${t.format}" (available: ${formats.join(', ')})`);
   }
+
+  if (flags.baseline && flags.baselineWrite) throw new UsageError('use either --baseline <file> or --baseline-write <file>, not both');
+  // A bad baseline fails fast, before any linting.
+  const baselined = flags.baseline ? readBaseline(path.resolve(io.cwd, flags.baseline), flags.baseline) : undefined;
 
   const rules = await loadBuiltinRules();
   const config = resolveConfig(rules, { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
   const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online) });
-  const report = buildReport(result, io.cwd, odlintVersion());
+  // Access/download URLs are requested only with --online; otherwise MQA says "not checked".
+  const reachability = flags.online ? await checkUrls(collectUrls(result.datasets.map((d) => d.dataset))) : undefined;
+  let report = buildReport(result, io.cwd, odlintVersion(), reachability ? { reachability } : {});
+  if (flags.baselineWrite) {
+    const baseline = baselineOf(report);
+    writeFileAtomic(path.resolve(io.cwd, flags.baselineWrite), JSON.stringify(baseline, null, 2) + '\n');
+    io.stderr(`odlint: baseline of ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} written to ${flags.baselineWrite}\n`);
+    report = applyBaseline(report, new Set(baseline.findings.map((f) => f.fingerprint)));
+  } else if (baselined) {
+    report = applyBaseline(report, baselined);
+  }
 
   const metas = new Map([...rules].map(([id, r]) => [id, r.meta]));
   for (const t of targets) {

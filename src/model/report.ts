@@ -19,14 +19,50 @@ export interface DatasetReport {
   /** Gender-mainstreaming flags as declared (and detected, when data rules ran). */
   flags?: { concernsIndividuals?: boolean; sexDisaggregated?: boolean; genderStatistics?: boolean };
   score?: DatasetScore;
+  /** Gender-mainstreaming view of the dataset (declared flags, detections); see docs/gender.md. */
+  gender?: GenderReport;
   findings: Finding[];
 }
 
+/** Declared flags (model or portal fields) and what the data files show. */
+export interface GenderReport {
+  declared: { concernsIndividuals?: boolean; sexDisaggregated?: boolean; genderStatistics?: boolean };
+  /** `tables`: data files read; the booleans only mean something when `tables` > 0. */
+  detected: { tables: number; concernsIndividuals: boolean; sexDisaggregated: boolean };
+  sexColumns: { file: string; column: string; scheme: string; schemeLabel: string; basis: string; categories?: Record<string, string> }[];
+  sexColumnGroups: { file: string; male: string[]; female: string[]; total: string[] }[];
+  personCounts: { file: string; column: string; term: string; basis: string; row?: number }[];
+  personAttributes: { file: string; column: string; kind: string }[];
+}
+
+/** Catalogue view: the share of datasets concerning individuals that are sex-disaggregated. */
+export interface GenderSummary {
+  concernsIndividuals: number;
+  sexDisaggregated: number;
+  /** sexDisaggregated / concernsIndividuals, null when no dataset concerns individuals. */
+  share: number | null;
+}
+
+/** Scores of one dataset (src/score/, docs/scores.md). */
 export interface DatasetScore {
+  /** odlint's own 0–100 score from the dataset's findings. */
   odlint?: number;
-  mqa?: { points: number; rating: string; dimensions: Record<string, number> };
+  /** data.europa.eu MQA points (0–405) per dimension and indicator. */
+  mqa?: {
+    points: number;
+    max?: number;
+    rating: string;
+    dimensions: Record<string, { points: number; max: number; indicators: Record<string, number | 'not checked'> }>;
+    /** Reachability indicators left unchecked (odlint ran without `--online`). */
+    notChecked?: string[];
+    bestDistribution?: number;
+  };
+  /** udata quality score, 0–1, and its nine criteria under udata's names. */
   udata?: number;
+  udataCriteria?: Record<string, boolean>;
+  /** ckanext-qa five-star openness (0–5) of the best resource, and why. */
   stars?: number;
+  starsReason?: string;
   [key: string]: unknown;
 }
 
@@ -41,5 +77,6 @@ export interface ReportSummary {
   errors: number;
   warnings: number;
   infos: number;
+  gender?: GenderSummary;
   [key: string]: unknown;
 }

@@ -2,12 +2,15 @@ import type { Dataset, Finding, Report, DatasetReport, SourceLocation } from '..
 import { firstText, SEVERITY_RANK } from '../model/index.js';
 import type { LintResult } from '../engine/lint.js';
 import { displayPath } from '../util/paths.js';
+import { scoreDataset, type ScoreOptions } from '../score/index.js';
+import { genderReport, genderSummary } from '../knowledge/gender/index.js';
 
 /**
  * Turns lint results into the versioned report every formatter renders: paths relative to the
- * working directory, JSON pointers resolved to line/column, findings in document order.
+ * working directory, JSON pointers resolved to line/column, findings in document order, and
+ * each dataset's scores (reachability only when `options.reachability` comes from `--online`).
  */
-export function buildReport(result: LintResult, cwd: string, version: string): Report {
+export function buildReport(result: LintResult, cwd: string, version: string, options: ScoreOptions = {}): Report {
   const datasets: DatasetReport[] = result.datasets.map(({ dataset, findings }, i) => ({
     id: dataset.id ?? `${displayPath(cwd, dataset.source.file)}#${i}`,
     ...(firstText(dataset.title) ? { title: firstText(dataset.title)! } : {}),
@@ -18,28 +21,32 @@ export function buildReport(result: LintResult, cwd: string, version: string): R
     },
     ...(dataset.publisher?.name ? { publisher: dataset.publisher.name } : {}),
     ...(Object.keys(dataset.flags).length ? { flags: { ...dataset.flags } } : {}),
+    score: scoreDataset(dataset, findings, options),
+    ...withGender(genderReport(dataset)),
     findings: sortFindings(findings.map((f) => finalize(f, dataset, cwd))),
   }));
   const files = result.files.map((f) => ({
     file: displayPath(cwd, f.file),
     findings: sortFindings(f.findings.map((x) => finalize(x, undefined, cwd))),
   }));
+  return { tool: { name: 'odlint', version }, schemaVersion: 1, datasets, files, summary: summarize(datasets, files) };
+}
+
+/** Counts of a report's datasets, files and findings by severity (recomputed after a baseline). */
+export function summarize(datasets: DatasetReport[], files: Report['files']): Report['summary'] {
   const all = [...datasets.flatMap((d) => d.findings), ...files.flatMap((f) => f.findings)];
   const count = (s: string) => all.filter((f) => f.severity === s).length;
   return {
-    tool: { name: 'odlint', version },
-    schemaVersion: 1,
-    datasets,
-    files,
-    summary: {
-      datasets: datasets.length,
-      files: new Set([...datasets.map((d) => d.source.file), ...files.map((f) => f.file)]).size,
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('info'),
-    },
+    datasets: datasets.length,
+    files: new Set([...datasets.map((d) => d.source.file), ...files.map((f) => f.file)]).size,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    ...withGender(genderSummary(datasets)),
   };
 }
+
+const withGender = <T>(gender: T | undefined) => (gender ? { gender } : {});
 
 function finalize(f: Finding, ds: Dataset | undefined, cwd: string): Finding {
   const loc: SourceLocation = { ...f.location };

@@ -1,0 +1,48 @@
+/**
+ * Text helpers shared by the gender knowledge: headers and cell values are compared in a
+ * normalised form (lower case, no diacritics, words separated by single spaces), so that
+ * "Élèves", "ELEVES" and "eleves" or "Code_Genre" and "codeGenre" compare equal.
+ */
+
+/** Lower case, diacritics removed, trimmed: "Mädchen " → "madchen", "garçon" → "garcon". */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .trim();
+}
+
+/**
+ * Words of a header: camelCase, snake_case, kebab-case and punctuation split, then folded.
+ * "CD_SEX" → ["cd", "sex"]; "codeGenre" → ["code", "genre"]; "Nombre d'élèves" → ["nombre", "d", "eleves"].
+ */
+export function words(s: string): string[] {
+  const spaced = s.replace(/([a-zà-ÿ])([A-ZÀ-Þ])/g, '$1 $2');
+  return fold(spaced)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/** The words of `s` joined by single spaces: the form phrases are matched against. */
+export function phrase(s: string): string {
+  return words(s).join(' ');
+}
+
+/**
+ * A matcher for a list of terms (single words or multi-word phrases, written in folded form):
+ * returns the first term found as whole words in the text, or undefined.
+ */
+export function termMatcher(terms: readonly string[]): (text: string) => string | undefined {
+  const sorted = [...terms].sort((a, b) => b.length - a.length); // longest first: "lager onderwijs" before "onderwijs"
+  return (text) => {
+    const padded = ` ${phrase(text)} `;
+    return sorted.find((t) => padded.includes(` ${t} `));
+  };
+}
+
+/** A cell holding a non-negative whole count: "42", "  3968", "1 234", "12.345" (thousands), "1,234". */
+export function isCount(cell: string): boolean {
+  return /^\s*\d{1,3}(?:[ .,\u00a0\u202f]\d{3})*\s*$|^\s*\d+\s*$/.test(cell);
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { DatasetReport, Finding, Report, SourceLocation } from '../model/index.js';
+
+/** One finding with what it belongs to, and its fingerprint (shared by SARIF and baselines). */
+export interface ReportedFinding {
+  finding: Finding;
+  /** The dataset it belongs to; absent for findings about files that yielded no dataset. */
+  dataset?: DatasetReport;
+  fingerprint: string;
+}
+
+/**
+ * A location key that survives unrelated edits: the JSON pointer in a descriptor, the column of
+ * a data file (rows shift when rows are added), else the line (parse errors).
+ */
+export function stableLocationKey(loc: SourceLocation): string {
+  if (loc.pointer !== undefined) return `pointer:${loc.pointer}`;
+  if (loc.subject !== undefined) return `rdf:${loc.subject} ${loc.predicate ?? ''}`;
+  if (loc.field !== undefined) return `field:${loc.field}`;
+  if (loc.line !== undefined) return `line:${loc.line}`;
+  return '';
+}
+
+/**
+ * Every finding of a report in report order, each with a fingerprint: a hash of rule id, file,
+ * stable location key and message id, plus `:n` counting identical hashes in document order,
+ * so that 1,000 findings on one column stay 1,000 distinct fingerprints.
+ */
+export function reportedFindings(report: Report): ReportedFinding[] {
+  const seen = new Map<string, number>();
+  const out: ReportedFinding[] = [];
+  const add = (finding: Finding, dataset?: DatasetReport) => {
+    const { ruleId, messageId, location } = finding;
+    const hash = createHash('sha256').update([ruleId, location.file, stableLocationKey(location), messageId].join('\u0000')).digest('hex').slice(0, 32);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    out.push({ finding, ...(dataset ? { dataset } : {}), fingerprint: `${hash}:${n}` });
+  };
+  for (const ds of report.datasets) for (const f of ds.findings) add(f, ds);
+  for (const file of report.files) for (const f of file.findings) add(f);
+  return out;
+}
+
+/** `line:column`, `row N [field]`, the pointer, or nothing: where a finding is, for people. */
+export function where(loc: SourceLocation): string {
+  if (loc.line !== undefined) return `${loc.line}:${loc.column ?? 1}`;
+  if (loc.row !== undefined) return `row ${loc.row}${loc.field !== undefined ? ` [${loc.field}]` : ''}`;
+  if (loc.field !== undefined) return `[${loc.field}]`;
+  return loc.pointer ?? '';
+}
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Keeps only errors under `--quiet`. */
+export const visible = (quiet: boolean) => (f: Finding) => !quiet || f.severity === 'error';
+
+/** The dataset's display name. */
+export const datasetName = (ds: DatasetReport) => ds.title ?? ds.id;
+
+/** Where a rule's documentation lives on the project site. */
+export const ruleHelpUri = (ruleId: string) => `https://github.com/odlint/odlint/blob/main/rules/${ruleId}.md`;

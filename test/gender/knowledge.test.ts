@@ -1,0 +1,283 @@
+import { describe, it, expect } from 'vitest';
+import path from 'node:path';
+import { emptyDataset, type TableInfo } from '../../src/model/index.js';
+import { csvReader } from '../../src/readers/csv.js';
+import {
+  classifyValues,
+  datasetGender,
+  declaredFlags,
+  headerSide,
+  MAX_DISTINCT,
+  observeData,
+  personAttribute,
+  personCountTerm,
+  schoolLevelTerm,
+  sexHeader,
+  TableDetector,
+  type TableGender,
+} from '../../src/knowledge/gender/index.js';
+import { FIXTURES } from '../helpers/lint.js';
+
+const schemeOf = (values: string[]) => {
+  const c = classifyValues(values);
+  return c.kind === 'scheme' ? c.scheme.id : c.kind === 'mixed' ? `mixed:${c.schemes.map((s) => s.id).join('+')}` : 'none';
+};
+
+describe('sex code schemes', () => {
+  it.each([
+    [['M', 'F'], 'sdmx-cl-sex'],
+    [['F', 'M', '_T', '_U'], 'sdmx-cl-sex'],
+    [['M', 'F', 'T'], 'estat-sex'],
+    [['1', '2'], 'iso-5218'],
+    [['01', '02', '9'], 'iso-5218'],
+    [['T001038', '3000', '4000'], 'cbs'],
+    [['H', 'F'], 'letters-fr'],
+    [['M', 'V', 'X'], 'letters-nl'],
+    [['m', 'w', 'd'], 'letters-de'],
+    [['Male', 'Female', 'Total'], 'text-en'],
+    [['homme', 'FEMME', 'ensemble'], 'text-fr'],
+    [['fille', 'garçon'], 'text-fr'],
+    [['man', 'vrouw', 'totaal'], 'text-nl'],
+    [['Mädchen', 'Knabe'], 'text-de'],
+    [['männlich', 'weiblich', 'divers'], 'text-de'],
+    [['Femmes / Vrouwen', 'Hommes / Mannen'], 'text-fr'],
+  ])('%j is coded in %s', (values, id) => {
+    expect(schemeOf(values)).toBe(id);
+  });
+
+  it('keeps French F (femme) and Dutch V (vrouw) apart: a column with both mixes two schemes', () => {
+    const c = classifyValues(['M', 'F', 'V']);
+    expect(c.kind).toBe('mixed');
+    if (c.kind !== 'mixed') return;
+    expect(c.schemes.map((s) => s.id)).toEqual(['sdmx-cl-sex', 'letters-nl']);
+    expect(c.valuesByScheme.get('letters-nl')).toEqual(['V']);
+    expect(c.categories.get('V')).toBe('female');
+    expect(c.categories.get('F')).toBe('female');
+  });
+
+  it('sees numbers next to letters, and two languages of words, as mixes', () => {
+    expect(schemeOf(['1', '2', 'M', 'F'])).toBe('mixed:sdmx-cl-sex+iso-5218');
+    expect(schemeOf(['Homme', 'Femme', 'Man', 'Vrouw'])).toBe('mixed:text-fr+text-nl');
+  });
+
+  it('recognises no scheme in film genres or in a mix of codes and other words', () => {
+    expect(schemeOf(['Comédie', 'Drame'])).toBe('none');
+    expect(schemeOf(['M', 'F', 'Bruxelles'])).toBe('none');
+    expect(schemeOf([])).toBe('none');
+  });
+});
+
+describe('header terms', () => {
+  it.each([
+    ['CD_SEX', 'sex'],
+    ['SEXE', 'sex'],
+    ['Sex', 'sex'],
+    ['codeSexe', 'sex'],
+    ['Geschlecht', 'sex'],
+    ['Geschlechtsangabe', 'sex'],
+    ['geslacht', 'sex'],
+    ['sekse', 'sex'],
+    ['Gender', 'sex'],
+    ['Genre', 'ambiguous'],
+    ['Code Genre', 'ambiguous'],
+    ['Essex', undefined],
+    ['Sexualité', undefined],
+    ['Commune', undefined],
+  ])('sexHeader(%j) = %j', (header, kind) => {
+    expect(sexHeader(header)).toBe(kind);
+  });
+
+  it.each([
+    ['Hommes', 'male'],
+    ['Nombre de femmes', 'female'],
+    ['Vrouwen', 'female'],
+    ['Männer', 'male'],
+    ['Frauen 2020', 'female'],
+    ['Femmes / Vrouwen', 'female'],
+    ['Men and women', 'total'],
+    ['Totaal', 'total'],
+    ['Commune', undefined],
+    ['Gender', undefined],
+  ])('headerSide(%j) = %j', (header, side) => {
+    expect(headerSide(header)).toBe(side);
+  });
+
+  it('finds people counted in EN/FR/NL/DE headers, and school levels', () => {
+    expect(personCountTerm("Nombre d'élèves")).toBe('eleves');
+    expect(personCountTerm('Einwohner')).toBe('einwohner');
+    expect(personCountTerm('aantal inwoners')).toBe('inwoners');
+    expect(personCountTerm('Demandeurs d’emploi')).toBe('demandeurs d emploi');
+    expect(personCountTerm('Employees (FTE)')).toBe('employees');
+    expect(personCountTerm('PM10 µg/m³')).toBeUndefined();
+    expect(schoolLevelTerm('Gewoon lager onderwijs')).toBe('lager onderwijs');
+    expect(schoolLevelTerm('maternelle')).toBe('maternelle');
+    expect(personAttribute('Prénom')).toBe('first-name');
+    expect(personAttribute('Date de naissance')).toBe('birth-date');
+    expect(personAttribute('Leeftijd')).toBe('age');
+    expect(personAttribute('pourcentage')).toBeUndefined();
+  });
+});
+
+function table(header: string[], headerRow = header.length ? 1 : 0): TableInfo {
+  return { path: '/t.csv', file: 't.csv', reader: 'csv', header, headerRow, facts: {} };
+}
+
+function detect(header: string[], rows: string[][]): TableGender {
+  const d = new TableDetector(table(header));
+  const first = header.length ? 2 : 1;
+  rows.forEach((r, i) => d.row(r, first + i));
+  return d.finish();
+}
+
+describe('table detection', () => {
+  it('needs a header hint for numeric codes: 1/2 under "code" is not sex, under "Code Genre" it is ISO/IEC 5218', () => {
+    const rows = [['1', '10'], ['2', '12']];
+    expect(detect(['code', 'n'], rows).sexColumns).toEqual([]);
+    const t = detect(['Code Genre', 'n'], rows);
+    expect(t.sexColumns.map((c) => [c.column, c.scheme, c.basis])).toEqual([['Code Genre', 'iso-5218', 'header+values']]);
+  });
+
+  it('reads French "genre" as a film genre unless its values fit a sex scheme', () => {
+    expect(detect(['titre', 'genre'], [['A', 'Drame'], ['B', 'Comédie']]).sexColumns).toEqual([]);
+    expect(detect(['titre', 'genre'], [['A', 'F'], ['B', 'M']]).sexColumns[0]?.scheme).toBe('sdmx-cl-sex');
+  });
+
+  it('finds letter and word codes without a header hint only when both sexes appear', () => {
+    expect(detect(['a', 'b'], [['x', 'homme'], ['y', 'femme']]).sexColumns.map((c) => [c.column, c.basis])).toEqual([['b', 'values']]);
+    expect(detect(['a', 'b'], [['x', 'F'], ['y', 'F']]).sexColumns).toEqual([]);
+    expect(detect(['sexe', 'b'], [['F', '1'], ['F', '2']]).sexColumns[0]?.values.map((v) => v.category)).toEqual(['female']);
+  });
+
+  it('keeps a sex header with unknown codes as "unrecognised", but not a numeric "sex ratio"', () => {
+    expect(detect(['Sexe'], [['Masc.'], ['Fém.']]).sexColumns[0]?.scheme).toBe('unrecognised');
+    expect(detect(['sex ratio'], [['104.2'], ['98.7']]).sexColumns).toEqual([]);
+  });
+
+  it('detects wide tables with women and men columns, and one-sided ones', () => {
+    const wide = detect(['Commune', 'Hommes', 'Femmes', 'Total'], [['Anderlecht', '60912', '62311', '123223']]);
+    expect(wide.sexColumnGroup).toEqual({ male: ['Hommes'], female: ['Femmes'], total: ['Total'] });
+    expect(wide.sexDimension).toBe(true);
+    const women = detect(['Commune', 'Femmes'], [['Anderlecht', '62311']]);
+    expect(women.sexDimension).toBe(false);
+    expect(women.concernsIndividuals).toBe(true);
+  });
+
+  it('counts people from generic counts only when the dimensions describe people', () => {
+    expect(detect(['Prénom', 'Nombre'], [['Alice', '12']]).personCounts).toEqual([{ column: 'Nombre', term: 'nombre', basis: 'dimension' }]);
+    expect(detect(['Station', 'Nombre'], [['Uccle', '12']]).concernsIndividuals).toBe(false);
+  });
+
+  it('tells person-level rows from counts', () => {
+    expect(detect(['nom de famille', 'sexe'], [['X', 'M'], ['Y', 'F']]).unit).toBe('person-level');
+    expect(detect(['sexe', 'population'], [['M', '12'], ['F', '13']]).unit).toBe('person-counts');
+  });
+
+  it('takes the next line as header when the first is blank (a line of commas)', () => {
+    const d = new TableDetector(table(['', '', '']));
+    d.row(['school', 'leerlingen', 'postcode'], 2);
+    d.row(['A', '120', '1000'], 3);
+    const t = d.finish();
+    expect(t.headerRow).toBe(2);
+    expect(t.personCounts).toEqual([{ column: 'leerlingen', term: 'leerlingen', basis: 'header' }]);
+  });
+
+  it(`keeps at most ${MAX_DISTINCT} distinct values per column, and a column with more is no sex column`, () => {
+    const d = new TableDetector(table(['sexe']));
+    for (let i = 0; i < 5000; i++) d.row([`v${i}`], i + 2);
+    const columns = (d as unknown as { columns: { values: Map<string, number>; overflow: boolean }[] }).columns;
+    expect(columns[0]!.values.size).toBe(MAX_DISTINCT);
+    expect(columns[0]!.overflow).toBe(true);
+    expect(d.finish().sexColumns).toEqual([]);
+  });
+
+  it('sees no people in a school list read without a header row (ecoles_fr.csv, as a reader that detects "no header" gives it)', async () => {
+    let d: TableDetector | undefined;
+    await csvReader.read(
+      path.join(FIXTURES, 'corpus/csv/hackabxl-children__ecoles_fr.csv'),
+      {
+        table: (info) => {
+          d = new TableDetector({ ...info, header: [], headerRow: 0 });
+          d.row(info.header, 1); // the first line is data
+        },
+        row: (cells, ctx) => d!.row(cells, ctx.row),
+        end: () => undefined,
+      },
+      { file: 'ecoles_fr.csv', rows: true },
+    );
+    const t = d!.finish();
+    expect(t.headerRow).toBe(0);
+    expect(t.concernsIndividuals).toBe(false);
+    expect(t.personCounts).toEqual([]);
+  });
+});
+
+describe('declared flags', () => {
+  const at = { file: '/x/package.json', pointer: '/result' };
+  const dataset = (flags: object, extras: Record<string, unknown>) => {
+    const ds = emptyDataset({ format: 'ckan', file: at.file }, at);
+    Object.assign(ds.flags, flags);
+    ds.locations['flags.sexDisaggregated'] = { file: at.file, pointer: '/result/sex_disaggregated' };
+    ds.extras = extras;
+    Object.keys(extras).forEach((k, i) => (ds.locations[`extras.${k}`] = { file: at.file, pointer: `/result/extras/${i}/value` }));
+    return ds;
+  };
+  const brussels = { fields: { concernsIndividuals: ['Données concernant des personnes'], sexDisaggregated: ['Données genrées'], genderStatistics: [] } };
+
+  it('takes the model flag first, with its location', () => {
+    const d = declaredFlags(dataset({ sexDisaggregated: true }, { 'Données genrées': 'non' }), brussels);
+    expect(d.sexDisaggregated).toEqual({ state: 'declared', value: true, location: { file: at.file, pointer: '/result/sex_disaggregated' }, field: 'flags.sexDisaggregated' });
+  });
+
+  it('reads configured extras, names matched ignoring case, accents and separators', () => {
+    const d = declaredFlags(dataset({}, { 'DONNEES-CONCERNANT-DES-PERSONNES': 'Oui', 'donnees genrees': { fr: 'Oui', nl: 'Ja' } }), brussels);
+    expect(d.concernsIndividuals).toMatchObject({ state: 'declared', value: true, field: 'DONNEES-CONCERNANT-DES-PERSONNES', location: { pointer: '/result/extras/0/value' } });
+    expect(d.sexDisaggregated).toMatchObject({ state: 'declared', value: true, field: 'donnees genrees' });
+    expect(d.genderStatistics).toEqual({ state: 'missing' });
+  });
+
+  it('does not read portal labels without options: they are configuration, not code', () => {
+    expect(declaredFlags(dataset({}, { 'Données genrées': 'Oui' })).sexDisaggregated).toEqual({ state: 'missing' });
+  });
+
+  it('uses the configured yes/no words, and reports other answers as invalid', () => {
+    const ds = dataset({}, { gendered: 'J', individuals: { fr: 'Oui', nl: 'Nee' } });
+    const opts = { fields: { concernsIndividuals: ['individuals'], sexDisaggregated: ['gendered'], genderStatistics: [] }, values: { true: ['J', 'oui'], false: ['N', 'nee'] } };
+    const d = declaredFlags(ds, opts);
+    expect(d.sexDisaggregated).toMatchObject({ state: 'declared', value: true });
+    expect(d.concernsIndividuals).toMatchObject({ state: 'invalid', raw: 'Oui, Nee' });
+  });
+});
+
+describe('the shared detection pass', () => {
+  const ds = () => emptyDataset({ format: 'data-file', file: '/t.csv' }, { file: '/t.csv' });
+  const feed = (info: TableInfo, rows: string[][], rules = 3) => {
+    rows.forEach((cells, i) => {
+      for (let r = 0; r < rules; r++) observeData.row(cells, { row: i + 2, line: i + 2, table: info });
+    });
+  };
+
+  it('does the work once however many rules call the hooks', () => {
+    const d = ds();
+    const info = table(['sexe', 'population']);
+    for (let r = 0; r < 3; r++) observeData.table(info, undefined, d);
+    feed(info, [['F', '10'], ['M', '12']]);
+    for (let r = 0; r < 3; r++) observeData.endTable(info);
+    const tables = datasetGender(d)!.tables;
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.sexColumns[0]!.values.map((v) => [v.value, v.firstRow])).toEqual([['F', 2], ['M', 3]]);
+  });
+
+  it('forgets a read that failed before its end when the same file is read again', () => {
+    const d = ds();
+    const failed = table(['sexe', 'population']);
+    observeData.table(failed, undefined, d);
+    feed(failed, [['F', '10'], ['X', '1'], ['M', '12']]);
+    const again = table(['sexe', 'population']);
+    observeData.table(again, undefined, d);
+    feed(again, [['F', '10']]);
+    observeData.endTable(again);
+    const tables = datasetGender(d)!.tables;
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.sexColumns[0]!.values.map((v) => v.value)).toEqual(['F']);
+  });
+});
