@@ -224,6 +224,8 @@ function attachLocalData(node: Node, dist: Distribution, ds: Dataset, issues: Lo
       /* a file: IRI with a host: not a local path, refused below */
     }
   }
+  // Shown as written (`data/x.csv`), not as the machine-specific file: IRI the parser made of it.
+  if (ref !== url) dist[property] = ref;
   const resolved = resolveDataRef(node.ctx.dir, ref);
   const loc = dist.locations[property]!;
   if (resolved.kind === 'local') {

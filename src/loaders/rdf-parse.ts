@@ -117,7 +117,7 @@ export async function parseJsonLd(data: unknown, base: string): Promise<ParsedJs
 }
 
 function firstSentence(message: string): string {
-  return message.split(/[.;]\s/)[0]!.replace(/\.$/, '');
+  return message.split(/\.\s/)[0]!.replace(/\.$/, '');
 }
 
 /** Every `@context` given as a URL (alone or in a list), anywhere in the document. */
@@ -139,11 +139,15 @@ function remoteContexts(data: unknown): { url: string; ptr: string }[] {
   return out;
 }
 
-/** Prefixes and terms of the document's top-level inline @context (term → IRI). */
+/**
+ * Prefixes and terms of the document's top-level @context (term → IRI); a remote context counts
+ * as the bundled one, which is what the document was read with.
+ */
 export function contextTerms(data: unknown): Record<string, string> {
   const ctx = isObject(data) ? data['@context'] : undefined;
   const out: Record<string, string> = {};
-  for (const c of Array.isArray(ctx) ? ctx : [ctx]) {
+  for (let c of Array.isArray(ctx) ? ctx : [ctx]) {
+    if (typeof c === 'string') c = (bundledContext() as { '@context': unknown })['@context'];
     if (!isObject(c)) continue;
     for (const [term, def] of Object.entries(c)) {
       const iri = typeof def === 'string' ? def : isObject(def) && typeof def['@id'] === 'string' ? def['@id'] : undefined;
