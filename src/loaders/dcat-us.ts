@@ -97,6 +97,8 @@ function loadDataset(doc: ParsedDocument, o: Obj, issues: LoadIssue[]): Dataset 
   put(doc, ds, 'accessRights', o.pick(str, 'accessLevel'));
   put(doc, ds, 'rights', o.pick(str, 'rights', 'accessLevelComment'));
   put(doc, ds, 'temporal', o.pick(interval, 'temporal'));
+  // A coverage that is no ISO interval ("today", "2010") is kept as written.
+  if (!ds.temporal) setExtra(ds, 'temporal', o.peek('temporal'), at(doc, o.pointerOf('temporal')));
   put(doc, ds, 'spatial', o.pick(spatial, 'spatial'));
   put(doc, ds, 'frequency', o.pick(str, 'accrualPeriodicity'));
   put(doc, ds, 'issued', o.pick(str, 'issued'));
@@ -197,8 +199,9 @@ function loadDistribution(doc: ParsedDocument, d: Obj, ds: Dataset, issues: Load
 /** v1.0 datasets: `accessURL` (+ `format`) and `webService` on the dataset become distributions. */
 function legacyDistributions(doc: ParsedDocument, o: Obj, ds: Dataset, issues: LoadIssue[]): Distribution[] {
   const out: Distribution[] = [];
+  const listed = new Set(ds.distributions.flatMap((d) => [d.accessURL, d.downloadURL]));
   const add = (url: Picked<string> | undefined, format?: Picked<string>) => {
-    if (!url) return;
+    if (!url || listed.has(url.value)) return;
     const dist = emptyDistribution(at(doc, url.ptr));
     put(doc, dist, 'accessURL', url);
     put(doc, dist, 'format', format);
