@@ -117,6 +117,16 @@ export function localName(iri: string): string {
 
 /** `dct:title` for a known namespace (the file's own prefixes first), else the IRI itself. */
 export function compact(iri: string, prefixes: Record<string, string>): string {
+  let byIri = compacted.get(prefixes);
+  if (!byIri) compacted.set(prefixes, (byIri = new Map()));
+  let name = byIri.get(iri);
+  if (name === undefined) byIri.set(iri, (name = compactUncached(iri, prefixes)));
+  return name;
+}
+
+const compacted = new WeakMap<Record<string, string>, Map<string, string>>();
+
+function compactUncached(iri: string, prefixes: Record<string, string>): string {
   let best: [string, string] | undefined;
   for (const [prefix, ns] of [...Object.entries(prefixes), ...Object.entries(NS)]) {
     if (ns && iri.startsWith(ns) && iri.length > ns.length && (!best || ns.length > best[1].length)) best = [prefix, ns];

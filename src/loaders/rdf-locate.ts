@@ -63,19 +63,30 @@ function locator<S>(file: string, find: Finder<S>): RdfLocator {
 }
 
 /** How a predicate IRI may be written: `<iri>` and `prefix:local` for each matching prefix. */
-function writtenForms(iri: string, prefixes: Record<string, string>): string[] {
-  const prefixed = Object.entries(prefixes)
-    .filter(([, ns]) => ns && iri.startsWith(ns) && iri.length > ns.length)
-    .map(([p, ns]) => `${p}:${iri.slice(ns.length)}`);
-  return [`<${iri}>`, ...prefixed];
+function writtenForms(prefixes: Record<string, string>): (iri: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (iri) => {
+    let forms = cache.get(iri);
+    if (!forms) {
+      const prefixed = Object.entries(prefixes)
+        .filter(([, ns]) => ns && iri.startsWith(ns) && iri.length > ns.length)
+        .map(([p, ns]) => `${p}:${iri.slice(ns.length)}`);
+      cache.set(iri, (forms = [`<${iri}>`, ...prefixed]));
+    }
+    return forms;
+  };
 }
 
 /** Offsets at which a scope writes a name (predicate tokens or child start tags), in order. */
 type Occurrences = Map<string, number[]>;
 
 function firstOf(occ: Occurrences, forms: string[]): number | undefined {
-  const all = forms.flatMap((f) => occ.get(f) ?? []);
-  return all.length ? Math.min(...all) : undefined;
+  let first: number | undefined;
+  for (const f of forms) {
+    const at = occ.get(f)?.[0];
+    if (at !== undefined && (first === undefined || at < first)) first = at;
+  }
+  return first;
 }
 
 function nthOf(occ: Occurrences, forms: string[], nth: number): number | undefined {
@@ -110,6 +121,7 @@ interface TurtleScope {
 export function turtleLocator(file: string, text: string, graph: Graph, prefixes: Record<string, string>, base: string): RdfLocator {
   const toPos = lineIndex(text);
   const starts = statementStarts(text, graph, prefixes, base);
+  const forms = writtenForms(prefixes);
   const cache = new Map<string, TurtleScope>();
   return locator<TurtleScope>(file, {
     own(key) {
@@ -120,11 +132,11 @@ export function turtleLocator(file: string, text: string, graph: Graph, prefixes
       return { found: toPos(offsets[0]!), scope };
     },
     child(parent, predicate, nth) {
-      const open = nthOf(parent.blanks, writtenForms(predicate, prefixes), nth);
+      const open = nthOf(parent.blanks, forms(predicate), nth);
       return open === undefined ? undefined : { found: toPos(open), scope: scanTurtle(text, open, true) };
     },
     property(scope, predicate) {
-      const offset = firstOf(scope.predicates, writtenForms(predicate, prefixes));
+      const offset = firstOf(scope.predicates, forms(predicate));
       return offset === undefined ? undefined : toPos(offset);
     },
   });
@@ -260,7 +272,8 @@ export function xmlLocator(file: string, text: string, graph: Graph, base: strin
   const starts = aboutElements(text, graph, base);
   const cache = new Map<string, XmlScope>();
   // Property elements are written `prefix:local`: only prefixed forms apply.
-  const forms = (predicate: string) => writtenForms(predicate, prefixes).slice(1);
+  const written = writtenForms(prefixes);
+  const forms = (predicate: string) => written(predicate).slice(1);
   return locator<XmlScope>(file, {
     own(key) {
       const offsets = starts.get(key);

@@ -30,14 +30,22 @@ async function parseTurtle(text: string, syntax: Exclude<RdfSyntax, 'rdfxml'>, b
   const prefixes: Record<string, string> = {};
   // blankNodePrefix '' keeps `_:label` as written, so blank nodes can be found in the text.
   const parser = new Parser({ baseIRI: base, format: SYNTAX_NAMES[syntax], blankNodePrefix: '' });
-  try {
-    const quads = parser.parse(text, null, (prefix, iri) => {
+  const graph = new Graph();
+  let error: Error | undefined;
+  // With a callback, quads go straight into the graph (no second copy of the file in memory);
+  // for a string input n3 calls back synchronously, ending with `null` or the first error.
+  parser.parse(
+    text,
+    (e, quad) => {
+      if (e) error ??= e;
+      else if (quad) graph.add(...Graph.termsOf(quad));
+    },
+    (prefix, iri) => {
       prefixes[prefix] = iri.value;
-    });
-    return { graph: Graph.fromQuads(quads), prefixes };
-  } catch (e) {
-    throw n3Problem(e as Error & { context?: { line?: number } }, text, SYNTAX_NAMES[syntax]);
-  }
+    },
+  );
+  if (error) throw n3Problem(error, text, SYNTAX_NAMES[syntax]);
+  return { graph, prefixes };
 }
 
 /** n3 says `Unexpected "x" on line 3.`: the column is where "x" starts on that line. */
