@@ -31,27 +31,32 @@ async function parseTurtle(text: string, syntax: Exclude<RdfSyntax, 'rdfxml'>, b
   // blankNodePrefix '' keeps `_:label` as written, so blank nodes can be found in the text.
   const parser = new Parser({ baseIRI: base, format: SYNTAX_NAMES[syntax], blankNodePrefix: '' });
   const graph = new Graph();
-  let error: Error | undefined;
-  // With a callback, quads go straight into the graph (no second copy of the file in memory);
-  // for a string input n3 calls back synchronously, ending with `null` or the first error.
-  parser.parse(
-    text,
-    (e, quad) => {
-      if (e) error ??= e;
-      else if (quad) graph.add(...Graph.termsOf(quad));
-    },
-    (prefix, iri) => {
-      prefixes[prefix] = iri.value;
-    },
-  );
+  // With a callback, quads go straight into the graph (no second copy of the file in memory).
+  // n3 calls back once per quad, then with `null` at the end or with the first error.
+  const error = await new Promise<Error | undefined>((resolve) => {
+    parser.parse(
+      text,
+      (e, quad) => {
+        if (e) resolve(e);
+        else if (quad) graph.add(...Graph.termsOf(quad));
+        else resolve(undefined);
+      },
+      (prefix, iri) => {
+        prefixes[prefix] = iri.value;
+      },
+    );
+  });
   if (error) throw n3Problem(error, text, SYNTAX_NAMES[syntax]);
   return { graph, prefixes };
 }
 
-/** n3 says `Unexpected "x" on line 3.`: the column is where "x" starts on that line. */
-function n3Problem(e: Error & { context?: { line?: number; token?: { value?: string } } }, text: string, syntax: string): SyntaxProblem {
+/**
+ * n3 says `Unexpected "x" on line 3.` or `Undefined prefix "ex:" on line 3.`: the column is
+ * where the quoted text starts on that line.
+ */
+function n3Problem(e: Error & { context?: { line?: number } }, text: string, syntax: string): SyntaxProblem {
   const line = e.context?.line ?? Number(/on line (\d+)/.exec(e.message)?.[1] ?? 1);
-  const what = /^Unexpected "([^"]*)"/.exec(e.message)?.[1] ?? e.context?.token?.value;
+  const what = /"(.+)"/.exec(e.message)?.[1];
   const lineText = text.split('\n', line)[line - 1] ?? '';
   const at = what ? lineText.indexOf(what) : -1;
   const message = e.message.replace(/ on line \d+\.?$/, '');

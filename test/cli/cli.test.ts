@@ -132,7 +132,7 @@ describe('odlint lint', () => {
     });
     // Files with no dataset to show: each says why, where it can.
     expect(report.files.map((f) => [path.basename(f.file), f.findings.map((x) => [x.ruleId, x.location.line, x.location.column])])).toEqual([
-      ['ckanext-dcat__dataset.ttl', [['core/parse-error', 154, 44]]],
+      ['ckanext-dcat__dataset.ttl', [['core/parse-error', 149, 17]]],
       ['semic-dcat-ap__example-bee-population-dataset-series-combined.jsonld', [['core/remote-context', 2, 3]]],
       ['semic-dcat-ap__example-bee-population-dataset-series-combined.ttl', [['core/parse-error', 32, 1]]],
       ['pod__catalog-sample.xml', [['core/not-a-descriptor', undefined, undefined]]],
