@@ -1,4 +1,5 @@
 import { defineRule, locate } from '../../src/engine/rule-api.js';
+import { distributionLabel } from '../../src/knowledge/licences.js';
 
 /**
  * A dataset whose licence is stated nowhere: neither on the dataset nor on every distribution.
@@ -31,8 +32,7 @@ export const { meta, create } = defineRule({
           return;
         }
         for (const dist of uncovered) {
-          const name = Object.values(dist.title ?? {})[0] ?? dist.id ?? dist.localRef ?? dist.accessURL ?? '?';
-          context.report({ messageId: 'distributionMissing', data: { distribution: name }, location: locate(dist, 'licence') });
+          context.report({ messageId: 'distributionMissing', data: { distribution: distributionLabel(dist) }, location: locate(dist, 'licence') });
         }
       },
     };

@@ -41,6 +41,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--no-color', 'no colours in terminal output')
     .option('--no-data', 'metadata only: do not read data files')
     .option('--online', 'allow network requests (URL checks); off by default')
+    .option('--fix', 'write the safe fixes into the descriptors (odlint dataset.yaml licences); never without this flag')
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--baseline-write <file>', 'record every current finding in a baseline file')
     .option('--debug', 'print stack traces of internal errors')

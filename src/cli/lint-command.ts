@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { SEVERITY_RANK, type Report } from '../model/index.js';
 import { loadBuiltinRules } from '../engine/registry.js';
-import { lint } from '../engine/lint.js';
+import { lint, type LintResult } from '../engine/lint.js';
 import { resolveConfig } from '../config/resolve.js';
 import { buildReport, loadFormatter, formatNames } from '../reporters/index.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
+import { applyFixes } from '../fix/apply.js';
 import { displayPath } from '../util/paths.js';
 import { checkUrls, collectUrls } from '../score/index.js';
 import { odlintVersion } from './version.js';
@@ -23,6 +24,8 @@ export interface LintFlags {
   color: boolean;
   data: boolean;
   online?: boolean;
+  /** Write the safe fixes into the descriptors. */
+  fix?: boolean;
   /** Report only findings absent from this baseline file. */
   baseline?: string;
   /** Record every current finding in this baseline file (then report only new ones: none). */
@@ -73,6 +76,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const rules = await loadBuiltinRules();
   const config = resolveConfig(rules, { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
   const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online) });
+  if (flags.fix) fixAndReport(result, io);
   // Access/download URLs are requested only with --online; otherwise MQA says "not checked".
   const reachability = flags.online ? await checkUrls(collectUrls(result.datasets.map((d) => d.dataset))) : undefined;
   let report = buildReport(result, io.cwd, odlintVersion(), reachability ? { reachability } : {});
@@ -96,6 +100,17 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     } else io.stdout(text);
   }
   return exitCode(report, failOn, maxWarnings);
+}
+
+/** `--fix`: writes the safe fixes, drops the findings they repaired, says what was written. */
+function fixAndReport(result: LintResult, io: CliIO): void {
+  const entries = [...result.datasets, ...result.files];
+  const { written, fixed } = applyFixes(entries.flatMap((e) => e.findings));
+  if (fixed.size === 0) return;
+  for (const e of entries) e.findings = e.findings.filter((f) => !fixed.has(f));
+  const total = written.reduce((n, w) => n + w.count, 0);
+  const files = written.map((w) => `${displayPath(io.cwd, w.file)} (${w.count})`).join(', ');
+  io.stderr(`odlint: ${total} ${total === 1 ? 'fix' : 'fixes'} written to ${files}\n`);
 }
 
 export function exitCode(report: Report, failOn: string, maxWarnings?: number): number {

@@ -46,6 +46,7 @@ export async function checkDataset(
       message: formatMessage(template ?? d.messageId, d.data),
       location: d.location,
       ...(d.data ? { data: d.data } : {}),
+      ...(d.fix && rule?.meta.fixable ? { fix: d.fix } : {}),
     });
   };
 

@@ -4,6 +4,7 @@
  */
 import type {
   Dataset,
+  Fix,
   Distribution,
   Severity,
   SourceLocation,
@@ -51,6 +52,8 @@ export interface ReportDescriptor {
   location: SourceLocation;
   /** Overrides the configured severity for this finding only (e.g. escalation on validated IDs). */
   severity?: Severity;
+  /** The safe edit that repairs the problem, for `--fix` (only rules with `meta.fixable`). */
+  fix?: Fix;
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {

@@ -10,6 +10,7 @@ import {
   licence,
   newDataset,
   num,
+  oneString,
   pickAgent,
   pickedLicence,
   put,
@@ -92,7 +93,8 @@ function licences(o: Obj): Picked<Licence>[] {
 function licenceItem(item: Picked<unknown>): Picked<Licence> | undefined {
   const o = Obj.of(item.value, item.ptr);
   // v1 objects have name/path/title; older drafts used id/url (and `type`).
-  if (o) return pickedLicence(o.pick(str, 'name', 'id', 'type'), o.pick(str, 'title'), o.pick(str, 'path', 'url'));
+  // Titles and paths may be `{lang: text}` maps (iso-639-1 example): the first text counts.
+  if (o) return pickedLicence(o.pick(str, 'name', 'id', 'type'), o.pick(oneString, 'title'), o.pick(oneString, 'path', 'url'));
   const id = str(item.value);
   return id === undefined ? undefined : { value: licence({ id })!, ptr: item.ptr };
 }

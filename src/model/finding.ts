@@ -14,4 +14,18 @@ export interface Finding {
   location: SourceLocation;
   /** Values interpolated into the message (already masked where they could be personal data). */
   data?: Record<string, string | number>;
+  /** A safe edit `--fix` may apply. Never part of the JSON report. */
+  fix?: Fix;
+}
+
+/**
+ * A safe, unambiguous edit of a descriptor: replace the scalar value at `pointer` in `file`,
+ * which must still read `from`, by `to`. Applied only with `--fix`, atomically, leaving every
+ * other byte of the file as it was.
+ */
+export interface Fix {
+  file: string;
+  pointer: string;
+  from: string;
+  to: string;
 }

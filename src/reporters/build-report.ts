@@ -48,7 +48,8 @@ export function summarize(datasets: DatasetReport[], files: Report['files']): Re
 
 const withGender = <T>(gender: T | undefined) => (gender ? { gender } : {});
 
-function finalize(f: Finding, ds: Dataset | undefined, cwd: string): Finding {
+/** A finding as reports show it: relative path, line/column resolved, no `fix` (that is for --fix). */
+function finalize({ fix: _fix, ...f }: Finding, ds: Dataset | undefined, cwd: string): Finding {
   const loc: SourceLocation = { ...f.location };
   if (ds && loc.pointer !== undefined && loc.line === undefined && loc.file === ds.source.file) {
     const pos = ds.source.position?.(loc.pointer);

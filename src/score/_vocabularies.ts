@@ -1,12 +1,10 @@
 /**
- * The small slice of format and licence knowledge the scores need.
- *
- * TEMPORARY: src/knowledge/formats.ts (issue 4) and src/knowledge/licences.ts (issue 3) are
- * being written in parallel; once they land, these lookups should delegate to them. The
- * normalised `licence.openness` filled by the licence normaliser is already preferred.
+ * The format and licence knowledge the scores need. Licences delegate to the licence knowledge
+ * base (src/knowledge/licences.ts). TEMPORARY for formats: they move to src/knowledge/formats.ts
+ * once it lands.
  */
-import { createRequire } from 'node:module';
 import type { Licence, Openness } from '../model/index.js';
+import { normaliseLicence } from '../knowledge/licences.js';
 
 // ---------------------------------------------------------------------------------------------
 // Formats
@@ -179,40 +177,20 @@ export function udataFrequency(value: string | undefined): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Licences and access rights
 
-/** CKAN licence ids (GUIDE §7: Open Definition conformance) and udata ids. */
-const OPEN_IDS = new Set([
-  'odc-pddl', 'odc-odbl', 'odc-by', 'cc-zero', 'cc-by', 'cc-by-sa', 'gfdl', 'other-open', 'other-pd', 'other-at',
-  'uk-ogl', 'lov2', 'fr-lo', 'etalab-2.0',
-]);
-const NOT_OPEN_IDS = new Set(['notspecified', 'cc-nc', 'other-nc', 'other-closed']);
-/** SPDX ids of licences conformant with the Open Definition (the ones open-data portals use). */
-const OPEN_SPDX = /^(CC0-1\.0|CC-BY-(SA-)?[1-4]\.0|ODbL-1\.0|ODC-By-1\.0|PDDL-1\.0|OGL-UK-[1-3]\.0|etalab-2\.0|GFDL-1\.[1-3](-only|-or-later)?|DL-DE-(BY|ZERO)-2\.0|NLOD-[12]\.0|OGL-Canada-2\.0|Unlicense)$/i;
-const NOT_OPEN_SPDX = /^CC-BY-(NC|ND)/i;
-const EU_LICENCE = 'http://publications.europa.eu/resource/authority/licence/';
-const KNOWN_LICENCE_URL = /^https?:\/\/(creativecommons\.org\/(licenses|publicdomain)\/|opendatacommons\.org\/licenses\/|www\.etalab\.gouv\.fr\/licence|www\.nationalarchives\.gov\.uk\/doc\/open-government-licence|data\.norge\.no\/nlod)/i;
-const spdxIds = createRequire(import.meta.url)('spdx-license-ids') as string[];
-const SPDX = new Map(spdxIds.map((id) => [id.toLowerCase(), id]));
-
-/** Openness of a licence: the normaliser's verdict when it has one, else odlint's small tables. */
+/** Openness of a licence, as the licence normaliser (src/knowledge/licences.ts) judged it at load. */
 export function licenceOpenness(licence: Licence | undefined): Openness {
-  if (!licence) return 'unknown';
-  if (licence.openness && licence.openness !== 'unknown') return licence.openness;
-  const raw = licence.raw.trim();
-  const spdx = licence.spdx ?? SPDX.get(raw.toLowerCase());
-  const id = (licence.ckanId ?? raw).toLowerCase();
-  if (OPEN_IDS.has(id) || (spdx && OPEN_SPDX.test(spdx))) return 'open';
-  if (NOT_OPEN_IDS.has(id) || (spdx && NOT_OPEN_SPDX.test(spdx)) || /creativecommons\.org\/licenses\/by-(nc|nd)/i.test(raw)) return 'not-open';
-  if (/creativecommons\.org\/(licenses\/by(-sa)?\/|publicdomain\/zero)|opendatacommons\.org\/licenses\/(odbl|by|pddl)/i.test(raw)) return 'open';
-  return 'unknown';
+  return licence?.openness ?? 'unknown';
 }
 
-/** MQA "licence from vocabulary": a licence odlint recognises (SPDX, EU licence table, CKAN id, known URL). */
+/**
+ * MQA "licence from vocabulary": a licence the knowledge base recognises (an SPDX id or
+ * expression, an EU licence-table entry, a versioned CKAN id). Placeholders such as
+ * `notspecified` and generic `other-open` declarations name no licence.
+ */
 export function knownLicence(licence: Licence | undefined): boolean {
   if (!licence) return false;
-  if (licence.spdx || licence.euUri || licence.ckanId) return true;
-  const raw = licence.raw.trim();
-  const id = raw.toLowerCase();
-  return SPDX.has(id) || raw.startsWith(EU_LICENCE) || OPEN_IDS.has(id) || NOT_OPEN_IDS.has(id) || KNOWN_LICENCE_URL.test(raw);
+  const kind = normaliseLicence(licence).kind;
+  return kind === 'recognised' || kind === 'expression';
 }
 
 const EU_ACCESS_RIGHT = /^https?:\/\/publications\.europa\.eu\/resource\/authority\/access-right\/(PUBLIC|RESTRICTED|NON_PUBLIC|CONFIDENTIAL|SENSITIVE|NORMAL)$/;

@@ -40,17 +40,17 @@ describe('MQA (data.europa.eu), offline', () => {
     expect(mqa.notChecked).toEqual(['accessibility.accessUrlReachable', 'accessibility.downloadUrlReachable']);
   });
 
-  it('scores the sparse udata fixture 195 points: sufficient', async () => {
+  it('scores the sparse udata fixture 185 points: sufficient', async () => {
     const mqa = mqaScore(await load(SPARSE));
     // findability   30 keywords (one tag); no theme, spatial or temporal                 =  30
     // accessibility  not checked + 20 downloadURL (udata serves the URL) + not checked   =  20
     // interoperability 20 format (pdf) + 10 media type + 10 both from vocabularies
     //                + 20 non-proprietary (PDF) + 0 machine-readable + 30 DCAT-AP        =  90
-    // reusability   20 licence + 10 known id (notspecified) + 0 access rights + 0
-    //                + 0 contact point + 10 publisher (organization)                      =  40
+    // reusability   20 licence + 0 from vocabulary ("notspecified" is a placeholder, no
+    //                licence) + 0 access rights + 0 + 0 contact point + 10 publisher      =  30
     // contextuality  0 rights + 5 byte size + 5 issued + 5 modified                       =  15
-    // total 30 + 20 + 90 + 40 + 15 = 195 → sufficient (121–220)
-    expect(mqa.points).toBe(195);
+    // total 30 + 20 + 90 + 30 + 15 = 185 → sufficient (121–220)
+    expect(mqa.points).toBe(185);
     expect(mqa.rating).toBe('sufficient');
     expect(mqa.dimensions.interoperability.indicators).toEqual({
       format: 20, mediaType: 10, formatMediaTypeFromVocabulary: 10, nonProprietary: 20, machineReadable: 0, dcatApCompliance: 30,
@@ -64,7 +64,7 @@ describe('MQA (data.europa.eu), offline', () => {
     const mqa = mqaScore(ds);
     // -5 format - 5 media type + 0 vocabulary + 0 + 0 + 30 DCAT-AP = 20
     expect(mqa.dimensions.interoperability.points).toBe(20);
-    expect(mqa.points).toBe(195 - 90 + 20);
+    expect(mqa.points).toBe(185 - 90 + 20);
   });
 });
 

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { isScalar, parseDocument } from 'yaml';
+import { pointerTokens, type Finding, type Fix } from '../model/index.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+
+export interface FixOutcome {
+  /** Files written, with the number of fixes applied to each. */
+  written: { file: string; count: number }[];
+  /** The findings whose fix was applied: they are no longer problems. */
+  fixed: Set<Finding>;
+}
+
+/**
+ * Applies the fixes carried by findings, file by file. Each fix replaces one scalar value in
+ * place (a splice at the value's source range), so comments, key order, quoting and every other
+ * byte stay as they were; a fix is skipped when the value no longer reads what the rule saw, or
+ * when the edited file would differ anywhere else. Each file is written once, atomically.
+ */
+export function applyFixes(findings: Iterable<Finding>): FixOutcome {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) if (f.fix) byFile.set(f.fix.file, [...(byFile.get(f.fix.file) ?? []), f]);
+  const outcome: FixOutcome = { written: [], fixed: new Set() };
+  for (const [file, list] of byFile) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue; // gone since it was linted: nothing to fix
+    }
+    const { text: edited, applied } = fixText(text, list.map((f) => f.fix!));
+    if (applied.size === 0 || edited === text) continue;
+    writeFileAtomic(file, edited);
+    for (const f of list) if (applied.has(f.fix!)) outcome.fixed.add(f);
+    outcome.written.push({ file, count: new Set([...applied].map((x) => x.pointer)).size });
+  }
+  return outcome;
+}
+
+/** Applies fixes to the text of one JSON/YAML file; returns the new text and the fixes applied. */
+export function fixText(text: string, fixes: Fix[]): { text: string; applied: Set<Fix> } {
+  const doc = parseDocument(text);
+  const before = doc.toJS() as unknown;
+  const edits = new Map<number, { end: number; to: string; fixes: Fix[] }>();
+  for (const fix of fixes) {
+    const node = doc.getIn(pointerTokens(fix.pointer), true);
+    if (!isScalar(node) || node.value !== fix.from || !node.range) continue;
+    const [start, end] = node.range;
+    const same = edits.get(start);
+    if (same && same.to !== fix.to) continue; // two rules disagree: leave the value alone
+    edits.set(start, { end, to: render(fix.to, text.slice(start, end)), fixes: [...(same?.fixes ?? []), fix] });
+  }
+  let out = text;
+  for (const [start, edit] of [...edits].sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + edit.to + out.slice(edit.end);
+
+  // The result must be the same document with only the fixed values changed.
+  const expected = parseDocument(text);
+  for (const edit of edits.values()) for (const fix of edit.fixes) expected.setIn(pointerTokens(fix.pointer), fix.to);
+  const after = parseDocument(out);
+  if (after.errors.length || !isDeepStrictEqual(after.toJS(), expected.toJS()) || isDeepStrictEqual(before, after.toJS())) {
+    return { text, applied: new Set() };
+  }
+  return { text: out, applied: new Set([...edits.values()].flatMap((e) => e.fixes)) };
+}
+
+/** The new value written the way the old one was: same quotes, or plain when plain is safe. */
+function render(value: string, original: string): string {
+  if (original.startsWith("'")) return `'${value.replace(/'/g, "''")}'`;
+  if (original.startsWith('"')) return JSON.stringify(value);
+  return /^[A-Za-z0-9][A-Za-z0-9.+_/-]*$/.test(value) && parseDocument(value).toJS() === value ? value : JSON.stringify(value);
+}
