@@ -60,7 +60,7 @@ export async function loadDescriptor(file: string): Promise<LoadOutcome> {
 function rdfSyntax(file: string, text: string): RdfSyntax | 'xml' | undefined {
   const head = text.slice(0, 5000);
   const byExtension = RDF_EXTENSIONS[path.extname(file).toLowerCase()];
-  const xml = /^\s*<(\?xml|rdf:RDF|!DOCTYPE)/i.test(head);
+  const xml = /^\s*<(\?xml|rdf:RDF)/i.test(head);
   if (byExtension === 'rdfxml' || xml) {
     // `.xml` is also POD's legacy catalog and any other XML: only RDF/XML is a descriptor.
     return /<rdf:RDF\b|xmlns(:\w+)?\s*=\s*["']http:\/\/www\.w3\.org\/1999\/02\/22-rdf-syntax-ns#/.test(head) ? 'rdfxml' : 'xml';
