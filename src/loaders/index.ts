@@ -31,8 +31,7 @@ export type LoadOutcome =
   | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[] }
   | { kind: 'parse-error'; message: string; line: number; column: number }
   | { kind: 'unreadable'; message: string }
-  | { kind: 'not-a-descriptor'; reason: string }
-  | { kind: 'unsupported'; format: string };
+  | { kind: 'not-a-descriptor'; reason: string };
 
 /** Reads, parses and loads one descriptor file. Never throws for bad input. */
 export async function loadDescriptor(file: string): Promise<LoadOutcome> {
