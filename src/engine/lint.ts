@@ -58,9 +58,6 @@ export async function lint(req: LintRequest): Promise<LintResult> {
       case 'unreadable':
         fileFinding(file, 'core/parse-error', 'unreadable', { message: outcome.message });
         break;
-      case 'unsupported':
-        if (found.explicit.has(file)) fileFinding(file, 'core/unsupported-format', 'unsupported', { format: outcome.format });
-        break;
       case 'not-a-descriptor':
         if (found.explicit.has(file)) fileFinding(file, 'core/not-a-descriptor', 'notADescriptor', { reason: outcome.reason });
         break;

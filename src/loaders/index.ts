@@ -2,28 +2,36 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dataset, DescriptorFormat } from '../model/index.js';
 import { parseDocumentText, SyntaxProblem } from './parse.js';
-import type { Loader, LoadIssue, ParsedDocument } from './types.js';
+import type { Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
 import { normaliseDatasets } from './normalise.js';
 import { ckanLoader } from './ckan.js';
 import { udataLoader } from './udata.js';
 import { frictionlessLoader } from './frictionless.js';
 import { odlintLoader } from './odlint.js';
+import { dcatUsLoader } from './dcat-us.js';
+import { loadJsonLd, loadRdfText } from './dcat-ap.js';
+import type { RdfSyntax } from './rdf-parse.js';
 
 export * from './types.js';
 
-/** Loaders for JSON/YAML descriptors, asked in turn; the most confident one wins. */
-export const LOADERS: Loader[] = [odlintLoader, frictionlessLoader, ckanLoader, udataLoader];
+/**
+ * Loaders for JSON/YAML descriptors, asked in turn; the most confident one wins. RDF (Turtle,
+ * N-Triples, RDF/XML) and JSON-LD that none of them claims go to the DCAT-AP loader.
+ */
+export const LOADERS: Loader[] = [odlintLoader, frictionlessLoader, ckanLoader, udataLoader, dcatUsLoader];
 
 /** Extensions of files that may be descriptors (content decides). */
 export const DESCRIPTOR_EXTENSIONS = ['.json', '.yaml', '.yml', '.jsonld', '.ttl', '.rdf', '.nt', '.xml'];
-const RDF_EXTENSIONS = ['.ttl', '.rdf', '.nt', '.n3', '.xml'];
+const RDF_EXTENSIONS: Record<string, RdfSyntax> = { '.ttl': 'turtle', '.n3': 'n3', '.nt': 'n-triples', '.rdf': 'rdfxml', '.owl': 'rdfxml', '.xml': 'rdfxml' };
+
+/** A JSON loader at least this sure of a JSON-LD document wins over the DCAT-AP reading (POD data.json). */
+const JSON_LOADER_OVER_JSONLD = 0.5;
 
 export type LoadOutcome =
   | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[] }
   | { kind: 'parse-error'; message: string; line: number; column: number }
   | { kind: 'unreadable'; message: string }
-  | { kind: 'not-a-descriptor'; reason: string }
-  | { kind: 'unsupported'; format: string };
+  | { kind: 'not-a-descriptor'; reason: string };
 
 /** Reads, parses and loads one descriptor file. Never throws for bad input. */
 export async function loadDescriptor(file: string): Promise<LoadOutcome> {
@@ -34,13 +42,11 @@ export async function loadDescriptor(file: string): Promise<LoadOutcome> {
     return { kind: 'unreadable', message: (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : String((e as Error).message) };
   }
   if (text.trim() === '') return { kind: 'not-a-descriptor', reason: 'the file is empty' };
-  const ext = path.extname(file).toLowerCase();
-  if (RDF_EXTENSIONS.includes(ext) || /^\s*(@prefix|prefix\s|<\?xml|<rdf:RDF|<[a-z]+:\/\/)/i.test(text.slice(0, 2000))) {
-    if (/rdf|dcat|@prefix|prefix\s/i.test(text.slice(0, 5000))) return { kind: 'unsupported', format: 'RDF (DCAT-AP Turtle, RDF/XML, N-Triples)' };
-    return { kind: 'not-a-descriptor', reason: 'XML that is not RDF' };
-  }
+  const rdf = rdfSyntax(file, text);
+  if (rdf === 'xml') return { kind: 'not-a-descriptor', reason: 'XML that is not RDF' };
   let doc: ParsedDocument;
   try {
+    if (rdf) return loaded('dcat-ap', await loadRdfText(file, text, rdf));
     doc = parseDocumentText(file, text);
   } catch (e) {
     if (e instanceof SyntaxProblem) return { kind: 'parse-error', message: e.message, line: e.line, column: e.column };
@@ -49,25 +55,53 @@ export async function loadDescriptor(file: string): Promise<LoadOutcome> {
   return loadParsed(doc);
 }
 
-export function loadParsed(doc: ParsedDocument): LoadOutcome {
-  if (typeof doc.data === 'object' && doc.data !== null && '@context' in doc.data) {
-    return { kind: 'unsupported', format: 'JSON-LD (DCAT-AP)' };
+/** The RDF syntax of a file, from its extension then its first lines; `xml` = XML that is not RDF. */
+function rdfSyntax(file: string, text: string): RdfSyntax | 'xml' | undefined {
+  const head = text.slice(0, 5000);
+  const byExtension = RDF_EXTENSIONS[path.extname(file).toLowerCase()];
+  const xml = /^\s*<(\?xml|rdf:RDF)/i.test(head);
+  if (byExtension === 'rdfxml' || xml) {
+    // `.xml` is also POD's legacy catalog and any other XML: only RDF/XML is a descriptor.
+    return /<rdf:RDF\b|xmlns(:\w+)?\s*=\s*["']http:\/\/www\.w3\.org\/1999\/02\/22-rdf-syntax-ns#/.test(head) ? 'rdfxml' : 'xml';
   }
+  if (byExtension) return byExtension;
+  return /^\s*(@prefix|@base|prefix\s+[\w-]*:|base\s+<)/im.test(head) ? 'turtle' : undefined;
+}
+
+function loaded(format: DescriptorFormat, result: LoadResult): LoadOutcome {
+  normaliseDatasets(result.datasets);
+  return { kind: 'loaded', format, datasets: result.datasets, issues: result.issues };
+}
+
+/** Loads a parsed JSON/YAML document: the most confident loader wins; unclaimed JSON-LD is DCAT-AP. */
+export async function loadParsed(doc: ParsedDocument): Promise<LoadOutcome> {
   let best: Loader | undefined;
   let bestScore = 0;
   for (const loader of LOADERS) {
     const score = loader.detect(doc);
     if (score > bestScore) [best, bestScore] = [loader, score];
   }
+  if (isJsonLd(doc.data) && bestScore < JSON_LOADER_OVER_JSONLD) {
+    try {
+      return loaded('dcat-ap', await loadJsonLd(doc));
+    } catch (e) {
+      if (e instanceof SyntaxProblem) return { kind: 'parse-error', message: e.message, line: e.line, column: e.column };
+      throw e;
+    }
+  }
   if (!best) return { kind: 'not-a-descriptor', reason: describeShape(doc.data) };
-  const { datasets, issues } = best.load(doc);
-  normaliseDatasets(datasets);
-  return { kind: 'loaded', format: best.format, datasets, issues };
+  return loaded(best.format, best.load(doc));
+}
+
+/** A JSON-LD document: an object (or list of objects) with `@context`, or a top-level `@graph`. */
+function isJsonLd(data: unknown): boolean {
+  const items = Array.isArray(data) ? data : [data];
+  return items.some((v) => typeof v === 'object' && v !== null && ('@context' in v || '@graph' in v));
 }
 
 function describeShape(data: unknown): string {
   if (Array.isArray(data)) return 'a list that is not a list of datasets';
   if (typeof data !== 'object' || data === null) return `a bare ${data === null ? 'null' : typeof data}`;
   const keys = Object.keys(data).slice(0, 5);
-  return `no CKAN, udata, Frictionless or odlint dataset found (top-level keys: ${keys.join(', ') || 'none'})`;
+  return `no CKAN, udata, Frictionless, DCAT or odlint dataset found (top-level keys: ${keys.join(', ') || 'none'})`;
 }

@@ -16,7 +16,7 @@ export class SyntaxProblem extends Error {
 }
 
 /** Line starts of a text, to turn offsets into 1-based line/column. */
-function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return (offset) => {

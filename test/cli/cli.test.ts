@@ -70,6 +70,76 @@ describe('odlint lint', () => {
     ]);
   });
 
+  it('reports every dataset of the DCAT-AP and DCAT-US corpus in valid JSON, never exit 2', async () => {
+    const files = ['dcat-ap', 'dcat-us'].flatMap((d) => readdirSync(path.join(CORPUS, d)).map((f) => path.join(CORPUS, d, f)));
+    const r = await odlint(['--format', 'json', ...files]);
+    expect([0, 1]).toContain(r.exitCode);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as Report;
+    expect(validateReport(report)).toBe(true);
+    // Datasets per file and format, counted by hand in the corpus files.
+    const perFile: Record<string, string> = {};
+    for (const d of report.datasets) {
+      const key = path.basename(d.source.file);
+      const [format, n] = (perFile[key] ?? `${d.source.format} 0`).split(' ');
+      perFile[key] = `${format} ${Number(n) + 1}`;
+    }
+    expect(perFile).toEqual({
+      'ckanext-dcat__catalog.rdf': 'dcat-ap 2',
+      'ckanext-dcat__catalog_datasets_list.rdf': 'dcat-ap 2',
+      'ckanext-dcat__catalog_with_at_graph.jsonld': 'dcat-ap 1',
+      'ckanext-dcat__dataset.rdf': 'dcat-ap 1',
+      'ckanext-dcat__dataset_afs.ttl': 'dcat-ap 1',
+      'ckanext-dcat__dataset_deri.ttl': 'dcat-ap 1',
+      'ckanext-dcat__dataset_gob_es.ttl': 'dcat-ap 1',
+      'ckanext-dcat__dataset_gov_de.rdf': 'dcat-ap 1',
+      'ckanext-dcat__dataset_health.ttl': 'dcat-ap 1',
+      'ckanext-dcat__dataset_multilingual.ttl': 'dcat-ap 1',
+      'ckanext-dcat__dataset_sweden.rdf': 'dcat-ap 1',
+      'semic-dcat-ap__example-data_service_terms_sla.ttl': 'dcat-ap 2',
+      'semic-dcat-ap__example-ms_catalogue.jsonld': 'dcat-ap 1',
+      'semic-dcat-ap__example-ms_catalogue.ttl': 'dcat-ap 1',
+      'semic-dcat-ap__example-ms_dataset_2_licenses.ttl': 'dcat-ap 2',
+      'semic-dcat-ap__example-ms_dataset_hvd_profile.jsonld': 'dcat-ap 1',
+      'semic-dcat-ap__example1.nt': 'dcat-ap 1',
+      'semic-dcat-ap__example2.nt': 'dcat-ap 1',
+      'ckanext-datajson__arm.data.json': 'dcat-us 3',
+      'ckanext-datajson__collection-1-parent-2-children.data.json': 'dcat-us 3',
+      'ckanext-datajson__geospatial.data.json': 'dcat-us 2',
+      'ckanext-datajson__many-resources.data.json': 'dcat-us 1',
+      'ckanext-datajson__missing-catalog.data.json': 'dcat-us 2',
+      'ckanext-datajson__missing-dataset-fields.data.json': 'dcat-us 2',
+      'ckanext-datajson__missing-identifier-title.data.json': 'dcat-us 3',
+      'ckanext-datajson__null-spatial.data.json': 'dcat-us 1',
+      'ckanext-datajson__numerical-title.data.json': 'dcat-us 1',
+      'ckanext-datajson__ny.data.json': 'dcat-us 1',
+      'ckanext-datajson__reserved-title.data.json': 'dcat-us 1',
+      'ckanext-datajson__usda.gov.data.json': 'dcat-us 3',
+      'ckanext-dcat__catalog_pod.jsonld': 'dcat-us 1',
+      'pod__catalog-sample-extended.json': 'dcat-us 3',
+      'pod__catalog-sample.json': 'dcat-us 3',
+      'pod__examples__catalog-sample.json': 'dcat-us 3',
+      // The legacy POD CSV catalog is a CSV: linted as a data file.
+      'pod__catalog-sample.csv': 'data-file 1',
+    });
+    // RDF findings name the statement they are about.
+    const hvd = report.datasets.find((d) => d.source.file.endsWith('semic-dcat-ap__example-ms_dataset_2_licenses.ttl'))!;
+    expect(hvd.findings.find((f) => f.ruleId === 'metadata/description-missing')?.location).toEqual({
+      file: hvd.source.file,
+      subject: 'https://data.exampleMS.gov/id/dataset/1T2p3o4B',
+      line: 6,
+      column: 1,
+    });
+    // Files with no dataset to show: each says why, where it can.
+    expect(report.files.map((f) => [path.basename(f.file), f.findings.map((x) => [x.ruleId, x.location.line, x.location.column])])).toEqual([
+      ['ckanext-dcat__dataset.ttl', [['core/parse-error', 149, 17]]],
+      ['semic-dcat-ap__example-bee-population-dataset-series-combined.jsonld', [['core/remote-context', 2, 3]]],
+      ['semic-dcat-ap__example-bee-population-dataset-series-combined.ttl', [['core/parse-error', 32, 1]]],
+      ['pod__catalog-sample.xml', [['core/not-a-descriptor', undefined, undefined]]],
+      ['pod__catalog-template-extended.xml', [['core/not-a-descriptor', undefined, undefined]]],
+    ]);
+  });
+
   it('reports malformed JSON and YAML with line and column, and still lints the other inputs', async () => {
     const r = await odlint(['--format', 'json', 'fixtures/malformed/broken.json', 'fixtures/malformed/broken.yaml', 'fixtures/odlint/good']);
     expect(r.exitCode).toBe(1);
@@ -94,7 +164,7 @@ describe('odlint lint', () => {
       ['api-error.json', 'core/api-error', 'apiError'],
       ['notes.json', 'core/not-a-descriptor', 'notADescriptor'],
     ]);
-    expect(report.files[1]!.findings[0]!.message).toBe('not a dataset descriptor: no CKAN, udata, Frictionless or odlint dataset found (top-level keys: hello)');
+    expect(report.files[1]!.findings[0]!.message).toBe('not a dataset descriptor: no CKAN, udata, Frictionless, DCAT or odlint dataset found (top-level keys: hello)');
   });
 
   it('writes reports with -o atomically, the format following -f or the extension', async () => {

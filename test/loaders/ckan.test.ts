@@ -8,7 +8,7 @@ describe('ckan loader: fixtures/ckan/good/package.json (package_show envelope)',
   const ds = result.datasets[0]!;
 
   it('detects the envelope with certainty and nobody else claims it', () => {
-    expect(scores(doc)).toEqual({ odlint: 0, frictionless: 0, ckan: 1, udata: 0 });
+    expect(scores(doc)).toEqual({ odlint: 0, frictionless: 0, ckan: 1, udata: 0, 'dcat-us': 0 });
   });
 
   it('loads one dataset located at /result with no issue', () => {

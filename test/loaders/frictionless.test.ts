@@ -9,7 +9,7 @@ describe('frictionless loader: fixtures/frictionless/good/datapackage.json', () 
   const ds = result.datasets[0]!;
 
   it('is claimed by frictionless only', () => {
-    expect(scores(doc)).toEqual({ odlint: 0, frictionless: 1, ckan: 0, udata: 0 });
+    expect(scores(doc)).toEqual({ odlint: 0, frictionless: 1, ckan: 0, udata: 0, 'dcat-us': 0 });
   });
 
   it('maps the package with pointers and lines', () => {

@@ -3,15 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocumentText } from '../../src/loaders/parse.js';
 import type { Loader, LoadResult, ParsedDocument } from '../../src/loaders/types.js';
-import { ckanLoader } from '../../src/loaders/ckan.js';
-import { udataLoader } from '../../src/loaders/udata.js';
-import { frictionlessLoader } from '../../src/loaders/frictionless.js';
-import { odlintLoader } from '../../src/loaders/odlint.js';
+import { LOADERS } from '../../src/loaders/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(ROOT, 'fixtures');
-// Same order as the registry (src/loaders/index.ts): on a tie the first one wins.
-export const ALL_LOADERS: Loader[] = [odlintLoader, frictionlessLoader, ckanLoader, udataLoader];
+// The registry itself (src/loaders/index.ts): on a tie the first one wins.
+export const ALL_LOADERS: Loader[] = LOADERS;
 
 /** Absolute path of a fixture. */
 export function fixture(rel: string): string {

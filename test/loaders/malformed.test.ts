@@ -62,6 +62,8 @@ const SAMPLES = [
   'corpus/frictionless/fd-examples__text-file/datapackage.json',
   'odlint/good/dataset.yaml',
   'odlint/multi/catalogue.dataset.yaml',
+  'corpus/dcat-us/pod__catalog-sample-extended.json',
+  'corpus/dcat-us/pod__examples__catalog-sample.json',
 ];
 
 describe('loaders never throw on odd input', () => {

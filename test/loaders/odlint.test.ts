@@ -12,7 +12,7 @@ describe('odlint loader: fixtures/odlint/good/dataset.yaml', () => {
   const ds = result.datasets[0]!;
 
   it('is recognised by its $schema and valid against schemas/dataset.schema.json', () => {
-    expect(scores(doc)).toEqual({ odlint: 1, frictionless: 0, ckan: 0, udata: 0 });
+    expect(scores(doc)).toEqual({ odlint: 1, frictionless: 0, ckan: 0, udata: 0, 'dcat-us': 0 });
     expect(result.issues).toEqual([]);
     expect(ds.source.format).toBe('odlint');
     expect(ds.at.pointer).toBe('');
@@ -67,7 +67,7 @@ describe('odlint loader: fixtures/odlint/bad/dataset.yaml (valid, but poor)', ()
   const ds = result.datasets[0]!;
 
   it('is recognised from its name plus a distributions list', () => {
-    expect(scores(doc)).toEqual({ odlint: 0.75, frictionless: 0, ckan: 0, udata: 0 });
+    expect(scores(doc)).toEqual({ odlint: 0.75, frictionless: 0, ckan: 0, udata: 0, 'dcat-us': 0 });
   });
 
   it('loads it as written: no licence, short description, no keywords, missing data file', () => {

@@ -7,7 +7,7 @@ describe('udata loader: fixtures/udata/good/dataset.json (API v1 dataset)', () =
   const ds = result.datasets[0]!;
 
   it('is claimed by udata only', () => {
-    expect(scores(doc)).toEqual({ odlint: 0, frictionless: 0, ckan: 0, udata: 0.95 });
+    expect(scores(doc)).toEqual({ odlint: 0, frictionless: 0, ckan: 0, udata: 0.95, 'dcat-us': 0 });
   });
 
   it('maps the dataset fields with pointers and lines', () => {
@@ -116,7 +116,7 @@ describe('udata loader: fixtures/udata/bad/datasets.json (list page, defects)', 
 describe('udata loader: real files (fixtures/corpus/udata)', () => {
   it('udata-front-kit {status, data} response: data.gouv.fr "Fichier des personnes décédées"', () => {
     const { doc, result } = loadFixture(udataLoader, 'corpus/udata/udata-front-kit__datasetResponse-found.json');
-    expect(scores(doc)).toEqual({ odlint: 0, frictionless: 0, ckan: 0, udata: 0.95 });
+    expect(scores(doc)).toEqual({ odlint: 0, frictionless: 0, ckan: 0, udata: 0.95, 'dcat-us': 0 });
     expect(result.datasets).toHaveLength(1);
     const ds = result.datasets[0]!;
     expect(ds.at.pointer).toBe('/data');
@@ -138,7 +138,7 @@ describe('udata loader: real files (fixtures/corpus/udata)', () => {
 
   it('udata fixture export: resources and organization beside each dataset, no licence', () => {
     const { doc, result } = loadFixture(udataLoader, 'corpus/udata/udata__results.json');
-    expect(scores(doc)).toEqual({ odlint: 0, frictionless: 0, ckan: 0, udata: 0.95 });
+    expect(scores(doc)).toEqual({ odlint: 0, frictionless: 0, ckan: 0, udata: 0.95, 'dcat-us': 0 });
     expect(result.datasets).toHaveLength(15);
     expect(result.datasets.map((d) => d.at.pointer).slice(0, 2)).toEqual(['/datasets/0/dataset', '/datasets/1/dataset']);
     expect(lineOf(doc, '/datasets/0/dataset')).toBe(1097);

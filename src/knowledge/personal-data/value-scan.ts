@@ -1,0 +1,205 @@
+/**
+ * Runs value detectors over the cells of a table in bounded memory: every column's first
+ * `sampleSize` non-empty values are tested whole; free-text columns (by header, or because
+ * most sampled values are sentences) are searched for embedded values to the end of the file.
+ * Only counters, a few row numbers and one masked sample are kept per column and kind.
+ */
+import type { ValueDetector, ValueKind } from './detector.js';
+import type { HeaderCategory } from './headers.js';
+import type { ColumnRole } from './table-profile.js';
+
+/** Header categories that name a kind of value (the column is "a column of that kind"). */
+const KINDS_NAMED_BY: Partial<Record<HeaderCategory, ValueKind[]>> = {
+  'national-id': ['be-niss', 'nl-bsn', 'fr-nir', 'lu-matricule'],
+  'bank-account': ['iban'],
+  'payment-card': ['payment-card'],
+  email: ['email'],
+  phone: ['phone', 'mobile-phone'],
+  'ip-address': ['ip-address'],
+  'licence-plate': ['licence-plate'],
+};
+
+export function kindsNamedBy(category: HeaderCategory | undefined): ValueKind[] {
+  return (category && KINDS_NAMED_BY[category]) || [];
+}
+
+const KEEP_ROWS = 5;
+
+export interface KindEvidence {
+  kind: ValueKind;
+  detector: ValueDetector;
+  /** Sampled values with the kind's shape (valid or not), and those passing its test. */
+  shaped: number;
+  valid: number;
+  validRows: number[];
+  shapedRows: number[];
+  /** Masked renderings of the first valid and of the first shaped-only value. */
+  validSample?: string;
+  shapedSample?: string;
+  /** Free-text cells containing a valid value of the kind, their rows and a masked sample. */
+  embedded: number;
+  embeddedRows: number[];
+  embeddedSample?: string;
+}
+
+export interface ColumnEvidence {
+  column: ColumnRole;
+  /** Non-empty values tested whole (at most the sample size). */
+  sampled: number;
+  freeText: boolean;
+  kinds: Map<ValueKind, KindEvidence>;
+}
+
+const pushRow = (rows: number[], row: number) => {
+  if (rows.length < KEEP_ROWS && rows.at(-1) !== row) rows.push(row);
+};
+
+/** A value written as a sentence: three words or more with letters (not `2 95 10 99 126 111 93`). */
+const isSentence = (v: string) => (v.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3;
+
+export class ValueScan {
+  private readonly evidence: ColumnEvidence[];
+  /** Columns still being sampled, or free text: the others cost nothing per row. */
+  private open: ColumnEvidence[];
+  private sentences: number[];
+
+  constructor(
+    columns: readonly ColumnRole[],
+    private readonly detectors: readonly ValueDetector[],
+    private readonly sampleSize: number,
+  ) {
+    this.evidence = columns.map((column) => ({
+      column,
+      sampled: 0,
+      freeText: column.category === 'free-text',
+      kinds: new Map(),
+    }));
+    this.sentences = columns.map(() => 0);
+    this.open = this.evidence;
+  }
+
+  row(cells: readonly string[], row: number): void {
+    let closed = false;
+    for (const ev of this.open) {
+      const value = cells[ev.column.index]?.trim();
+      if (!value) continue;
+      if (ev.sampled < this.sampleSize) {
+        ev.sampled++;
+        if (isSentence(value)) this.sentences[ev.column.index]!++;
+        const matchedWhole = this.testWhole(ev, value, row);
+        if (!matchedWhole) this.searchText(ev, value, row);
+        // After the sample, a column of sentences is free text: keep searching it.
+        if (ev.sampled === this.sampleSize) {
+          if (this.sentences[ev.column.index]! >= ev.sampled / 2) ev.freeText = true;
+          closed ||= !ev.freeText;
+        }
+      } else {
+        this.searchText(ev, value, row);
+      }
+    }
+    if (closed) this.open = this.open.filter((ev) => ev.sampled < this.sampleSize || ev.freeText);
+  }
+
+  results(): ColumnEvidence[] {
+    for (const ev of this.evidence) if (ev.sampled > 0 && this.sentences[ev.column.index]! >= ev.sampled / 2) ev.freeText = true;
+    return this.evidence;
+  }
+
+  private kindOf(ev: ColumnEvidence, d: ValueDetector): KindEvidence {
+    let k = ev.kinds.get(d.kind);
+    if (!k) {
+      k = { kind: d.kind, detector: d, shaped: 0, valid: 0, validRows: [], shapedRows: [], embedded: 0, embeddedRows: [] };
+      ev.kinds.set(d.kind, k);
+    }
+    return k;
+  }
+
+  private testWhole(ev: ColumnEvidence, value: string, row: number): boolean {
+    const named = kindsNamedBy(ev.column.category);
+    let matched = false;
+    for (const d of this.detectors) {
+      const compact = d.shape(value, named.includes(d.kind));
+      if (compact === undefined) continue;
+      matched = true;
+      const k = this.kindOf(ev, d);
+      k.shaped++;
+      if (d.valid(compact)) {
+        k.valid++;
+        pushRow(k.validRows, row);
+        k.validSample ??= d.mask(compact);
+      } else {
+        pushRow(k.shapedRows, row);
+        k.shapedSample ??= d.mask(compact);
+      }
+    }
+    return matched;
+  }
+
+  private searchText(ev: ColumnEvidence, value: string, row: number): void {
+    if (!/\s/.test(value)) return;
+    for (const d of this.detectors) {
+      if (!d.inText) continue;
+      for (const m of value.matchAll(d.inText)) {
+        const compact = d.shape(m[0], false);
+        if (compact === undefined || !d.valid(compact)) continue;
+        const k = this.kindOf(ev, d);
+        k.embedded++;
+        pushRow(k.embeddedRows, row);
+        k.embeddedSample ??= d.mask(compact);
+        break; // one per cell and kind is enough
+      }
+    }
+  }
+}
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface Verdict {
+  /**
+   * `confirmed`: the column holds values of the kind that pass its test; `plausible`: the
+   * header names the kind and values have its form, but fail its check digits; `embedded`:
+   * valid values inside free text.
+   */
+  level: 'confirmed' | 'plausible' | 'embedded';
+  kind: KindEvidence;
+  confidence: Confidence;
+  rows: number[];
+  sample: string;
+}
+
+/**
+ * What the evidence of one kind in one column amounts to. A shape alone never confirms: the
+ * values must pass the kind's test, in half of the sample when the header names the kind,
+ * in 80% (and at least 3 values, or all of a tiny sample) otherwise.
+ */
+export function assess(ev: ColumnEvidence, k: KindEvidence): Verdict | undefined {
+  const n = ev.sampled;
+  const named = kindsNamedBy(ev.column.category).includes(k.kind);
+  if (n > 0 && k.valid > 0) {
+    const confirmed = named ? k.valid >= 0.5 * n : k.valid >= Math.min(3, n) && k.valid >= 0.8 * n;
+    if (confirmed) {
+      const confidence: Confidence = named && k.valid >= 0.8 * n ? 'high' : 'medium';
+      return { level: 'confirmed', kind: k, confidence, rows: k.validRows, sample: k.validSample! };
+    }
+  }
+  if (named && k.detector.checkDigits && k.shaped >= 0.5 * n && k.shapedSample) {
+    return { level: 'plausible', kind: k, confidence: 'low', rows: k.shapedRows, sample: k.shapedSample };
+  }
+  if (ev.freeText && k.embedded > 0) {
+    return { level: 'embedded', kind: k, confidence: 'medium', rows: k.embeddedRows, sample: k.embeddedSample! };
+  }
+  return undefined;
+}
+
+/** The strongest verdict among `kinds` for a column (confirmed > plausible > embedded, then counts). */
+export function strongestVerdict(ev: ColumnEvidence, kinds?: readonly ValueKind[]): Verdict | undefined {
+  const rank = { confirmed: 3, plausible: 2, embedded: 1 } as const;
+  let best: Verdict | undefined;
+  for (const k of ev.kinds.values()) {
+    if (kinds && !kinds.includes(k.kind)) continue;
+    const v = assess(ev, k);
+    if (!v) continue;
+    if (!best || rank[v.level] > rank[best.level] || (rank[v.level] === rank[best.level] && k.valid + k.embedded > best.kind.valid + best.kind.embedded)) best = v;
+  }
+  return best;
+}

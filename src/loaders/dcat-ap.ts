@@ -1,0 +1,406 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  emptyDataset,
+  emptyDistribution,
+  type Agent,
+  type Dataset,
+  type DatasetFlags,
+  type Distribution,
+  type Licence,
+  type Located,
+  type Period,
+  type PositionResolver,
+  type SourceLocation,
+  type Texts,
+} from '../model/index.js';
+import { bool, DEFAULT_FLAG_KEYS, num, set, setExtra, unique } from './build.js';
+import { resolveDataRef } from './paths.js';
+import { SyntaxProblem } from './parse.js';
+import { compact, localName, NS, termKey, type Graph, type Term } from './rdf-graph.js';
+import { jsonLdLocator, turtleLocator, xmlLocator, type Place, type RdfLocator, type Via } from './rdf-locate.js';
+import { parseJsonLd, parseRdfText, type RdfSyntax } from './rdf-parse.js';
+import type { LoadIssue, LoadResult, ParsedDocument } from './types.js';
+
+/**
+ * DCAT-AP (and plain DCAT) in Turtle, N-Triples, RDF/XML or JSON-LD: every dcat:Dataset and
+ * dcat:DatasetSeries becomes a dataset, its dcat:distribution objects its distributions, with
+ * DCAT-AP 3 properties mapped onto the model. Values keep their subject and predicate, and the
+ * line where the file writes them when it can be found.
+ */
+
+/** A Turtle/N-Triples/N3/RDF-XML file. Throws `SyntaxProblem` when it does not parse. */
+export async function loadRdfText(file: string, text: string, syntax: RdfSyntax): Promise<LoadResult> {
+  const base = pathToFileURL(path.resolve(file)).href;
+  const { graph, prefixes } = await parseRdfText(text, syntax, base);
+  const locate = syntax === 'rdfxml' ? xmlLocator(file, text, graph, base) : turtleLocator(file, text, graph, prefixes, base);
+  return mapGraph({ graph, locate, prefixes, file, dir: path.dirname(path.resolve(file)) });
+}
+
+/** A JSON-LD document already parsed as JSON. Throws `SyntaxProblem` when it is not valid JSON-LD. */
+export async function loadJsonLd(doc: ParsedDocument): Promise<LoadResult> {
+  const base = pathToFileURL(path.resolve(doc.file)).href;
+  let parsed;
+  try {
+    parsed = await parseJsonLd(doc.data, base);
+  } catch (e) {
+    const at = doc.position('/@context');
+    if (e instanceof SyntaxProblem && at) throw new SyntaxProblem(e.message, at.line, at.column);
+    throw e;
+  }
+  const { graph, prefixes, notFetched } = parsed;
+  const locate = jsonLdLocator(doc, base);
+  const result = mapGraph({ graph, locate, prefixes, file: doc.file, dir: doc.dir, position: doc.position });
+  for (const { url, ptr } of notFetched) {
+    const location: SourceLocation = { file: doc.file, pointer: ptr, ...doc.position(ptr) };
+    result.issues.push({ ruleId: 'core/remote-context', messageId: 'notFetched', data: { url }, location });
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the graph
+
+interface Context {
+  graph: Graph;
+  locate: RdfLocator;
+  prefixes: Record<string, string>;
+  file: string;
+  /** Absolute folder of the file: local data paths must stay inside it. */
+  dir: string;
+  position?: PositionResolver;
+}
+
+type Convert<T> = (terms: Term[], graph: Graph) => T | undefined;
+
+/** One resource of the graph, read predicate by predicate (what is not read goes to extras). */
+class Node {
+  private readonly used = new Set<string>();
+  readonly place: Place;
+
+  constructor(
+    readonly ctx: Context,
+    readonly key: string,
+    via?: Via,
+  ) {
+    this.place = ctx.locate.place(key, via);
+  }
+
+  /** The resource that `term`, the object of `predicate`, names. */
+  child(predicate: string, term: Term): Node {
+    const key = termKey(term);
+    const nth = this.terms(predicate).filter((t) => t.kind === 'blank').findIndex((t) => termKey(t) === key);
+    return new Node(this.ctx, key, { parent: this.place, predicate, nth });
+  }
+
+  terms(predicate: string): Term[] {
+    return this.ctx.graph.objects(this.key, predicate);
+  }
+
+  at(predicate?: string): SourceLocation {
+    return this.ctx.locate.at(this.place, predicate);
+  }
+
+  /** The first of `predicates` whose values `convert` accepts; only an accepted one counts as read. */
+  pick<T>(convert: Convert<T>, ...predicates: string[]): { value: T; predicate: string } | undefined {
+    for (const predicate of predicates) {
+      const terms = this.terms(predicate);
+      const value = terms.length ? convert(terms, this.ctx.graph) : undefined;
+      if (value !== undefined) {
+        this.used.add(predicate);
+        return { value, predicate };
+      }
+    }
+    return undefined;
+  }
+
+  /** Sets a model property from the first usable predicate; an unusable one still gives the location. */
+  put<E extends Located, K extends keyof E & string>(entity: E, property: K, convert: Convert<E[K]>, ...predicates: string[]): void {
+    const picked = this.pick(convert, ...predicates);
+    if (picked) return set(entity, property, picked.value, this.at(picked.predicate));
+    const present = predicates.find((p) => this.terms(p).length);
+    if (present) entity.locations[property] = this.at(present);
+  }
+
+  markRead(predicate: string): void {
+    this.used.add(predicate);
+  }
+
+  /** Predicates not read, with their values. */
+  rest(): [string, Term[]][] {
+    return this.ctx.graph.predicates(this.key).filter(([p]) => !this.used.has(p));
+  }
+}
+
+const DATASET_TYPES = [`${NS.dcat}Dataset`, `${NS.dcat}DatasetSeries`];
+
+/** Typed datasets and series, and any described resource a catalogue lists with dcat:dataset. */
+function datasetKeys(graph: Graph): string[] {
+  const listed = new Set(graph.subjects().flatMap((s) => graph.objects(s, `${NS.dcat}dataset`).map(termKey)));
+  return graph.subjects().filter((s) => listed.has(s) || graph.types(s).some((t) => DATASET_TYPES.includes(t)));
+}
+
+function mapGraph(ctx: Context): LoadResult {
+  const issues: LoadIssue[] = [];
+  const datasets = datasetKeys(ctx.graph).map((key) => loadDataset(new Node(ctx, key), issues));
+  return { datasets, issues };
+}
+
+function loadDataset(node: Node, issues: LoadIssue[]): Dataset {
+  const { ctx } = node;
+  const ds = emptyDataset({ format: 'dcat-ap', file: ctx.file, ...(ctx.position ? { position: ctx.position } : {}) }, node.at());
+  putId(node, ds);
+  node.put(ds, 'title', texts, `${NS.dct}title`);
+  node.put(ds, 'description', texts, `${NS.dct}description`);
+  node.put(ds, 'keywords', values, `${NS.dcat}keyword`);
+  node.put(ds, 'themes', values, `${NS.dcat}theme`);
+  putAgent(node, ds, 'publisher', `${NS.dct}publisher`);
+  putAgent(node, ds, 'contactPoint', `${NS.dcat}contactPoint`, `${NS.adms}contactPoint`);
+  node.put(ds, 'licence', licence, `${NS.dct}license`);
+  node.put(ds, 'accessRights', value, `${NS.dct}accessRights`);
+  node.put(ds, 'rights', value, `${NS.dct}rights`);
+  node.put(ds, 'temporal', period, `${NS.dct}temporal`);
+  node.put(ds, 'spatial', places, `${NS.dct}spatial`);
+  node.put(ds, 'frequency', value, `${NS.dct}accrualPeriodicity`);
+  node.put(ds, 'issued', value, `${NS.dct}issued`);
+  node.put(ds, 'modified', value, `${NS.dct}modified`);
+  node.put(ds, 'language', values, `${NS.dct}language`, `${NS.dc}language`);
+  node.put(ds, 'conformsTo', values, `${NS.dct}conformsTo`);
+  // foaf:homepage: the landing page of early DCAT drafts (data.london.gov.uk and others).
+  node.put(ds, 'landingPage', value, `${NS.dcat}landingPage`, `${NS.foaf}homepage`);
+  node.put(ds, 'documentation', values, `${NS.foaf}page`);
+  node.put(ds, 'hvdCategory', values, `${NS.dcatap}hvdCategory`);
+  node.put(ds, 'applicableLegislation', values, `${NS.dcatap}applicableLegislation`);
+  putFlags(node, ds);
+
+  const distributions = node.terms(`${NS.dcat}distribution`).filter((t) => t.kind !== 'literal');
+  node.markRead(`${NS.dcat}distribution`);
+  for (const t of distributions) ds.distributions.push(loadDistribution(node.child(`${NS.dcat}distribution`, t), ds, issues));
+  if (!ds.distributions.length && node.terms(`${NS.dcat}distribution`).length) ds.locations.distributions = node.at(`${NS.dcat}distribution`);
+  restIntoExtras(node, ds);
+  return ds;
+}
+
+/** The IRI identifies a resource; a blank node only by its dct:identifier, when it has one. */
+function putId(node: Node, entity: Dataset | Distribution): void {
+  if (!node.key.startsWith('_:')) set(entity, 'id', node.key, node.at());
+  else node.put(entity, 'id', value, `${NS.dct}identifier`);
+}
+
+function loadDistribution(node: Node, ds: Dataset, issues: LoadIssue[]): Distribution {
+  const dist = emptyDistribution(node.at());
+  putId(node, dist);
+  node.put(dist, 'title', texts, `${NS.dct}title`);
+  node.put(dist, 'description', texts, `${NS.dct}description`);
+  node.put(dist, 'accessURL', value, `${NS.dcat}accessURL`);
+  node.put(dist, 'downloadURL', value, `${NS.dcat}downloadURL`);
+  node.put(dist, 'format', value, `${NS.dct}format`);
+  node.put(dist, 'mediaType', value, `${NS.dcat}mediaType`);
+  node.put(dist, 'licence', licence, `${NS.dct}license`);
+  node.put(dist, 'byteSize', (terms) => num(terms[0]?.value), `${NS.dcat}byteSize`);
+  node.put(dist, 'checksum', checksum, `${NS.spdx}checksum`);
+  node.put(dist, 'issued', value, `${NS.dct}issued`);
+  node.put(dist, 'modified', value, `${NS.dct}modified`);
+  node.put(dist, 'conformsTo', values, `${NS.dct}conformsTo`);
+  node.put(dist, 'accessService', service, `${NS.dcat}accessService`);
+  attachLocalData(node, dist, ds, issues);
+  restIntoExtras(node, dist);
+  return dist;
+}
+
+/**
+ * A download/access URL that is a path in the descriptor's folder (a relative IRI resolves to a
+ * `file:` IRI beside the file) is a data file to read; one outside the folder is refused.
+ */
+function attachLocalData(node: Node, dist: Distribution, ds: Dataset, issues: LoadIssue[]): void {
+  const property = dist.downloadURL !== undefined ? 'downloadURL' : dist.accessURL !== undefined ? 'accessURL' : undefined;
+  if (!property) return;
+  const url = dist[property]!;
+  let ref = url;
+  if (url.toLowerCase().startsWith('file:')) {
+    try {
+      ref = path.relative(node.ctx.dir, fileURLToPath(url)).split(path.sep).join('/');
+    } catch {
+      /* a file: IRI with a host: not a local path, refused below */
+    }
+  }
+  // Shown as written (`data/x.csv`), not as the machine-specific file: IRI the parser made of it.
+  if (ref !== url) dist[property] = ref;
+  const resolved = resolveDataRef(node.ctx.dir, ref);
+  const loc = dist.locations[property]!;
+  if (resolved.kind === 'local') {
+    dist.localPath = resolved.path;
+    dist.localRef = ref;
+    dist.locations.localPath = loc;
+  } else if (resolved.kind === 'outside') {
+    issues.push({ ruleId: 'core/unsafe-path', messageId: 'outside', data: { path: ref }, location: loc, dataset: ds });
+  }
+}
+
+/** Whatever the model does not name stays in extras under its prefixed name (`dct:identifier`). */
+function restIntoExtras(node: Node, entity: Dataset | Distribution): void {
+  for (const [predicate, terms] of node.rest()) {
+    const list = terms.map((t) => extraValue(t, node.ctx)).filter((v) => v !== undefined);
+    setExtra(entity, compact(predicate, node.ctx.prefixes), list.length === 1 ? list[0] : list, node.at(predicate));
+  }
+}
+
+/** Literals and IRIs as strings; a blank node as an object of its own literal and IRI values. */
+function extraValue(t: Term, ctx: Context): unknown {
+  if (t.kind !== 'blank') return t.value;
+  const out: Record<string, unknown> = {};
+  for (const [p, terms] of ctx.graph.predicates(termKey(t))) {
+    const flat = terms.filter((x) => x.kind !== 'blank').map((x) => x.value);
+    if (flat.length) out[compact(p, ctx.prefixes)] = flat.length === 1 ? flat[0] : flat;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/** Literals by language (`""` = no language tag); the first literal of each language wins. */
+const texts: Convert<Texts> = (terms) => {
+  const out: Texts = {};
+  for (const t of terms) if (t.kind === 'literal' && t.value.trim() !== '') out[t.lang ?? ''] ??= t.value;
+  return Object.keys(out).length ? out : undefined;
+};
+
+/** Predicates that name a resource described in the file (a licence, a format, an agent...). */
+const LABELS = [`${NS.rdfs}label`, `${NS.skos}prefLabel`, `${NS.dct}title`, `${NS.foaf}name`, `${NS.vcard}fn`, `${NS.rdf}value`];
+
+function label(graph: Graph, key: string): string | undefined {
+  for (const p of LABELS) {
+    const found = graph.objects(key, p).find((t) => t.kind === 'literal' && t.value.trim() !== '');
+    if (found) return found.value;
+  }
+  return undefined;
+}
+
+/** A term as a string: a literal's text, an IRI, or a blank node's label. */
+function termString(t: Term, graph: Graph): string | undefined {
+  if (t.kind === 'blank') return label(graph, termKey(t));
+  return t.value.trim() === '' ? undefined : t.value;
+}
+
+const value: Convert<string> = (terms, graph) => {
+  for (const t of terms) {
+    const s = termString(t, graph);
+    if (s !== undefined) return s;
+  }
+  return undefined;
+};
+
+const values: Convert<string[]> = (terms, graph) => {
+  const out = unique(terms.map((t) => termString(t, graph)).filter((s): s is string => s !== undefined));
+  return out.length ? out : undefined;
+};
+
+/** Spatial coverage: IRIs, names, or the geometry / bounding box of a dct:Location. */
+const places: Convert<string[]> = (terms, graph) => {
+  const geometry = [`${NS.locn}geometry`, `${NS.dcat}bbox`, `${NS.dcat}centroid`];
+  const out = terms.map((t) => termString(t, graph) ?? (t.kind === 'blank' ? value(geometry.flatMap((p) => graph.objects(termKey(t), p)), graph) : undefined));
+  const list = unique(out.filter((s): s is string => s !== undefined));
+  return list.length ? list : undefined;
+};
+
+/** A licence IRI (with its title when the file describes it), a literal, or a described blank node. */
+const licence: Convert<Licence> = (terms, graph) => {
+  for (const t of terms) {
+    const title = t.kind === 'literal' ? undefined : label(graph, termKey(t));
+    if (t.kind === 'iri') return { raw: t.value, url: t.value, ...(title !== undefined ? { title } : {}) };
+    if (t.kind === 'literal' && t.value.trim() !== '') return { raw: t.value, ...(/^https?:\/\//i.test(t.value) ? { url: t.value } : {}) };
+    if (title !== undefined) return { raw: title, title };
+  }
+  return undefined;
+};
+
+/** dct:PeriodOfTime: DCAT-AP 2+ dcat:startDate/endDate, DCAT-AP 1 schema:startDate/endDate, OWL-Time. */
+const period: Convert<Period> = (terms, graph) => {
+  for (const t of terms) {
+    if (t.kind === 'literal') continue;
+    const key = termKey(t);
+    const instant = (p: string) => graph.objects(key, p).flatMap((i) => (i.kind === 'literal' ? [i] : [`inXSDDate`, `inXSDDateTime`, `inXSDDateTimeStamp`].flatMap((q) => graph.objects(termKey(i), `${NS.time}${q}`))));
+    const start = value([...graph.objects(key, `${NS.dcat}startDate`), ...graph.objects(key, `${NS.schema}startDate`), ...instant(`${NS.time}hasBeginning`)], graph);
+    const end = value([...graph.objects(key, `${NS.dcat}endDate`), ...graph.objects(key, `${NS.schema}endDate`), ...instant(`${NS.time}hasEnd`)], graph);
+    if (start !== undefined || end !== undefined) return { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
+  }
+  return undefined;
+};
+
+/** spdx:Checksum as `algorithm:value` (`sha256:…`), like the other loaders. */
+const checksum: Convert<string> = (terms, graph) => {
+  for (const t of terms) {
+    if (t.kind === 'literal') return t.value.trim() || undefined;
+    const key = termKey(t);
+    const sum = graph.objects(key, `${NS.spdx}checksumValue`)[0]?.value;
+    if (sum === undefined) continue;
+    const algorithm = graph.objects(key, `${NS.spdx}algorithm`)[0]?.value;
+    // spdx:checksumAlgorithm_sha256, or DCAT-AP.de's …/hashAlgorithms/sha/256.
+    const name = algorithm && (/\/([a-z]+)\/(\d+)$/i.exec(algorithm)?.slice(1).join('') ?? localName(algorithm).replace(/^checksumAlgorithm_/, '')).toLowerCase();
+    return name ? `${name}:${sum}` : sum;
+  }
+  return undefined;
+};
+
+/** dcat:accessService: the service IRI, else its endpoint URL, else its title. */
+const service: Convert<string> = (terms, graph) => {
+  for (const t of terms) {
+    if (t.kind !== 'blank') return t.value;
+    const s = value(graph.objects(termKey(t), `${NS.dcat}endpointURL`), graph) ?? label(graph, termKey(t));
+    if (s !== undefined) return s;
+  }
+  return undefined;
+};
+
+const AGENT_PARTS: Record<Exclude<keyof Agent, 'uri'>, string[]> = {
+  name: [`${NS.foaf}name`, `${NS.vcard}fn`, `${NS.vcard}organization-name`, `${NS.rdfs}label`, `${NS.skos}prefLabel`],
+  email: [`${NS.foaf}mbox`, `${NS.vcard}hasEmail`],
+  url: [`${NS.foaf}homepage`, `${NS.vcard}hasURL`, `${NS.foaf}page`],
+};
+
+/**
+ * dct:publisher (foaf:Agent) or dcat:contactPoint (vcard:Kind): a described resource, or a bare
+ * literal naming it. Each part is located at its own predicate (`publisher.email`).
+ */
+function putAgent(node: Node, ds: Dataset, property: 'publisher' | 'contactPoint', ...predicates: string[]): void {
+  const picked = node.pick((terms) => terms.find((t) => t.kind !== 'literal' || t.value.trim() !== ''), ...predicates);
+  if (!picked) return;
+  const t = picked.value;
+  const loc = node.at(picked.predicate);
+  if (t.kind === 'literal') return set(ds, property, { name: t.value }, loc);
+  const agent = node.child(picked.predicate, t);
+  const out: Agent = t.kind === 'iri' ? { uri: t.value } : {};
+  for (const [part, parts] of Object.entries(AGENT_PARTS) as [keyof typeof AGENT_PARTS, string[]][]) {
+    const p = agent.pick(part === 'email' ? email : value, ...parts);
+    if (!p) continue;
+    out[part] = p.value;
+    ds.locations[`${property}.${part}`] = agent.at(p.predicate);
+  }
+  set(ds, property, Object.keys(out).length ? out : null, loc);
+}
+
+/** `mailto:` IRIs and literals, or a vcard:Email node's vcard:value. */
+const email: Convert<string> = (terms, graph) => {
+  for (const t of terms) {
+    const s = t.kind === 'blank' ? value(graph.objects(termKey(t), `${NS.vcard}value`), graph) : termString(t, graph);
+    if (s !== undefined) return s.replace(/^mailto:/i, '');
+  }
+  return undefined;
+};
+
+/**
+ * Brussels gender flags: any predicate whose local name is a flag name (`concernsIndividuals`,
+ * `sex_disaggregated`…), whatever its namespace, with a boolean-like literal.
+ */
+function putFlags(node: Node, ds: Dataset): void {
+  for (const [predicate, terms] of node.ctx.graph.predicates(node.key)) {
+    const name = localName(predicate);
+    const flag = (Object.keys(DEFAULT_FLAG_KEYS) as (keyof DatasetFlags)[]).find((f) => DEFAULT_FLAG_KEYS[f].includes(name));
+    const v = flag && bool(terms.find((t) => t.kind === 'literal')?.value);
+    if (flag === undefined || v === undefined || ds.flags[flag] !== undefined) continue;
+    ds.flags[flag] = v;
+    ds.locations[`flags.${flag}`] = node.at(predicate);
+    node.markRead(predicate);
+  }
+}
