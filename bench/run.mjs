@@ -90,6 +90,7 @@ function timed(cmd, cmdArgs, { node = true } = {}) {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.error) throw r.error;
   const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : { maxRSS: NaN, cpu: NaN };
+  rmSync(rssFile, { force: true });
   return { seconds, cpuSeconds: usage.cpu / 1e6, rssMiB: usage.maxRSS / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
