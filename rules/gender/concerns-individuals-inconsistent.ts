@@ -5,10 +5,10 @@ import {
   DEFAULT_FLAG_OPTIONS,
   firstEvidence,
   FLAG_OPTIONS_SCHEMA,
-  observeData,
   personEvidence,
   type FlagOptions,
 } from '../../src/knowledge/gender/index.js';
+import { observeData } from './_shared.js';
 
 /**
  * "Data concerning individuals" declared no (or not declared) while the data files count or
@@ -25,6 +25,7 @@ export const { meta, create } = defineRule<FlagOptions>({
       'counting pupils, inhabitants or patients that says it does not concern individuals escapes the measure.',
     severity: 'warning',
     presets: ['brussels'],
+    needsRows: true,
     optionsSchema: { properties: { ...FLAG_OPTIONS_SCHEMA } },
     defaultOptions: { ...DEFAULT_FLAG_OPTIONS },
     messages: {
@@ -35,7 +36,7 @@ export const { meta, create } = defineRule<FlagOptions>({
   },
   create(context) {
     return {
-      ...observeData,
+      ...observeData(context),
       end(ds) {
         if (ds.source.format === 'data-file') return;
         const { concernsIndividuals: ci, sexDisaggregated: sd } = declaredFor(ds, context.options);

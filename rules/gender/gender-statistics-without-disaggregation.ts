@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { datasetGender, declaredFor, DEFAULT_FLAG_OPTIONS, FLAG_OPTIONS_SCHEMA, observeData, type FlagOptions } from '../../src/knowledge/gender/index.js';
+import { datasetGender, declaredFor, DEFAULT_FLAG_OPTIONS, FLAG_OPTIONS_SCHEMA, type FlagOptions } from '../../src/knowledge/gender/index.js';
+import { observeData } from './_shared.js';
 
 /**
  * "Gender statistics" declared yes, while the data are declared not sex-disaggregated, or (not
@@ -18,6 +19,7 @@ export const { meta, create } = defineRule<FlagOptions>({
       'Data that are not sex-disaggregated cannot be gender statistics.',
     severity: 'warning',
     presets: ['recommended'],
+    needsRows: true,
     optionsSchema: { properties: { ...FLAG_OPTIONS_SCHEMA } },
     defaultOptions: { ...DEFAULT_FLAG_OPTIONS },
     messages: {
@@ -27,7 +29,7 @@ export const { meta, create } = defineRule<FlagOptions>({
   },
   create(context) {
     return {
-      ...observeData,
+      ...observeData(context),
       end(ds) {
         if (ds.source.format === 'data-file') return;
         const { genderStatistics: gs, sexDisaggregated: sd } = declaredFor(ds, context.options);

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { datasetGender, declaredFor, DEFAULT_FLAG_OPTIONS, firstEvidence, FLAG_OPTIONS_SCHEMA, observeData, personEvidence, type FlagOptions } from '../../src/knowledge/gender/index.js';
+import { datasetGender, declaredFor, DEFAULT_FLAG_OPTIONS, firstEvidence, FLAG_OPTIONS_SCHEMA, personEvidence, type FlagOptions } from '../../src/knowledge/gender/index.js';
+import { observeData } from './_shared.js';
 
 /**
  * Data that count or describe people, with no sex dimension: the case gender mainstreaming asks
@@ -17,6 +18,7 @@ export const { meta, create } = defineRule<FlagOptions>({
       'without a sex dimension hide any difference between women and men.',
     severity: 'info',
     presets: ['brussels'],
+    needsRows: true,
     optionsSchema: { properties: { ...FLAG_OPTIONS_SCHEMA } },
     defaultOptions: { ...DEFAULT_FLAG_OPTIONS },
     messages: {
@@ -26,7 +28,7 @@ export const { meta, create } = defineRule<FlagOptions>({
   },
   create(context) {
     return {
-      ...observeData,
+      ...observeData(context),
       end(ds) {
         const tables = datasetGender(ds)?.tables ?? [];
         if (tables.length === 0 || tables.some((t) => t.sexDimension || t.sexColumnGroup)) return;

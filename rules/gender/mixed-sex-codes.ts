@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { columnAt, datasetGender, observeData } from '../../src/knowledge/gender/index.js';
+import { columnAt, datasetGender } from '../../src/knowledge/gender/index.js';
+import { observeData } from './_shared.js';
 
 /**
  * One sex column, codes from several schemes: "F" next to "V" (femme/vrouw), "1"/"2" next to
@@ -16,13 +17,14 @@ export const { meta, create } = defineRule({
       'UNSTATS gender statistics require data disaggregated by sex as a primary classification.',
     severity: 'warning',
     presets: ['recommended'],
+    needsRows: true,
     messages: {
       mixed: 'column "{{column}}" mixes sex codes of {{schemes}}: "{{value}}" ({{valueScheme}}) among {{dominant}} ({{dominantScheme}})',
     },
   },
   create(context) {
     return {
-      ...observeData,
+      ...observeData(context),
       end(ds) {
         for (const t of datasetGender(ds)?.tables ?? []) {
           for (const c of t.sexColumns) {

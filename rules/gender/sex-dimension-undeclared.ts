@@ -1,5 +1,6 @@
 import { defineRule, locate } from '../../src/engine/rule-api.js';
-import { datasetGender, declaredFor, DEFAULT_FLAG_OPTIONS, firstEvidence, FLAG_OPTIONS_SCHEMA, observeData, sexEvidence, type FlagOptions } from '../../src/knowledge/gender/index.js';
+import { datasetGender, declaredFor, DEFAULT_FLAG_OPTIONS, firstEvidence, FLAG_OPTIONS_SCHEMA, sexEvidence, type FlagOptions } from '../../src/knowledge/gender/index.js';
+import { observeData } from './_shared.js';
 
 /**
  * A data file has a sex dimension but the dataset does not declare sex-disaggregated data (or
@@ -18,6 +19,7 @@ export const { meta, create } = defineRule<FlagOptions>({
       'and lowers the share the region reports.',
     severity: 'warning',
     presets: ['brussels'],
+    needsRows: true,
     optionsSchema: { properties: { ...FLAG_OPTIONS_SCHEMA } },
     defaultOptions: { ...DEFAULT_FLAG_OPTIONS },
     messages: {
@@ -28,7 +30,7 @@ export const { meta, create } = defineRule<FlagOptions>({
   },
   create(context) {
     return {
-      ...observeData,
+      ...observeData(context),
       end(ds) {
         const tables = datasetGender(ds)?.tables ?? [];
         if (ds.source.format === 'data-file') {

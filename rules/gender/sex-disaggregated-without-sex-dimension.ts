@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { datasetGender, declaredFor, DEFAULT_FLAG_OPTIONS, FLAG_OPTIONS_SCHEMA, observeData, type FlagOptions } from '../../src/knowledge/gender/index.js';
+import { datasetGender, declaredFor, DEFAULT_FLAG_OPTIONS, FLAG_OPTIONS_SCHEMA, type FlagOptions } from '../../src/knowledge/gender/index.js';
+import { observeData } from './_shared.js';
 
 /** "Sex-disaggregated" declared yes, yet no data file read has a sex column or women/men columns. */
 export const { meta, create } = defineRule<FlagOptions>({
@@ -14,6 +15,7 @@ export const { meta, create } = defineRule<FlagOptions>({
       'for the catalogue, or its sex column uses codes no reuser can recognise.',
     severity: 'warning',
     presets: ['recommended'],
+    needsRows: true,
     optionsSchema: { properties: { ...FLAG_OPTIONS_SCHEMA } },
     defaultOptions: { ...DEFAULT_FLAG_OPTIONS },
     messages: {
@@ -23,7 +25,7 @@ export const { meta, create } = defineRule<FlagOptions>({
   },
   create(context) {
     return {
-      ...observeData,
+      ...observeData(context),
       end(ds) {
         if (ds.source.format === 'data-file') return;
         const sd = declaredFor(ds, context.options).sexDisaggregated;

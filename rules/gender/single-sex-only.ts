@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { columnAt, datasetGender, observeData, sexesOf, type TableGender } from '../../src/knowledge/gender/index.js';
+import { columnAt, datasetGender, sexesOf, type TableGender } from '../../src/knowledge/gender/index.js';
+import { observeData } from './_shared.js';
 
 type Sex = 'male' | 'female';
 const WORD: Record<Sex, string> = { male: 'men/boys', female: 'women/girls' };
@@ -29,6 +30,7 @@ export const { meta, create } = defineRule({
       'applied by mistake.',
     severity: 'info',
     presets: ['recommended'],
+    needsRows: true,
     messages: {
       oneSex: 'column "{{column}}" only holds values for {{sex}} ({{values}}): the data cover one sex only',
       oneSided: 'columns {{columns}} are about {{sex}} and no column is about {{other}}: the data cover one sex only',
@@ -36,7 +38,7 @@ export const { meta, create } = defineRule({
   },
   create(context) {
     return {
-      ...observeData,
+      ...observeData(context),
       end(ds) {
         const tables = datasetGender(ds)?.tables ?? [];
         const all = new Set(tables.flatMap((t) => [...sexesIn(t)]));

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { canonicalCode, columnAt, datasetGender, observeData, schemeById } from '../../src/knowledge/gender/index.js';
+import { canonicalCode, columnAt, datasetGender, schemeById } from '../../src/knowledge/gender/index.js';
+import { observeData } from './_shared.js';
 
 interface Options {
   totalValues: string[];
@@ -20,6 +21,7 @@ export const { meta, create } = defineRule<Options>({
       'guidance; Brussels ordinance of 29 March 2012 on gender mainstreaming.',
     severity: 'warning',
     presets: [],
+    needsRows: true,
     optionsSchema: {
       properties: {
         totalValues: {
@@ -38,7 +40,7 @@ export const { meta, create } = defineRule<Options>({
   create(context) {
     const extra = new Set(context.options.totalValues.map(canonicalCode));
     return {
-      ...observeData,
+      ...observeData(context),
       end(ds) {
         for (const t of datasetGender(ds)?.tables ?? []) {
           for (const c of t.sexColumns) {

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { GDPR_RATIONALE, PERSON_COLUMNS, personColumnHooks, SAMPLE_SIZE_OPTION } from './_shared.js';
+import { PERSON_COLUMNS } from '../../src/knowledge/personal-data/index.js';
+import { GDPR_RATIONALE, personColumnHooks, SAMPLE_SIZE_OPTION } from './_shared.js';
 
 export const { meta, create } = defineRule<{ sampleSize: number }>({
   meta: {
@@ -21,6 +22,6 @@ export const { meta, create } = defineRule<{ sampleSize: number }>({
     },
   },
   create(context) {
-    return personColumnHooks(context, { ...PERSON_COLUMNS.addresses, messageId: 'addresses' });
+    return personColumnHooks(context, PERSON_COLUMNS.addresses, { messageId: 'addresses' });
   },
 });

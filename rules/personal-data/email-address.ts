@@ -1,5 +1,4 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { email } from '../../src/knowledge/personal-data/index.js';
 import { GDPR_RATIONALE, SAMPLE_SIZE_OPTION, VALUE_MESSAGES, valueRuleHooks } from './_shared.js';
 
 export const { meta, create } = defineRule<{ sampleSize: number }>({
@@ -16,6 +15,6 @@ export const { meta, create } = defineRule<{ sampleSize: number }>({
     messages: VALUE_MESSAGES,
   },
   create(context) {
-    return valueRuleHooks(context, [email]);
+    return valueRuleHooks(context, 'email');
   },
 });

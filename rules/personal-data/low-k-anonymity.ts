@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { GroupCounter, isPersonLevel, profileTable, type TableProfile } from '../../src/knowledge/personal-data/index.js';
-import { cellAt, CountColumns, GDPR_RATIONALE, rowList } from './_shared.js';
+import type { GroupCounter, PersonalDataScan } from '../../src/knowledge/personal-data/index.js';
+import { cellAt, GDPR_RATIONALE, PERSONAL_DATA_SCAN, rowList } from './_shared.js';
 
 interface Options {
   threshold: number;
@@ -39,24 +39,18 @@ export const { meta, create } = defineRule<Options>({
   },
   create(context) {
     const { threshold, maxGroups } = context.options;
-    let profile: TableProfile | undefined;
-    let counts: CountColumns | undefined;
+    let scan: PersonalDataScan | undefined;
     let groups: GroupCounter | undefined;
     return {
       table(table) {
-        profile = profileTable(table.header);
-        counts = new CountColumns(profile, threshold);
-        groups = profile.quasiGroups.size >= 2 && !profile.organisationRows ? new GroupCounter(maxGroups) : undefined;
-      },
-      row(cells, ctx) {
-        counts?.row(cells, ctx.row);
-        groups?.add(profile!.quasiIdentifiers.map((q) => cells[q.column.index] ?? ''), ctx.row);
+        scan = context.analysis(PERSONAL_DATA_SCAN, table);
+        groups = scan.quasiIdentifierGroups(maxGroups);
       },
       endTable(table) {
-        if (!profile || !counts || !groups || !isPersonLevel(profile, counts.any)) return;
+        if (!scan || !groups || !scan.personLevel) return;
         const s = groups.summary(threshold);
         if (s.rows === 0 || s.k >= threshold) return;
-        const qi = profile.quasiIdentifiers;
+        const qi = scan.profile.quasiIdentifiers;
         context.report({
           messageId: 'lowK',
           data: {

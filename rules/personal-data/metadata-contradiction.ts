@@ -1,7 +1,7 @@
 import { defineRule, locate } from '../../src/engine/rule-api.js';
 import type { Dataset, SourceLocation } from '../../src/model/index.js';
 import { atMost, words } from '../../src/knowledge/personal-data/index.js';
-import { GDPR_RATIONALE, PersonalDataFinder, SAMPLE_SIZE_OPTION, type FoundPersonalData } from './_shared.js';
+import { GDPR_RATIONALE, PERSONAL_DATA_SCAN, PersonalDataFinder, SAMPLE_SIZE_OPTION, type FoundPersonalData } from './_shared.js';
 
 interface Options {
   noPersonalDataFields: string[];
@@ -140,10 +140,9 @@ export const { meta, create } = defineRule<Options>({
         declared = declarations(ds, context.options);
       },
       table(table) {
-        finder = declared.length ? new PersonalDataFinder(table.header, context.options.sampleSize, context.options.threshold) : undefined;
-      },
-      row(cells, ctx) {
-        finder?.row(cells, ctx.row);
+        // Without a declaration there is nothing to contradict: the scan is not even asked.
+        const { sampleSize, threshold } = context.options;
+        finder = declared.length ? new PersonalDataFinder(context.analysis(PERSONAL_DATA_SCAN, table), sampleSize, threshold) : undefined;
       },
       endTable(table) {
         const found = finder?.found() ?? [];

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import type { HeaderCategory } from '../../src/knowledge/personal-data/index.js';
-import { GDPR_RATIONALE, PERSON_COLUMNS, personColumnHooks, SAMPLE_SIZE_OPTION } from './_shared.js';
+import { PERSON_COLUMNS, type HeaderCategory } from '../../src/knowledge/personal-data/index.js';
+import { GDPR_RATIONALE, personColumnHooks, SAMPLE_SIZE_OPTION } from './_shared.js';
 
 const KIND: Partial<Record<HeaderCategory, string>> = {
   'first-name': 'first name',
@@ -28,8 +28,7 @@ export const { meta, create } = defineRule<{ sampleSize: number }>({
     },
   },
   create(context) {
-    return personColumnHooks(context, {
-      ...PERSON_COLUMNS.names,
+    return personColumnHooks(context, PERSON_COLUMNS.names, {
       messageId: 'names',
       // A bare "nom"/"naam"/"name" beside a first-name column is the surname.
       describe: (column, profile) => ({

@@ -1,5 +1,4 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { mobilePhone, phone } from '../../src/knowledge/personal-data/index.js';
 import { GDPR_RATIONALE, SAMPLE_SIZE_OPTION, VALUE_MESSAGES, valueRuleHooks } from './_shared.js';
 
 export const { meta, create } = defineRule<{ sampleSize: number }>({
@@ -22,6 +21,6 @@ export const { meta, create } = defineRule<{ sampleSize: number }>({
   create(context) {
     // In files that are not about individual people, landlines are those of schools, offices or
     // shops (how the public reaches them); mobile numbers are most often a person's.
-    return valueRuleHooks(context, [phone, mobilePhone], (personLevel) => (personLevel ? ['phone'] : ['mobile-phone']));
+    return valueRuleHooks(context, 'phone', (personLevel) => (personLevel ? ['phone'] : ['mobile-phone']));
   },
 });

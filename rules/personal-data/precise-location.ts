@@ -2,15 +2,13 @@ import { defineRule } from '../../src/engine/rule-api.js';
 import {
   degree,
   decimalsOf,
-  isPersonLevel,
   maskCoordinate,
   parsePoint,
   PRECISE_DECIMALS,
-  profileTable,
   type ColumnRole,
-  type TableProfile,
+  type PersonalDataScan,
 } from '../../src/knowledge/personal-data/index.js';
-import { cellAt, CountColumns, GDPR_RATIONALE, rowList, SAMPLE_SIZE_OPTION } from './_shared.js';
+import { cellAt, GDPR_RATIONALE, PERSONAL_DATA_SCAN, rowList, SAMPLE_SIZE_OPTION } from './_shared.js';
 
 /** Where points are read: a latitude/longitude column pair, or one column of points. */
 interface PointSource {
@@ -71,13 +69,12 @@ export const { meta, create } = defineRule<{ sampleSize: number }>({
     },
   },
   create(context) {
-    let profile: TableProfile | undefined;
-    let counts: CountColumns | undefined;
+    let scan: PersonalDataScan | undefined;
     let sources: PointSource[] = [];
     return {
       table(table) {
-        profile = profileTable(table.header);
-        counts = new CountColumns(profile, 1);
+        scan = context.analysis(PERSONAL_DATA_SCAN, table);
+        const { profile } = scan;
         const lats = profile.of('latitude');
         const lons = profile.of('longitude');
         sources = [
@@ -86,7 +83,6 @@ export const { meta, create } = defineRule<{ sampleSize: number }>({
         ];
       },
       row(cells, ctx) {
-        counts?.row(cells, ctx.row);
         for (const s of sources) {
           if (s.sampled >= context.options.sampleSize) continue;
           const point = s.read(cells);
@@ -99,7 +95,7 @@ export const { meta, create } = defineRule<{ sampleSize: number }>({
         }
       },
       endTable(table) {
-        if (!profile || !counts || !isPersonLevel(profile, counts.any)) return;
+        if (!scan?.personLevel) return;
         for (const s of sources) {
           if (s.sampled === 0 || s.precise < 0.5 * s.sampled) continue;
           context.report({
@@ -116,6 +112,7 @@ export const { meta, create } = defineRule<{ sampleSize: number }>({
           });
         }
         sources = [];
+        scan = undefined;
       },
     };
   },

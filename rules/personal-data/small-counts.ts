@@ -1,18 +1,25 @@
 import { defineRule } from '../../src/engine/rule-api.js';
 import {
   below,
-  profileTable,
   SPECIAL_CATEGORY_LABELS,
   specialCategoriesInText,
+  type CountColumns,
+  type ShapeSample,
+  type ShapeSpec,
   type SpecialCategory,
+  type SpecialValueSample,
+  type PersonalDataScan,
   type TableProfile,
 } from '../../src/knowledge/personal-data/index.js';
-import { CountColumns, cellAt, rowList, ShapeSample, SpecialValueSample } from './_shared.js';
+import { cellAt, PERSONAL_DATA_SCAN, rowList } from './_shared.js';
 
 interface Options {
   threshold: number;
   sampleSize: number;
 }
+
+/** Age columns with single years (`42`), not bands (`40-44`). */
+const SINGLE_YEAR_AGES: ShapeSpec = { categories: ['age'], test: (v) => /^\d{1,3}$/.test(v), mask: (v) => v };
 
 /** Header cells that are postcodes or municipality codes: a wide table by fine geography. */
 const GEO_CODE_HEADER = /^\d{4,5}$/;
@@ -46,7 +53,7 @@ export const { meta, create } = defineRule<Options>({
   create(context) {
     const { threshold, sampleSize } = context.options;
     let topics: SpecialCategory[] = [];
-    let profile: TableProfile | undefined;
+    let scan: PersonalDataScan | undefined;
     let counts: CountColumns | undefined;
     let ages: ShapeSample | undefined;
     let specialValues: SpecialValueSample | undefined;
@@ -56,19 +63,14 @@ export const { meta, create } = defineRule<Options>({
         topics = specialCategoriesInText(text);
       },
       table(table) {
-        profile = profileTable(table.header);
-        counts = new CountColumns(profile, threshold);
-        ages = new ShapeSample(profile.of('age'), (v) => /^\d{1,3}$/.test(v), (v) => v, sampleSize);
-        specialValues = new SpecialValueSample(profile.columns, sampleSize);
-      },
-      row(cells, ctx) {
-        counts?.row(cells, ctx.row);
-        ages?.row(cells, ctx.row);
-        specialValues?.row(cells, ctx.row);
+        scan = context.analysis(PERSONAL_DATA_SCAN, table);
+        counts = scan.countColumns(threshold);
+        ages = scan.sampleShapes(SINGLE_YEAR_AGES, sampleSize);
+        specialValues = scan.sampleSpecialValues(sampleSize);
       },
       endTable(table) {
-        if (!profile || !counts || !ages || !specialValues) return;
-        const factors = aggravatingFactors(profile, table.header, ages, specialValues, topics);
+        if (!scan || !counts || !ages || !specialValues) return;
+        const factors = aggravatingFactors(scan.profile, table.header, ages, specialValues, topics);
         const severity = below(context.severity, 2 - Math.min(2, factors.length));
         for (const { column, tally } of counts.confirmed) {
           if (tally.small === 0) continue;

@@ -1,12 +1,12 @@
 import { defineRule } from '../../src/engine/rule-api.js';
 import {
-  isPersonLevel,
-  profileTable,
   SPECIAL_CATEGORY_LABELS,
+  type CountColumns,
+  type PersonalDataScan,
   type SpecialCategory,
-  type TableProfile,
+  type SpecialValueSample,
 } from '../../src/knowledge/personal-data/index.js';
-import { cellAt, CountColumns, GDPR_RATIONALE, SpecialValueSample } from './_shared.js';
+import { cellAt, GDPR_RATIONALE, PERSONAL_DATA_SCAN } from './_shared.js';
 
 interface Options {
   sampleSize: number;
@@ -40,25 +40,18 @@ export const { meta, create } = defineRule<Options>({
     },
   },
   create(context) {
-    let profile: TableProfile | undefined;
+    let scan: PersonalDataScan | undefined;
     let counts: CountColumns | undefined;
     let values: SpecialValueSample | undefined;
-    let firstRow: number | undefined;
     return {
       table(table) {
-        profile = profileTable(table.header);
-        counts = new CountColumns(profile, context.options.threshold);
-        values = new SpecialValueSample(profile.columns, context.options.sampleSize);
-        firstRow = undefined;
-      },
-      row(cells, ctx) {
-        firstRow ??= ctx.row;
-        counts?.row(cells, ctx.row);
-        values?.row(cells, ctx.row);
+        scan = context.analysis(PERSONAL_DATA_SCAN, table);
+        counts = scan.countColumns(context.options.threshold);
+        values = scan.sampleSpecialValues(context.options.sampleSize);
       },
       endTable(table) {
-        if (!profile || !counts || !values) return;
-        const personLevel = isPersonLevel(profile, counts.any);
+        if (!scan || !counts || !values) return;
+        const { profile, personLevel, firstRow } = scan;
         const smallCounts = counts.confirmed.some((c) => c.tally.small > 0);
         if (!personLevel && !smallCounts) return;
         const found = new Map<number, { categories: SpecialCategory[]; evidence: string; row?: number }>();

@@ -1,14 +1,20 @@
 import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import type { EffectiveRule } from '../../src/config/types.js';
+import { checkDataset } from '../../src/engine/check.js';
+import { dataFileDataset } from '../../src/engine/lint.js';
+import { loadBuiltinRules } from '../../src/engine/registry.js';
 import { emptyDataset, type TableInfo } from '../../src/model/index.js';
 import { csvReader } from '../../src/readers/csv.js';
 import {
   classifyValues,
   datasetGender,
   declaredFlags,
+  GenderObservation,
   headerSide,
   MAX_DISTINCT,
-  observeData,
   personAttribute,
   personCountTerm,
   schoolLevelTerm,
@@ -250,32 +256,33 @@ describe('declared flags', () => {
 
 describe('the shared detection pass', () => {
   const ds = () => emptyDataset({ format: 'data-file', file: '/t.csv' }, { file: '/t.csv' });
-  const feed = (info: TableInfo, rows: string[][], rules = 3) => {
-    rows.forEach((cells, i) => {
-      for (let r = 0; r < rules; r++) observeData.row(cells, { row: i + 2, line: i + 2, table: info });
-    });
+  const feed = (observation: GenderObservation, rows: string[][], info: TableInfo) => {
+    rows.forEach((cells, i) => observation.row(cells, { row: i + 2, line: i + 2, table: info }));
   };
 
-  it('does the work once however many rules call the hooks', () => {
-    const d = ds();
-    const info = table(['sexe', 'population']);
-    for (let r = 0; r < 3; r++) observeData.table(info, undefined, d);
-    feed(info, [['F', '10'], ['M', '12']]);
-    for (let r = 0; r < 3; r++) observeData.endTable(info);
+  it('records one detection per data file, however many gender rules read it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-gender-'));
+    const file = path.join(dir, 'data.csv');
+    writeFileSync(file, 'sexe,population\nF,10\nM,12\n');
+    const rules = new Map([...(await loadBuiltinRules())].filter(([id]) => id.startsWith('gender/') || id.startsWith('core/')));
+    const settings = new Map<string, EffectiveRule>([...rules.values()].map((r) => [r.meta.id, { severity: 'warning', options: r.meta.defaultOptions ?? {} }]));
+    const d = dataFileDataset(file, dir);
+    await checkDataset(d, rules, settings, { cwd: dir, online: false, data: true });
+    const observing = [...rules.values()].filter((r) => r.meta.needsRows);
+    expect(observing.length).toBeGreaterThan(1);
     const tables = datasetGender(d)!.tables;
     expect(tables).toHaveLength(1);
     expect(tables[0]!.sexColumns[0]!.values.map((v) => [v.value, v.firstRow])).toEqual([['F', 2], ['M', 3]]);
   });
 
-  it('forgets a read that failed before its end when the same file is read again', () => {
+  it('records a table only once read to its end: a failed read leaves nothing behind', () => {
     const d = ds();
     const failed = table(['sexe', 'population']);
-    observeData.table(failed, undefined, d);
-    feed(failed, [['F', '10'], ['X', '1'], ['M', '12']]);
+    feed(new GenderObservation(failed), [['F', '10'], ['X', '1'], ['M', '12']], failed);
     const again = table(['sexe', 'population']);
-    observeData.table(again, undefined, d);
-    feed(again, [['F', '10']]);
-    observeData.endTable(again);
+    const observation = new GenderObservation(again);
+    feed(observation, [['F', '10']], again);
+    for (let r = 0; r < 3; r++) observation.recordFor(d);
     const tables = datasetGender(d)!.tables;
     expect(tables).toHaveLength(1);
     expect(tables[0]!.sexColumns[0]!.values.map((v) => v.value)).toEqual(['F']);

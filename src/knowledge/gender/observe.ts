@@ -1,11 +1,10 @@
 /**
  * One detection pass per data file, shared by every gender rule and read by the report.
  *
- * Each gender rule that looks at data spreads `observeData` into its hooks. The engine calls the
- * hooks of every rule with the same table and row, one file at a time, so the first call does
- * the work and the others find it done: a read is keyed by the file's path (a new `TableInfo`
- * object for that path starts a new read), rows by their number. Results are kept per dataset
- * object, weakly: nothing outlives the lint run.
+ * `GenderObservation` is the engine analysis the gender rules share (rules/gender/_shared.ts):
+ * the engine feeds it each row once; each rule that looks at data records it for its dataset at
+ * `endTable`, and only the first call counts. Results are kept per dataset object, weakly:
+ * nothing outlives the lint run.
  */
 import type { Dataset, RowContext, TableInfo } from '../../model/index.js';
 import { TableDetector, type TableGender } from './table-detector.js';
@@ -18,15 +17,6 @@ export interface DatasetGender {
   declared?: DeclaredFlags;
 }
 
-interface Pending {
-  table: TableInfo;
-  detector: TableDetector;
-  ds: Dataset;
-  lastRow: number;
-}
-
-/** Reads in progress by file path; removed when the table ends (a failed read is replaced by the next). */
-const pending = new Map<string, Pending>();
 const results = new WeakMap<Dataset, DatasetGender>();
 
 function record(ds: Dataset): DatasetGender {
@@ -35,24 +25,26 @@ function record(ds: Dataset): DatasetGender {
   return r;
 }
 
-/** Hooks to spread into a rule's hooks so the data of its dataset gets observed. */
-export const observeData = {
-  table(table: TableInfo, _dist: unknown, ds: Dataset): void {
-    if (pending.get(table.path)?.table !== table) pending.set(table.path, { table, detector: new TableDetector(table), ds, lastRow: 0 });
-  },
+/** The gender detection of one table, fed every row once (a shared table analysis). */
+export class GenderObservation {
+  private readonly detector: TableDetector;
+  private recorded = false;
+
+  constructor(table: TableInfo) {
+    this.detector = new TableDetector(table);
+  }
+
   row(cells: readonly string[], ctx: RowContext): void {
-    const p = pending.get(ctx.table.path);
-    if (!p || ctx.row <= p.lastRow) return;
-    p.lastRow = ctx.row;
-    p.detector.row(cells, ctx.row);
-  },
-  endTable(table: TableInfo): void {
-    const p = pending.get(table.path);
-    if (!p) return;
-    pending.delete(table.path);
-    record(p.ds).tables.push(p.detector.finish());
-  },
-};
+    this.detector.row(cells, ctx.row);
+  }
+
+  /** Records the detection for the dataset once the table was read to its end (later calls do nothing). */
+  recordFor(ds: Dataset): void {
+    if (this.recorded) return;
+    this.recorded = true;
+    record(ds).tables.push(this.detector.finish());
+  }
+}
 
 /** What was observed for a dataset; undefined when no gender rule looked at it. */
 export function datasetGender(ds: Dataset): DatasetGender | undefined {

@@ -4,6 +4,10 @@
  * (or suppression markers); a small cell is 0 < v < threshold (zero cells reveal nobody).
  */
 import { fold } from './text.js';
+import type { ColumnRole, TableProfile } from './table-profile.js';
+
+/** The threshold of small counts the rules use by default (k = 5). */
+export const DEFAULT_SMALL_COUNT_THRESHOLD = 5;
 
 /**
  * Markers statistical offices use for cells suppressed on purpose: `x` and `c` (Eurostat,
@@ -65,5 +69,31 @@ export class CountTally {
   get isCountColumn(): boolean {
     const considered = this.counts + this.other;
     return this.counts > 0 && this.counts >= 0.9 * considered;
+  }
+}
+
+/**
+ * Count columns of a table, confirmed by values: their header says "count" and at least 90%
+ * of their non-empty cells are whole numbers or suppression markers. Which columns are counts
+ * does not depend on the threshold; only the small-cell tallies do. Bounded: a few counters
+ * per candidate column.
+ */
+export class CountColumns {
+  readonly tallies: { column: ColumnRole; tally: CountTally }[];
+
+  constructor(profile: TableProfile, threshold: number) {
+    this.tallies = profile.countCandidates.map((column) => ({ column, tally: new CountTally(threshold) }));
+  }
+
+  row(cells: readonly string[], row: number): void {
+    for (const { column, tally } of this.tallies) tally.add(cells[column.index] ?? '', row);
+  }
+
+  get confirmed(): { column: ColumnRole; tally: CountTally }[] {
+    return this.tallies.filter((t) => t.tally.isCountColumn);
+  }
+
+  get any(): boolean {
+    return this.confirmed.length > 0;
   }
 }

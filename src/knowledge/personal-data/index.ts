@@ -11,7 +11,6 @@ import { paymentCard } from './identifiers/payment-card.js';
 import { email, mobilePhone, phone } from './contact.js';
 import { ipAddress } from './network.js';
 import { licencePlate } from './licence-plate.js';
-import type { ValueDetector } from './detector.js';
 
 export * from './detector.js';
 export * from './text.js';
@@ -24,6 +23,9 @@ export * from './value-scan.js';
 export * from './masking.js';
 export * from './coordinates.js';
 export * from './value-shapes.js';
+export * from './samples.js';
+export * from './table-scan.js';
+export * from './value-groups.js';
 export * from './severity.js';
 export * from './checksums.js';
 export { nissValid } from './identifiers/be-niss.js';
@@ -34,13 +36,3 @@ export { ibanValid, IBAN_LENGTHS } from './identifiers/iban.js';
 export { cardValid } from './identifiers/payment-card.js';
 export { personalEmail, isRoleMailbox, parsePhone, PHONE_REGIONS } from './contact.js';
 export { beNiss, nlBsn, frNir, luMatricule, iban, paymentCard, email, phone, mobilePhone, ipAddress, licencePlate };
-
-/**
- * National identification numbers with check digits (BE, NL, LU, FR). Order breaks ties: a
- * 13-digit number that validates as nothing is reported as a Luxembourg matricule before a
- * French NIR written without its key.
- */
-export const NATIONAL_ID_DETECTORS: readonly ValueDetector[] = [beNiss, nlBsn, luMatricule, frNir];
-
-/** Every value detector, identifiers first. */
-export const ALL_DETECTORS: readonly ValueDetector[] = [...NATIONAL_ID_DETECTORS, iban, paymentCard, email, phone, mobilePhone, ipAddress, licencePlate];

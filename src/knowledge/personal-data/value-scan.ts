@@ -3,6 +3,11 @@
  * `sampleSize` non-empty values are tested whole; free-text columns (by header, or because
  * most sampled values are sentences) are searched for embedded values to the end of the file.
  * Only counters, a few row numbers and one masked sample are kept per column and kind.
+ *
+ * Detectors come in groups (the kinds one rule reports, e.g. the national numbers): a sampled
+ * value with the whole shape of a kind is one value, not text, and is not searched for embedded
+ * values of its group. Groups are independent, so one scan with several groups finds for each
+ * exactly what a scan with that group alone would.
  */
 import type { ValueDetector, ValueKind } from './detector.js';
 import type { HeaderCategory } from './headers.js';
@@ -62,12 +67,20 @@ export class ValueScan {
   /** Columns still being sampled, or free text: the others cost nothing per row. */
   private open: ColumnEvidence[];
   private sentences: number[];
+  private readonly detectors: readonly ValueDetector[];
+  /** The bit of each detector's group, and of all groups. */
+  private readonly groupBits: readonly number[];
+  private readonly allGroups: number;
 
   constructor(
     columns: readonly ColumnRole[],
-    private readonly detectors: readonly ValueDetector[],
+    groups: readonly (readonly ValueDetector[])[],
     private readonly sampleSize: number,
   ) {
+    if (groups.length > 30) throw new Error('ValueScan: at most 30 detector groups');
+    this.detectors = groups.flat();
+    this.groupBits = groups.flatMap((g, i) => g.map(() => 1 << i));
+    this.allGroups = (1 << groups.length) - 1;
     this.evidence = columns.map((column) => ({
       column,
       sampled: 0,
@@ -86,15 +99,15 @@ export class ValueScan {
       if (ev.sampled < this.sampleSize) {
         ev.sampled++;
         if (isSentence(value)) this.sentences[ev.column.index]!++;
-        const matchedWhole = this.testWhole(ev, value, row);
-        if (!matchedWhole) this.searchText(ev, value, row);
+        const wholeGroups = this.testWhole(ev, value, row);
+        if (wholeGroups !== this.allGroups) this.searchText(ev, value, row, wholeGroups);
         // After the sample, a column of sentences is free text: keep searching it.
         if (ev.sampled === this.sampleSize) {
           if (this.sentences[ev.column.index]! >= ev.sampled / 2) ev.freeText = true;
           closed ||= !ev.freeText;
         }
       } else {
-        this.searchText(ev, value, row);
+        this.searchText(ev, value, row, 0);
       }
     }
     if (closed) this.open = this.open.filter((ev) => ev.sampled < this.sampleSize || ev.freeText);
@@ -114,13 +127,15 @@ export class ValueScan {
     return k;
   }
 
-  private testWhole(ev: ColumnEvidence, value: string, row: number): boolean {
+  /** Tests the value whole against every detector; returns the bits of the groups it matched. */
+  private testWhole(ev: ColumnEvidence, value: string, row: number): number {
     const named = kindsNamedBy(ev.column.category);
-    let matched = false;
-    for (const d of this.detectors) {
+    let matched = 0;
+    for (let i = 0; i < this.detectors.length; i++) {
+      const d = this.detectors[i]!;
       const compact = d.shape(value, named.includes(d.kind));
       if (compact === undefined) continue;
-      matched = true;
+      matched |= this.groupBits[i]!;
       const k = this.kindOf(ev, d);
       k.shaped++;
       if (d.valid(compact)) {
@@ -135,10 +150,12 @@ export class ValueScan {
     return matched;
   }
 
-  private searchText(ev: ColumnEvidence, value: string, row: number): void {
+  /** Searches the value for embedded values of every group not in `skipGroups`. */
+  private searchText(ev: ColumnEvidence, value: string, row: number, skipGroups: number): void {
     if (!/\s/.test(value)) return;
-    for (const d of this.detectors) {
-      if (!d.inText) continue;
+    for (let i = 0; i < this.detectors.length; i++) {
+      const d = this.detectors[i]!;
+      if (!d.inText || skipGroups & this.groupBits[i]!) continue;
       for (const m of value.matchAll(d.inText)) {
         const compact = d.shape(m[0], false);
         if (compact === undefined || !d.valid(compact)) continue;
