@@ -50,13 +50,25 @@ export const email: ValueDetector = {
     return `${address.slice(0, Math.min(1, at))}***@***.${tld}`;
   },
   inText: /[A-Za-z0-9._%+'-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}/g,
+  inTextMark: '@',
 };
 
 /** Countries whose national formats are tried for numbers written without a country code. */
 export const PHONE_REGIONS: readonly CountryCode[] = ['BE', 'NL', 'FR', 'LU', 'DE'];
 
+/**
+ * The last number parsed. Phone and mobile-phone test the same candidates one after the other
+ * (and mask the ones they keep): parsing is most of their cost, so each is parsed once.
+ */
+let lastParsed: { compact: string; number: PhoneNumber | undefined } | undefined;
+
 /** The number as libphonenumber (full metadata) reads it, when valid in one of the regions. */
 export function parsePhone(compact: string): PhoneNumber | undefined {
+  if (lastParsed?.compact !== compact) lastParsed = { compact, number: parseValid(compact) };
+  return lastParsed.number;
+}
+
+function parseValid(compact: string): PhoneNumber | undefined {
   if (compact.startsWith('+')) {
     const p = parsePhoneNumberFromString(compact);
     return p?.isValid() ? p : undefined;

@@ -35,6 +35,8 @@ export interface ValueDetector {
   mask(compact: string): string;
   /** Candidates of this kind inside free text (a global regular expression), when distinctive enough. */
   inText?: RegExp;
+  /** A character every `inText` match contains (`@`): text without it is not searched, which is cheaper. */
+  inTextMark?: string;
 }
 
 /** Removes the separators people type inside numbers: spaces, dots, dashes, slashes. */

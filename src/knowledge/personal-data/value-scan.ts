@@ -155,8 +155,12 @@ export class ValueScan {
     if (!/\s/.test(value)) return;
     for (let i = 0; i < this.detectors.length; i++) {
       const d = this.detectors[i]!;
-      if (!d.inText || skipGroups & this.groupBits[i]!) continue;
-      for (const m of value.matchAll(d.inText)) {
+      if (!d.inText || skipGroups & this.groupBits[i]! || (d.inTextMark && !value.includes(d.inTextMark))) continue;
+      // exec, not matchAll (which clones the expression on every call); lastIndex restarts per value.
+      const re = d.inText;
+      re.lastIndex = 0;
+      for (let m = re.exec(value); m; m = re.exec(value)) {
+        if (m[0] === '') re.lastIndex++; // as matchAll does: never stuck on an empty match
         const compact = d.shape(m[0], false);
         if (compact === undefined || !d.valid(compact)) continue;
         const k = this.kindOf(ev, d);
