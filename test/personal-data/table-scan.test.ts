@@ -1,0 +1,116 @@
+import { describe, it, expect, vi, afterEach } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  PERSON_COLUMNS,
+  PersonalDataScan,
+  profileTable,
+  VALUE_GROUPS,
+  ValueScan,
+  type ColumnEvidence,
+} from '../../src/knowledge/personal-data/index.js';
+import type { TableInfo } from '../../src/model/index.js';
+import { PERSONAL_DATA_SCAN } from '../../rules/personal-data/_shared.js';
+import { allFindings, lintReport } from '../helpers/lint.js';
+import { generatePeople, PEOPLE_HEADER, peopleCsv, peopleRow } from './people-generator.js';
+
+const people = generatePeople(300, 4242);
+const header = [...PEOPLE_HEADER];
+/** The people's rows, with a free-text column mixing their identifiers, e-mails and phones. */
+const rows = people.map((p, i) => {
+  const row = peopleRow(p);
+  row[16] = [`dossier ${row[6]} rappeler au ${p.phone}`, `écrit à ${p.email} pour le ${row[10]}`, `${p.phone} puis ${row[8]}`][i % 3]!;
+  return row;
+});
+const info: TableInfo = { path: '/people.csv', file: 'people.csv', reader: 'csv', header, headerRow: 1, facts: {} };
+const feed = (sink: { row(cells: readonly string[], ctx: { row: number; line: number; table: TableInfo }): void }) =>
+  rows.forEach((cells, i) => sink.row(cells, { row: i + 2, line: i + 2, table: info }));
+
+/** Evidence as plain data, per column and kind (without the detector functions). */
+const plain = (evidence: ColumnEvidence[], kinds: readonly string[]) =>
+  evidence.map((ev) => ({
+    column: ev.column.name,
+    sampled: ev.sampled,
+    freeText: ev.freeText,
+    kinds: [...ev.kinds.values()].filter((k) => kinds.includes(k.kind)).map(({ detector: _, ...k }) => k),
+  }));
+
+describe('ValueScan with several detector groups', () => {
+  it('finds for each group exactly what a scan with that group alone finds', () => {
+    const columns = profileTable(header).columns;
+    const all = new ValueScan(columns, Object.values(VALUE_GROUPS), 100);
+    rows.forEach((cells, i) => all.row(cells, i + 2));
+    for (const group of Object.values(VALUE_GROUPS)) {
+      const alone = new ValueScan(columns, [group], 100);
+      rows.forEach((cells, i) => alone.row(cells, i + 2));
+      const kinds = group.map((d) => d.kind);
+      expect(plain(all.results(), kinds)).toEqual(plain(alone.results(), kinds));
+    }
+    // The free-text column holds embedded values of several groups (in order of first appearance).
+    const note = all.results().find((ev) => ev.column.name === 'commentaire')!;
+    expect([...note.kinds.values()].filter((k) => k.embedded > 0).map((k) => k.kind)).toEqual(['be-niss', 'phone', 'mobile-phone', 'iban', 'email', 'fr-nir']);
+  });
+});
+
+describe('PersonalDataScan', () => {
+  it('gives rules that ask with the same options the same part, and others their own', () => {
+    const scan = new PersonalDataScan(header, 1);
+    expect(scan.sampleShapes(PERSON_COLUMNS.names, 1000)).toBe(scan.sampleShapes(PERSON_COLUMNS.names, 1000));
+    expect(scan.sampleShapes(PERSON_COLUMNS.names, 10)).not.toBe(scan.sampleShapes(PERSON_COLUMNS.names, 1000));
+    expect(scan.countColumns(5)).toBe(scan.countColumns(5));
+    scan.scanValues('email', 1000);
+    scan.scanValues('iban', 1000);
+    scan.scanValues('email', 20);
+    feed(scan);
+    const kindsOf = (size: number) => scan.valueEvidence(size).flatMap((ev) => [...ev.kinds.values()].filter((k) => k.valid + k.embedded > 0).map((k) => `${ev.column.name} ${k.kind}`));
+    expect(kindsOf(1000)).toEqual(['iban iban', 'email email', 'commentaire iban', 'commentaire email']);
+    expect(kindsOf(20)).toEqual(['email email', 'commentaire email']);
+    expect(scan.valueEvidence(20).find((ev) => ev.column.name === 'email')!.sampled).toBe(20);
+    expect(scan.sampleShapes(PERSON_COLUMNS.names, 10).get(scan.profile.columns[0]!)).toMatchObject({ sampled: 10, matching: 10 });
+    expect(scan.personLevel).toBe(true);
+    expect(scan.firstRow).toBe(2);
+  });
+
+  it('refuses a part asked for after the first row (it would have missed rows)', () => {
+    const scan = new PersonalDataScan(header, 1);
+    const names = scan.sampleShapes(PERSON_COLUMNS.names, 1000);
+    scan.scanValues('email', 1000);
+    feed(scan);
+    expect(scan.sampleShapes(PERSON_COLUMNS.names, 1000)).toBe(names);
+    expect(() => scan.sampleShapes(PERSON_COLUMNS.birthDates, 1000)).toThrow(/table hook/);
+    expect(() => scan.scanValues('iban', 1000)).toThrow(/table hook/);
+    expect(() => scan.countColumns(10)).toThrow(/table hook/);
+  });
+});
+
+describe('the personal-data rules', () => {
+  afterEach(() => void vi.restoreAllMocks());
+
+  it('share one scan per table, which is fed every row once', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-scan-'));
+    writeFileSync(path.join(dir, 'people.csv'), peopleCsv(people));
+    writeFileSync(
+      path.join(dir, 'dataset.yaml'),
+      'title: Test\ndescription: Données anonymisées.\nlicence: CC-BY-4.0\ndistributions:\n  - title: a\n    path: people.csv\n    format: CSV\n',
+    );
+    const scans: PersonalDataScan[] = [];
+    const create = PERSONAL_DATA_SCAN.create;
+    vi.spyOn(PERSONAL_DATA_SCAN, 'create').mockImplementation((table) => {
+      const scan = create(table);
+      vi.spyOn(scan, 'row');
+      scans.push(scan);
+      return scan;
+    });
+    const report = await lintReport([path.join(dir, 'dataset.yaml')], { cwd: dir });
+    const rules = new Set(allFindings(report).filter((f) => f.ruleId.startsWith('personal-data/')).map((f) => f.ruleId));
+    // Every rule that reads the scan found something in it (payment cards, IP addresses, plates
+    // and small counts are not in the file).
+    expect([...rules].sort()).toEqual(
+      ['address-column', 'birth-date-column', 'email-address', 'iban', 'low-k-anonymity', 'metadata-contradiction', 'national-id-number',
+        'person-name-column', 'phone-number', 'precise-location', 'special-category'].map((id) => `personal-data/${id}`),
+    );
+    expect(scans).toHaveLength(1);
+    expect(vi.mocked(scans[0]!.row).mock.calls.map((c) => c[1].row)).toEqual(people.map((_, i) => i + 2));
+  });
+});
