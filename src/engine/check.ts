@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Dataset, Distribution, Finding, Severity, SourceLocation, TableInfo } from '../model/index.js';
 import type { EffectiveRule } from '../config/types.js';
-import { readerFor, DataFileError } from '../readers/index.js';
+import { readerFor, DataFileError, type TableSink } from '../readers/index.js';
 import { sniffFile } from '../readers/sniff.js';
 import type { RuleHooks, RuleModule, RuleContext, ReportDescriptor } from './rule-api.js';
 import { formatMessage } from './messages.js';
@@ -15,6 +15,9 @@ export interface CheckSettings {
 }
 
 type EmitCore = (ruleId: string, d: ReportDescriptor) => void;
+
+/** Calls one hook on every active rule that has it; a rule that throws is switched off. */
+type CallHooks = <K extends keyof RuleHooks>(name: K, where: SourceLocation, ...args: Parameters<NonNullable<RuleHooks[K]>>) => void;
 
 interface ActiveRule {
   rule: RuleModule;
@@ -83,7 +86,7 @@ export async function checkDataset(
     }
   }
 
-  const call = <K extends keyof RuleHooks>(name: K, where: SourceLocation, ...args: Parameters<NonNullable<RuleHooks[K]>>) => {
+  const call: CallHooks = (name, where, ...args) => {
     for (const a of active) {
       const fn = a.hooks[name] as ((...x: unknown[]) => void) | undefined;
       if (!fn || crashed.has(a)) continue;
@@ -108,11 +111,23 @@ export async function checkDataset(
   if (run.data) {
     const wantsTables = active.some((a) => a.hooks.table || a.hooks.row || a.hooks.endTable);
     const wantsRows = active.some((a) => a.hooks.row || a.rule.meta.needsRows);
+    // The hot path: one call per row per rule that wants rows, nothing else.
+    const rowHooks = active.filter((a) => a.hooks.row);
+    const dispatchRow: TableSink['row'] = (cells, ctx) => {
+      for (const a of rowHooks) {
+        if (crashed.has(a)) continue;
+        try {
+          a.hooks.row!(cells, ctx);
+        } catch (err) {
+          crash(a, err, { file: ctx.table.path, row: ctx.row });
+        }
+      }
+    };
     const seen = new Set<string>();
     for (const dist of ds.distributions) {
       if (!wantsTables || !dist.localPath || dist.localStatus !== 'present' || seen.has(dist.localPath)) continue;
       seen.add(dist.localPath);
-      await readData(dist, ds, run, wantsRows, active, crashed, crash, emitCore);
+      await readData(dist, ds, run, wantsRows, call, dispatchRow, emitCore);
     }
   }
 
@@ -131,22 +146,20 @@ async function annotateLocalFile(dist: Distribution, sniff: boolean): Promise<vo
   if (sniff && dist.localStatus === 'present') dist.localContent = await sniffFile(dist.localPath).catch(() => undefined);
 }
 
+/** Reads one local data file once, feeding the table, row and endTable hooks. */
 async function readData(
   dist: Distribution,
   ds: Dataset,
   run: CheckSettings,
   wantsRows: boolean,
-  active: ActiveRule[],
-  crashed: Set<ActiveRule>,
-  crash: (a: ActiveRule, err: unknown, where: SourceLocation) => void,
+  call: CallHooks,
+  row: TableSink['row'],
   emitCore: EmitCore,
 ): Promise<void> {
   const path = dist.localPath!;
   const reader = readerFor(path, dist.localContent?.format);
   if (!reader) return;
-  const file = displayPath(run.cwd, path);
   const fileAt: SourceLocation = { file: path };
-  const rowHooks = active.filter((a) => a.hooks.row);
   let table: TableInfo | undefined;
   try {
     await reader.read(
@@ -154,37 +167,14 @@ async function readData(
       {
         table: (info) => {
           table = info;
-          for (const a of active) {
-            if (!a.hooks.table || crashed.has(a)) continue;
-            try {
-              a.hooks.table(info, dist, ds);
-            } catch (err) {
-              crash(a, err, fileAt);
-            }
-          }
+          call('table', fileAt, info, dist, ds);
         },
-        row: (cells, ctx) => {
-          for (const a of rowHooks) {
-            if (crashed.has(a)) continue;
-            try {
-              a.hooks.row!(cells, ctx);
-            } catch (err) {
-              crash(a, err, { file: path, row: ctx.row });
-            }
-          }
-        },
+        row,
         end: (summary) => {
-          for (const a of active) {
-            if (!a.hooks.endTable || crashed.has(a) || !table) continue;
-            try {
-              a.hooks.endTable(table, summary, dist, ds);
-            } catch (err) {
-              crash(a, err, fileAt);
-            }
-          }
+          if (table) call('endTable', fileAt, table, summary, dist, ds);
         },
       },
-      { file, rows: wantsRows },
+      { file: displayPath(run.cwd, path), rows: wantsRows },
     );
   } catch (err) {
     if (!(err instanceof DataFileError)) throw err;
@@ -192,4 +182,3 @@ async function readData(
     emitCore('core/data-unreadable', { messageId: 'unreadable', data: { message: err.message }, location });
   }
 }
-

@@ -3,7 +3,7 @@
  * cases (integers, decimals, ISO dates, short text) are decided by a char-code scan; regular
  * expressions only see the rare shapes (non-ISO dates, grouped thousands).
  */
-import type { CellType } from '../model/index.js';
+import { CELL_TYPES, type CellType } from '../model/index.js';
 
 /** Cell type codes, indexes into `CELL_TYPES` (model/table.ts). */
 export const TEXT = 0;
@@ -18,18 +18,8 @@ export const DATE_OTHER = 8;
 export const NULL = 9;
 export const TYPE_COUNT = 10;
 
-export const TYPE_NAMES: readonly CellType[] = [
-  'text',
-  'integer',
-  'number',
-  'decimal-comma',
-  'grouped-number',
-  'boolean',
-  'date',
-  'datetime',
-  'date-other',
-  'null',
-];
+/** Names of the codes above, in code order. */
+export const TYPE_NAMES: readonly CellType[] = CELL_TYPES;
 
 /** Placeholders publishers write for "no value"; they are not text. */
 const NULL_TOKENS = new Set(['NA', 'N/A', 'n/a', 'na', 'NULL', 'null', 'Null', 'None', 'none', 'NaN', 'nan', '-', '--', '#N/A', 'n.a.', 'n.d.', 'N.D.']);

@@ -29,7 +29,7 @@ const stylish: Formatter = {
     for (const [file, items] of byFile) {
       lines.push('', c.underline(file));
       const where = items.map(({ finding: { location: l } }) =>
-        l.line !== undefined ? `${l.line}:${l.column ?? 0}` : l.row !== undefined ? `row ${l.row}` : l.pointer ? l.pointer : '',
+        l.line !== undefined ? (l.column !== undefined ? `${l.line}:${l.column}` : `${l.line}`) : l.row !== undefined ? `row ${l.row}` : l.pointer ? l.pointer : '',
       );
       const width = Math.max(...where.map((w) => w.length));
       items.forEach(({ finding: f, dataset }, i) => {

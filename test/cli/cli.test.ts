@@ -268,6 +268,12 @@ describe('odlint rules / init / version', () => {
     expect((await odlint(['ds'], dir)).exitCode).toBe(0);
   });
 
+  it('stops quietly when the reader of its output goes away (EPIPE)', async () => {
+    const r = await execa('sh', ['-c', `node "${BIN}" rules --json | head -c 1`], { reject: false });
+    expect(r.stdout).toBe('[');
+    expect(r.stderr).toBe('');
+  });
+
   it('prints its version', async () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const r = await odlint(['--version']);
