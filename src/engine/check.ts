@@ -3,7 +3,7 @@ import type { Dataset, Distribution, Finding, Severity, SourceLocation, TableInf
 import type { EffectiveRule } from '../config/types.js';
 import { readerFor, DataFileError, type TableSink } from '../readers/index.js';
 import { sniffFile } from '../readers/sniff.js';
-import type { RuleHooks, RuleModule, RuleContext, ReportDescriptor } from './rule-api.js';
+import type { RuleHooks, RuleModule, RuleContext, ReportDescriptor, AnalysisDef, TableAnalysis } from './rule-api.js';
 import { formatMessage } from './messages.js';
 import { displayPath } from '../util/paths.js';
 
@@ -18,6 +18,12 @@ type EmitCore = (ruleId: string, d: ReportDescriptor) => void;
 
 /** Calls one hook on every active rule that has it; a rule that throws is switched off. */
 type CallHooks = <K extends keyof RuleHooks>(name: K, where: SourceLocation, ...args: Parameters<NonNullable<RuleHooks[K]>>) => void;
+
+interface SharedAnalysis {
+  name: string;
+  table: TableInfo;
+  instance: TableAnalysis;
+}
 
 interface ActiveRule {
   rule: RuleModule;
@@ -66,6 +72,17 @@ export async function checkDataset(
     emitCore('core/rule-crashed', { messageId: 'crashed', data: { rule: a.rule.meta.id, message }, location: where });
   };
 
+  // Shared analyses of the table being read (RuleContext.analysis): one instance per table.
+  const analyses = new Map<AnalysisDef<TableAnalysis>, SharedAnalysis>();
+  const analysis = <T extends TableAnalysis>(def: AnalysisDef<T>, table: TableInfo): T => {
+    let entry = analyses.get(def);
+    if (!entry || entry.table !== table) {
+      entry = { name: def.name, table, instance: def.create(table) };
+      analyses.set(def, entry);
+    }
+    return entry.instance as T;
+  };
+
   for (const rule of rules.values()) {
     const eff = settings.get(rule.meta.id);
     if (!eff || eff.severity === 'off' || rule.meta.family === 'core') continue;
@@ -76,6 +93,7 @@ export async function checkDataset(
       severity,
       settings: run,
       report: (d) => emit(rule.meta.id, severity, d, rule),
+      analysis,
     };
     const a: ActiveRule = { rule, hooks: {} };
     try {
@@ -113,7 +131,18 @@ export async function checkDataset(
     const wantsRows = active.some((a) => a.hooks.row || a.rule.meta.needsRows);
     // The hot path: one call per row per rule that wants rows, nothing else.
     const rowHooks = active.filter((a) => a.hooks.row);
+    let shared: SharedAnalysis[] = [];
     const dispatchRow: TableSink['row'] = (cells, ctx) => {
+      for (const s of shared) {
+        try {
+          s.instance.row(cells, ctx);
+        } catch (err) {
+          // A broken analysis is dropped for this table; the rules relying on it see partial data.
+          shared = shared.filter((x) => x !== s);
+          const message = err instanceof Error ? err.message : String(err);
+          emitCore('core/rule-crashed', { messageId: 'crashed', data: { rule: `analysis ${s.name}`, message }, location: { file: ctx.table.path, row: ctx.row } });
+        }
+      }
       for (const a of rowHooks) {
         if (crashed.has(a)) continue;
         try {
@@ -127,7 +156,12 @@ export async function checkDataset(
     for (const dist of ds.distributions) {
       if (!wantsTables || !dist.localPath || dist.localStatus !== 'present' || seen.has(dist.localPath)) continue;
       seen.add(dist.localPath);
-      await readData(dist, ds, run, wantsRows, call, dispatchRow, emitCore);
+      const tableHooks: CallHooks = (name, where, ...args) => {
+        call(name, where, ...args);
+        // The analyses the rules asked for in their table hooks get the rows of this table.
+        if (name === 'table') shared = [...analyses.values()].filter((e) => e.table === args[0]);
+      };
+      await readData(dist, ds, run, wantsRows, tableHooks, dispatchRow, emitCore);
     }
   }
 

@@ -63,6 +63,30 @@ export interface RuleContext<Options = Record<string, unknown>> {
   /** Settings shared by all rules (working directory, online flag). */
   readonly settings: { cwd: string; online: boolean; data: boolean };
   report(descriptor: ReportDescriptor): void;
+  /**
+   * The shared instance of an analysis for the table being read: created by the first rule
+   * that asks (in its `table` hook), then fed every row ONCE by the engine, before the rules'
+   * own row hooks. Rules that need the same per-cell work (detectors, profiles) share it
+   * instead of each redoing it; each reads the results in `endTable`. A rule using an
+   * analysis without a `row` hook of its own sets `meta.needsRows`.
+   */
+  analysis<T extends TableAnalysis>(def: AnalysisDef<T>, table: TableInfo): T;
+}
+
+/** Per-table work shared by several rules (see `RuleContext.analysis`). */
+export interface TableAnalysis {
+  row(cells: readonly string[], ctx: RowContext): void;
+}
+
+export interface AnalysisDef<T extends TableAnalysis> {
+  /** Names the analysis in crash reports. */
+  readonly name: string;
+  create(table: TableInfo): T;
+}
+
+/** Declares a shared table analysis; keep the returned object as a module constant. */
+export function defineAnalysis<T extends TableAnalysis>(name: string, create: (table: TableInfo) => T): AnalysisDef<T> {
+  return { name, create };
 }
 
 /**

@@ -1,0 +1,115 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkDataset } from '../../src/engine/check.js';
+import { dataFileDataset } from '../../src/engine/lint.js';
+import { loadBuiltinRules } from '../../src/engine/registry.js';
+import { defineAnalysis, defineRule, type RuleModule, type TableAnalysis } from '../../src/engine/rule-api.js';
+import { emptyDistribution, type Finding } from '../../src/model/index.js';
+import type { EffectiveRule } from '../../src/config/types.js';
+
+let core: Map<string, RuleModule>;
+beforeAll(async () => {
+  core = new Map([...(await loadBuiltinRules())].filter(([id]) => id.startsWith('core/')));
+});
+
+const run = { cwd: os.tmpdir(), online: false, data: true };
+
+function csv(text: string): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'odlint-engine-')), 'data.csv');
+  writeFileSync(file, text);
+  return file;
+}
+
+/** Runs custom rules (plus the core ones, for their messages) on a data file. */
+async function check(file: string, custom: RuleModule[], twoDistributions = false): Promise<Finding[]> {
+  const rules = new Map([...core, ...custom.map((r) => [r.meta.id, r] as const)]);
+  const settings = new Map<string, EffectiveRule>([...rules.keys()].map((id) => [id, { severity: 'error', options: {} }]));
+  const ds = dataFileDataset(file, run.cwd);
+  if (twoDistributions) {
+    const again = emptyDistribution({ file });
+    again.localPath = file;
+    ds.distributions.push(again);
+  }
+  return checkDataset(ds, rules, settings, run);
+}
+
+const meta = (id: string) => ({ id, family: 'data' as const, description: 'test', rationale: 'test', severity: 'error' as const, presets: [], messages: { seen: '{{what}}' } });
+
+/** A shared analysis counting the rows it was fed, and how many instances were made. */
+let created = 0;
+class RowCounter implements TableAnalysis {
+  rows = 0;
+  constructor() {
+    created++;
+  }
+  row(): void {
+    this.rows++;
+  }
+}
+const COUNTER = defineAnalysis('row-counter', () => new RowCounter());
+
+const counterRule = (id: string) =>
+  defineRule({
+    meta: { ...meta(id), needsRows: true },
+    create(context) {
+      let counter: RowCounter | undefined;
+      return {
+        table(table) {
+          counter = context.analysis(COUNTER, table);
+        },
+        endTable(table) {
+          context.report({ messageId: 'seen', data: { what: `${counter!.rows} rows` }, location: { file: table.path } });
+        },
+      };
+    },
+  });
+
+describe('checkDataset', () => {
+  it('feeds a shared analysis each row once, however many rules use it', async () => {
+    created = 0;
+    const findings = await check(csv('a,b\n1,2\n3,4\n5,6\n'), [counterRule('data/one'), counterRule('data/two')]);
+    expect(findings.map((f) => [f.ruleId, f.message])).toEqual([
+      ['data/one', '3 rows'],
+      ['data/two', '3 rows'],
+    ]);
+    expect(created).toBe(1);
+  });
+
+  it('reads a file referenced twice only once', async () => {
+    let tables = 0;
+    const counting = defineRule({ meta: meta('data/tables'), create: () => ({ table: () => void tables++ }) });
+    await check(csv('a\n1\n'), [counting], true);
+    expect(tables).toBe(1);
+  });
+
+  it('switches off a rule that throws, reports it, and keeps the others running', async () => {
+    let rowsSeen = 0;
+    const broken = defineRule({
+      meta: meta('data/broken'),
+      create: () => ({
+        row(_cells, ctx) {
+          if (ctx.row === 3) throw new Error('boom');
+        },
+      }),
+    });
+    const healthy = defineRule({ meta: meta('data/healthy'), create: () => ({ row: () => void rowsSeen++ }) });
+    const file = csv('a\n1\n2\n3\n');
+    const findings = await check(file, [broken, healthy]);
+    expect(findings.map((f) => [f.ruleId, f.message, f.location])).toEqual([['core/rule-crashed', 'rule data/broken failed on this dataset: boom', { file, row: 3 }]]);
+    expect(rowsSeen).toBe(3);
+  });
+
+  it('drops a shared analysis that throws and reports it', async () => {
+    const FAILING = defineAnalysis('failing', () => ({
+      row() {
+        throw new Error('bad cell');
+      },
+    }));
+    const user = defineRule({ meta: { ...meta('data/user'), needsRows: true }, create: (context) => ({ table: (t) => void context.analysis(FAILING, t) }) });
+    const file = csv('a\n1\n2\n');
+    const findings = await check(file, [user]);
+    expect(findings.map((f) => [f.ruleId, f.message, f.location])).toEqual([['core/rule-crashed', 'rule analysis failing failed on this dataset: bad cell', { file, row: 2 }]]);
+  });
+});
