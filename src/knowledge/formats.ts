@@ -1,7 +1,9 @@
 /**
  * Format knowledge (schemas/formats.yaml): resolves what publishers write in a distribution's
  * format or media type ("CSV", "text/csv; charset=utf-8", an EU file-type URI, "page web",
- * "zip+csv") to a format id, and says what that format is worth (open, machine-readable, stars).
+ * "zip+csv") to a format id, and says what that format is worth (open, machine-readable, stars,
+ * the data.europa.eu MQA lists, udata's closed formats). The scores (src/score/) take every
+ * format fact from here.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +15,10 @@ export type FormatKind = 'data' | 'document' | 'page' | 'archive' | 'image' | 's
 export interface FormatInfo {
   id: string;
   names: string[];
+  /** Media types registered with IANA, the canonical one first. */
   mediaTypes: string[];
+  /** Unregistered media types seen in the wild (x- types, text/json...). */
+  otherMediaTypes: string[];
   /** Code in the EU file-type authority table (see `euFileTypeUri`). */
   eu?: string;
   extensions: string[];
@@ -22,8 +27,10 @@ export interface FormatInfo {
   machineReadable: boolean;
   /** ckanext-qa openness score of the format (0–5), when it scores it. */
   stars?: number;
-  /** data.europa.eu MQA lists the format is on. */
+  /** data.europa.eu MQA lists the format is on (EDP vocabularies, narrower than `open`/`machineReadable`). */
   mqa: ('nonProprietary' | 'machineReadable')[];
+  /** The spellings of this format in udata's CLOSED_FORMATS, which udata matches literally. */
+  udataClosed?: string[];
   /** A more general format the content also is (GeoJSON → JSON, XLSX → ZIP). */
   parent?: string;
   kind: FormatKind;
@@ -33,12 +40,21 @@ export const EU_FILE_TYPE = 'http://publications.europa.eu/resource/authority/fi
 
 export const FORMATS: readonly FormatInfo[] = (
   parseYaml(readFileSync(path.join(packageRoot(), 'schemas', 'formats.yaml'), 'utf8')) as FormatInfo[]
-).map((f) => ({ ...f, id: String(f.id), names: f.names ?? [], mediaTypes: f.mediaTypes ?? [], extensions: f.extensions ?? [], mqa: f.mqa ?? [] }));
+).map((f) => ({
+  ...f,
+  id: String(f.id),
+  names: f.names ?? [],
+  mediaTypes: f.mediaTypes ?? [],
+  otherMediaTypes: f.otherMediaTypes ?? [],
+  extensions: f.extensions ?? [],
+  mqa: f.mqa ?? [],
+}));
 
 const byId = new Map(FORMATS.map((f) => [f.id, f]));
 const byEu = new Map(FORMATS.filter((f) => f.eu).map((f) => [f.eu!.toUpperCase(), f]));
 const byExtension = new Map(FORMATS.flatMap((f) => f.extensions.map((e) => [e.toLowerCase(), f] as const)));
-const byMediaType = new Map(FORMATS.flatMap((f) => f.mediaTypes.map((m) => [m.toLowerCase(), f] as const)));
+const byRegisteredMediaType = new Map(FORMATS.flatMap((f) => f.mediaTypes.map((m) => [m.toLowerCase(), f] as const)));
+const byMediaType = new Map([...byRegisteredMediaType, ...FORMATS.flatMap((f) => f.otherMediaTypes.map((m) => [m.toLowerCase(), f] as const))]);
 
 /** Every way of writing a format, lower case; earlier entries win (explicit names before EU codes). */
 const byName = new Map<string, FormatInfo>();
@@ -57,6 +73,36 @@ export function euFileTypeUri(format: FormatInfo): string | undefined {
 const IANA = /^https?:\/\/www\.iana\.org\/assignments\/media-types\/(.+)$/i;
 const EU = /^https?:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/([A-Z0-9_]+)$/i;
 
+/** A name, extension or media type as the lookup tables key it: lower case, no parameters, no leading dot. */
+const nameKey = (value: string) => value.toLowerCase().split(';')[0]!.trim().replace(/^\./, '');
+
+/**
+ * Resolves a URI: an EU file-type or IANA media-type URI exactly; another vocabulary's URI
+ * (".../file-type/CSV", ".../formats/json") by its last segment, through `resolve`. `null` when
+ * the value is no URI.
+ */
+function fromUri(value: string, resolve: (term: string) => FormatInfo | undefined): FormatInfo | undefined | null {
+  const eu = EU.exec(value);
+  if (eu) return byEu.get(eu[1]!.toUpperCase());
+  const iana = IANA.exec(value);
+  if (iana) return byMediaType.get(nameKey(iana[1]!));
+  if (!/^https?:\/\//i.test(value)) return null;
+  const last = value.replace(/[/#?]+$/, '').split(/[/#]/).pop();
+  return last && last !== value ? resolve(decodeURIComponent(last)) : undefined;
+}
+
+/**
+ * The format a value names exactly (a name, extension, media type, EU code or a URI of one),
+ * without resolving compound values: what a format registry such as CKAN's resource_formats
+ * answers. The scores use it, since the tools they reproduce look formats up this way.
+ */
+export function formatNamed(raw: string | undefined): FormatInfo | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  const uri = fromUri(value, formatNamed);
+  return uri === null ? byName.get(nameKey(value)) : uri;
+}
+
 /**
  * The format a publisher meant, from a format name, media type, extension or URI; undefined
  * when unknown. Compound values ("zip+csv", "CSV (zip)", "csv.gz") resolve to the data format
@@ -65,16 +111,9 @@ const EU = /^https?:\/\/publications\.europa\.eu\/resource\/authority\/file-type
 export function resolveFormat(raw: string | undefined): FormatInfo | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
-  const eu = EU.exec(value);
-  if (eu) return byEu.get(eu[1]!.toUpperCase());
-  const iana = IANA.exec(value);
-  if (iana) return byMediaType.get(iana[1]!.toLowerCase());
-  if (/^https?:\/\//i.test(value)) {
-    // Another vocabulary's URI (".../file-type/CSV", ".../formats/json"): its last segment.
-    const last = value.replace(/[/#?]+$/, '').split(/[/#]/).pop();
-    return last && last !== value ? resolveFormat(decodeURIComponent(last)) : undefined;
-  }
-  const lower = value.toLowerCase().split(';')[0]!.trim().replace(/^\./, '');
+  const uri = fromUri(value, resolveFormat);
+  if (uri !== null) return uri;
+  const lower = nameKey(value);
   const direct = byName.get(lower);
   if (direct) return direct;
   const suffix = /^[a-z]+\/[\w.-]+\+(json|xml|zip)$/.exec(lower); // application/vnd.x+json
@@ -143,6 +182,35 @@ export function effectiveFormat(dist: {
   const byUrl = formatFromPath(dist.downloadURL) ?? formatFromPath(dist.localRef) ?? formatFromPath(dist.accessURL);
   return byUrl ? { format: byUrl, from: 'extension' } : undefined;
 }
+
+/**
+ * MQA "format from vocabulary": the format when the value is an EU file-type URI or an EU
+ * file-type code written as is ("CSV", "rdf_turtle"); undefined otherwise ("Excel", "text/csv").
+ */
+export function euFileType(raw: string | undefined): FormatInfo | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  const code = EU.exec(value)?.[1] ?? (/^[A-Z0-9_]+$/i.test(value) ? value : undefined);
+  return code === undefined ? undefined : byEu.get(code.toUpperCase());
+}
+
+/**
+ * MQA "media type from vocabulary": the format when the value is a media type registered with
+ * IANA (as such or as its IANA URI, parameters ignored); undefined for unregistered ones
+ * (application/x-…, text/json) and for anything else.
+ */
+export function ianaMediaType(raw: string | undefined): FormatInfo | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  return byRegisteredMediaType.get(nameKey(IANA.exec(value)?.[1] ?? value));
+}
+
+/**
+ * udata `CLOSED_FORMATS` (udata/core/dataset/constants.py: pdf, doc, docx, word, xls, excel,
+ * xlsx), gathered from the formats that carry them. udata compares the lower-cased format
+ * field with these strings literally, so "application/pdf" or "PDF/A" are not closed to it.
+ */
+export const UDATA_CLOSED_FORMATS: ReadonlySet<string> = new Set(FORMATS.flatMap((f) => f.udataClosed ?? []));
 
 /** A short display name: the EU code or the upper-cased id (CSV, XLSX, GeoJSON → GEOJSON). */
 export function formatLabel(format: FormatInfo): string {

@@ -1,11 +1,6 @@
 import { firstText, type Dataset, type Distribution } from '../model/index.js';
-import {
-  accessRightsFromVocabulary,
-  formatFromVocabulary,
-  knownLicence,
-  lookupFormat,
-  mediaTypeFromVocabulary,
-} from './_vocabularies.js';
+import { euFileType, formatNamed, ianaMediaType } from '../knowledge/formats.js';
+import { accessRightsFromVocabulary, knownLicence } from './vocabularies.js';
 import { reached, type Reachability } from './reachability.js';
 
 /**
@@ -58,7 +53,8 @@ const sum = (indicators: Record<string, IndicatorValue>) =>
 
 /** Indicators computed on one distribution (with the dataset's licence when it has none of its own). */
 function distributionIndicators(dist: Distribution, ds: Dataset, reachability: Reachability | undefined) {
-  const format = lookupFormat(dist.format);
+  // MQA judges dct:format only (not the media type), as the value names it: no compound guessing.
+  const onList = (list: 'nonProprietary' | 'machineReadable') => formatNamed(dist.format)?.mqa.includes(list) === true;
   const asPoints = (r: ReturnType<typeof reached>, points: number): IndicatorValue => (r === 'not checked' ? r : award(r, points));
   const licence = dist.licence ?? ds.licence;
   return {
@@ -70,9 +66,9 @@ function distributionIndicators(dist: Distribution, ds: Dataset, reachability: R
     interoperability: {
       format: present(dist.format) ? 20 : -5,
       mediaType: present(dist.mediaType) ? 10 : -5,
-      formatMediaTypeFromVocabulary: award(formatFromVocabulary(dist.format) && mediaTypeFromVocabulary(dist.mediaType), 10),
-      nonProprietary: award(format?.nonProprietary === true, 20),
-      machineReadable: award(format?.machineReadable === true, 20),
+      formatMediaTypeFromVocabulary: award(euFileType(dist.format) !== undefined && ianaMediaType(dist.mediaType) !== undefined, 10),
+      nonProprietary: award(onList('nonProprietary'), 20),
+      machineReadable: award(onList('machineReadable'), 20),
     },
     reusability: {
       licence: award(licence !== undefined, 20),

@@ -1,5 +1,6 @@
 import type { Dataset, Distribution } from '../model/index.js';
-import { licenceOpenness, qaFormatName, qaScore } from './_vocabularies.js';
+import { formatNamed } from '../knowledge/formats.js';
+import { licenceOpenness } from './vocabularies.js';
 import { reached, type Reachability } from './reachability.js';
 
 /**
@@ -7,7 +8,8 @@ import { reached, type Reachability } from './reachability.js';
  * broken link scores 0; otherwise the format is taken from the URL extension, then from the
  * format field, else 1 star; a licence that is not open makes every score 0. The dataset gets
  * its best resource's stars. odlint does not download files, so the "sniffed content" step of
- * ckanext-qa is skipped.
+ * ckanext-qa is skipped. Formats are looked up by exact name, as ckanext-qa does through CKAN's
+ * resource_formats, and scored with the knowledge base's `stars`.
  */
 export interface StarsScore {
   stars: number;
@@ -23,18 +25,17 @@ function extensionVariants(url: string): string[] {
 
 function byUrlExtension(url: string): { score: number; reason: string } | undefined {
   for (const ext of extensionVariants(url.trim())) {
-    const name = qaFormatName(ext);
-    if (!name) continue;
+    const format = formatNamed(ext);
+    if (!format) continue;
     // ckanext-qa: `if score:` — a known extension whose score is 0 or unset gets the default 1.
-    const score = qaScore(name) || 1;
-    return { score, reason: `URL extension "${ext}" (${name}) scores ${score}` };
+    const score = format.stars || 1;
+    return { score, reason: `URL extension "${ext}" (${format.id}) scores ${score}` };
   }
   return undefined;
 }
 
 function byFormatField(format: string | undefined): { score: number; reason: string } | undefined {
-  const name = format?.trim() ? qaFormatName(format) : undefined;
-  const score = name ? qaScore(name) : undefined;
+  const score = formatNamed(format)?.stars;
   return score === undefined ? undefined : { score, reason: `format "${format}" scores ${score}` };
 }
 

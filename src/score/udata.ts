@@ -1,5 +1,6 @@
 import type { Dataset, Distribution } from '../model/index.js';
-import { UDATA_CLOSED_FORMATS, udataFrequency } from './_vocabularies.js';
+import { UDATA_CLOSED_FORMATS } from '../knowledge/formats.js';
+import { udataFrequency } from './vocabularies.js';
 import { reached, type Reachability } from './reachability.js';
 
 /**

@@ -40,20 +40,21 @@ describe('MQA (data.europa.eu), offline', () => {
     expect(mqa.notChecked).toEqual(['accessibility.accessUrlReachable', 'accessibility.downloadUrlReachable']);
   });
 
-  it('scores the sparse udata fixture 185 points: sufficient', async () => {
+  it('scores the sparse udata fixture 165 points: sufficient', async () => {
     const mqa = mqaScore(await load(SPARSE));
     // findability   30 keywords (one tag); no theme, spatial or temporal                 =  30
     // accessibility  not checked + 20 downloadURL (udata serves the URL) + not checked   =  20
-    // interoperability 20 format (pdf) + 10 media type + 10 both from vocabularies
-    //                + 20 non-proprietary (PDF) + 0 machine-readable + 30 DCAT-AP        =  90
+    // interoperability 20 format (pdf) + 10 media type + 10 both from vocabularies (PDF,
+    //                application/pdf) + 0 non-proprietary (PDF is on neither EDP list)
+    //                + 0 machine-readable + 30 DCAT-AP                                   =  70
     // reusability   20 licence + 0 from vocabulary ("notspecified" is a placeholder, no
     //                licence) + 0 access rights + 0 + 0 contact point + 10 publisher      =  30
     // contextuality  0 rights + 5 byte size + 5 issued + 5 modified                       =  15
-    // total 30 + 20 + 90 + 30 + 15 = 185 → sufficient (121–220)
-    expect(mqa.points).toBe(185);
+    // total 30 + 20 + 70 + 30 + 15 = 165 → sufficient (121–220)
+    expect(mqa.points).toBe(165);
     expect(mqa.rating).toBe('sufficient');
     expect(mqa.dimensions.interoperability.indicators).toEqual({
-      format: 20, mediaType: 10, formatMediaTypeFromVocabulary: 10, nonProprietary: 20, machineReadable: 0, dcatApCompliance: 30,
+      format: 20, mediaType: 10, formatMediaTypeFromVocabulary: 10, nonProprietary: 0, machineReadable: 0, dcatApCompliance: 30,
     });
   });
 
@@ -64,7 +65,58 @@ describe('MQA (data.europa.eu), offline', () => {
     const mqa = mqaScore(ds);
     // -5 format - 5 media type + 0 vocabulary + 0 + 0 + 30 DCAT-AP = 20
     expect(mqa.dimensions.interoperability.points).toBe(20);
-    expect(mqa.points).toBe(185 - 90 + 20);
+    expect(mqa.points).toBe(165 - 70 + 20);
+  });
+});
+
+describe('format facts from the knowledge base', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'odlint-formats-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A CKAN package under an open licence with one resource. */
+  async function withResource(resource: Record<string, string>): Promise<Dataset> {
+    const file = path.join(dir, 'package.json');
+    writeFileSync(file, JSON.stringify({ name: 'f', title: 'F', notes: 'One resource.', license_id: 'cc-by', resources: [{ name: 'r', ...resource }] }));
+    return load(file);
+  }
+
+  it.each([
+    // format, media type → format + media type from vocabulary, non-proprietary, machine-readable
+    ['TSV', 'text/tab-separated-values', { formatMediaTypeFromVocabulary: 10, nonProprietary: 20, machineReadable: 0 }],
+    ['XLSX', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', { formatMediaTypeFromVocabulary: 10, nonProprietary: 0, machineReadable: 20 }],
+    ['GML', 'application/gml+xml', { formatMediaTypeFromVocabulary: 10, nonProprietary: 0, machineReadable: 0 }],
+    ['http://publications.europa.eu/resource/authority/file-type/RDF_TURTLE', 'text/turtle', { formatMediaTypeFromVocabulary: 10, nonProprietary: 20, machineReadable: 20 }],
+    // "Excel" is no EU file-type code; application/x-msexcel is not registered with IANA.
+    ['Excel', 'application/vnd.ms-excel', { formatMediaTypeFromVocabulary: 0, nonProprietary: 0, machineReadable: 20 }],
+    ['XLS', 'application/x-msexcel', { formatMediaTypeFromVocabulary: 0, nonProprietary: 0, machineReadable: 20 }],
+    // A compound value names no format exactly: MQA finds it on no list.
+    ['CSV (zip)', 'application/zip', { formatMediaTypeFromVocabulary: 0, nonProprietary: 0, machineReadable: 0 }],
+  ])('MQA interoperability of format %s with media type %s', async (format, mimetype, expected) => {
+    const mqa = mqaScore(await withResource({ url: 'https://example.org/r', format, mimetype }));
+    expect(mqa.dimensions.interoperability.indicators).toMatchObject(expected);
+  });
+
+  it.each([
+    // ckanext-qa tries the URL extensions "csv.zip" then "zip": no format is named "csv.zip".
+    [{ url: 'https://example.org/coins.csv.zip' }, 1, 'URL extension "zip" (zip) scores 1'],
+    [{ url: 'https://example.org/graph.ttl' }, 5, 'URL extension "ttl" (turtle) scores 5'],
+    // A known extension scoring 0 gets ckanext-qa's default 1; the format field keeps its 0.
+    [{ url: 'https://example.org/index.html' }, 1, 'URL extension "html" (html) scores 1'],
+    [{ url: 'https://example.org/page', format: 'HTML' }, 0, 'format "HTML" scores 0'],
+    [{ url: 'https://example.org/onto', format: 'OWL' }, 0, 'format "OWL" scores 0'],
+    [{ url: 'https://example.org/project', format: 'QGIS' }, 3, 'format "QGIS" scores 3'],
+    [{ url: 'https://example.org/dl', format: 'CSV (zip)' }, 1, 'format not understood, score 1'],
+  ])('ckanext-qa stars of %j', async (resource, stars, reason) => {
+    expect(starsScore(await withResource(resource))).toEqual({ stars, reason });
+  });
+
+  it('counts only udata\'s literal closed-format spellings as closed', async () => {
+    // udata compares the lower-cased format with CLOSED_FORMATS: "Excel" is closed, "PDF/A" is not.
+    expect(udataScore(await withResource({ url: 'https://example.org/a', format: 'Excel' })).criteria.has_open_format).toBe(false);
+    expect(udataScore(await withResource({ url: 'https://example.org/a', format: 'PDF/A' })).criteria.has_open_format).toBe(true);
   });
 });
 
