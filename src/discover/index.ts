@@ -11,12 +11,14 @@ export interface Discovered {
   dataFiles: string[];
   /** Files named explicitly on the command line (an unknown format is reported for these only). */
   explicit: Set<string>;
+  /** Descriptors given as http(s) URLs (fetched only with --online). */
+  urls: string[];
 }
 
 export class InputError extends Error {}
 
 /**
- * Expands inputs (files, folders, globs) into descriptor and data files. Folders are walked
+ * Expands inputs (files, folders, globs, http(s) URLs of descriptors) into descriptor and data files. Folders are walked
  * recursively; hidden folders, node_modules and ignored paths are skipped.
  */
 export async function discover(inputs: string[], cwd: string, isIgnored: (abs: string) => boolean): Promise<Discovered> {
@@ -31,7 +33,12 @@ export async function discover(inputs: string[], cwd: string, isIgnored: (abs: s
     if (named) explicit.add(abs);
   };
 
+  const urls: string[] = [];
   for (const input of inputs.length ? inputs : ['.']) {
+    if (/^https?:\/\//i.test(input)) {
+      urls.push(input);
+      continue;
+    }
     const abs = path.resolve(cwd, input);
     let stat;
     try {
@@ -50,5 +57,5 @@ export async function discover(inputs: string[], cwd: string, isIgnored: (abs: s
       for (const f of files.sort()) classify(f, false);
     }
   }
-  return { descriptors: [...descriptors], dataFiles: [...dataFiles], explicit };
+  return { descriptors: [...descriptors], dataFiles: [...dataFiles], explicit, urls };
 }

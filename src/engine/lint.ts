@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { emptyDataset, emptyDistribution, type Dataset, type Finding, type SourceLocation } from '../model/index.js';
-import { discover } from '../discover/index.js';
-import { loadDescriptor } from '../loaders/index.js';
+import { discover, InputError } from '../discover/index.js';
+import { loadDescriptor, loadDescriptorText, type LoadOutcome } from '../loaders/index.js';
+import { fetchDescriptor } from '../loaders/fetch.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../util/paths.js';
 import { formatMessage } from './messages.js';
@@ -35,6 +36,9 @@ export interface LintResult {
 export async function lint(req: LintRequest): Promise<LintResult> {
   const { config } = req;
   const found = await discover(req.inputs, req.cwd, (abs) => config.isIgnored(abs));
+  if (found.urls.length && !req.online) {
+    throw new InputError(`${found.urls[0]} is a URL: odlint makes no network request without --online`);
+  }
   const files: FileResult[] = [];
   const loaded: { dataset: Dataset; issues: Finding[] }[] = [];
 
@@ -49,8 +53,17 @@ export async function lint(req: LintRequest): Promise<LintResult> {
     if (f) files.push({ file, findings: [f] });
   };
 
-  for (const file of found.descriptors) {
-    const outcome = await loadDescriptor(file);
+  // Descriptors given as URLs (only with --online): fetched, then loaded like files.
+  const sources: (string | { url: string })[] = [...found.urls.map((url) => ({ url })), ...found.descriptors];
+  for (const source of sources) {
+    const file = typeof source === 'string' ? source : source.url;
+    const explicit = typeof source !== 'string' || found.explicit.has(file);
+    let outcome: LoadOutcome;
+    if (typeof source === 'string') outcome = await loadDescriptor(file);
+    else {
+      const fetched = await fetchDescriptor(source.url);
+      outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(source.url, fetched.text);
+    }
     switch (outcome.kind) {
       case 'parse-error':
         fileFinding(file, 'core/parse-error', 'syntax', { message: outcome.message }, { file, line: outcome.line, column: outcome.column });
@@ -59,7 +72,7 @@ export async function lint(req: LintRequest): Promise<LintResult> {
         fileFinding(file, 'core/parse-error', 'unreadable', { message: outcome.message });
         break;
       case 'not-a-descriptor':
-        if (found.explicit.has(file)) fileFinding(file, 'core/not-a-descriptor', 'notADescriptor', { reason: outcome.reason });
+        if (explicit) fileFinding(file, 'core/not-a-descriptor', 'notADescriptor', { reason: outcome.reason });
         break;
       case 'loaded': {
         const byDataset = new Map<Dataset | undefined, Finding[]>();
@@ -71,7 +84,7 @@ export async function lint(req: LintRequest): Promise<LintResult> {
         const orphan = byDataset.get(undefined);
         if (orphan) files.push({ file, findings: orphan });
         for (const ds of outcome.datasets) loaded.push({ dataset: ds, issues: byDataset.get(ds) ?? [] });
-        if (outcome.datasets.length === 0 && !orphan && found.explicit.has(file)) {
+        if (outcome.datasets.length === 0 && !orphan && explicit) {
           fileFinding(file, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
         }
       }

@@ -15,7 +15,7 @@ import {
   type Texts,
 } from '../model/index.js';
 import { bool, DEFAULT_FLAG_KEYS, num, set, setExtra, unique } from './build.js';
-import { resolveDataRef } from './paths.js';
+import { descriptorDir, isUrl, resolveDataRef } from './paths.js';
 import { SyntaxProblem } from './parse.js';
 import { compact, localName, NS, termKey, type Graph, type Term } from './rdf-graph.js';
 import { jsonLdLocator, turtleLocator, xmlLocator, type Place, type RdfLocator, type Via } from './rdf-locate.js';
@@ -31,15 +31,15 @@ import type { LoadIssue, LoadResult, ParsedDocument } from './types.js';
 
 /** A Turtle/N-Triples/N3/RDF-XML file. Throws `SyntaxProblem` when it does not parse. */
 export async function loadRdfText(file: string, text: string, syntax: RdfSyntax): Promise<LoadResult> {
-  const base = pathToFileURL(path.resolve(file)).href;
+  const base = isUrl(file) ? file : pathToFileURL(path.resolve(file)).href;
   const { graph, prefixes } = await parseRdfText(text, syntax, base);
   const locate = syntax === 'rdfxml' ? xmlLocator(file, text, graph, base) : turtleLocator(file, text, graph, prefixes, base);
-  return mapGraph({ graph, locate, prefixes, file, dir: path.dirname(path.resolve(file)) });
+  return mapGraph({ graph, locate, prefixes, file, dir: descriptorDir(file) });
 }
 
 /** A JSON-LD document already parsed as JSON. Throws `SyntaxProblem` when it is not valid JSON-LD. */
 export async function loadJsonLd(doc: ParsedDocument): Promise<LoadResult> {
-  const base = pathToFileURL(path.resolve(doc.file)).href;
+  const base = isUrl(doc.file) ? doc.file : pathToFileURL(path.resolve(doc.file)).href;
   let parsed;
   try {
     parsed = await parseJsonLd(doc.data, base);

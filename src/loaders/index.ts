@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Dataset, DescriptorFormat } from '../model/index.js';
 import { parseDocumentText, SyntaxProblem } from './parse.js';
 import type { Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
 import { normaliseDatasets } from './normalise.js';
+import { extensionOf } from './paths.js';
 import { ckanLoader } from './ckan.js';
 import { udataLoader } from './udata.js';
 import { frictionlessLoader } from './frictionless.js';
@@ -41,6 +41,14 @@ export async function loadDescriptor(file: string): Promise<LoadOutcome> {
   } catch (e) {
     return { kind: 'unreadable', message: (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : String((e as Error).message) };
   }
+  return loadDescriptorText(file, text);
+}
+
+/**
+ * Parses and loads a descriptor's text; `file` names it (a path, or the URL it was fetched from —
+ * then every data reference in it is remote).
+ */
+export async function loadDescriptorText(file: string, text: string): Promise<LoadOutcome> {
   if (text.trim() === '') return { kind: 'not-a-descriptor', reason: 'the file is empty' };
   const rdf = rdfSyntax(file, text);
   if (rdf === 'xml') return { kind: 'not-a-descriptor', reason: 'XML that is not RDF' };
@@ -58,7 +66,7 @@ export async function loadDescriptor(file: string): Promise<LoadOutcome> {
 /** The RDF syntax of a file, from its extension then its first lines; `xml` = XML that is not RDF. */
 function rdfSyntax(file: string, text: string): RdfSyntax | 'xml' | undefined {
   const head = text.slice(0, 5000);
-  const byExtension = RDF_EXTENSIONS[path.extname(file).toLowerCase()];
+  const byExtension = RDF_EXTENSIONS[extensionOf(file)];
   const xml = /^\s*<(\?xml|rdf:RDF)/i.test(head);
   if (byExtension === 'rdfxml' || xml) {
     // `.xml` is also POD's legacy catalog and any other XML: only RDF/XML is a descriptor.

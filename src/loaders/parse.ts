@@ -1,8 +1,8 @@
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineCounter, parseDocument, isNode, isScalar, isMap, isSeq, type Node as YamlNode } from 'yaml';
-import path from 'node:path';
 import { pointerTokens, type PositionResolver } from '../model/index.js';
 import type { ParsedDocument } from './types.js';
+import { descriptorDir, extensionOf } from './paths.js';
 
 /** A syntax error with its position: becomes a `core/parse-error` finding. */
 export class SyntaxProblem extends Error {
@@ -131,9 +131,9 @@ export function parseYaml(text: string): { data: unknown; position: PositionReso
 
 /** Parses a descriptor file's text by its syntax (chosen from the extension, then content). */
 export function parseDocumentText(file: string, text: string): ParsedDocument {
-  const ext = path.extname(file).toLowerCase();
+  const ext = extensionOf(file);
   const looksJson = /^\s*[[{]/.test(text.replace(/^\uFEFF/, ''));
   const syntax: 'json' | 'yaml' = ext === '.yaml' || ext === '.yml' ? 'yaml' : ext === '.json' || ext === '.jsonld' || looksJson ? 'json' : 'yaml';
   const { data, position } = syntax === 'json' ? parseJson(text) : parseYaml(text);
-  return { file, dir: path.dirname(path.resolve(file)), syntax, data, position };
+  return { file, dir: descriptorDir(file), syntax, data, position };
 }
