@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import type { Dataset } from '../../src/model/index.js';
+import { isHvd } from '../../src/knowledge/dcat-ap.js';
 import { licenceName, licenceUses, namesLicence, shownValue, type LicenceMatch } from '../../src/knowledge/licences.js';
 
 interface Options {
@@ -7,12 +7,6 @@ interface Options {
   allDatasets: boolean;
 }
 
-/** The ELI of Implementing Regulation (EU) 2023/138 on High-Value Datasets. */
-const HVD_REGULATION = /eli\/reg_impl\/2023\/138/i;
-
-function isHvd(ds: Dataset, options: Options): boolean {
-  return options.allDatasets || ds.hvdCategory.length > 0 || ds.applicableLegislation.some((l) => HVD_REGULATION.test(l));
-}
 
 /** Why an open or closed licence is not CC BY 4.0 or more permissive. */
 function whyNot(m: LicenceMatch): string {
@@ -54,7 +48,7 @@ export const { meta, create } = defineRule<Options>({
   create(context) {
     return {
       dataset(ds) {
-        if (!isHvd(ds, context.options)) return;
+        if (!isHvd(ds, context.options.allDatasets)) return;
         for (const use of licenceUses(ds)) {
           const n = use.normalised;
           if (n.hvd) continue;

@@ -1,6 +1,7 @@
 import { firstText, type Dataset, type Distribution } from '../model/index.js';
 import { euFileType, formatNamed, ianaMediaType } from '../knowledge/formats.js';
-import { accessRightsFromVocabulary, knownLicence } from './vocabularies.js';
+import { knownLicence } from './vocabularies.js';
+import { accessRightsFromVocabulary, agentStated, periodStated, present } from '../knowledge/dcat-ap.js';
 import { reached, type Reachability } from './reachability.js';
 
 /**
@@ -46,7 +47,6 @@ export function mqaRating(points: number): MqaRating {
   return 'bad';
 }
 
-const present = (v: unknown) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v.trim() !== '' : v !== undefined && v !== null);
 const award = (condition: boolean, points: number) => (condition ? points : 0);
 const sum = (indicators: Record<string, IndicatorValue>) =>
   Object.values(indicators).reduce<number>((total, v) => total + (typeof v === 'number' ? v : 0), 0);
@@ -109,7 +109,7 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
       keywords: award(ds.keywords.length > 0, 30),
       themes: award(ds.themes.length > 0, 30),
       spatial: award(present(ds.spatial), 20),
-      temporal: award(present(ds.temporal?.start) || present(ds.temporal?.end), 20),
+      temporal: award(periodStated(ds.temporal), 20),
     },
     accessibility: dist.accessibility,
     interoperability: { ...dist.interoperability, dcatApCompliance: award(dcatApCompliant(ds), 30) },
@@ -117,8 +117,8 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
       ...dist.reusability,
       accessRights: award(present(ds.accessRights), 10),
       accessRightsFromVocabulary: award(accessRightsFromVocabulary(ds.accessRights), 5),
-      contactPoint: award(present(ds.contactPoint?.name) || present(ds.contactPoint?.email) || present(ds.contactPoint?.uri) || present(ds.contactPoint?.url), 20),
-      publisher: award(present(ds.publisher?.name) || present(ds.publisher?.uri) || present(ds.publisher?.url), 10),
+      contactPoint: award(agentStated(ds.contactPoint), 20),
+      publisher: award(agentStated(ds.publisher), 10),
     },
     contextuality: {
       rights: award(present(ds.rights), 5),

@@ -1,6 +1,6 @@
 import type { Dataset, Distribution } from '../model/index.js';
 import { UDATA_CLOSED_FORMATS } from '../knowledge/formats.js';
-import { udataFrequency } from './vocabularies.js';
+import { udataFrequency } from '../knowledge/dcat-ap.js';
 import { reached, type Reachability } from './reachability.js';
 
 /**

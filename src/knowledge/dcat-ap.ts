@@ -1,0 +1,100 @@
+/**
+ * DCAT-AP 3 and data.europa.eu MQA facts shared by the metadata rules and the MQA score:
+ * when a property counts as stated, the EU vocabularies (frequency, access rights), ISO 8601
+ * dates and the High-Value Datasets declaration.
+ */
+import type { Agent, Dataset, Period } from '../model/index.js';
+
+/** A value MQA counts as stated: a non-blank string, a non-empty list, any other defined value. */
+export function present(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(present);
+  if (typeof v === 'string') return v.trim() !== '';
+  return v !== undefined && v !== null;
+}
+
+/** An agent identified by a name, an e-mail, a URL or an IRI. */
+export function agentStated(agent: Agent | undefined): boolean {
+  return agent !== undefined && [agent.name, agent.email, agent.url, agent.uri].some(present);
+}
+
+export function periodStated(period: Period | undefined): boolean {
+  return present(period?.start) || present(period?.end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frequencies (dct:accrualPeriodicity)
+
+/** udata frequency ids from its own ids, EU frequency codes/URIs, Dublin Core freq URIs or plain words. */
+const FREQUENCY_ALIASES: Record<string, string> = {
+  annual: 'annual', annually: 'annual', yearly: 'annual', annual_2: 'semiannual', semiannual: 'semiannual',
+  biannual: 'semiannual', annual_3: 'threeTimesAYear', threetimesayear: 'threeTimesAYear', biennial: 'biennial',
+  bimonthly: 'bimonthly', biweekly: 'biweekly', fortnighly: 'biweekly', fortnightly: 'biweekly', cont: 'continuous',
+  continuous: 'continuous', update_cont: 'continuous', realtime: 'continuous', daily: 'daily', daily_2: 'semidaily',
+  semidaily: 'semidaily', threetimesaday: 'threeTimesADay', fourtimesaday: 'fourTimesADay', hourly: 'hourly',
+  irreg: 'irregular', irregular: 'irregular', monthly: 'monthly', monthly_2: 'semimonthly', semimonthly: 'semimonthly',
+  monthly_3: 'threeTimesAMonth', threetimesamonth: 'threeTimesAMonth', never: 'punctual', punctual: 'punctual',
+  quarterly: 'quarterly', triennial: 'triennial', quinquennial: 'quinquennial', weekly: 'weekly',
+  weekly_2: 'semiweekly', semiweekly: 'semiweekly', weekly_3: 'threeTimesAWeek', threetimesaweek: 'threeTimesAWeek',
+  fourtimesaweek: 'fourTimesAWeek', unknown: 'unknown',
+};
+
+/** The udata frequency id of a value (udata id, EU frequency code or URI, Dublin Core URI, English word). */
+export function udataFrequency(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  const last = value.trim().replace(/[/#]+$/, '').split(/[/#]/).pop()!;
+  return FREQUENCY_ALIASES[last.toLowerCase()];
+}
+
+/** DCAT-US / Project Open Data `accrualPeriodicity`: an ISO 8601 repeating duration (R/P1Y) or "irregular". */
+const ISO_REPEATING = /^R\d*\/P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+
+/** Whether a frequency comes from a vocabulary odlint knows (EU frequency NAL, udata, Dublin Core, ISO 8601). */
+export function knownFrequency(value: string): boolean {
+  return udataFrequency(value) !== undefined || ISO_REPEATING.test(value.trim());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access rights
+
+const EU_ACCESS_RIGHT = /^https?:\/\/publications\.europa\.eu\/resource\/authority\/access-right\/(PUBLIC|RESTRICTED|NON_PUBLIC|CONFIDENTIAL|SENSITIVE|NORMAL)$/;
+
+/** MQA "access rights from vocabulary": a value of the EU access-right authority table. */
+export function accessRightsFromVocabulary(value: string | undefined): boolean {
+  return value !== undefined && EU_ACCESS_RIGHT.test(value.trim());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const DATE = '\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?';
+const TIME = 'T([01]\\d|2[0-4])(:[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?';
+const DATE_TIME = `${DATE}(${TIME})?`;
+const DURATION = 'P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?';
+/** A date, date-time, year or year-month, or an interval of them (`start/end`, `start/duration`). */
+const ISO_8601 = new RegExp(`^(R\\d*/)?(${DATE_TIME}|${DURATION})(/(${DATE_TIME}|${DURATION}))?$`);
+
+/**
+ * Whether a value is an ISO 8601 date as DCAT-AP expects for dct:issued / dct:modified
+ * (xsd:date, xsd:dateTime, xsd:gYear, xsd:gYearMonth); intervals and durations, which
+ * DCAT-US allows, pass too. A space instead of the `T` (SQL style, CKAN) is tolerated.
+ */
+export function isIsoDate(value: string): boolean {
+  return ISO_8601.test(value.trim().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d{2}:)/, '$1T'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// High-Value Datasets
+
+/** The ELI of Implementing Regulation (EU) 2023/138 on High-Value Datasets. */
+export const HVD_REGULATION_ELI = 'http://data.europa.eu/eli/reg_impl/2023/138/oj';
+const HVD_REGULATION = /eli\/reg_impl\/2023\/138/i;
+
+/** The dataset names the HVD regulation as applicable legislation. */
+export function citesHvdRegulation(ds: Dataset): boolean {
+  return ds.applicableLegislation.some((l) => HVD_REGULATION.test(l));
+}
+
+/** A High-Value Dataset: it declares an HVD category or the regulation, or every dataset is (`hvd` preset). */
+export function isHvd(ds: Dataset, allDatasets = false): boolean {
+  return allDatasets || ds.hvdCategory.length > 0 || citesHvdRegulation(ds);
+}
