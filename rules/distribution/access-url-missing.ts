@@ -11,7 +11,7 @@ export const { meta, create } = defineRule({
       'dcat:Distribution (when there is a download URL, the access URL may repeat it). MQA accessibility ' +
       '"access URL accessibility" (50 points) and "DCAT-AP compliance" (30 points) need it.',
     severity: 'error',
-    presets: ['dcat-ap'],
+    presets: ['dcat-ap', 'mqa'],
     messages: {
       missing: 'distribution {{index}} has no access URL: no link to the data',
       downloadOnly: 'distribution {{index}} has a download URL but no access URL; DCAT-AP asks for both (the same URL will do)',

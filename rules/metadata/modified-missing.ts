@@ -8,9 +8,9 @@ export const { meta, create } = defineRule({
     description: 'The dataset does not state when it was last modified.',
     rationale:
       'The modification date tells reusers whether the data is current and whether to download it again. ' +
-      'DCAT-AP 3 dct:modified (optional); MQA contextuality "modification date" (5 points).',
+      'DCAT-AP 3 dct:modified (optional; mandatory in DCAT-AP-DONL); MQA contextuality "modification date" (5 points).',
     severity: 'info',
-    presets: ['mqa'],
+    presets: ['mqa', 'netherlands'],
     messages: { missing: 'the dataset does not state its last modification date' },
   },
   create(context) {

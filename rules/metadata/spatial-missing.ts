@@ -8,9 +8,9 @@ export const { meta, create } = defineRule({
     description: 'The dataset states no spatial coverage.',
     rationale:
       'The area the data covers lets users search by place. DCAT-AP 3 dct:spatial (recommended); ' +
-      'MQA findability "geo search" (20 points).',
+      'MQA findability "geo search" (20 points); udata quality criterion "spatial coverage".',
     severity: 'info',
-    presets: ['mqa'],
+    presets: ['mqa', 'france', 'luxembourg'],
     messages: { missing: 'the dataset states no spatial coverage' },
   },
   create(context) {

@@ -8,9 +8,9 @@ export const { meta, create } = defineRule({
     description: 'The dataset states no temporal coverage (the period the data covers).',
     rationale:
       'The period the data describes lets users search by time and see at once whether it is current. ' +
-      'DCAT-AP 3 dct:temporal (recommended); MQA findability "time-based search" (20 points).',
+      'DCAT-AP 3 dct:temporal (recommended); MQA findability "time-based search" (20 points); udata quality criterion "temporal coverage".',
     severity: 'info',
-    presets: ['mqa'],
+    presets: ['mqa', 'france', 'luxembourg'],
     messages: { missing: 'the dataset states no temporal coverage' },
   },
   create(context) {

@@ -15,8 +15,12 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'odlint-cli-'));
   cpSync(path.join(FIXTURES, 'udata', 'bad', 'datasets.json'), path.join(dir, 'datasets.json'));
-  // The fixture's only distribution is a PDF: the format rules' findings would change the counts.
-  writeFileSync(path.join(dir, 'odlint.config.yaml'), 'extends: [recommended]\nrules:\n  format/proprietary-only: off\n  format/format-not-machine-readable: off\n');
+  // The fixture's only distribution is a PDF and it has no contact point: the format rules' and
+  // contact-point-missing's findings would change the counts.
+  writeFileSync(
+    path.join(dir, 'odlint.config.yaml'),
+    'extends: [recommended]\nrules:\n  format/proprietary-only: off\n  format/format-not-machine-readable: off\n  metadata/contact-point-missing: off\n',
+  );
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
