@@ -21,12 +21,15 @@ export const { meta, create } = defineRule({
     };
     return {
       dataset(ds) {
+        // odlint's dataset.yaml schema already rejects them (core/invalid-descriptor).
+        if (ds.source.format === 'odlint') return;
         check(ds, 'the dataset', 'issued', ds.issued);
         check(ds, 'the dataset', 'modified', ds.modified);
         check(ds, 'the dataset', 'temporal start', ds.temporal?.start, 'temporal');
         check(ds, 'the dataset', 'temporal end', ds.temporal?.end, 'temporal');
       },
       distribution(dist, ds) {
+        if (ds.source.format === 'odlint') return;
         const owner = `distribution ${ds.distributions.indexOf(dist) + 1}`;
         check(dist, owner, 'issued', dist.issued);
         check(dist, owner, 'modified', dist.modified);
