@@ -33,11 +33,12 @@ describe('odlint lint', () => {
     expect(r.stdout.split('\n')).toEqual([
       'fixtures/odlint/bad/dataset.yaml',
       '  2:1  error    no licence is stated for this dataset  licence/licence-missing',
+      '  2:1  warning  the dataset has no contact point  metadata/contact-point-missing',
       '  2:1  warning  the dataset has no keywords  metadata/keywords-missing',
       '  3:1  warning  the description has 14 characters; at least 101 are expected  metadata/description-too-short',
       '  7:5  error    data file "data/counts.csv" does not exist  data/file-missing',
       '',
-      '✖ 4 problems (2 errors, 2 warnings, 0 info) in 1 dataset',
+      '✖ 5 problems (2 errors, 3 warnings, 0 info) in 1 dataset',
       '',
     ]);
   });
@@ -175,7 +176,7 @@ describe('odlint lint', () => {
     expect(r.stdout).toContain('licence/licence-missing');
     expect(r.stderr).toMatch(/^odlint: json report written to .*report\.json\n$/);
     const report = JSON.parse(readFileSync(path.join(dir, 'out', 'report.json'), 'utf8')) as Report;
-    expect(report.summary).toEqual({ datasets: 1, files: 1, errors: 2, warnings: 2, infos: 0 });
+    expect(report.summary).toEqual({ datasets: 1, files: 1, errors: 2, warnings: 3, infos: 0 });
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['report.json']); // no temporary file left
   });
 
@@ -186,8 +187,8 @@ describe('odlint lint', () => {
     expect(quiet.stdout).toContain('✖ 2 problems (2 errors) in 1 dataset');
     const offs = ['--rule', 'licence/licence-missing=off', '--rule', 'data/file-missing=warning'];
     expect((await odlint(['fixtures/odlint/bad', ...offs])).exitCode).toBe(0);
-    expect((await odlint(['fixtures/odlint/bad', ...offs, '--max-warnings', '2'])).exitCode).toBe(1);
-    expect((await odlint(['fixtures/odlint/bad', ...offs, '--max-warnings', '3'])).exitCode).toBe(0);
+    expect((await odlint(['fixtures/odlint/bad', ...offs, '--max-warnings', '3'])).exitCode).toBe(1);
+    expect((await odlint(['fixtures/odlint/bad', ...offs, '--max-warnings', '4'])).exitCode).toBe(0);
     expect((await odlint(['fixtures/odlint/bad', ...offs, '--fail-on', 'warning'])).exitCode).toBe(1);
   });
 
@@ -231,7 +232,7 @@ describe('odlint lint', () => {
     writeFileSync(path.join(dir, '.odlintrc.json'), JSON.stringify({ rules: { 'licence/licence-missing': 'off', 'data/file-missing': 'off' } }));
     const r = await odlint(['ds'], path.join(dir));
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('✖ 2 problems (0 errors, 2 warnings, 0 info)');
+    expect(r.stdout).toContain('✖ 3 problems (0 errors, 3 warnings, 0 info)');
   });
 });
 
