@@ -4,7 +4,7 @@ import type { EffectiveRule } from '../config/types.js';
 import { readerFor, DataFileError, type TableSink } from '../readers/index.js';
 import { sniffFile } from '../readers/sniff.js';
 import type { RuleHooks, RuleModule, RuleContext, ReportDescriptor, AnalysisDef, TableAnalysis } from './rule-api.js';
-import { formatMessage } from './messages.js';
+import { toFinding } from './messages.js';
 import { displayPath } from '../util/paths.js';
 
 export interface CheckSettings {
@@ -47,17 +47,7 @@ export async function checkDataset(
   const crashed = new Set<ActiveRule>();
 
   const emit = (ruleId: string, severity: Severity, d: ReportDescriptor, rule?: RuleModule) => {
-    const template = rule?.meta.messages[d.messageId];
-    if (rule && template === undefined) throw new Error(`rule ${ruleId} reported unknown messageId "${d.messageId}"`);
-    findings.push({
-      ruleId,
-      severity: d.severity ?? severity,
-      messageId: d.messageId,
-      message: formatMessage(template ?? d.messageId, d.data),
-      location: d.location,
-      ...(d.data ? { data: d.data } : {}),
-      ...(d.fix && rule?.meta.fixable ? { fix: d.fix } : {}),
-    });
+    findings.push(toFinding(ruleId, severity, d, rule));
   };
 
   /** Findings of the engine itself, under `core/*` rules (their severity is configurable too). */

@@ -5,7 +5,7 @@ import { loadDescriptor, loadDescriptorText, type LoadOutcome } from '../loaders
 import { fetchDescriptor } from '../loaders/fetch.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../util/paths.js';
-import { formatMessage } from './messages.js';
+import { toFinding } from './messages.js';
 import { checkDataset, type CheckSettings } from './check.js';
 
 export interface LintRequest extends CheckSettings {
@@ -44,9 +44,7 @@ export async function lint(req: LintRequest): Promise<LintResult> {
 
   const coreFinding = (file: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation): Finding | undefined => {
     const severity = config.forFile(file).get(ruleId)?.severity ?? 'error';
-    if (severity === 'off') return undefined;
-    const template = config.rules.get(ruleId)?.meta.messages[messageId] ?? messageId;
-    return { ruleId, severity, messageId, message: formatMessage(template, data), location, data };
+    return severity === 'off' ? undefined : toFinding(ruleId, severity, { messageId, data, location }, config.rules.get(ruleId));
   };
   const fileFinding = (file: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation = { file }) => {
     const f = coreFinding(file, ruleId, messageId, data, location);
