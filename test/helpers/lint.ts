@@ -8,7 +8,8 @@ import type { Finding, Report } from '../../src/model/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES = path.join(ROOT, 'fixtures');
-export const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+/** The real third-party samples, copied unchanged from ../shared/corpus (fixtures/corpus/SOURCES.md). */
+export const CORPUS = path.join(FIXTURES, 'corpus');
 
 export interface LintOptions {
   presets?: string[];

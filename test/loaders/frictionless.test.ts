@@ -127,8 +127,6 @@ describe('frictionless loader: fixtures/frictionless/bad/datapackage.yaml', () =
   });
 });
 
-/** Data files not copied into fixtures/corpus (larger than 200 KB). */
-const NOT_COPIED = ['fd-examples__inflation/data/inflation-consumer.csv', 'fd-examples__inflation/data/inflation-gdp.csv', 'datasets-gdp__gdp/data/gdp.csv'];
 
 describe('frictionless loader: real packages (fixtures/corpus/frictionless)', () => {
   const folders = fs.readdirSync(fixture('corpus/frictionless')).filter((f) => f !== 'datasets-country-list__country-list').sort();
@@ -145,7 +143,7 @@ describe('frictionless loader: real packages (fixtures/corpus/frictionless)', ()
       for (const dist of datasets[0]!.distributions) {
         if (!dist.localPath) continue;
         const rel = `${folder}/${dist.localRef}`;
-        expect(fs.existsSync(dist.localPath), rel).toBe(!NOT_COPIED.includes(rel));
+        expect(fs.existsSync(dist.localPath), rel).toBe(true);
       }
     });
   }

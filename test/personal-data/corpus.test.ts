@@ -5,7 +5,7 @@ import path from 'node:path';
 import { lintReport, allFindings, brief, CORPUS } from '../helpers/lint.js';
 import type { Finding } from '../../src/model/index.js';
 
-// Real third-party files (../shared/corpus, see its SOURCES.md), linted as they are.
+// Real third-party files (fixtures/corpus, copied from ../shared/corpus; see its SOURCES.md), linted as they are.
 const csv = (name: string) => path.join(CORPUS, 'csv', name);
 const SWISS = csv('ckanext-switzerland-ng__01_04_prenom.csv');
 const PARIS = csv('agenda__liste_des_prenoms.csv');
