@@ -5,6 +5,7 @@ import { DESCRIPTOR_EXTENSIONS } from '../loaders/index.js';
 import { readerFor } from '../readers/index.js';
 import { sniffFile } from '../readers/sniff.js';
 import { formatById } from '../knowledge/formats.js';
+import { InputError } from '../model/index.js';
 
 export interface Discovered {
   /** Candidate descriptor files (absolute), in a stable order. */
@@ -32,7 +33,7 @@ export interface DiscoverOptions {
   errorOnUnmatched?: boolean;
 }
 
-export class InputError extends Error {}
+export { InputError } from '../model/index.js';
 
 /** Sniffed contents that may still be a descriptor: the loaders decide (YAML sniffs as text). */
 const MAYBE_DESCRIPTOR = new Set(['json', 'jsonld', 'geojson', 'turtle', 'rdf', 'xml', 'txt', 'empty']);
