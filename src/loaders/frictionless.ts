@@ -30,7 +30,7 @@ import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
  * Frictionless Data Packages, v1 and v2, as JSON or YAML (`datapackage.json`, `datapackage.yaml`,
  * `*.package.json`), including the legacy licence forms (`license` string, `{id, url}` objects).
  */
-export const frictionlessLoader: Loader = { format: 'frictionless', detect, load };
+export const frictionlessLoader: Loader = { format: 'frictionless', detect, load, keys: () => ['$schema', 'profile', 'path', 'data', 'licenses', 'contributors'] };
 
 // ---------------------------------------------------------------------------------------------
 // Detection
