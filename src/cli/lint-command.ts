@@ -7,6 +7,7 @@ import { buildReport, loadFormatter, formatNames } from '../reporters/index.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { applyFixes } from '../fix/apply.js';
 import { displayPath } from '../util/paths.js';
+import { maskPersonalData } from '../knowledge/personal-data/mask-text.js';
 import { checkUrls, collectUrls } from '../score/index.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
@@ -30,6 +31,10 @@ export interface LintFlags {
   baseline?: string;
   /** Record every current finding in this baseline file (then report only new ones: none). */
   baselineWrite?: string;
+  /** False with `--no-error-on-unmatched-pattern`: an input yielding no file is not an error. */
+  errorOnUnmatchedPattern?: boolean;
+  /** List the skipped files on stderr. */
+  verbose?: boolean;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, string> = {
@@ -75,7 +80,8 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
 
   const rules = await loadBuiltinRules();
   const config = resolveConfig(rules, { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
-  const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online) });
+  const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false });
+  if (flags.verbose) listSkipped(result, io);
   if (flags.fix) fixAndReport(result, io);
   // Access/download URLs are requested only with --online; otherwise MQA says "not checked".
   const reachability = flags.online ? await checkUrls(collectUrls(result.datasets.map((d) => d.dataset))) : undefined;
@@ -102,6 +108,16 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   return exitCode(report, failOn, maxWarnings);
 }
 
+/**
+ * `--verbose`: each file a folder walk skipped, with the reason, on stderr — like ESLint's
+ * diagnostics, so that stdout stays the report (`-f json --verbose | jq` still works).
+ */
+function listSkipped(result: LintResult, io: CliIO): void {
+  for (const e of result.inventory.entries()) {
+    if (e.status === 'skipped') io.stderr(maskPersonalData(`odlint: skipped ${displayPath(io.cwd, e.file)}: ${e.reason}\n`));
+  }
+}
+
 /** `--fix`: writes the safe fixes, drops the findings they repaired, says what was written. */
 function fixAndReport(result: LintResult, io: CliIO): void {
   const entries = [...result.datasets, ...result.files];
@@ -109,7 +125,7 @@ function fixAndReport(result: LintResult, io: CliIO): void {
   if (fixed.size === 0) return;
   for (const e of entries) e.findings = e.findings.filter((f) => !fixed.has(f));
   const total = written.reduce((n, w) => n + w.count, 0);
-  const files = written.map((w) => `${displayPath(io.cwd, w.file)} (${w.count})`).join(', ');
+  const files = written.map((w) => `${maskPersonalData(displayPath(io.cwd, w.file))} (${w.count})`).join(', ');
   io.stderr(`odlint: ${total} ${total === 1 ? 'fix' : 'fixes'} written to ${files}\n`);
 }
 

@@ -34,7 +34,8 @@ export function buildReport(result: LintResult, cwd: string, version: string, op
       findings: sortFindings(f.findings.map((x) => finalize(x, undefined, cwd))),
     }),
   );
-  return { tool: { name: 'odlint', version }, schemaVersion: 1, datasets, files, summary: summarize(datasets, files) };
+  const summary = { ...summarize(datasets, files), ...(result.inventory ? { inventory: maskStrings(result.inventory.summary()) } : {}) };
+  return { tool: { name: 'odlint', version }, schemaVersion: 1, datasets, files, summary };
 }
 
 /** Counts of a report's datasets, files and findings by severity (recomputed after a baseline). */

@@ -1,6 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { execa } from 'execa';
 import { lintReport, allFindings, FIXTURES, ROOT } from '../helpers/lint.js';
 import { loadBuiltinRules } from '../../src/engine/registry.js';
 import { formatNames, loadFormatter } from '../../src/reporters/index.js';
@@ -97,6 +99,18 @@ describe('masking everywhere: every rule, every report format', () => {
       expect(out, name).toContain('***@***.be');
       expect(values.filter((v) => out.includes(v)), `${name} output leaks`).toEqual([]);
     }
+  });
+});
+
+describe('masking in what the CLI says on stderr', () => {
+  it('--verbose names skipped files with the personal part masked', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-masking-'));
+    writeFileSync(path.join(dir, 'notes marie.janssens@example.be.txt'), 'hello\n');
+    writeFileSync(path.join(dir, '0496 37 58 21.json'), '{"a": 1}\n');
+    const r = await execa('node', [path.join(ROOT, 'bin', 'odlint.js'), dir, '--verbose', '-f', 'json'], { cwd: dir, reject: false });
+    expect(r.stderr).toContain('odlint: skipped notes m***@***.be.txt: ');
+    expect(r.stderr).toContain('odlint: skipped +32 *******21.json: ');
+    expect(r.stderr).not.toMatch(/marie|janssens|0496|37 58 21/);
   });
 });
 
