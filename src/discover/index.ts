@@ -3,6 +3,7 @@ import path from 'node:path';
 import { glob } from 'glob';
 import { DESCRIPTOR_EXTENSIONS } from '../loaders/index.js';
 import { readerFor } from '../readers/index.js';
+import { InputError } from '../model/index.js';
 
 export interface Discovered {
   /** Candidate descriptor files (absolute), in a stable order. */
@@ -15,7 +16,7 @@ export interface Discovered {
   urls: string[];
 }
 
-export class InputError extends Error {}
+export { InputError } from '../model/index.js';
 
 /**
  * Expands inputs (files, folders, globs, http(s) URLs of descriptors) into descriptor and data files. Folders are walked

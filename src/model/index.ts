@@ -4,3 +4,4 @@ export * from './finding.js';
 export * from './report.js';
 export * from './table.js';
 export * from './limits.js';
+export * from './errors.js';
