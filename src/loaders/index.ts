@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { DEFAULT_LIMITS, LimitExceeded, type Dataset, type DescriptorFormat, type Limits } from '../model/index.js';
+import { DEFAULT_LIMITS, LimitExceeded, type Dataset, type DescriptorFormat, type LimitName, type Limits } from '../model/index.js';
 import { parseDocumentText, SyntaxProblem } from './parse.js';
 import type { Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
 import { normaliseDatasets } from './normalise.js';
@@ -61,7 +61,7 @@ export async function loadDescriptor(file: string, limits: Limits = DEFAULT_LIMI
 export async function loadDescriptorText(file: string, text: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadOutcome> {
   if (text.length > limits.descriptorBytes) return { kind: 'limit-exceeded', error: new LimitExceeded('descriptorBytes', limits.descriptorBytes, {}, { found: Buffer.byteLength(text) }) };
   if (text.trim() === '') return { kind: 'not-a-descriptor', reason: 'the file is empty' };
-  if (JSON_LINES_EXTENSIONS.includes(extensionOf(file))) return loadJsonLines(file, text);
+  if (JSON_LINES_EXTENSIONS.includes(extensionOf(file))) return loadJsonLines(file, text, limits);
   const rdf = rdfSyntax(file, text);
   if (rdf === 'xml') return { kind: 'not-a-descriptor', reason: 'XML that is not RDF' };
   let doc: ParsedDocument;
@@ -90,9 +90,14 @@ function rdfSyntax(file: string, text: string): RdfSyntax | 'xml' | undefined {
 }
 
 /** JSON Lines: the records load as one list; a bad line is an issue at its line, not the end of the file. */
-async function loadJsonLines(file: string, text: string): Promise<LoadOutcome> {
-  const { doc, problems } = parseJsonLines(file, text);
+async function loadJsonLines(file: string, text: string, limits: Limits): Promise<LoadOutcome> {
+  const { doc, problems } = parseJsonLines(file, text, limits);
   const first = problems[0];
+  const limit = problems.find((p) => p.ruleId === 'core/limit-exceeded');
+  if ((doc.data as unknown[]).length === 0 && limit) {
+    const { max, ...extra } = limit.data ?? {};
+    return { kind: 'limit-exceeded', error: new LimitExceeded(limit.messageId as LimitName, Number(max), { line: limit.location.line, column: limit.location.column }, extra) };
+  }
   if ((doc.data as unknown[]).length === 0 && first) {
     return { kind: 'parse-error', message: String(first.data?.message), line: first.location.line ?? 1, column: first.location.column ?? 1 };
   }

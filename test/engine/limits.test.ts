@@ -106,6 +106,21 @@ describe('limits from the config file', () => {
     expect(report.datasets.map((d) => d.id)).toContain('ok.csv');
   });
 
+  it('bounds JSON Lines per line (depth) and per file (bad lines), the good records still load', async () => {
+    const record = JSON.stringify({ name: 'ok', title: 'OK', notes: 'n', license_id: 'cc-by', resources: [] });
+    const dir = tmp({
+      'odlint.config.yaml': 'limits:\n  depth: 3\n  parseErrors: 2\n',
+      'deep.jsonl': `${record}\n${nestedJson(4)}\n`,
+      'garbage.jsonl': 'x\ny\nz\nw\n',
+    });
+    const report = await lintReport(['deep.jsonl', 'garbage.jsonl'], { cwd: dir, configFile: path.join(dir, 'odlint.config.yaml') });
+    expect(brief(report)).toEqual([
+      ['depth', { file: 'deep.jsonl', line: 2, column: 16 }, 'nested deeper than 3 levels (limits.depth): the file was not checked further'],
+      ['parseErrors', { file: 'garbage.jsonl', line: 3, column: 1 }, 'more than 2 syntax errors (limits.parseErrors), parsing gave up; the first: line 1: invalid JSON: unexpected character'],
+    ]);
+    expect(report.datasets.map((d) => d.title)).toEqual(['OK']);
+  });
+
   it('abandons a data file past limits.secondsPerFile (the watchdog) at the row reached', async () => {
     const dir = tmp({ 'odlint.config.yaml': 'limits:\n  secondsPerFile: 0.000001\n', 'slow.csv': 'a,b\n' + '1,2\n'.repeat(100) });
     const report = await lintReport(['slow.csv'], { cwd: dir, configFile: path.join(dir, 'odlint.config.yaml') });
