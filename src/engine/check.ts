@@ -207,7 +207,7 @@ async function readData(
           if (table) call('endTable', fileAt, table, summary, dist, ds);
         },
       },
-      { file: displayPath(run.cwd, path), rows: wantsRows, limits, clock },
+      { file: displayPath(run.cwd, path), rows: wantsRows, limits, clock, ...(dist.dialect ? { dialect: dist.dialect } : {}) },
     );
   } catch (err) {
     if (err instanceof LimitExceeded) {

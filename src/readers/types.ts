@@ -1,4 +1,4 @@
-import type { FileClock, Limits, TableInfo, RowContext, TableSummary } from '../model/index.js';
+import type { FileClock, Limits, TableDialect, TableInfo, RowContext, TableSummary } from '../model/index.js';
 
 /** Receives one data file's content, in order: table (header known) → rows → end. */
 export interface TableSink {
@@ -16,6 +16,8 @@ export interface ReadOptions {
   limits?: Limits;
   /** The file's watchdog: readers check it between chunks. */
   clock?: FileClock;
+  /** The dialect the descriptor declares for this file: what it states is not guessed. */
+  dialect?: TableDialect;
 }
 
 /** A data file that cannot be read as its format: becomes a `core/data-unreadable` finding. */
