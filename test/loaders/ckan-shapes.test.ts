@@ -92,6 +92,20 @@ describe('CKAN shapes: JSON Lines (open.canada.ca bulk export)', () => {
     expect(ds.source.position?.(ds.locations.licence!.pointer!)).toEqual({ line: 2, column: line2.indexOf('"license_id"') + 1 });
   });
 
+  it('JSON Lines saved as .json are read as JSON Lines (the whole file does not parse as one document)', async () => {
+    const { loadDescriptorText } = await import('../../src/loaders/index.js');
+    const text = fs.readFileSync(fixture('ckan/shapes/open-canada.jsonl'), 'utf8');
+    const out = await loadDescriptorText('export/od-do-canada.json', text);
+    expect(out).toMatchObject({ kind: 'loaded', format: 'ckan' });
+    if (out.kind !== 'loaded') return;
+    expect(out.datasets).toHaveLength(3);
+    expect(out.issues.map((i) => [i.ruleId, i.location.line])).toEqual([['core/parse-error', 3]]);
+    // A pretty-printed document with an error stays a parse error of that document.
+    expect(await loadDescriptorText('x.json', '{\n  "name": "a",\n  "notes": }\n')).toMatchObject({ kind: 'parse-error', line: 3 });
+    // Two objects on one line are not JSON Lines either.
+    expect(await loadDescriptorText('x.json', '{"name": "a"} {"name": "b"}\n')).toMatchObject({ kind: 'parse-error', line: 1 });
+  });
+
   it('a line that is valid JSON but not an object is reported, not skipped silently', async () => {
     const { parseJsonLines } = await import('../../src/loaders/jsonl.js');
     const { doc, problems } = parseJsonLines('x.jsonl', '{"name": "a", "notes": "n", "license_id": "cc-by"}\n[1, 2]\n\n"text"\r\n');
