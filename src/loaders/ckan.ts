@@ -56,6 +56,8 @@ function shape(data: unknown): Shape {
   if (Array.isArray(search)) return { packages: packagesOf(search, '/result/results'), envelope: true };
   const listed = result.peek('packages');
   if (Array.isArray(listed)) return { packages: packagesOf(listed, '/result/packages', result), envelope: true };
+  // organization_show / group_show without include_datasets: the group itself is no package.
+  if ('is_organization' in result.value || 'package_count' in result.value) return { packages: [], envelope: true };
   return { packages: [{ pkg: result }], envelope: true };
 }
 

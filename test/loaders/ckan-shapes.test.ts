@@ -69,6 +69,16 @@ describe('CKAN shapes: each package of a list is its own dataset', () => {
   });
 });
 
+describe('CKAN shapes: answers that hold no package', () => {
+  it('organization_show without include_datasets is not read as a package (no empty dataset)', async () => {
+    const { loadDescriptorText } = await import('../../src/loaders/index.js');
+    const text = fs.readFileSync(fixture('ckan/shapes/organization-show-include-datasets.json'), 'utf8');
+    const org = JSON.parse(text) as { result: Record<string, unknown> };
+    delete org.result.packages;
+    expect(await loadDescriptorText('organization_show.json', JSON.stringify(org, null, 2))).toEqual({ kind: 'loaded', format: 'ckan', datasets: [], issues: [] });
+  });
+});
+
 describe('CKAN shapes: JSON Lines (open.canada.ca bulk export)', () => {
   it('one dataset per line, located at its line; the cut line is a parse error at line 3', async () => {
     const out = await load('ckan/shapes/open-canada.jsonl');
