@@ -51,6 +51,8 @@ function shape(data: unknown): Shape {
   if (data.success === false && isObject(data.error)) return { error: new Obj(data.error, '/error') };
   if (Array.isArray(data.result)) return { packages: packagesOf(data.result, '/result'), envelope: true };
   const result = Obj.of(data.result, '/result');
+  // A package_search `result` saved without its envelope: `{count, results: [...]}`.
+  if (!result && Array.isArray(data.results) && 'count' in data) return { packages: packagesOf(data.results, '/results'), envelope: false };
   if (!result) return { packages: [{ pkg: new Obj(data, '') }], envelope: false };
   const search = result.peek('results');
   if (Array.isArray(search)) return { packages: packagesOf(search, '/result/results'), envelope: true };

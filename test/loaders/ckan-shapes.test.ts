@@ -69,6 +69,18 @@ describe('CKAN shapes: each package of a list is its own dataset', () => {
   });
 });
 
+describe('CKAN shapes: a package_search result saved without its envelope', () => {
+  it('{count, results} → one dataset per result at /results/<i>', async () => {
+    const { loadDescriptorText } = await import('../../src/loaders/index.js');
+    const search = JSON.parse(fs.readFileSync(fixture('corpus/ckan/frictionless-py__dadosgovbr_package_search_rows2.json'), 'utf8')) as { result: unknown };
+    const out = await loadDescriptorText('search.json', JSON.stringify(search.result, null, 2));
+    expect(out).toMatchObject({ kind: 'loaded', format: 'ckan', issues: [] });
+    if (out.kind !== 'loaded') return;
+    expect(out.datasets.map((d) => d.at.pointer)).toEqual(['/results/0', '/results/1']);
+    expect(out.datasets.every((d) => d.title !== undefined && d.distributions.length > 0)).toBe(true);
+  });
+});
+
 describe('CKAN shapes: answers that hold no package', () => {
   it('organization_show without include_datasets is not read as a package (no empty dataset)', async () => {
     const { loadDescriptorText } = await import('../../src/loaders/index.js');
