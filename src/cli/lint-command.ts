@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SEVERITY_RANK, type Report } from '../model/index.js';
+import { SEVERITY_RANK, type Limits, type Report } from '../model/index.js';
 import { loadBuiltinRules } from '../engine/registry.js';
 import { lint, type LintResult } from '../engine/lint.js';
 import { resolveConfig } from '../config/resolve.js';
@@ -7,6 +7,7 @@ import { buildReport, loadFormatter, formatNames } from '../reporters/index.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { applyFixes } from '../fix/apply.js';
 import { displayPath } from '../util/paths.js';
+import { maskPersonalData } from '../knowledge/personal-data/mask-text.js';
 import { checkUrls, collectUrls } from '../score/index.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
@@ -81,7 +82,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const config = resolveConfig(rules, { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
   const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false });
   if (flags.verbose) listSkipped(result, io);
-  if (flags.fix) fixAndReport(result, io);
+  if (flags.fix) fixAndReport(result, io, config.limits);
   // Access/download URLs are requested only with --online; otherwise MQA says "not checked".
   const reachability = flags.online ? await checkUrls(collectUrls(result.datasets.map((d) => d.dataset))) : undefined;
   let report = buildReport(result, io.cwd, odlintVersion(), reachability ? { reachability } : {});
@@ -113,18 +114,18 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
  */
 function listSkipped(result: LintResult, io: CliIO): void {
   for (const e of result.inventory.entries()) {
-    if (e.status === 'skipped') io.stderr(`odlint: skipped ${displayPath(io.cwd, e.file)}: ${e.reason}\n`);
+    if (e.status === 'skipped') io.stderr(maskPersonalData(`odlint: skipped ${displayPath(io.cwd, e.file)}: ${e.reason}\n`));
   }
 }
 
 /** `--fix`: writes the safe fixes, drops the findings they repaired, says what was written. */
-function fixAndReport(result: LintResult, io: CliIO): void {
+function fixAndReport(result: LintResult, io: CliIO, limits: Limits): void {
   const entries = [...result.datasets, ...result.files];
-  const { written, fixed } = applyFixes(entries.flatMap((e) => e.findings));
+  const { written, fixed } = applyFixes(entries.flatMap((e) => e.findings), limits);
   if (fixed.size === 0) return;
   for (const e of entries) e.findings = e.findings.filter((f) => !fixed.has(f));
   const total = written.reduce((n, w) => n + w.count, 0);
-  const files = written.map((w) => `${displayPath(io.cwd, w.file)} (${w.count})`).join(', ');
+  const files = written.map((w) => `${maskPersonalData(displayPath(io.cwd, w.file))} (${w.count})`).join(', ');
   io.stderr(`odlint: ${total} ${total === 1 ? 'fix' : 'fixes'} written to ${files}\n`);
 }
 
