@@ -71,7 +71,7 @@ export async function loadDescriptorText(file: string, text: string, limits: Lim
     doc = parseDocumentText(file, text, limits);
   } catch (e) {
     // JSON Lines saved as `.json`: one whole object per line does not parse as one document.
-    if (e instanceof SyntaxProblem && !rdf && looksLikeJsonLines(text)) return loadJsonLines(file, text);
+    if (e instanceof SyntaxProblem && !rdf && looksLikeJsonLines(text)) return loadJsonLines(file, text, limits);
     if (e instanceof SyntaxProblem) return { kind: 'parse-error', message: e.message, line: e.line, column: e.column };
     if (e instanceof LimitExceeded) return { kind: 'limit-exceeded', error: e };
     throw e;
