@@ -124,7 +124,22 @@ describe('limits from the config file', () => {
   it('abandons a data file past limits.secondsPerFile (the watchdog) at the row reached', async () => {
     const dir = tmp({ 'odlint.config.yaml': 'limits:\n  secondsPerFile: 0.000001\n', 'slow.csv': 'a,b\n' + '1,2\n'.repeat(100) });
     const report = await lintReport(['slow.csv'], { cwd: dir, configFile: path.join(dir, 'odlint.config.yaml') });
-    expect(brief(report)).toEqual([['secondsPerFile', { file: 'slow.csv', row: 2, line: 2 }, 'the file took more than 0.000001 s (limits.secondsPerFile): it was abandoned']]);
+    expect(brief(report)).toEqual([['secondsPerFile', { file: 'slow.csv', row: 64, line: 64 }, 'the file took more than 0.000001 s (limits.secondsPerFile): it was abandoned']]);
+  });
+
+  it('a config file beyond a limit is a config error naming it; a linked schema beyond one is a reference issue', async () => {
+    const deepConfig = tmp({ 'odlint.config.yaml': `ignore: ${'['.repeat(300)}${']'.repeat(300)}\n` });
+    const e = await lintReport(['.'], { cwd: deepConfig, configFile: path.join(deepConfig, 'odlint.config.yaml') }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as Error).message).toBe('odlint.config.yaml: the file goes beyond limits.depth (256) (line 1, column 264)'); // the map is level 1
+
+    const dir = tmp({
+      'datapackage.json': JSON.stringify({ name: 'p', resources: [{ name: 'r', path: 'r.csv', schema: 'schema.json' }] }),
+      'r.csv': 'a\n1\n',
+      'schema.json': nestedJson(300),
+    });
+    const report = await lintReport(['datapackage.json'], { cwd: dir });
+    expect(allFindings(report, 'core/reference-unreadable').map((f) => f.message)).toEqual([expect.stringContaining('the file goes beyond limits.depth (256)')]);
   });
 
   it('refuses an unknown or non-positive limit (exit 2 before any work)', async () => {
