@@ -69,7 +69,7 @@ while (Date.now() < deadline) {
     console.log(`  replayed by test/regressions/fuzz-cases.test.ts (every file in test/regressions/fuzz/); to re-run the batch: npm run fuzz -- --minutes 1 --seed ${seed}`);
   }
   if (fixedSeed !== undefined) break;
-  process.stdout.write(`fuzz: ${cases} cases, ${failures.length + repeats} failures, ${Math.round((Date.now() - started) / 1000)} s\n`);
+  process.stdout.write(`fuzz: ${cases} cases, ${failures.length + repeats} failures, ${Math.round((Date.now() - started) / 1000)} s, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB\n`);
 }
 
 const summary = {
