@@ -102,7 +102,26 @@ describe('masking everywhere: every rule, every report format', () => {
   });
 });
 
-describe('masking in what the CLI says on stderr', () => {
+describe('masking through the command line', () => {
+  it('the real binary, every rule, every format written with -o: no planted value in any file or on stderr', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'odlint-masking-out-'));
+    const rules = await loadBuiltinRules();
+    const args = [path.join(ROOT, 'bin', 'odlint.js'), DIR, '-p', 'strict'];
+    for (const r of rules.values()) args.push('--rule', `${r.meta.id}=${r.meta.severity}`);
+    const names = formatNames();
+    for (const name of names) args.push('-f', name, '-o', path.join(out, `report.${name}`));
+    const r = await execa('node', args, { cwd: ROOT, reject: false });
+    expect(r.exitCode, r.stderr).toBe(1);
+    const values = forms();
+    for (const name of names) {
+      const text = readFileSync(path.join(out, `report.${name}`), 'utf8');
+      expect(text, name).toContain('***@***.be');
+      expect(values.filter((v) => text.includes(v)), `${name} file leaks`).toEqual([]);
+    }
+    expect(values.filter((v) => (r.stdout + r.stderr).includes(v))).toEqual([]);
+  });
+
+
   it('--verbose names skipped files with the personal part masked', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-masking-'));
     writeFileSync(path.join(dir, 'notes marie.janssens@example.be.txt'), 'hello\n');
