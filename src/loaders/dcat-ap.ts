@@ -19,7 +19,9 @@ import { descriptorDir, isUrl, resolveDataRef } from './paths.js';
 import { SyntaxProblem } from './parse.js';
 import { compact, localName, NS, termKey, type Graph, type Term } from './rdf-graph.js';
 import { jsonLdLocator, turtleLocator, xmlLocator, type Place, type RdfLocator, type Via } from './rdf-locate.js';
-import { parseJsonLd, parseRdfText, type RdfSyntax } from './rdf-parse.js';
+import { parseJsonLd } from './rdf-jsonld.js';
+import { LimitExceeded, RDF_LIMITS } from './rdf-limits.js';
+import { parseRdfText, type ParsedRdf, type RdfLimits, type RdfSyntax } from './rdf-parse.js';
 import type { LoadIssue, LoadResult, ParsedDocument } from './types.js';
 
 /**
@@ -29,23 +31,30 @@ import type { LoadIssue, LoadResult, ParsedDocument } from './types.js';
  * line where the file writes them when it can be found.
  */
 
-/** A Turtle/N-Triples/N3/RDF-XML file. Throws `SyntaxProblem` when it does not parse. */
-export async function loadRdfText(file: string, text: string, syntax: RdfSyntax): Promise<LoadResult> {
+/**
+ * A Turtle/N-Triples/N3/RDF-XML file. Throws `SyntaxProblem` when nothing of it can be read (or
+ * its XML is not well-formed), `LimitExceeded` past the limits; errors the parser read around and
+ * wrong terms are issues at their line.
+ */
+export async function loadRdfText(file: string, text: string, syntax: RdfSyntax, limits: RdfLimits = RDF_LIMITS): Promise<LoadResult> {
   const base = isUrl(file) ? file : pathToFileURL(path.resolve(file)).href;
-  const { graph, prefixes } = await parseRdfText(text, syntax, base);
+  const parsed = await parseRdfText(text, syntax, base, limits);
+  const { graph, prefixes } = parsed;
   const locate = syntax === 'rdfxml' ? xmlLocator(file, text, graph, base) : turtleLocator(file, text, graph, prefixes, base);
-  return mapGraph({ graph, locate, prefixes, file, dir: descriptorDir(file) });
+  const result = mapGraph({ graph, locate, prefixes, file, dir: descriptorDir(file) });
+  result.issues.push(...parseIssues(parsed, locate, file));
+  return result;
 }
 
 /** A JSON-LD document already parsed as JSON. Throws `SyntaxProblem` when it is not valid JSON-LD. */
-export async function loadJsonLd(doc: ParsedDocument): Promise<LoadResult> {
+export async function loadJsonLd(doc: ParsedDocument, limits: RdfLimits = RDF_LIMITS): Promise<LoadResult> {
   const base = isUrl(doc.file) ? doc.file : pathToFileURL(path.resolve(doc.file)).href;
   let parsed;
   try {
-    parsed = await parseJsonLd(doc.data, base);
+    parsed = await parseJsonLd(doc.data, base, limits, doc.position);
   } catch (e) {
     const at = doc.position('/@context');
-    if (e instanceof SyntaxProblem && at) throw new SyntaxProblem(e.message, at.line, at.column);
+    if (e instanceof SyntaxProblem && !(e instanceof LimitExceeded) && at) throw new SyntaxProblem(e.message, at.line, at.column);
     throw e;
   }
   const { graph, prefixes, notFetched } = parsed;
@@ -55,7 +64,22 @@ export async function loadJsonLd(doc: ParsedDocument): Promise<LoadResult> {
     const location: SourceLocation = { file: doc.file, pointer: ptr, ...doc.position(ptr) };
     result.issues.push({ ruleId: 'core/remote-context', messageId: 'notFetched', data: { url }, location });
   }
+  result.issues.push(...parseIssues(parsed, locate, doc.file));
   return result;
+}
+
+/**
+ * Syntax errors read around (`core/parse-error`, at the parser's line) and wrong terms loaded as
+ * written (`core/invalid-rdf-term`, where the parser met them or at their statement).
+ */
+function parseIssues(parsed: ParsedRdf, locate: RdfLocator, file: string): LoadIssue[] {
+  const out: LoadIssue[] = parsed.errors.map((e) => ({ ruleId: 'core/parse-error', messageId: 'skipped', data: { message: e.message }, location: { file, line: e.line, column: e.column } }));
+  for (const t of parsed.terms) {
+    const statement = locate.at(locate.place(t.subject), t.predicate);
+    const location = t.line !== undefined ? { ...statement, line: t.line, ...(t.column !== undefined ? { column: t.column } : {}) } : statement;
+    out.push({ ruleId: 'core/invalid-rdf-term', messageId: t.problem.messageId, data: t.problem.data, location });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { frictionlessLoader } from './frictionless.js';
 import { odlintLoader } from './odlint.js';
 import { dcatUsLoader } from './dcat-us.js';
 import { loadJsonLd, loadRdfText } from './dcat-ap.js';
+import { isJsonLd } from './rdf-jsonld.js';
 import type { RdfSyntax } from './rdf-parse.js';
 
 export * from './types.js';
@@ -99,12 +100,6 @@ export async function loadParsed(doc: ParsedDocument): Promise<LoadOutcome> {
   }
   if (!best) return { kind: 'not-a-descriptor', reason: describeShape(doc.data) };
   return loaded(best.format, best.load(doc));
-}
-
-/** A JSON-LD document: an object (or list of objects) with `@context`, or a top-level `@graph`. */
-function isJsonLd(data: unknown): boolean {
-  const items = Array.isArray(data) ? data : [data];
-  return items.some((v) => typeof v === 'object' && v !== null && ('@context' in v || '@graph' in v));
 }
 
 function describeShape(data: unknown): string {
