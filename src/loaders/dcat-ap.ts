@@ -43,6 +43,7 @@ export async function loadRdfText(file: string, text: string, syntax: RdfSyntax,
   const locate = syntax === 'rdfxml' ? xmlLocator(file, text, graph, base) : turtleLocator(file, text, graph, prefixes, base);
   const result = mapGraph({ graph, locate, prefixes, file, dir: descriptorDir(file) });
   result.issues.push(...parseIssues(parsed, locate, file));
+  if (parsed.paging) result.paging = parsed.paging;
   return result;
 }
 
@@ -74,12 +75,38 @@ export async function loadJsonLd(doc: ParsedDocument, limits: RdfLimits = RDF_LI
  */
 function parseIssues(parsed: ParsedRdf, locate: RdfLocator, file: string): LoadIssue[] {
   const out: LoadIssue[] = parsed.errors.map((e) => ({ ruleId: 'core/parse-error', messageId: 'skipped', data: { message: e.message }, location: { file, line: e.line, column: e.column } }));
+  const placeOf = blankPlaces(parsed.graph, locate);
   for (const t of parsed.terms) {
-    const statement = locate.at(locate.place(t.subject), t.predicate);
-    const location = t.line !== undefined ? { ...statement, line: t.line, ...(t.column !== undefined ? { column: t.column } : {}) } : statement;
+    const statement = locate.at(placeOf(t.subject), t.predicate);
+    // The parser's line is exact; where the statement starts on that line, its column is better.
+    const sameLine = t.line === undefined || t.line === statement.line;
+    const location = sameLine ? statement : { ...statement, line: t.line!, ...(t.column !== undefined ? { column: t.column } : {}) };
     out.push({ ruleId: 'core/invalid-rdf-term', messageId: t.problem.messageId, data: t.problem.data, location });
   }
   return out;
+}
+
+/**
+ * The place of a resource; a blank node without a description of its own (`[ … ]`, a nested
+ * element or object) is found through the statement that holds it, as the model's nodes are.
+ */
+function blankPlaces(graph: Graph, locate: RdfLocator): (key: string) => Place {
+  let holders: Map<string, { holder: string; predicate: string; nth: number }> | undefined;
+  const placeOf = (key: string, depth: number): Place => {
+    const own = locate.place(key);
+    if (own.found.line !== undefined || !key.startsWith('_:') || depth > 8) return own;
+    if (!holders) {
+      holders = new Map();
+      for (const s of graph.subjects()) {
+        for (const [predicate, objects] of graph.predicates(s)) {
+          objects.filter((t) => t.kind === 'blank').forEach((t, nth) => holders!.has(termKey(t)) || holders!.set(termKey(t), { holder: s, predicate, nth }));
+        }
+      }
+    }
+    const via = holders.get(key);
+    return via ? locate.place(key, { parent: placeOf(via.holder, depth + 1), predicate: via.predicate, nth: via.nth }) : own;
+  };
+  return (key) => placeOf(key, 0);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Dataset, DescriptorFormat } from '../model/index.js';
 import { parseDocumentText, SyntaxProblem } from './parse.js';
-import type { Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
+import type { EnvelopePaging, Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
 import { normaliseDatasets } from './normalise.js';
 import { extensionOf } from './paths.js';
 import { ckanLoader } from './ckan.js';
@@ -10,6 +10,7 @@ import { frictionlessLoader } from './frictionless.js';
 import { odlintLoader } from './odlint.js';
 import { dcatUsLoader } from './dcat-us.js';
 import { loadJsonLd, loadRdfText } from './dcat-ap.js';
+import { envelopeOf } from './rdf-envelope.js';
 import { isJsonLd } from './rdf-jsonld.js';
 import type { RdfSyntax } from './rdf-parse.js';
 
@@ -29,7 +30,7 @@ const RDF_EXTENSIONS: Record<string, RdfSyntax> = { '.ttl': 'turtle', '.n3': 'n3
 const JSON_LOADER_OVER_JSONLD = 0.5;
 
 export type LoadOutcome =
-  | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[] }
+  | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[]; paging?: EnvelopePaging }
   | { kind: 'parse-error'; message: string; line: number; column: number }
   | { kind: 'unreadable'; message: string }
   | { kind: 'not-a-descriptor'; reason: string };
@@ -71,7 +72,9 @@ function rdfSyntax(file: string, text: string): RdfSyntax | 'xml' | undefined {
   const xml = /^\s*<(\?xml|rdf:RDF)/i.test(head);
   if (byExtension === 'rdfxml' || xml) {
     // `.xml` is also POD's legacy catalog and any other XML: only RDF/XML is a descriptor.
-    return /<rdf:RDF\b|xmlns(:\w+)?\s*=\s*["']http:\/\/www\.w3\.org\/1999\/02\/22-rdf-syntax-ns#/.test(head) ? 'rdfxml' : 'xml';
+    // A CSW or OAI-PMH response may start its first RDF record further down.
+    const rdf = /<rdf:RDF\b|xmlns(:\w+)?\s*=\s*["']http:\/\/www\.w3\.org\/1999\/02\/22-rdf-syntax-ns#/;
+    return rdf.test(head) || (envelopeOf(head) && rdf.test(text)) ? 'rdfxml' : 'xml';
   }
   if (byExtension) return byExtension;
   return /^\s*(@prefix|@base|prefix\s+[\w-]*:|base\s+<)/im.test(head) ? 'turtle' : undefined;
@@ -79,7 +82,7 @@ function rdfSyntax(file: string, text: string): RdfSyntax | 'xml' | undefined {
 
 function loaded(format: DescriptorFormat, result: LoadResult): LoadOutcome {
   normaliseDatasets(result.datasets);
-  return { kind: 'loaded', format, datasets: result.datasets, issues: result.issues };
+  return { kind: 'loaded', format, datasets: result.datasets, issues: result.issues, ...(result.paging ? { paging: result.paging } : {}) };
 }
 
 /** Loads a parsed JSON/YAML document: the most confident loader wins; unclaimed JSON-LD is DCAT-AP. */

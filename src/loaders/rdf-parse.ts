@@ -1,5 +1,7 @@
 import { maskText } from '../knowledge/personal-data/masking.js';
 import { SyntaxProblem } from './parse.js';
+import { ENVELOPE_LINE_SHIFT, envelopeOf, unwrapEnvelope } from './rdf-envelope.js';
+import type { EnvelopePaging } from './types.js';
 import { Graph, termKey, type RdfJsQuad } from './rdf-graph.js';
 import { LimitExceeded } from './rdf-limits.js';
 import { termProblem, type TermProblem } from './rdf-terms.js';
@@ -31,6 +33,8 @@ export interface ParsedRdf {
   /** Syntax errors the parser read around (each skipped a statement, an element or a term). */
   errors: RecoveredError[];
   terms: TermIssue[];
+  /** The paging state of the CSW or OAI-PMH response the records came in. */
+  paging?: EnvelopePaging;
 }
 
 /** How much of a broken or hostile RDF file odlint reads (docs/limits.md). */
@@ -48,11 +52,18 @@ export async function parseRdfText(text: string, syntax: RdfSyntax, base: string
   const name = SYNTAX_NAMES[syntax];
   const named = (e: RecoveredError): RecoveredError => ({ ...e, message: `invalid ${name}: ${withoutContacts(e.message)}` });
   if (syntax === 'rdfxml') {
-    const r = await parseRdfXmlTolerant(text, base, (q) => sink.add(q, q), { maxErrors: limits.parseErrors, maxDepth: limits.depth });
-    if (r.fatal) throw problem(named(r.fatal));
-    if (r.tooDeep) throw new LimitExceeded('depth', limits.depth, r.tooDeep);
-    if (r.gaveUp) throw new LimitExceeded('parseErrors', limits.parseErrors, r.errors[0]!, { first: named(r.errors[0]!).message });
-    return sink.result(xmlPrefixes(text), r.errors.map(named), name);
+    // Records in a CSW or OAI-PMH response: parsed as one document, lines shifted back.
+    const protocol = envelopeOf(text);
+    const unwrapped = protocol ? unwrapEnvelope(text, protocol) : undefined;
+    const shift = unwrapped ? ENVELOPE_LINE_SHIFT : 0;
+    const back = <T extends { line: number }>(at: T): T => ({ ...at, line: Math.max(1, at.line - shift) });
+    const r = await parseRdfXmlTolerant(unwrapped?.text ?? text, base, (q) => sink.add(q, back(q)), { maxErrors: limits.parseErrors, maxDepth: limits.depth });
+    const errors = r.errors.map((e) => named(back(e)));
+    if (r.fatal) throw problem(named(back(r.fatal)));
+    if (r.tooDeep) throw new LimitExceeded('depth', limits.depth, back(r.tooDeep));
+    if (r.gaveUp) throw new LimitExceeded('parseErrors', limits.parseErrors, errors[0]!, { first: errors[0]!.message });
+    const parsed = sink.result(xmlPrefixes(text), errors, name);
+    return unwrapped ? { ...parsed, paging: unwrapped.paging } : parsed;
   }
   const r = await parseTurtleTolerant(text, syntax, base, (q) => sink.add(q), limits.parseErrors);
   if (r.gaveUp) throw new LimitExceeded('parseErrors', limits.parseErrors, r.errors[0]!, { first: named(r.errors[0]!).message });
