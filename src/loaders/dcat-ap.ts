@@ -42,7 +42,7 @@ export async function loadRdfText(file: string, text: string, syntax: RdfSyntax,
   const { graph, prefixes } = parsed;
   const locate = syntax === 'rdfxml' ? xmlLocator(file, text, graph, base) : turtleLocator(file, text, graph, prefixes, base);
   const result = mapGraph({ graph, locate, prefixes, file, dir: descriptorDir(file) });
-  result.issues.push(...parseIssues(parsed, locate, file));
+  result.issues.push(...parseIssues(parsed, locate, file, result.datasets));
   if (parsed.paging) result.paging = parsed.paging;
   return result;
 }
@@ -65,48 +65,59 @@ export async function loadJsonLd(doc: ParsedDocument, limits: RdfLimits = RDF_LI
     const location: SourceLocation = { file: doc.file, pointer: ptr, ...doc.position(ptr) };
     result.issues.push({ ruleId: 'core/remote-context', messageId: 'notFetched', data: { url }, location });
   }
-  result.issues.push(...parseIssues(parsed, locate, doc.file));
+  result.issues.push(...parseIssues(parsed, locate, doc.file, result.datasets));
   return result;
 }
 
 /**
- * Syntax errors read around (`core/parse-error`, at the parser's line) and wrong terms loaded as
- * written (`core/invalid-rdf-term`, where the parser met them or at their statement).
+ * Syntax errors read around (`core/parse-error`, at the parser's line, about the file) and wrong
+ * terms loaded as written (`core/invalid-rdf-term`, where the parser met them or at their
+ * statement, about the dataset whose description holds them).
  */
-function parseIssues(parsed: ParsedRdf, locate: RdfLocator, file: string): LoadIssue[] {
+function parseIssues(parsed: ParsedRdf, locate: RdfLocator, file: string, datasets: Dataset[]): LoadIssue[] {
   const out: LoadIssue[] = parsed.errors.map((e) => ({ ruleId: 'core/parse-error', messageId: 'skipped', data: { message: e.message }, location: { file, line: e.line, column: e.column } }));
-  const placeOf = blankPlaces(parsed.graph, locate);
+  if (!parsed.terms.length) return out;
+  const holders = holdersOf(parsed.graph);
+  const byKey = new Map(datasets.map((ds) => [ds.at.subject, ds] as const));
+  const placeOf = (key: string, depth = 0): Place => {
+    const own = locate.place(key);
+    const via = holders.get(key);
+    // A blank node without a description of its own (`[ … ]`, a nested element or object) is
+    // found through the statement that holds it, as the model's nodes are.
+    if (own.found.line !== undefined || !key.startsWith('_:') || !via || depth > 8) return own;
+    return locate.place(key, { parent: placeOf(via.holder, depth + 1), predicate: via.predicate, nth: via.nth });
+  };
+  const owner = (key: string): Dataset | undefined => {
+    let k: string | undefined = key;
+    for (let depth = 0; k !== undefined && depth <= 8; depth++, k = holders.get(k)?.holder) if (byKey.has(k)) return byKey.get(k);
+    return undefined;
+  };
   for (const t of parsed.terms) {
     const statement = locate.at(placeOf(t.subject), t.predicate);
     // The parser's line is exact; where the statement starts on that line, its column is better.
     const sameLine = t.line === undefined || t.line === statement.line;
     const location = sameLine ? statement : { ...statement, line: t.line!, ...(t.column !== undefined ? { column: t.column } : {}) };
-    out.push({ ruleId: 'core/invalid-rdf-term', messageId: t.problem.messageId, data: t.problem.data, location });
+    const dataset = owner(t.subject);
+    out.push({ ruleId: 'core/invalid-rdf-term', messageId: t.problem.messageId, data: t.problem.data, location, ...(dataset ? { dataset } : {}) });
   }
   return out;
 }
 
-/**
- * The place of a resource; a blank node without a description of its own (`[ … ]`, a nested
- * element or object) is found through the statement that holds it, as the model's nodes are.
- */
-function blankPlaces(graph: Graph, locate: RdfLocator): (key: string) => Place {
-  let holders: Map<string, { holder: string; predicate: string; nth: number }> | undefined;
-  const placeOf = (key: string, depth: number): Place => {
-    const own = locate.place(key);
-    if (own.found.line !== undefined || !key.startsWith('_:') || depth > 8) return own;
-    if (!holders) {
-      holders = new Map();
-      for (const s of graph.subjects()) {
-        for (const [predicate, objects] of graph.predicates(s)) {
-          objects.filter((t) => t.kind === 'blank').forEach((t, nth) => holders!.has(termKey(t)) || holders!.set(termKey(t), { holder: s, predicate, nth }));
-        }
+/** For each resource that is an object in the graph: the first statement holding it (the nth blank object of its predicate). */
+function holdersOf(graph: Graph): Map<string, { holder: string; predicate: string; nth: number }> {
+  const out = new Map<string, { holder: string; predicate: string; nth: number }>();
+  for (const s of graph.subjects()) {
+    for (const [predicate, objects] of graph.predicates(s)) {
+      let nth = 0;
+      for (const t of objects) {
+        if (t.kind === 'literal') continue;
+        const key = termKey(t);
+        if (!out.has(key) && key !== s) out.set(key, { holder: s, predicate, nth });
+        if (t.kind === 'blank') nth++;
       }
     }
-    const via = holders.get(key);
-    return via ? locate.place(key, { parent: placeOf(via.holder, depth + 1), predicate: via.predicate, nth: via.nth }) : own;
-  };
-  return (key) => placeOf(key, 0);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

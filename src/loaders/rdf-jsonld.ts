@@ -19,6 +19,9 @@ import { GraphSink, type ParsedRdf, type RdfLimits } from './rdf-parse.js';
 /** odlint's own prefix context: served for its URL, and in place of unknown remote contexts. */
 export const BUNDLED_CONTEXT_URL = 'https://odlint.dev/contexts/dcat-ap.jsonld';
 
+/** Nesting jsonld.js gets through on Node's default stack (it fails near 900), whatever limits.depth says. */
+const JSONLD_MAX_DEPTH = 500;
+
 const CONTEXTS_DIR = () => path.join(packageRoot(), 'schemas', 'contexts');
 
 let known: Record<string, string> | undefined;
@@ -45,8 +48,9 @@ export interface ParsedJsonLd extends ParsedRdf {
 
 export async function parseJsonLd(data: unknown, base: string, limits: RdfLimits, position: (ptr: string) => { line: number; column: number } | undefined): Promise<ParsedJsonLd> {
   // jsonld.js recurses per level: a deep document would overflow the stack inside a promise.
-  const deep = tooDeep(data, limits.depth);
-  if (deep !== undefined) throw new LimitExceeded('depth', limits.depth, position(deep) ?? {});
+  const max = Math.min(limits.depth, JSONLD_MAX_DEPTH);
+  const deep = tooDeep(data, max);
+  if (deep !== undefined) throw new LimitExceeded('depth', max, position(deep) ?? {});
   const { default: jsonld } = await import('jsonld');
   const notFetched = remoteContexts(data).filter((c) => bundledDocument(c.url) === undefined);
   const documentLoader = async (url: string) => {

@@ -43,6 +43,8 @@ describe('tolerant RDF: one bad term never rejects the file', () => {
       // Inside `dct:temporal [ … ]`: located through the statement that holds the blank node.
       ['core/invalid-rdf-term', 'literal', { value: '2023-02-30', datatype: 'xsd:date' }, '25:41'],
     ]);
+    // Term findings belong to the dataset whose description holds the term; syntax errors to the file.
+    expect(issues.map((i) => i.dataset?.id)).toEqual([undefined, trees!.id, trees!.id, green!.id]);
   });
 
   it('RDF/XML: an element with an unreadable IRI is reported at its line; the other elements and datasets load', async () => {
