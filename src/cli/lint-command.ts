@@ -7,6 +7,7 @@ import { buildReport, loadFormatter, formatNames } from '../reporters/index.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { applyFixes } from '../fix/apply.js';
 import { displayPath } from '../util/paths.js';
+import { maskPersonalData } from '../knowledge/personal-data/mask-text.js';
 import { checkUrls, collectUrls } from '../score/index.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
@@ -113,7 +114,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
  */
 function listSkipped(result: LintResult, io: CliIO): void {
   for (const e of result.inventory.entries()) {
-    if (e.status === 'skipped') io.stderr(`odlint: skipped ${displayPath(io.cwd, e.file)}: ${e.reason}\n`);
+    if (e.status === 'skipped') io.stderr(maskPersonalData(`odlint: skipped ${displayPath(io.cwd, e.file)}: ${e.reason}\n`));
   }
 }
 
@@ -124,7 +125,7 @@ function fixAndReport(result: LintResult, io: CliIO): void {
   if (fixed.size === 0) return;
   for (const e of entries) e.findings = e.findings.filter((f) => !fixed.has(f));
   const total = written.reduce((n, w) => n + w.count, 0);
-  const files = written.map((w) => `${displayPath(io.cwd, w.file)} (${w.count})`).join(', ');
+  const files = written.map((w) => `${maskPersonalData(displayPath(io.cwd, w.file))} (${w.count})`).join(', ');
   io.stderr(`odlint: ${total} ${total === 1 ? 'fix' : 'fixes'} written to ${files}\n`);
 }
 
