@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SEVERITY_RANK, type Report } from '../model/index.js';
+import { SEVERITY_RANK, type Limits, type Report } from '../model/index.js';
 import { loadBuiltinRules } from '../engine/registry.js';
 import { lint, type LintResult } from '../engine/lint.js';
 import { resolveConfig } from '../config/resolve.js';
@@ -82,7 +82,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const config = resolveConfig(rules, { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
   const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false });
   if (flags.verbose) listSkipped(result, io);
-  if (flags.fix) fixAndReport(result, io);
+  if (flags.fix) fixAndReport(result, io, config.limits);
   // Access/download URLs are requested only with --online; otherwise MQA says "not checked".
   const reachability = flags.online ? await checkUrls(collectUrls(result.datasets.map((d) => d.dataset))) : undefined;
   let report = buildReport(result, io.cwd, odlintVersion(), reachability ? { reachability } : {});
@@ -119,9 +119,9 @@ function listSkipped(result: LintResult, io: CliIO): void {
 }
 
 /** `--fix`: writes the safe fixes, drops the findings they repaired, says what was written. */
-function fixAndReport(result: LintResult, io: CliIO): void {
+function fixAndReport(result: LintResult, io: CliIO, limits: Limits): void {
   const entries = [...result.datasets, ...result.files];
-  const { written, fixed } = applyFixes(entries.flatMap((e) => e.findings));
+  const { written, fixed } = applyFixes(entries.flatMap((e) => e.findings), limits);
   if (fixed.size === 0) return;
   for (const e of entries) e.findings = e.findings.filter((f) => !fixed.has(f));
   const total = written.reduce((n, w) => n + w.count, 0);
