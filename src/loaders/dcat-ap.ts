@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  DEFAULT_LIMITS,
   emptyDataset,
   emptyDistribution,
   type Agent,
@@ -20,7 +21,6 @@ import { SyntaxProblem } from './parse.js';
 import { compact, localName, NS, termKey, type Graph, type Term } from './rdf-graph.js';
 import { jsonLdLocator, turtleLocator, xmlLocator, type Place, type RdfLocator, type Via } from './rdf-locate.js';
 import { parseJsonLd } from './rdf-jsonld.js';
-import { LimitExceeded, RDF_LIMITS } from './rdf-limits.js';
 import { parseRdfText, type ParsedRdf, type RdfLimits, type RdfSyntax } from './rdf-parse.js';
 import type { LoadIssue, LoadResult, ParsedDocument } from './types.js';
 
@@ -36,7 +36,7 @@ import type { LoadIssue, LoadResult, ParsedDocument } from './types.js';
  * its XML is not well-formed), `LimitExceeded` past the limits; errors the parser read around and
  * wrong terms are issues at their line.
  */
-export async function loadRdfText(file: string, text: string, syntax: RdfSyntax, limits: RdfLimits = RDF_LIMITS): Promise<LoadResult> {
+export async function loadRdfText(file: string, text: string, syntax: RdfSyntax, limits: RdfLimits = DEFAULT_LIMITS): Promise<LoadResult> {
   const base = isUrl(file) ? file : pathToFileURL(path.resolve(file)).href;
   const parsed = await parseRdfText(text, syntax, base, limits);
   const { graph, prefixes } = parsed;
@@ -48,14 +48,14 @@ export async function loadRdfText(file: string, text: string, syntax: RdfSyntax,
 }
 
 /** A JSON-LD document already parsed as JSON. Throws `SyntaxProblem` when it is not valid JSON-LD. */
-export async function loadJsonLd(doc: ParsedDocument, limits: RdfLimits = RDF_LIMITS): Promise<LoadResult> {
+export async function loadJsonLd(doc: ParsedDocument, limits: RdfLimits = DEFAULT_LIMITS): Promise<LoadResult> {
   const base = isUrl(doc.file) ? doc.file : pathToFileURL(path.resolve(doc.file)).href;
   let parsed;
   try {
     parsed = await parseJsonLd(doc.data, base, limits, doc.position);
   } catch (e) {
     const at = doc.position('/@context');
-    if (e instanceof SyntaxProblem && !(e instanceof LimitExceeded) && at) throw new SyntaxProblem(e.message, at.line, at.column);
+    if (e instanceof SyntaxProblem && at) throw new SyntaxProblem(e.message, at.line, at.column);
     throw e;
   }
   const { graph, prefixes, notFetched } = parsed;

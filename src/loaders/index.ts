@@ -69,14 +69,14 @@ export async function loadDescriptorText(file: string, text: string, limits: Lim
   if (rdf === 'xml') return { kind: 'not-a-descriptor', reason: 'XML that is not RDF' };
   let doc: ParsedDocument;
   try {
-    if (rdf) return loaded('dcat-ap', await loadRdfText(file, text, rdf));
+    if (rdf) return loaded('dcat-ap', await loadRdfText(file, text, rdf, limits));
     doc = parseDocumentText(file, text, limits);
   } catch (e) {
     if (e instanceof SyntaxProblem) return { kind: 'parse-error', message: e.message, line: e.line, column: e.column };
     if (e instanceof LimitExceeded) return { kind: 'limit-exceeded', error: e };
     throw e;
   }
-  return loadParsed(doc);
+  return loadParsed(doc, limits);
 }
 
 /** The RDF syntax of a file, from its extension then its first lines; `xml` = XML that is not RDF. */
@@ -106,7 +106,7 @@ async function loadJsonLines(file: string, text: string, limits: Limits): Promis
   if ((doc.data as unknown[]).length === 0 && first) {
     return { kind: 'parse-error', message: String(first.data?.message), line: first.location.line ?? 1, column: first.location.column ?? 1 };
   }
-  const outcome = await loadParsed(doc);
+  const outcome = await loadParsed(doc, limits);
   return outcome.kind === 'loaded' ? { ...outcome, issues: [...problems, ...outcome.issues] } : outcome;
 }
 
@@ -116,11 +116,11 @@ function loaded(format: DescriptorFormat, result: LoadResult): LoadOutcome {
 }
 
 /** Loads a parsed JSON/YAML document: the most confident loader wins; unclaimed JSON-LD is DCAT-AP. */
-export async function loadParsed(doc: ParsedDocument): Promise<LoadOutcome> {
+export async function loadParsed(doc: ParsedDocument, limits: Limits = DEFAULT_LIMITS): Promise<LoadOutcome> {
   const { loader: best, score: bestScore } = decide(doc, LOADERS);
   if (isJsonLd(doc.data) && bestScore < JSON_LOADER_OVER_JSONLD) {
     try {
-      return loaded('dcat-ap', await loadJsonLd(doc));
+      return loaded('dcat-ap', await loadJsonLd(doc, limits));
     } catch (e) {
       if (e instanceof SyntaxProblem) return { kind: 'parse-error', message: e.message, line: e.line, column: e.column };
       if (e instanceof LimitExceeded) return { kind: 'limit-exceeded', error: e };

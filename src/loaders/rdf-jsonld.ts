@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { escapePointerToken } from '../model/index.js';
+import { escapePointerToken, LimitExceeded } from '../model/index.js';
 import { packageRoot } from '../util/package-root.js';
 import { isObject } from './build.js';
 import { SyntaxProblem } from './parse.js';
 import { type RdfJsQuad } from './rdf-graph.js';
-import { LimitExceeded } from './rdf-limits.js';
 import { GraphSink, type ParsedRdf, type RdfLimits } from './rdf-parse.js';
 
 /**

@@ -1,9 +1,9 @@
 import { maskText } from '../knowledge/personal-data/masking.js';
+import { LimitExceeded, type Limits } from '../model/index.js';
 import { SyntaxProblem } from './parse.js';
 import { ENVELOPE_LINE_SHIFT, envelopeOf, unwrapEnvelope } from './rdf-envelope.js';
 import type { EnvelopePaging } from './types.js';
 import { Graph, termKey, type RdfJsQuad } from './rdf-graph.js';
-import { LimitExceeded } from './rdf-limits.js';
 import { termProblem, type TermProblem } from './rdf-terms.js';
 import { parseTurtleTolerant, type RecoveredError } from './rdf-turtle.js';
 import { parseRdfXmlTolerant } from './rdf-xml.js';
@@ -37,13 +37,11 @@ export interface ParsedRdf {
   paging?: EnvelopePaging;
 }
 
-/** How much of a broken or hostile RDF file odlint reads (docs/limits.md). */
-export interface RdfLimits {
-  /** Nesting depth (RDF/XML elements, JSON-LD objects and arrays). */
-  depth: number;
-  /** Syntax errors read around, and wrong terms reported, per file. */
-  parseErrors: number;
-}
+/**
+ * How much of a broken or hostile RDF file odlint reads (docs/limits.md): `depth` of RDF/XML
+ * elements and JSON-LD objects; `parseErrors` read around, and wrong terms reported, per file.
+ */
+export type RdfLimits = Pick<Limits, 'depth' | 'parseErrors'>;
 
 const SYNTAX_NAMES: Record<RdfSyntax, string> = { turtle: 'Turtle', 'n-triples': 'N-Triples', n3: 'N3', rdfxml: 'RDF/XML' };
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { loadDescriptor, type LoadOutcome } from '../../src/loaders/index.js';
+import { parseJsonLd } from '../../src/loaders/rdf-jsonld.js';
 import { parseRdfXmlTolerant } from '../../src/loaders/rdf-xml.js';
 import { splitStatements } from '../../src/loaders/rdf-turtle.js';
 import { termProblem } from '../../src/loaders/rdf-terms.js';
@@ -160,6 +161,24 @@ describe('JSON-LD forms', () => {
     const trees = await load('dcat-ap/jsonld/w3c-dcat-context.jsonld');
     expect(trees.issues).toEqual([]);
     expect(trees.datasets[0]!.extras['rdfs:label']).toBe('Trees');
+  });
+});
+
+describe('JSON-LD depth is checked before jsonld.js is called', () => {
+  const nested = (levels: number) => {
+    let v: object = { '@id': 'https://example.org/leaf' };
+    for (let i = 0; i < levels; i++) v = { 'http://purl.org/dc/terms/relation': v };
+    return { '@id': 'https://example.org/d', 'http://purl.org/dc/terms/relation': v };
+  };
+  const at = () => ({ line: 1, column: 1 });
+
+  it('past limits.depth: LimitExceeded, whatever the nesting', async () => {
+    await expect(parseJsonLd(nested(300), 'file:///x.jsonld', { depth: 256, parseErrors: 100 }, at)).rejects.toMatchObject({ limit: 'depth', max: 256 });
+  });
+
+  it('never past 500, where jsonld.js would run out of stack, even when the limit is raised', async () => {
+    await expect(parseJsonLd(nested(900), 'file:///x.jsonld', { depth: 10_000, parseErrors: 100 }, at)).rejects.toMatchObject({ limit: 'depth', max: 500 });
+    expect((await parseJsonLd(nested(400), 'file:///x.jsonld', { depth: 10_000, parseErrors: 100 }, at)).graph.size).toBe(401);
   });
 });
 

@@ -36,6 +36,9 @@ beforeAll(async () => {
   let nested: object = { '@id': 'https://example.org/leaf' };
   for (let i = 0; i < 1000; i++) nested = { 'http://purl.org/dc/terms/relation': nested };
   writeFileSync(path.join(dir, 'deep.jsonld'), JSON.stringify({ '@context': { dct: 'http://purl.org/dc/terms/' }, '@id': 'https://example.org/d', 'dct:relation': nested }));
+  // RDF/XML saved as UTF-16 with a byte order mark (Windows editors do): was "not a descriptor".
+  const utf16 = `\ufeff<?xml version="1.0" encoding="UTF-16"?>\n<rdf:RDF xmlns:rdf="${RDF}" xmlns:dcat="http://www.w3.org/ns/dcat#" xmlns:dct="http://purl.org/dc/terms/">\n  <dcat:Dataset rdf:about="https://example.org/utf16">\n    <dct:title xml:lang="de">Grünflächen</dct:title>\n  </dcat:Dataset>\n</rdf:RDF>\n`;
+  writeFileSync(path.join(dir, 'utf16.rdf'), Buffer.from(utf16, 'utf16le'));
   copyFileSync(fixture('dcat-ap/tolerant/contact-tel.ttl'), path.join(dir, 'good.ttl'));
   const r = await execa('node', [BIN, '.', '-f', 'json', '--no-data'], { cwd: dir, reject: false, env: { NO_COLOR: '1' } });
   exitCode = r.exitCode;
@@ -54,13 +57,17 @@ describe('hostile RDF inputs (issue 18)', () => {
   });
 
   it('RDF/XML nested 20 000 deep: the depth limit is a finding at the element that goes past it', () => {
-    expect(findingsOf('deep.rdf').map((f) => [f.ruleId, f.location?.line])).toEqual([['core/parse-error', 3]]);
+    expect(findingsOf('deep.rdf').map((f) => [f.ruleId, f.messageId, f.location?.line])).toEqual([['core/limit-exceeded', 'depth', 3]]);
     expect(findingsOf('deep.rdf')[0]!.message).toMatch(/^nested deeper than 256 levels/);
   });
 
   it('JSON-LD nested 1 000 deep: the depth limit is a finding, jsonld.js is never called', () => {
-    expect(findingsOf('deep.jsonld').map((f) => f.ruleId)).toEqual(['core/parse-error']);
-    expect(findingsOf('deep.jsonld')[0]!.message).toMatch(/^nested deeper than 256 levels/);
+    expect(findingsOf('deep.jsonld').map((f) => [f.ruleId, f.messageId])).toEqual([['core/limit-exceeded', 'depth']]);
+  });
+
+  it('UTF-16 RDF/XML with a byte order mark is decoded and loaded, its lines as in the file', () => {
+    expect(report.datasets.filter((d) => d.source.file === 'utf16.rdf').map((d) => [d.id, d.title])).toEqual([['https://example.org/utf16', 'Grünflächen']]);
+    expect(findingsOf('utf16.rdf').find((f) => f.ruleId === 'licence/licence-missing')?.location).toMatchObject({ line: 3, column: 3 });
   });
 
   it('the good descriptor of the same run is linted', () => {
