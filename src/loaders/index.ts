@@ -14,7 +14,7 @@ import { loadJsonLd, loadRdfText } from './dcat-ap.js';
 import { envelopeOf } from './rdf-envelope.js';
 import { isJsonLd } from './rdf-jsonld.js';
 import type { RdfSyntax } from './rdf-parse.js';
-import { JSON_LINES_EXTENSIONS, parseJsonLines } from './jsonl.js';
+import { JSON_LINES_EXTENSIONS, looksLikeJsonLines, parseJsonLines } from './jsonl.js';
 import { decide } from './detect.js';
 
 export * from './types.js';
@@ -72,6 +72,8 @@ export async function loadDescriptorText(file: string, text: string, limits: Lim
     if (rdf) return loaded('dcat-ap', await loadRdfText(file, text, rdf, limits));
     doc = parseDocumentText(file, text, limits);
   } catch (e) {
+    // JSON Lines saved as `.json`: one whole object per line does not parse as one document.
+    if (e instanceof SyntaxProblem && !rdf && looksLikeJsonLines(text)) return loadJsonLines(file, text, limits);
     if (e instanceof SyntaxProblem) return { kind: 'parse-error', message: e.message, line: e.line, column: e.column };
     if (e instanceof LimitExceeded) return { kind: 'limit-exceeded', error: e };
     throw e;
