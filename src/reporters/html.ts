@@ -1,3 +1,4 @@
+import { filesNotLoaded } from './_inventory.js';
 import type { DatasetReport, Finding, Report } from '../model/index.js';
 import type { Formatter } from './types.js';
 import { datasetName, plural, visible, where } from './_findings.js';
@@ -43,8 +44,14 @@ ${body.join('\n')}
 };
 export default html;
 
+/** Input files that gave no dataset, so that the scorecard cannot look complete without them. */
+function notLoaded(report: Report): string {
+  const rest = report.summary.inventory ? filesNotLoaded(report.summary.inventory) : '';
+  return rest ? ` · ${h(rest)}` : '';
+}
+
 function header(report: Report): string {
-  return `<header><h1>Open-data quality scorecard</h1><p class="muted">odlint ${h(report.tool.version)} · ${plural(report.summary.datasets, 'dataset')} in ${plural(report.summary.files, 'file')}</p></header>`;
+  return `<header><h1>Open-data quality scorecard</h1><p class="muted">odlint ${h(report.tool.version)} · ${plural(report.summary.datasets, 'dataset')} in ${plural(report.summary.files, 'file')}${notLoaded(report)}</p></header>`;
 }
 
 function overview(report: Report): string {
@@ -72,7 +79,10 @@ function ratingChart(report: Report): string {
   const note = report.datasets.some((d) => d.score?.mqa?.notChecked?.length)
     ? '<p class="muted">Reachability of access and download URLs was not checked (run with <code>--online</code>); those indicators count 0.</p>'
     : '';
-  return `<section><h2>MQA rating distribution</h2><svg role="img" aria-label="MQA ratings" width="440" height="${RATINGS.length * 28}" viewBox="0 0 440 ${RATINGS.length * 28}">${bars}</svg>${note}</section>`;
+  // Distribution indicators beyond reachability are unchecked only when the distributions were linked, not included.
+  const linked = report.datasets.filter((d) => d.score?.mqa?.notChecked?.includes('interoperability.format')).length;
+  const linkedNote = linked ? `<p class="muted">${linked} dataset(s) only link to their distributions (udata API v2): their distribution indicators were not checked and count 0.</p>` : '';
+  return `<section><h2>MQA rating distribution</h2><svg role="img" aria-label="MQA ratings" width="440" height="${RATINGS.length * 28}" viewBox="0 0 440 ${RATINGS.length * 28}">${bars}</svg>${note}${linkedNote}</section>`;
 }
 
 function topRules(report: Report): string {
