@@ -8,7 +8,7 @@ import { checkCase, leaks } from './property.js';
  * random seeds is `npm run fuzz -- --minutes 30` (scripts/fuzz.mjs, docs/limits.md "Fuzzing").
  */
 export const SHORT_SEED = 20261204;
-export const SHORT_RUNS = 300;
+export const SHORT_RUNS = 500;
 
 describe('fuzzing: every loader, reader and formatter on arbitrary and mutated inputs', () => {
   it(`${SHORT_RUNS} cases, seed ${SHORT_SEED}: no escaped error, exit 0/1, a valid report, no planted personal datum in any output`, async () => {
