@@ -26,6 +26,8 @@ export interface ConfigFile {
   layers: RuleLayer[];
   overrides: Override[];
   ignore: string[];
+  /** `allowedRoots`, absolute. */
+  allowedRoots: string[];
 }
 
 /** The first config file found walking up from `cwd`, or undefined. */
@@ -102,5 +104,6 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
     layers: layerFromObject(obj, shown),
     overrides,
     ignore: (obj.ignore as string[] | undefined) ?? [],
+    allowedRoots: ((obj.allowedRoots as string[] | undefined) ?? []).map((r) => path.resolve(dir, r)),
   };
 }

@@ -35,7 +35,7 @@ export interface LintResult {
  */
 export async function lint(req: LintRequest): Promise<LintResult> {
   const { config } = req;
-  const found = await discover(req.inputs, req.cwd, (abs) => config.isIgnored(abs));
+  const found = await discover(req.inputs, req.cwd, (abs) => config.isIgnored(abs), req.allowedRoots);
   if (found.urls.length && !req.online) {
     throw new InputError(`${found.urls[0]} is a URL: odlint makes no network request without --online`);
   }
@@ -57,7 +57,7 @@ export async function lint(req: LintRequest): Promise<LintResult> {
     const file = typeof source === 'string' ? source : source.url;
     const explicit = typeof source !== 'string' || found.explicit.has(file);
     let outcome: LoadOutcome;
-    if (typeof source === 'string') outcome = await loadDescriptor(file);
+    if (typeof source === 'string') outcome = await loadDescriptor(file, { allowedRoots: req.allowedRoots });
     else {
       const fetched = await fetchDescriptor(source.url);
       outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(source.url, fetched.text);
@@ -93,6 +93,12 @@ export async function lint(req: LintRequest): Promise<LintResult> {
   const referenced = new Set(loaded.flatMap(({ dataset }) => dataset.distributions.map((d) => d.localPath).filter(Boolean)));
   for (const dataFile of found.dataFiles) {
     if (!referenced.has(dataFile)) loaded.push({ dataset: dataFileDataset(dataFile, req.cwd), issues: [] });
+  }
+  // What discovery could not or would not read; a file a descriptor references is reported there.
+  for (const p of found.problems) {
+    if (referenced.has(p.path)) continue;
+    if (p.kind === 'unreadable') fileFinding(p.path, 'core/unreadable', 'unreadable', { path: displayPath(req.cwd, p.path), code: p.code });
+    else fileFinding(p.path, 'core/unsafe-path', 'walkLinkOutside', { path: displayPath(req.cwd, p.path) });
   }
 
   const datasets: DatasetResult[] = [];

@@ -16,6 +16,7 @@ import {
 } from '../model/index.js';
 import { parseDocumentText, SyntaxProblem } from './parse.js';
 import { resolveDataRef, type LocalRef } from './paths.js';
+import { locateReal } from '../util/path-guard.js';
 import type { LoadIssue, ParsedDocument } from './types.js';
 
 /** Location of a JSON pointer in a parsed document (line/column are resolved when reported). */
@@ -422,6 +423,11 @@ export function attachSchema(
   const resolved = resolveDataRef(doc.dir, ref);
   if (resolved.kind === 'outside') issues.push(unsafePath(doc, { value: ref, ptr: picked.ptr }, ds));
   if (resolved.kind !== 'local') return;
+  if (locateReal(resolved.path, [doc.dir, ...(doc.allowedRoots ?? [])]) === 'outside') {
+    // Its field names would be printed in findings: a symlink out of the folder is never read.
+    issues.push({ ...unsafePath(doc, { value: ref, ptr: picked.ptr }, ds), messageId: 'linkOutside' });
+    return;
+  }
   try {
     const parsed = parseDocumentText(resolved.path, fs.readFileSync(resolved.path, 'utf8'));
     const schema = tableSchema(parsed.data);

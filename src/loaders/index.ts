@@ -4,6 +4,7 @@ import { parseDocumentText, SyntaxProblem } from './parse.js';
 import type { Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
 import { normaliseDatasets } from './normalise.js';
 import { extensionOf } from './paths.js';
+import { systemErrorMessage } from '../util/system-error.js';
 import { ckanLoader } from './ckan.js';
 import { udataLoader } from './udata.js';
 import { frictionlessLoader } from './frictionless.js';
@@ -33,29 +34,34 @@ export type LoadOutcome =
   | { kind: 'unreadable'; message: string }
   | { kind: 'not-a-descriptor'; reason: string };
 
+export interface LoadOptions {
+  /** Folders a referenced file (a Table Schema) may really be in besides the descriptor's. */
+  allowedRoots?: readonly string[];
+}
+
 /** Reads, parses and loads one descriptor file. Never throws for bad input. */
-export async function loadDescriptor(file: string): Promise<LoadOutcome> {
+export async function loadDescriptor(file: string, options: LoadOptions = {}): Promise<LoadOutcome> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    return { kind: 'unreadable', message: (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : String((e as Error).message) };
+    return { kind: 'unreadable', message: (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : systemErrorMessage(e) };
   }
-  return loadDescriptorText(file, text);
+  return loadDescriptorText(file, text, options);
 }
 
 /**
  * Parses and loads a descriptor's text; `file` names it (a path, or the URL it was fetched from —
  * then every data reference in it is remote).
  */
-export async function loadDescriptorText(file: string, text: string): Promise<LoadOutcome> {
+export async function loadDescriptorText(file: string, text: string, options: LoadOptions = {}): Promise<LoadOutcome> {
   if (text.trim() === '') return { kind: 'not-a-descriptor', reason: 'the file is empty' };
   const rdf = rdfSyntax(file, text);
   if (rdf === 'xml') return { kind: 'not-a-descriptor', reason: 'XML that is not RDF' };
   let doc: ParsedDocument;
   try {
     if (rdf) return loaded('dcat-ap', await loadRdfText(file, text, rdf));
-    doc = parseDocumentText(file, text);
+    doc = { ...parseDocumentText(file, text), allowedRoots: options.allowedRoots };
   } catch (e) {
     if (e instanceof SyntaxProblem) return { kind: 'parse-error', message: e.message, line: e.line, column: e.column };
     throw e;
