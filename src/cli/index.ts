@@ -1,10 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/types.js';
-import { InputError } from '../discover/index.js';
+import { InputError } from '../model/index.js';
 import { PRESETS } from '../config/presets.js';
-import { runLint, type LintFlags } from './lint-command.js';
-import { runRulesList, runRulesExplain } from './rules-command.js';
-import { runInit } from './init-command.js';
+import type { LintFlags } from './lint-command.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
 
@@ -48,11 +46,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--debug', 'print stack traces of internal errors')
     .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output' | 'allowRoot'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);
+      // Commands are imported when run: `--version` and `--help` load none of the pipeline.
+      const { runLint } = await import('./lint-command.js');
       code = await runLint(inputs, { ...flags, preset: flags.preset ?? [], rule: flags.rule ?? [], format: flags.format ?? [], output: flags.output ?? [], allowRoot: flags.allowRoot ?? [] }, io);
     });
 
   const rules = program.command('rules').description('list the built-in rules').option('--json', 'as JSON').option('--markdown', 'as the Markdown rules reference');
   rules.action(async (flags: { json?: boolean; markdown?: boolean }) => {
+    const { runRulesList } = await import('./rules-command.js');
     code = await runRulesList(flags.json ? 'json' : flags.markdown ? 'markdown' : 'text', io);
   });
   rules
@@ -60,6 +61,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .description("print a rule's documentation")
     .argument('<id>', 'rule id, e.g. licence/licence-missing')
     .action(async (id: string) => {
+      const { runRulesExplain } = await import('./rules-command.js');
       code = await runRulesExplain(id, io);
     });
 
@@ -67,7 +69,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .command('init')
     .description('write a commented starter config (odlint.config.yaml)')
     .option('--force', 'overwrite an existing config')
-    .action((flags: { force?: boolean }) => {
+    .action(async (flags: { force?: boolean }) => {
+      const { runInit } = await import('./init-command.js');
       code = runInit(Boolean(flags.force), io);
     });
 

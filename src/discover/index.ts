@@ -3,6 +3,7 @@ import path from 'node:path';
 import { glob } from 'glob';
 import { DESCRIPTOR_EXTENSIONS } from '../loaders/index.js';
 import { readerFor } from '../readers/index.js';
+import { InputError } from '../model/index.js';
 import { locateReal } from '../util/path-guard.js';
 import { walkFolder, type WalkProblem } from './walk.js';
 
@@ -21,7 +22,7 @@ export interface Discovered {
   problems: WalkProblem[];
 }
 
-export class InputError extends Error {}
+export { InputError } from '../model/index.js';
 
 /**
  * Expands inputs (files, folders, globs, http(s) URLs of descriptors) into descriptor and data files. Folders are walked

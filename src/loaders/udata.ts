@@ -1,4 +1,4 @@
-import { emptyDistribution, type Dataset, type Distribution, type Licence, type Period } from '../model/index.js';
+import { emptyDistribution, type Dataset, type Distribution, type DistributionsLink, type Licence, type Period } from '../model/index.js';
 import { locateBlanks,
   Obj,
   at,
@@ -18,13 +18,16 @@ import { locateBlanks,
   stringList,
   texts,
   unique,
+  type Picked,
 } from './build.js';
-import type { LoadResult, Loader, ParsedDocument } from './types.js';
+import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
 
 /**
- * udata (data.gouv.fr and other udata portals) datasets: API v1 dataset objects, list pages,
- * udata-front-kit `{status, data}` responses and udata's fixture export `{datasets:[{dataset,
- * resources, organization}]}`, where resources and organization sit beside the dataset.
+ * udata (data.gouv.fr and other udata portals) datasets: API v1 and v2 dataset objects, list
+ * pages, udata-front-kit `{status, data}` responses and udata's fixture export `[{dataset,
+ * resources, organization, reuses, discussions}]` (bare or under `datasets`), where resources
+ * and organization sit beside the dataset. API v2 links to a dataset's resources instead of
+ * including them: the dataset then says so (`distributionsNotIncluded`) rather than having none.
  */
 export const udataLoader: Loader = { format: 'udata', detect, load };
 
@@ -36,16 +39,16 @@ interface Entry {
 }
 
 function entries(data: unknown): Entry[] {
-  if (Array.isArray(data)) return objectsOf(data, '').map((dataset) => ({ dataset }));
+  if (Array.isArray(data)) return data.some((v) => isObject(v) && isObject(v.dataset)) ? exportEntries(data, '') : objectsOf(data, '').map((dataset) => ({ dataset }));
   if (!isObject(data)) return [];
-  if (Array.isArray(data.datasets)) return exportEntries(data.datasets);
+  if (Array.isArray(data.datasets)) return exportEntries(data.datasets, '/datasets');
   if (isObject(data.data)) return [{ dataset: new Obj(data.data, '/data') }];
   if (Array.isArray(data.data)) return objectsOf(data.data, '/data').map((dataset) => ({ dataset }));
   return [{ dataset: new Obj(data, '') }];
 }
 
-function exportEntries(list: unknown[]): Entry[] {
-  return objectsOf(list, '/datasets').flatMap((item) => {
+function exportEntries(list: unknown[], base: string): Entry[] {
+  return objectsOf(list, base).flatMap((item) => {
     const dataset = item.obj('dataset');
     if (!dataset) return [];
     const resources = item.objects('resources');
@@ -85,10 +88,11 @@ function detect(doc: ParsedDocument): number {
 // Loading
 
 function load(doc: ParsedDocument): LoadResult {
-  return { datasets: entries(doc.data).map((entry) => loadDataset(doc, entry)), issues: [] };
+  const issues: LoadIssue[] = [];
+  return { datasets: entries(doc.data).map((entry) => loadDataset(doc, entry, issues)), issues };
 }
 
-function loadDataset(doc: ParsedDocument, entry: Entry): Dataset {
+function loadDataset(doc: ParsedDocument, entry: Entry, issues: LoadIssue[]): Dataset {
   const d = entry.dataset;
   const ds = newDataset(doc, 'udata', d.ptr);
   const internal = d.obj('internal');
@@ -111,6 +115,8 @@ function loadDataset(doc: ParsedDocument, entry: Entry): Dataset {
   put(doc, ds, 'landingPage', d.pick(str, 'page', 'uri'));
   putFlags(doc, ds, [extras, d]);
 
+  const link = entry.resources ? undefined : resourcesLink(d);
+  if (link) notIncluded(doc, ds, link, issues);
   const resources = entry.resources ?? d.objects('resources');
   for (const res of resources) ds.distributions.push(loadResource(doc, res));
 
@@ -119,6 +125,25 @@ function loadDataset(doc: ParsedDocument, entry: Entry): Dataset {
   // The dataset's own `extras` object is flattened: its keys are the portal's extra fields.
   if (extras) for (const [key, p] of Object.entries(extras.value)) setExtra(ds, key, p, at(doc, extras.pointerOf(key)));
   return ds;
+}
+
+/** API v2's `resources: {rel, href, total}`: where the resources are, instead of the resources. */
+function resourcesLink(d: Obj): Picked<DistributionsLink> | undefined {
+  const v = d.peek('resources');
+  if (!isObject(v)) return undefined;
+  const href = str(v.href);
+  const total = num(v.total);
+  if (href === undefined && total === undefined) return undefined;
+  return { value: { ...(href !== undefined ? { href } : {}), ...(total !== undefined ? { total } : {}) }, ptr: d.pointerOf('resources') };
+}
+
+/** The dataset has distributions odlint was not given: say so, so nobody reads "none". */
+function notIncluded(doc: ParsedDocument, ds: Dataset, link: Picked<DistributionsLink>, issues: LoadIssue[]): void {
+  ds.distributionsNotIncluded = link.value;
+  ds.locations['distributions'] = at(doc, link.ptr);
+  const { href, total } = link.value;
+  const count = total === undefined ? 'its resources' : `its ${total} resource${total === 1 ? '' : 's'}`;
+  issues.push({ ruleId: 'core/distributions-not-included', messageId: 'linked', data: { count, href: href ?? 'no link given' }, location: at(doc, link.ptr), dataset: ds });
 }
 
 /** `license` is an id (`lov2`, `odc-odbl`) in API v1; some exports give `{id, title, url}`. */

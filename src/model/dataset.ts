@@ -165,8 +165,20 @@ export interface Dataset extends Located {
   applicableLegislation: string[];
   flags: DatasetFlags;
   distributions: Distribution[];
+  /**
+   * Set when the descriptor links to its distributions instead of including them (udata API v2:
+   * `resources: {rel, href, total}`): `distributions` is then empty because it is unknown, not
+   * because there are none; rules and scores that need distributions leave the dataset alone.
+   */
+  distributionsNotIncluded?: DistributionsLink;
   extras: Record<string, unknown>;
   source: DatasetSource;
+}
+
+/** Where a descriptor says its distributions are, and how many, when it does not include them. */
+export interface DistributionsLink {
+  href?: string;
+  total?: number;
 }
 
 /** A new, empty dataset located at `at`; loaders fill it in. */
