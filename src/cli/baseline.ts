@@ -48,5 +48,5 @@ export function applyBaseline(report: Report, known: Set<string>): Report {
   const datasets = report.datasets.map((d) => ({ ...d, findings: d.findings.filter((f) => keep.has(f)) }));
   const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => keep.has(x)) })).filter((f) => f.findings.length > 0);
   const before = reportedFindings(report).length;
-  return { ...report, datasets, files, summary: { ...summarize(datasets, files), baselined: before - keep.size } };
+  return { ...report, datasets, files, summary: { ...report.summary, ...summarize(datasets, files), baselined: before - keep.size } };
 }

@@ -43,6 +43,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--fix', 'write the safe fixes into the descriptors (odlint dataset.yaml licences); never without this flag')
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--baseline-write <file>', 'record every current finding in a baseline file')
+    .option('--no-error-on-unmatched-pattern', 'an input (folder, glob) that yields no descriptor or data file is not an error')
+    .option('--verbose', 'list on stderr each file skipped in a folder walk, with the reason')
     .option('--debug', 'print stack traces of internal errors')
     .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output' | 'allowRoot'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);

@@ -33,6 +33,10 @@ export interface LintFlags {
   baseline?: string;
   /** Record every current finding in this baseline file (then report only new ones: none). */
   baselineWrite?: string;
+  /** False with `--no-error-on-unmatched-pattern`: an input yielding no file is not an error. */
+  errorOnUnmatchedPattern?: boolean;
+  /** List the skipped files on stderr. */
+  verbose?: boolean;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, string> = {
@@ -79,7 +83,8 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const rules = await loadBuiltinRules();
   const config = resolveConfig(rules, { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
   const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
-  const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), allowedRoots });
+  const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false, allowedRoots });
+  if (flags.verbose) listSkipped(result, io);
   if (flags.fix) fixAndReport(result, io);
   // Access/download URLs are requested only with --online; otherwise MQA says "not checked".
   const reachability = flags.online ? await checkUrls(collectUrls(result.datasets.map((d) => d.dataset))) : undefined;
@@ -105,6 +110,16 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     } else io.stdout(text);
   }
   return exitCode(report, failOn, maxWarnings);
+}
+
+/**
+ * `--verbose`: each file a folder walk skipped, with the reason, on stderr — like ESLint's
+ * diagnostics, so that stdout stays the report (`-f json --verbose | jq` still works).
+ */
+function listSkipped(result: LintResult, io: CliIO): void {
+  for (const e of result.inventory.entries()) {
+    if (e.status === 'skipped') io.stderr(`odlint: skipped ${displayPath(io.cwd, e.file)}: ${e.reason}\n`);
+  }
 }
 
 /** `--fix`: writes the safe fixes, drops the findings they repaired, says what was written. */

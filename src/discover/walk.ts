@@ -4,15 +4,15 @@ import { isWithin, realPath } from '../util/path-guard.js';
 
 /** Something a folder walk could not or would not enter; reported, never skipped silently. */
 export type WalkProblem =
-  | { kind: 'unreadable'; path: string; code: string }
+  | { kind: 'unreadable'; path: string; code: string; folder?: true }
   | { kind: 'outside'; path: string };
 
 export interface WalkOptions {
   /** Real folders a symlink may lead into besides the walked folder (`--allow-root`). */
   allowedRoots: readonly string[];
-  /** Paths never entered or returned (config `ignore`). */
+  /** Paths the config ignores: walked and returned like others (the caller counts them), never a problem. */
   isIgnored: (abs: string) => boolean;
-  /** Whether a file would be linted: only then is a special file (FIFO, device) worth a problem. */
+  /** Whether a file would be linted (not ignored, a linted extension): only then is a special file (FIFO, device) or a link leading out worth a problem. */
   wanted: (abs: string) => boolean;
 }
 
@@ -45,14 +45,13 @@ export function walkFolder(root: string, options: WalkOptions, fs: WalkFs = REAL
     try {
       entries = fs.readdir(dir);
     } catch (e) {
-      problems.push({ kind: 'unreadable', path: dir, code: (e as NodeJS.ErrnoException).code ?? String(e) });
+      if (!options.isIgnored(dir)) problems.push({ kind: 'unreadable', path: dir, code: (e as NodeJS.ErrnoException).code ?? String(e), folder: true });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const abs = path.join(dir, entry.name);
-      if (options.isIgnored(abs)) continue;
       if (entry.isDirectory()) {
         enter(abs);
       } else if (entry.isFile()) {
@@ -87,10 +86,9 @@ export function walkFolder(root: string, options: WalkOptions, fs: WalkFs = REAL
       return;
     }
     if (!roots.some((r) => isWithin(r, real))) {
-      if (stat.isDirectory() || options.wanted(abs)) problems.push({ kind: 'outside', path: abs });
+      if ((stat.isDirectory() && !options.isIgnored(abs)) || options.wanted(abs)) problems.push({ kind: 'outside', path: abs });
       return;
     }
-    if (options.isIgnored(real)) return;
     if (stat.isDirectory()) linkedFolders.push(abs);
     else if (stat.isFile()) files.push(abs);
     else if (options.wanted(abs)) problems.push({ kind: 'unreadable', path: abs, code: 'not a regular file' });

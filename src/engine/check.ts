@@ -210,7 +210,7 @@ async function readData(
           if (table) call('endTable', fileAt, table, summary, dist, ds);
         },
       },
-      { file: displayPath(run.cwd, path), rows: wantsRows },
+      { file: displayPath(run.cwd, path), rows: wantsRows, ...(dist.dialect ? { dialect: dist.dialect } : {}) },
     );
   } catch (err) {
     // A file that cannot be opened (EACCES) is a finding too, whichever reader step opened it.

@@ -7,10 +7,13 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../util/paths.js';
 import { toFinding } from './messages.js';
 import { checkDataset, type CheckSettings } from './check.js';
+import { DISTRIBUTION, Inventory, formatOfName } from './inventory.js';
 
 export interface LintRequest extends CheckSettings {
   inputs: string[];
   config: ResolvedConfig;
+  /** False: an input that yields no file is not an error (`--no-error-on-unmatched-pattern`). */
+  errorOnUnmatched?: boolean;
 }
 
 export interface DatasetResult {
@@ -26,6 +29,8 @@ export interface FileResult {
 export interface LintResult {
   datasets: DatasetResult[];
   files: FileResult[];
+  /** What became of every input file (loaded, skipped, failed). */
+  inventory: Inventory;
 }
 
 /**
@@ -35,21 +40,26 @@ export interface LintResult {
  */
 export async function lint(req: LintRequest): Promise<LintResult> {
   const { config } = req;
-  const found = await discover(req.inputs, req.cwd, (abs) => config.isIgnored(abs), req.allowedRoots);
+  const found = await discover(req.inputs, req.cwd, (abs) => config.isIgnored(abs), { errorOnUnmatched: req.errorOnUnmatched, allowedRoots: req.allowedRoots });
   if (found.urls.length && !req.online) {
     throw new InputError(`${found.urls[0]} is a URL: odlint makes no network request without --online`);
   }
   const files: FileResult[] = [];
   const loaded: { dataset: Dataset; issues: Finding[] }[] = [];
+  const inventory = new Inventory();
+  for (const { file, reason } of found.skipped) inventory.skipped(file, reason);
 
   const coreFinding = (file: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation): Finding | undefined => {
     const severity = config.forFile(file).get(ruleId)?.severity ?? 'error';
     return severity === 'off' ? undefined : toFinding(ruleId, severity, { messageId, data, location }, config.rules.get(ruleId));
   };
-  const fileFinding = (file: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation = { file }) => {
+  /** A file that yields no dataset: the finding that says why, and a failed entry in the inventory. */
+  const fail = (file: string, format: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation = { file }) => {
     const f = coreFinding(file, ruleId, messageId, data, location);
     if (f) files.push({ file, findings: [f] });
+    inventory.failed(file, f?.message ?? `${ruleId} ${messageId} (rule off)`, format);
   };
+  for (const { file, reason, format } of found.notDescriptors) fail(file, format, 'core/not-a-descriptor', 'notADescriptor', { reason });
 
   // Descriptors given as URLs (only with --online): fetched, then loaded like files.
   const sources: (string | { url: string })[] = [...found.urls.map((url) => ({ url })), ...found.descriptors];
@@ -57,6 +67,7 @@ export async function lint(req: LintRequest): Promise<LintResult> {
     const file = typeof source === 'string' ? source : source.url;
     const explicit = typeof source !== 'string' || found.explicit.has(file);
     let outcome: LoadOutcome;
+    const format = found.sniffed.get(file) ?? formatOfName(file);
     if (typeof source === 'string') outcome = await loadDescriptor(file, { allowedRoots: req.allowedRoots });
     else {
       const fetched = await fetchDescriptor(source.url);
@@ -64,13 +75,14 @@ export async function lint(req: LintRequest): Promise<LintResult> {
     }
     switch (outcome.kind) {
       case 'parse-error':
-        fileFinding(file, 'core/parse-error', 'syntax', { message: outcome.message }, { file, line: outcome.line, column: outcome.column });
+        fail(file, format, 'core/parse-error', 'syntax', { message: outcome.message }, { file, line: outcome.line, column: outcome.column });
         break;
       case 'unreadable':
-        fileFinding(file, 'core/parse-error', 'unreadable', { message: outcome.message });
+        fail(file, format, 'core/parse-error', 'unreadable', { message: outcome.message });
         break;
       case 'not-a-descriptor':
-        if (explicit) fileFinding(file, 'core/not-a-descriptor', 'notADescriptor', { reason: outcome.reason });
+        if (explicit) fail(file, format, 'core/not-a-descriptor', 'notADescriptor', { reason: outcome.reason });
+        else inventory.skipped(file, `not a descriptor: ${outcome.reason}`, format);
         break;
       case 'loaded': {
         const byDataset = new Map<Dataset | undefined, Finding[]>();
@@ -82,9 +94,10 @@ export async function lint(req: LintRequest): Promise<LintResult> {
         const orphan = byDataset.get(undefined);
         if (orphan) files.push({ file, findings: orphan });
         for (const ds of outcome.datasets) loaded.push({ dataset: ds, issues: byDataset.get(ds) ?? [] });
-        if (outcome.datasets.length === 0 && !orphan && explicit) {
-          fileFinding(file, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
-        }
+        if (outcome.datasets.length) inventory.loaded(file, outcome.format, outcome.datasets.length);
+        else if (orphan) inventory.failed(file, orphan[0]!.message, outcome.format);
+        else if (explicit) fail(file, outcome.format, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
+        else inventory.skipped(file, `the ${outcome.format} document holds no dataset`, outcome.format);
       }
     }
   }
@@ -92,13 +105,20 @@ export async function lint(req: LintRequest): Promise<LintResult> {
   // Data files that no loaded descriptor references are linted as datasets of their own.
   const referenced = new Set(loaded.flatMap(({ dataset }) => dataset.distributions.map((d) => d.localPath).filter(Boolean)));
   for (const dataFile of found.dataFiles) {
-    if (!referenced.has(dataFile)) loaded.push({ dataset: dataFileDataset(dataFile, req.cwd), issues: [] });
+    const own = !referenced.has(dataFile);
+    if (own) loaded.push({ dataset: dataFileDataset(dataFile, req.cwd), issues: [] });
+    inventory.loaded(dataFile, found.sniffed.get(dataFile) ?? formatOfName(dataFile), own ? 1 : 0, own ? 'data file linted on its own' : DISTRIBUTION);
   }
+  inventory.distributionFiles(referenced);
   // What discovery could not or would not read; a file a descriptor references is reported there.
   for (const p of found.problems) {
     if (referenced.has(p.path)) continue;
-    if (p.kind === 'unreadable') fileFinding(p.path, 'core/unreadable', 'unreadable', { path: displayPath(req.cwd, p.path), code: p.code });
-    else fileFinding(p.path, 'core/unsafe-path', 'walkLinkOutside', { path: displayPath(req.cwd, p.path) });
+    const data = { path: displayPath(req.cwd, p.path), ...(p.kind === 'unreadable' ? { code: p.code } : {}) };
+    const [ruleId, messageId] = p.kind === 'unreadable' ? ['core/unreadable', 'unreadable'] : ['core/unsafe-path', 'walkLinkOutside'];
+    if (p.kind === 'unreadable' && p.folder) {
+      const f = coreFinding(p.path, ruleId, messageId, data, { file: p.path });
+      if (f) files.push({ file: p.path, findings: [f] });
+    } else fail(p.path, formatOfName(p.path), ruleId, messageId, data);
   }
 
   const datasets: DatasetResult[] = [];
@@ -106,7 +126,7 @@ export async function lint(req: LintRequest): Promise<LintResult> {
     const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), req, issues);
     datasets.push({ dataset, findings });
   }
-  return { datasets, files };
+  return { datasets, files, inventory };
 }
 
 /** A data file linted without a descriptor: one dataset, one distribution, no metadata. */

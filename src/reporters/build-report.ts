@@ -29,7 +29,8 @@ export function buildReport(result: LintResult, cwd: string, version: string, op
     file: displayPath(cwd, f.file),
     findings: sortFindings(f.findings.map((x) => finalize(x, undefined, cwd))),
   }));
-  return { tool: { name: 'odlint', version }, schemaVersion: 1, datasets, files, summary: summarize(datasets, files) };
+  const summary = { ...summarize(datasets, files), ...(result.inventory ? { inventory: result.inventory.summary() } : {}) };
+  return { tool: { name: 'odlint', version }, schemaVersion: 1, datasets, files, summary };
 }
 
 /** Counts of a report's datasets, files and findings by severity (recomputed after a baseline). */

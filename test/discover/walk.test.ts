@@ -80,15 +80,23 @@ describe('walkFolder', () => {
     };
     const { files, problems } = walkFolder(tree, opts(), fs);
     expect(rel(files)).toEqual(['a.json']);
-    expect(problems).toContainEqual({ kind: 'unreadable', path: path.join(tree, 'sub'), code: 'EACCES' });
+    expect(problems).toContainEqual({ kind: 'unreadable', path: path.join(tree, 'sub'), code: 'EACCES', folder: true });
   });
 
-  it('skips ignored paths without entering them', () => {
-    const seen: string[] = [];
-    const fs: WalkFs = { readdir: (dir) => (seen.push(dir), readdirSync(dir, { withFileTypes: true })), stat: (f) => statSync(f), realpath: realPath };
-    const { files } = walkFolder(tree, { ...opts(), isIgnored: (f) => f === path.join(tree, 'sub') }, fs);
+  it('lists ignored files (the caller counts them) but reports nothing about ignored paths', () => {
+    const ignored = (f: string) => f === path.join(tree, 'sub') || f.startsWith(path.join(tree, 'sub') + path.sep) || f === path.join(tree, 'leak.csv');
+    const fs: WalkFs = {
+      readdir: (dir) => {
+        if (dir === path.join(tree, 'sub')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+        return readdirSync(dir, { withFileTypes: true });
+      },
+      stat: (f) => statSync(f),
+      realpath: realPath,
+    };
+    const { files, problems } = walkFolder(tree, { ...opts(), isIgnored: ignored, wanted: (f) => !ignored(f) && /\.(csv|json)$/.test(f) }, fs);
     expect(rel(files)).toEqual(['a.json']);
-    expect(seen).toEqual([tree]);
+    expect(problems).toEqual([{ kind: 'outside', path: path.join(tree, 'out') }]);
+    expect(rel(walkFolder(tree, { ...opts(), isIgnored: ignored }).files)).toEqual(['a.json', 'sub/b.csv']);
   });
 });
 
