@@ -25,6 +25,7 @@ import { locateBlanks,
   unique,
   type Picked,
 } from './build.js';
+import { keysOf, weigh, type Evidence } from './detect.js';
 import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
 
 /**
@@ -34,7 +35,7 @@ import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
  * Core CKAN fields, ckanext-scheming DCAT-AP fields, ckanext-fluent `*_translated` fields and
  * legacy key/value extras (ckanext-dcat, harvesters) all map onto the model.
  */
-export const ckanLoader: Loader = { format: 'ckan', detect, load };
+export const ckanLoader: Loader = { format: 'ckan', detect, load, keys: () => [...keysOf(CKAN_EVIDENCE), 'help', 'success'] };
 
 interface Package {
   pkg: Obj;
@@ -69,21 +70,23 @@ function packagesOf(list: unknown[], base: string, owner?: Obj): Package[] {
 // ---------------------------------------------------------------------------------------------
 // Detection
 
-/** Keys only CKAN package dicts have (Frictionless and udata use other names). */
-const CKAN_KEYS = ['notes', 'notes_translated', 'license_id', 'owner_org', 'metadata_created', 'num_resources', 'maintainer_email', 'author_email', 'title_translated'];
+/** What only CKAN package dicts have (Frictionless and udata use other names). */
+const CKAN_EVIDENCE: Evidence[] = [
+  ...['notes', 'notes_translated', 'license_id', 'owner_org', 'metadata_created', 'num_resources', 'maintainer_email', 'author_email', 'title_translated'].map((k): Evidence => [k, 0.15]),
+  ['tags[].name', 0.15],
+  ['extras[].key', 0.15],
+  ['organization.is_organization', 0.15],
+  ['resources[].package_id|url_type|datastore_active|mimetype', 0.15],
+];
 
 function packageScore(pkg: Obj): number {
   const v = pkg.value;
-  let n = CKAN_KEYS.filter((k) => k in v).length;
-  if (Array.isArray(v.tags) && v.tags.some((t) => isObject(t) && 'name' in t)) n++;
-  if (Array.isArray(v.extras) && v.extras.some((e) => isObject(e) && 'key' in e)) n++;
-  if (isObject(v.organization) && 'is_organization' in v.organization) n++;
-  const resources = Array.isArray(v.resources) ? v.resources.filter(isObject) : [];
-  if (resources.some((r) => 'package_id' in r || 'url_type' in r || 'datastore_active' in r || 'mimetype' in r)) n++;
-  if (n === 0) return 0;
+  const evidence = weigh(v, CKAN_EVIDENCE);
+  if (evidence === 0) return 0;
   // A Frictionless package (resources with `path`, `licenses` list) may share a key or two.
+  const resources = Array.isArray(v.resources) ? v.resources.filter(isObject) : [];
   const foreign = Array.isArray(v.licenses) || resources.some((r) => 'path' in r && !('url' in r));
-  return Math.min(0.95, 0.35 + 0.15 * n) * (foreign ? 0.3 : 1);
+  return Math.min(0.95, 0.35 + evidence) * (foreign ? 0.3 : 1);
 }
 
 const PACKAGE_ACTIONS = /name=(package_show|package_search|current_package_list_with_resources|group_package_show|organization_show|group_show)\b/;

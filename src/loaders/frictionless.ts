@@ -32,7 +32,7 @@ import { attachDialect } from './frictionless-dialect.js';
  * `*.package.json`), including the legacy licence forms (`license` string, `{id, url}` objects);
  * and single Data Resources (`*.resource.json|yaml`): one dataset with one distribution.
  */
-export const frictionlessLoader: Loader = { format: 'frictionless', detect, load };
+export const frictionlessLoader: Loader = { format: 'frictionless', detect, load, keys: () => ['$schema', 'profile', 'path', 'data', 'licenses', 'contributors', 'schema', 'dialect', 'csvDialect', 'layout', 'mediatype', 'encoding'] };
 
 // ---------------------------------------------------------------------------------------------
 // Detection

@@ -13,6 +13,7 @@ import { dcatUsLoader } from './dcat-us.js';
 import { loadJsonLd, loadRdfText } from './dcat-ap.js';
 import type { RdfSyntax } from './rdf-parse.js';
 import { JSON_LINES_EXTENSIONS, parseJsonLines } from './jsonl.js';
+import { decide } from './detect.js';
 
 export * from './types.js';
 
@@ -102,12 +103,7 @@ function loaded(format: DescriptorFormat, result: LoadResult): LoadOutcome {
 
 /** Loads a parsed JSON/YAML document: the most confident loader wins; unclaimed JSON-LD is DCAT-AP. */
 export async function loadParsed(doc: ParsedDocument): Promise<LoadOutcome> {
-  let best: Loader | undefined;
-  let bestScore = 0;
-  for (const loader of LOADERS) {
-    const score = loader.detect(doc);
-    if (score > bestScore) [best, bestScore] = [loader, score];
-  }
+  const { loader: best, score: bestScore } = decide(doc, LOADERS);
   if (isJsonLd(doc.data) && bestScore < JSON_LOADER_OVER_JSONLD) {
     try {
       return loaded('dcat-ap', await loadJsonLd(doc));

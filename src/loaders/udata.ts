@@ -20,6 +20,7 @@ import { locateBlanks,
   unique,
   type Picked,
 } from './build.js';
+import { hasPath, keysOf, weigh, type Evidence } from './detect.js';
 import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
 
 /**
@@ -29,7 +30,7 @@ import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
  * and organization sit beside the dataset. API v2 links to a dataset's resources instead of
  * including them: the dataset then says so (`distributionsNotIncluded`) rather than having none.
  */
-export const udataLoader: Loader = { format: 'udata', detect, load };
+export const udataLoader: Loader = { format: 'udata', detect, load, keys: () => [...keysOf(UDATA_EVIDENCE), 'class', 'uri', ...UDATA_RESOURCE_KEYS.split('|')] };
 
 interface Entry {
   dataset: Obj;
@@ -63,21 +64,26 @@ function objectsOf(list: unknown[], base: string): Obj[] {
 // ---------------------------------------------------------------------------------------------
 // Detection
 
-/** Keys of udata dataset objects that CKAN and Frictionless do not use. */
-const UDATA_KEYS = ['slug', 'frequency_date', 'last_update', 'created_at_internal', 'last_modified_internal', 'internal', 'metrics', 'quality', 'contact_points', 'archived', 'acronym', 'badges'];
-const UDATA_RESOURCE_KEYS = ['filetype', 'latest', 'mime', 'filesize', 'preview_url'];
+/** What udata dataset objects have and CKAN and Frictionless do not. */
+const UDATA_EVIDENCE: Evidence[] = [
+  ...['slug', 'frequency_date', 'last_update', 'created_at_internal', 'last_modified_internal', 'internal', 'metrics', 'quality', 'contact_points', 'archived', 'acronym', 'badges'].map((k): Evidence => [k, 0.12]),
+  // API v2: the resources are a link to their own page.
+  ['resources.href', 0.12],
+];
+/** Keys of udata resources (the export keeps resources beside the dataset). */
+const UDATA_RESOURCE_KEYS = 'filetype|latest|mime|filesize|preview_url';
 
 function datasetScore(entry: Entry): number {
   const v = entry.dataset.value;
-  let n = UDATA_KEYS.filter((k) => k in v).length;
-  if (v.class === 'Dataset') n += 2;
-  if (typeof v.uri === 'string' && /\/api\/\d+\/datasets\//.test(v.uri)) n += 2;
+  let evidence = weigh(v, UDATA_EVIDENCE);
+  if (v.class === 'Dataset') evidence += 0.24;
+  if (typeof v.uri === 'string' && /\/api\/\d+\/datasets\//.test(v.uri)) evidence += 0.24;
   const resources = entry.resources?.map((r) => r.value) ?? (Array.isArray(v.resources) ? v.resources.filter(isObject) : []);
-  if (resources.some((r) => UDATA_RESOURCE_KEYS.some((k) => k in r) || isObject(r.checksum))) n++;
-  if (n === 0) return 0;
+  if (resources.some((r) => hasPath(r, UDATA_RESOURCE_KEYS) || isObject(r.checksum))) evidence += 0.12;
+  if (evidence === 0) return 0;
   // CKAN dicts and Frictionless packages may share a generic key (`archived`, `badges`).
   const foreign = 'notes' in v || 'license_id' in v || Array.isArray(v.licenses);
-  return Math.min(0.95, 0.35 + 0.12 * n) * (foreign ? 0.3 : 1);
+  return Math.min(0.95, 0.35 + evidence) * (foreign ? 0.3 : 1);
 }
 
 function detect(doc: ParsedDocument): number {
