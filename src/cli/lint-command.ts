@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SEVERITY_RANK, type Report } from '../model/index.js';
+import { SEVERITY_RANK, type Limits, type Report } from '../model/index.js';
 import { loadBuiltinRules } from '../engine/registry.js';
 import { lint, type LintResult } from '../engine/lint.js';
 import { resolveConfig } from '../config/resolve.js';
@@ -8,6 +8,7 @@ import { writeOutputFile } from '../util/write-atomic.js';
 import { applyFixes } from '../fix/apply.js';
 import { displayPath } from '../util/paths.js';
 import { systemErrorMessage } from '../util/system-error.js';
+import { maskPersonalData } from '../knowledge/personal-data/mask-text.js';
 import { checkUrls, collectUrls } from '../score/index.js';
 import { odlintVersion } from './version.js';
 import { OutputError, UsageError, type CliIO } from './io.js';
@@ -85,7 +86,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
   const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false, allowedRoots });
   if (flags.verbose) listSkipped(result, io);
-  if (flags.fix) fixAndReport(result, io);
+  if (flags.fix) fixAndReport(result, io, config.limits);
   // Access/download URLs are requested only with --online; otherwise MQA says "not checked".
   const reachability = flags.online ? await checkUrls(collectUrls(result.datasets.map((d) => d.dataset))) : undefined;
   let report = buildReport(result, io.cwd, odlintVersion(), reachability ? { reachability } : {});
@@ -118,16 +119,16 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
  */
 function listSkipped(result: LintResult, io: CliIO): void {
   for (const e of result.inventory.entries()) {
-    if (e.status === 'skipped') io.stderr(`odlint: skipped ${displayPath(io.cwd, e.file)}: ${e.reason}\n`);
+    if (e.status === 'skipped') io.stderr(maskPersonalData(`odlint: skipped ${displayPath(io.cwd, e.file)}: ${e.reason}\n`));
   }
 }
 
 /** `--fix`: writes the safe fixes, drops the findings they repaired, says what was written. */
-function fixAndReport(result: LintResult, io: CliIO): void {
+function fixAndReport(result: LintResult, io: CliIO, limits: Limits): void {
   const entries = [...result.datasets, ...result.files];
   let outcome: ReturnType<typeof applyFixes>;
   try {
-    outcome = applyFixes(entries.flatMap((e) => e.findings));
+    outcome = applyFixes(entries.flatMap((e) => e.findings), limits);
   } catch (e) {
     throw new OutputError(`cannot write the fixes: ${systemErrorMessage(e)}`);
   }
@@ -135,7 +136,7 @@ function fixAndReport(result: LintResult, io: CliIO): void {
   if (fixed.size === 0) return;
   for (const e of entries) e.findings = e.findings.filter((f) => !fixed.has(f));
   const total = written.reduce((n, w) => n + w.count, 0);
-  const files = written.map((w) => `${displayPath(io.cwd, w.file)} (${w.count})`).join(', ');
+  const files = written.map((w) => `${maskPersonalData(displayPath(io.cwd, w.file))} (${w.count})`).join(', ');
   io.stderr(`odlint: ${total} ${total === 1 ? 'fix' : 'fixes'} written to ${files}\n`);
 }
 

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { Dataset, Distribution, Finding, Severity, SourceLocation, TableInfo } from '../model/index.js';
+import { DEFAULT_LIMITS, fileClock, LimitExceeded, type Dataset, type Distribution, type Finding, type Limits, type Severity, type SourceLocation, type TableInfo } from '../model/index.js';
 import type { EffectiveRule } from '../config/types.js';
 import { readerFor, DataFileError, type TableSink } from '../readers/index.js';
 import { sniffFile } from '../readers/sniff.js';
@@ -9,6 +9,7 @@ import { displayPath } from '../util/paths.js';
 import { locateReal } from '../util/path-guard.js';
 import { systemErrorMessage } from '../util/system-error.js';
 import { descriptorDir } from '../loaders/paths.js';
+import { limitLocation } from './watchdog.js';
 
 export interface CheckSettings {
   cwd: string;
@@ -17,6 +18,8 @@ export interface CheckSettings {
   data: boolean;
   /** Folders data paths may lead into through symlinks, besides the descriptor's (`--allow-root`). */
   allowedRoots?: readonly string[];
+  /** Resource limits (docs/limits.md); the defaults when absent. */
+  limits?: Limits;
 }
 
 type EmitCore = (ruleId: string, d: ReportDescriptor) => void;
@@ -197,6 +200,9 @@ async function readData(
   if (!reader) return;
   const fileAt: SourceLocation = { file: path };
   let table: TableInfo | undefined;
+  const limits = run.limits ?? DEFAULT_LIMITS;
+  // The watchdog: reading this file and running the rules on its rows has limits.secondsPerFile.
+  const clock = fileClock(limits);
   try {
     await reader.read(
       path,
@@ -205,14 +211,21 @@ async function readData(
           table = info;
           call('table', fileAt, info, dist, ds);
         },
-        row,
+        row: (cells, ctx) => {
+          clock.check({ row: ctx.row, line: ctx.line });
+          row(cells, ctx);
+        },
         end: (summary) => {
           if (table) call('endTable', fileAt, table, summary, dist, ds);
         },
       },
-      { file: displayPath(run.cwd, path), rows: wantsRows, ...(dist.dialect ? { dialect: dist.dialect } : {}) },
+      { file: displayPath(run.cwd, path), rows: wantsRows, limits, clock, ...(dist.dialect ? { dialect: dist.dialect } : {}) },
     );
   } catch (err) {
+    if (err instanceof LimitExceeded) {
+      emitCore('core/limit-exceeded', { messageId: err.limit, data: err.data, location: limitLocation(path, err) });
+      return;
+    }
     // A file that cannot be opened (EACCES) is a finding too, whichever reader step opened it.
     const system = (err as NodeJS.ErrnoException).syscall !== undefined;
     if (!(err instanceof DataFileError) && !system) throw err;

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../util/paths.js';
 import { toFinding } from './messages.js';
 import { checkDataset, type CheckSettings } from './check.js';
+import { limitLocation, withinFileTime } from './watchdog.js';
 import { DISTRIBUTION, Inventory, formatOfName } from './inventory.js';
 
 export interface LintRequest extends CheckSettings {
@@ -68,12 +69,15 @@ export async function lint(req: LintRequest): Promise<LintResult> {
     const explicit = typeof source !== 'string' || found.explicit.has(file);
     let outcome: LoadOutcome;
     const format = found.sniffed.get(file) ?? formatOfName(file);
-    if (typeof source === 'string') outcome = await loadDescriptor(file, { allowedRoots: req.allowedRoots });
+    if (typeof source === 'string') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
     else {
       const fetched = await fetchDescriptor(source.url);
-      outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(source.url, fetched.text);
+      outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(source.url, fetched.text, config.limits);
     }
     switch (outcome.kind) {
+      case 'limit-exceeded':
+        fail(file, format, 'core/limit-exceeded', outcome.error.limit, outcome.error.data, limitLocation(file, outcome.error));
+        break;
       case 'parse-error':
         fail(file, format, 'core/parse-error', 'syntax', { message: outcome.message }, { file, line: outcome.line, column: outcome.column });
         break;
@@ -123,7 +127,7 @@ export async function lint(req: LintRequest): Promise<LintResult> {
 
   const datasets: DatasetResult[] = [];
   for (const { dataset, issues } of loaded) {
-    const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), req, issues);
+    const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), { ...req, limits: config.limits }, issues);
     datasets.push({ dataset, findings });
   }
   return { datasets, files, inventory };

@@ -1,6 +1,6 @@
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { LineCounter, parseDocument, isNode, isScalar, isMap, isSeq, type Node as YamlNode } from 'yaml';
-import { pointerTokens, type PositionResolver } from '../model/index.js';
+import { LineCounter, Parser, parseDocument, visit, isNode, isScalar, isMap, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
+import { DEFAULT_LIMITS, LimitExceeded, pointerTokens, type Limits, type PositionResolver } from '../model/index.js';
 import type { ParsedDocument } from './types.js';
 import { descriptorDir, extensionOf } from './paths.js';
 
@@ -48,13 +48,48 @@ function jsonValue(node: Node): unknown {
   }
 }
 
+/**
+ * Offset of the first `[` or `{` nested deeper than `max` (strings skipped, nothing validated),
+ * or -1. Run before jsonc-parser, whose recursion would overflow the stack on deep input.
+ */
+export function jsonTooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return i;
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) depth--;
+  }
+  return -1;
+}
+
+/** Thrown from the error list to stop jsonc-parser once `limits.parseErrors` errors are kept. */
+const STOP_PARSING = Symbol('stop parsing');
+
 /** Parses strict JSON (no comments, no trailing commas); positions for any JSON pointer. */
-export function parseJson(text: string): { data: unknown; position: PositionResolver } {
-  const errors: ParseError[] = [];
+export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): { data: unknown; position: PositionResolver } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = body === text ? 0 : 1;
-  const tree = parseTree(body, errors, { allowTrailingComma: false, disallowComments: true });
   const toPos = lineIndex(text);
+  const deep = jsonTooDeepAt(body, limits.depth);
+  if (deep >= 0) throw new LimitExceeded('depth', limits.depth, toPos(deep + shift));
+  // Malformed input yields an error every few bytes: keep a bounded number, then give up.
+  const errors: ParseError[] = [];
+  const capped = { push: (e: ParseError) => (errors.length < limits.parseErrors ? errors.push(e) : stopParsing()) } as unknown as ParseError[];
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(body, capped, { allowTrailingComma: false, disallowComments: true });
+  } catch (e) {
+    if (e !== STOP_PARSING) throw e;
+    const first = errors[0]!;
+    const at = toPos(first.offset + shift);
+    throw new LimitExceeded('parseErrors', limits.parseErrors, at, { first: `invalid JSON: ${describeJsonError(printParseErrorCode(first.error))}` });
+  }
   if (errors.length > 0 || !tree) {
     const first = errors[0];
     const at = toPos((first?.offset ?? 0) + shift);
@@ -72,6 +107,10 @@ export function parseJson(text: string): { data: unknown; position: PositionReso
     return toPos(anchor.offset + shift);
   };
   return { data: jsonValue(tree), position };
+}
+
+function stopParsing(): never {
+  throw STOP_PARSING;
 }
 
 function describeJsonError(code: string): string {
@@ -96,11 +135,55 @@ function describeJsonError(code: string): string {
   return words[code] ?? code;
 }
 
+/**
+ * Offset of the first collection nested deeper than `max` in YAML text, or -1. The CST parser is
+ * iterative; the composer that builds the document recurses, so the depth is checked first.
+ */
+export function yamlTooDeepAt(text: string, max: number): number {
+  const stack: [CST.Token, number][] = [...new Parser().parse(text)].map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (token.type === 'document' && token.value) stack.push([token.value, depth]);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > max) return token.offset;
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return -1;
+}
+
+/**
+ * A YAML document as plain data, its aliases expanded at most `limits.yamlAliases` times (the
+ * loader and the `--fix` fixer share this, so a file that loads can be fixed). A "billion
+ * laughs" document throws `LimitExceeded` at its first alias.
+ */
+export function yamlToJs(doc: Document, limits: Limits = DEFAULT_LIMITS, toPos?: (offset: number) => { line: number; column: number }): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: limits.yamlAliases });
+  } catch (e) {
+    if (!(e instanceof ReferenceError) || !/alias count/i.test(e.message)) throw e;
+    let first: number | undefined;
+    visit(doc, { Alias: (_, node) => ((first = node.range?.[0]), visit.BREAK) });
+    throw new LimitExceeded('yamlAliases', limits.yamlAliases, first !== undefined && toPos ? toPos(first) : {});
+  }
+}
+
 /** Parses one YAML document; positions for any JSON pointer into it. */
-export function parseYaml(text: string): { data: unknown; position: PositionResolver } {
+export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): { data: unknown; position: PositionResolver } {
   const lineCounter = new LineCounter();
+  const toPos = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const deep = yamlTooDeepAt(text, limits.depth);
+  if (deep >= 0) throw new LimitExceeded('depth', limits.depth, lineIndex(text)(deep));
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
+  // The composer catches its own stack overflow: a limit, whatever `limits.depth` says.
+  if (error?.code === 'RESOURCE_EXHAUSTION') throw new LimitExceeded('depth', limits.depth, toPos(error.pos[0]));
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
     const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -126,14 +209,21 @@ export function parseYaml(text: string): { data: unknown; position: PositionReso
     const pos = lineCounter.linePos(start);
     return { line: pos.line, column: pos.col };
   };
-  return { data: doc.toJS({ maxAliasCount: 1000 }), position };
+  let data: unknown;
+  try {
+    data = yamlToJs(doc, limits, toPos);
+  } catch (e) {
+    if (e instanceof LimitExceeded) throw e;
+    throw new SyntaxProblem(`invalid YAML: ${(e as Error).message}`, 1, 1);
+  }
+  return { data, position };
 }
 
 /** Parses a descriptor file's text by its syntax (chosen from the extension, then content). */
-export function parseDocumentText(file: string, text: string): ParsedDocument {
+export function parseDocumentText(file: string, text: string, limits: Limits = DEFAULT_LIMITS): ParsedDocument {
   const ext = extensionOf(file);
   const looksJson = /^\s*[[{]/.test(text.replace(/^\uFEFF/, ''));
   const syntax: 'json' | 'yaml' = ext === '.yaml' || ext === '.yml' ? 'yaml' : ext === '.json' || ext === '.jsonld' || looksJson ? 'json' : 'yaml';
-  const { data, position } = syntax === 'json' ? parseJson(text) : parseYaml(text);
-  return { file, dir: descriptorDir(file), syntax, data, position };
+  const { data, position } = syntax === 'json' ? parseJson(text, limits) : parseYaml(text, limits);
+  return { file, dir: descriptorDir(file), syntax, data, position, limits };
 }

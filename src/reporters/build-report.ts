@@ -4,14 +4,17 @@ import type { LintResult } from '../engine/lint.js';
 import { displayPath } from '../util/paths.js';
 import { scoreDataset, type ScoreOptions } from '../score/index.js';
 import { genderReport, genderSummary } from '../knowledge/gender/index.js';
+import { maskStrings } from '../knowledge/personal-data/mask-text.js';
 
 /**
  * Turns lint results into the versioned report every formatter renders: paths relative to the
  * working directory, JSON pointers resolved to line/column, findings in document order, and
  * each dataset's scores (reachability only when `options.reachability` comes from `--online`).
+ * Every string of a dataset's or file's part (title, id, paths, pointers, columns, messages) is
+ * masked: personal data never reach a formatter (docs/personal-data.md).
  */
 export function buildReport(result: LintResult, cwd: string, version: string, options: ScoreOptions = {}): Report {
-  const datasets: DatasetReport[] = result.datasets.map(({ dataset, findings }, i) => ({
+  const datasets: DatasetReport[] = result.datasets.map(({ dataset, findings }, i) => maskStrings<DatasetReport>({
     id: dataset.id ?? `${displayPath(cwd, dataset.source.file)}#${i}`,
     ...(firstText(dataset.title) ? { title: firstText(dataset.title)! } : {}),
     source: {
@@ -25,11 +28,13 @@ export function buildReport(result: LintResult, cwd: string, version: string, op
     ...withGender(genderReport(dataset)),
     findings: sortFindings(findings.map((f) => finalize(f, dataset, cwd))),
   }));
-  const files = result.files.map((f) => ({
-    file: displayPath(cwd, f.file),
-    findings: sortFindings(f.findings.map((x) => finalize(x, undefined, cwd))),
-  }));
-  const summary = { ...summarize(datasets, files), ...(result.inventory ? { inventory: result.inventory.summary() } : {}) };
+  const files = result.files.map((f) =>
+    maskStrings({
+      file: displayPath(cwd, f.file),
+      findings: sortFindings(f.findings.map((x) => finalize(x, undefined, cwd))),
+    }),
+  );
+  const summary = { ...summarize(datasets, files), ...(result.inventory ? { inventory: maskStrings(result.inventory.summary()) } : {}) };
   return { tool: { name: 'odlint', version }, schemaVersion: 1, datasets, files, summary };
 }
 
