@@ -1,3 +1,4 @@
+import { filesNotLoaded } from './_inventory.js';
 import type { DatasetReport, Finding, Report } from '../model/index.js';
 import type { Formatter } from './types.js';
 import { datasetName, plural, visible, where } from './_findings.js';
@@ -43,8 +44,14 @@ ${body.join('\n')}
 };
 export default html;
 
+/** Input files that gave no dataset, so that the scorecard cannot look complete without them. */
+function notLoaded(report: Report): string {
+  const rest = report.summary.inventory ? filesNotLoaded(report.summary.inventory) : '';
+  return rest ? ` · ${h(rest)}` : '';
+}
+
 function header(report: Report): string {
-  return `<header><h1>Open-data quality scorecard</h1><p class="muted">odlint ${h(report.tool.version)} · ${plural(report.summary.datasets, 'dataset')} in ${plural(report.summary.files, 'file')}</p></header>`;
+  return `<header><h1>Open-data quality scorecard</h1><p class="muted">odlint ${h(report.tool.version)} · ${plural(report.summary.datasets, 'dataset')} in ${plural(report.summary.files, 'file')}${notLoaded(report)}</p></header>`;
 }
 
 function overview(report: Report): string {

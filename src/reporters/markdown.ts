@@ -1,3 +1,4 @@
+import { inventoryNote } from './_inventory.js';
 import type { DatasetReport } from '../model/index.js';
 import type { Formatter } from './types.js';
 import { datasetName, plural, ruleHelpUri, visible, where } from './_findings.js';
@@ -23,6 +24,8 @@ const markdown: Formatter = {
       `${plural(datasets, 'dataset')} checked: **${plural(errors, 'error')}**, ${plural(warnings, 'warning')}${quiet ? '' : `, ${plural(infos, 'info')}`}.`,
       '',
     ];
+    const note = inventoryNote(report);
+    if (note) lines.push(`Files: ${note}.`, '');
     if (report.datasets.length) {
       lines.push('| Dataset | File | Errors | Warnings | Infos | odlint | MQA | udata | Stars |', '|---|---|--:|--:|--:|--:|---|--:|--:|');
       for (const d of report.datasets) {

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
-import type { Finding, InventorySummary } from '../model/index.js';
+import type { Finding } from '../model/index.js';
+import { inventoryNote } from './_inventory.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -51,19 +52,10 @@ const stylish: Formatter = {
       lines.push(errors ? c.red.bold(text) : c.yellow.bold(text));
     }
     // Files that gave no dataset are counted, so that a clean result cannot hide them.
-    const inventory = report.summary.inventory;
-    if (inventory && inventory.skipped.files + inventory.failed.files > 0) lines.push(inventorySentence(inventory));
+    const note = inventoryNote(report);
+    if (note) lines.push(note);
     return lines.join('\n').replace(/^\n/, '') + '\n';
   },
 };
 export default stylish;
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** `312 datasets from 290 files; 14 files skipped (not descriptors), 2 failed`. */
-export function inventorySentence(s: InventorySummary): string {
-  const more: string[] = [];
-  if (s.skipped.files) more.push(`${plural(s.skipped.files, 'file')} skipped (not descriptors)`);
-  if (s.failed.files) more.push(`${s.failed.files} failed`);
-  return [`${plural(s.loaded.datasets, 'dataset')} from ${plural(s.loaded.files, 'file')}`, more.join(', ')].filter(Boolean).join('; ');
-}
