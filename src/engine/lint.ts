@@ -71,8 +71,9 @@ export async function lint(req: LintRequest): Promise<LintResult> {
     const format = found.sniffed.get(file) ?? formatOfName(file);
     if (typeof source === 'string') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
     else {
-      const fetched = await fetchDescriptor(source.url);
-      outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(source.url, fetched.text, config.limits);
+      const fetched = await fetchDescriptor(source.url, config.limits.descriptorBytes);
+      if ('limit' in fetched) outcome = { kind: 'limit-exceeded', error: fetched.limit };
+      else outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(source.url, fetched.text, config.limits);
     }
     switch (outcome.kind) {
       case 'limit-exceeded':

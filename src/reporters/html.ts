@@ -79,7 +79,10 @@ function ratingChart(report: Report): string {
   const note = report.datasets.some((d) => d.score?.mqa?.notChecked?.length)
     ? '<p class="muted">Reachability of access and download URLs was not checked (run with <code>--online</code>); those indicators count 0.</p>'
     : '';
-  return `<section><h2>MQA rating distribution</h2><svg role="img" aria-label="MQA ratings" width="440" height="${RATINGS.length * 28}" viewBox="0 0 440 ${RATINGS.length * 28}">${bars}</svg>${note}</section>`;
+  // Distribution indicators beyond reachability are unchecked only when the distributions were linked, not included.
+  const linked = report.datasets.filter((d) => d.score?.mqa?.notChecked?.includes('interoperability.format')).length;
+  const linkedNote = linked ? `<p class="muted">${linked} dataset(s) only link to their distributions (udata API v2): their distribution indicators were not checked and count 0.</p>` : '';
+  return `<section><h2>MQA rating distribution</h2><svg role="img" aria-label="MQA ratings" width="440" height="${RATINGS.length * 28}" viewBox="0 0 440 ${RATINGS.length * 28}">${bars}</svg>${note}${linkedNote}</section>`;
 }
 
 function topRules(report: Report): string {
