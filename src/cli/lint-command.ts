@@ -4,13 +4,14 @@ import { loadBuiltinRules } from '../engine/registry.js';
 import { lint, type LintResult } from '../engine/lint.js';
 import { resolveConfig } from '../config/resolve.js';
 import { buildReport, loadFormatter, formatNames } from '../reporters/index.js';
-import { writeFileAtomic } from '../util/write-atomic.js';
+import { writeOutputFile } from '../util/write-atomic.js';
 import { applyFixes } from '../fix/apply.js';
 import { displayPath } from '../util/paths.js';
+import { systemErrorMessage } from '../util/system-error.js';
 import { maskPersonalData } from '../knowledge/personal-data/mask-text.js';
 import { checkUrls, collectUrls } from '../score/index.js';
 import { odlintVersion } from './version.js';
-import { UsageError, type CliIO } from './io.js';
+import { OutputError, UsageError, type CliIO } from './io.js';
 import { applyBaseline, baselineOf, readBaseline } from './baseline.js';
 
 export interface LintFlags {
@@ -25,6 +26,8 @@ export interface LintFlags {
   color: boolean;
   data: boolean;
   online?: boolean;
+  /** `--allow-root <dir>` (repeatable): folders symlinks may lead into. */
+  allowRoot: string[];
   /** Write the safe fixes into the descriptors. */
   fix?: boolean;
   /** Report only findings absent from this baseline file. */
@@ -80,7 +83,8 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
 
   const rules = await loadBuiltinRules();
   const config = resolveConfig(rules, { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
-  const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false });
+  const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
+  const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false, allowedRoots });
   if (flags.verbose) listSkipped(result, io);
   if (flags.fix) fixAndReport(result, io, config.limits);
   // Access/download URLs are requested only with --online; otherwise MQA says "not checked".
@@ -88,7 +92,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   let report = buildReport(result, io.cwd, odlintVersion(), reachability ? { reachability } : {});
   if (flags.baselineWrite) {
     const baseline = baselineOf(report);
-    writeFileAtomic(path.resolve(io.cwd, flags.baselineWrite), JSON.stringify(baseline, null, 2) + '\n');
+    await writeOrFail(path.resolve(io.cwd, flags.baselineWrite), JSON.stringify(baseline, null, 2) + '\n', `the baseline to ${flags.baselineWrite}`);
     io.stderr(`odlint: baseline of ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} written to ${flags.baselineWrite}\n`);
     report = applyBaseline(report, new Set(baseline.findings.map((f) => f.fingerprint)));
   } else if (baselined) {
@@ -100,9 +104,10 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     const formatter = (await loadFormatter(t.format))!;
     const color = !t.file && flags.color && io.isTTY && !io.env['NO_COLOR'];
     const text = await formatter.format(report, { color, quiet: Boolean(flags.quiet), rules: metas, cwd: io.cwd });
-    if (t.file) {
-      writeFileAtomic(path.resolve(io.cwd, t.file), text);
-      io.stderr(`odlint: ${t.format} report written to ${displayPath(io.cwd, path.resolve(io.cwd, t.file))}\n`);
+    if (t.file === '/dev/stdout' || t.file === '-') io.stdout(text);
+    else if (t.file) {
+      await writeOrFail(path.resolve(io.cwd, t.file), text, `the ${t.format} report to ${t.file}`);
+      io.stderr(`odlint: ${t.format} report written to ${path.isAbsolute(t.file) ? t.file : displayPath(io.cwd, path.resolve(io.cwd, t.file))}\n`);
     } else io.stdout(text);
   }
   return exitCode(report, failOn, maxWarnings);
@@ -121,12 +126,27 @@ function listSkipped(result: LintResult, io: CliIO): void {
 /** `--fix`: writes the safe fixes, drops the findings they repaired, says what was written. */
 function fixAndReport(result: LintResult, io: CliIO, limits: Limits): void {
   const entries = [...result.datasets, ...result.files];
-  const { written, fixed } = applyFixes(entries.flatMap((e) => e.findings), limits);
+  let outcome: ReturnType<typeof applyFixes>;
+  try {
+    outcome = applyFixes(entries.flatMap((e) => e.findings), limits);
+  } catch (e) {
+    throw new OutputError(`cannot write the fixes: ${systemErrorMessage(e)}`);
+  }
+  const { written, fixed } = outcome;
   if (fixed.size === 0) return;
   for (const e of entries) e.findings = e.findings.filter((f) => !fixed.has(f));
   const total = written.reduce((n, w) => n + w.count, 0);
   const files = written.map((w) => `${maskPersonalData(displayPath(io.cwd, w.file))} (${w.count})`).join(', ');
   io.stderr(`odlint: ${total} ${total === 1 ? 'fix' : 'fixes'} written to ${files}\n`);
+}
+
+/** Output errors (a full disk, no permission, a dangling symlink) end the run with one line and exit 2. */
+async function writeOrFail(file: string, text: string, what: string): Promise<void> {
+  try {
+    await writeOutputFile(file, text);
+  } catch (e) {
+    throw new OutputError(`cannot write ${what}: ${systemErrorMessage(e)}`);
+  }
 }
 
 export function exitCode(report: Report, failOn: string, maxWarnings?: number): number {

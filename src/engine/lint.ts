@@ -41,7 +41,7 @@ export interface LintResult {
  */
 export async function lint(req: LintRequest): Promise<LintResult> {
   const { config } = req;
-  const found = await discover(req.inputs, req.cwd, (abs) => config.isIgnored(abs), { errorOnUnmatched: req.errorOnUnmatched });
+  const found = await discover(req.inputs, req.cwd, (abs) => config.isIgnored(abs), { errorOnUnmatched: req.errorOnUnmatched, allowedRoots: req.allowedRoots });
   if (found.urls.length && !req.online) {
     throw new InputError(`${found.urls[0]} is a URL: odlint makes no network request without --online`);
   }
@@ -69,7 +69,7 @@ export async function lint(req: LintRequest): Promise<LintResult> {
     const explicit = typeof source !== 'string' || found.explicit.has(file);
     let outcome: LoadOutcome;
     const format = found.sniffed.get(file) ?? formatOfName(file);
-    if (typeof source === 'string') outcome = await withinFileTime(loadDescriptor(file, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+    if (typeof source === 'string') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
     else {
       const fetched = await fetchDescriptor(source.url, config.limits.descriptorBytes);
       if ('limit' in fetched) outcome = { kind: 'limit-exceeded', error: fetched.limit };
@@ -115,6 +115,16 @@ export async function lint(req: LintRequest): Promise<LintResult> {
     inventory.loaded(dataFile, found.sniffed.get(dataFile) ?? formatOfName(dataFile), own ? 1 : 0, own ? 'data file linted on its own' : DISTRIBUTION);
   }
   inventory.distributionFiles(referenced);
+  // What discovery could not or would not read; a file a descriptor references is reported there.
+  for (const p of found.problems) {
+    if (referenced.has(p.path)) continue;
+    const data = { path: displayPath(req.cwd, p.path), ...(p.kind === 'unreadable' ? { code: p.code } : {}) };
+    const [ruleId, messageId] = p.kind === 'unreadable' ? ['core/unreadable', 'unreadable'] : ['core/unsafe-path', 'walkLinkOutside'];
+    if (p.kind === 'unreadable' && p.folder) {
+      const f = coreFinding(p.path, ruleId, messageId, data, { file: p.path });
+      if (f) files.push({ file: p.path, findings: [f] });
+    } else fail(p.path, formatOfName(p.path), ruleId, messageId, data);
+  }
 
   const datasets: DatasetResult[] = [];
   for (const { dataset, issues } of loaded) {
