@@ -49,8 +49,3 @@ export function currentYear(): number {
   return new Date().getUTCFullYear();
 }
 
-/** Whether year/month/day is a real calendar date. */
-export function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}

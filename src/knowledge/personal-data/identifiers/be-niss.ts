@@ -1,5 +1,6 @@
 import { modString } from '../checksums.js';
-import { currentYear, isCalendarDate, stripSeparators, type ValueDetector } from '../detector.js';
+import { currentYear, stripSeparators, type ValueDetector } from '../detector.js';
+import { isCalendarDay } from '../../iso-8601.js';
 
 /**
  * Belgian national register number (NISS/INSZ, rijksregisternummer) and BIS number:
@@ -21,7 +22,7 @@ export function nissValid(digits: string): boolean {
   const month = rawMonth >= 40 ? rawMonth - 40 : rawMonth >= 20 ? rawMonth - 20 : rawMonth; // BIS
   const day = Number(digits.slice(4, 6));
   if (month === 0 || day === 0) return day <= 31;
-  return centuries.some((c) => isCalendarDate(c + yy, month, day));
+  return centuries.some((c) => isCalendarDay(c + yy, month, day));
 }
 
 export const beNiss: ValueDetector = {

@@ -1,5 +1,6 @@
 import { luhnCheckDigit, verhoeffCheckDigit } from '../checksums.js';
-import { currentYear, isCalendarDate, stripSeparators, type ValueDetector } from '../detector.js';
+import { currentYear, stripSeparators, type ValueDetector } from '../detector.js';
+import { isCalendarDay } from '../../iso-8601.js';
 
 /**
  * Luxembourg national identification number (matricule national, 13 digits): birth date
@@ -10,7 +11,7 @@ export function matriculeValid(digits: string): boolean {
   if (!/^\d{13}$/.test(digits)) return false;
   const year = Number(digits.slice(0, 4));
   if (year < 1850 || year > currentYear()) return false;
-  if (!isCalendarDate(year, Number(digits.slice(4, 6)), Number(digits.slice(6, 8)))) return false;
+  if (!isCalendarDay(year, Number(digits.slice(4, 6)), Number(digits.slice(6, 8)))) return false;
   const body = digits.slice(0, 11);
   return luhnCheckDigit(body) === Number(digits[11]) && verhoeffCheckDigit(body) === Number(digits[12]);
 }
