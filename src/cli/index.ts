@@ -4,6 +4,7 @@ import { InputError } from '../discover/index.js';
 import { PRESETS } from '../config/presets.js';
 import { runLint, type LintFlags } from './lint-command.js';
 import { runRulesList, runRulesExplain } from './rules-command.js';
+import { runMergeReports, type MergeFlags } from './merge-command.js';
 import { runInit } from './init-command.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
@@ -11,6 +12,16 @@ import { UsageError, type CliIO } from './io.js';
 export type { CliIO } from './io.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The output options `lint` and `merge-reports` share. */
+const reportOptions = (command: Command) =>
+  command
+    .option('-f, --format <name>', 'output format (repeatable; pairs with -o in order)', collect)
+    .option('-o, --output <file>', 'write the report to a file (repeatable)', collect)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
+    .option('--quiet', 'report errors only')
+    .option('--no-color', 'no colours in terminal output');
 
 /**
  * The odlint command line. Returns the exit code (0 clean, 1 findings at/above the fail level,
@@ -26,28 +37,37 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(str.startsWith('error: ') ? `odlint: ${str.slice(7)}` : str) })
     .showSuggestionAfterError(true);
 
-  program
-    .command('lint', { isDefault: true })
-    .description('lint dataset descriptors and their data files (default command)')
-    .argument('[inputs...]', 'files, folders or globs (default: the working directory)')
-    .option('-c, --config <file>', 'config file (default: discovered odlint.config.* / .odlintrc.* walking up)')
-    .option('-p, --preset <name>', `preset, repeatable: ${PRESETS.join(', ')}`, collect)
-    .option('--rule <id=severity>', 'set a rule severity: off|info|warning|error (repeatable)', collect)
-    .option('-f, --format <name>', 'output format (repeatable; pairs with -o in order)', collect)
-    .option('-o, --output <file>', 'write the report to a file (repeatable)', collect)
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
-    .option('--quiet', 'report errors only')
-    .option('--no-color', 'no colours in terminal output')
+  reportOptions(
+    program
+      .command('lint', { isDefault: true })
+      .description('lint dataset descriptors and their data files (default command)')
+      .argument('[inputs...]', 'files, folders or globs (default: the working directory)')
+      .option('-c, --config <file>', 'config file (default: discovered odlint.config.* / .odlintrc.* walking up)')
+      .option('-p, --preset <name>', `preset, repeatable: ${PRESETS.join(', ')}`, collect)
+      .option('--rule <id=severity>', 'set a rule severity: off|info|warning|error (repeatable)', collect),
+  )
     .option('--no-data', 'metadata only: do not read data files')
     .option('--online', 'allow network requests (URL checks); off by default')
     .option('--fix', 'write the safe fixes into the descriptors (odlint dataset.yaml licences); never without this flag')
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--baseline-write <file>', 'record every current finding in a baseline file')
+    .option('-j, --jobs <n>', 'worker threads checking datasets in parallel (default: the number of cores; 1 = in-process)')
+    .option('--shard <k/n>', 'lint only part k of n (a stable split by dataset); join the jsonl parts with merge-reports')
     .option('--debug', 'print stack traces of internal errors')
     .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);
       code = await runLint(inputs, { ...flags, preset: flags.preset ?? [], rule: flags.rule ?? [], format: flags.format ?? [], output: flags.output ?? [] }, io);
+    });
+
+  reportOptions(
+    program
+      .command('merge-reports')
+      .description('join jsonl reports (the parts of a --shard run) into any format, as one run would write it')
+      .argument('<reports...>', 'jsonl reports (e.g. shard-*.jsonl)'),
+  )
+    .option('--baseline <file>', 'report only findings that are not in this baseline file')
+    .action(async (reports: string[], flags: Partial<MergeFlags> & Omit<MergeFlags, 'format' | 'output'>) => {
+      code = await runMergeReports(reports, { ...flags, format: flags.format ?? [], output: flags.output ?? [] }, io);
     });
 
   const rules = program.command('rules').description('list the built-in rules').option('--json', 'as JSON').option('--markdown', 'as the Markdown rules reference');

@@ -26,10 +26,14 @@ export async function parseRdfText(text: string, syntax: RdfSyntax, base: string
 }
 
 async function parseTurtle(text: string, syntax: Exclude<RdfSyntax, 'rdfxml'>, base: string): Promise<ParsedRdf> {
-  const { Parser } = await import('n3');
+  const { Parser, DataFactory } = await import('n3');
   const prefixes: Record<string, string> = {};
+  // Anonymous blank nodes (`[ … ]`) numbered per file, not per process: reports are then the
+  // same whichever worker parsed the file, and whatever it parsed before.
+  let anonymous = 0;
+  const factory = { ...DataFactory, blankNode: (name?: string) => DataFactory.blankNode(name || `n3-${anonymous++}`) };
   // blankNodePrefix '' keeps `_:label` as written, so blank nodes can be found in the text.
-  const parser = new Parser({ baseIRI: base, format: SYNTAX_NAMES[syntax], blankNodePrefix: '' });
+  const parser = new Parser({ baseIRI: base, format: SYNTAX_NAMES[syntax], blankNodePrefix: '', factory });
   const graph = new Graph();
   // With a callback, quads go straight into the graph (no second copy of the file in memory).
   // n3 calls back once per quad, then with `null` at the end or with the first error.
@@ -64,10 +68,13 @@ function n3Problem(e: Error & { context?: { line?: number } }, text: string, syn
 }
 
 async function parseRdfXml(text: string, base: string): Promise<ParsedRdf> {
-  const { RdfXmlParser } = await import('rdfxml-streaming-parser');
+  const [{ RdfXmlParser }, { DataFactory }] = await Promise.all([import('rdfxml-streaming-parser'), import('rdf-data-factory')]);
   const graph = new Graph();
   await new Promise<void>((resolve, reject) => {
-    const parser = new RdfXmlParser({ baseIRI: base, trackPosition: true });
+    // Blank node labels the same for every file, whatever was parsed before in this process (or
+    // in another worker): the default factory numbers its prefix per process.
+    const dataFactory = new DataFactory({ blankNodePrefix: 'df_0_' });
+    const parser = new RdfXmlParser({ baseIRI: base, trackPosition: true, dataFactory });
     parser.on('data', (q: RdfJsQuad) => graph.add(...Graph.termsOf(q)));
     // The parser goes on reporting follow-up errors after the first one: only the first counts.
     parser.on('error', (e: Error) => reject(xmlProblem(e)));
