@@ -22,8 +22,9 @@ export const { meta, create } = defineRule({
     return {
       table(table) {
         const d = table.delimiter;
-        // A .tsv is tab-separated by definition.
-        if (!d || d === ',' || csvTableFacts(table)?.delimiterSource === 'extension') return;
+        // A .tsv is tab-separated by definition; a delimiter the descriptor's dialect declares is documented.
+        const source = csvTableFacts(table)?.delimiterSource;
+        if (!d || d === ',' || source === 'extension' || source === 'dialect') return;
         const delimiter = d === '\t' ? '\\t' : d;
         context.report({ messageId: 'delimiter', data: { name: NAMES[d] ?? 'other character', delimiter }, location: { file: table.path, line: 1 } });
       },

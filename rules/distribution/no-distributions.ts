@@ -15,7 +15,8 @@ export const { meta, create } = defineRule({
   create(context) {
     return {
       dataset(ds) {
-        if (ds.distributions.length === 0) context.report({ messageId: 'none', location: ds.locations['distributions'] ?? ds.at });
+        // Linked, not included (udata API v2): unknown is not none (core/distributions-not-included says so).
+        if (ds.distributions.length === 0 && !ds.distributionsNotIncluded) context.report({ messageId: 'none', location: ds.locations['distributions'] ?? ds.at });
       },
     };
   },

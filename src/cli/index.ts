@@ -1,11 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/types.js';
-import { InputError } from '../discover/index.js';
+import { InputError } from '../model/index.js';
 import { PRESETS } from '../config/presets.js';
-import { runLint, type LintFlags } from './lint-command.js';
-import { runRulesList, runRulesExplain } from './rules-command.js';
-import { runMergeReports, type MergeFlags } from './merge-command.js';
-import { runInit } from './init-command.js';
+import type { LintFlags } from './lint-command.js';
+import type { MergeFlags } from './merge-command.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
 
@@ -51,11 +49,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--fix', 'write the safe fixes into the descriptors (odlint dataset.yaml licences); never without this flag')
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--baseline-write <file>', 'record every current finding in a baseline file')
+    .option('--no-error-on-unmatched-pattern', 'an input (folder, glob) that yields no descriptor or data file is not an error')
+    .option('--verbose', 'list on stderr each file skipped in a folder walk, with the reason')
     .option('-j, --jobs <n>', 'worker threads checking datasets in parallel (default: the number of cores; 1 = in-process)')
     .option('--shard <k/n>', 'lint only part k of n (a stable split by dataset); join the jsonl parts with merge-reports')
     .option('--debug', 'print stack traces of internal errors')
     .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);
+      // Commands are imported when run: `--version` and `--help` load none of the pipeline.
+      const { runLint } = await import('./lint-command.js');
       code = await runLint(inputs, { ...flags, preset: flags.preset ?? [], rule: flags.rule ?? [], format: flags.format ?? [], output: flags.output ?? [] }, io);
     });
 
@@ -67,11 +69,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   )
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .action(async (reports: string[], flags: Partial<MergeFlags> & Omit<MergeFlags, 'format' | 'output'>) => {
+      const { runMergeReports } = await import('./merge-command.js');
       code = await runMergeReports(reports, { ...flags, format: flags.format ?? [], output: flags.output ?? [] }, io);
     });
 
   const rules = program.command('rules').description('list the built-in rules').option('--json', 'as JSON').option('--markdown', 'as the Markdown rules reference');
   rules.action(async (flags: { json?: boolean; markdown?: boolean }) => {
+    const { runRulesList } = await import('./rules-command.js');
     code = await runRulesList(flags.json ? 'json' : flags.markdown ? 'markdown' : 'text', io);
   });
   rules
@@ -79,6 +83,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .description("print a rule's documentation")
     .argument('<id>', 'rule id, e.g. licence/licence-missing')
     .action(async (id: string) => {
+      const { runRulesExplain } = await import('./rules-command.js');
       code = await runRulesExplain(id, io);
     });
 
@@ -86,7 +91,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .command('init')
     .description('write a commented starter config (odlint.config.yaml)')
     .option('--force', 'overwrite an existing config')
-    .action((flags: { force?: boolean }) => {
+    .action(async (flags: { force?: boolean }) => {
+      const { runInit } = await import('./init-command.js');
       code = runInit(Boolean(flags.force), io);
     });
 

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadBuiltinRules } from '../engine/registry.js';
 import { planLint } from '../engine/lint.js';
+import { Inventory } from '../engine/inventory.js';
+import { maskPersonalData, maskStrings } from '../knowledge/personal-data/mask-text.js';
+import { displayPath } from '../util/paths.js';
 import { resolveConfig } from '../config/resolve.js';
 import { formatNames } from '../reporters/index.js';
 import { runPlan, type RunSettings } from '../pipeline/run.js';
@@ -33,6 +36,10 @@ export interface LintFlags {
   jobs?: string;
   /** `k/n`: lint only this part of the datasets. */
   shard?: string;
+  /** False with `--no-error-on-unmatched-pattern`: an input yielding no file is not an error. */
+  errorOnUnmatchedPattern?: boolean;
+  /** List the skipped files on stderr. */
+  verbose?: boolean;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, string> = {
@@ -107,13 +114,14 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const rules = await loadBuiltinRules();
   const configRequest = { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule };
   const config = resolveConfig(rules, configRequest);
-  const req = { inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online) };
+  const req = { inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false };
   const plan = await planLint(req);
+  const inventory = new Inventory();
   const units = plan.descriptors.length + plan.dataFiles.length;
   const workers = units < 2 || (!explicit && units < AUTO_POOL_UNITS) ? 1 : jobs;
   const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, ...(shard ? { shard } : {}), fix: Boolean(flags.fix) };
 
-  const { summary } = await writeReports(runPlan(plan, req, settings, workers), {
+  const { summary } = await writeReports(runPlan(plan, req, settings, workers, inventory), {
     targets,
     io,
     version: odlintVersion(),
@@ -123,6 +131,18 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     ...(shard ? { shard } : {}),
     ...(baselined ? { baseline: baselined } : {}),
     ...(flags.baselineWrite ? { baselineWrite: flags.baselineWrite } : {}),
+    inventory: () => maskStrings(inventory.summary()),
   });
+  if (flags.verbose) listSkipped(inventory, io);
   return exitCodeOf(summary, flags.failOn, maxWarnings);
+}
+
+/**
+ * `--verbose`: each file a folder walk skipped, with the reason, on stderr — like ESLint's
+ * diagnostics, so that stdout stays the report (`-f json --verbose | jq` still works).
+ */
+function listSkipped(inventory: Inventory, io: CliIO): void {
+  for (const e of inventory.entries()) {
+    if (e.status === 'skipped') io.stderr(maskPersonalData(`odlint: skipped ${displayPath(io.cwd, e.file)}: ${e.reason}\n`));
+  }
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { DatasetReport, FileReport } from '../model/index.js';
+import type { DatasetReport, FileReport, InventorySummary } from '../model/index.js';
 import { loadBuiltinRules } from '../engine/registry.js';
 import type { RunEvent } from '../pipeline/run.js';
 import type { Seq } from '../pipeline/unit.js';
@@ -16,7 +16,7 @@ type Line =
   | { type: 'run'; tool: { name: string; version: string }; schemaVersion: number; shard?: { index: number; total: number } }
   | { type: 'dataset'; seq: Seq; dataset: DatasetReport }
   | { type: 'file'; seq: Seq; file: FileReport }
-  | { type: 'summary' };
+  | { type: 'summary'; summary: { inventory?: InventorySummary } };
 
 /** Reads a jsonl part line by line; a line that is not odlint's is a usage error naming the file and line. */
 async function* partLines(file: string, shown: string): AsyncGenerator<Line> {
@@ -75,7 +75,9 @@ export async function runMergeReports(files: string[], flags: MergeFlags, io: Cl
   }
 
   const rules = await loadBuiltinRules();
-  const { summary } = await writeReports(merged(parts), {
+  // Every shard reads every descriptor: each part's inventory is the whole run's.
+  const summaries: { inventory?: InventorySummary }[] = [];
+  const { summary } = await writeReports(merged(parts, summaries), {
     targets,
     io,
     version,
@@ -83,12 +85,13 @@ export async function runMergeReports(files: string[], flags: MergeFlags, io: Cl
     quiet: Boolean(flags.quiet),
     color: flags.color,
     ...(baselined ? { baseline: baselined } : {}),
+    inventory: () => summaries[0]?.inventory,
   });
   return exitCodeOf(summary, flags.failOn, maxWarnings);
 }
 
 /** The parts' datasets in run order (a k-way merge by `seq`), then their files' findings in run order. */
-async function* merged(parts: { shown: string; lines: AsyncGenerator<Line> }[]): AsyncGenerator<RunEvent> {
+async function* merged(parts: { shown: string; lines: AsyncGenerator<Line> }[], summaries: { inventory?: InventorySummary }[]): AsyncGenerator<RunEvent> {
   const files: Extract<Line, { type: 'file' }>[] = [];
   const heads: (Extract<Line, { type: 'dataset' }> | undefined)[] = [];
   const advance = async (i: number) => {
@@ -97,6 +100,7 @@ async function* merged(parts: { shown: string; lines: AsyncGenerator<Line> }[]):
       if (done) return undefined;
       if (value.type === 'dataset') return value;
       if (value.type === 'file') files.push(value);
+      if (value.type === 'summary') summaries.push(value.summary);
       if (value.type === 'run') throw new UsageError(`${parts[i]!.shown}: a second "run" line (concatenated reports?)`);
     }
   };

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { SEVERITY_RANK, type DatasetReport, type FileReport, type Finding, type ReportSummary } from '../model/index.js';
+import { SEVERITY_RANK, type DatasetReport, type FileReport, type Finding, type InventorySummary, type ReportSummary } from '../model/index.js';
+import { maskPersonalData } from '../knowledge/personal-data/mask-text.js';
 import type { RuleMeta } from '../engine/rule-api.js';
 import { loadFormatter, type FormatSession } from '../reporters/index.js';
 import { SummaryTally } from '../reporters/build-report.js';
@@ -30,6 +31,8 @@ export interface ReportStageOptions {
   baseline?: Set<string>;
   /** `--baseline-write`: record every finding there (then none is reported). */
   baselineWrite?: string;
+  /** The run's inventory (`summary.inventory`), asked for once the stream is done. */
+  inventory?: () => InventorySummary | undefined;
 }
 
 /** What the run found, after the baseline: enough for the exit code. */
@@ -91,10 +94,11 @@ export async function writeReports(events: AsyncIterable<RunEvent>, o: ReportSta
       tally.file(f);
       for (const s of sessions) s.file(f, seq);
     }
-    const summary: ReportSummary = { ...tally.summary(), ...(fingerprints ? { baselined } : {}) };
+    const inventory = o.inventory?.();
+    const summary: ReportSummary = { ...tally.summary(), ...(inventory ? { inventory } : {}), ...(fingerprints ? { baselined } : {}) };
     if (fixed.length) {
       const total = fixed.reduce((n, w) => n + w.count, 0);
-      io.stderr(`odlint: ${total} ${total === 1 ? 'fix' : 'fixes'} written to ${fixed.map((w) => `${displayPath(io.cwd, w.file)} (${w.count})`).join(', ')}\n`);
+      io.stderr(`odlint: ${total} ${total === 1 ? 'fix' : 'fixes'} written to ${fixed.map((w) => `${maskPersonalData(displayPath(io.cwd, w.file))} (${w.count})`).join(', ')}\n`);
     }
     if (o.baselineWrite) {
       const baseline: BaselineFile = { odlintBaseline: 1, createdBy: `odlint ${o.version}`, findings: recorded };

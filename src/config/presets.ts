@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { RuleModule } from '../engine/rule-api.js';
 import { packageRoot } from '../util/package-root.js';
+import { readDataFile } from '../util/data-file.js';
 import { ConfigError, type RuleLayer } from './types.js';
 import { layerFromObject } from './layers.js';
 
@@ -22,7 +22,7 @@ export function presetLayers(name: string, rules: Map<string, RuleModule>, seen:
   if (!isPreset(name)) throw new ConfigError(`unknown preset "${name}" (known: ${PRESETS.join(', ')})`);
   if (seen.includes(name)) throw new ConfigError(`preset cycle: ${[...seen, name].join(' → ')}`);
   const file = path.join(packageRoot(), 'presets', `${name}.yaml`);
-  const data = existsSync(file) ? (parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown> | null) ?? {} : {};
+  const data = existsSync(file) ? (readDataFile(`presets/${name}.yaml`) as Record<string, unknown> | null) ?? {} : {};
   const parents = ([] as string[]).concat((data.extends as string | string[] | undefined) ?? []);
   const layers = parents.flatMap((p) => presetLayers(p, rules, [...seen, name]));
 

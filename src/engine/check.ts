@@ -198,7 +198,7 @@ async function readData(
           if (table) call('endTable', fileAt, table, summary, dist, ds);
         },
       },
-      { file: displayPath(run.cwd, path), rows: wantsRows },
+      { file: displayPath(run.cwd, path), rows: wantsRows, ...(dist.dialect ? { dialect: dist.dialect } : {}) },
     );
   } catch (err) {
     if (!(err instanceof DataFileError)) throw err;

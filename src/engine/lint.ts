@@ -7,10 +7,13 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../util/paths.js';
 import { toFinding } from './messages.js';
 import { checkDataset, type CheckSettings } from './check.js';
+import { DISTRIBUTION, Inventory, formatOfName, type FileStatus } from './inventory.js';
 
 export interface LintRequest extends CheckSettings {
   inputs: string[];
   config: ResolvedConfig;
+  /** False: an input that yields no file is not an error (`--no-error-on-unmatched-pattern`). */
+  errorOnUnmatched?: boolean;
 }
 
 export interface DatasetResult {
@@ -26,6 +29,8 @@ export interface FileResult {
 export interface LintResult {
   datasets: DatasetResult[];
   files: FileResult[];
+  /** What became of every input file (loaded, skipped, failed). */
+  inventory: Inventory;
 }
 
 /**
@@ -34,18 +39,36 @@ export interface LintResult {
  * order; their place in the plan (`index`) orders the report.
  */
 export type LintUnit =
-  | { kind: 'descriptor'; index: number; file: string; explicit: boolean }
-  | { kind: 'url'; index: number; url: string }
+  | { kind: 'not-a-descriptor'; index: number; file: string; reason: string; format: string }
+  | { kind: 'descriptor'; index: number; file: string; explicit: boolean; format: string }
+  | { kind: 'url'; index: number; url: string; format: string }
   | { kind: 'data-file'; index: number; file: string };
 
-/** What a run will do: descriptor units in order, then the data files found (checked only when unreferenced). */
+/**
+ * What a run will do: descriptor units in order (named files that are no descriptor first, as
+ * their findings come first), then the data files found (checked only when unreferenced); the
+ * files a folder walk skipped, for the inventory.
+ */
 export interface LintPlan {
   descriptors: LintUnit[];
   dataFiles: string[];
+  /** The format sniffed from the content of the files named without a known extension. */
+  sniffed: Map<string, string>;
+  skipped: { file: string; reason: string }[];
+}
+
+/** The inventory entry a unit settles for its file (src/engine/inventory.ts). */
+export interface InventoryItem {
+  kind: 'inventory';
+  status: FileStatus;
+  file: string;
+  format: string;
+  datasets: number;
+  reason?: string;
 }
 
 /** An item of the lint stream: a checked dataset, or findings about a file itself. */
-export type LintItem = ({ kind: 'dataset' } & DatasetResult) | ({ kind: 'file' } & FileResult) | SkippedDataset;
+export type LintItem = ({ kind: 'dataset' } & DatasetResult) | ({ kind: 'file' } & FileResult) | SkippedDataset | InventoryItem;
 
 /** A dataset another shard checks: only the data files it references are said (they are not linted alone). */
 export interface SkippedDataset {
@@ -54,17 +77,35 @@ export interface SkippedDataset {
 }
 
 /** Discovers the inputs and lists the units of work (no file is read yet). */
-export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config' | 'online'>): Promise<LintPlan> {
-  const found = await discover(req.inputs, req.cwd, (abs) => req.config.isIgnored(abs));
+export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config' | 'online' | 'errorOnUnmatched'>): Promise<LintPlan> {
+  const found = await discover(req.inputs, req.cwd, (abs) => req.config.isIgnored(abs), { errorOnUnmatched: req.errorOnUnmatched });
   if (found.urls.length && !req.online) {
     throw new InputError(`${found.urls[0]} is a URL: odlint makes no network request without --online`);
   }
+  const format = (file: string) => found.sniffed.get(file) ?? formatOfName(file);
   // Descriptors given as URLs (only with --online): fetched, then loaded like files.
   const descriptors: LintUnit[] = [
-    ...found.urls.map((url) => ({ kind: 'url' as const, url })),
-    ...found.descriptors.map((file) => ({ kind: 'descriptor' as const, file, explicit: found.explicit.has(file) })),
+    ...found.notDescriptors.map(({ file, reason, format }) => ({ kind: 'not-a-descriptor' as const, file, reason, format })),
+    ...found.urls.map((url) => ({ kind: 'url' as const, url, format: format(url) })),
+    ...found.descriptors.map((file) => ({ kind: 'descriptor' as const, file, explicit: found.explicit.has(file), format: format(file) })),
   ].map((u, index) => ({ ...u, index }));
-  return { descriptors, dataFiles: found.dataFiles };
+  return { descriptors, dataFiles: found.dataFiles, sniffed: found.sniffed, skipped: found.skipped };
+}
+
+/** Settles a unit's inventory item. */
+export function recordInventory(inventory: Inventory, e: InventoryItem): void {
+  if (e.status === 'loaded') inventory.loaded(e.file, e.format, e.datasets, e.reason);
+  else if (e.status === 'skipped') inventory.skipped(e.file, e.reason ?? '', e.format);
+  else inventory.failed(e.file, e.reason ?? '', e.format);
+}
+
+/** The data files' inventory, once every descriptor is loaded: linted alone, or read as a distribution. */
+export function dataFilesInventory(inventory: Inventory, plan: LintPlan, referenced: ReadonlySet<string>): void {
+  for (const file of plan.dataFiles) {
+    const own = !referenced.has(file);
+    inventory.loaded(file, plan.sniffed.get(file) ?? formatOfName(file), own ? 1 : 0, own ? 'data file linted on its own' : DISTRIBUTION);
+  }
+  inventory.distributionFiles(referenced as Set<string>);
 }
 
 /** The data-file units of a plan: data files that no loaded descriptor references. */
@@ -88,10 +129,24 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
     const severity = config.forFile(file).get(ruleId)?.severity ?? 'error';
     return severity === 'off' ? undefined : toFinding(ruleId, severity, { messageId, data, location }, config.rules.get(ruleId));
   };
-  const fileItem = (file: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation = { file }): LintItem[] => {
+  const inventory = (status: FileStatus, file: string, format: string, datasets: number, reason?: string): InventoryItem => ({
+    kind: 'inventory',
+    status,
+    file,
+    format,
+    datasets,
+    ...(reason !== undefined ? { reason } : {}),
+  });
+  /** A file that yields no dataset: the finding that says why, and a failed entry in the inventory. */
+  const fail = (file: string, format: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation = { file }): LintItem[] => {
     const f = coreFinding(file, ruleId, messageId, data, location);
-    return f ? [{ kind: 'file', file, findings: [f] }] : [];
+    return [...(f ? [{ kind: 'file' as const, file, findings: [f] }] : []), inventory('failed', file, format, 0, f?.message ?? `${ruleId} ${messageId} (rule off)`)];
   };
+
+  if (unit.kind === 'not-a-descriptor') {
+    yield* fail(unit.file, unit.format, 'core/not-a-descriptor', 'notADescriptor', { reason: unit.reason });
+    return;
+  }
 
   if (unit.kind === 'data-file') {
     const dataset = dataFileDataset(unit.file, req.cwd);
@@ -101,6 +156,7 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
   }
   const file = unit.kind === 'url' ? unit.url : unit.file;
   const explicit = unit.kind === 'url' || unit.explicit;
+  const { format } = unit;
   let outcome: LoadOutcome;
   if (unit.kind === 'descriptor') outcome = await loadDescriptor(file);
   else {
@@ -109,13 +165,14 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
   }
   switch (outcome.kind) {
     case 'parse-error':
-      yield* fileItem(file, 'core/parse-error', 'syntax', { message: outcome.message }, { file, line: outcome.line, column: outcome.column });
+      yield* fail(file, format, 'core/parse-error', 'syntax', { message: outcome.message }, { file, line: outcome.line, column: outcome.column });
       return;
     case 'unreadable':
-      yield* fileItem(file, 'core/parse-error', 'unreadable', { message: outcome.message });
+      yield* fail(file, format, 'core/parse-error', 'unreadable', { message: outcome.message });
       return;
     case 'not-a-descriptor':
-      if (explicit) yield* fileItem(file, 'core/not-a-descriptor', 'notADescriptor', { reason: outcome.reason });
+      if (explicit) yield* fail(file, format, 'core/not-a-descriptor', 'notADescriptor', { reason: outcome.reason });
+      else yield inventory('skipped', file, format, 0, `not a descriptor: ${outcome.reason}`);
       return;
   }
   const byDataset = new Map<Dataset | undefined, Finding[]>();
@@ -126,7 +183,10 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
   }
   const orphan = byDataset.get(undefined);
   if (orphan) yield { kind: 'file', file, findings: orphan };
-  if (outcome.datasets.length === 0 && !orphan && explicit) yield* fileItem(file, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
+  if (outcome.datasets.length) yield inventory('loaded', file, outcome.format, outcome.datasets.length);
+  else if (orphan) yield inventory('failed', file, outcome.format, 0, orphan[0]!.message);
+  else if (explicit) yield* fail(file, outcome.format, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
+  else yield inventory('skipped', file, outcome.format, 0, `the ${outcome.format} document holds no dataset`);
   // Each model is let go once it is handed on: a file's datasets are not all kept until its end.
   const datasets: (Dataset | undefined)[] = outcome.datasets;
   for (let i = 0; i < datasets.length; i++) {
@@ -149,22 +209,28 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
  * data paths are remembered between units. Locations stay absolute here; the report stage makes
  * them relative.
  */
-export async function* lintStream(req: LintRequest): AsyncGenerator<LintItem> {
+export async function* lintStream(req: LintRequest, inventory = new Inventory()): AsyncGenerator<LintItem> {
   const plan = await planLint(req);
+  for (const { file, reason } of plan.skipped) inventory.skipped(file, reason);
   const referenced = new Set<string>();
-  for (const unit of plan.descriptors) {
-    for await (const item of lintUnit(unit, req)) {
-      for (const p of item.kind === 'dataset' ? localPaths(item.dataset) : item.kind === 'skipped' ? item.localPaths : []) referenced.add(p);
-      if (item.kind !== 'skipped') yield item;
+  const pass = async function* (units: LintUnit[]) {
+    for (const unit of units) {
+      for await (const item of lintUnit(unit, req)) {
+        for (const p of item.kind === 'dataset' ? localPaths(item.dataset) : item.kind === 'skipped' ? item.localPaths : []) referenced.add(p);
+        if (item.kind === 'inventory') recordInventory(inventory, item);
+        else if (item.kind !== 'skipped') yield item;
+      }
     }
-  }
-  for (const unit of dataFileUnits(plan, referenced)) yield* lintUnit(unit, req);
+  };
+  yield* pass(plan.descriptors);
+  dataFilesInventory(inventory, plan, referenced);
+  yield* pass(dataFileUnits(plan, referenced));
 }
 
 /** The whole run collected (tests and small callers; the CLI streams). */
 export async function lint(req: LintRequest): Promise<LintResult> {
-  const result: LintResult = { datasets: [], files: [] };
-  for await (const item of lintStream(req)) {
+  const result: LintResult = { datasets: [], files: [], inventory: new Inventory() };
+  for await (const item of lintStream(req, result.inventory)) {
     if (item.kind === 'dataset') result.datasets.push({ dataset: item.dataset, findings: item.findings });
     else if (item.kind === 'file') result.files.push({ file: item.file, findings: item.findings });
   }

@@ -5,10 +5,7 @@
  * the data.europa.eu MQA lists, udata's closed formats). The scores (src/score/) take every
  * format fact from here.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { packageRoot } from '../util/package-root.js';
+import { readDataFile } from '../util/data-file.js';
 
 export type FormatKind = 'data' | 'document' | 'page' | 'archive' | 'image' | 'service';
 
@@ -39,7 +36,7 @@ export interface FormatInfo {
 export const EU_FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/';
 
 export const FORMATS: readonly FormatInfo[] = (
-  parseYaml(readFileSync(path.join(packageRoot(), 'schemas', 'formats.yaml'), 'utf8')) as FormatInfo[]
+  readDataFile('schemas/formats.yaml') as FormatInfo[]
 ).map((f) => ({
   ...f,
   id: String(f.id),

@@ -2,12 +2,9 @@
  * The licence knowledge base: `schemas/licences.yaml`, the SPDX list (`spdx-license-ids`) and
  * every Creative Commons licence SPDX knows, loaded once and indexed by loose key and by URL.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Openness } from '../model/index.js';
-import { packageRoot } from '../util/package-root.js';
+import { readDataFile } from '../util/data-file.js';
 import { looseKey, shortVersionKey, urlKey } from './licence-text.js';
 import { ccEuCode, ccSpdxId, ccTitle, ccUrl, parseCcSpdxId, type CcClause, type CcRef, type CcVocabulary } from './creative-commons.js';
 
@@ -99,7 +96,7 @@ let base: LicenceBase | undefined;
 
 /** The knowledge base, loaded on first use. */
 export function licenceBase(): LicenceBase {
-  base ??= build(parseYaml(readFileSync(path.join(packageRoot(), 'schemas', 'licences.yaml'), 'utf8')) as KnowledgeData);
+  base ??= build(readDataFile('schemas/licences.yaml') as KnowledgeData);
   return base;
 }
 

@@ -166,13 +166,26 @@ export function brokenConstraint(field: TableSchemaField, raw: string, cast: unk
   return undefined;
 }
 
-/** The column index each schema field reads: by name when the header has it, else by position. */
+export type FieldsMatch = 'exact' | 'equal' | 'subset' | 'superset' | 'partial';
+const FIELDS_MATCH: readonly string[] = ['exact', 'equal', 'subset', 'superset', 'partial'];
+
+/** Table Schema v2 `fieldsMatch`: `exact` (the default, also for unknown values) maps by position, the others by name. */
+export function fieldsMatch(schema: TableSchema): FieldsMatch {
+  return FIELDS_MATCH.includes(schema.fieldsMatch as string) ? (schema.fieldsMatch as FieldsMatch) : 'exact';
+}
+
+/**
+ * The column index each schema field reads: by name when the header has it, else by position
+ * (only with `fieldsMatch: exact`: the other modes map by name alone).
+ */
 export function fieldColumns(schema: TableSchema, header: readonly string[]): (number | undefined)[] {
   const names = header.map((h) => h.trim());
   const fieldNames = new Set(schema.fields.map((f) => f.name));
+  const byPosition = fieldsMatch(schema) === 'exact' || header.length === 0;
   return schema.fields.map((f, i) => {
     const byName = names.indexOf(f.name);
     if (byName >= 0) return byName;
+    if (!byPosition) return undefined;
     // Frictionless v1 matches by position; never take a column another field claims by name.
     return header.length === 0 || (i < header.length && !fieldNames.has(names[i]!)) ? i : undefined;
   });

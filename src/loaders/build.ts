@@ -400,10 +400,72 @@ export function tableSchema(v: unknown): TableSchema | undefined {
   return { ...v, fields };
 }
 
+/** What a resource refers to by path or URL: a Table Schema or a CSV dialect. */
+export type ReferenceKind = 'Table Schema' | 'CSV dialect';
+
+/** What each kind of reference being unreadable switches off, for messages. */
+const WITHOUT: Record<ReferenceKind, string> = {
+  'Table Schema': 'the schema checks are off for this resource',
+  'CSV dialect': 'the data file is read with a detected dialect',
+};
+
+/** A load issue about a reference (schema, dialect) that cannot be used. */
+export function referenceIssue(
+  doc: ParsedDocument,
+  ptr: string,
+  ds: Dataset,
+  kind: ReferenceKind,
+  messageId: 'missing' | 'syntax' | 'invalid' | 'remote',
+  data: Record<string, string>,
+): LoadIssue {
+  const ruleId = messageId === 'remote' ? 'core/reference-not-fetched' : 'core/reference-unreadable';
+  return { ruleId, messageId, data: { kind, without: WITHOUT[kind], ...data }, location: at(doc, ptr), dataset: ds };
+}
+
 /**
- * A distribution's `schema`: inline objects are used as is; a path is read from disk only when it
- * resolves inside the descriptor's folder. Anything else keeps the reference in `extras.schemaRef`
- * (and why it could not be read in `extras.schemaError`).
+ * The document a resource names by path (`"schema": "schemas/x.json"`), parsed; undefined with
+ * an issue when it is remote (never fetched), outside the folder, missing or not JSON/YAML. The
+ * reference stays in `extras.<key>Ref` and why it could not be read in `extras.<key>Error`.
+ */
+export function readReference(
+  doc: ParsedDocument,
+  dist: Distribution,
+  ref: Picked<string>,
+  kind: ReferenceKind,
+  issues: LoadIssue[],
+  ds: Dataset,
+): unknown {
+  const key = kind === 'Table Schema' ? 'schema' : 'dialect';
+  const loc = at(doc, ref.ptr);
+  setExtra(dist, `${key}Ref`, ref.value, loc);
+  const resolved = resolveDataRef(doc.dir, ref.value);
+  if (resolved.kind === 'outside') issues.push(unsafePath(doc, ref, ds));
+  if (resolved.kind === 'remote') issues.push(referenceIssue(doc, ref.ptr, ds, kind, 'remote', { url: ref.value }));
+  if (resolved.kind !== 'local') return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(resolved.path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : (err as Error).message;
+    setExtra(dist, `${key}Error`, reason, loc);
+    issues.push(referenceIssue(doc, ref.ptr, ds, kind, 'missing', { path: ref.value, reason }));
+    return undefined;
+  }
+  try {
+    return parseDocumentText(resolved.path, text).data;
+  } catch (err) {
+    const message = err instanceof SyntaxProblem ? `${err.message} (line ${err.line}, column ${err.column})` : (err as Error).message;
+    setExtra(dist, `${key}Error`, message, loc);
+    issues.push(referenceIssue(doc, ref.ptr, ds, kind, 'syntax', { path: ref.value, message }));
+    return undefined;
+  }
+}
+
+/**
+ * A distribution's `schema`: an inline object, or a path read from disk when it resolves inside
+ * the descriptor's folder. One that cannot be used (remote, missing, not JSON/YAML, no `fields`
+ * list) is an issue: every schema check would otherwise be silently off.
  */
 export function attachSchema(
   doc: ParsedDocument,
@@ -417,20 +479,17 @@ export function attachSchema(
   const inline = tableSchema(picked.value);
   if (inline) return set(dist, 'schema', inline, loc);
   const ref = str(picked.value);
-  if (ref === undefined || typeof picked.value !== 'string') return setExtra(dist, 'schema', picked.value, loc);
-  setExtra(dist, 'schemaRef', ref, loc);
-  const resolved = resolveDataRef(doc.dir, ref);
-  if (resolved.kind === 'outside') issues.push(unsafePath(doc, { value: ref, ptr: picked.ptr }, ds));
-  if (resolved.kind !== 'local') return;
-  try {
-    const parsed = parseDocumentText(resolved.path, fs.readFileSync(resolved.path, 'utf8'));
-    const schema = tableSchema(parsed.data);
-    if (schema) set(dist, 'schema', schema, loc);
-    else setExtra(dist, 'schemaError', 'not a Table Schema (no "fields" list)', loc);
-  } catch (err) {
-    const message = err instanceof SyntaxProblem ? `${err.message} (line ${err.line}, column ${err.column})` : (err as Error).message;
-    setExtra(dist, 'schemaError', message, loc);
+  if (ref === undefined || typeof picked.value !== 'string') {
+    setExtra(dist, 'schema', picked.value, loc);
+    if (isObject(picked.value)) issues.push(referenceIssue(doc, picked.ptr, ds, 'Table Schema', 'invalid', { where: 'given inline', reason: 'it has no "fields" list' }));
+    return;
   }
+  const parsed = readReference(doc, dist, { value: ref, ptr: picked.ptr }, 'Table Schema', issues, ds);
+  if (parsed === undefined) return;
+  const schema = tableSchema(parsed);
+  if (schema) return set(dist, 'schema', schema, loc);
+  setExtra(dist, 'schemaError', 'not a Table Schema (no "fields" list)', loc);
+  issues.push(referenceIssue(doc, picked.ptr, ds, 'Table Schema', 'invalid', { where: `"${ref}"`, reason: 'it has no "fields" list' }));
 }
 
 /**

@@ -25,62 +25,79 @@ import { locateBlanks,
   unique,
   type Picked,
 } from './build.js';
+import { keysOf, weigh, type Evidence } from './detect.js';
 import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
 
 /**
- * CKAN package dicts: bare, in a `package_show` / `package_search` envelope, or as a list.
+ * CKAN package dicts: bare, as a list, or in an action API envelope — `package_show` (DKAN 7
+ * answers with a list), `package_search`, `current_package_list_with_resources`,
+ * `group_package_show` (lists) and `organization_show?include_datasets=true` (`result.packages`).
  * Core CKAN fields, ckanext-scheming DCAT-AP fields, ckanext-fluent `*_translated` fields and
  * legacy key/value extras (ckanext-dcat, harvesters) all map onto the model.
  */
-export const ckanLoader: Loader = { format: 'ckan', detect, load };
+export const ckanLoader: Loader = { format: 'ckan', detect, load, keys: () => [...keysOf(CKAN_EVIDENCE), 'help', 'success'] };
 
-type Shape = { error: Obj } | { packages: Obj[]; envelope: boolean };
+interface Package {
+  pkg: Obj;
+  /** The organization whose `organization_show` listed the package: its publisher when it names none. */
+  owner?: Obj;
+}
+
+type Shape = { error: Obj } | { packages: Package[]; envelope: boolean };
 
 function shape(data: unknown): Shape {
-  if (isObject(data)) {
-    if (data.success === false && isObject(data.error)) return { error: new Obj(data.error, '/error') };
-    const result = Obj.of(data.result, '/result');
-    if (result) {
-      const search = result.peek('results');
-      if (Array.isArray(search)) return { packages: result.objects('results'), envelope: true };
-      return { packages: [result], envelope: true };
-    }
-    return { packages: [new Obj(data, '')], envelope: false };
-  }
-  if (Array.isArray(data)) {
-    const packages = data.map((p, i) => Obj.of(p, `/${i}`)).filter((p): p is Obj => p !== undefined);
-    return { packages, envelope: false };
-  }
-  return { packages: [], envelope: false };
+  if (Array.isArray(data)) return { packages: packagesOf(data, ''), envelope: false };
+  if (!isObject(data)) return { packages: [], envelope: false };
+  if (data.success === false && isObject(data.error)) return { error: new Obj(data.error, '/error') };
+  if (Array.isArray(data.result)) return { packages: packagesOf(data.result, '/result'), envelope: true };
+  const result = Obj.of(data.result, '/result');
+  if (!result) return { packages: [{ pkg: new Obj(data, '') }], envelope: false };
+  const search = result.peek('results');
+  if (Array.isArray(search)) return { packages: packagesOf(search, '/result/results'), envelope: true };
+  const listed = result.peek('packages');
+  if (Array.isArray(listed)) return { packages: packagesOf(listed, '/result/packages', result), envelope: true };
+  return { packages: [{ pkg: result }], envelope: true };
+}
+
+/** The object items of a list of packages (anything else in the list is not a package). */
+function packagesOf(list: unknown[], base: string, owner?: Obj): Package[] {
+  return list.flatMap((p, i) => {
+    const pkg = Obj.of(p, `${base}/${i}`);
+    return pkg ? [owner ? { pkg, owner } : { pkg }] : [];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Detection
 
-/** Keys only CKAN package dicts have (Frictionless and udata use other names). */
-const CKAN_KEYS = ['notes', 'notes_translated', 'license_id', 'owner_org', 'metadata_created', 'num_resources', 'maintainer_email', 'author_email', 'title_translated'];
+/** What only CKAN package dicts have (Frictionless and udata use other names). */
+const CKAN_EVIDENCE: Evidence[] = [
+  ...['notes', 'notes_translated', 'license_id', 'owner_org', 'metadata_created', 'num_resources', 'maintainer_email', 'author_email', 'title_translated'].map((k): Evidence => [k, 0.15]),
+  ['tags[].name', 0.15],
+  ['extras[].key', 0.15],
+  ['organization.is_organization', 0.15],
+  ['resources[].package_id|url_type|datastore_active|mimetype', 0.15],
+];
 
 function packageScore(pkg: Obj): number {
   const v = pkg.value;
-  let n = CKAN_KEYS.filter((k) => k in v).length;
-  if (Array.isArray(v.tags) && v.tags.some((t) => isObject(t) && 'name' in t)) n++;
-  if (Array.isArray(v.extras) && v.extras.some((e) => isObject(e) && 'key' in e)) n++;
-  if (isObject(v.organization) && 'is_organization' in v.organization) n++;
-  const resources = Array.isArray(v.resources) ? v.resources.filter(isObject) : [];
-  if (resources.some((r) => 'package_id' in r || 'url_type' in r || 'datastore_active' in r || 'mimetype' in r)) n++;
-  if (n === 0) return 0;
+  const evidence = weigh(v, CKAN_EVIDENCE);
+  if (evidence === 0) return 0;
   // A Frictionless package (resources with `path`, `licenses` list) may share a key or two.
+  const resources = Array.isArray(v.resources) ? v.resources.filter(isObject) : [];
   const foreign = Array.isArray(v.licenses) || resources.some((r) => 'path' in r && !('url' in r));
-  return Math.min(0.95, 0.35 + 0.15 * n) * (foreign ? 0.3 : 1);
+  return Math.min(0.95, 0.35 + evidence) * (foreign ? 0.3 : 1);
 }
+
+const PACKAGE_ACTIONS = /name=(package_show|package_search|current_package_list_with_resources|group_package_show|organization_show|group_show)\b/;
 
 function detect(doc: ParsedDocument): number {
   const s = shape(doc.data);
   if ('error' in s) return 0.9;
   const help = isObject(doc.data) && typeof doc.data.help === 'string' && /\/api\/\d+\/action\//.test(doc.data.help) ? doc.data.help : undefined;
-  const best = Math.max(0, ...s.packages.slice(0, 5).map(packageScore));
-  // The help URL names the action: package_show / package_search answers are certainly CKAN packages.
-  if (help) return best > 0 || /name=package_(show|search)\b/.test(help) ? 1 : 0.5;
+  const best = Math.max(0, ...s.packages.slice(0, 5).map((p) => packageScore(p.pkg)));
+  // The help URL names the action: answers of the actions that return packages are certainly CKAN.
+  if (help) return best > 0 || PACKAGE_ACTIONS.test(help) ? 1 : 0.5;
   if (best > 0 && s.envelope && isObject(doc.data) && doc.data.success === true) return confidence(best + 0.2);
   return confidence(best);
 }
@@ -92,7 +109,7 @@ function load(doc: ParsedDocument): LoadResult {
   const s = shape(doc.data);
   if ('error' in s) return { datasets: [], issues: [apiError(doc, s.error)] };
   const issues: LoadIssue[] = [];
-  const datasets = s.packages.map((pkg) => loadPackage(doc, pkg, issues));
+  const datasets = s.packages.map((p) => loadPackage(doc, p, issues));
   return { datasets, issues };
 }
 
@@ -124,7 +141,7 @@ function extrasOf(pkg: Obj): Obj | undefined {
   return Object.keys(values).length ? new Obj(values, pkg.pointerOf('extras'), (k) => ptrs[k]!) : undefined;
 }
 
-function loadPackage(doc: ParsedDocument, pkg: Obj, issues: LoadIssue[]): Dataset {
+function loadPackage(doc: ParsedDocument, { pkg, owner }: Package, issues: LoadIssue[]): Dataset {
   const ds = newDataset(doc, 'ckan', pkg.ptr);
   const extras = extrasOf(pkg);
   // DCAT-named extras fill the model when the top-level field is absent.
@@ -136,7 +153,7 @@ function loadPackage(doc: ParsedDocument, pkg: Obj, issues: LoadIssue[]): Datase
   put(doc, ds, 'description', pkg.pick(texts, 'notes_translated', 'notes'));
   put(doc, ds, 'keywords', pkg.pick(keywordList, 'tags_translated', 'keywords', 'tags'));
   putThemes(doc, ds, pkg, pick(stringList, 'theme', 'dcat_theme'));
-  putAgent(doc, ds, 'publisher', publisher(pkg, extras));
+  putAgent(doc, ds, 'publisher', publisher(pkg, extras, owner));
   putAgent(doc, ds, 'contactPoint', contactPoint(pkg, extras));
   put(doc, ds, 'licence', pickedLicence(pick(str, 'license_id'), pick(str, 'license_title'), pick(str, 'license_url', 'license')));
   put(doc, ds, 'accessRights', pick(oneString, 'access_rights', 'dcat_access_rights'));
@@ -181,7 +198,7 @@ function putThemes(doc: ParsedDocument, ds: Dataset, pkg: Obj, theme: Picked<str
 }
 
 /** ckanext-dcat order: scheming `publisher`, then `publisher_*` fields, then the organization. */
-function publisher(pkg: Obj, extras: Obj | undefined) {
+function publisher(pkg: Obj, extras: Obj | undefined, owner: Obj | undefined) {
   const scheming = firstObject(pkg, 'publisher');
   if (scheming) return pickAgent([scheming], AGENT_OBJECT_KEYS, scheming.ptr);
   const flat = pickAgent([pkg, extras], {
@@ -191,7 +208,7 @@ function publisher(pkg: Obj, extras: Obj | undefined) {
     uri: ['publisher_uri', 'dcat_publisher_uri'],
   });
   if (flat) return flat;
-  const org = pkg.obj('organization');
+  const org = pkg.obj('organization') ?? owner;
   return org && pickAgent([org], { name: ['title', 'display_name', 'name'] }, org.ptr);
 }
 

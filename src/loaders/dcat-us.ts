@@ -20,6 +20,7 @@ import {
   type Picked,
   type PickedAgent,
 } from './build.js';
+import { keysOf, weigh, type Evidence } from './detect.js';
 import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
 
 /**
@@ -27,7 +28,7 @@ import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
  * the legacy v1.0 bare list of datasets, and the broken variants harvesters meet (no catalog
  * wrapper, empty dataset objects, numbers where strings belong).
  */
-export const dcatUsLoader: Loader = { format: 'dcat-us', detect, load };
+export const dcatUsLoader: Loader = { format: 'dcat-us', detect, load, keys: () => ['conformsTo', 'describedBy', '@context', '@type', ...keysOf(POD_EVIDENCE)] };
 
 const POD_SCHEMA = /project-open-data\.cio\.gov\/v1\.1\/schema/i;
 
@@ -41,28 +42,37 @@ function entries(data: unknown): { items: { value: unknown; ptr: string }[]; lis
 // ---------------------------------------------------------------------------------------------
 // Detection
 
-/** Keys POD datasets have and CKAN, udata and Frictionless do not. */
-const POD_KEYS = ['accessLevel', 'bureauCode', 'programCode', 'accessLevelComment', 'mbox', 'primaryITInvestmentUII', 'systemOfRecords', 'dataQuality'];
+/** What POD / DCAT-US datasets have and CKAN, udata, Frictionless and odlint's format do not. */
+const POD_EVIDENCE: Evidence[] = [
+  ...['accessLevel', 'bureauCode', 'programCode', 'accessLevelComment', 'mbox', 'primaryITInvestmentUII', 'systemOfRecords', 'dataQuality'].map((k): Evidence => [k, 0.15]),
+  ['contactPoint.fn|hasEmail', 0.15],
+  ['distribution[].downloadURL|mediaType|accessURL', 0.15],
+  // DCAT's singular names, as POD writes them in plain JSON (odlint and Frictionless say `keywords`).
+  ['keyword', 0.15],
+];
 
 function datasetScore(v: Record<string, unknown>): number {
-  let n = POD_KEYS.filter((k) => k in v).length;
-  if (isObject(v.contactPoint) && ('fn' in v.contactPoint || 'hasEmail' in v.contactPoint)) n++;
-  if (Array.isArray(v.distribution) && v.distribution.some((d) => isObject(d) && ('downloadURL' in d || 'mediaType' in d))) n++;
-  if (n === 0) return 0;
+  let evidence = weigh(v, POD_EVIDENCE);
+  if (typeof v['@type'] === 'string' && /(^|:)Dataset$/.test(v['@type']) && Array.isArray(v.distribution)) evidence += 0.15;
+  if (evidence === 0) return 0;
   // A CKAN package or a Frictionless resource list sharing a key by chance.
   const foreign = 'notes' in v || 'license_id' in v || 'resources' in v;
-  return Math.min(0.9, 0.4 + 0.15 * n) * (foreign ? 0.3 : 1);
+  return Math.min(0.9, 0.4 + evidence) * (foreign ? 0.3 : 1);
 }
+
+/** A schema, context or profile URL that names POD / DCAT-US. */
+const DCAT_US_URL = /project-open-data\.cio\.gov|dcat-us/i;
 
 function detect(doc: ParsedDocument): number {
   const v = doc.data;
   const { items } = entries(v);
-  if (isObject(v)) {
-    const declared = [v.conformsTo, v.describedBy, v['@context']].some((s) => typeof s === 'string' && (POD_SCHEMA.test(s) || /project-open-data\.cio\.gov/i.test(s)));
-    if (declared && Array.isArray(v.dataset)) return 1;
-  }
   const best = Math.max(0, ...items.slice(0, 5).map((i) => (isObject(i.value) ? datasetScore(i.value) : 0)));
-  return confidence(best);
+  if (!isObject(v) || !Array.isArray(v.dataset)) return confidence(best);
+  const declared = [v.conformsTo, v.describedBy, v['@context']].some((s) => typeof s === 'string' && (POD_SCHEMA.test(s) || DCAT_US_URL.test(s)));
+  if (declared) return 1;
+  // `{"@type": "dcat:Catalog", "dataset": [...]}` in plain JSON (a JSON-LD context of its own makes it DCAT-AP's).
+  const catalog = typeof v['@type'] === 'string' && /(^|:)Catalog$/.test(v['@type']) && !('@context' in v);
+  return confidence(catalog ? Math.max(0.7, best + 0.1) : best);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,21 +25,46 @@ import {
   type PickedAgent,
 } from './build.js';
 import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
+import { attachDialect } from './frictionless-dialect.js';
 
 /**
  * Frictionless Data Packages, v1 and v2, as JSON or YAML (`datapackage.json`, `datapackage.yaml`,
- * `*.package.json`), including the legacy licence forms (`license` string, `{id, url}` objects).
+ * `*.package.json`), including the legacy licence forms (`license` string, `{id, url}` objects);
+ * and single Data Resources (`*.resource.json|yaml`): one dataset with one distribution.
  */
-export const frictionlessLoader: Loader = { format: 'frictionless', detect, load };
+export const frictionlessLoader: Loader = { format: 'frictionless', detect, load, keys: () => ['$schema', 'profile', 'path', 'data', 'licenses', 'contributors', 'schema', 'dialect', 'csvDialect', 'layout', 'mediatype', 'encoding'] };
 
 // ---------------------------------------------------------------------------------------------
 // Detection
 
 const PACKAGE_FILE = /^(datapackage\.(json|ya?ml)|.+\.package\.(json|ya?ml))$/i;
+const RESOURCE_FILE = /^(dataresource\.(json|ya?ml)|.+\.resource\.(json|ya?ml))$/i;
 
 function detect(doc: ParsedDocument): number {
   const v = doc.data;
   if (!isObject(v)) return 0;
+  return isResource(v) ? detectResource(doc, v) : detectPackage(doc, v);
+}
+
+/** A single resource: a `path` (a string or chunks) or inline `data` rows, and no `resources` list. */
+function isResource(v: Record<string, unknown>): boolean {
+  return !('resources' in v) && (typeof v.path === 'string' || Array.isArray(v.path) || Array.isArray(v.data));
+}
+
+function detectResource(doc: ParsedDocument, v: Record<string, unknown>): number {
+  const profile = `${str(v.$schema) ?? ''} ${str(v.profile) ?? ''}`;
+  if (/datapackage\.org\/profiles\/.*dataresource|data-resource/i.test(profile)) return 1;
+  let score = 0.3;
+  if (typeof v.schema === 'string' || (isObject(v.schema) && Array.isArray(v.schema.fields))) score += 0.3;
+  if ('dialect' in v || 'csvDialect' in v || 'layout' in v) score += 0.2;
+  if (['table', 'tabular'].includes(str(v.type) ?? '') || 'mediatype' in v || 'encoding' in v) score += 0.1;
+  // A dataset of another format that happens to have a `path`.
+  if (['notes', 'license_id', 'distributions', 'distribution', 'datasets', 'dataset', 'package_id'].some((k) => k in v)) score *= 0.3;
+  if (RESOURCE_FILE.test(path.basename(doc.file))) score += 0.3;
+  return confidence(score);
+}
+
+function detectPackage(doc: ParsedDocument, v: Record<string, unknown>): number {
   const profile = `${str(v.$schema) ?? ''} ${str(v.profile) ?? ''}`;
   if (/datapackage\.org\/profiles|frictionlessdata\.io\/schemas\/.*package/i.test(profile)) return 1;
   let score = 0;
@@ -60,6 +85,7 @@ function detect(doc: ParsedDocument): number {
 
 function load(doc: ParsedDocument): LoadResult {
   if (!isObject(doc.data)) return { datasets: [], issues: [] };
+  if (isResource(doc.data)) return loadResourceDescriptor(doc, doc.data);
   const issues: LoadIssue[] = [];
   const pkg = new Obj(doc.data, '');
   const ds = newDataset(doc, 'frictionless', '');
@@ -78,6 +104,24 @@ function load(doc: ParsedDocument): LoadResult {
   // `sources`, `contributors`, `version`, `profile`... stay as written.
   locateBlanks(doc, ds, pkg, { title: ['title'], description: ['description'], licence: ['licenses', 'license'], keywords: ['keywords'], distributions: ['resources'] });
   restIntoExtras(doc, ds, pkg);
+  return { datasets: [ds], issues };
+}
+
+/**
+ * A single Data Resource: the resource is both the dataset (its name, title, description,
+ * licences, homepage) and its one distribution (everything else, as in a package).
+ */
+function loadResourceDescriptor(doc: ParsedDocument, v: Record<string, unknown>): LoadResult {
+  const issues: LoadIssue[] = [];
+  const meta = new Obj(v, '');
+  const ds = newDataset(doc, 'frictionless', '');
+  put(doc, ds, 'id', meta.pick(str, 'name'));
+  put(doc, ds, 'title', meta.pick(texts, 'title'));
+  put(doc, ds, 'description', meta.pick(texts, 'description'));
+  put(doc, ds, 'landingPage', meta.pick(str, 'homepage'));
+  putLicences(doc, ds, meta);
+  locateBlanks(doc, ds, meta, { title: ['title'], description: ['description'], licence: ['licenses', 'license'] });
+  ds.distributions.push(loadResource(doc, new Obj(v, ''), ds, issues));
   return { datasets: [ds], issues };
 }
 
@@ -159,7 +203,8 @@ function loadResource(doc: ParsedDocument, res: Obj, ds: Dataset, issues: LoadIs
   put(doc, dist, 'checksum', res.pick(str, 'hash'));
   putLicences(doc, dist, res);
   attachSchema(doc, dist, res.pick((v) => v, 'schema'), issues, ds);
-  // `dialect`, `encoding`, `sources`, `profile`... stay as written.
+  attachDialect(doc, dist, res, issues, ds);
+  // `encoding`, `sources`, `profile`... stay as written.
   restIntoExtras(doc, dist, res);
   return dist;
 }

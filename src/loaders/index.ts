@@ -11,6 +11,8 @@ import { odlintLoader } from './odlint.js';
 import { dcatUsLoader } from './dcat-us.js';
 import { loadJsonLd, loadRdfText } from './dcat-ap.js';
 import type { RdfSyntax } from './rdf-parse.js';
+import { JSON_LINES_EXTENSIONS, parseJsonLines } from './jsonl.js';
+import { decide } from './detect.js';
 
 export * from './types.js';
 
@@ -21,7 +23,7 @@ export * from './types.js';
 export const LOADERS: Loader[] = [odlintLoader, frictionlessLoader, ckanLoader, udataLoader, dcatUsLoader];
 
 /** Extensions of files that may be descriptors (content decides). */
-export const DESCRIPTOR_EXTENSIONS = ['.json', '.yaml', '.yml', '.jsonld', '.ttl', '.rdf', '.nt', '.xml'];
+export const DESCRIPTOR_EXTENSIONS = ['.json', '.yaml', '.yml', '.jsonld', '.ttl', '.rdf', '.nt', '.xml', ...JSON_LINES_EXTENSIONS];
 const RDF_EXTENSIONS: Record<string, RdfSyntax> = { '.ttl': 'turtle', '.n3': 'n3', '.nt': 'n-triples', '.rdf': 'rdfxml', '.owl': 'rdfxml', '.xml': 'rdfxml' };
 
 /** A JSON loader at least this sure of a JSON-LD document wins over the DCAT-AP reading (POD data.json). */
@@ -50,6 +52,7 @@ export async function loadDescriptor(file: string): Promise<LoadOutcome> {
  */
 export async function loadDescriptorText(file: string, text: string): Promise<LoadOutcome> {
   if (text.trim() === '') return { kind: 'not-a-descriptor', reason: 'the file is empty' };
+  if (JSON_LINES_EXTENSIONS.includes(extensionOf(file))) return loadJsonLines(file, text);
   const rdf = rdfSyntax(file, text);
   if (rdf === 'xml') return { kind: 'not-a-descriptor', reason: 'XML that is not RDF' };
   let doc: ParsedDocument;
@@ -76,6 +79,17 @@ function rdfSyntax(file: string, text: string): RdfSyntax | 'xml' | undefined {
   return /^\s*(@prefix|@base|prefix\s+[\w-]*:|base\s+<)/im.test(head) ? 'turtle' : undefined;
 }
 
+/** JSON Lines: the records load as one list; a bad line is an issue at its line, not the end of the file. */
+async function loadJsonLines(file: string, text: string): Promise<LoadOutcome> {
+  const { doc, problems } = parseJsonLines(file, text);
+  const first = problems[0];
+  if ((doc.data as unknown[]).length === 0 && first) {
+    return { kind: 'parse-error', message: String(first.data?.message), line: first.location.line ?? 1, column: first.location.column ?? 1 };
+  }
+  const outcome = await loadParsed(doc);
+  return outcome.kind === 'loaded' ? { ...outcome, issues: [...problems, ...outcome.issues] } : outcome;
+}
+
 function loaded(format: DescriptorFormat, result: LoadResult): LoadOutcome {
   normaliseDatasets(result.datasets);
   return { kind: 'loaded', format, datasets: result.datasets, issues: result.issues };
@@ -83,12 +97,7 @@ function loaded(format: DescriptorFormat, result: LoadResult): LoadOutcome {
 
 /** Loads a parsed JSON/YAML document: the most confident loader wins; unclaimed JSON-LD is DCAT-AP. */
 export async function loadParsed(doc: ParsedDocument): Promise<LoadOutcome> {
-  let best: Loader | undefined;
-  let bestScore = 0;
-  for (const loader of LOADERS) {
-    const score = loader.detect(doc);
-    if (score > bestScore) [best, bestScore] = [loader, score];
-  }
+  const { loader: best, score: bestScore } = decide(doc, LOADERS);
   if (isJsonLd(doc.data) && bestScore < JSON_LOADER_OVER_JSONLD) {
     try {
       return loaded('dcat-ap', await loadJsonLd(doc));

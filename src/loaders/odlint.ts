@@ -27,6 +27,7 @@ import { locateBlanks,
   type Picked,
   type PickedAgent,
 } from './build.js';
+import { hasPath, keysOf, weigh, type Evidence } from './detect.js';
 import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
 
 /**
@@ -35,19 +36,27 @@ import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
  * under `datasets`. Checked against schemas/dataset.schema.json; whatever is usable is loaded
  * even when the file does not validate.
  */
-export const odlintLoader: Loader = { format: 'odlint', detect, load };
+export const odlintLoader: Loader = { format: 'odlint', detect, load, keys: () => ['$schema', 'odlint', 'distributions', 'licence', ...keysOf(MODEL_EVIDENCE)] };
 
 // ---------------------------------------------------------------------------------------------
 // Detection
 
 const DATASET_FILE = /^(.+\.)?dataset\.(json|ya?ml)$/i;
-const MODEL_KEYS = ['contactPoint', 'landingPage', 'accessRights', 'hvdCategory', 'applicableLegislation', 'conformsTo', 'flags'];
+/** Model property names that other formats use less (capped: DCAT-US shares some). */
+const MODEL_EVIDENCE: Evidence[] = ['contactPoint', 'landingPage', 'accessRights', 'hvdCategory', 'applicableLegislation', 'conformsTo', 'flags'].map((k): Evidence => [k, 0.1]);
+/**
+ * Keys odlint's descriptor never has and its look-alikes do: a DCAT-US `data.json` (catalog
+ * `dataset` list, `@type: dcat:Catalog`, `distribution`, `keyword`, POD's `accessLevel`...) and
+ * CKAN packages. Any of them, on the file or on a dataset, rules odlint's format out.
+ */
+const FOREIGN = 'dataset|distribution|keyword|accessLevel|bureauCode|programCode|@type|@context|@graph|resources|notes|license_id';
 
 function detect(doc: ParsedDocument): number {
   const v = doc.data;
   if (!isObject(v)) return 0;
   if (typeof v.$schema === 'string' && v.$schema.includes('odlint.dev/schemas/dataset')) return 1;
   if ('odlint' in v) return 0.95;
+  if (hasPath(v, FOREIGN)) return 0;
   const items = Array.isArray(v.datasets) ? v.datasets.filter(isObject) : [v];
   const content = Math.max(0, ...items.slice(0, 5).map(itemScore));
   if (content === 0) return 0;
@@ -55,12 +64,12 @@ function detect(doc: ParsedDocument): number {
 }
 
 function itemScore(v: Record<string, unknown>): number {
+  if (hasPath(v, FOREIGN)) return 0;
   let score = 0;
   // `distributions` (plural) and `licence` (British) are odlint's; DCAT-US says `distribution`.
   if (Array.isArray(v.distributions)) score += 0.45;
   if ('licence' in v) score += 0.2;
-  score += Math.min(0.2, 0.1 * MODEL_KEYS.filter((k) => k in v).length);
-  return score;
+  return score + Math.min(0.2, weigh(v, MODEL_EVIDENCE));
 }
 
 // ---------------------------------------------------------------------------------------------

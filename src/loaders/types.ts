@@ -37,4 +37,6 @@ export interface Loader {
    */
   detect(doc: ParsedDocument): number;
   load(doc: ParsedDocument): LoadResult;
+  /** The keys `detect` weighs as evidence (src/loaders/detect.ts); the detection tests take each away in turn. */
+  keys(): string[];
 }

@@ -1,4 +1,4 @@
-import { emptyDistribution, type Dataset, type Distribution, type Licence, type Period } from '../model/index.js';
+import { emptyDistribution, type Dataset, type Distribution, type DistributionsLink, type Licence, type Period } from '../model/index.js';
 import { locateBlanks,
   Obj,
   at,
@@ -18,15 +18,19 @@ import { locateBlanks,
   stringList,
   texts,
   unique,
+  type Picked,
 } from './build.js';
-import type { LoadResult, Loader, ParsedDocument } from './types.js';
+import { hasPath, keysOf, weigh, type Evidence } from './detect.js';
+import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
 
 /**
- * udata (data.gouv.fr and other udata portals) datasets: API v1 dataset objects, list pages,
- * udata-front-kit `{status, data}` responses and udata's fixture export `{datasets:[{dataset,
- * resources, organization}]}`, where resources and organization sit beside the dataset.
+ * udata (data.gouv.fr and other udata portals) datasets: API v1 and v2 dataset objects, list
+ * pages, udata-front-kit `{status, data}` responses and udata's fixture export `[{dataset,
+ * resources, organization, reuses, discussions}]` (bare or under `datasets`), where resources
+ * and organization sit beside the dataset. API v2 links to a dataset's resources instead of
+ * including them: the dataset then says so (`distributionsNotIncluded`) rather than having none.
  */
-export const udataLoader: Loader = { format: 'udata', detect, load };
+export const udataLoader: Loader = { format: 'udata', detect, load, keys: () => [...keysOf(UDATA_EVIDENCE), 'class', 'uri', ...UDATA_RESOURCE_KEYS.split('|')] };
 
 interface Entry {
   dataset: Obj;
@@ -36,16 +40,16 @@ interface Entry {
 }
 
 function entries(data: unknown): Entry[] {
-  if (Array.isArray(data)) return objectsOf(data, '').map((dataset) => ({ dataset }));
+  if (Array.isArray(data)) return data.some((v) => isObject(v) && isObject(v.dataset)) ? exportEntries(data, '') : objectsOf(data, '').map((dataset) => ({ dataset }));
   if (!isObject(data)) return [];
-  if (Array.isArray(data.datasets)) return exportEntries(data.datasets);
+  if (Array.isArray(data.datasets)) return exportEntries(data.datasets, '/datasets');
   if (isObject(data.data)) return [{ dataset: new Obj(data.data, '/data') }];
   if (Array.isArray(data.data)) return objectsOf(data.data, '/data').map((dataset) => ({ dataset }));
   return [{ dataset: new Obj(data, '') }];
 }
 
-function exportEntries(list: unknown[]): Entry[] {
-  return objectsOf(list, '/datasets').flatMap((item) => {
+function exportEntries(list: unknown[], base: string): Entry[] {
+  return objectsOf(list, base).flatMap((item) => {
     const dataset = item.obj('dataset');
     if (!dataset) return [];
     const resources = item.objects('resources');
@@ -60,21 +64,26 @@ function objectsOf(list: unknown[], base: string): Obj[] {
 // ---------------------------------------------------------------------------------------------
 // Detection
 
-/** Keys of udata dataset objects that CKAN and Frictionless do not use. */
-const UDATA_KEYS = ['slug', 'frequency_date', 'last_update', 'created_at_internal', 'last_modified_internal', 'internal', 'metrics', 'quality', 'contact_points', 'archived', 'acronym', 'badges'];
-const UDATA_RESOURCE_KEYS = ['filetype', 'latest', 'mime', 'filesize', 'preview_url'];
+/** What udata dataset objects have and CKAN and Frictionless do not. */
+const UDATA_EVIDENCE: Evidence[] = [
+  ...['slug', 'frequency_date', 'last_update', 'created_at_internal', 'last_modified_internal', 'internal', 'metrics', 'quality', 'contact_points', 'archived', 'acronym', 'badges'].map((k): Evidence => [k, 0.12]),
+  // API v2: the resources are a link to their own page.
+  ['resources.href', 0.12],
+];
+/** Keys of udata resources (the export keeps resources beside the dataset). */
+const UDATA_RESOURCE_KEYS = 'filetype|latest|mime|filesize|preview_url';
 
 function datasetScore(entry: Entry): number {
   const v = entry.dataset.value;
-  let n = UDATA_KEYS.filter((k) => k in v).length;
-  if (v.class === 'Dataset') n += 2;
-  if (typeof v.uri === 'string' && /\/api\/\d+\/datasets\//.test(v.uri)) n += 2;
+  let evidence = weigh(v, UDATA_EVIDENCE);
+  if (v.class === 'Dataset') evidence += 0.24;
+  if (typeof v.uri === 'string' && /\/api\/\d+\/datasets\//.test(v.uri)) evidence += 0.24;
   const resources = entry.resources?.map((r) => r.value) ?? (Array.isArray(v.resources) ? v.resources.filter(isObject) : []);
-  if (resources.some((r) => UDATA_RESOURCE_KEYS.some((k) => k in r) || isObject(r.checksum))) n++;
-  if (n === 0) return 0;
+  if (resources.some((r) => hasPath(r, UDATA_RESOURCE_KEYS) || isObject(r.checksum))) evidence += 0.12;
+  if (evidence === 0) return 0;
   // CKAN dicts and Frictionless packages may share a generic key (`archived`, `badges`).
   const foreign = 'notes' in v || 'license_id' in v || Array.isArray(v.licenses);
-  return Math.min(0.95, 0.35 + 0.12 * n) * (foreign ? 0.3 : 1);
+  return Math.min(0.95, 0.35 + evidence) * (foreign ? 0.3 : 1);
 }
 
 function detect(doc: ParsedDocument): number {
@@ -85,10 +94,11 @@ function detect(doc: ParsedDocument): number {
 // Loading
 
 function load(doc: ParsedDocument): LoadResult {
-  return { datasets: entries(doc.data).map((entry) => loadDataset(doc, entry)), issues: [] };
+  const issues: LoadIssue[] = [];
+  return { datasets: entries(doc.data).map((entry) => loadDataset(doc, entry, issues)), issues };
 }
 
-function loadDataset(doc: ParsedDocument, entry: Entry): Dataset {
+function loadDataset(doc: ParsedDocument, entry: Entry, issues: LoadIssue[]): Dataset {
   const d = entry.dataset;
   const ds = newDataset(doc, 'udata', d.ptr);
   const internal = d.obj('internal');
@@ -111,6 +121,8 @@ function loadDataset(doc: ParsedDocument, entry: Entry): Dataset {
   put(doc, ds, 'landingPage', d.pick(str, 'page', 'uri'));
   putFlags(doc, ds, [extras, d]);
 
+  const link = entry.resources ? undefined : resourcesLink(d);
+  if (link) notIncluded(doc, ds, link, issues);
   const resources = entry.resources ?? d.objects('resources');
   for (const res of resources) ds.distributions.push(loadResource(doc, res));
 
@@ -119,6 +131,25 @@ function loadDataset(doc: ParsedDocument, entry: Entry): Dataset {
   // The dataset's own `extras` object is flattened: its keys are the portal's extra fields.
   if (extras) for (const [key, p] of Object.entries(extras.value)) setExtra(ds, key, p, at(doc, extras.pointerOf(key)));
   return ds;
+}
+
+/** API v2's `resources: {rel, href, total}`: where the resources are, instead of the resources. */
+function resourcesLink(d: Obj): Picked<DistributionsLink> | undefined {
+  const v = d.peek('resources');
+  if (!isObject(v)) return undefined;
+  const href = str(v.href);
+  const total = num(v.total);
+  if (href === undefined && total === undefined) return undefined;
+  return { value: { ...(href !== undefined ? { href } : {}), ...(total !== undefined ? { total } : {}) }, ptr: d.pointerOf('resources') };
+}
+
+/** The dataset has distributions odlint was not given: say so, so nobody reads "none". */
+function notIncluded(doc: ParsedDocument, ds: Dataset, link: Picked<DistributionsLink>, issues: LoadIssue[]): void {
+  ds.distributionsNotIncluded = link.value;
+  ds.locations['distributions'] = at(doc, link.ptr);
+  const { href, total } = link.value;
+  const count = total === undefined ? 'its resources' : `its ${total} resource${total === 1 ? '' : 's'}`;
+  issues.push({ ruleId: 'core/distributions-not-included', messageId: 'linked', data: { count, href: href ?? 'no link given' }, location: at(doc, link.ptr), dataset: ds });
 }
 
 /** `license` is an id (`lov2`, `odc-odbl`) in API v1; some exports give `{id, title, url}`. */

@@ -61,7 +61,31 @@ export interface TableSchema {
   fields: TableSchemaField[];
   primaryKey?: string | string[];
   missingValues?: string[];
+  /** v2: how the header must match the fields (`exact` by position, else by name). */
+  fieldsMatch?: 'exact' | 'equal' | 'subset' | 'superset' | 'partial' | string;
   [key: string]: unknown;
+}
+
+/**
+ * A CSV dialect as declared (Frictionless v1 CSV Dialect and v2 Table Dialect, normalised).
+ * Absent keys were not declared: the reader detects them.
+ */
+export interface TableDialect {
+  /** false: the file has no header row, every record is data. */
+  header?: boolean;
+  /** 1-based record numbers that form the header (joined with `headerJoin`); rows above are skipped. */
+  headerRows?: number[];
+  headerJoin?: string;
+  /** Records whose first cell starts with this string are comments, not data. */
+  commentChar?: string;
+  /** 1-based record numbers that are comments. */
+  commentRows?: number[];
+  delimiter?: string;
+  quoteChar?: string;
+  /** false: a quote inside a quoted cell is escaped with `escapeChar`, not doubled. */
+  doubleQuote?: boolean;
+  escapeChar?: string;
+  skipInitialSpace?: boolean;
 }
 
 export interface TableSchemaField {
@@ -106,6 +130,8 @@ export interface Distribution extends Located {
   conformsTo?: string[];
   /** Table Schema declared for the data (Frictionless `schema`). */
   schema?: TableSchema;
+  /** How to read the data file (Frictionless `dialect`), when the descriptor says so. */
+  dialect?: TableDialect;
   /**
    * The data file on disk, when the descriptor references a relative path. Absolute path,
    * always inside the descriptor's folder (loaders refuse paths that escape it).
@@ -165,8 +191,20 @@ export interface Dataset extends Located {
   applicableLegislation: string[];
   flags: DatasetFlags;
   distributions: Distribution[];
+  /**
+   * Set when the descriptor links to its distributions instead of including them (udata API v2:
+   * `resources: {rel, href, total}`): `distributions` is then empty because it is unknown, not
+   * because there are none; rules and scores that need distributions leave the dataset alone.
+   */
+  distributionsNotIncluded?: DistributionsLink;
   extras: Record<string, unknown>;
   source: DatasetSource;
+}
+
+/** Where a descriptor says its distributions are, and how many, when it does not include them. */
+export interface DistributionsLink {
+  href?: string;
+  total?: number;
 }
 
 /** A new, empty dataset located at `at`; loaders fill it in. */

@@ -3,3 +3,4 @@ export * from './dataset.js';
 export * from './finding.js';
 export * from './report.js';
 export * from './table.js';
+export * from './errors.js';

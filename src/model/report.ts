@@ -71,9 +71,22 @@ export interface FileReport {
   findings: Finding[];
 }
 
+/**
+ * What became of every input file (src/engine/inventory.ts): loaded (with the datasets it gave),
+ * skipped in a folder walk (not a descriptor) or failed (a finding says why), counted by the
+ * format detected (descriptor format, data format, or the format of the file's name).
+ */
+export interface InventorySummary {
+  loaded: { files: number; datasets: number; byFormat: Record<string, number> };
+  skipped: { files: number; byFormat: Record<string, number> };
+  failed: { files: number; byFormat: Record<string, number> };
+}
+
 export interface ReportSummary {
   datasets: number;
   files: number;
+  /** Present when the report comes from a lint run (not from merged parts without one). */
+  inventory?: InventorySummary;
   errors: number;
   warnings: number;
   infos: number;

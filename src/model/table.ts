@@ -122,14 +122,19 @@ export interface PreambleRow {
 }
 
 export interface CsvTableFacts {
-  /** `present`, `missing` (the first row looks like data), or `empty` (no content). */
-  header: 'present' | 'missing' | 'empty';
+  /**
+   * `present`, `missing` (the first row looks like data), `empty` (no content), or `none`
+   * (the declared dialect says the file has no header row).
+   */
+  header: 'present' | 'missing' | 'empty' | 'none';
   /** The evidence used to decide the header, for messages. */
   headerEvidence: string[];
   /** Rows above the header: blank lines, titles, comments. */
   preamble: PreambleRow[];
   /** How the delimiter was chosen. */
-  delimiterSource: 'extension' | 'sniffed';
+  delimiterSource: 'extension' | 'sniffed' | 'dialect';
+  /** `dialect` when the descriptor's dialect placed the header (no detection). */
+  headerSource?: 'dialect' | 'detected';
 }
 
 export interface LineEndingStats {

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { dataFileUnits, type LintPlan, type LintRequest, type LintUnit } from '../engine/lint.js';
+import { dataFileUnits, dataFilesInventory, recordInventory, type LintPlan, type LintRequest, type LintUnit } from '../engine/lint.js';
+import type { Inventory } from '../engine/inventory.js';
 import type { ConfigRequest } from '../config/resolve.js';
 import { packageRoot } from '../util/package-root.js';
 import { reportUnit, type ReportItem, type UnitEvent } from './unit.js';
@@ -36,16 +37,22 @@ export const EVENT_BATCH = 64;
  * the same for any `jobs`. Descriptors run first; the data files none of them references run
  * after. At most `2 × jobs` units are in flight, so finished-but-waiting results stay bounded.
  */
-export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSettings, jobs: number): AsyncGenerator<RunEvent> {
+export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSettings, jobs: number, inventory: Inventory): AsyncGenerator<RunEvent> {
+  for (const { file, reason } of plan.skipped) inventory.skipped(file, reason);
   const referenced = new Set<string>();
   const keep = (e: UnitEvent): e is RunEvent => {
-    if (e.kind !== 'references') return true;
-    for (const p of e.paths) referenced.add(p);
+    if (e.kind === 'references') for (const p of e.paths) referenced.add(p);
+    else if (e.kind === 'inventory') recordInventory(inventory, e);
+    else return true;
     return false;
+  };
+  const dataFiles = () => {
+    dataFilesInventory(inventory, plan, referenced);
+    return dataFileUnits(plan, referenced);
   };
   if (jobs <= 1) {
     for (const unit of plan.descriptors) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield e;
-    for (const unit of dataFileUnits(plan, referenced)) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield e;
+    for (const unit of dataFiles()) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield e;
     return;
   }
   const { default: Tinypool } = await import('tinypool');
@@ -53,7 +60,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
   try {
     const start = (unit: LintUnit, emit: (events: UnitEvent[]) => void) => runOnPool(pool, unit, settings, emit);
     for await (const e of ordered(plan.descriptors, 2 * jobs, start)) if (keep(e)) yield e;
-    for await (const e of ordered(dataFileUnits(plan, referenced), 2 * jobs, start)) if (keep(e)) yield e;
+    for await (const e of ordered(dataFiles(), 2 * jobs, start)) if (keep(e)) yield e;
   } finally {
     await pool.destroy();
   }

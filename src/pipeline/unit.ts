@@ -1,5 +1,5 @@
 import type { DatasetReport, FileReport } from '../model/index.js';
-import { lintUnit, type LintItem, type LintRequest, type LintUnit } from '../engine/lint.js';
+import { lintUnit, type InventoryItem, type LintItem, type LintRequest, type LintUnit } from '../engine/lint.js';
 import { datasetReport, fileReport } from '../reporters/build-report.js';
 import { checkUrls, collectUrls, type UrlCheck } from '../score/index.js';
 import { applyFixes } from '../fix/apply.js';
@@ -15,7 +15,7 @@ export type Seq = [unit: number, item: number];
 export type ReportItem = { kind: 'dataset'; seq: Seq; report: DatasetReport } | { kind: 'file'; seq: Seq; report: FileReport };
 
 /** What one unit produces: report items, the data files its datasets reference, the fixes written. */
-export type UnitEvent = ReportItem | { kind: 'references'; paths: string[] } | { kind: 'fixed'; written: { file: string; count: number }[] };
+export type UnitEvent = ReportItem | InventoryItem | { kind: 'references'; paths: string[] } | { kind: 'fixed'; written: { file: string; count: number }[] };
 
 export interface UnitOptions {
   shard?: Shard;
@@ -50,6 +50,10 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
     const index = lint.kind === 'file' ? -1 : datasetIndex++;
     if (lint.kind === 'dataset') references.push(...lint.dataset.distributions.flatMap((d) => (d.localPath ? [d.localPath] : [])));
     if (lint.kind === 'skipped') references.push(...lint.localPaths);
+    if (lint.kind === 'inventory') {
+      yield lint;
+      continue;
+    }
     if (options.fix) {
       held.push({ seq, index, lint });
       continue;
@@ -58,7 +62,7 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
     if (out) yield out;
   }
   if (options.fix && held.length) {
-    const entries = held.flatMap((h) => (h.lint.kind === 'skipped' ? [] : [h.lint]));
+    const entries = held.flatMap((h) => (h.lint.kind === 'dataset' || h.lint.kind === 'file' ? [h.lint] : []));
     const { written, fixed } = applyFixes(entries.flatMap((e) => e.findings));
     for (const e of entries) if (fixed.size) e.findings = e.findings.filter((f) => !fixed.has(f));
     if (written.length) yield { kind: 'fixed', written };

@@ -3,9 +3,9 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { columnName, isBlankRow, type CsvSummaryFacts, type CsvTableFacts, type MalformedRecord, type TableInfo } from '../model/index.js';
+import { columnName, isBlankRow, type CsvSummaryFacts, type CsvTableFacts, type MalformedRecord, type PreambleRow, type TableDialect, type TableInfo } from '../model/index.js';
 import { countBoms, detectEncoding, Utf8Checker } from './encoding.js';
-import { detectHeader, HEADER_SAMPLE, type BufferedRecord } from './header.js';
+import { declaredHeader, declaresHeader, detectHeader, HEADER_SAMPLE, type BufferedRecord } from './header.js';
 import { LineEndingCounter } from './line-endings.js';
 import { TableProfiler } from './profile.js';
 import { DataFileError, type Reader, type TableSink, type ReadOptions } from './types.js';
@@ -65,7 +65,7 @@ export interface Dialect {
   bomCount: number;
   encoding: string;
   delimiter: string;
-  delimiterSource: 'extension' | 'sniffed';
+  delimiterSource: 'extension' | 'sniffed' | 'dialect';
   /** Line breaks that end records: the one the sample uses, or all three when it mixes them. */
   recordDelimiters: string[];
 }
@@ -86,12 +86,13 @@ function recordDelimiters(sample: Buffer): string[] {
   return kinds.length === 1 ? kinds : ALL_LINE_BREAKS;
 }
 
-/** Encoding, BOMs, delimiter and record delimiter, from the first 64 KiB. */
-export function detectDialect(head: Buffer, file: string): Dialect {
+/** Encoding, BOMs, delimiter and record delimiter, from the first 64 KiB; a declared delimiter wins. */
+export function detectDialect(head: Buffer, file: string, declared?: TableDialect): Dialect {
   const bomCount = countBoms(head);
   const body = head.subarray(bomCount * 3);
   const encoding = detectEncoding(body);
   const records = recordDelimiters(body);
+  if (declared?.delimiter) return { bomCount, encoding, delimiter: declared.delimiter, delimiterSource: 'dialect', recordDelimiters: records };
   const ext = path.extname(file).toLowerCase();
   if (ext === '.tsv' || ext === '.tab') return { bomCount, encoding, delimiter: '\t', delimiterSource: 'extension', recordDelimiters: records };
   return { bomCount, encoding, delimiter: sniffDelimiter(iconv.decode(body, encoding)), delimiterSource: 'sniffed', recordDelimiters: records };
@@ -108,9 +109,14 @@ interface ParserCore {
  * point also drives). Feeding it directly gives each record with its exact end line (the
  * stream's `info` option costs a third of the throughput) and lets the pass stop at will.
  */
-function parserCore(delimiter: string, recordDelimiters: string[], onSkip: (err: CsvError) => void): ParserCore {
+function parserCore(delimiter: string, recordDelimiters: string[], onSkip: (err: CsvError) => void, declared: TableDialect = {}): ParserCore {
+  const quote = declared.quoteChar ?? '"';
   const parser = parse({
     delimiter,
+    quote,
+    // Frictionless: quotes are doubled unless `doubleQuote: false`; then `escapeChar` (or nothing) escapes them.
+    escape: declared.escapeChar ?? (declared.doubleQuote === false ? null : quote),
+    ltrim: declared.skipInitialSpace === true,
     record_delimiter: recordDelimiters,
     relax_column_count: true,
     relax_quotes: true,
@@ -130,6 +136,11 @@ function parserCore(delimiter: string, recordDelimiters: string[], onSkip: (err:
 
 const noop = () => {};
 
+/** Line breaks of `tail` rewritten as `kind` (so that the parser ends the record there). */
+function normaliseBreaks(tail: Buffer, kind: string): Buffer {
+  return Buffer.from(tail.toString('latin1').replace(/\r\n|\r|\n/g, kind), 'latin1');
+}
+
 /** One pass over one file: header decision, rows to the sink, profile and byte-level facts. */
 class CsvPass {
   private rows = 0;
@@ -141,14 +152,27 @@ class CsvPass {
   private readonly lineEndings = new LineEndingCounter();
   private readonly malformed: MalformedRecord[] = [];
   private readonly core: ParserCore;
+  /** Comment records (declared by the dialect) seen before the header decision. */
+  private readonly comments: PreambleRow[] = [];
+  private readonly isComment: ((cells: string[], row: number) => boolean) | undefined;
+  /** Records buffered before deciding: enough to reach the last declared header row. */
+  private readonly sampleSize: number;
+  /** Line breaks at the end of the last chunk, held back until the next one (see `feedChunk`). */
+  private tail: Buffer | undefined;
 
   constructor(
     private readonly info: TableInfo,
     private readonly sink: TableSink,
     private readonly wantRows: boolean,
-    recordDelimiters: string[],
+    private readonly recordDelimiters: string[],
+    private readonly dialect?: TableDialect,
   ) {
-    this.core = parserCore(info.delimiter!, recordDelimiters, this.onSkip);
+    this.core = parserCore(info.delimiter!, recordDelimiters, this.onSkip, dialect);
+    const { commentChar, commentRows } = dialect ?? {};
+    if (commentChar || commentRows?.length) {
+      this.isComment = (cells, row) => (!!commentChar && !!cells[0]?.startsWith(commentChar)) || !!commentRows?.includes(row);
+    }
+    this.sampleSize = Math.max(HEADER_SAMPLE, ...(dialect?.headerRows ?? []));
   }
 
   private readonly onRecord = (cells: string[]): void => {
@@ -156,9 +180,13 @@ class CsvPass {
     const row = ++this.rows;
     const line = this.lastLine + 1;
     this.lastLine = this.core.info.lines;
+    if (this.isComment?.(cells, row)) {
+      if (this.pending) this.comments.push({ row, kind: 'comment' });
+      return;
+    }
     if (this.pending) {
       this.pending.push({ cells, row, line });
-      if (this.pending.length >= HEADER_SAMPLE) this.decide();
+      if (this.pending.length >= this.sampleSize) this.decide();
     } else {
       this.emit(cells, row, line);
     }
@@ -183,11 +211,21 @@ class CsvPass {
   private decide(): void {
     const records = this.pending!;
     this.pending = null;
-    const d = detectHeader(records);
+    const declared = declaresHeader(this.dialect);
+    const d = declared ? declaredHeader(records, this.dialect!) : detectHeader(records);
     const header = d.headerIndex >= 0 ? records[d.headerIndex]! : undefined;
-    this.info.header = header?.cells ?? [];
+    this.info.header = d.headerCells ?? header?.cells ?? [];
     this.info.headerRow = header?.row ?? 0;
-    const facts: CsvTableFacts = { header: d.status, headerEvidence: d.evidence, preamble: d.preamble, delimiterSource: this.info.facts.delimiterSource as CsvTableFacts['delimiterSource'] };
+    // Declared comment records above the header are preamble too; those below are skipped.
+    const above = this.comments.filter((c) => !header || c.row < header.row);
+    const preamble = above.length ? [...d.preamble, ...above].sort((a, b) => a.row - b.row) : d.preamble;
+    const facts: CsvTableFacts = {
+      header: d.status,
+      headerEvidence: d.evidence,
+      preamble,
+      delimiterSource: this.info.facts.delimiterSource as CsvTableFacts['delimiterSource'],
+      headerSource: declared ? 'dialect' : 'detected',
+    };
     this.info.facts = { ...facts };
     this.sink.table(this.info);
     if (!this.wantRows) {
@@ -198,6 +236,28 @@ class CsvPass {
     const width = header ? header.cells.length : Math.max(0, ...data.map((r) => r.cells.length));
     this.profiler = new TableProfiler(Array.from({ length: width }, (_, i) => columnName(this.info, i)));
     for (const r of data) this.emit(r.cells, r.row, r.line);
+  }
+
+  /**
+   * Feeds a chunk, holding back its trailing line breaks until more comes: the file's last
+   * line break may be of another kind than the record delimiter (a CRLF file whose last line
+   * ends in LF), and would then stay in the last cell. At the end it is rewritten (`finish`).
+   */
+  private feedChunk(buf: Buffer): void {
+    if (this.tail) {
+      this.feed(this.tail, false);
+      this.tail = undefined;
+    }
+    let end = buf.length;
+    while (end > 0 && (buf[end - 1] === 10 || buf[end - 1] === 13)) end--;
+    if (end < buf.length) this.tail = buf.subarray(end);
+    if (end > 0) this.feed(buf.subarray(0, end), false);
+  }
+
+  private finish(): void {
+    if (this.tail) this.feed(this.recordDelimiters.length === 1 ? normaliseBreaks(this.tail, this.recordDelimiters[0]!) : this.tail, false);
+    this.tail = undefined;
+    this.feed(undefined, true);
   }
 
   private feed(buf: Buffer | undefined, end: boolean): void {
@@ -214,7 +274,7 @@ class CsvPass {
         const bad = utf8 ? utf8.check(chunk) : -1;
         if (bad >= 0) this.invalidUtf8 = { byteOffset: start + utf8!.firstInvalid!, line: this.lineEndings.lines + LineEndingCounter.countBefore(chunk, bad) + 1 };
         this.lineEndings.scan(chunk);
-        this.feed(decoder ? Buffer.from(decoder.write(chunk)) : chunk, false);
+        this.feedChunk(decoder ? Buffer.from(decoder.write(chunk)) : chunk);
         if (this.stopped) break;
       }
     } catch (err) {
@@ -225,8 +285,8 @@ class CsvPass {
     }
     if (!this.stopped) {
       const tail = decoder?.end();
-      if (tail) this.feed(Buffer.from(tail), false);
-      this.feed(undefined, true);
+      if (tail) this.feedChunk(Buffer.from(tail));
+      this.finish();
       utf8?.finish();
       if (utf8?.firstInvalid !== undefined && !this.invalidUtf8) this.invalidUtf8 = { byteOffset: start + utf8.firstInvalid, line: this.lineEndings.lines + 1 };
     }
@@ -252,7 +312,7 @@ export const csvReader: Reader = {
   extensions: ['.csv', '.tsv', '.tab'],
   formats: ['csv', 'tsv'],
   async read(file: string, sink: TableSink, options: ReadOptions): Promise<void> {
-    const dialect = detectDialect(await readHead(file), file);
+    const dialect = detectDialect(await readHead(file), file, options.dialect);
     const info: TableInfo = {
       path: file,
       file: options.file,
@@ -264,7 +324,7 @@ export const csvReader: Reader = {
       headerRow: 0,
       facts: { delimiterSource: dialect.delimiterSource },
     };
-    const pass = new CsvPass(info, sink, options.rows, dialect.recordDelimiters);
+    const pass = new CsvPass(info, sink, options.rows, dialect.recordDelimiters, options.dialect);
     const bytes = await pass.run(file, dialect.bomCount * 3, dialect.encoding);
     sink.end({ rows: pass.records, bytes, facts: pass.summaryFacts() });
   },

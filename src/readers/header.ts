@@ -3,7 +3,7 @@
  * are preamble (blank lines, a title, comments), whether the next one is a header or already data
  * (missing header), and why — the evidence ends up in the messages.
  */
-import { isBlankRow, type PreambleRow } from '../model/index.js';
+import { isBlankRow, type PreambleRow, type TableDialect } from '../model/index.js';
 import { classifyCell, BOOLEAN, DATE, DATETIME, DATE_OTHER, DECIMAL_COMMA, GROUPED_NUMBER, INTEGER, NUMBER } from './cell-type.js';
 
 export interface BufferedRecord {
@@ -13,13 +13,15 @@ export interface BufferedRecord {
 }
 
 export interface HeaderDecision {
-  status: 'present' | 'missing' | 'empty';
+  status: 'present' | 'missing' | 'empty' | 'none';
   evidence: string[];
   preamble: PreambleRow[];
   /** Index in the records of the header, or -1 when there is none. */
   headerIndex: number;
   /** Index of the first data record. */
   dataStart: number;
+  /** Header cells when several records form the header (joined); else the header record's cells. */
+  headerCells?: string[];
 }
 
 /** Records the decision looks at (the reader buffers this many before the first row goes out). */
@@ -106,4 +108,50 @@ function dataEvidence(candidate: BufferedRecord, sample: readonly BufferedRecord
     return [`values of the first row recur in column${recurring.length > 1 ? 's' : ''} ${recurring.join(', ')}`];
   }
   return [];
+}
+
+/** Whether a dialect places the header itself (`header`, `headerRows`): then nothing is guessed. */
+export function declaresHeader(dialect: TableDialect | undefined): boolean {
+  return dialect?.header !== undefined || dialect?.headerRows !== undefined;
+}
+
+/**
+ * The header as the dialect declares it (Frictionless semantics): `header: false` = every record
+ * is data; `headerRows` = those records form the header, joined column by column with
+ * `headerJoin` (a value repeated from the row above, a merged cell, is not repeated), records
+ * above it are skipped; otherwise the first record is the header. Comment records are already
+ * removed from `records`.
+ */
+export function declaredHeader(records: readonly BufferedRecord[], dialect: TableDialect): HeaderDecision {
+  if (dialect.header === false) return { status: 'none', evidence: [], preamble: [], headerIndex: -1, dataStart: 0 };
+  if (records.length === 0) return { status: 'empty', evidence: [], preamble: [], headerIndex: -1, dataStart: 0 };
+  const rows = dialect.headerRows?.length ? dialect.headerRows : [records[0]!.row];
+  const last = Math.max(...rows);
+  const headerRecords = records.filter((r) => rows.includes(r.row));
+  const preamble: PreambleRow[] = records.filter((r) => r.row < last && !rows.includes(r.row)).map((r) => ({ row: r.row, kind: preambleKind(r) }));
+  const dataStart = records.findIndex((r) => r.row > last);
+  const end = dataStart < 0 ? records.length : dataStart;
+  if (headerRecords.length === 0) return { status: 'empty', evidence: [], preamble, headerIndex: -1, dataStart: end };
+  const headerIndex = records.indexOf(headerRecords.at(-1)!);
+  return { status: 'present', evidence: [], preamble, headerIndex, dataStart: end, headerCells: joinHeader(headerRecords, dialect.headerJoin ?? ' ') };
+}
+
+function preambleKind(r: BufferedRecord): PreambleRow['kind'] {
+  if (isBlankRow(r.cells)) return 'blank';
+  return r.cells[0]!.trimStart().startsWith('#') ? 'comment' : 'title';
+}
+
+/** Labels of a multi-row header, as frictionless-py joins them. */
+function joinHeader(records: readonly BufferedRecord[], join: string): string[] {
+  const labels: string[] = [];
+  const previous = new Map<number, string>();
+  for (const r of records) {
+    r.cells.forEach((cell, i) => {
+      // A repeated value is a merged cell; a blank one adds nothing (frictionless-py would add `join`).
+      if (previous.get(i) === cell || cell.trim() === '') return;
+      previous.set(i, cell);
+      labels[i] = labels[i] === undefined ? cell : `${labels[i]}${join}${cell}`;
+    });
+  }
+  return Array.from(labels, (l) => l ?? '');
 }

@@ -1,4 +1,4 @@
-import type { TableInfo, RowContext, TableSummary } from '../model/index.js';
+import type { TableDialect, TableInfo, RowContext, TableSummary } from '../model/index.js';
 
 /** Receives one data file's content, in order: table (header known) → rows → end. */
 export interface TableSink {
@@ -12,6 +12,8 @@ export interface ReadOptions {
   file: string;
   /** False when no enabled rule wants rows: readers may stop after the header. */
   rows: boolean;
+  /** The dialect the descriptor declares for this file: what it states is not guessed. */
+  dialect?: TableDialect;
 }
 
 /** A data file that cannot be read as its format: becomes a `core/data-unreadable` finding. */

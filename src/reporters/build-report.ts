@@ -4,13 +4,16 @@ import type { LintResult } from '../engine/lint.js';
 import { displayPath } from '../util/paths.js';
 import { scoreDataset, type ScoreOptions } from '../score/index.js';
 import { genderReport, genderSummary } from '../knowledge/gender/index.js';
+import { maskStrings } from '../knowledge/personal-data/mask-text.js';
 
 /**
  * Turns lint results into the versioned report every formatter renders: paths relative to the
  * working directory, JSON pointers resolved to line/column, findings in document order, and
  * each dataset's scores (reachability only when `options.reachability` comes from `--online`).
- * The streaming pipeline builds the same parts one at a time (`datasetReport`, `fileReport`,
- * `SummaryTally`); this collects them, for callers that hold a whole result.
+ * Every string of a dataset's or file's part (title, id, paths, pointers, columns, messages) is
+ * masked: personal data never reach a formatter (docs/personal-data.md). The streaming
+ * pipeline builds the same parts one at a time (`datasetReport`, `fileReport`, `SummaryTally`);
+ * this collects them, for callers that hold a whole result.
  */
 export function buildReport(result: LintResult, cwd: string, version: string, options: ScoreOptions = {}): Report {
   const perFile = new Map<string, number>();
@@ -20,7 +23,8 @@ export function buildReport(result: LintResult, cwd: string, version: string, op
     return datasetReport(dataset, findings, cwd, index, options);
   });
   const files = result.files.map((f) => fileReport(f.file, f.findings, cwd));
-  return { tool: { name: 'odlint', version }, schemaVersion: 1, datasets, files, summary: summarize(datasets, files) };
+  const summary = { ...summarize(datasets, files), ...(result.inventory ? { inventory: maskStrings(result.inventory.summary()) } : {}) };
+  return { tool: { name: 'odlint', version }, schemaVersion: 1, datasets, files, summary };
 }
 
 /**
@@ -28,7 +32,7 @@ export function buildReport(result: LintResult, cwd: string, version: string, op
  * `index` is the dataset's position in its file, for the id of a dataset that has none.
  */
 export function datasetReport(dataset: Dataset, findings: Finding[], cwd: string, index: number, options: ScoreOptions = {}): DatasetReport {
-  return {
+  return maskStrings<DatasetReport>({
     id: dataset.id ?? `${displayPath(cwd, dataset.source.file)}#${index}`,
     ...(firstText(dataset.title) ? { title: firstText(dataset.title)! } : {}),
     source: {
@@ -41,12 +45,12 @@ export function datasetReport(dataset: Dataset, findings: Finding[], cwd: string
     score: scoreDataset(dataset, findings, options),
     ...withGender(genderReport(dataset)),
     findings: sortFindings(findings.map((f) => finalize(f, dataset, cwd))),
-  };
+  });
 }
 
 /** Findings about a file that yielded no dataset (or not only datasets): parse errors, envelopes. */
 export function fileReport(file: string, findings: Finding[], cwd: string): FileReport {
-  return { file: displayPath(cwd, file), findings: sortFindings(findings.map((x) => finalize(x, undefined, cwd))) };
+  return maskStrings({ file: displayPath(cwd, file), findings: sortFindings(findings.map((x) => finalize(x, undefined, cwd))) });
 }
 
 /** Counts of a report's datasets, files and findings by severity (recomputed after a baseline). */

@@ -30,7 +30,8 @@ export function scoreDataset(ds: Dataset, findings: readonly Finding[], options:
   return {
     odlint,
     mqa: mqaScore(ds, options.reachability),
-    udata: udata.score,
+    // Three of udata's nine criteria need the resources: no score when they were only linked.
+    ...(ds.distributionsNotIncluded && ds.distributions.length === 0 ? {} : { udata: udata.score }),
     udataCriteria: udata.criteria,
     stars: stars.stars,
     starsReason: stars.reason,

@@ -32,7 +32,7 @@ export interface MqaScore {
     reusability: MqaDimension;
     contextuality: MqaDimension;
   };
-  /** `dimension.indicator` of the reachability checks that need `--online`. */
+  /** `dimension.indicator` left unchecked: reachability without `--online`; every distribution indicator when the distributions were not included (only linked). */
   notChecked: string[];
   /** Index of the distribution whose properties were scored (absent when there is none). */
   bestDistribution?: number;
@@ -80,7 +80,7 @@ function distributionIndicators(dist: Distribution, ds: Dataset, reachability: R
   };
 }
 
-type DistributionIndicators = ReturnType<typeof distributionIndicators>;
+type DistributionIndicators = { [G in keyof ReturnType<typeof distributionIndicators>]: Record<keyof ReturnType<typeof distributionIndicators>[G], IndicatorValue> };
 
 /** No distribution: every distribution indicator scores 0 (there is no property to be missing). */
 const NO_DISTRIBUTION: DistributionIndicators = {
@@ -88,6 +88,14 @@ const NO_DISTRIBUTION: DistributionIndicators = {
   interoperability: { format: 0, mediaType: 0, formatMediaTypeFromVocabulary: 0, nonProprietary: 0, machineReadable: 0 },
   reusability: { licence: 0, licenceFromVocabulary: 0 },
   contextuality: { byteSize: 0 },
+};
+
+/** Distributions linked, not included (udata API v2): their indicators are unknown, not zero. */
+const NOT_INCLUDED: DistributionIndicators = {
+  accessibility: { accessUrlReachable: 'not checked', downloadUrl: 'not checked', downloadUrlReachable: 'not checked' },
+  interoperability: { format: 'not checked', mediaType: 'not checked', formatMediaTypeFromVocabulary: 'not checked', nonProprietary: 'not checked', machineReadable: 'not checked' },
+  reusability: { licence: 'not checked', licenceFromVocabulary: 'not checked' },
+  contextuality: { byteSize: 'not checked' },
 };
 
 /** DCAT-AP 3 mandatory properties: dataset title and description, an access URL on each distribution. */
@@ -102,7 +110,8 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
   candidates.forEach((c, i) => {
     if (best < 0 || total(c) > total(candidates[best]!)) best = i;
   });
-  const dist = best >= 0 ? candidates[best]! : NO_DISTRIBUTION;
+  const unknown = best < 0 && ds.distributionsNotIncluded !== undefined;
+  const dist = best >= 0 ? candidates[best]! : unknown ? NOT_INCLUDED : NO_DISTRIBUTION;
 
   const groups = {
     findability: {
@@ -112,7 +121,7 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
       temporal: award(periodStated(ds.temporal), 20),
     },
     accessibility: dist.accessibility,
-    interoperability: { ...dist.interoperability, dcatApCompliance: award(dcatApCompliant(ds), 30) },
+    interoperability: { ...dist.interoperability, dcatApCompliance: unknown ? 'not checked' : award(dcatApCompliant(ds), 30) },
     reusability: {
       ...dist.reusability,
       accessRights: award(present(ds.accessRights), 10),

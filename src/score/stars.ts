@@ -12,7 +12,8 @@ import { reached, type Reachability } from './reachability.js';
  * resource_formats, and scored with the knowledge base's `stars`.
  */
 export interface StarsScore {
-  stars: number;
+  /** Absent when the distributions were not included in the descriptor (only linked). */
+  stars?: number;
   reason: string;
 }
 
@@ -46,7 +47,7 @@ function resourceScore(dist: Distribution, reachability: Reachability | undefine
 }
 
 export function starsScore(ds: Dataset, reachability?: Reachability): StarsScore {
-  if (ds.distributions.length === 0) return { stars: 0, reason: 'no resource' };
+  if (ds.distributions.length === 0) return ds.distributionsNotIncluded ? { reason: 'resources not included in the descriptor (only linked)' } : { stars: 0, reason: 'no resource' };
   const scored = ds.distributions.map((d) => resourceScore(d, reachability));
   const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
   // ckanext-qa: `if score > 0 and not package.isopen()` → 0 ("License not open").

@@ -82,6 +82,8 @@ export function udataScore(ds: Dataset, { now = new Date(), reachability }: { no
   } else if (frequency === 'continuous' || frequency === 'irregular' || frequency === 'punctual') {
     criteria.update_fulfilled_in_time = true;
   }
+  // Linked, not included (API v2): udata's `total` says whether there are resources; the rest is unknown.
+  if (ds.distributions.length === 0 && ds.distributionsNotIncluded?.total !== undefined) criteria.has_resources = ds.distributionsNotIncluded.total > 0;
   if (ds.distributions.length > 0) {
     criteria.has_resources = true;
     criteria.has_open_format = ds.distributions.some((d) => d.format?.trim() && !UDATA_CLOSED_FORMATS.has(d.format.trim().toLowerCase()));

@@ -176,7 +176,14 @@ describe('odlint lint', () => {
     expect(r.stdout).toContain('licence/licence-missing');
     expect(r.stderr).toMatch(/^odlint: json report written to .*report\.json\n$/);
     const report = JSON.parse(readFileSync(path.join(dir, 'out', 'report.json'), 'utf8')) as Report;
-    expect(report.summary).toEqual({ datasets: 1, files: 1, errors: 2, warnings: 3, infos: 0 });
+    expect(report.summary).toEqual({
+      datasets: 1,
+      files: 1,
+      errors: 2,
+      warnings: 3,
+      infos: 0,
+      inventory: { loaded: { files: 1, datasets: 1, byFormat: { odlint: 1 } }, skipped: { files: 0, byFormat: {} }, failed: { files: 0, byFormat: {} } },
+    });
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['report.json']); // no temporary file left
   });
 
@@ -201,7 +208,7 @@ describe('odlint lint', () => {
 
   it('exits 2 with one line for usage and config errors, never a stack trace', async () => {
     const cases: [string[], RegExp][] = [
-      [['no/such/file.json'], /^odlint: no files match "no\/such\/file\.json"\n$/],
+      [['no/such/file.json'], /^odlint: no descriptor or data file found in no\/such\/file\.json \(no such file or folder\)\n$/],
       [['--format', 'pdf', 'fixtures/odlint/good'], /^odlint: unknown format "pdf" \(available: .*json.*stylish.*\)\n$/],
       [['--rule', 'metadata/title-mising=error', 'fixtures/odlint/good'], /^odlint: --rule: unknown rule "metadata\/title-mising" \(did you mean "metadata\/title-missing"\?\)\n$/],
       [['--rule', 'metadata/nope=error', 'fixtures/odlint/good'], /^odlint: --rule: unknown rule "metadata\/nope"\n$/],

@@ -78,8 +78,9 @@ describe('frictionless loader: fixtures/frictionless/good/datapackage.json', () 
       ['pollutant', 'string'],
       ['value', 'number'],
     ]);
-    expect(dist.extras.dialect).toEqual({ delimiter: ',', header: true });
-    expect(lineOf(doc, dist.locations['extras.dialect']?.pointer)).toBe(43);
+    expect(dist.dialect).toEqual({ delimiter: ',', header: true });
+    expect(dist.extras.dialect).toBeUndefined();
+    expect(lineOf(doc, dist.locations.dialect?.pointer)).toBe(43);
     expect(dist.extras.schemaRef).toBeUndefined();
   });
 });
@@ -88,11 +89,14 @@ describe('frictionless loader: fixtures/frictionless/bad/datapackage.yaml', () =
   const { doc, result } = loadFixture(frictionlessLoader, 'frictionless/bad/datapackage.yaml');
   const ds = result.datasets[0]!;
 
-  it('reports data and schema paths that escape the folder, at their YAML lines', () => {
-    expect(result.issues.map((i) => [i.ruleId, i.messageId, i.data?.path, i.location.pointer])).toEqual([
+  it('reports paths that escape the folder, a remote schema and an unreadable one, at their YAML lines', () => {
+    expect(result.issues.map((i) => [i.ruleId, i.messageId, i.data?.path ?? i.data?.url, i.location.pointer])).toEqual([
       ['core/unsafe-path', 'outside', '../../../etc/passwd', '/resources/0/path'],
       ['core/unsafe-path', 'outside', '../outside.schema.json', '/resources/1/schema'],
+      ['core/reference-not-fetched', 'remote', 'https://example.org/schema.json', '/resources/4/schema'],
+      ['core/reference-unreadable', 'syntax', 'broken.schema.json', '/resources/5/schema'],
     ]);
+    expect(result.issues[3]!.data).toMatchObject({ kind: 'Table Schema', message: 'invalid JSON: value expected (line 1, column 32)', without: 'the schema checks are off for this resource' });
     expect(doc.position('/resources/0/path')).toEqual({ line: 7, column: 5 });
     expect(lineOf(doc, '/resources/1/schema')).toBe(10);
     expect(result.issues.every((i) => i.dataset === ds)).toBe(true);

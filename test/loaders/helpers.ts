@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocumentText } from '../../src/loaders/parse.js';
 import type { Loader, LoadResult, ParsedDocument } from '../../src/loaders/types.js';
 import { LOADERS } from '../../src/loaders/index.js';
+import { decide } from '../../src/loaders/detect.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(ROOT, 'fixtures');
@@ -38,13 +39,7 @@ export function scores(doc: ParsedDocument): Record<string, number> {
 
 /** The format the registry would pick (highest score > 0). */
 export function winner(doc: ParsedDocument): string | undefined {
-  let best: string | undefined;
-  let bestScore = 0;
-  for (const l of ALL_LOADERS) {
-    const s = l.detect(doc);
-    if (s > bestScore) [best, bestScore] = [l.format, s];
-  }
-  return best;
+  return decide(doc, ALL_LOADERS).loader?.format;
 }
 
 /** 1-based line of a JSON pointer in a parsed document. */

@@ -1,0 +1,47 @@
+import { pointer, pointerTokens, type PositionResolver } from '../model/index.js';
+import { parseJson, SyntaxProblem } from './parse.js';
+import { descriptorDir } from './paths.js';
+import type { LoadIssue, ParsedDocument } from './types.js';
+
+/** Extensions of JSON Lines files: one JSON record per line. */
+export const JSON_LINES_EXTENSIONS = ['.jsonl', '.ndjson'];
+
+/**
+ * A JSON Lines descriptor (the open.canada.ca bulk export: one CKAN package per line) read as
+ * one document: a list whose item `k` is the k-th record, every pointer into it resolving to
+ * the record's own line. A line that does not parse, or holds something other than an object,
+ * is a problem at that line and is left out; the other lines still load.
+ */
+export function parseJsonLines(file: string, text: string): { doc: ParsedDocument; problems: LoadIssue[] } {
+  const records: unknown[] = [];
+  const positions: { line: number; position: PositionResolver }[] = [];
+  const problems: LoadIssue[] = [];
+  const lines = text.split('\n');
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    const body = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (body.trim() === '') return;
+    try {
+      const { data, position } = parseJson(body);
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        const what = Array.isArray(data) ? 'a list' : data === null ? 'null' : `a ${typeof data}`;
+        problems.push({ ruleId: 'core/invalid-descriptor', messageId: 'schemaViolation', data: { message: `line ${line} holds ${what}, not a record (JSON Lines: one JSON object per line)` }, location: { file, line, column: 1 } });
+        return;
+      }
+      records.push(data);
+      positions.push({ line, position });
+    } catch (e) {
+      if (!(e instanceof SyntaxProblem)) throw e;
+      problems.push({ ruleId: 'core/parse-error', messageId: 'syntax', data: { message: `line ${line}: ${e.message}` }, location: { file, line, column: e.column } });
+    }
+  });
+  const position: PositionResolver = (ptr) => {
+    const [first, ...rest] = pointerTokens(ptr);
+    if (first === undefined) return { line: 1, column: 1 };
+    const record = /^\d+$/.test(first) ? positions[Number(first)] : undefined;
+    if (!record) return undefined;
+    const inner = record.position(pointer('', ...rest));
+    return inner && { line: record.line, column: inner.column };
+  };
+  return { doc: { file, dir: descriptorDir(file), syntax: 'json', data: records, position }, problems };
+}
