@@ -14,7 +14,7 @@ export const { meta, create } = defineRule({
     needsRows: true,
     messages: {
       unclosed: 'the quote opened in the record starting at line {{line}} is never closed: the rest of the file is one cell',
-      tooLarge: 'the record starting at line {{line}} exceeds the maximum record size: probably an unclosed quote; the rest of the file was not read',
+      tooLarge: 'the record starting at line {{line}} exceeds the maximum record size (limits.recordChars): probably an unclosed quote; the rest of the file was not read',
       malformed: 'the record starting at line {{line}} cannot be parsed: {{message}}',
     },
   },

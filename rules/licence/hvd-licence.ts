@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule-api.js';
 import { isHvd } from '../../src/knowledge/dcat-ap.js';
 import { licenceName, licenceUses, namesLicence, shownValue, type LicenceMatch } from '../../src/knowledge/licences.js';
+import { rightsUses } from '../../src/knowledge/rights.js';
 
 interface Options {
   /** Treat every dataset as a High-Value Dataset (the `hvd` preset sets it). */
@@ -49,7 +50,7 @@ export const { meta, create } = defineRule<Options>({
     return {
       dataset(ds) {
         if (!isHvd(ds, context.options.allDatasets)) return;
-        for (const use of licenceUses(ds)) {
+        for (const use of [...licenceUses(ds), ...rightsUses(ds)]) {
           const n = use.normalised;
           if (n.hvd) continue;
           if (namesLicence(n)) {

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule-api.js';
 import { licenceName, licenceUses } from '../../src/knowledge/licences.js';
+import { rightsUses } from '../../src/knowledge/rights.js';
 
 /**
  * A recognised licence that does not conform to the Open Definition: a non-commercial (NC) or
@@ -26,7 +27,7 @@ export const { meta, create } = defineRule({
   create(context) {
     return {
       dataset(ds) {
-        for (const use of licenceUses(ds)) {
+        for (const use of [...licenceUses(ds), ...rightsUses(ds)]) {
           const n = use.normalised;
           if (n.openness !== 'not-open') continue;
           const terms = n.entries?.flatMap((e) => e.terms) ?? n.entry?.terms ?? [];

@@ -5,6 +5,7 @@ import { schemaValidator, mainError, describeAjvError } from '../util/json-schem
 import { isPreset } from './presets.js';
 import { layerFromObject } from './layers.js';
 import { ConfigError, type Override, type RuleLayer } from './types.js';
+import type { Limits } from '../model/index.js';
 
 export const CONFIG_FILES = [
   'odlint.config.yaml',
@@ -26,6 +27,8 @@ export interface ConfigFile {
   layers: RuleLayer[];
   overrides: Override[];
   ignore: string[];
+  /** `limits:` values, extended files' first (the defaults fill the rest). */
+  limits: Partial<Limits>;
 }
 
 /** The first config file found walking up from `cwd`, or undefined. */
@@ -77,12 +80,14 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
   const dir = path.dirname(file);
 
   const base: (string | RuleLayer)[] = [];
+  let limits: Partial<Limits> = {};
   const extendsList = ([] as string[]).concat((obj.extends as string | string[] | undefined) ?? []);
   extendsList.forEach((entry, i) => {
     if (isPreset(entry)) base.push(entry);
     else if (entry.startsWith('.') || entry.includes('/') || /\.(ya?ml|json)$/.test(entry)) {
       const parent = readConfig(path.resolve(dir, entry), display, [...seen, file]);
       base.push(...parent.base, ...parent.layers);
+      limits = { ...limits, ...parent.limits };
     } else {
       throw new ConfigError(`unknown preset "${entry}"`, { file: shown, pointer: Array.isArray(obj.extends) ? `/extends/${i}` : '/extends' });
     }
@@ -102,5 +107,6 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
     layers: layerFromObject(obj, shown),
     overrides,
     ignore: (obj.ignore as string[] | undefined) ?? [],
+    limits: { ...limits, ...(obj.limits as Partial<Limits> | undefined) },
   };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { didYouMean } from '../util/suggest.js';
 import { minimatch } from 'minimatch';
 import type { RuleModule } from '../engine/rule-api.js';
-import type { SeverityOrOff } from '../model/index.js';
+import { resolveLimits, type Limits, type SeverityOrOff } from '../model/index.js';
 import { getAjv, mainError, describeAjvError } from '../util/json-schema.js';
 import { presetLayers } from './presets.js';
 import { readConfig, findConfig, type ConfigFile } from './load.js';
@@ -35,6 +35,8 @@ export class ResolvedConfig {
     private readonly overrides: Override[],
     private readonly cliLayer: RuleLayer,
     readonly ignore: { base: string; patterns: string[] },
+    /** Resource limits of the run (docs/limits.md). */
+    readonly limits: Limits = resolveLimits(),
   ) {}
 
   /** Effective settings for a descriptor or data file (absolute path). */
@@ -136,7 +138,7 @@ export function resolveConfig(rules: Map<string, RuleModule>, req: ConfigRequest
   const file = req.configFile ? path.resolve(req.cwd, req.configFile) : req.noDiscovery ? undefined : findConfig(req.cwd);
   const config: ConfigFile = file
     ? readConfig(file, display)
-    : { dir: req.cwd, base: [], layers: [], overrides: [], ignore: [] };
+    : { dir: req.cwd, base: [], layers: [], overrides: [], ignore: [], limits: {} };
 
   const base = req.presets?.length ? [...config.base.filter((b) => typeof b !== 'string'), ...req.presets] : config.base.length ? config.base : ['recommended'];
   const layers = base.flatMap((b) => (typeof b === 'string' ? presetLayers(b, rules) : [b]));
@@ -147,7 +149,7 @@ export function resolveConfig(rules: Map<string, RuleModule>, req: ConfigRequest
   const resolved = new ResolvedConfig(rules, file, layers, config.overrides, cliLayer, {
     base: config.dir,
     patterns: ['**/node_modules/**', '**/.git/**', ...config.ignore],
-  });
+  }, resolveLimits(config.limits));
   // Validate every combination of options up front: a bad config exits 2 before any work.
   merge(rules, [...layers, cliLayer]);
   for (const o of config.overrides) merge(rules, [...layers, o.layer, cliLayer]);

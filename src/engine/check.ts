@@ -1,17 +1,20 @@
 import { statSync } from 'node:fs';
-import type { Dataset, Distribution, Finding, Severity, SourceLocation, TableInfo } from '../model/index.js';
+import { DEFAULT_LIMITS, fileClock, LimitExceeded, type Dataset, type Distribution, type Finding, type Limits, type Severity, type SourceLocation, type TableInfo } from '../model/index.js';
 import type { EffectiveRule } from '../config/types.js';
 import { readerFor, DataFileError, type TableSink } from '../readers/index.js';
 import { sniffFile } from '../readers/sniff.js';
 import type { RuleHooks, RuleModule, RuleContext, ReportDescriptor, AnalysisDef, TableAnalysis } from './rule-api.js';
 import { toFinding } from './messages.js';
 import { displayPath } from '../util/paths.js';
+import { limitLocation } from './watchdog.js';
 
 export interface CheckSettings {
   cwd: string;
   online: boolean;
   /** False with `--no-data`: data files are not read. */
   data: boolean;
+  /** Resource limits (docs/limits.md); the defaults when absent. */
+  limits?: Limits;
 }
 
 type EmitCore = (ruleId: string, d: ReportDescriptor) => void;
@@ -185,6 +188,9 @@ async function readData(
   if (!reader) return;
   const fileAt: SourceLocation = { file: path };
   let table: TableInfo | undefined;
+  const limits = run.limits ?? DEFAULT_LIMITS;
+  // The watchdog: reading this file and running the rules on its rows has limits.secondsPerFile.
+  const clock = fileClock(limits);
   try {
     await reader.read(
       path,
@@ -193,14 +199,21 @@ async function readData(
           table = info;
           call('table', fileAt, info, dist, ds);
         },
-        row,
+        row: (cells, ctx) => {
+          clock.check({ row: ctx.row, line: ctx.line });
+          row(cells, ctx);
+        },
         end: (summary) => {
           if (table) call('endTable', fileAt, table, summary, dist, ds);
         },
       },
-      { file: displayPath(run.cwd, path), rows: wantsRows, ...(dist.dialect ? { dialect: dist.dialect } : {}) },
+      { file: displayPath(run.cwd, path), rows: wantsRows, limits, clock, ...(dist.dialect ? { dialect: dist.dialect } : {}) },
     );
   } catch (err) {
+    if (err instanceof LimitExceeded) {
+      emitCore('core/limit-exceeded', { messageId: err.limit, data: err.data, location: limitLocation(path, err) });
+      return;
+    }
     if (!(err instanceof DataFileError)) throw err;
     const location = { file: path, ...(err.where.line ? { line: err.where.line } : {}) };
     emitCore('core/data-unreadable', { messageId: 'unreadable', data: { message: err.message }, location });

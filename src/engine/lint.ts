@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../util/paths.js';
 import { toFinding } from './messages.js';
 import { checkDataset, type CheckSettings } from './check.js';
+import { limitLocation, withinFileTime } from './watchdog.js';
 import { DISTRIBUTION, Inventory, formatOfName, type FileStatus } from './inventory.js';
 
 export interface LintRequest extends CheckSettings {
@@ -150,7 +151,7 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
 
   if (unit.kind === 'data-file') {
     const dataset = dataFileDataset(unit.file, req.cwd);
-    if (wanted(dataset)) yield { kind: 'dataset', dataset, findings: await checkDataset(dataset, config.rules, config.forFile(unit.file), req) };
+    if (wanted(dataset)) yield { kind: 'dataset', dataset, findings: await checkDataset(dataset, config.rules, config.forFile(unit.file), { ...req, limits: config.limits }) };
     else yield { kind: 'skipped', localPaths: [] };
     return;
   }
@@ -158,12 +159,15 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
   const explicit = unit.kind === 'url' || unit.explicit;
   const { format } = unit;
   let outcome: LoadOutcome;
-  if (unit.kind === 'descriptor') outcome = await loadDescriptor(file);
+  if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else {
     const fetched = await fetchDescriptor(unit.url);
-    outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(unit.url, fetched.text);
+    outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(unit.url, fetched.text, config.limits);
   }
   switch (outcome.kind) {
+    case 'limit-exceeded':
+      yield* fail(file, format, 'core/limit-exceeded', outcome.error.limit, outcome.error.data, limitLocation(file, outcome.error));
+      return;
     case 'parse-error':
       yield* fail(file, format, 'core/parse-error', 'syntax', { message: outcome.message }, { file, line: outcome.line, column: outcome.column });
       return;
@@ -198,7 +202,7 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
       yield { kind: 'skipped', localPaths: localPaths(dataset) };
       continue;
     }
-    const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), req, issues);
+    const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), { ...req, limits: config.limits }, issues);
     yield { kind: 'dataset', dataset, findings };
   }
 }

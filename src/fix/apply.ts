@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { isScalar, parseDocument } from 'yaml';
-import { pointerTokens, type Finding, type Fix } from '../model/index.js';
+import { DEFAULT_LIMITS, pointerTokens, type Finding, type Fix, type Limits } from '../model/index.js';
+import { yamlToJs } from '../loaders/parse.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
 export interface FixOutcome {
@@ -17,7 +18,7 @@ export interface FixOutcome {
  * byte stay as they were; a fix is skipped when the value no longer reads what the rule saw, or
  * when the edited file would differ anywhere else. Each file is written once, atomically.
  */
-export function applyFixes(findings: Iterable<Finding>): FixOutcome {
+export function applyFixes(findings: Iterable<Finding>, limits: Limits = DEFAULT_LIMITS): FixOutcome {
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) if (f.fix) byFile.set(f.fix.file, [...(byFile.get(f.fix.file) ?? []), f]);
   const outcome: FixOutcome = { written: [], fixed: new Set() };
@@ -28,7 +29,7 @@ export function applyFixes(findings: Iterable<Finding>): FixOutcome {
     } catch {
       continue; // gone since it was linted: nothing to fix
     }
-    const { text: edited, applied } = fixText(text, list.map((f) => f.fix!));
+    const { text: edited, applied } = fixText(text, list.map((f) => f.fix!), limits);
     if (applied.size === 0 || edited === text) continue;
     writeFileAtomic(file, edited);
     for (const f of list) if (applied.has(f.fix!)) outcome.fixed.add(f);
@@ -38,9 +39,17 @@ export function applyFixes(findings: Iterable<Finding>): FixOutcome {
 }
 
 /** Applies fixes to the text of one JSON/YAML file; returns the new text and the fixes applied. */
-export function fixText(text: string, fixes: Fix[]): { text: string; applied: Set<Fix> } {
+export function fixText(text: string, fixes: Fix[], limits: Limits = DEFAULT_LIMITS): { text: string; applied: Set<Fix> } {
+  const unchanged = { text, applied: new Set<Fix>() };
+  // Aliases are expanded within the loader's limit (limits.yamlAliases): what loaded can be fixed.
+  const toJs = (d: ReturnType<typeof parseDocument>) => yamlToJs(d, limits);
   const doc = parseDocument(text);
-  const before = doc.toJS() as unknown;
+  let before: unknown;
+  try {
+    before = toJs(doc);
+  } catch {
+    return unchanged; // the loader reported it (limits or syntax): nothing to fix safely
+  }
   const edits = new Map<number, { end: number; to: string; fixes: Fix[] }>();
   for (const fix of fixes) {
     const node = doc.getIn(pointerTokens(fix.pointer), true);
@@ -57,9 +66,9 @@ export function fixText(text: string, fixes: Fix[]): { text: string; applied: Se
   const expected = parseDocument(text);
   for (const edit of edits.values()) for (const fix of edit.fixes) expected.setIn(pointerTokens(fix.pointer), fix.to);
   const after = parseDocument(out);
-  if (after.errors.length || !isDeepStrictEqual(after.toJS(), expected.toJS()) || isDeepStrictEqual(before, after.toJS())) {
-    return { text, applied: new Set() };
-  }
+  if (after.errors.length) return unchanged;
+  const afterJs = toJs(after);
+  if (!isDeepStrictEqual(afterJs, toJs(expected)) || isDeepStrictEqual(before, afterJs)) return unchanged;
   return { text: out, applied: new Set([...edits.values()].flatMap((e) => e.fixes)) };
 }
 

@@ -7,6 +7,7 @@ import type { Openness } from '../model/index.js';
 import { readDataFile } from '../util/data-file.js';
 import { looseKey, shortVersionKey, urlKey } from './licence-text.js';
 import { ccEuCode, ccSpdxId, ccTitle, ccUrl, parseCcSpdxId, type CcClause, type CcRef, type CcVocabulary } from './creative-commons.js';
+import { openDataSwissEntries, type OpenDataSwissData } from './opendata-swiss.js';
 
 const require = createRequire(import.meta.url);
 /** Every current SPDX licence id, and the deprecated ones (the `spdx-license-ids` package). */
@@ -64,6 +65,7 @@ interface KnowledgeData {
   generic: EntryData[];
   placeholders: { values: string[]; patterns: string[]; urls: string[] };
   deprecatedSpdx: Record<string, string>;
+  openDataSwiss: OpenDataSwissData;
   creativeCommons: CcVocabulary & {
     ckan: Record<string, string>;
     euPorts: Record<string, string>;
@@ -155,6 +157,7 @@ function spdxOnlyEntry(id: string): LicenceEntry {
 function build(data: KnowledgeData): LicenceBase {
   const entries: LicenceEntry[] = [
     ...data.licences.map((d) => entryFrom(d, 'licence')),
+    ...openDataSwissEntries(data.openDataSwiss).map((d) => entryFrom(d, 'licence')),
     ...data.generic.map((d) => entryFrom(d, 'generic')),
   ];
   const listed = new Set(entries.map((e) => e.spdx).filter(Boolean));

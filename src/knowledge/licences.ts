@@ -122,16 +122,22 @@ function fromCc(reading: CcReading, kb: LicenceBase, by: MatchedBy, exact: boole
 // URLs
 
 const EU_PATH = /^publications\.europa\.eu\/resource\/authority\/licen[cs]e\/([a-z0-9_-]+)$/;
+/** GovData's DCAT-AP.de licence vocabulary: the path is the licence id (`dl-by-de/2.0`, `cc-by/4.0`, `cc-zero`). */
+const DCAT_AP_DE_PATH = /^dcat-ap\.de\/def\/licenses\/(.+)$/;
 const ID_IN_PATH = /^(?:spdx\.org\/licenses|(?:www\.)?opendefinition\.org\/licenses|opensource\.org\/licenses?)\/([^/]+)$/;
 
 function matchUrl(url: string, kb: LicenceBase): LicenceMatch {
+  // A fragment naming a licence or terms (`https://opendata.swiss/en/terms-of-use#terms_by`).
+  const fragment = /#([^#/]+)$/.exec(url.trim())?.[1];
+  const byFragment = fragment ? matchIdentifier(decodeURIComponent(fragment), kb) : undefined;
+  if (byFragment && namesLicence(byFragment)) return { ...byFragment, by: 'url', exact: true };
   const key = urlKey(url);
   const known = kb.urls.get(key);
   if (known) return fromTarget(known, 'url', true, 'url');
   const cc = readCcUrl(key);
   if (cc) return fromCc(cc, kb, 'url', true) ?? unknown();
   // Identifiers carried in a path: EU authority codes, spdx.org, opendefinition.org pages.
-  const code = EU_PATH.exec(key)?.[1] ?? ID_IN_PATH.exec(key)?.[1]?.replace(/\.json$/, '');
+  const code = EU_PATH.exec(key)?.[1] ?? ID_IN_PATH.exec(key)?.[1]?.replace(/\.json$/, '') ?? DCAT_AP_DE_PATH.exec(key)?.[1];
   if (code) {
     const byCode = matchIdentifier(code, kb);
     if (byCode) return { ...byCode, by: 'url', exact: true };
@@ -342,6 +348,8 @@ export interface LicenceUse {
   distribution?: Distribution;
   /** "the dataset" or `distribution "name"`, for messages. */
   owner: string;
+  /** Terms stated only as rights (src/knowledge/rights.ts), not as a licence. */
+  rights?: boolean;
 }
 
 /** A short name for a distribution in messages: its title, id, file or URL. */
@@ -398,6 +406,6 @@ export function sameLicence(a: LicenceMatch, b: LicenceMatch): boolean {
  * formats belong to portals and tools with their own id conventions), at the raw value itself.
  */
 export function licenceFix(ds: Dataset, use: LicenceUse, to: string): Fix | undefined {
-  if (ds.source.format !== 'odlint' || use.location.pointer === undefined || use.normalised.from !== 'raw') return undefined;
+  if (ds.source.format !== 'odlint' || use.rights || use.location.pointer === undefined || use.normalised.from !== 'raw') return undefined;
   return { file: use.location.file, pointer: use.location.pointer, from: use.licence.raw, to };
 }

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import type { Dataset, DescriptorFormat } from '../model/index.js';
+import { open } from 'node:fs/promises';
+import { DEFAULT_LIMITS, LimitExceeded, type Dataset, type DescriptorFormat, type LimitName, type Limits } from '../model/index.js';
 import { parseDocumentText, SyntaxProblem } from './parse.js';
 import type { Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
 import { normaliseDatasets } from './normalise.js';
 import { extensionOf } from './paths.js';
+import { decodeDescriptor } from './decode.js';
 import { ckanLoader } from './ckan.js';
 import { udataLoader } from './udata.js';
 import { frictionlessLoader } from './frictionless.js';
@@ -33,34 +34,44 @@ export type LoadOutcome =
   | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[] }
   | { kind: 'parse-error'; message: string; line: number; column: number }
   | { kind: 'unreadable'; message: string }
+  | { kind: 'limit-exceeded'; error: LimitExceeded }
   | { kind: 'not-a-descriptor'; reason: string };
 
 /** Reads, parses and loads one descriptor file. Never throws for bad input. */
-export async function loadDescriptor(file: string): Promise<LoadOutcome> {
-  let text: string;
+export async function loadDescriptor(file: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadOutcome> {
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    const handle = await open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > limits.descriptorBytes) return { kind: 'limit-exceeded', error: new LimitExceeded('descriptorBytes', limits.descriptorBytes, {}, { found: size }) };
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
     return { kind: 'unreadable', message: (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : String((e as Error).message) };
   }
-  return loadDescriptorText(file, text);
+  return loadDescriptorText(file, decodeDescriptor(bytes), limits);
 }
 
 /**
  * Parses and loads a descriptor's text; `file` names it (a path, or the URL it was fetched from —
  * then every data reference in it is remote).
  */
-export async function loadDescriptorText(file: string, text: string): Promise<LoadOutcome> {
+export async function loadDescriptorText(file: string, text: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadOutcome> {
+  if (text.length > limits.descriptorBytes) return { kind: 'limit-exceeded', error: new LimitExceeded('descriptorBytes', limits.descriptorBytes, {}, { found: Buffer.byteLength(text) }) };
   if (text.trim() === '') return { kind: 'not-a-descriptor', reason: 'the file is empty' };
-  if (JSON_LINES_EXTENSIONS.includes(extensionOf(file))) return loadJsonLines(file, text);
+  if (JSON_LINES_EXTENSIONS.includes(extensionOf(file))) return loadJsonLines(file, text, limits);
   const rdf = rdfSyntax(file, text);
   if (rdf === 'xml') return { kind: 'not-a-descriptor', reason: 'XML that is not RDF' };
   let doc: ParsedDocument;
   try {
     if (rdf) return loaded('dcat-ap', await loadRdfText(file, text, rdf));
-    doc = parseDocumentText(file, text);
+    doc = parseDocumentText(file, text, limits);
   } catch (e) {
     if (e instanceof SyntaxProblem) return { kind: 'parse-error', message: e.message, line: e.line, column: e.column };
+    if (e instanceof LimitExceeded) return { kind: 'limit-exceeded', error: e };
     throw e;
   }
   return loadParsed(doc);
@@ -80,9 +91,14 @@ function rdfSyntax(file: string, text: string): RdfSyntax | 'xml' | undefined {
 }
 
 /** JSON Lines: the records load as one list; a bad line is an issue at its line, not the end of the file. */
-async function loadJsonLines(file: string, text: string): Promise<LoadOutcome> {
-  const { doc, problems } = parseJsonLines(file, text);
+async function loadJsonLines(file: string, text: string, limits: Limits): Promise<LoadOutcome> {
+  const { doc, problems } = parseJsonLines(file, text, limits);
   const first = problems[0];
+  const limit = problems.find((p) => p.ruleId === 'core/limit-exceeded');
+  if ((doc.data as unknown[]).length === 0 && limit) {
+    const { max, ...extra } = limit.data ?? {};
+    return { kind: 'limit-exceeded', error: new LimitExceeded(limit.messageId as LimitName, Number(max), { line: limit.location.line, column: limit.location.column }, extra) };
+  }
   if ((doc.data as unknown[]).length === 0 && first) {
     return { kind: 'parse-error', message: String(first.data?.message), line: first.location.line ?? 1, column: first.location.column ?? 1 };
   }
@@ -103,6 +119,7 @@ export async function loadParsed(doc: ParsedDocument): Promise<LoadOutcome> {
       return loaded('dcat-ap', await loadJsonLd(doc));
     } catch (e) {
       if (e instanceof SyntaxProblem) return { kind: 'parse-error', message: e.message, line: e.line, column: e.column };
+      if (e instanceof LimitExceeded) return { kind: 'limit-exceeded', error: e };
       throw e;
     }
   }

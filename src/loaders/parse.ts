@@ -1,6 +1,6 @@
-import { parseTree, findNodeAtLocation, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
-import { LineCounter, parseDocument, isNode, isScalar, isMap, isSeq, type Node as YamlNode } from 'yaml';
-import { escapePointerToken, pointer, pointerTokens, type PositionResolver } from '../model/index.js';
+import { parseTree, findNodeAtLocation, printParseErrorCode, visit as visitJson, type Node, type ParseError } from 'jsonc-parser';
+import { LineCounter, Parser, parseDocument, visit, isNode, isScalar, isMap, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
+import { DEFAULT_LIMITS, LimitExceeded, escapePointerToken, pointer, pointerTokens, type Limits, type PositionResolver } from '../model/index.js';
 import type { ParsedDocument } from './types.js';
 import { descriptorDir, extensionOf } from './paths.js';
 
@@ -45,6 +45,29 @@ interface Anchor {
 }
 
 /**
+ * Offset of the first `[` or `{` nested deeper than `max` (strings skipped, nothing validated),
+ * or -1. Run before jsonc-parser, whose recursion would overflow the stack on deep input.
+ */
+export function jsonTooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return i;
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) depth--;
+  }
+  return -1;
+}
+
+/** Thrown from the error list to stop jsonc-parser once `limits.parseErrors` errors are kept. */
+const STOP_PARSING = Symbol('stop parsing');
+
+/**
  * The offsets of the shallow containers of a JSON text, found in one pass of jsonc-parser's
  * visitor (no tree is built): a catalogue page's datasets are anchors, and a pointer below an
  * anchor is found by parsing only that anchor's text.
@@ -78,7 +101,7 @@ function jsonAnchors(body: string): Map<string, Anchor> {
     const f = stack.pop()!;
     if (f.pointer !== undefined) anchors.set(f.pointer, { start: f.start, end: offset + length, ...(f.keyOffset !== undefined ? { key: f.keyOffset } : {}) });
   };
-  visit(
+  visitJson(
     body,
     {
       onObjectBegin: (offset) => begin(false, offset),
@@ -103,16 +126,18 @@ function jsonAnchors(body: string): Map<string, Anchor> {
  * shallow containers) that re-reads only the part of the text a pointer falls in — no parse tree
  * is kept, so a page of 1,000 datasets costs its text and its data, not ten times that.
  */
-export function parseJson(text: string): { data: unknown; position: PositionResolver } {
+export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): { data: unknown; position: PositionResolver } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = body === text ? 0 : 1;
+  const toPos = lineIndex(text);
+  const deep = jsonTooDeepAt(body, limits.depth);
+  if (deep >= 0) throw new LimitExceeded('depth', limits.depth, toPos(deep + shift));
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch {
-    throw jsonSyntaxProblem(text, body, shift);
+    throw jsonSyntaxProblem(body, shift, toPos, limits);
   }
-  const toPos = lineIndex(text);
   const anchors = jsonAnchors(body);
   // The part last parsed: the findings of one dataset are resolved together.
   let last: { start: number; tree: Node | undefined } | undefined;
@@ -138,14 +163,30 @@ export function parseJson(text: string): { data: unknown; position: PositionReso
   return { data, position };
 }
 
-/** The first syntax error of an invalid JSON text, with its line and column (jsonc-parser's words). */
-function jsonSyntaxProblem(text: string, body: string, shift: number): SyntaxProblem {
+/**
+ * The first syntax error of an invalid JSON text, with its line and column (jsonc-parser's
+ * words); past `limits.parseErrors` errors (malformed input yields one every few bytes) the
+ * parser is stopped and the limit is what is reported.
+ */
+function jsonSyntaxProblem(body: string, shift: number, toPos: (offset: number) => { line: number; column: number }, limits: Limits): SyntaxProblem | LimitExceeded {
   const errors: ParseError[] = [];
-  const tree = parseTree(body, errors, { allowTrailingComma: false, disallowComments: true });
+  const capped = { push: (e: ParseError) => (errors.length < limits.parseErrors ? errors.push(e) : stopParsing()) } as unknown as ParseError[];
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(body, capped, { allowTrailingComma: false, disallowComments: true });
+  } catch (e) {
+    if (e !== STOP_PARSING) throw e;
+    const first = errors[0]!;
+    return new LimitExceeded('parseErrors', limits.parseErrors, toPos(first.offset + shift), { first: `invalid JSON: ${describeJsonError(printParseErrorCode(first.error))}` });
+  }
   const first = errors[0];
-  const at = lineIndex(text)((first?.offset ?? 0) + shift);
+  const at = toPos((first?.offset ?? 0) + shift);
   const what = first ? describeJsonError(printParseErrorCode(first.error)) : tree ? 'invalid document' : 'empty document';
   return new SyntaxProblem(`invalid JSON: ${what}`, at.line, at.column);
+}
+
+function stopParsing(): never {
+  throw STOP_PARSING;
 }
 
 function describeJsonError(code: string): string {
@@ -170,11 +211,55 @@ function describeJsonError(code: string): string {
   return words[code] ?? code;
 }
 
+/**
+ * Offset of the first collection nested deeper than `max` in YAML text, or -1. The CST parser is
+ * iterative; the composer that builds the document recurses, so the depth is checked first.
+ */
+export function yamlTooDeepAt(text: string, max: number): number {
+  const stack: [CST.Token, number][] = [...new Parser().parse(text)].map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (token.type === 'document' && token.value) stack.push([token.value, depth]);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > max) return token.offset;
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return -1;
+}
+
+/**
+ * A YAML document as plain data, its aliases expanded at most `limits.yamlAliases` times (the
+ * loader and the `--fix` fixer share this, so a file that loads can be fixed). A "billion
+ * laughs" document throws `LimitExceeded` at its first alias.
+ */
+export function yamlToJs(doc: Document, limits: Limits = DEFAULT_LIMITS, toPos?: (offset: number) => { line: number; column: number }): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: limits.yamlAliases });
+  } catch (e) {
+    if (!(e instanceof ReferenceError) || !/alias count/i.test(e.message)) throw e;
+    let first: number | undefined;
+    visit(doc, { Alias: (_, node) => ((first = node.range?.[0]), visit.BREAK) });
+    throw new LimitExceeded('yamlAliases', limits.yamlAliases, first !== undefined && toPos ? toPos(first) : {});
+  }
+}
+
 /** Parses one YAML document; positions for any JSON pointer into it. */
-export function parseYaml(text: string): { data: unknown; position: PositionResolver } {
+export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): { data: unknown; position: PositionResolver } {
   const lineCounter = new LineCounter();
+  const toPos = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const deep = yamlTooDeepAt(text, limits.depth);
+  if (deep >= 0) throw new LimitExceeded('depth', limits.depth, lineIndex(text)(deep));
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
+  // The composer catches its own stack overflow: a limit, whatever `limits.depth` says.
+  if (error?.code === 'RESOURCE_EXHAUSTION') throw new LimitExceeded('depth', limits.depth, toPos(error.pos[0]));
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
     const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -200,14 +285,21 @@ export function parseYaml(text: string): { data: unknown; position: PositionReso
     const pos = lineCounter.linePos(start);
     return { line: pos.line, column: pos.col };
   };
-  return { data: doc.toJS({ maxAliasCount: 1000 }), position };
+  let data: unknown;
+  try {
+    data = yamlToJs(doc, limits, toPos);
+  } catch (e) {
+    if (e instanceof LimitExceeded) throw e;
+    throw new SyntaxProblem(`invalid YAML: ${(e as Error).message}`, 1, 1);
+  }
+  return { data, position };
 }
 
 /** Parses a descriptor file's text by its syntax (chosen from the extension, then content). */
-export function parseDocumentText(file: string, text: string): ParsedDocument {
+export function parseDocumentText(file: string, text: string, limits: Limits = DEFAULT_LIMITS): ParsedDocument {
   const ext = extensionOf(file);
   const looksJson = /^\s*[[{]/.test(text.replace(/^\uFEFF/, ''));
   const syntax: 'json' | 'yaml' = ext === '.yaml' || ext === '.yml' ? 'yaml' : ext === '.json' || ext === '.jsonld' || looksJson ? 'json' : 'yaml';
-  const { data, position } = syntax === 'json' ? parseJson(text) : parseYaml(text);
-  return { file, dir: descriptorDir(file), syntax, data, position };
+  const { data, position } = syntax === 'json' ? parseJson(text, limits) : parseYaml(text, limits);
+  return { file, dir: descriptorDir(file), syntax, data, position, limits };
 }

@@ -1,4 +1,4 @@
-import type { Dataset, DescriptorFormat, PositionResolver, SourceLocation } from '../model/index.js';
+import type { Dataset, DescriptorFormat, Limits, PositionResolver, SourceLocation } from '../model/index.js';
 
 /** A descriptor file parsed as JSON or YAML, with a way back from JSON pointers to lines. */
 export interface ParsedDocument {
@@ -9,6 +9,8 @@ export interface ParsedDocument {
   syntax: 'json' | 'yaml';
   data: unknown;
   position: PositionResolver;
+  /** The run's limits (docs/limits.md), for loaders that parse further (JSON-LD, linked schemas). */
+  limits?: Limits;
 }
 
 /**

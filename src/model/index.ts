@@ -3,4 +3,5 @@ export * from './dataset.js';
 export * from './finding.js';
 export * from './report.js';
 export * from './table.js';
+export * from './limits.js';
 export * from './errors.js';

@@ -63,7 +63,7 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
   }
   if (options.fix && held.length) {
     const entries = held.flatMap((h) => (h.lint.kind === 'dataset' || h.lint.kind === 'file' ? [h.lint] : []));
-    const { written, fixed } = applyFixes(entries.flatMap((e) => e.findings));
+    const { written, fixed } = applyFixes(entries.flatMap((e) => e.findings), req.config.limits);
     for (const e of entries) if (fixed.size) e.findings = e.findings.filter((f) => !fixed.has(f));
     if (written.length) yield { kind: 'fixed', written };
     for (const h of held) {

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { columnName, isBlankRow, type CsvSummaryFacts, type CsvTableFacts, type MalformedRecord, type PreambleRow, type TableDialect, type TableInfo } from '../model/index.js';
+import { columnName, DEFAULT_LIMITS, isBlankRow, LimitExceeded, type FileClock, type Limits, type CsvSummaryFacts, type CsvTableFacts, type MalformedRecord, type PreambleRow, type TableDialect, type TableInfo } from '../model/index.js';
 import { countBoms, detectEncoding, Utf8Checker } from './encoding.js';
 import { declaredHeader, declaresHeader, detectHeader, HEADER_SAMPLE, type BufferedRecord } from './header.js';
 import { LineEndingCounter } from './line-endings.js';
@@ -13,8 +13,6 @@ import { DataFileError, type Reader, type TableSink, type ReadOptions } from './
 const SAMPLE_BYTES = 64 * 1024;
 const CHUNK_BYTES = 256 * 1024;
 const DELIMITERS = [',', ';', '\t', '|'];
-/** A record longer than this (characters) is an unclosed quote swallowing the file, not data. */
-export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 const MAX_MALFORMED = 100;
 
 /**
@@ -109,7 +107,7 @@ interface ParserCore {
  * point also drives). Feeding it directly gives each record with its exact end line (the
  * stream's `info` option costs a third of the throughput) and lets the pass stop at will.
  */
-function parserCore(delimiter: string, recordDelimiters: string[], onSkip: (err: CsvError) => void, declared: TableDialect = {}): ParserCore {
+function parserCore(delimiter: string, recordDelimiters: string[], maxRecordChars: number, onSkip: (err: CsvError) => void, declared: TableDialect = {}): ParserCore {
   const quote = declared.quoteChar ?? '"';
   const parser = parse({
     delimiter,
@@ -122,7 +120,8 @@ function parserCore(delimiter: string, recordDelimiters: string[], onSkip: (err:
     relax_quotes: true,
     skip_empty_lines: false,
     skip_records_with_error: true,
-    max_record_size: MAX_RECORD_CHARS,
+    // A longer record is an unclosed quote swallowing the file, not data (limits.recordChars).
+    max_record_size: maxRecordChars,
     bom: false,
     on_skip: (err) => {
       if (err) onSkip(err);
@@ -165,9 +164,11 @@ class CsvPass {
     private readonly sink: TableSink,
     private readonly wantRows: boolean,
     private readonly recordDelimiters: string[],
+    private readonly limits: Limits,
+    private readonly clock?: FileClock,
     private readonly dialect?: TableDialect,
   ) {
-    this.core = parserCore(info.delimiter!, recordDelimiters, this.onSkip, dialect);
+    this.core = parserCore(info.delimiter!, recordDelimiters, limits.recordChars, this.onSkip, dialect);
     const { commentChar, commentRows } = dialect ?? {};
     if (commentChar || commentRows?.length) {
       this.isComment = (cells, row) => (!!commentChar && !!cells[0]?.startsWith(commentChar)) || !!commentRows?.includes(row);
@@ -180,6 +181,7 @@ class CsvPass {
     const row = ++this.rows;
     const line = this.lastLine + 1;
     this.lastLine = this.core.info.lines;
+    if (cells.length > this.limits.cellsPerRow) throw new LimitExceeded('cellsPerRow', this.limits.cellsPerRow, { row, line }, { found: cells.length });
     if (this.isComment?.(cells, row)) {
       if (this.pending) this.comments.push({ row, kind: 'comment' });
       return;
@@ -214,6 +216,13 @@ class CsvPass {
     const declared = declaresHeader(this.dialect);
     const d = declared ? declaredHeader(records, this.dialect!) : detectHeader(records);
     const header = d.headerIndex >= 0 ? records[d.headerIndex]! : undefined;
+    const data = records.slice(d.dataStart);
+    const width = header ? header.cells.length : Math.max(0, ...data.map((r) => r.cells.length));
+    // Every column gets a profile: a header of a million cells would hold a million of them.
+    if (width > this.limits.columns) {
+      const at = header ?? data[0]!;
+      throw new LimitExceeded('columns', this.limits.columns, { row: at.row, line: at.line }, { found: width });
+    }
     this.info.header = d.headerCells ?? header?.cells ?? [];
     this.info.headerRow = header?.row ?? 0;
     // Declared comment records above the header are preamble too; those below are skipped.
@@ -232,8 +241,6 @@ class CsvPass {
       this.stopped = true;
       return;
     }
-    const data = records.slice(d.dataStart);
-    const width = header ? header.cells.length : Math.max(0, ...data.map((r) => r.cells.length));
     this.profiler = new TableProfiler(Array.from({ length: width }, (_, i) => columnName(this.info, i)));
     for (const r of data) this.emit(r.cells, r.row, r.line);
   }
@@ -276,9 +283,10 @@ class CsvPass {
         this.lineEndings.scan(chunk);
         this.feedChunk(decoder ? Buffer.from(decoder.write(chunk)) : chunk);
         if (this.stopped) break;
+        this.clock?.check({ line: this.lastLine + 1 });
       }
     } catch (err) {
-      if (err instanceof DataFileError) throw err;
+      if (err instanceof DataFileError || err instanceof LimitExceeded) throw err;
       throw new DataFileError(`cannot read: ${(err as Error).message}`);
     } finally {
       stream.destroy();
@@ -324,7 +332,7 @@ export const csvReader: Reader = {
       headerRow: 0,
       facts: { delimiterSource: dialect.delimiterSource },
     };
-    const pass = new CsvPass(info, sink, options.rows, dialect.recordDelimiters, options.dialect);
+    const pass = new CsvPass(info, sink, options.rows, dialect.recordDelimiters, options.limits ?? DEFAULT_LIMITS, options.clock, options.dialect);
     const bytes = await pass.run(file, dialect.bomCount * 3, dialect.encoding);
     sink.end({ rows: pass.records, bytes, facts: pass.summaryFacts() });
   },

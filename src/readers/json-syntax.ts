@@ -1,3 +1,5 @@
+import { DEFAULT_LIMITS, LimitExceeded } from '../model/index.js';
+
 /**
  * A streaming JSON syntax checker (RFC 8259): text goes in chunk by chunk, nothing is built,
  * memory is the nesting stack. It stops at the first error with its line and column, which
@@ -26,7 +28,6 @@ const enum Expect {
 
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 const LITERALS = new Set(['true', 'false', 'null']);
-const MAX_DEPTH = 10_000;
 
 export class JsonSyntaxChecker {
   private line = 1;
@@ -41,6 +42,9 @@ export class JsonSyntaxChecker {
   private wordAt: [number, number] = [0, 0];
   /** Type of the top-level value, once known. */
   topLevel: 'object' | 'array' | 'scalar' | undefined;
+
+  /** `maxDepth`: deeper nesting is a `LimitExceeded` (limits.depth): nothing deeper is worth checking. */
+  constructor(private readonly maxDepth = DEFAULT_LIMITS.depth) {}
 
   private fail(message: string): never {
     throw new JsonSyntaxError(message, this.line, this.column);
@@ -94,7 +98,7 @@ export class JsonSyntaxChecker {
       case '[':
         if (e !== Expect.Value && e !== Expect.ValueOrEnd) this.fail(`unexpected "${ch}"`);
         this.topLevel ??= ch === '{' ? 'object' : 'array';
-        if (this.stack.push(ch === '{') > MAX_DEPTH) this.fail('nesting deeper than 10000 levels');
+        if (this.stack.push(ch === '{') > this.maxDepth) throw new LimitExceeded('depth', this.maxDepth, { line: this.line, column: this.column });
         this.expect = ch === '{' ? Expect.KeyOrEnd : Expect.ValueOrEnd;
         return;
       case '}':

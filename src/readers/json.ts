@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import type { GeoJsonFacts, JsonSummaryFacts, TableInfo } from '../model/index.js';
+import { DEFAULT_LIMITS, LimitExceeded, type GeoJsonFacts, type JsonSummaryFacts, type TableInfo } from '../model/index.js';
 import { JsonSyntaxChecker, JsonSyntaxError } from './json-syntax.js';
 import { DataFileError, type Reader, type TableSink, type ReadOptions } from './types.js';
 
@@ -68,7 +68,7 @@ export const jsonReader: Reader = {
     sink.table(info);
     const { size } = await stat(file);
     const keep = size <= GEOJSON_CHECK_LIMIT;
-    const checker = new JsonSyntaxChecker();
+    const checker = new JsonSyntaxChecker((options.limits ?? DEFAULT_LIMITS).depth);
     const decoder = new StringDecoder('utf8');
     const parts: string[] = [];
     try {
@@ -76,12 +76,14 @@ export const jsonReader: Reader = {
         const text = decoder.write(chunk);
         checker.write(text);
         if (keep) parts.push(text);
+        options.clock?.check();
       }
       const tail = decoder.end();
       checker.write(tail);
       checker.end();
       parts.push(tail);
     } catch (err) {
+      if (err instanceof LimitExceeded) throw err;
       if (err instanceof JsonSyntaxError) throw new DataFileError(`invalid JSON at line ${err.line}, column ${err.column}: ${err.message}`, { line: err.line });
       throw new DataFileError(`cannot read: ${(err as Error).message}`);
     }

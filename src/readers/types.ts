@@ -1,4 +1,4 @@
-import type { TableDialect, TableInfo, RowContext, TableSummary } from '../model/index.js';
+import type { FileClock, Limits, TableDialect, TableInfo, RowContext, TableSummary } from '../model/index.js';
 
 /** Receives one data file's content, in order: table (header known) → rows → end. */
 export interface TableSink {
@@ -12,6 +12,10 @@ export interface ReadOptions {
   file: string;
   /** False when no enabled rule wants rows: readers may stop after the header. */
   rows: boolean;
+  /** Resource limits (docs/limits.md): readers throw `LimitExceeded` past them. Defaults when absent. */
+  limits?: Limits;
+  /** The file's watchdog: readers check it between chunks. */
+  clock?: FileClock;
   /** The dialect the descriptor declares for this file: what it states is not guessed. */
   dialect?: TableDialect;
 }
