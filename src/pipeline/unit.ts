@@ -47,7 +47,8 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
 
   for await (const lint of lintUnit(unit, req, (ds) => wanted(ds.source.file, ds.at.pointer))) {
     const seq: Seq = [unit.index, item++];
-    const index = lint.kind === 'file' ? -1 : datasetIndex++;
+    // A dataset's place among its file's datasets (checked here or by another shard).
+    const index = lint.kind === 'dataset' || lint.kind === 'skipped' ? datasetIndex++ : -1;
     if (lint.kind === 'dataset') references.push(...lint.dataset.distributions.flatMap((d) => (d.localPath ? [d.localPath] : [])));
     if (lint.kind === 'skipped') references.push(...lint.localPaths);
     if (lint.kind === 'inventory') {
