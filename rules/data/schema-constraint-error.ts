@@ -1,6 +1,6 @@
 import { defineRule, FindingLimit, HashSeen, hash53, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
-import { brokenConstraint, castCell, fieldColumns, missingValues } from '../../src/knowledge/table-schema.js';
-import type { TableInfo, TableSchemaField } from '../../src/model/index.js';
+import { brokenConstraint, castCell, fieldColumns, missingValues, patternProblem } from '../../src/knowledge/table-schema.js';
+import { locate, type Distribution, type SourceLocation, type TableInfo, type TableSchemaField } from '../../src/model/index.js';
 
 interface Options {
   maxFindings: number;
@@ -42,6 +42,7 @@ export const { meta, create } = defineRule<Options>({
       maxLength: 'row {{row}}: the value of "{{field}}" is longer than {{bound}} characters',
       pattern: 'row {{row}}: the value of "{{field}}" does not match the pattern {{bound}}',
       enum: 'row {{row}}: the value of "{{field}}" is not one of the allowed values',
+      patternUnsupported: 'the pattern of "{{field}}" cannot be checked in linear time, so it is not: {{reason}}',
       more: '{{count}} more cells break field constraints (rows {{firstRow}} to {{lastRow}})',
     },
   },
@@ -65,6 +66,8 @@ export const { meta, create } = defineRule<Options>({
         const columns = fieldColumns(schema, t.header);
         const primaryKey = ([] as string[]).concat(schema.primaryKey ?? []);
         schema.fields.forEach((field, i) => {
+          const problem = patternProblem(field);
+          if (problem) context.report({ messageId: 'patternUnsupported', data: { field: field.name, reason: problem }, location: patternLocation(dist, i) });
           const c = field.constraints ?? {};
           const column = columns[i];
           // A one-field primary key is unique and required too (Frictionless).
@@ -99,3 +102,9 @@ export const { meta, create } = defineRule<Options>({
     };
   },
 });
+
+/** Where field `i`'s pattern is written: inside an inline schema, else the schema reference. */
+function patternLocation(dist: Distribution, i: number): SourceLocation {
+  const at = locate(dist, 'schema');
+  return dist.extras.schemaRef === undefined && at.pointer !== undefined ? { ...at, pointer: `${at.pointer}/fields/${i}/constraints/pattern` } : at;
+}

@@ -160,7 +160,8 @@ function matchIdentifier(text: string, kb: LicenceBase): LicenceMatch | undefine
   const deprecated = deprecatedId(text.trim(), kb);
   if (deprecated) return deprecated;
   // "Open Database License (ODbL)": the name without its parenthesised acronym, or the acronym.
-  const variants = [text, text.replace(/\s*\([^()]*\)\s*/g, ' '), ...[...text.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]!)];
+  // (looseKey drops the spaces the removed parentheses leave; `\s*\(…` would rescan long runs of spaces.)
+  const variants = [text, text.replace(/\([^()]*\)/g, ' '), ...[...text.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]!)];
   const target = variants.map((v) => kb.keys.get(looseKey(v))).find((t) => t !== undefined);
   if (!target) return undefined;
   const exact = 'entry' in target && target.exact && target.entry.identifiers.includes(text.trim());

@@ -5,6 +5,7 @@
  * that). https://specs.frictionlessdata.io/table-schema/
  */
 import type { TableSchema, TableSchemaField } from '../model/index.js';
+import { userPattern, type UserPattern } from './user-pattern.js';
 
 export type Cast = { ok: true; value: unknown } | { ok: false };
 
@@ -28,11 +29,13 @@ export function missingValues(schema: TableSchema): string[] {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A strptime-like pattern (`%d/%m/%Y`) as a regular expression. */
-function strptime(pattern: string): RegExp {
-  const parts: Record<string, string> = { d: '\\d{1,2}', m: '\\d{1,2}', Y: '\\d{4}', y: '\\d{2}', H: '\\d{1,2}', M: '\\d{2}', S: '\\d{2}', b: '\\p{L}+', B: '\\p{L}+', f: '\\d+', z: '[+-]\\d{4}|Z', '%': '%' };
-  const body = pattern.split(/(%.)/).map((p) => (p.startsWith('%') && p.length === 2 ? parts[p[1]!] ?? escape(p) : escape(p))).join('');
-  return new RegExp(`^(?:${body})$`, 'u');
+/**
+ * A strptime-like pattern (`%d/%m/%Y`) as a regular expression, run by RE2: a format such as
+ * `%d%d%d…` would otherwise backtrack exponentially on a long run of digits.
+ */
+function strptime(pattern: string): UserPattern {
+  const parts: Record<string, string> = { d: '\\d{1,2}', m: '\\d{1,2}', Y: '\\d{4}', y: '\\d{2}', H: '\\d{1,2}', M: '\\d{2}', S: '\\d{2}', b: '\\p{L}+', B: '\\p{L}+', f: '\\d+', z: '(?:[+-]\\d{4}|Z)', '%': '%' };
+  return userPattern(pattern.split(/(%.)/).map((p) => (p.startsWith('%') && p.length === 2 ? parts[p[1]!] ?? escape(p) : escape(p))).join(''));
 }
 
 /** A number written with the field's decimal and group characters, or with units around it when `bareNumber` is false. */
@@ -68,8 +71,9 @@ function castGeopoint(field: TableSchemaField, value: string): Cast {
   return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? { ok: true, value: [lon, lat] } : { ok: false };
 }
 
-function matches(re: RegExp, value: string): Cast {
-  return re.test(value) ? { ok: true, value } : { ok: false };
+function matches(re: RegExp | UserPattern, value: string): Cast {
+  const ok = re instanceof RegExp ? re.test(value) : re.ok && re.matches(value);
+  return ok ? { ok: true, value } : { ok: false };
 }
 
 /** Casts a non-missing cell to its field's type; `ok: false` is a Frictionless `type-error`. Unknown types accept anything. */
@@ -121,18 +125,16 @@ export function castCell(field: TableSchemaField, value: string): Cast {
 
 export type ConstraintName = 'required' | 'minLength' | 'maxLength' | 'minimum' | 'maximum' | 'pattern' | 'enum';
 
-const patternCache = new Map<string, RegExp | null>();
-function patternOf(source: string): RegExp | null {
-  if (!patternCache.has(source)) {
-    let re: RegExp | null = null;
-    try {
-      re = new RegExp(`^(?:${source})$`, 'u');
-    } catch {
-      re = null; // an invalid pattern is a schema problem, not a data one
-    }
-    patternCache.set(source, re);
-  }
-  return patternCache.get(source)!;
+/**
+ * Why a field's `pattern` cannot be checked (invalid, or needing backtracking: a backreference,
+ * a lookaround), or undefined when it can. Such a pattern is a problem of the schema; the cells
+ * are not held against it.
+ */
+export function patternProblem(field: TableSchemaField): string | undefined {
+  const source = field.constraints?.pattern;
+  if (typeof source !== 'string') return undefined;
+  const re = userPattern(source);
+  return re.ok ? undefined : re.reason;
 }
 
 /** Comparable form of a bound or a value: numbers as numbers, dates and times as their ISO text. */
@@ -159,8 +161,8 @@ export function brokenConstraint(field: TableSchemaField, raw: string, cast: unk
   if (min !== undefined && value !== undefined && typeof value === typeof min && value < min) return 'minimum';
   if (max !== undefined && value !== undefined && typeof value === typeof max && value > max) return 'maximum';
   if (typeof c.pattern === 'string') {
-    const re = patternOf(c.pattern);
-    if (re && !re.test(raw)) return 'pattern';
+    const re = userPattern(c.pattern);
+    if (re.ok && !re.matches(raw)) return 'pattern';
   }
   if (Array.isArray(c.enum) && !c.enum.some((e) => e === cast || String(e) === raw)) return 'enum';
   return undefined;

@@ -400,26 +400,30 @@ export function tableSchema(v: unknown): TableSchema | undefined {
   return { ...v, fields };
 }
 
-/** What a resource refers to by path or URL: a Table Schema or a CSV dialect. */
-export type ReferenceKind = 'Table Schema' | 'CSV dialect';
+/** What a descriptor refers to by path or URL: a Table Schema or CSV dialect; a dataset or catalogue (DCAT-US 3.0). */
+export type ReferenceKind = 'Table Schema' | 'CSV dialect' | 'dataset' | 'catalogue';
 
 /** What each kind of reference being unreadable switches off, for messages. */
 const WITHOUT: Record<ReferenceKind, string> = {
   'Table Schema': 'the schema checks are off for this resource',
   'CSV dialect': 'the data file is read with a detected dialect',
+  dataset: 'it is not linted',
+  catalogue: 'its datasets are not linted',
 };
 
 /** A load issue about a reference (schema, dialect) that cannot be used. */
 export function referenceIssue(
   doc: ParsedDocument,
   ptr: string,
-  ds: Dataset,
+  ds: Dataset | undefined,
   kind: ReferenceKind,
   messageId: 'missing' | 'syntax' | 'invalid' | 'remote',
   data: Record<string, string>,
 ): LoadIssue {
   const ruleId = messageId === 'remote' ? 'core/reference-not-fetched' : 'core/reference-unreadable';
-  return { ruleId, messageId, data: { kind, without: WITHOUT[kind], ...data }, location: at(doc, ptr), dataset: ds };
+  if (ds) return { ruleId, messageId, data: { kind, without: WITHOUT[kind], ...data }, location: at(doc, ptr), dataset: ds };
+  // A file-level finding: no dataset will resolve its line later, so it is resolved here.
+  return { ruleId, messageId, data: { kind, without: WITHOUT[kind], ...data }, location: { ...at(doc, ptr), ...doc.position(ptr) } };
 }
 
 /**

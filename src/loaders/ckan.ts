@@ -51,11 +51,15 @@ function shape(data: unknown): Shape {
   if (data.success === false && isObject(data.error)) return { error: new Obj(data.error, '/error') };
   if (Array.isArray(data.result)) return { packages: packagesOf(data.result, '/result'), envelope: true };
   const result = Obj.of(data.result, '/result');
+  // A package_search `result` saved without its envelope: `{count, results: [...]}`.
+  if (!result && Array.isArray(data.results) && 'count' in data) return { packages: packagesOf(data.results, '/results'), envelope: false };
   if (!result) return { packages: [{ pkg: new Obj(data, '') }], envelope: false };
   const search = result.peek('results');
   if (Array.isArray(search)) return { packages: packagesOf(search, '/result/results'), envelope: true };
   const listed = result.peek('packages');
   if (Array.isArray(listed)) return { packages: packagesOf(listed, '/result/packages', result), envelope: true };
+  // organization_show / group_show without include_datasets: the group itself is no package.
+  if ('is_organization' in result.value || 'package_count' in result.value) return { packages: [], envelope: true };
   return { packages: [{ pkg: result }], envelope: true };
 }
 

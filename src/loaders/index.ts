@@ -12,7 +12,7 @@ import { odlintLoader } from './odlint.js';
 import { dcatUsLoader } from './dcat-us.js';
 import { loadJsonLd, loadRdfText } from './dcat-ap.js';
 import type { RdfSyntax } from './rdf-parse.js';
-import { JSON_LINES_EXTENSIONS, parseJsonLines } from './jsonl.js';
+import { JSON_LINES_EXTENSIONS, looksLikeJsonLines, parseJsonLines } from './jsonl.js';
 import { decide } from './detect.js';
 
 export * from './types.js';
@@ -70,6 +70,8 @@ export async function loadDescriptorText(file: string, text: string, limits: Lim
     if (rdf) return loaded('dcat-ap', await loadRdfText(file, text, rdf));
     doc = parseDocumentText(file, text, limits);
   } catch (e) {
+    // JSON Lines saved as `.json`: one whole object per line does not parse as one document.
+    if (e instanceof SyntaxProblem && !rdf && looksLikeJsonLines(text)) return loadJsonLines(file, text, limits);
     if (e instanceof SyntaxProblem) return { kind: 'parse-error', message: e.message, line: e.line, column: e.column };
     if (e instanceof LimitExceeded) return { kind: 'limit-exceeded', error: e };
     throw e;

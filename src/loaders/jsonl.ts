@@ -6,6 +6,18 @@ import type { LoadIssue, ParsedDocument } from './types.js';
 /** Extensions of JSON Lines files: one JSON record per line. */
 export const JSON_LINES_EXTENSIONS = ['.jsonl', '.ndjson'];
 
+/** Text whose first line is a whole JSON object and whose next record starts a line: JSON Lines, whatever its name. */
+export function looksLikeJsonLines(text: string): boolean {
+  const lines = text.replace(/^\uFEFF/, '').split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < 2 || !/^\s*\{/.test(lines[1]!)) return false;
+  try {
+    const { data } = parseJson(lines[0]!.trimEnd());
+    return typeof data === 'object' && data !== null && !Array.isArray(data);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A JSON Lines descriptor (the open.canada.ca bulk export: one CKAN package per line) read as
  * one document: a list whose item `k` is the k-th record, every pointer into it resolving to

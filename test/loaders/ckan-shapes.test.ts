@@ -69,6 +69,28 @@ describe('CKAN shapes: each package of a list is its own dataset', () => {
   });
 });
 
+describe('CKAN shapes: a package_search result saved without its envelope', () => {
+  it('{count, results} → one dataset per result at /results/<i>', async () => {
+    const { loadDescriptorText } = await import('../../src/loaders/index.js');
+    const search = JSON.parse(fs.readFileSync(fixture('corpus/ckan/frictionless-py__dadosgovbr_package_search_rows2.json'), 'utf8')) as { result: unknown };
+    const out = await loadDescriptorText('search.json', JSON.stringify(search.result, null, 2));
+    expect(out).toMatchObject({ kind: 'loaded', format: 'ckan', issues: [] });
+    if (out.kind !== 'loaded') return;
+    expect(out.datasets.map((d) => d.at.pointer)).toEqual(['/results/0', '/results/1']);
+    expect(out.datasets.every((d) => d.title !== undefined && d.distributions.length > 0)).toBe(true);
+  });
+});
+
+describe('CKAN shapes: answers that hold no package', () => {
+  it('organization_show without include_datasets is not read as a package (no empty dataset)', async () => {
+    const { loadDescriptorText } = await import('../../src/loaders/index.js');
+    const text = fs.readFileSync(fixture('ckan/shapes/organization-show-include-datasets.json'), 'utf8');
+    const org = JSON.parse(text) as { result: Record<string, unknown> };
+    delete org.result.packages;
+    expect(await loadDescriptorText('organization_show.json', JSON.stringify(org, null, 2))).toEqual({ kind: 'loaded', format: 'ckan', datasets: [], issues: [] });
+  });
+});
+
 describe('CKAN shapes: JSON Lines (open.canada.ca bulk export)', () => {
   it('one dataset per line, located at its line; the cut line is a parse error at line 3', async () => {
     const out = await load('ckan/shapes/open-canada.jsonl');
@@ -90,6 +112,20 @@ describe('CKAN shapes: JSON Lines (open.canada.ca bulk export)', () => {
     // Values inside a record resolve to the record's line, at their own column.
     const line2 = fs.readFileSync(fixture('ckan/shapes/open-canada.jsonl'), 'utf8').split('\n')[1]!;
     expect(ds.source.position?.(ds.locations.licence!.pointer!)).toEqual({ line: 2, column: line2.indexOf('"license_id"') + 1 });
+  });
+
+  it('JSON Lines saved as .json are read as JSON Lines (the whole file does not parse as one document)', async () => {
+    const { loadDescriptorText } = await import('../../src/loaders/index.js');
+    const text = fs.readFileSync(fixture('ckan/shapes/open-canada.jsonl'), 'utf8');
+    const out = await loadDescriptorText('export/od-do-canada.json', text);
+    expect(out).toMatchObject({ kind: 'loaded', format: 'ckan' });
+    if (out.kind !== 'loaded') return;
+    expect(out.datasets).toHaveLength(3);
+    expect(out.issues.map((i) => [i.ruleId, i.location.line])).toEqual([['core/parse-error', 3]]);
+    // A pretty-printed document with an error stays a parse error of that document.
+    expect(await loadDescriptorText('x.json', '{\n  "name": "a",\n  "notes": }\n')).toMatchObject({ kind: 'parse-error', line: 3 });
+    // Two objects on one line are not JSON Lines either.
+    expect(await loadDescriptorText('x.json', '{"name": "a"} {"name": "b"}\n')).toMatchObject({ kind: 'parse-error', line: 1 });
   });
 
   it('a line that is valid JSON but not an object is reported, not skipped silently', async () => {

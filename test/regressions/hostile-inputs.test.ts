@@ -96,4 +96,40 @@ describe('hostile inputs (issue 18)', () => {
     expect(locations('utf16le')).toEqual(locations('population-by-sex-2023'));
     expect(locations('utf32le')).toEqual(locations('population-by-sex-2023'));
   });
+
+  it('Table Schema pattern "(a+)+" on 31 "a"s and a "!": RE2 answers at once; a backreference is a finding on the schema', async () => {
+    const dir = workspace({
+      'pattern/dataset.yaml': [
+        'title: Codes with user patterns',
+        'licence: CC-BY-4.0',
+        'distributions:',
+        '  - path: data/codes.csv',
+        '    schema:',
+        '      fields:',
+        '        - { name: code, type: string, constraints: { pattern: "(a+)+" } }',
+        '        - { name: ref, type: string, constraints: { pattern: "(a)\\\\1" } }',
+        '',
+      ].join('\n'),
+      'pattern/data/codes.csv': `code,ref\n${'a'.repeat(31)}!,aa\naaa,aa\n`,
+    });
+    const report = await lintJson(dir, ['pattern', 'good'], ['--rule', 'data/schema-constraint-error=error']);
+    const findings = report.datasets.flatMap((d) => d.findings).filter((f) => f.ruleId === 'data/schema-constraint-error');
+    expect(findings.map(({ messageId, location }) => ({ messageId, location }))).toEqual([
+      { messageId: 'pattern', location: { file: 'pattern/data/codes.csv', row: 2, field: 'code' } },
+      { messageId: 'patternUnsupported', location: { file: 'pattern/dataset.yaml', pointer: '/distributions/0/schema/fields/1/constraints/pattern', line: 8, column: 53 } },
+    ]);
+    expect(findings[1]!.message).toBe('the pattern of "ref" cannot be checked in linear time, so it is not: invalid escape sequence: `\\1`');
+  });
+
+  it('a cell of 200 KiB of spaces in a sex column: detection stays linear', async () => {
+    const dir = workspace({ 'people.csv': `municipality,sex,population\nBruxelles,F,95012\nBruxelles,F${' '.repeat(200 * 1024)}x,93725\nIxelles,M,42311\n` });
+    const r = await odlint(['-f', 'json', 'people.csv', 'good'], dir);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as Report;
+    // The value splits into no bilingual label: the column is found by its header, its codes unrecognised.
+    expect(report.datasets.find((d) => d.id === 'people.csv')!.gender!.sexColumns).toEqual([
+      { file: 'people.csv', column: 'sex', scheme: 'unrecognised', schemeLabel: 'unrecognised codes', basis: 'header' },
+    ]);
+    expect(report.datasets.map((d) => d.id)).toContain('population-by-sex-2023');
+  });
 });

@@ -122,7 +122,9 @@ export function categoryIn(s: SexScheme, value: string): SexCategory | undefined
  */
 function bilingualCategory(s: SexScheme, value: string): SexCategory | undefined {
   if (s.strength !== 'text') return undefined;
-  const parts = value.split(/\s*[/|–-]\s*/).map(canonicalCode).filter((p) => p !== '');
+  // Split on the separator alone (canonicalCode trims the parts): `\s*[/|–-]\s*` rescans a run
+  // of spaces from each of its positions, minutes for a cell of 200 KiB of spaces.
+  const parts = value.split(/[/|–-]/).map(canonicalCode).filter((p) => p !== '');
   if (parts.length < 2) return undefined;
   const cats = parts.map((p) => SCHEMES.find((x) => x.strength === 'text' && x.codes.has(p))?.codes.get(p));
   if (cats.some((c) => c === undefined || c !== cats[0])) return undefined;

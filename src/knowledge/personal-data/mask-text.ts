@@ -186,11 +186,18 @@ function maskIpv6(text: string): string {
 const NUMBER_RUN = /[+(]?\d[\d\s.\/()+-]*/g;
 const LETTER = /\p{L}/u;
 
+/** Where the run's digits end: `/\D+$/` would rescan a long run of spaces from each of its positions. */
+function lastDigitEnd(run: string): number {
+  let end = run.length;
+  while (end > 0 && (run.charCodeAt(end - 1) < 48 || run.charCodeAt(end - 1) > 57)) end--;
+  return end;
+}
+
 function maskNumbers(text: string): string {
   const budget = { left: CHECK_BUDGET };
   return text.replace(NUMBER_RUN, (run: string, offset: number) => {
     if (run.length < 7) return run; // shorter than any kind (`1.1.1.1`, 8-digit numbers)
-    const number = run.replace(/\D+$/, '');
+    const number = run.slice(0, lastDigitEnd(run));
     // Glued to a word (`id0470987654`), a bare 0… string is a code, not a phone number.
     const where: RunContext = {
       free: !LETTER.test(text[offset - 1] ?? '') && !LETTER.test(text[offset + number.length] ?? ''),
