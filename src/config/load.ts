@@ -5,7 +5,7 @@ import { schemaValidator, mainError, describeAjvError } from '../util/json-schem
 import { isPreset } from './presets.js';
 import { layerFromObject } from './layers.js';
 import { ConfigError, type Override, type RuleLayer } from './types.js';
-import type { Limits } from '../model/index.js';
+import { LimitExceeded, type Limits } from '../model/index.js';
 
 export const CONFIG_FILES = [
   'odlint.config.yaml',
@@ -61,6 +61,10 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
     ({ data, position } = isJson ? parseJson(text) : parseYaml(text));
   } catch (e) {
     if (e instanceof SyntaxProblem) throw new ConfigError(`${e.message} (line ${e.line}, column ${e.column})`, { file: shown, pointer: '' });
+    if (e instanceof LimitExceeded) {
+      const at = e.where.line ? ` (line ${e.where.line}, column ${e.where.column})` : '';
+      throw new ConfigError(`the file goes beyond limits.${e.limit} (${e.max})${at}`, { file: shown, pointer: '' });
+    }
     throw e;
   }
   data ??= {};

@@ -200,7 +200,8 @@ async function readData(
           call('table', fileAt, info, dist, ds);
         },
         row: (cells, ctx) => {
-          clock.check({ row: ctx.row, line: ctx.line });
+          // Every 64th row: reading the clock costs ~0.1 µs, a tenth of a fast row's whole cost.
+          if ((ctx.row & 63) === 0) clock.check({ row: ctx.row, line: ctx.line });
           row(cells, ctx);
         },
         end: (summary) => {

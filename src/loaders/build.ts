@@ -457,7 +457,7 @@ export function readReference(
     return undefined;
   }
   try {
-    return parseDocumentText(resolved.path, text).data;
+    return parseDocumentText(resolved.path, text, doc.limits).data;
   } catch (err) {
     const message = err instanceof SyntaxProblem ? `${err.message} (line ${err.line}, column ${err.column})` : (err as Error).message;
     setExtra(dist, `${key}Error`, message, loc);

@@ -73,9 +73,10 @@ export function walkDcatUs3(data: Record<string, unknown>): Walk {
     if (seen.has(node.value) || depth > MAX_DEPTH) return;
     seen.add(node.value);
     datasets.push(node);
-    // A series' members (and first/last) may be written inline; a member's series too.
-    for (const key of ['seriesMember', 'first', 'last']) follow(node.value[key], `${node.ptr}/${key}`, 'dataset', depth);
-    follow(node.value.inSeries, `${node.ptr}/inSeries`, 'dataset', depth, false);
+    // A series lists its members; `first`/`last` and a member's `inSeries` are links, loaded
+    // when written inline but not reported when only named (the dataset is listed elsewhere).
+    follow(node.value.seriesMember, `${node.ptr}/seriesMember`, 'dataset', depth);
+    for (const key of ['first', 'last', 'inSeries']) follow(node.value[key], `${node.ptr}/${key}`, 'dataset', depth, false);
   };
   const catalogue = (node: Found, depth: number) => {
     if (seen.has(node.value) || depth > MAX_DEPTH) return;

@@ -1,6 +1,6 @@
 import { parseTree, findNodeAtLocation, printParseErrorCode, visit as visitJson, type Node, type ParseError } from 'jsonc-parser';
-import { LineCounter, Parser, parseDocument, visit, isNode, isScalar, isMap, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
-import { DEFAULT_LIMITS, LimitExceeded, escapePointerToken, pointer, pointerTokens, type Limits, type PositionResolver } from '../model/index.js';
+import { Composer, Lexer, LineCounter, Parser, YAMLParseError, visit, isNode, isScalar, isMap, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
+import { DEFAULT_LIMITS, fileClock, LimitExceeded, escapePointerToken, pointer, pointerTokens, type Limits, type PositionResolver } from '../model/index.js';
 import type { ParsedDocument } from './types.js';
 import { descriptorDir, extensionOf } from './paths.js';
 
@@ -211,12 +211,38 @@ function describeJsonError(code: string): string {
   return words[code] ?? code;
 }
 
+const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+
 /**
- * Offset of the first collection nested deeper than `max` in YAML text, or -1. The CST parser is
- * iterative; the composer that builds the document recurses, so the depth is checked first.
+ * The YAML CST, parsed lexeme by lexeme so that hostile text is stopped early: when more than
+ * `limits.depth` collections are open (the parser's stack holds them), and when the file's time
+ * is up (8 MiB of `a: b: c` lines took the parser a minute and 1.8 GB). Throws `LimitExceeded`.
  */
-export function yamlTooDeepAt(text: string, max: number): number {
-  const stack: [CST.Token, number][] = [...new Parser().parse(text)].map((t) => [t, 0]);
+function yamlTokens(text: string, limits: Limits, lineCounter: LineCounter, toPos: (offset: number) => { line: number; column: number }): CST.Token[] {
+  const parser = new Parser(lineCounter.addNewLine);
+  const clock = fileClock(limits);
+  const tokens: CST.Token[] = [];
+  lineCounter.addNewLine(0);
+  let lexemes = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > limits.depth + 1) {
+      const deep = parser.stack.filter((t) => COLLECTIONS.has(t.type))[limits.depth];
+      if (deep) throw new LimitExceeded('depth', limits.depth, toPos(deep.offset));
+    }
+    if ((++lexemes & 4095) === 0) clock.check(toPos(parser.offset));
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return tokens;
+}
+
+/**
+ * Offset of the first collection nested deeper than `max` in a YAML CST, or -1: the composer
+ * that builds the document recurses. (The parser's stack catches deep text first; this is the
+ * check of what it built.)
+ */
+function yamlTooDeepAt(tokens: CST.Token[], max: number): number {
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
     if (token.type === 'document' && token.value) stack.push([token.value, depth]);
@@ -254,9 +280,14 @@ export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): { data
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const deep = yamlTooDeepAt(text, limits.depth);
-  if (deep >= 0) throw new LimitExceeded('depth', limits.depth, lineIndex(text)(deep));
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // parseDocument's steps, with the depth check between parsing and composing.
+  const tokens = yamlTokens(text, limits, lineCounter, toPos);
+  const deep = yamlTooDeepAt(tokens, limits.depth);
+  if (deep >= 0) throw new LimitExceeded('depth', limits.depth, toPos(deep));
+  const docs = new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, text.length);
+  const doc = docs.next().value as Document.Parsed;
+  const second = docs.next().value as Document.Parsed | undefined;
+  if (second) doc.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
   const error = doc.errors[0];
   // The composer catches its own stack overflow: a limit, whatever `limits.depth` says.
   if (error?.code === 'RESOURCE_EXHAUSTION') throw new LimitExceeded('depth', limits.depth, toPos(error.pos[0]));
@@ -290,7 +321,12 @@ export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): { data
     data = yamlToJs(doc, limits, toPos);
   } catch (e) {
     if (e instanceof LimitExceeded) throw e;
-    throw new SyntaxProblem(`invalid YAML: ${(e as Error).message}`, 1, 1);
+    // `*x` before (or without) `&x`: the yaml library throws when building the data.
+    const name = /^Unresolved alias.*: (.+)$/.exec((e as Error).message)?.[1];
+    let at = 0;
+    if (name) visit(doc, { Alias: (_, node) => (node.source === name ? ((at = node.range?.[0] ?? 0), visit.BREAK) : undefined) });
+    const pos = toPos(at);
+    throw new SyntaxProblem(`invalid YAML: ${(e as Error).message}`, pos.line, pos.column);
   }
   return { data, position };
 }

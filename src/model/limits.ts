@@ -56,7 +56,7 @@ export class LimitExceeded extends Error {
     /** More message data (what was found: a count, a size, the first syntax error...). */
     readonly extra: Record<string, number | string> = {},
   ) {
-    super(`limit ${limit} (${max}) exceeded`);
+    super(`the file goes beyond limits.${limit} (${max})`);
   }
 
   /** Message data of the `core/limit-exceeded` finding (its message id is the limit's name). */
@@ -77,7 +77,7 @@ export interface FileClock {
 }
 
 /**
- * Starts a file's clock. Readers call `check()` between chunks and the engine before each row, so
+ * Starts a file's clock. Readers call `check()` between chunks and the engine every 64 rows, so
  * a file that takes too long is abandoned at the next check and the run goes on.
  */
 export function fileClock(limits: Limits): FileClock {

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { parseJson, parseYaml } from '../../src/loaders/parse.js';
+import { parseJson, parseYaml, SyntaxProblem } from '../../src/loaders/parse.js';
 import { decodeDescriptor } from '../../src/loaders/decode.js';
 import { fixText } from '../../src/fix/apply.js';
 import { DEFAULT_LIMITS, LimitExceeded, resolveLimits } from '../../src/model/index.js';
@@ -76,6 +76,19 @@ describe('yamlAliases (loader and fixer)', () => {
   });
 });
 
+describe('YAML aliases without their anchor', () => {
+  it('are a syntax problem at the alias (the yaml library throws while building the data)', () => {
+    let problem: unknown;
+    try {
+      parseYaml('title: x\nlicence: *missing\n');
+    } catch (e) {
+      problem = e;
+    }
+    expect(problem).toBeInstanceOf(SyntaxProblem);
+    expect(problem).toMatchObject({ message: 'invalid YAML: Unresolved alias (the anchor must be set before the alias): missing', line: 2, column: 10 });
+  });
+});
+
 describe('decodeDescriptor', () => {
   it('decodes UTF-16 and UTF-32 by their BOM, and UTF-8 as is', () => {
     for (const enc of ['utf-16le', 'utf-16be', 'utf-32le', 'utf-32be']) expect(decodeDescriptor(iconv.encode('\uFEFFtitle: é', enc)), enc).toBe('title: é');
@@ -124,7 +137,29 @@ describe('limits from the config file', () => {
   it('abandons a data file past limits.secondsPerFile (the watchdog) at the row reached', async () => {
     const dir = tmp({ 'odlint.config.yaml': 'limits:\n  secondsPerFile: 0.000001\n', 'slow.csv': 'a,b\n' + '1,2\n'.repeat(100) });
     const report = await lintReport(['slow.csv'], { cwd: dir, configFile: path.join(dir, 'odlint.config.yaml') });
-    expect(brief(report)).toEqual([['secondsPerFile', { file: 'slow.csv', row: 2, line: 2 }, 'the file took more than 0.000001 s (limits.secondsPerFile): it was abandoned']]);
+    expect(brief(report)).toEqual([['secondsPerFile', { file: 'slow.csv', row: 64, line: 64 }, 'the file took more than 0.000001 s (limits.secondsPerFile): it was abandoned']]);
+  });
+
+  it('stops parsing a YAML descriptor past limits.secondsPerFile (checked every 4096 lexemes)', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `k${i}: v`).join('\n');
+    const dir = tmp({ 'odlint.config.yaml': 'limits:\n  secondsPerFile: 0.000001\n', 'slow/dataset.yaml': `title: slow\nextras:\n  ${lines.replace(/\n/g, '\n  ')}\n` });
+    const report = await lintReport(['slow'], { cwd: dir, configFile: path.join(dir, 'odlint.config.yaml') });
+    expect(brief(report).map(([messageId, location]) => [messageId, (location as { file: string }).file])).toEqual([['secondsPerFile', 'slow/dataset.yaml']]);
+  });
+
+  it('a config file beyond a limit is a config error naming it; a linked schema beyond one is a reference issue', async () => {
+    const deepConfig = tmp({ 'odlint.config.yaml': `ignore: ${'['.repeat(300)}${']'.repeat(300)}\n` });
+    const e = await lintReport(['.'], { cwd: deepConfig, configFile: path.join(deepConfig, 'odlint.config.yaml') }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as Error).message).toBe('odlint.config.yaml: the file goes beyond limits.depth (256) (line 1, column 264)'); // the map is level 1
+
+    const dir = tmp({
+      'datapackage.json': JSON.stringify({ name: 'p', resources: [{ name: 'r', path: 'r.csv', schema: 'schema.json' }] }),
+      'r.csv': 'a\n1\n',
+      'schema.json': nestedJson(300),
+    });
+    const report = await lintReport(['datapackage.json'], { cwd: dir });
+    expect(allFindings(report, 'core/reference-unreadable').map((f) => f.message)).toEqual([expect.stringContaining('the file goes beyond limits.depth (256)')]);
   });
 
   it('refuses an unknown or non-positive limit (exit 2 before any work)', async () => {

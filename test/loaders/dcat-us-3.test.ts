@@ -140,6 +140,26 @@ describe('dcat-us 3.0: DOI-DO examples', () => {
   });
 });
 
+describe('dcat-us 3.0: links are not listings', () => {
+  it('a series\' `first`/`last` written inline are loaded; named only (like `inSeries`), they are links, not lost datasets', () => {
+    const doc = parseText('dcat-us-3/links.json', JSON.stringify({
+      '@context': 'https://raw.githubusercontent.com/DOI-DO/dcat-us/main/context/dcat-us-3.0.jsonld',
+      '@type': 'dcat:DatasetSeries',
+      '@id': 'https://data.agency.gov/series/tides',
+      title: 'Tide tables',
+      first: { '@type': 'dcat:Dataset', '@id': 'https://data.agency.gov/dataset/tides-1990', title: 'Tide tables 1990', inSeries: 'https://data.agency.gov/series/tides' },
+      last: 'https://data.agency.gov/dataset/tides-2024',
+    }));
+    const { datasets, issues } = dcatUsLoader.load(doc);
+    expect(datasets.map((d) => [d.at.pointer, d.id])).toEqual([
+      ['', 'https://data.agency.gov/series/tides'],
+      ['/first', 'https://data.agency.gov/dataset/tides-1990'],
+    ]);
+    expect(datasets[0]!.extras).toMatchObject({ first: ['https://data.agency.gov/dataset/tides-1990'], last: ['https://data.agency.gov/dataset/tides-2024'] });
+    expect(issues).toEqual([]);
+  });
+});
+
 describe('dcat-us 3.0: lint', () => {
   it('every dataset of the folder reaches the report (6 + 3 + 3 + 2 + 1); the two links are info findings on the file', async () => {
     const report = await lintReport(['fixtures/dcat-us-3'], { presets: ['recommended'] });

@@ -68,6 +68,13 @@ describe('hostile inputs (issue 18)', () => {
     expect(report.datasets.map((d) => d.id).sort()).toEqual(['aliases/dataset.yaml#0', 'population-by-sex-2023']);
   });
 
+  it('8 MiB of "a: b: c" lines in a dataset.yaml: the YAML parser stops at the depth limit', async () => {
+    // Each line opens a map inside the previous one: the parser took a minute and 1.8 GB to build it.
+    const dir = workspace({ 'abc/dataset.yaml': 'title: x\n' + 'a: b: c\n'.repeat(1024 * 1024) });
+    const report = await lintJson(dir, ['abc', 'good']);
+    expect(limitFindings(report)).toEqual([{ ruleId: 'core/limit-exceeded', messageId: 'depth', location: { file: 'abc/dataset.yaml', line: 257, column: 4 } }]);
+  });
+
   it('64 MiB of malformed JSON: parsing gives up after limits.parseErrors errors', async () => {
     const dir = workspace();
     // `[1 1 1 …`: a missing comma every two bytes, 32 Mi errors (each was kept: out of memory).
