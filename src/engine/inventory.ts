@@ -61,10 +61,6 @@ export class Inventory {
     }
   }
 
-  get(file: string): InventoryEntry | undefined {
-    return this.byFile.get(file);
-  }
-
   /** Every entry, in the order files were first met. */
   entries(): InventoryEntry[] {
     return [...this.byFile.values()];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  DEFAULT_LIMITS,
   emptyDataset,
   emptyDistribution,
   type Agent,
@@ -19,7 +20,8 @@ import { descriptorDir, isUrl, resolveDataRef } from './paths.js';
 import { SyntaxProblem } from './parse.js';
 import { compact, localName, NS, termKey, type Graph, type Term } from './rdf-graph.js';
 import { jsonLdLocator, turtleLocator, xmlLocator, type Place, type RdfLocator, type Via } from './rdf-locate.js';
-import { parseJsonLd, parseRdfText, type RdfSyntax } from './rdf-parse.js';
+import { parseJsonLd } from './rdf-jsonld.js';
+import { parseRdfText, type ParsedRdf, type RdfLimits, type RdfSyntax } from './rdf-parse.js';
 import type { LoadIssue, LoadResult, ParsedDocument } from './types.js';
 
 /**
@@ -29,20 +31,28 @@ import type { LoadIssue, LoadResult, ParsedDocument } from './types.js';
  * line where the file writes them when it can be found.
  */
 
-/** A Turtle/N-Triples/N3/RDF-XML file. Throws `SyntaxProblem` when it does not parse. */
-export async function loadRdfText(file: string, text: string, syntax: RdfSyntax): Promise<LoadResult> {
+/**
+ * A Turtle/N-Triples/N3/RDF-XML file. Throws `SyntaxProblem` when nothing of it can be read (or
+ * its XML is not well-formed), `LimitExceeded` past the limits; errors the parser read around and
+ * wrong terms are issues at their line.
+ */
+export async function loadRdfText(file: string, text: string, syntax: RdfSyntax, limits: RdfLimits = DEFAULT_LIMITS): Promise<LoadResult> {
   const base = isUrl(file) ? file : pathToFileURL(path.resolve(file)).href;
-  const { graph, prefixes } = await parseRdfText(text, syntax, base);
+  const parsed = await parseRdfText(text, syntax, base, limits);
+  const { graph, prefixes } = parsed;
   const locate = syntax === 'rdfxml' ? xmlLocator(file, text, graph, base) : turtleLocator(file, text, graph, prefixes, base);
-  return mapGraph({ graph, locate, prefixes, file, dir: descriptorDir(file) });
+  const result = mapGraph({ graph, locate, prefixes, file, dir: descriptorDir(file) });
+  result.issues.push(...parseIssues(parsed, locate, file, result.datasets));
+  if (parsed.paging) result.paging = parsed.paging;
+  return result;
 }
 
 /** A JSON-LD document already parsed as JSON. Throws `SyntaxProblem` when it is not valid JSON-LD. */
-export async function loadJsonLd(doc: ParsedDocument): Promise<LoadResult> {
+export async function loadJsonLd(doc: ParsedDocument, limits: RdfLimits = DEFAULT_LIMITS): Promise<LoadResult> {
   const base = isUrl(doc.file) ? doc.file : pathToFileURL(path.resolve(doc.file)).href;
   let parsed;
   try {
-    parsed = await parseJsonLd(doc.data, base);
+    parsed = await parseJsonLd(doc.data, base, limits, doc.position);
   } catch (e) {
     const at = doc.position('/@context');
     if (e instanceof SyntaxProblem && at) throw new SyntaxProblem(e.message, at.line, at.column);
@@ -55,7 +65,59 @@ export async function loadJsonLd(doc: ParsedDocument): Promise<LoadResult> {
     const location: SourceLocation = { file: doc.file, pointer: ptr, ...doc.position(ptr) };
     result.issues.push({ ruleId: 'core/remote-context', messageId: 'notFetched', data: { url }, location });
   }
+  result.issues.push(...parseIssues(parsed, locate, doc.file, result.datasets));
   return result;
+}
+
+/**
+ * Syntax errors read around (`core/parse-error`, at the parser's line, about the file) and wrong
+ * terms loaded as written (`core/invalid-rdf-term`, where the parser met them or at their
+ * statement, about the dataset whose description holds them).
+ */
+function parseIssues(parsed: ParsedRdf, locate: RdfLocator, file: string, datasets: Dataset[]): LoadIssue[] {
+  const out: LoadIssue[] = parsed.errors.map((e) => ({ ruleId: 'core/parse-error', messageId: 'skipped', data: { message: e.message }, location: { file, line: e.line, column: e.column } }));
+  if (!parsed.terms.length) return out;
+  const holders = holdersOf(parsed.graph);
+  const byKey = new Map(datasets.map((ds) => [ds.at.subject, ds] as const));
+  const placeOf = (key: string, depth = 0): Place => {
+    const own = locate.place(key);
+    const via = holders.get(key);
+    // A blank node without a description of its own (`[ … ]`, a nested element or object) is
+    // found through the statement that holds it, as the model's nodes are.
+    if (own.found.line !== undefined || !key.startsWith('_:') || !via || depth > 8) return own;
+    return locate.place(key, { parent: placeOf(via.holder, depth + 1), predicate: via.predicate, nth: via.nth });
+  };
+  const owner = (key: string): Dataset | undefined => {
+    let k: string | undefined = key;
+    for (let depth = 0; k !== undefined && depth <= 8; depth++, k = holders.get(k)?.holder) if (byKey.has(k)) return byKey.get(k);
+    return undefined;
+  };
+  for (const t of parsed.terms) {
+    const statement = locate.at(placeOf(t.subject), t.predicate);
+    // The parser's line is exact; where the statement starts on that line, its column is better.
+    const sameLine = t.line === undefined || t.line === statement.line;
+    const location = sameLine ? statement : { ...statement, line: t.line!, ...(t.column !== undefined ? { column: t.column } : {}) };
+    const dataset = owner(t.subject);
+    out.push({ ruleId: 'core/invalid-rdf-term', messageId: t.problem.messageId, data: t.problem.data, location, ...(dataset ? { dataset } : {}) });
+  }
+  return out;
+}
+
+/** For each resource that is an object in the graph: the first statement holding it (the nth blank object of its predicate). */
+function holdersOf(graph: Graph): Map<string, { holder: string; predicate: string; nth: number }> {
+  const out = new Map<string, { holder: string; predicate: string; nth: number }>();
+  for (const s of graph.subjects()) {
+    for (const [predicate, objects] of graph.predicates(s)) {
+      let nth = 0;
+      for (const t of objects) {
+        if (t.kind === 'literal') continue;
+        const key = termKey(t);
+        if (!out.has(key) && key !== s) out.set(key, { holder: s, predicate, nth });
+        if (t.kind === 'blank') nth++;
+      }
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { DEFAULT_LIMITS, LimitExceeded, type Dataset, type DescriptorFormat, type LimitName, type Limits } from '../model/index.js';
 import { parseDocumentText, SyntaxProblem } from './parse.js';
-import type { Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
+import type { EnvelopePaging, Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
 import { normaliseDatasets } from './normalise.js';
 import { extensionOf } from './paths.js';
 import { decodeDescriptor } from './decode.js';
@@ -11,6 +11,8 @@ import { frictionlessLoader } from './frictionless.js';
 import { odlintLoader } from './odlint.js';
 import { dcatUsLoader } from './dcat-us.js';
 import { loadJsonLd, loadRdfText } from './dcat-ap.js';
+import { envelopeOf } from './rdf-envelope.js';
+import { isJsonLd } from './rdf-jsonld.js';
 import type { RdfSyntax } from './rdf-parse.js';
 import { JSON_LINES_EXTENSIONS, looksLikeJsonLines, parseJsonLines } from './jsonl.js';
 import { decide } from './detect.js';
@@ -31,7 +33,7 @@ const RDF_EXTENSIONS: Record<string, RdfSyntax> = { '.ttl': 'turtle', '.n3': 'n3
 const JSON_LOADER_OVER_JSONLD = 0.5;
 
 export type LoadOutcome =
-  | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[] }
+  | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[]; paging?: EnvelopePaging }
   | { kind: 'parse-error'; message: string; line: number; column: number }
   | { kind: 'unreadable'; message: string }
   | { kind: 'limit-exceeded'; error: LimitExceeded }
@@ -67,7 +69,7 @@ export async function loadDescriptorText(file: string, text: string, limits: Lim
   if (rdf === 'xml') return { kind: 'not-a-descriptor', reason: 'XML that is not RDF' };
   let doc: ParsedDocument;
   try {
-    if (rdf) return loaded('dcat-ap', await loadRdfText(file, text, rdf));
+    if (rdf) return loaded('dcat-ap', await loadRdfText(file, text, rdf, limits));
     doc = parseDocumentText(file, text, limits);
   } catch (e) {
     // JSON Lines saved as `.json`: one whole object per line does not parse as one document.
@@ -76,7 +78,7 @@ export async function loadDescriptorText(file: string, text: string, limits: Lim
     if (e instanceof LimitExceeded) return { kind: 'limit-exceeded', error: e };
     throw e;
   }
-  return loadParsed(doc);
+  return loadParsed(doc, limits);
 }
 
 /** The RDF syntax of a file, from its extension then its first lines; `xml` = XML that is not RDF. */
@@ -86,7 +88,9 @@ function rdfSyntax(file: string, text: string): RdfSyntax | 'xml' | undefined {
   const xml = /^\s*<(\?xml|rdf:RDF)/i.test(head);
   if (byExtension === 'rdfxml' || xml) {
     // `.xml` is also POD's legacy catalog and any other XML: only RDF/XML is a descriptor.
-    return /<rdf:RDF\b|xmlns(:\w+)?\s*=\s*["']http:\/\/www\.w3\.org\/1999\/02\/22-rdf-syntax-ns#/.test(head) ? 'rdfxml' : 'xml';
+    // A CSW or OAI-PMH response may start its first RDF record further down.
+    const rdf = /<rdf:RDF\b|xmlns(:\w+)?\s*=\s*["']http:\/\/www\.w3\.org\/1999\/02\/22-rdf-syntax-ns#/;
+    return rdf.test(head) || (envelopeOf(head) && rdf.test(text)) ? 'rdfxml' : 'xml';
   }
   if (byExtension) return byExtension;
   return /^\s*(@prefix|@base|prefix\s+[\w-]*:|base\s+<)/im.test(head) ? 'turtle' : undefined;
@@ -104,21 +108,21 @@ async function loadJsonLines(file: string, text: string, limits: Limits): Promis
   if ((doc.data as unknown[]).length === 0 && first) {
     return { kind: 'parse-error', message: String(first.data?.message), line: first.location.line ?? 1, column: first.location.column ?? 1 };
   }
-  const outcome = await loadParsed(doc);
+  const outcome = await loadParsed(doc, limits);
   return outcome.kind === 'loaded' ? { ...outcome, issues: [...problems, ...outcome.issues] } : outcome;
 }
 
 function loaded(format: DescriptorFormat, result: LoadResult): LoadOutcome {
   normaliseDatasets(result.datasets);
-  return { kind: 'loaded', format, datasets: result.datasets, issues: result.issues };
+  return { kind: 'loaded', format, datasets: result.datasets, issues: result.issues, ...(result.paging ? { paging: result.paging } : {}) };
 }
 
 /** Loads a parsed JSON/YAML document: the most confident loader wins; unclaimed JSON-LD is DCAT-AP. */
-export async function loadParsed(doc: ParsedDocument): Promise<LoadOutcome> {
+export async function loadParsed(doc: ParsedDocument, limits: Limits = DEFAULT_LIMITS): Promise<LoadOutcome> {
   const { loader: best, score: bestScore } = decide(doc, LOADERS);
   if (isJsonLd(doc.data) && bestScore < JSON_LOADER_OVER_JSONLD) {
     try {
-      return loaded('dcat-ap', await loadJsonLd(doc));
+      return loaded('dcat-ap', await loadJsonLd(doc, limits));
     } catch (e) {
       if (e instanceof SyntaxProblem) return { kind: 'parse-error', message: e.message, line: e.line, column: e.column };
       if (e instanceof LimitExceeded) return { kind: 'limit-exceeded', error: e };
@@ -127,12 +131,6 @@ export async function loadParsed(doc: ParsedDocument): Promise<LoadOutcome> {
   }
   if (!best) return { kind: 'not-a-descriptor', reason: describeShape(doc.data) };
   return loaded(best.format, best.load(doc));
-}
-
-/** A JSON-LD document: an object (or list of objects) with `@context`, or a top-level `@graph`. */
-function isJsonLd(data: unknown): boolean {
-  const items = Array.isArray(data) ? data : [data];
-  return items.some((v) => typeof v === 'object' && v !== null && ('@context' in v || '@graph' in v));
 }
 
 function describeShape(data: unknown): string {

@@ -2,7 +2,9 @@ import { escapePointerToken, type SourceLocation } from '../model/index.js';
 import { isObject } from './build.js';
 import { lineIndex } from './parse.js';
 import type { Graph } from './rdf-graph.js';
-import { contextTerms, xmlPrefixes } from './rdf-parse.js';
+import { contextTerms } from './rdf-jsonld.js';
+import { xmlPrefixes } from './rdf-parse.js';
+import { stringEnd } from './rdf-turtle.js';
 import type { ParsedDocument } from './types.js';
 
 /**
@@ -240,19 +242,6 @@ function skipToken(text: string, i: number, bare: RegExp): number {
 function lineEnd(text: string, i: number): number {
   const n = text.indexOf('\n', i);
   return n === -1 ? text.length : n + 1;
-}
-
-/** End of a string literal starting at `i` ("…", '…', """…""" or '''…'''), escapes included. */
-function stringEnd(text: string, i: number): number {
-  const q = text[i]!;
-  const long = text.startsWith(q.repeat(3), i);
-  const close = long ? q.repeat(3) : q;
-  for (let j = i + close.length; j < text.length; j++) {
-    if (text[j] === '\\') j++;
-    else if (text.startsWith(close, j)) return j + close.length;
-    else if (!long && text[j] === '\n') return j;
-  }
-  return text.length;
 }
 
 // ---------------------------------------------------------------------------------------------

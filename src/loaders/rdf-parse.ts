@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { packageRoot } from '../util/package-root.js';
-import { isObject } from './build.js';
+import { maskText } from '../knowledge/personal-data/masking.js';
+import { LimitExceeded, type Limits } from '../model/index.js';
 import { SyntaxProblem } from './parse.js';
-import { Graph, type RdfJsQuad } from './rdf-graph.js';
+import { ENVELOPE_LINE_SHIFT, envelopeOf, unwrapEnvelope } from './rdf-envelope.js';
+import type { EnvelopePaging } from './types.js';
+import { Graph, termKey, type RdfJsQuad } from './rdf-graph.js';
+import { termProblem, type TermProblem } from './rdf-terms.js';
+import { parseTurtleTolerant, type RecoveredError } from './rdf-turtle.js';
+import { parseRdfXmlTolerant } from './rdf-xml.js';
 
 /**
  * RDF parsing for the DCAT-AP loader. The parsers (n3, rdfxml-streaming-parser, jsonld) are
@@ -13,172 +16,91 @@ import { Graph, type RdfJsQuad } from './rdf-graph.js';
 
 export type RdfSyntax = 'turtle' | 'n-triples' | 'n3' | 'rdfxml';
 
+/** A statement whose term is loaded as written but is wrong (see rdf-terms.ts). */
+export interface TermIssue {
+  subject: string;
+  predicate: string;
+  problem: TermProblem;
+  /** Where the parser met it, when it says (RDF/XML); else the locator finds the statement. */
+  line?: number;
+  column?: number;
+}
+
 export interface ParsedRdf {
   graph: Graph;
   /** Prefixes declared by the file (Turtle `@prefix`, XML `xmlns:`, JSON-LD context terms). */
   prefixes: Record<string, string>;
-}
-
-const SYNTAX_NAMES: Record<RdfSyntax, string> = { turtle: 'Turtle', 'n-triples': 'N-Triples', n3: 'N3', rdfxml: 'RDF/XML' };
-
-export async function parseRdfText(text: string, syntax: RdfSyntax, base: string): Promise<ParsedRdf> {
-  return syntax === 'rdfxml' ? parseRdfXml(text, base) : parseTurtle(text, syntax, base);
-}
-
-async function parseTurtle(text: string, syntax: Exclude<RdfSyntax, 'rdfxml'>, base: string): Promise<ParsedRdf> {
-  const { Parser, DataFactory } = await import('n3');
-  const prefixes: Record<string, string> = {};
-  // Anonymous blank nodes (`[ … ]`) numbered per file, not per process: reports are then the
-  // same whichever worker parsed the file, and whatever it parsed before.
-  let anonymous = 0;
-  const factory = { ...DataFactory, blankNode: (name?: string) => DataFactory.blankNode(name || `n3-${anonymous++}`) };
-  // blankNodePrefix '' keeps `_:label` as written, so blank nodes can be found in the text.
-  const parser = new Parser({ baseIRI: base, format: SYNTAX_NAMES[syntax], blankNodePrefix: '', factory });
-  const graph = new Graph();
-  // With a callback, quads go straight into the graph (no second copy of the file in memory).
-  // n3 calls back once per quad, then with `null` at the end or with the first error.
-  const error = await new Promise<Error | undefined>((resolve) => {
-    parser.parse(
-      text,
-      (e, quad) => {
-        if (e) resolve(e);
-        else if (quad) graph.add(...Graph.termsOf(quad));
-        else resolve(undefined);
-      },
-      (prefix, iri) => {
-        prefixes[prefix] = iri.value;
-      },
-    );
-  });
-  if (error) throw n3Problem(error, text, SYNTAX_NAMES[syntax]);
-  return { graph, prefixes };
+  /** Syntax errors the parser read around (each skipped a statement, an element or a term). */
+  errors: RecoveredError[];
+  terms: TermIssue[];
+  /** The paging state of the CSW or OAI-PMH response the records came in. */
+  paging?: EnvelopePaging;
 }
 
 /**
- * n3 says `Unexpected "x" on line 3.` or `Undefined prefix "ex:" on line 3.`: the column is
- * where the quoted text starts on that line.
+ * How much of a broken or hostile RDF file odlint reads (docs/limits.md): `depth` of RDF/XML
+ * elements and JSON-LD objects; `parseErrors` read around, and wrong terms reported, per file.
  */
-function n3Problem(e: Error & { context?: { line?: number } }, text: string, syntax: string): SyntaxProblem {
-  const line = e.context?.line ?? Number(/on line (\d+)/.exec(e.message)?.[1] ?? 1);
-  const what = /"(.+)"/.exec(e.message)?.[1];
-  const lineText = text.split('\n', line)[line - 1] ?? '';
-  const at = what ? lineText.indexOf(what) : -1;
-  const message = e.message.replace(/ on line \d+\.?$/, '');
-  return new SyntaxProblem(`invalid ${syntax}: ${message}`, line, at >= 0 ? at + 1 : 1);
+export type RdfLimits = Pick<Limits, 'depth' | 'parseErrors'>;
+
+const SYNTAX_NAMES: Record<RdfSyntax, string> = { turtle: 'Turtle', 'n-triples': 'N-Triples', n3: 'N3', rdfxml: 'RDF/XML' };
+
+export async function parseRdfText(text: string, syntax: RdfSyntax, base: string, limits: RdfLimits): Promise<ParsedRdf> {
+  const sink = new GraphSink(limits.parseErrors);
+  const name = SYNTAX_NAMES[syntax];
+  const named = (e: RecoveredError): RecoveredError => ({ ...e, message: `invalid ${name}: ${withoutContacts(e.message)}` });
+  if (syntax === 'rdfxml') {
+    // Records in a CSW or OAI-PMH response: parsed as one document, lines shifted back.
+    const protocol = envelopeOf(text);
+    const unwrapped = protocol ? unwrapEnvelope(text, protocol) : undefined;
+    const shift = unwrapped ? ENVELOPE_LINE_SHIFT : 0;
+    const back = <T extends { line: number }>(at: T): T => ({ ...at, line: Math.max(1, at.line - shift) });
+    const r = await parseRdfXmlTolerant(unwrapped?.text ?? text, base, (q) => sink.add(q, back(q)), { maxErrors: limits.parseErrors, maxDepth: limits.depth });
+    const errors = r.errors.map((e) => named(back(e)));
+    if (r.fatal) throw problem(named(back(r.fatal)));
+    if (r.tooDeep) throw new LimitExceeded('depth', limits.depth, back(r.tooDeep));
+    if (r.gaveUp) throw new LimitExceeded('parseErrors', limits.parseErrors, errors[0]!, { first: errors[0]!.message });
+    const parsed = sink.result(xmlPrefixes(text), errors, name);
+    return unwrapped ? { ...parsed, paging: unwrapped.paging } : parsed;
+  }
+  const r = await parseTurtleTolerant(text, syntax, base, (q) => sink.add(q), limits.parseErrors);
+  if (r.gaveUp) throw new LimitExceeded('parseErrors', limits.parseErrors, r.errors[0]!, { first: named(r.errors[0]!).message });
+  return sink.result(r.prefixes, r.errors.map(named), name);
 }
 
-async function parseRdfXml(text: string, base: string): Promise<ParsedRdf> {
-  const [{ RdfXmlParser }, { DataFactory }] = await Promise.all([import('rdfxml-streaming-parser'), import('rdf-data-factory')]);
-  const graph = new Graph();
-  await new Promise<void>((resolve, reject) => {
-    // Blank node labels the same for every file, whatever was parsed before in this process (or
-    // in another worker): the default factory numbers its prefix per process.
-    const dataFactory = new DataFactory({ blankNodePrefix: 'df_0_' });
-    const parser = new RdfXmlParser({ baseIRI: base, trackPosition: true, dataFactory });
-    parser.on('data', (q: RdfJsQuad) => graph.add(...Graph.termsOf(q)));
-    // The parser goes on reporting follow-up errors after the first one: only the first counts.
-    parser.on('error', (e: Error) => reject(xmlProblem(e)));
-    parser.on('end', () => resolve());
-    parser.end(text);
-  });
-  return { graph, prefixes: xmlPrefixes(text) };
+/** Parser messages quote the offending text: a phone number or address in it is masked. */
+function withoutContacts(message: string): string {
+  return message.replace(/\b(tel|fax|sms|mailto):([^'"<>]*)/gi, (_, scheme: string, rest: string) => `${scheme}:${maskText(rest)}`);
 }
 
-/** saxes says `4:25: unexpected close tag.` */
-function xmlProblem(e: Error): SyntaxProblem {
-  const m = /^(\d+):(\d+): (.*)$/s.exec(e.message);
-  const message = (m?.[3] ?? e.message).replace(/\.$/, '');
-  return new SyntaxProblem(`invalid RDF/XML: ${message}`, Number(m?.[1] ?? 1), Number(m?.[2] ?? 1));
+export function problem(e: RecoveredError): SyntaxProblem {
+  return new SyntaxProblem(e.message, e.line, e.column);
+}
+
+/** Quads into the graph, each term checked; wrong terms noted (at most `max`). */
+export class GraphSink {
+  readonly graph = new Graph();
+  readonly terms: TermIssue[] = [];
+  constructor(private readonly max: number) {}
+
+  add(q: RdfJsQuad, at?: { line: number; column: number }): void {
+    const [s, p, o] = Graph.termsOf(q);
+    this.graph.add(s, p, o);
+    if (this.terms.length >= this.max) return;
+    const found = termProblem(s) ?? termProblem({ kind: 'iri', value: p }) ?? termProblem(o);
+    if (found) this.terms.push({ subject: termKey(s), predicate: p, problem: found, ...(at ? { line: at.line, column: at.column } : {}) });
+  }
+
+  /** The parsed file; one that had errors and yielded no statement at all is a syntax error. */
+  result(prefixes: Record<string, string>, errors: RecoveredError[], _syntax: string): ParsedRdf {
+    if (this.graph.size === 0 && errors.length > 0) throw problem(errors[0]!);
+    return { graph: this.graph, prefixes, errors, terms: this.terms };
+  }
 }
 
 /** `xmlns:dct="…"` declarations of an RDF/XML file. */
 export function xmlPrefixes(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of text.matchAll(/\sxmlns:([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] ??= m[2] ?? m[3] ?? '';
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON-LD
-
-/** The context odlint bundles: the usual DCAT-AP prefixes (schemas/contexts/dcat-ap.jsonld). */
-export const BUNDLED_CONTEXT_URL = 'https://odlint.dev/contexts/dcat-ap.jsonld';
-
-let bundled: unknown;
-function bundledContext(): unknown {
-  bundled ??= JSON.parse(readFileSync(path.join(packageRoot(), 'schemas', 'contexts', 'dcat-ap.jsonld'), 'utf8')) as unknown;
-  return bundled;
-}
-
-export interface ParsedJsonLd extends ParsedRdf {
-  /** Remote contexts the document names that odlint did not fetch, with the pointer naming them. */
-  notFetched: { url: string; ptr: string }[];
-}
-
-/**
- * Converts a JSON-LD document to RDF without ever touching the network: the bundled context is
- * served for its own URL and, in place of any other remote context, so that properties written
- * with the usual prefixes (`dct:title`) are still read. Every such context is reported.
- */
-export async function parseJsonLd(data: unknown, base: string): Promise<ParsedJsonLd> {
-  const { default: jsonld } = await import('jsonld');
-  const notFetched = remoteContexts(data).filter((c) => c.url !== BUNDLED_CONTEXT_URL);
-  const documentLoader = async (url: string) => {
-    if (url !== BUNDLED_CONTEXT_URL && !notFetched.some((c) => c.url === url)) notFetched.push({ url, ptr: '' });
-    return { contextUrl: undefined, documentUrl: url, document: bundledContext() };
-  };
-  let quads: RdfJsQuad[];
-  try {
-    quads = (await jsonld.toRDF(data as Parameters<typeof jsonld.toRDF>[0], { base, documentLoader } as Parameters<typeof jsonld.toRDF>[1])) as RdfJsQuad[];
-  } catch (e) {
-    throw new SyntaxProblem(`invalid JSON-LD: ${firstSentence((e as Error).message)}`, 1, 1);
-  }
-  return { graph: Graph.fromQuads(quads), prefixes: contextTerms(data), notFetched };
-}
-
-function firstSentence(message: string): string {
-  return message.split(/\.\s/)[0]!.replace(/\.$/, '');
-}
-
-/** Every `@context` given as a URL (alone or in a list), anywhere in the document. */
-function remoteContexts(data: unknown): { url: string; ptr: string }[] {
-  const out: { url: string; ptr: string }[] = [];
-  const walk = (v: unknown, ptr: string): void => {
-    if (Array.isArray(v)) return v.forEach((item, i) => walk(item, `${ptr}/${i}`));
-    if (!isObject(v)) return;
-    for (const [k, child] of Object.entries(v)) {
-      const childPtr = `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (k === '@context') {
-        const urls = Array.isArray(child) ? child.map((c, i) => [c, `${childPtr}/${i}`] as const) : [[child, childPtr] as const];
-        for (const [url, p] of urls) if (typeof url === 'string' && !out.some((c) => c.url === url)) out.push({ url, ptr: p });
-      }
-      walk(child, childPtr);
-    }
-  };
-  walk(data, '');
-  return out;
-}
-
-/**
- * Prefixes and terms of the document's top-level @context (term → IRI); a remote context counts
- * as the bundled one, which is what the document was read with.
- */
-export function contextTerms(data: unknown): Record<string, string> {
-  const ctx = isObject(data) ? data['@context'] : undefined;
-  const out: Record<string, string> = {};
-  for (let c of Array.isArray(ctx) ? ctx : [ctx]) {
-    if (typeof c === 'string') c = (bundledContext() as { '@context': unknown })['@context'];
-    if (!isObject(c)) continue;
-    for (const [term, def] of Object.entries(c)) {
-      const iri = typeof def === 'string' ? def : isObject(def) && typeof def['@id'] === 'string' ? def['@id'] : undefined;
-      if (iri !== undefined && !term.startsWith('@')) out[term] = iri;
-    }
-  }
-  // Terms written as compact IRIs (`"title": "dct:title"`) expand through their prefix.
-  for (const [term, iri] of Object.entries(out)) {
-    const colon = iri.indexOf(':');
-    const ns = colon > 0 && !iri.startsWith('//', colon + 1) ? out[iri.slice(0, colon)] : undefined;
-    if (ns !== undefined) out[term] = ns + iri.slice(colon + 1);
-  }
   return out;
 }

@@ -29,6 +29,24 @@ export interface LoadIssue {
 export interface LoadResult {
   datasets: Dataset[];
   issues: LoadIssue[];
+  /** Set when the datasets came in one page of a harvesting protocol's response. */
+  paging?: EnvelopePaging;
+}
+
+/**
+ * Paging state of a CSW `GetRecords` or OAI-PMH `ListRecords` response the descriptors were
+ * unwrapped from (what a harvester needs to ask for the next page), as the response wrote it.
+ */
+export interface EnvelopePaging {
+  protocol: 'csw' | 'oai-pmh';
+  /** CSW `SearchResults`: records matching the query, records in this response, position of the next one (0: none). */
+  numberOfRecordsMatched?: number;
+  numberOfRecordsReturned?: number;
+  nextRecord?: number;
+  /** OAI-PMH `resumptionToken` (empty on the last page), with its `completeListSize` and `cursor`. */
+  resumptionToken?: string;
+  completeListSize?: number;
+  cursor?: number;
 }
 
 export interface Loader {

@@ -6,7 +6,7 @@ export interface Report {
   tool: { name: 'odlint'; version: string };
   schemaVersion: 1;
   datasets: DatasetReport[];
-  /** Findings about files that yielded no dataset (parse errors, unknown formats). */
+  /** Findings about files rather than datasets: files that yielded no dataset (parse errors, unknown formats), and errors a parser read around in a file that loaded. */
   files: FileReport[];
   summary: ReportSummary;
 }

@@ -1,5 +1,6 @@
 import type { DatasetReport, Finding, ReportSummary } from '../model/index.js';
 import { defineFormatter } from './types.js';
+import { filesNotLoaded } from './_inventory.js';
 import { Spill } from './_spill.js';
 import { datasetName, plural, visible, where } from './_findings.js';
 
@@ -135,8 +136,14 @@ ${top.join('\n')}
 });
 export default html;
 
+/** Input files that gave no dataset, so that the scorecard cannot look complete without them. */
+function notLoaded(summary: ReportSummary): string {
+  const rest = summary.inventory ? filesNotLoaded(summary.inventory) : '';
+  return rest ? ` · ${h(rest)}` : '';
+}
+
 function header(version: string, summary: ReportSummary): string {
-  return `<header><h1>Open-data quality scorecard</h1><p class="muted">odlint ${h(version)} · ${plural(summary.datasets, 'dataset')} in ${plural(summary.files, 'file')}</p></header>`;
+  return `<header><h1>Open-data quality scorecard</h1><p class="muted">odlint ${h(version)} · ${plural(summary.datasets, 'dataset')} in ${plural(summary.files, 'file')}${notLoaded(summary)}</p></header>`;
 }
 
 function overview(summary: ReportSummary, c: Catalogue): string {

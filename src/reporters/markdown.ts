@@ -1,5 +1,6 @@
 import type { Finding } from '../model/index.js';
 import { defineFormatter } from './types.js';
+import { inventoryNote } from './_inventory.js';
 import { Spill } from './_spill.js';
 import { datasetName, plural, ruleHelpUri, visible, where } from './_findings.js';
 
@@ -49,8 +50,12 @@ const markdown = defineFormatter({
       file(f) {
         group(code(f.file), f.findings);
       },
-      end({ errors, warnings, infos, datasets }) {
-        write(['## odlint report', '', `${plural(datasets, 'dataset')} checked: **${plural(errors, 'error')}**, ${plural(warnings, 'warning')}${quiet ? '' : `, ${plural(infos, 'info')}`}.`, '', ''].join('\n'));
+      end(summary) {
+        const { errors, warnings, infos, datasets } = summary;
+        const head = ['## odlint report', '', `${plural(datasets, 'dataset')} checked: **${plural(errors, 'error')}**, ${plural(warnings, 'warning')}${quiet ? '' : `, ${plural(infos, 'info')}`}.`, ''];
+        const note = inventoryNote(summary);
+        if (note) head.push(`Files: ${note}.`, '');
+        write([...head, ''].join('\n'));
         if (rows) {
           write('| Dataset | File | Errors | Warnings | Infos | odlint | MQA | udata | Stars |\n|---|---|--:|--:|--:|--:|---|--:|--:|\n');
           table.drain(write);

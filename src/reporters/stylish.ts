@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
-import type { Finding, InventorySummary } from '../model/index.js';
+import type { Finding } from '../model/index.js';
+import { inventoryNote } from './_inventory.js';
 import { defineFormatter } from './types.js';
 
 interface Line {
@@ -61,7 +62,8 @@ const stylish = defineFormatter({
         if (batch) flush();
         for (const x of f.findings) add(x);
       },
-      end({ errors, warnings, infos, datasets, inventory }) {
+      end(summary) {
+        const { errors, warnings, infos, datasets } = summary;
         flush();
         const total = quiet ? errors : errors + warnings + infos;
         const lines: string[] = [];
@@ -74,7 +76,8 @@ const stylish = defineFormatter({
           lines.push(errors ? c.red.bold(text) : c.yellow.bold(text));
         }
         // Files that gave no dataset are counted, so that a clean result cannot hide them.
-        if (inventory && inventory.skipped.files + inventory.failed.files > 0) lines.push(inventorySentence(inventory));
+        const note = inventoryNote(summary);
+        if (note) lines.push(note);
         write((started ? '\n' : '') + lines.join('\n') + '\n');
       },
     };
@@ -82,12 +85,3 @@ const stylish = defineFormatter({
 });
 export default stylish;
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** `312 datasets from 290 files; 14 files skipped (not descriptors), 2 failed`. */
-export function inventorySentence(s: InventorySummary): string {
-  const more: string[] = [];
-  if (s.skipped.files) more.push(`${plural(s.skipped.files, 'file')} skipped (not descriptors)`);
-  if (s.failed.files) more.push(`${s.failed.files} failed`);
-  return [`${plural(s.loaded.datasets, 'dataset')} from ${plural(s.loaded.files, 'file')}`, more.join(', ')].filter(Boolean).join('; ');
-}

@@ -90,6 +90,7 @@ describe('odlint lint', () => {
       'ckanext-dcat__catalog_datasets_list.rdf': 'dcat-ap 2',
       'ckanext-dcat__catalog_with_at_graph.jsonld': 'dcat-ap 1',
       'ckanext-dcat__dataset.rdf': 'dcat-ap 1',
+      'ckanext-dcat__dataset.ttl': 'dcat-ap 2',
       'ckanext-dcat__dataset_afs.ttl': 'dcat-ap 1',
       'ckanext-dcat__dataset_deri.ttl': 'dcat-ap 1',
       'ckanext-dcat__dataset_gob_es.ttl': 'dcat-ap 1',
@@ -97,6 +98,8 @@ describe('odlint lint', () => {
       'ckanext-dcat__dataset_health.ttl': 'dcat-ap 1',
       'ckanext-dcat__dataset_multilingual.ttl': 'dcat-ap 1',
       'ckanext-dcat__dataset_sweden.rdf': 'dcat-ap 1',
+      'semic-dcat-ap__example-bee-population-dataset-series-combined.jsonld': 'dcat-ap 5',
+      'semic-dcat-ap__example-bee-population-dataset-series-combined.ttl': 'dcat-ap 5',
       'semic-dcat-ap__example-data_service_terms_sla.ttl': 'dcat-ap 2',
       'semic-dcat-ap__example-ms_catalogue.jsonld': 'dcat-ap 1',
       'semic-dcat-ap__example-ms_catalogue.ttl': 'dcat-ap 1',
@@ -131,11 +134,20 @@ describe('odlint lint', () => {
       line: 6,
       column: 1,
     });
-    // Files with no dataset to show: each says why, where it can.
+    // Files with no dataset to show say why, where they can; a file read around its syntax
+    // errors has them at file level, next to its datasets.
     expect(report.files.map((f) => [path.basename(f.file), f.findings.map((x) => [x.ruleId, x.location.line, x.location.column])])).toEqual([
-      ['ckanext-dcat__dataset.ttl', [['core/parse-error', 149, 17]]],
-      ['semic-dcat-ap__example-bee-population-dataset-series-combined.jsonld', [['core/remote-context', 2, 3]]],
-      ['semic-dcat-ap__example-bee-population-dataset-series-combined.ttl', [['core/parse-error', 32, 1]]],
+      [
+        'ckanext-dcat__dataset.ttl',
+        [
+          ['core/parse-error', 149, 17],
+          ['core/parse-error', 150, 17],
+          ['core/parse-error', 154, 44],
+          ['core/parse-error', 206, 17],
+          ['core/parse-error', 207, 17],
+        ],
+      ],
+      ['semic-dcat-ap__example-bee-population-dataset-series-combined.ttl', [['core/parse-error', 32, 1], ['core/parse-error', 34, 1]]],
       ['pod__catalog-sample.xml', [['core/not-a-descriptor', undefined, undefined]]],
       ['pod__catalog-template-extended.xml', [['core/not-a-descriptor', undefined, undefined]]],
     ]);

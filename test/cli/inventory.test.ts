@@ -146,6 +146,20 @@ describe('the inventory of a folder walk', () => {
     );
   });
 
+  it('is said in the Markdown report and the HTML scorecard too', async () => {
+    const md = await odlint(['-f', 'markdown', `${FIX}/walk`]);
+    expect(md.stdout.split('\n').slice(0, 6)).toEqual([
+      '## odlint report',
+      '',
+      '2 datasets checked: **1 error**, 1 warning, 0 infos.',
+      '',
+      'Files: 2 datasets from 3 files; 2 files skipped (not descriptors), 1 failed.',
+      '',
+    ]);
+    const html = await odlint(['-f', 'html', `${FIX}/walk`]);
+    expect(html.stdout).toMatch(/<p class="muted">odlint [^<]+ · 2 datasets in 3 files · 2 files skipped \(not descriptors\), 1 failed<\/p>/);
+  });
+
   it('adds no footer line when every file was loaded', async () => {
     const r = await odlint(['fixtures/odlint/good']);
     expect(r.stdout).toBe('✔ 1 dataset checked, no problems\n');

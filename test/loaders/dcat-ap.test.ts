@@ -32,8 +32,9 @@ describe('dcat-ap loader: every corpus file loads or is reported (fixtures/corpu
     'ckanext-dcat__catalog_datasets_list.rdf': 2,
     'ckanext-dcat__catalog_with_at_graph.jsonld': 1,
     'ckanext-dcat__dataset.rdf': 1,
-    // `healthdcatap:` is used but never declared (and line 154 has a stray `<` in `^^<<…>`).
-    'ckanext-dcat__dataset.ttl': { parseError: [149, 17] },
+    // `healthdcatap:` is used but never declared (and line 154 has a stray `<` in `^^<<…>`):
+    // those triples are reported and left out, the rest is read.
+    'ckanext-dcat__dataset.ttl': 2,
     'ckanext-dcat__dataset_afs.ttl': 1,
     'ckanext-dcat__dataset_deri.ttl': 1,
     'ckanext-dcat__dataset_gob_es.ttl': 1,
@@ -41,10 +42,11 @@ describe('dcat-ap loader: every corpus file loads or is reported (fixtures/corpu
     'ckanext-dcat__dataset_health.ttl': 1,
     'ckanext-dcat__dataset_multilingual.ttl': 1,
     'ckanext-dcat__dataset_sweden.rdf': 1,
-    // Terms defined only by a remote context: nothing readable offline (see below).
-    'semic-dcat-ap__example-bee-population-dataset-series-combined.jsonld': 0,
-    // `example-dist:BeePopulation2023/biojson`: `/` is not allowed in a Turtle prefixed name.
-    'semic-dcat-ap__example-bee-population-dataset-series-combined.ttl': { parseError: [32, 1] },
+    // Its remote context (SEMIC's examples context) is bundled: read offline.
+    'semic-dcat-ap__example-bee-population-dataset-series-combined.jsonld': 5,
+    // `example-dist:BeePopulation2023/biojson`: `/` is not allowed in a Turtle prefixed name;
+    // the two distributions written so are reported and left out, the rest is read.
+    'semic-dcat-ap__example-bee-population-dataset-series-combined.ttl': 5,
     'semic-dcat-ap__example-data_service_terms_sla.ttl': 2,
     'semic-dcat-ap__example-ms_catalogue.jsonld': 1,
     'semic-dcat-ap__example-ms_catalogue.ttl': 1,
@@ -77,16 +79,30 @@ describe('dcat-ap loader: every corpus file loads or is reported (fixtures/corpu
     });
   }
 
-  it('parse errors say what is unexpected', async () => {
-    expect(await loadDescriptor(fixture(corpus('ckanext-dcat__dataset.ttl')))).toEqual({
-      kind: 'parse-error',
-      message: 'invalid Turtle: Undefined prefix "healthdcatap:"',
-      line: 149,
-      column: 17,
-    });
-    expect(await loadDescriptor(fixture(corpus('semic-dcat-ap__example-bee-population-dataset-series-combined.ttl')))).toMatchObject({
-      message: 'invalid Turtle: Unexpected "example-dist:BeePopulation2023/biojson"',
-    });
+  it('errors the parser reads around are issues at their line; the rest of the file loads', async () => {
+    const health = await load(corpus('ckanext-dcat__dataset.ttl'));
+    const undefinedPrefix = 'invalid Turtle: Undefined prefix "healthdcatap:"';
+    expect(health.issues.map((i) => [i.ruleId, i.messageId, i.data?.message ?? i.data?.iri, i.location.line, i.location.column])).toEqual([
+      ['core/parse-error', 'skipped', undefinedPrefix, 149, 17],
+      ['core/parse-error', 'skipped', undefinedPrefix, 150, 17],
+      ['core/parse-error', 'skipped', 'invalid Turtle: Unexpected "<<http://www.w3.org/2001/XMLSchema#dateTime>"', 154, 44],
+      ['core/parse-error', 'skipped', undefinedPrefix, 206, 17],
+      ['core/parse-error', 'skipped', undefinedPrefix, 207, 17],
+      // `foaf:homepage <https:/example.com/homepage>`: valid RDF, no web address.
+      ['core/invalid-rdf-term', 'iri', 'https:/example.com/homepage', 221, 9],
+    ]);
+    expect(health.datasets.map((d) => [d.id, d.title?.en])).toEqual([
+      ['http://example.healthdata.nl/set/dataset', 'HealthDCAT-AP test dataset'],
+      ['http://example.com/series', 'Example dataset series'],
+    ]);
+    // The statement around the undefined prefixes still gives its other values.
+    expect(health.datasets[1]!.publisher).toEqual({ name: 'Test Example', email: 'test@example.com', url: 'http://example.com/' });
+    expect(health.datasets[1]!.temporal).toEqual({ start: '2020-03-01', end: '2024-12-31' });
+    const bees = await load(corpus('semic-dcat-ap__example-bee-population-dataset-series-combined.ttl'));
+    expect(bees.issues.map((i) => [i.data?.message, i.location.line, i.location.column])).toEqual([
+      ['invalid Turtle: Unexpected "example-dist:BeePopulation2023/biojson"', 32, 1],
+      ['invalid Turtle: Unexpected "example-dist:BeePopulation2023/csv"', 34, 1],
+    ]);
   });
 });
 
@@ -318,17 +334,19 @@ describe('dcat-ap loader: other corpus details', () => {
 });
 
 describe('dcat-ap loader: JSON-LD contexts are never fetched', () => {
-  it('a remote @context is reported with its URL and position; its terms cannot be read', async () => {
+  it('a well-known remote @context is served from its bundled copy (SEMIC DCAT-AP 3 examples context)', async () => {
     const outcome = await load(corpus('semic-dcat-ap__example-bee-population-dataset-series-combined.jsonld'));
-    expect(outcome.datasets).toEqual([]);
-    expect(outcome.issues).toEqual([
-      {
-        ruleId: 'core/remote-context',
-        messageId: 'notFetched',
-        data: { url: 'https://semiceu.github.io/uri.semic.eu-generated/DCAT-AP/releases/3.0.0/html/examples/context.jsonld' },
-        location: { file: fixture(corpus('semic-dcat-ap__example-bee-population-dataset-series-combined.jsonld')), pointer: '/@context', line: 2, column: 3 },
-      },
+    // Before the copy was bundled: no dataset and a core/remote-context warning.
+    expect(outcome.issues).toEqual([]);
+    expect(outcome.datasets.map((d) => [d.id, d.title?.en, d.issued, d.at.line])).toEqual([
+      ['https://data.gov.gr/id/dataset/BeePopulation2000', 'Bee population 2000 in Greece', '2023-06-01', 4],
+      ['https://data.gov.gr/id/dataset/BeePopulation2022', 'Bee population 2022 in the region of Thessaloniki', '2022-03-01', 15],
+      ['https://data.gov.gr/id/dataset/BeePopulation2023', 'Bee population 2023 in the region of Thessaloniki and Athens', '2023-03-21', 27],
+      ['https://data.gov.gr/id/dataset/BeePopulationLive', 'life counts of the Bee population in Greece', '2023-03-21', 54],
+      ['https://data.gov.gr/id/datasetseries/BeePopulation', 'Bee population', '2022-04-01', 76],
     ]);
+    // Terms of the context's type-scoped contexts are located too.
+    expect(outcome.datasets[0]!.locations.title).toMatchObject({ pointer: '/@graph/0/title', line: 10 });
   });
 
   it('a remote context is replaced by the bundled prefixes: prefixed properties are still read', async () => {
@@ -429,7 +447,17 @@ describe('dcat-ap loader: unsafe data paths and malformed RDF', () => {
 
   it('syntax errors with line and column in each syntax', async () => {
     expect(await loadDescriptor(fixture('malformed/broken.rdf'))).toEqual({ kind: 'parse-error', message: 'invalid RDF/XML: unexpected close tag', line: 6, column: 35 });
-    expect(await loadDescriptor(fixture('malformed/broken.nt'))).toMatchObject({ kind: 'parse-error', message: 'invalid N-Triples: Expected punctuation to follow ""No final dot""', line: 3 });
+    // The triple before the broken one is read.
+    const nt = (await load('malformed/broken.nt')) as Loaded;
+    expect(nt.datasets.map((d) => d.id)).toEqual(['https://example.org/dataset/1']);
+    expect(nt.issues).toEqual([
+      {
+        ruleId: 'core/parse-error',
+        messageId: 'skipped',
+        data: { message: 'invalid N-Triples: Expected punctuation to follow ""No final dot""' },
+        location: { file: fixture('malformed/broken.nt'), line: 3, column: 1 },
+      },
+    ]);
     expect(await loadDescriptor(fixture('malformed/broken.jsonld'))).toEqual({
       kind: 'parse-error',
       message: 'invalid JSON-LD: Invalid JSON-LD syntax; @context must be an object',

@@ -102,7 +102,26 @@ describe('masking everywhere: every rule, every report format', () => {
   });
 });
 
-describe('masking in what the CLI says on stderr', () => {
+describe('masking through the command line', () => {
+  it('the real binary, every rule, every format written with -o: no planted value in any file or on stderr', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'odlint-masking-out-'));
+    const rules = await loadBuiltinRules();
+    const args = [path.join(ROOT, 'bin', 'odlint.js'), DIR, '-p', 'strict'];
+    for (const r of rules.values()) args.push('--rule', `${r.meta.id}=${r.meta.severity}`);
+    const names = formatNames();
+    for (const name of names) args.push('-f', name, '-o', path.join(out, `report.${name}`));
+    const r = await execa('node', args, { cwd: ROOT, reject: false });
+    expect(r.exitCode, r.stderr).toBe(1);
+    const values = forms();
+    for (const name of names) {
+      const text = readFileSync(path.join(out, `report.${name}`), 'utf8');
+      expect(text, name).toContain('***@***.be');
+      expect(values.filter((v) => text.includes(v)), `${name} file leaks`).toEqual([]);
+    }
+    expect(values.filter((v) => (r.stdout + r.stderr).includes(v))).toEqual([]);
+  });
+
+
   it('--verbose names skipped files with the personal part masked', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-masking-'));
     writeFileSync(path.join(dir, 'notes marie.janssens@example.be.txt'), 'hello\n');
@@ -156,6 +175,7 @@ describe('maskPersonalData', () => {
   it('finds several values in one text, and a phone number after a year', () => {
     expect(maskPersonalData('"sofie.vandamme@proximus.be", "BE18 7310 4726 5913" and 273849104')).toBe('"s***@***.be", "BE** **** **** **13" and *******04');
     expect(maskPersonalData('2023 0496 37 58 21')).toBe('2023 +32 *******21');
+    expect(maskPersonalData('2017-04-18 0496 37 58 21')).toBe('2017-04-18 +32 *******21');
   });
 
   it.each([
@@ -164,6 +184,7 @@ describe('maskPersonalData', () => {
     'https://example.org/dataset/123', 'http://publications.europa.eu/resource/authority/frequency/ANNUAL',
     'the description has 53 characters; at least 101 are expected', '12:30:00', 'a@b', 'v1.2.3',
     '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    'Tue, 04/18/2017 - 18:43', 'https://example.org/dataset/0112cf32-bce0-4071-9504-923375f9f2ad', 'v10.20.30.40',
     'http://127.0.0.1:38957/api/3/action/package_show?id=noise-map', 'http://[2001:db8::1]/catalog.ttl',
     'NL21RABO0317529469', '91.04.23-163.18', '273849105', 'id0496375821', 'BE0123456749',
   ])('leaves %j as it is', (text) => {

@@ -248,16 +248,24 @@ function maskRun(run: string, where: RunContext, budget: { left: number }): stri
 const worthTesting = (c: string) => c.replace(/\D/g, '').length >= 8 || /^\d{1,3}(\.\d{1,3}){3}$/.test(c);
 
 /**
- * The mask of a number when a detector recognises it. A bare digit string starting with 0
- * (`0470987654`) counts as a phone number only when it stands alone (`free`), not glued to words.
+ * The mask of a number when a detector recognises it. Phone numbers and IP addresses are
+ * written standing alone: glued to a word (`id0470987654`, `bce0-4071-9504` in a UUID, `v1.2.3.4`)
+ * they are codes; and a sequence holding a calendar date (`04/18/2017 - 18`) is a date.
  */
 function maskNumber(candidate: string, { free, urlHost }: RunContext): string | undefined {
+  const dated = holdsDate(candidate);
   for (const d of NUMBER_DETECTORS) {
-    if (d === ipAddress && urlHost) continue;
+    if ((d === ipAddress || d === phone) && (!free || urlHost || dated)) continue;
     if (d === nlBsn && looksLikeFullDate(candidate)) continue; // 20230130 is a date, not a BSN
     const masked = shapedMask(d, candidate);
     if (masked !== undefined) return masked;
   }
-  if (free && /^0[\d\s.\/()-]+$/.test(candidate)) return shapedMask(phone, candidate, true);
+  // A bare digit string with a trunk 0 (`0470987654`) is a phone number when it stands alone.
+  if (free && !dated && /^0[\d\s.\/()-]+$/.test(candidate)) return shapedMask(phone, candidate, true);
   return undefined;
 }
+
+/** A date with a four-digit year and a valid day and month: `18/04/2017`, `2017-04-18`. */
+const DATE_IN_TEXT = /(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2})(?!\d)/g;
+
+const holdsDate = (text: string) => [...text.matchAll(DATE_IN_TEXT)].some((m) => looksLikeFullDate(m[0]));
