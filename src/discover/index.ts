@@ -58,8 +58,16 @@ export async function discover(inputs: string[], cwd: string, isIgnored: (abs: s
     const ext = path.extname(abs).toLowerCase();
     if (named) explicit.add(abs);
     if (readerFor(abs)) dataFiles.add(abs);
-    else if (DESCRIPTOR_EXTENSIONS.includes(ext)) descriptors.add(abs);
-    else if (!named) {
+    else if (DESCRIPTOR_EXTENSIONS.includes(ext) && !named) descriptors.add(abs);
+    else if (DESCRIPTOR_EXTENSIONS.includes(ext)) {
+      // Named explicitly: a spreadsheet or an archive renamed `.json` is said to be one, not parsed
+      // (by its signature only: UTF-16/32 text has NUL bytes too, and the loaders decode it).
+      const content = await sniffFile(abs).catch(() => undefined);
+      if (content?.binary && content.by === 'magic') {
+        sniffed.set(abs, content.format);
+        notDescriptors.push({ file: abs, format: content.format, reason: sniffedReason(content.format) });
+      } else descriptors.add(abs);
+    } else if (!named) {
       skipped.set(abs, ext ? `no descriptor or data-file extension (${ext})` : 'no descriptor or data-file extension');
       return 'skipped';
     } else {

@@ -161,8 +161,9 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
   let outcome: LoadOutcome;
   if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else {
-    const fetched = await fetchDescriptor(unit.url);
-    outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(unit.url, fetched.text, config.limits);
+    const fetched = await fetchDescriptor(unit.url, config.limits.descriptorBytes);
+    if ('limit' in fetched) outcome = { kind: 'limit-exceeded', error: fetched.limit };
+    else outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(unit.url, fetched.text, config.limits);
   }
   switch (outcome.kind) {
     case 'limit-exceeded':

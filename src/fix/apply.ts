@@ -38,12 +38,15 @@ export function applyFixes(findings: Iterable<Finding>, limits: Limits = DEFAULT
   return outcome;
 }
 
+/** A fix changes values, never keys: the yaml library's unique-key check (quadratic) is not needed. */
+const NO_KEY_CHECK = { uniqueKeys: false } as const;
+
 /** Applies fixes to the text of one JSON/YAML file; returns the new text and the fixes applied. */
 export function fixText(text: string, fixes: Fix[], limits: Limits = DEFAULT_LIMITS): { text: string; applied: Set<Fix> } {
   const unchanged = { text, applied: new Set<Fix>() };
   // Aliases are expanded within the loader's limit (limits.yamlAliases): what loaded can be fixed.
   const toJs = (d: ReturnType<typeof parseDocument>) => yamlToJs(d, limits);
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, NO_KEY_CHECK);
   let before: unknown;
   try {
     before = toJs(doc);
@@ -63,9 +66,9 @@ export function fixText(text: string, fixes: Fix[], limits: Limits = DEFAULT_LIM
   for (const [start, edit] of [...edits].sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + edit.to + out.slice(edit.end);
 
   // The result must be the same document with only the fixed values changed.
-  const expected = parseDocument(text);
+  const expected = parseDocument(text, NO_KEY_CHECK);
   for (const edit of edits.values()) for (const fix of edit.fixes) expected.setIn(pointerTokens(fix.pointer), fix.to);
-  const after = parseDocument(out);
+  const after = parseDocument(out, NO_KEY_CHECK);
   if (after.errors.length) return unchanged;
   const afterJs = toJs(after);
   if (!isDeepStrictEqual(afterJs, toJs(expected)) || isDeepStrictEqual(before, afterJs)) return unchanged;

@@ -4,6 +4,7 @@
  * dates and the High-Value Datasets declaration.
  */
 import type { Agent, Dataset, Period } from '../model/index.js';
+import { datesAndTimesExist } from './iso-8601.js';
 
 /** A value MQA counts as stated: a non-blank string, a non-empty list, any other defined value. */
 export function present(v: unknown): boolean {
@@ -66,7 +67,7 @@ export function accessRightsFromVocabulary(value: string | undefined): boolean {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const DATE = '\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?';
+const DATE = '\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?'; // days per month: datesAndTimesExist
 const TIME = 'T([01]\\d|2[0-4])(:[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?';
 const DATE_TIME = `${DATE}(${TIME})?`;
 const DURATION = 'P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?';
@@ -76,10 +77,12 @@ const ISO_8601 = new RegExp(`^(R\\d*/)?(${DATE_TIME}|${DURATION})(/(${DATE_TIME}
 /**
  * Whether a value is an ISO 8601 date as DCAT-AP expects for dct:issued / dct:modified
  * (xsd:date, xsd:dateTime, xsd:gYear, xsd:gYearMonth); intervals and durations, which
- * DCAT-US allows, pass too. A space instead of the `T` (SQL style, CKAN) is tolerated.
+ * DCAT-US allows, pass too. A space instead of the `T` (SQL style, CKAN) is tolerated. The
+ * shape is not enough: `2023-02-29`, `T24:30` or a `+15:00` offset name no moment.
  */
 export function isIsoDate(value: string): boolean {
-  return ISO_8601.test(value.trim().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d{2}:)/, '$1T'));
+  const iso = value.trim().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d{2}:)/, '$1T');
+  return ISO_8601.test(iso) && datesAndTimesExist(iso);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
  */
 import type { TableSchema, TableSchemaField } from '../model/index.js';
 import { userPattern, type UserPattern } from './user-pattern.js';
+import { datesAndTimesExist } from './iso-8601.js';
 
 export type Cast = { ok: true; value: unknown } | { ok: false };
 
@@ -71,9 +72,10 @@ function castGeopoint(field: TableSchemaField, value: string): Cast {
   return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? { ok: true, value: [lon, lat] } : { ok: false };
 }
 
-function matches(re: RegExp | UserPattern, value: string): Cast {
+/** A cell of the shape `re`, and (`exists`) one that names something real (`2023-02-29` does not). */
+function matches(re: RegExp | UserPattern, value: string, exists: (value: string) => boolean = () => true): Cast {
   const ok = re instanceof RegExp ? re.test(value) : re.ok && re.matches(value);
-  return ok ? { ok: true, value } : { ok: false };
+  return ok && exists(value) ? { ok: true, value } : { ok: false };
 }
 
 /** Casts a non-missing cell to its field's type; `ok: false` is a Frictionless `type-error`. Unknown types accept anything. */
@@ -95,13 +97,13 @@ export function castCell(field: TableSchemaField, value: string): Cast {
       return t.includes(value) ? { ok: true, value: true } : f.includes(value) ? { ok: true, value: false } : { ok: false };
     }
     case 'date':
-      if (format === 'default') return matches(DATE, value);
+      if (format === 'default') return matches(DATE, value, datesAndTimesExist);
       if (format === 'any') return Number.isNaN(Date.parse(value)) && !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) ? { ok: false } : { ok: true, value };
       return matches(strptime(format), value);
     case 'time':
       return format === 'default' || format === 'any' ? matches(TIME, value) : matches(strptime(format), value);
     case 'datetime':
-      if (format === 'default') return matches(DATETIME, value);
+      if (format === 'default') return matches(DATETIME, value, datesAndTimesExist);
       if (format === 'any') return Number.isNaN(Date.parse(value)) ? { ok: false } : { ok: true, value };
       return matches(strptime(format), value);
     case 'year':

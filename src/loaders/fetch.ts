@@ -1,13 +1,16 @@
 /** Fetching a descriptor given as a URL (only with --online). */
+import { DEFAULT_LIMITS, LimitExceeded } from '../model/index.js';
+import { decodeDescriptor } from './decode.js';
 
-/** Descriptors larger than this are refused: a catalogue dump that size wants a file. */
-export const MAX_DESCRIPTOR_BYTES = 100 * 1024 * 1024;
 const TIMEOUT_MS = 30_000;
 
-export type Fetched = { text: string } | { error: string };
+export type Fetched = { text: string } | { error: string } | { limit: LimitExceeded };
 
-/** GETs a descriptor over HTTP(S), with a timeout and a size cap; never throws. */
-export async function fetchDescriptor(url: string): Promise<Fetched> {
+/**
+ * GETs a descriptor over HTTP(S), with a timeout; never throws. A body larger than
+ * `maxBytes` (limits.descriptorBytes, as for files) is not read further.
+ */
+export async function fetchDescriptor(url: string, maxBytes = DEFAULT_LIMITS.descriptorBytes): Promise<Fetched> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -24,8 +27,12 @@ export async function fetchDescriptor(url: string): Promise<Fetched> {
   let size = 0;
   for await (const chunk of res.body ?? []) {
     size += chunk.length;
-    if (size > MAX_DESCRIPTOR_BYTES) return { error: `larger than ${MAX_DESCRIPTOR_BYTES / 1024 / 1024} MiB` };
+    if (size > maxBytes) {
+      // The size it announced, else what was read before stopping (a lower bound).
+      const found = Number(res.headers.get('content-length')) || `${size}+`;
+      return { limit: new LimitExceeded('descriptorBytes', maxBytes, {}, { found }) };
+    }
     chunks.push(chunk);
   }
-  return { text: Buffer.concat(chunks).toString('utf8') };
+  return { text: decodeDescriptor(Buffer.concat(chunks)) };
 }

@@ -273,6 +273,30 @@ export function yamlToJs(doc: Document, limits: Limits = DEFAULT_LIMITS, toPos?:
   }
 }
 
+/**
+ * Offset of the first key repeated in its map, or undefined. The yaml library's own check
+ * (`uniqueKeys`) compares each key with every earlier one: a map of a million keys took minutes.
+ */
+export function firstDuplicateKey(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        const id = `${typeof key.value}:${String(key.value)}`;
+        if (seen.has(id)) {
+          found = key.range?.[0] ?? 0;
+          return visit.BREAK;
+        }
+        seen.add(id);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 /** Parses one YAML document; positions for any JSON pointer into it. */
 export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): { data: unknown; position: PositionResolver } {
   const lineCounter = new LineCounter();
@@ -284,10 +308,15 @@ export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): { data
   const tokens = yamlTokens(text, limits, lineCounter, toPos);
   const deep = yamlTooDeepAt(tokens, limits.depth);
   if (deep >= 0) throw new LimitExceeded('depth', limits.depth, toPos(deep));
-  const docs = new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, text.length);
+  const docs = new Composer({ prettyErrors: false, uniqueKeys: false }).compose(tokens, true, text.length);
   const doc = docs.next().value as Document.Parsed;
   const second = docs.next().value as Document.Parsed | undefined;
   if (second) doc.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate !== undefined && !(doc.errors[0] && doc.errors[0].pos[0] <= duplicate)) {
+    const pos = toPos(duplicate);
+    throw new SyntaxProblem('invalid YAML: Map keys must be unique', pos.line, pos.column);
+  }
   const error = doc.errors[0];
   // The composer catches its own stack overflow: a limit, whatever `limits.depth` says.
   if (error?.code === 'RESOURCE_EXHAUSTION') throw new LimitExceeded('depth', limits.depth, toPos(error.pos[0]));

@@ -202,7 +202,7 @@ function lineSpan(input: string, line: number): { start: number; end: number } {
 
 /**
  * Length of the term starting at `at`: an IRI to its `>` on the same line, a string literal to its
- * closing quote, a bare name or number (without a final `.`); 0 for punctuation, which cannot be
+ * closing quote (and language tag or datatype), a bare name or number (without a final `.`); 0 for punctuation, which cannot be
  * replaced by a term.
  */
 export function termLength(text: string, at: number): number {
@@ -212,7 +212,12 @@ export function termLength(text: string, at: number): number {
     const eol = text.indexOf('\n', at);
     return close < 0 || (eol >= 0 && eol < close) ? 0 : close + 1 - at;
   }
-  if (c === '"' || c === "'") return stringEnd(text, at) - at;
+  if (c === '"' || c === "'") {
+    // With its language tag or datatype: a placeholder IRI cannot carry them.
+    const suffix = /@[A-Za-z][A-Za-z0-9-]*|\^\^(<[^>\s]*>|[^\s;,[\](){}"'<#]*[^\s;,[\](){}"'<#.])/y;
+    suffix.lastIndex = stringEnd(text, at);
+    return (suffix.exec(text) ? suffix.lastIndex : stringEnd(text, at)) - at;
+  }
   const m = /[^\s;,[\](){}"'<#]+/y;
   m.lastIndex = at;
   const word = m.exec(text)?.[0] ?? '';

@@ -47,6 +47,8 @@ class Catalogue {
   udata = new Mean();
   ratings = new Map<string, number>();
   notChecked = false;
+  /** Datasets that only link to their distributions (udata API v2): distribution indicators unchecked. */
+  linked = 0;
   /** Per rule, the datasets (by a 53-bit hash of their id: the same id counts once) and findings. */
   rules = new Map<string, { datasets: Set<number>; findings: number; severity: string }>();
   publishers = new Map<string, { datasets: number; odlint: Mean; mqa: Mean; udata: Mean; errors: number }>();
@@ -61,6 +63,7 @@ class Catalogue {
       this.udata.add((s.udata ?? 0) * 100);
       this.ratings.set(s.mqa.rating, (this.ratings.get(s.mqa.rating) ?? 0) + 1);
       if (s.mqa.notChecked?.length) this.notChecked = true;
+      if (s.mqa.notChecked?.includes('interoperability.format')) this.linked++;
     }
     const id = idHash(d.id);
     for (const f of d.findings) {
@@ -170,7 +173,10 @@ function ratingChart(c: Catalogue): string {
   const note = c.notChecked
     ? '<p class="muted">Reachability of access and download URLs was not checked (run with <code>--online</code>); those indicators count 0.</p>'
     : '';
-  return `<section><h2>MQA rating distribution</h2><svg role="img" aria-label="MQA ratings" width="440" height="${RATINGS.length * 28}" viewBox="0 0 440 ${RATINGS.length * 28}">${bars}</svg>${note}</section>`;
+  // Distribution indicators beyond reachability are unchecked only when the distributions were linked, not included.
+  const linked = c.linked;
+  const linkedNote = linked ? `<p class="muted">${linked} dataset(s) only link to their distributions (udata API v2): their distribution indicators were not checked and count 0.</p>` : '';
+  return `<section><h2>MQA rating distribution</h2><svg role="img" aria-label="MQA ratings" width="440" height="${RATINGS.length * 28}" viewBox="0 0 440 ${RATINGS.length * 28}">${bars}</svg>${note}${linkedNote}</section>`;
 }
 
 function topRules(c: Catalogue): string {

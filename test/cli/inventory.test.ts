@@ -94,6 +94,20 @@ describe('files named explicitly are sniffed, never parsed as YAML when they are
     expect(report.summary.inventory).toEqual({ loaded: { files: 0, datasets: 0, byFormat: {} }, skipped: { files: 0, byFormat: {} }, failed: { files: 1, byFormat: { xlsx: 1 } } });
   });
 
+  it('a spreadsheet renamed .json or .yaml is said to be one, not parsed', async () => {
+    const dir = tmp();
+    const xlsx = readFileSync(path.join(ROOT, FIX, 'explicit', 'budget.xlsx'));
+    writeFileSync(path.join(dir, 'package.json'), xlsx);
+    writeFileSync(path.join(dir, 'dataset.yaml'), xlsx);
+    const r = await odlint(['-f', 'json', 'package.json', 'dataset.yaml'], dir);
+    const report = JSON.parse(r.stdout) as Report;
+    const reason = 'not a dataset descriptor: XLSX data (sniffed from the content), which odlint does not read: describe it in a descriptor';
+    expect(report.files.map((f) => [f.file, f.findings.map((x) => [x.ruleId, x.message])])).toEqual([
+      ['package.json', [['core/not-a-descriptor', reason]]],
+      ['dataset.yaml', [['core/not-a-descriptor', reason]]],
+    ]);
+  });
+
   it('a CSV without extension is linted as data; a PDF is no descriptor', async () => {
     const r = await odlint(['-f', 'json', `${FIX}/explicit/prenoms`, `${FIX}/explicit/report.pdf`]);
     const report = JSON.parse(r.stdout) as Report;

@@ -2,6 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import os from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { execa } from 'execa';
 import { ROOT } from '../helpers/lint.js';
 import type { Report } from '../../src/model/index.js';
@@ -75,4 +77,17 @@ describe('descriptors given as URLs', () => {
       },
     ]);
   });
+
+  it('stop reading a body larger than limits.descriptorBytes: a core/limit-exceeded finding', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-url-'));
+    writeFileSync(path.join(dir, 'odlint.config.yaml'), 'limits:\n  descriptorBytes: 100\n');
+    const url = `${base}/api/3/action/package_show?id=noise-map`;
+    const r = await odlint(['--online', '-c', path.join(dir, 'odlint.config.yaml'), '-f', 'json', url]);
+    expect(r.exitCode).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.files.flatMap((f) => f.findings).map(({ ruleId, messageId, location }) => ({ ruleId, messageId, location }))).toEqual([
+      { ruleId: 'core/limit-exceeded', messageId: 'descriptorBytes', location: { file: url } },
+    ]);
+  });
 });
+

@@ -1,4 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadDescriptor, type LoadOutcome } from '../../src/loaders/index.js';
 import { parseJsonLd } from '../../src/loaders/rdf-jsonld.js';
 import { parseRdfXmlTolerant } from '../../src/loaders/rdf-xml.js';
@@ -59,6 +62,15 @@ describe('tolerant RDF: one bad term never rejects the file', () => {
       ['core/invalid-rdf-term', 'literal', { value: '2021-02-30', datatype: 'xsd:date' }, '12:5'],
       ['core/invalid-rdf-term', 'iri', { iri: 'https:/example.com' }, '13:5'],
     ]);
+  });
+
+  it('Turtle: a literal n3 cannot read (bad escape) is left out, its statement and file read', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-literal-'));
+    const file = path.join(dir, 'literal.ttl');
+    writeFileSync(file, '@prefix dct: <http://purl.org/dc/terms/> .\n<https://example.org/d> a <http://www.w3.org/ns/dcat#Dataset> ;\n  dct:title "C:\\q\\data \\q"@en ;\n  dct:description "Read after the bad literal" .\n');
+    const { datasets, issues } = (await loadDescriptor(file)) as Loaded;
+    expect(datasets.map((d) => [d.id, d.title, d.description])).toEqual([['https://example.org/d', undefined, { '': 'Read after the bad literal' }]]);
+    expect(issues.map((i) => [i.ruleId, i.location.line, i.location.column])).toEqual([['core/parse-error', 3, 13]]);
   });
 
   it('XML that is not well-formed is still one syntax error and no dataset', async () => {

@@ -102,6 +102,18 @@ describe('udata API v2: resources linked, not included', () => {
     expect(d.score?.mqa?.notChecked).toHaveLength(12);
   });
 
+  it('the HTML scorecard says which datasets only link to their distributions', async () => {
+    const { loadFormatter } = await import('../../src/reporters/index.js');
+    const { loadBuiltinRules } = await import('../../src/engine/registry.js');
+    const rules = new Map([...(await loadBuiltinRules())].map(([id, r]) => [id, r.meta]));
+    const html = await loadFormatter('html');
+    const linked = await lintReport(['fixtures/udata/shapes/api-v2-search.json', 'fixtures/udata/shapes/export-list.json'], { data: false });
+    const out = await html!.format(linked, { color: false, quiet: false, rules, cwd: process.cwd() });
+    expect(out).toContain('2 dataset(s) only link to their distributions (udata API v2)');
+    const included = await lintReport(['fixtures/udata/shapes/export-list.json'], { data: false });
+    expect(await html!.format(included, { color: false, quiet: false, rules, cwd: process.cwd() })).not.toContain('only link to their distributions');
+  });
+
   it('the same dataset with an empty resource list is reported and scored as having none', () => {
     const doc = parseText('udata/v1-empty.json', JSON.stringify({ slug: 's', metrics: {}, title: 'T', resources: [] }));
     const { datasets, issues } = udataLoader.load(doc);

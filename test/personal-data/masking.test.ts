@@ -14,7 +14,7 @@ import type { Report } from '../../src/model/index.js';
 const PLANTED = {
   emails: ['louise.peeters@example.be', 'marie.janssens@example.be', 'sofie.vandamme@proximus.be', 'thomas.dubois@orange.fr', 'lotte.devries@ziggo.nl'],
   phones: ['+32 478 21 43 65', '0496 37 58 21', '+31 6 41 82 73 95', '+33 7 81 26 45 39'],
-  ibans: ['BE18 7310 4726 5913', 'NL21RABO0317529468', 'LU89 0019 4037 5826 0140', 'FR8430004028370001957386218'],
+  ibans: ['BE86 7310 4726 5950', 'NL21RABO0317529468', 'LU89 0019 4037 5826 0140', 'FR7630004028370001957386265'],
   niss: ['91.04.23-163.19', '68.12.01-255.63', '03.09.08-072.37', '03090807237'],
   bsn: ['273849104', '318294758', '602918376', '418273649'],
   nir: ['2 91 04 69 381 114 43', '1 66 02 59 350 042 36', '1 72 06 2A 004 087 66', '166025935004236'],
@@ -145,8 +145,8 @@ describe('maskPersonalData', () => {
     ['0496375821', '+32 *******21'],
     ['0496/37.58.21', '+32 *******21'],
     ['+32 (0)478 21 43 65', '+32 *******65'],
-    ['BE18 7310 4726 5913', 'BE** **** **** **13'],
-    ['be18731047265913', 'BE** **** **** **13'],
+    ['BE86 7310 4726 5950', 'BE** **** **** **50'],
+    ['be86731047265950', 'BE** **** **** **50'],
     ['paid from NL21RABO0317529468 twice', 'paid from NL** **** **** **** 68 twice'],
     ['91.04.23-163.19', '91.04.23-***-**'],
     ['91042316319', '91.04.23-***-**'],
@@ -173,7 +173,7 @@ describe('maskPersonalData', () => {
   });
 
   it('finds several values in one text, and a phone number after a year', () => {
-    expect(maskPersonalData('"sofie.vandamme@proximus.be", "BE18 7310 4726 5913" and 273849104')).toBe('"s***@***.be", "BE** **** **** **13" and *******04');
+    expect(maskPersonalData('"sofie.vandamme@proximus.be", "BE86 7310 4726 5950" and 273849104')).toBe('"s***@***.be", "BE** **** **** **50" and *******04');
     expect(maskPersonalData('2023 0496 37 58 21')).toBe('2023 +32 *******21');
     expect(maskPersonalData('2017-04-18 0496 37 58 21')).toBe('2017-04-18 +32 *******21');
   });

@@ -75,6 +75,16 @@ describe('hostile inputs (issue 18)', () => {
     expect(limitFindings(report)).toEqual([{ ruleId: 'core/limit-exceeded', messageId: 'depth', location: { file: 'abc/dataset.yaml', line: 257, column: 4 } }]);
   });
 
+  it('a dataset.yaml map of 100 000 distinct keys and a repeat: one syntax error at the repeat', async () => {
+    // The yaml library compared each key with every earlier one: over five minutes for this file.
+    const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}: 1\n`).join('');
+    const dir = workspace({ 'keys/dataset.yaml': `title: x\n${keys}k7: 2\n` });
+    const report = await lintJson(dir, ['keys', 'good']);
+    expect(report.files.flatMap((f) => f.findings).map(({ ruleId, message, location }) => ({ ruleId, message, location }))).toEqual([
+      { ruleId: 'core/parse-error', message: 'invalid YAML: Map keys must be unique', location: { file: 'keys/dataset.yaml', line: 100_002, column: 1 } },
+    ]);
+  });
+
   it('64 MiB of malformed JSON: parsing gives up after limits.parseErrors errors', async () => {
     const dir = workspace();
     // `[1 1 1 …`: a missing comma every two bytes, 32 Mi errors (each was kept: out of memory).

@@ -97,6 +97,17 @@ describe('metadata/date-not-iso', () => {
     ]);
   });
 
+  it('reports dates of ISO shape that are not on the calendar (30 February, 29 February 2021, 31 April)', async () => {
+    // 2024-02-29 (a leap year) and 24:00:00 (the end of 29 February) are real moments.
+    const impossible = 'completeness/impossible-dates.json';
+    expect((await completeness(impossible, ['dcat-ap'])).filter((f) => f.ruleId === 'metadata/date-not-iso')).toEqual([
+      { ...notIso('/result/issued', 8, 5, 'the dataset issued "2020-02-30"'), location: at(impossible, '/result/issued', 8, 5) },
+      // The CKAN loader locates the temporal end at temporal_start (as for dates.json above).
+      { ...notIso('/result/temporal_start', 10, 5, 'the dataset temporal end "2021-02-29"'), location: at(impossible, '/result/temporal_start', 10, 5) },
+      { ...notIso('/result/resources/0/created', 13, 82, 'distribution 1 issued "2023-04-31 10:00:00"'), location: at(impossible, '/result/resources/0/created', 13, 82) },
+    ]);
+  });
+
   it('leaves odlint dataset.yaml dates to its schema (core/invalid-descriptor)', async () => {
     const report = await lintReport([`${dir}/completeness/values.yaml`]);
     expect(allFindings(report, 'metadata/date-not-iso')).toEqual([]);

@@ -32,7 +32,7 @@ export { nissValid } from './identifiers/be-niss.js';
 export { bsnValid } from './identifiers/nl-bsn.js';
 export { nirValid } from './identifiers/fr-nir.js';
 export { matriculeValid } from './identifiers/lu-matricule.js';
-export { ibanValid, IBAN_LENGTHS } from './identifiers/iban.js';
+export { ibanValid, ibanChecksumValid, IBAN_LENGTHS } from './identifiers/iban.js';
 export { cardValid } from './identifiers/payment-card.js';
 export { personalEmail, isRoleMailbox, parsePhone, PHONE_REGIONS } from './contact.js';
 export { beNiss, nlBsn, frNir, luMatricule, iban, paymentCard, email, phone, mobilePhone, ipAddress, licencePlate };

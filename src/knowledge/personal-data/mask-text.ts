@@ -10,6 +10,8 @@
  *
  * A value is masked when it passes the detector's test (check digits, numbering plans) — the same
  * test that makes a personal-data finding an error — so ordinary numbers and codes stay readable.
+ * IBANs need only their ISO 13616 checksum here, not the BBAN structure the finding needs: hiding
+ * a string no bank could issue costs nothing, missing a real account from an outdated format leaks.
  * Masks are never recognised again: masking twice gives the same text.
  */
 import { isRoleMailbox, email, phone } from './contact.js';
@@ -19,7 +21,7 @@ import { beNiss } from './identifiers/be-niss.js';
 import { nlBsn } from './identifiers/nl-bsn.js';
 import { frNir } from './identifiers/fr-nir.js';
 import { luMatricule } from './identifiers/lu-matricule.js';
-import { iban, IBAN_LENGTHS } from './identifiers/iban.js';
+import { iban, ibanChecksumValid, IBAN_LENGTHS } from './identifiers/iban.js';
 import { paymentCard } from './identifiers/payment-card.js';
 import { ipAddress } from './network.js';
 import { licencePlate } from './licence-plate.js';
@@ -155,7 +157,7 @@ function ibanAt(text: string, start: number, length: number | undefined): { mask
     else if (!(c === ' ' && /[A-Za-z0-9]/.test(text[end + 1] ?? ''))) break;
     end++;
   }
-  if (compact.length !== length || /[\p{L}\p{N}]/u.test(text[end] ?? '') || !iban.valid(compact)) return undefined;
+  if (compact.length !== length || /[\p{L}\p{N}]/u.test(text[end] ?? '') || !ibanChecksumValid(compact)) return undefined;
   return { mask: iban.mask(compact), end };
 }
 

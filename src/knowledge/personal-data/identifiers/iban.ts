@@ -1,3 +1,4 @@
+import { isValidIBAN } from 'ibantools';
 import { modString } from '../checksums.js';
 import type { ValueDetector } from '../detector.js';
 
@@ -13,12 +14,22 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   VA: 22, VG: 24, XK: 20, YE: 30,
 };
 
-/** ISO 13616: known country, the country's length, and mod 97 of the rearranged number = 1. */
-export function ibanValid(iban: string): boolean {
+/** ISO 13616 checksum only: mod 97 of the rearranged number = 1 (no check of the BBAN's structure). */
+export function ibanChecksumValid(iban: string): boolean {
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(iban) || IBAN_LENGTHS[iban.slice(0, 2)] !== iban.length) return false;
   const rearranged = iban.slice(4) + iban.slice(0, 4);
   const digits = rearranged.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
   return modString(digits, 97) === 1;
+}
+
+/**
+ * A possible IBAN: a registry country, its length, the mod 97 checksum, and the country's BBAN
+ * structure (ibantools: character classes per position, and national check digits for BE, FR,
+ * MC, ES, PT, PL, NO, CZ, SK, EE, HR, HU...). The checksum alone accepts BBANs no bank could issue
+ * (a Belgian account number whose own mod 97 fails), and an IBAN finding blocks publication.
+ */
+export function ibanValid(iban: string): boolean {
+  return ibanChecksumValid(iban) && isValidIBAN(iban);
 }
 
 export const iban: ValueDetector = {
