@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { columnAt, datasetGender, sexesOf, type TableGender } from '../../src/knowledge/gender/index.js';
+import { columnAt, datasetGender, quotedColumns, sexesOf, type TableGender } from '../../src/knowledge/gender/index.js';
 import { observeData } from './_shared.js';
 
 type Sex = 'male' | 'female';
@@ -53,7 +53,7 @@ export const { meta, create } = defineRule({
           if (side.length && !t.sexColumns.length) {
             context.report({
               messageId: 'oneSided',
-              data: { columns: side.map((c) => `"${c}"`).join(', '), sex: WORD[sex], other: WORD[other(sex)] },
+              data: { columns: quotedColumns(side), sex: WORD[sex], other: WORD[other(sex)] },
               location: columnAt(t, side[0]!),
             });
           }

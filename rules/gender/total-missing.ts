@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { canonicalCode, columnAt, datasetGender, schemeById } from '../../src/knowledge/gender/index.js';
+import { canonicalCode, columnAt, datasetGender, quotedColumns, schemeById } from '../../src/knowledge/gender/index.js';
 import { observeData } from './_shared.js';
 
 interface Options {
@@ -54,8 +54,7 @@ export const { meta, create } = defineRule<Options>({
           }
           const g = t.sexColumnGroup;
           if (g && g.male.length && g.female.length && !g.total.length && !t.sexColumns.length) {
-            const list = (cols: string[]) => cols.map((x) => `"${x}"`).join(', ');
-            context.report({ messageId: 'noTotalColumn', data: { female: list(g.female), male: list(g.male) }, location: columnAt(t, g.female[0]!) });
+            context.report({ messageId: 'noTotalColumn', data: { female: quotedColumns(g.female), male: quotedColumns(g.male) }, location: columnAt(t, g.female[0]!) });
           }
         }
       },

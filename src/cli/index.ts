@@ -46,6 +46,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   )
     .option('--no-data', 'metadata only: do not read data files')
     .option('--online', 'allow network requests (URL checks); off by default')
+    .option('--allow-root <dir>', 'a folder symlinked data files and folders may lead into, besides their own (repeatable)', collect)
     .option('--fix', 'write the safe fixes into the descriptors (odlint dataset.yaml licences); never without this flag')
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--baseline-write <file>', 'record every current finding in a baseline file')
@@ -54,11 +55,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('-j, --jobs <n>', 'worker threads checking datasets in parallel (default: the number of cores; 1 = in-process)')
     .option('--shard <k/n>', 'lint only part k of n (a stable split by dataset); join the jsonl parts with merge-reports')
     .option('--debug', 'print stack traces of internal errors')
-    .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output'> & { debug?: boolean }) => {
+    .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output' | 'allowRoot'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);
       // Commands are imported when run: `--version` and `--help` load none of the pipeline.
       const { runLint } = await import('./lint-command.js');
-      code = await runLint(inputs, { ...flags, preset: flags.preset ?? [], rule: flags.rule ?? [], format: flags.format ?? [], output: flags.output ?? [] }, io);
+      code = await runLint(inputs, { ...flags, preset: flags.preset ?? [], rule: flags.rule ?? [], format: flags.format ?? [], output: flags.output ?? [], allowRoot: flags.allowRoot ?? [] }, io);
     });
 
   reportOptions(

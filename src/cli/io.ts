@@ -10,3 +10,6 @@ export interface CliIO {
 
 /** A one-line error for the user: exit code 2, no stack trace. */
 export class UsageError extends Error {}
+
+/** A report, baseline or fix that cannot be written (full disk, permissions): one line, exit 2. */
+export class OutputError extends UsageError {}

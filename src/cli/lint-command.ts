@@ -26,6 +26,8 @@ export interface LintFlags {
   color: boolean;
   data: boolean;
   online?: boolean;
+  /** `--allow-root <dir>` (repeatable): folders symlinks may lead into. */
+  allowRoot: string[];
   /** Write the safe fixes into the descriptors. */
   fix?: boolean;
   /** Report only findings absent from this baseline file. */
@@ -114,12 +116,13 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const rules = await loadBuiltinRules();
   const configRequest = { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule };
   const config = resolveConfig(rules, configRequest);
-  const req = { inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false };
+  const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
+  const req = { inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false, allowedRoots };
   const plan = await planLint(req);
   const inventory = new Inventory();
   const units = plan.descriptors.length + plan.dataFiles.length;
   const workers = units < 2 || (!explicit && units < AUTO_POOL_UNITS) ? 1 : jobs;
-  const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, ...(shard ? { shard } : {}), fix: Boolean(flags.fix) };
+  const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, allowedRoots, ...(shard ? { shard } : {}), fix: Boolean(flags.fix) };
 
   const { summary } = await writeReports(runPlan(plan, req, settings, workers, inventory), {
     targets,

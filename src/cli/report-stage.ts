@@ -5,13 +5,14 @@ import type { RuleMeta } from '../engine/rule-api.js';
 import { loadFormatter, type FormatSession } from '../reporters/index.js';
 import { SummaryTally } from '../reporters/build-report.js';
 import { Fingerprints } from '../reporters/_findings.js';
-import { AtomicFileWriter, writeFileAtomic } from '../util/write-atomic.js';
+import { openOutput, writeOutputFile, type OutputSink } from '../util/write-atomic.js';
+import { systemErrorMessage } from '../util/system-error.js';
 import { displayPath } from '../util/paths.js';
 import type { RunEvent } from '../pipeline/run.js';
 import type { Seq } from '../pipeline/unit.js';
 import type { Shard } from '../pipeline/shard.js';
 import type { BaselineFile } from './baseline.js';
-import type { CliIO } from './io.js';
+import { OutputError, type CliIO } from './io.js';
 
 export interface OutputTarget {
   format: string;
@@ -43,15 +44,17 @@ export interface StageOutcome {
 /**
  * The report stage of the stream: each dataset goes to every output as it arrives (after the
  * baseline is applied), the findings about files follow the datasets, and the summary is
- * tallied on the way. Outputs to files are written piece by piece and renamed into place at
- * the end; nothing holds the catalogue.
+ * tallied on the way. Outputs to regular files are written piece by piece and renamed into
+ * place at the end (special files in place, `-o -` and `/dev/stdout` to stdout); nothing holds
+ * the catalogue. A failed write is an OutputError: one line, exit 2.
  */
 export async function writeReports(events: AsyncIterable<RunEvent>, o: ReportStageOptions): Promise<StageOutcome> {
   const { io } = o;
   const outputs = await Promise.all(
     o.targets.map(async (t) => {
       const formatter = (await loadFormatter(t.format))!;
-      const writer = t.file ? new AtomicFileWriter(path.resolve(io.cwd, t.file)) : undefined;
+      const toFile = t.file !== undefined && t.file !== '-' && t.file !== '/dev/stdout';
+      const writer = toFile ? outputWriter(path.resolve(io.cwd, t.file!), `the ${t.format} report to ${t.file}`) : undefined;
       const color = !t.file && o.color && io.isTTY && !io.env['NO_COLOR'];
       const session = formatter.open(
         { color, quiet: o.quiet, rules: o.rules, cwd: io.cwd, version: o.version, ...(o.shard ? { shard: o.shard } : {}) },
@@ -102,19 +105,44 @@ export async function writeReports(events: AsyncIterable<RunEvent>, o: ReportSta
     }
     if (o.baselineWrite) {
       const baseline: BaselineFile = { odlintBaseline: 1, createdBy: `odlint ${o.version}`, findings: recorded };
-      writeFileAtomic(path.resolve(io.cwd, o.baselineWrite), JSON.stringify(baseline, null, 2) + '\n');
+      failingAs(`the baseline to ${o.baselineWrite}`, () => writeOutputFile(path.resolve(io.cwd, o.baselineWrite!), JSON.stringify(baseline, null, 2) + '\n'));
       io.stderr(`odlint: baseline of ${recorded.length} finding${recorded.length === 1 ? '' : 's'} written to ${o.baselineWrite}\n`);
     }
     for (const s of sessions) s.end(summary);
     for (const { target, writer } of outputs) {
       if (!writer) continue;
       writer.commit();
-      io.stderr(`odlint: ${target.format} report written to ${displayPath(io.cwd, writer.file)}\n`);
+      const file = target.file!;
+      io.stderr(`odlint: ${target.format} report written to ${path.isAbsolute(file) ? file : displayPath(io.cwd, path.resolve(io.cwd, file))}\n`);
     }
     return { summary };
   } catch (e) {
     for (const { writer } of outputs) writer?.abort();
     throw e;
+  }
+}
+
+/** An output whose every failure (opening, writing, committing) is one OutputError line naming `what`. */
+function outputWriter(file: string, what: string): OutputSink {
+  const sink = failingAs(what, () => openOutput(file));
+  return {
+    write: (chunk) => failingAs(what, () => sink.write(chunk)),
+    commit: () => failingAs(what, () => sink.commit()),
+    abort: () => {
+      try {
+        sink.abort();
+      } catch {
+        /* the error that stopped the run is the one reported */
+      }
+    },
+  };
+}
+
+function failingAs<T>(what: string, step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    throw new OutputError(`cannot write ${what}: ${systemErrorMessage(e)}`);
   }
 }
 

@@ -29,6 +29,8 @@ export interface ConfigFile {
   ignore: string[];
   /** `limits:` values, extended files' first (the defaults fill the rest). */
   limits: Partial<Limits>;
+  /** `allowedRoots`, absolute. */
+  allowedRoots: string[];
 }
 
 /** The first config file found walking up from `cwd`, or undefined. */
@@ -112,5 +114,6 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
     overrides,
     ignore: (obj.ignore as string[] | undefined) ?? [],
     limits: { ...limits, ...(obj.limits as Partial<Limits> | undefined) },
+    allowedRoots: ((obj.allowedRoots as string[] | undefined) ?? []).map((r) => path.resolve(dir, r)),
   };
 }

@@ -37,6 +37,8 @@ export class ResolvedConfig {
     readonly ignore: { base: string; patterns: string[] },
     /** Resource limits of the run (docs/limits.md). */
     readonly limits: Limits = resolveLimits(),
+    /** Folders symlinks may lead into (config `allowedRoots`, absolute). */
+    readonly allowedRoots: readonly string[] = [],
   ) {}
 
   /** Effective settings for a descriptor or data file (absolute path). */
@@ -138,7 +140,7 @@ export function resolveConfig(rules: Map<string, RuleModule>, req: ConfigRequest
   const file = req.configFile ? path.resolve(req.cwd, req.configFile) : req.noDiscovery ? undefined : findConfig(req.cwd);
   const config: ConfigFile = file
     ? readConfig(file, display)
-    : { dir: req.cwd, base: [], layers: [], overrides: [], ignore: [], limits: {} };
+    : { dir: req.cwd, base: [], layers: [], overrides: [], ignore: [], limits: {}, allowedRoots: [] };
 
   const base = req.presets?.length ? [...config.base.filter((b) => typeof b !== 'string'), ...req.presets] : config.base.length ? config.base : ['recommended'];
   const layers = base.flatMap((b) => (typeof b === 'string' ? presetLayers(b, rules) : [b]));
@@ -149,7 +151,7 @@ export function resolveConfig(rules: Map<string, RuleModule>, req: ConfigRequest
   const resolved = new ResolvedConfig(rules, file, layers, config.overrides, cliLayer, {
     base: config.dir,
     patterns: ['**/node_modules/**', '**/.git/**', ...config.ignore],
-  }, resolveLimits(config.limits));
+  }, resolveLimits(config.limits), config.allowedRoots);
   // Validate every combination of options up front: a bad config exits 2 before any work.
   merge(rules, [...layers, cliLayer]);
   for (const o of config.overrides) merge(rules, [...layers, o.layer, cliLayer]);

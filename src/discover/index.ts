@@ -6,6 +6,10 @@ import { readerFor } from '../readers/index.js';
 import { sniffFile } from '../readers/sniff.js';
 import { formatById } from '../knowledge/formats.js';
 import { InputError } from '../model/index.js';
+import { locateReal } from '../util/path-guard.js';
+import { walkFolder, type WalkProblem } from './walk.js';
+
+export type { WalkProblem } from './walk.js';
 
 export interface Discovered {
   /** Candidate descriptor files (absolute), in a stable order. */
@@ -22,6 +26,8 @@ export interface Discovered {
   notDescriptors: { file: string; reason: string; format: string }[];
   /** The format sniffed from the content of the files named without a known extension. */
   sniffed: Map<string, string>;
+  /** Folders that could not be listed, links leading out of the walked folder: never read, reported. */
+  problems: WalkProblem[];
 }
 
 export interface DiscoverOptions {
@@ -31,6 +37,8 @@ export interface DiscoverOptions {
    * turns it off.
    */
   errorOnUnmatched?: boolean;
+  /** Real folders symlinks found by a walk or a glob may lead into, besides it (`--allow-root`). */
+  allowedRoots?: readonly string[];
 }
 
 export { InputError } from '../model/index.js';
@@ -43,7 +51,10 @@ const MAYBE_DESCRIPTOR = new Set(['json', 'jsonld', 'geojson', 'turtle', 'rdf', 
  * files. Folders are walked recursively; hidden folders, node_modules and ignored paths are not
  * looked at; other files met are `skipped` with a reason. A file named explicitly without a
  * descriptor or data-file extension is sniffed: data odlint reads is linted as data, a
- * possible descriptor goes to the loaders, anything else is a `notDescriptors` entry.
+ * possible descriptor goes to the loaders, anything else is a `notDescriptors` entry. A file
+ * found by a folder walk or a glob is read only when its real path (symlinks resolved) stays
+ * inside that folder (the glob's fixed folder) or an allowed root; files named explicitly are
+ * the user's choice.
  */
 export async function discover(inputs: string[], cwd: string, isIgnored: (abs: string) => boolean, options: DiscoverOptions = {}): Promise<Discovered> {
   const descriptors = new Set<string>();
@@ -80,6 +91,9 @@ export async function discover(inputs: string[], cwd: string, isIgnored: (abs: s
     return 'candidate';
   };
 
+  const problems: WalkProblem[] = [];
+  const allowedRoots = options.allowedRoots ?? [];
+  const wanted = (abs: string) => !isIgnored(abs) && (Boolean(readerFor(abs)) || DESCRIPTOR_EXTENSIONS.includes(path.extname(abs).toLowerCase()));
   const urls: string[] = [];
   for (const input of inputs.length ? inputs : ['.']) {
     if (/^https?:\/\//i.test(input)) {
@@ -94,22 +108,45 @@ export async function discover(inputs: string[], cwd: string, isIgnored: (abs: s
       stat = undefined;
     }
     let files: string[];
+    const problemsBefore = problems.length;
     if (stat?.isFile()) {
       // A file named explicitly is always looked at (an ignore pattern still applies to it).
       const outcome = await classify(abs, true);
       if (outcome === 'ignored') unmatched(input, options, 'it is ignored by the configuration');
       continue;
     } else if (stat?.isDirectory()) {
-      files = await glob('**/*', { cwd: abs, nodir: true, dot: false, absolute: true, ignore: ['**/node_modules/**'] });
+      const walked = walkFolder(abs, { allowedRoots, isIgnored, wanted });
+      files = walked.files;
+      problems.push(...walked.problems);
+    } else if (stat) {
+      problems.push({ kind: 'unreadable', path: abs, code: 'not a regular file' });
+      continue;
     } else {
-      files = await glob(input.split(path.sep).join('/'), { cwd, nodir: true, absolute: true, ignore: ['**/node_modules/**'] });
+      const pattern = input.split(path.sep).join('/');
+      const roots = [path.resolve(cwd, globBase(pattern)), ...allowedRoots];
+      files = [];
+      for (const f of await glob(pattern, { cwd, nodir: true, absolute: true, ignore: ['**/node_modules/**'] })) {
+        if (locateReal(f, roots) !== 'outside') files.push(f);
+        else if (wanted(f)) problems.push({ kind: 'outside', path: f });
+      }
     }
     const counts = { candidate: 0, skipped: 0, ignored: 0 };
     for (const f of files.sort()) counts[await classify(f, false)]++;
-    if (counts.candidate === 0) unmatched(input, options, emptyInputDetail(stat ? 'folder' : hasMagic(input) ? 'glob' : 'path', counts));
+    // An input whose only content is unreadable or leads outside is reported as findings instead.
+    if (counts.candidate === 0 && problems.length === problemsBefore) unmatched(input, options, emptyInputDetail(stat ? 'folder' : hasMagic(input) ? 'glob' : 'path', counts));
   }
   const skippedList = [...skipped].filter(([file]) => !descriptors.has(file) && !dataFiles.has(file)).map(([file, reason]) => ({ file, reason }));
-  return { descriptors: [...descriptors], dataFiles: [...dataFiles], explicit, urls, skipped: skippedList, notDescriptors, sniffed };
+  return { descriptors: [...descriptors], dataFiles: [...dataFiles], explicit, urls, skipped: skippedList, notDescriptors, sniffed, problems };
+}
+
+/** The fixed folder a glob pattern starts from (`data/*\/x.csv` → `data`), `.` when none. */
+export function globBase(pattern: string): string {
+  const fixed: string[] = [];
+  for (const part of pattern.split('/').slice(0, -1)) {
+    if (/[*?[\]{}()!+@]/.test(part)) break;
+    fixed.push(part);
+  }
+  return fixed.length === 0 ? '.' : fixed.join('/') || '/';
 }
 
 function unmatched(input: string, options: DiscoverOptions, detail: string): void {

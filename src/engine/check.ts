@@ -6,6 +6,9 @@ import { sniffFile } from '../readers/sniff.js';
 import type { RuleHooks, RuleModule, RuleContext, ReportDescriptor, AnalysisDef, TableAnalysis } from './rule-api.js';
 import { toFinding } from './messages.js';
 import { displayPath } from '../util/paths.js';
+import { locateReal } from '../util/path-guard.js';
+import { systemErrorMessage } from '../util/system-error.js';
+import { descriptorDir } from '../loaders/paths.js';
 import { limitLocation } from './watchdog.js';
 
 export interface CheckSettings {
@@ -13,6 +16,8 @@ export interface CheckSettings {
   online: boolean;
   /** False with `--no-data`: data files are not read. */
   data: boolean;
+  /** Folders data paths may lead into through symlinks, besides the descriptor's (`--allow-root`). */
+  allowedRoots?: readonly string[];
   /** Resource limits (docs/limits.md); the defaults when absent. */
   limits?: Limits;
 }
@@ -111,7 +116,14 @@ export async function checkDataset(
 
   // Whether each referenced data file exists, and what it really is, are facts rules may use
   // (data/file-missing, format/format-content-mismatch...).
-  for (const dist of ds.distributions) await annotateLocalFile(dist, run.data);
+  for (const dist of ds.distributions) {
+    if (dist.localPath && ds.source.format !== 'data-file' && locateReal(dist.localPath, [descriptorDir(ds.source.file), ...(run.allowedRoots ?? [])]) === 'outside') {
+      // `data/x.csv` may be a symlink to `~/.env`: refused before anything opens it.
+      emitCore('core/unsafe-path', { messageId: 'linkOutside', data: { path: dist.localRef ?? dist.localPath }, location: dist.locations.localPath ?? dist.at });
+      delete dist.localPath;
+    }
+    await annotateLocalFile(dist, run.data);
+  }
 
   // A data file linted on its own has no metadata to check: only data hooks run for it.
   if (ds.source.format !== 'data-file') {
@@ -215,8 +227,11 @@ async function readData(
       emitCore('core/limit-exceeded', { messageId: err.limit, data: err.data, location: limitLocation(path, err) });
       return;
     }
-    if (!(err instanceof DataFileError)) throw err;
-    const location = { file: path, ...(err.where.line ? { line: err.where.line } : {}) };
-    emitCore('core/data-unreadable', { messageId: 'unreadable', data: { message: err.message }, location });
+    // A file that cannot be opened (EACCES) is a finding too, whichever reader step opened it.
+    const system = (err as NodeJS.ErrnoException).syscall !== undefined;
+    if (!(err instanceof DataFileError) && !system) throw err;
+    const message = err instanceof DataFileError ? err.message : systemErrorMessage(err);
+    const location = { file: path, ...(err instanceof DataFileError && err.where.line ? { line: err.where.line } : {}) };
+    emitCore('core/data-unreadable', { messageId: 'unreadable', data: { message }, location });
   }
 }

@@ -9,6 +9,7 @@ import { toFinding } from './messages.js';
 import { checkDataset, type CheckSettings } from './check.js';
 import { limitLocation, withinFileTime } from './watchdog.js';
 import { DISTRIBUTION, Inventory, formatOfName, type FileStatus } from './inventory.js';
+import type { WalkProblem } from '../discover/index.js';
 
 export interface LintRequest extends CheckSettings {
   inputs: string[];
@@ -43,7 +44,9 @@ export type LintUnit =
   | { kind: 'not-a-descriptor'; index: number; file: string; reason: string; format: string }
   | { kind: 'descriptor'; index: number; file: string; explicit: boolean; format: string }
   | { kind: 'url'; index: number; url: string; format: string }
-  | { kind: 'data-file'; index: number; file: string };
+  | { kind: 'data-file'; index: number; file: string }
+  /** A file or folder discovery could not or would not read (WalkProblem): a finding about it. */
+  | { kind: 'problem'; index: number; problem: WalkProblem };
 
 /**
  * What a run will do: descriptor units in order (named files that are no descriptor first, as
@@ -56,6 +59,8 @@ export interface LintPlan {
   /** The format sniffed from the content of the files named without a known extension. */
   sniffed: Map<string, string>;
   skipped: { file: string; reason: string }[];
+  /** What discovery could not or would not read (reported unless a descriptor references it). */
+  problems: WalkProblem[];
 }
 
 /** The inventory entry a unit settles for its file (src/engine/inventory.ts). */
@@ -69,7 +74,13 @@ export interface InventoryItem {
 }
 
 /** An item of the lint stream: a checked dataset, or findings about a file itself. */
-export type LintItem = ({ kind: 'dataset' } & DatasetResult) | ({ kind: 'file' } & FileResult) | SkippedDataset | InventoryItem;
+export type LintItem = CheckedDataset | ({ kind: 'file' } & FileResult) | SkippedDataset | InventoryItem;
+
+/**
+ * A checked dataset, with the data files it references as loaded (the checks drop a
+ * reference that leads outside: it still counts as referenced, not as a file of its own).
+ */
+export type CheckedDataset = { kind: 'dataset'; localPaths: string[] } & DatasetResult;
 
 /** A dataset another shard checks: only the data files it references are said (they are not linted alone). */
 export interface SkippedDataset {
@@ -78,8 +89,8 @@ export interface SkippedDataset {
 }
 
 /** Discovers the inputs and lists the units of work (no file is read yet). */
-export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config' | 'online' | 'errorOnUnmatched'>): Promise<LintPlan> {
-  const found = await discover(req.inputs, req.cwd, (abs) => req.config.isIgnored(abs), { errorOnUnmatched: req.errorOnUnmatched });
+export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config' | 'online' | 'errorOnUnmatched' | 'allowedRoots'>): Promise<LintPlan> {
+  const found = await discover(req.inputs, req.cwd, (abs) => req.config.isIgnored(abs), { errorOnUnmatched: req.errorOnUnmatched, allowedRoots: req.allowedRoots });
   if (found.urls.length && !req.online) {
     throw new InputError(`${found.urls[0]} is a URL: odlint makes no network request without --online`);
   }
@@ -90,7 +101,7 @@ export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config
     ...found.urls.map((url) => ({ kind: 'url' as const, url, format: format(url) })),
     ...found.descriptors.map((file) => ({ kind: 'descriptor' as const, file, explicit: found.explicit.has(file), format: format(file) })),
   ].map((u, index) => ({ ...u, index }));
-  return { descriptors, dataFiles: found.dataFiles, sniffed: found.sniffed, skipped: found.skipped };
+  return { descriptors, dataFiles: found.dataFiles, sniffed: found.sniffed, skipped: found.skipped, problems: found.problems };
 }
 
 /** Settles a unit's inventory item. */
@@ -109,10 +120,18 @@ export function dataFilesInventory(inventory: Inventory, plan: LintPlan, referen
   inventory.distributionFiles(referenced as Set<string>);
 }
 
-/** The data-file units of a plan: data files that no loaded descriptor references. */
+/**
+ * The units run once every descriptor is loaded: data files that no loaded descriptor
+ * references, then what discovery could not or would not read (a path a descriptor references
+ * is reported by the checks of that descriptor instead).
+ */
 export function dataFileUnits(plan: LintPlan, referenced: ReadonlySet<string>): LintUnit[] {
   const base = plan.descriptors.length;
-  return plan.dataFiles.flatMap((file, i) => (referenced.has(file) ? [] : [{ kind: 'data-file' as const, index: base + i, file }]));
+  const problemBase = base + plan.dataFiles.length;
+  return [
+    ...plan.dataFiles.flatMap((file, i) => (referenced.has(file) ? [] : [{ kind: 'data-file' as const, index: base + i, file }])),
+    ...plan.problems.flatMap((problem, i) => (referenced.has(problem.path) ? [] : [{ kind: 'problem' as const, index: problemBase + i, problem }])),
+  ];
 }
 
 /** The local data files a dataset references (the run keeps only these strings, not datasets). */
@@ -149,9 +168,22 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
     return;
   }
 
+  if (unit.kind === 'problem') {
+    const p = unit.problem;
+    const data = { path: displayPath(req.cwd, p.path), ...(p.kind === 'unreadable' ? { code: p.code } : {}) };
+    const [ruleId, messageId] = p.kind === 'unreadable' ? ['core/unreadable', 'unreadable'] : ['core/unsafe-path', 'walkLinkOutside'];
+    if (p.kind === 'unreadable' && p.folder) {
+      // A folder is no input file: a finding, no inventory entry.
+      const f = coreFinding(p.path, ruleId, messageId, data, { file: p.path });
+      if (f) yield { kind: 'file', file: p.path, findings: [f] };
+    } else yield* fail(p.path, formatOfName(p.path), ruleId, messageId, data);
+    return;
+  }
+
   if (unit.kind === 'data-file') {
     const dataset = dataFileDataset(unit.file, req.cwd);
-    if (wanted(dataset)) yield { kind: 'dataset', dataset, findings: await checkDataset(dataset, config.rules, config.forFile(unit.file), { ...req, limits: config.limits }) };
+    const paths = localPaths(dataset);
+    if (wanted(dataset)) yield { kind: 'dataset', dataset, localPaths: paths, findings: await checkDataset(dataset, config.rules, config.forFile(unit.file), { ...req, limits: config.limits }) };
     else yield { kind: 'skipped', localPaths: [] };
     return;
   }
@@ -159,7 +191,7 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
   const explicit = unit.kind === 'url' || unit.explicit;
   const { format } = unit;
   let outcome: LoadOutcome;
-  if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else {
     const fetched = await fetchDescriptor(unit.url, config.limits.descriptorBytes);
     if ('limit' in fetched) outcome = { kind: 'limit-exceeded', error: fetched.limit };
@@ -203,8 +235,9 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
       yield { kind: 'skipped', localPaths: localPaths(dataset) };
       continue;
     }
+    const paths = localPaths(dataset);
     const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), { ...req, limits: config.limits }, issues);
-    yield { kind: 'dataset', dataset, findings };
+    yield { kind: 'dataset', dataset, localPaths: paths, findings };
   }
 }
 
@@ -221,7 +254,7 @@ export async function* lintStream(req: LintRequest, inventory = new Inventory())
   const pass = async function* (units: LintUnit[]) {
     for (const unit of units) {
       for await (const item of lintUnit(unit, req)) {
-        for (const p of item.kind === 'dataset' ? localPaths(item.dataset) : item.kind === 'skipped' ? item.localPaths : []) referenced.add(p);
+        for (const p of item.kind === 'dataset' || item.kind === 'skipped' ? item.localPaths : []) referenced.add(p);
         if (item.kind === 'inventory') recordInventory(inventory, item);
         else if (item.kind !== 'skipped') yield item;
       }

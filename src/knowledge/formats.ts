@@ -5,6 +5,7 @@
  * the data.europa.eu MQA lists, udata's closed formats). The scores (src/score/) take every
  * format fact from here.
  */
+import { createRequire } from 'node:module';
 import { readDataFile } from '../util/data-file.js';
 
 export type FormatKind = 'data' | 'document' | 'page' | 'archive' | 'image' | 'service';
@@ -200,6 +201,26 @@ export function ianaMediaType(raw: string | undefined): FormatInfo | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
   return byRegisteredMediaType.get(nameKey(IANA.exec(value)?.[1] ?? value));
+}
+
+/** mime-db's copy of the IANA media-type registry: the types it takes from IANA, lower case. */
+const IANA_REGISTRY: ReadonlySet<string> = new Set(
+  Object.entries(createRequire(import.meta.url)('mime-db') as Record<string, { source?: string }>)
+    .filter(([, entry]) => entry.source === 'iana')
+    .map(([type]) => type.toLowerCase()),
+);
+
+/**
+ * Whether a value is a media type registered with IANA (as such or as its IANA URI, parameters
+ * ignored): one of the ~2,100 types of the registry (mime-db), whether or not odlint knows its
+ * format (`text/markdown`, `application/vnd.apache.arrow.file`), or one schemas/formats.yaml lists
+ * as registered that mime-db lacks (W3C's `application/sparql-results+json`).
+ */
+export function isIanaMediaType(raw: string | undefined): boolean {
+  const value = raw?.trim();
+  if (!value) return false;
+  const key = nameKey(IANA.exec(value)?.[1] ?? value);
+  return IANA_REGISTRY.has(key) || byRegisteredMediaType.has(key);
 }
 
 /**

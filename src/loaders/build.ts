@@ -16,6 +16,7 @@ import {
 } from '../model/index.js';
 import { parseDocumentText, SyntaxProblem } from './parse.js';
 import { resolveDataRef, type LocalRef } from './paths.js';
+import { locateReal } from '../util/path-guard.js';
 import type { LoadIssue, ParsedDocument } from './types.js';
 
 /** Location of a JSON pointer in a parsed document (line/column are resolved when reported). */
@@ -446,6 +447,11 @@ export function readReference(
   if (resolved.kind === 'outside') issues.push(unsafePath(doc, ref, ds));
   if (resolved.kind === 'remote') issues.push(referenceIssue(doc, ref.ptr, ds, kind, 'remote', { url: ref.value }));
   if (resolved.kind !== 'local') return undefined;
+  if (locateReal(resolved.path, [doc.dir, ...(doc.allowedRoots ?? [])]) === 'outside') {
+    // Its field names would be printed in findings: a symlink out of the folder is never read.
+    issues.push({ ...unsafePath(doc, ref, ds), messageId: 'linkOutside' });
+    return undefined;
+  }
   let text: string;
   try {
     text = fs.readFileSync(resolved.path, 'utf8');

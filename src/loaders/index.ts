@@ -4,6 +4,7 @@ import { parseDocumentText, SyntaxProblem } from './parse.js';
 import type { EnvelopePaging, Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
 import { normaliseDatasets } from './normalise.js';
 import { extensionOf } from './paths.js';
+import { systemErrorMessage } from '../util/system-error.js';
 import { decodeDescriptor } from './decode.js';
 import { ckanLoader } from './ckan.js';
 import { udataLoader } from './udata.js';
@@ -39,8 +40,13 @@ export type LoadOutcome =
   | { kind: 'limit-exceeded'; error: LimitExceeded }
   | { kind: 'not-a-descriptor'; reason: string };
 
+export interface LoadOptions {
+  /** Folders a referenced file (a Table Schema) may really be in besides the descriptor's. */
+  allowedRoots?: readonly string[];
+}
+
 /** Reads, parses and loads one descriptor file. Never throws for bad input. */
-export async function loadDescriptor(file: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadOutcome> {
+export async function loadDescriptor(file: string, limits: Limits = DEFAULT_LIMITS, options: LoadOptions = {}): Promise<LoadOutcome> {
   let bytes: Buffer;
   try {
     const handle = await open(file, 'r');
@@ -52,16 +58,16 @@ export async function loadDescriptor(file: string, limits: Limits = DEFAULT_LIMI
       await handle.close();
     }
   } catch (e) {
-    return { kind: 'unreadable', message: (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : String((e as Error).message) };
+    return { kind: 'unreadable', message: (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : systemErrorMessage(e) };
   }
-  return loadDescriptorText(file, decodeDescriptor(bytes), limits);
+  return loadDescriptorText(file, decodeDescriptor(bytes), limits, options);
 }
 
 /**
  * Parses and loads a descriptor's text; `file` names it (a path, or the URL it was fetched from —
  * then every data reference in it is remote).
  */
-export async function loadDescriptorText(file: string, text: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadOutcome> {
+export async function loadDescriptorText(file: string, text: string, limits: Limits = DEFAULT_LIMITS, options: LoadOptions = {}): Promise<LoadOutcome> {
   if (text.length > limits.descriptorBytes) return { kind: 'limit-exceeded', error: new LimitExceeded('descriptorBytes', limits.descriptorBytes, {}, { found: Buffer.byteLength(text) }) };
   if (text.trim() === '') return { kind: 'not-a-descriptor', reason: 'the file is empty' };
   if (JSON_LINES_EXTENSIONS.includes(extensionOf(file))) return loadJsonLines(file, text, limits);
@@ -70,7 +76,7 @@ export async function loadDescriptorText(file: string, text: string, limits: Lim
   let doc: ParsedDocument;
   try {
     if (rdf) return loaded('dcat-ap', await loadRdfText(file, text, rdf, limits));
-    doc = parseDocumentText(file, text, limits);
+    doc = { ...parseDocumentText(file, text, limits), allowedRoots: options.allowedRoots };
   } catch (e) {
     // JSON Lines saved as `.json`: one whole object per line does not parse as one document.
     if (e instanceof SyntaxProblem && !rdf && looksLikeJsonLines(text)) return loadJsonLines(file, text, limits);

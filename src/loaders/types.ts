@@ -6,6 +6,8 @@ export interface ParsedDocument {
   file: string;
   /** Absolute folder of the file: data paths are resolved against it and must stay inside it. */
   dir: string;
+  /** Other folders files it references may really be in, through symlinks (`--allow-root`). */
+  allowedRoots?: readonly string[];
   syntax: 'json' | 'yaml';
   data: unknown;
   position: PositionResolver;

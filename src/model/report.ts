@@ -30,7 +30,7 @@ export interface GenderReport {
   /** `tables`: data files read; the booleans only mean something when `tables` > 0. */
   detected: { tables: number; concernsIndividuals: boolean; sexDisaggregated: boolean };
   sexColumns: { file: string; column: string; scheme: string; schemeLabel: string; basis: string; categories?: Record<string, string> }[];
-  sexColumnGroups: { file: string; male: string[]; female: string[]; total: string[] }[];
+  sexColumnGroups: { file: string; male: string[]; female: string[]; total: string[]; layouts?: string[] }[];
   personCounts: { file: string; column: string; term: string; basis: string; row?: number }[];
   personAttributes: { file: string; column: string; kind: string }[];
 }

@@ -15,6 +15,8 @@ export interface RunSettings {
   data: boolean;
   online: boolean;
   config: ConfigRequest;
+  /** Real folders symlinks may lead into (`--allow-root` and config `allowedRoots`, absolute). */
+  allowedRoots?: string[];
   shard?: Shard;
   fix?: boolean;
 }

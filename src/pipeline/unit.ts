@@ -4,6 +4,8 @@ import { datasetReport, fileReport } from '../reporters/build-report.js';
 import { checkUrls, collectUrls, type UrlCheck } from '../score/index.js';
 import { applyFixes } from '../fix/apply.js';
 import { displayPath } from '../util/paths.js';
+import { systemErrorMessage } from '../util/system-error.js';
+import { OutputError } from '../cli/io.js';
 import { inShard, type Shard } from './shard.js';
 
 /**
@@ -49,8 +51,7 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
     const seq: Seq = [unit.index, item++];
     // A dataset's place among its file's datasets (checked here or by another shard).
     const index = lint.kind === 'dataset' || lint.kind === 'skipped' ? datasetIndex++ : -1;
-    if (lint.kind === 'dataset') references.push(...lint.dataset.distributions.flatMap((d) => (d.localPath ? [d.localPath] : [])));
-    if (lint.kind === 'skipped') references.push(...lint.localPaths);
+    if (lint.kind === 'dataset' || lint.kind === 'skipped') references.push(...lint.localPaths);
     if (lint.kind === 'inventory') {
       yield lint;
       continue;
@@ -64,7 +65,13 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
   }
   if (options.fix && held.length) {
     const entries = held.flatMap((h) => (h.lint.kind === 'dataset' || h.lint.kind === 'file' ? [h.lint] : []));
-    const { written, fixed } = applyFixes(entries.flatMap((e) => e.findings), req.config.limits);
+    let outcome: ReturnType<typeof applyFixes>;
+    try {
+      outcome = applyFixes(entries.flatMap((e) => e.findings), req.config.limits);
+    } catch (e) {
+      throw new OutputError(`cannot write the fixes: ${systemErrorMessage(e)}`);
+    }
+    const { written, fixed } = outcome;
     for (const e of entries) if (fixed.size) e.findings = e.findings.filter((f) => !fixed.has(f));
     if (written.length) yield { kind: 'fixed', written };
     for (const h of held) {

@@ -16,6 +16,7 @@ function requestFor(settings: RunSettings): Promise<LintRequest> {
       cwd: settings.cwd,
       data: settings.data,
       online: settings.online,
+      allowedRoots: settings.allowedRoots ?? [],
     }));
     cached = { key, req };
   }

@@ -1,5 +1,5 @@
 import { firstText, type Dataset, type Distribution } from '../model/index.js';
-import { euFileType, formatNamed, ianaMediaType } from '../knowledge/formats.js';
+import { euFileType, formatNamed, isIanaMediaType } from '../knowledge/formats.js';
 import { knownLicence } from './vocabularies.js';
 import { accessRightsFromVocabulary, agentStated, periodStated, present } from '../knowledge/dcat-ap.js';
 import { reached, type Reachability } from './reachability.js';
@@ -66,7 +66,7 @@ function distributionIndicators(dist: Distribution, ds: Dataset, reachability: R
     interoperability: {
       format: present(dist.format) ? 20 : -5,
       mediaType: present(dist.mediaType) ? 10 : -5,
-      formatMediaTypeFromVocabulary: award(euFileType(dist.format) !== undefined && ianaMediaType(dist.mediaType) !== undefined, 10),
+      formatMediaTypeFromVocabulary: award(euFileType(dist.format) !== undefined && isIanaMediaType(dist.mediaType), 10),
       nonProprietary: award(onList('nonProprietary'), 20),
       machineReadable: award(onList('machineReadable'), 20),
     },

@@ -14,6 +14,7 @@ import {
   declaredFlags,
   GenderObservation,
   headerSide,
+  isMeasure,
   MAX_DISTINCT,
   personAttribute,
   personCountTerm,
@@ -161,11 +162,47 @@ describe('table detection', () => {
 
   it('detects wide tables with women and men columns, and one-sided ones', () => {
     const wide = detect(['Commune', 'Hommes', 'Femmes', 'Total'], [['Anderlecht', '60912', '62311', '123223']]);
-    expect(wide.sexColumnGroup).toEqual({ male: ['Hommes'], female: ['Femmes'], total: ['Total'] });
+    expect(wide.sexColumnGroup).toEqual({ male: ['Hommes'], female: ['Femmes'], total: ['Total'], layouts: ['words'] });
     expect(wide.sexDimension).toBe(true);
     const women = detect(['Commune', 'Femmes'], [['Anderlecht', '62311']]);
     expect(women.sexDimension).toBe(false);
     expect(women.concernsIndividuals).toBe(true);
+  });
+
+  it('takes the line under spanning "Hommes"/"Femmes" cells as sub-headers only when it repeats its labels under each sex', () => {
+    const header = ['Commune', 'Hommes', '', 'Femmes', ''];
+    const t = detect(header, [['', '2023', '2024', '2023', '2024'], ['Anderlecht', '60912', '61220', '62311', '62742']]);
+    expect(t.headerRow).toBe(2);
+    expect(t.sexColumnGroup).toEqual({ male: ['Hommes / 2023', 'Hommes / 2024'], female: ['Femmes / 2023', 'Femmes / 2024'], total: [], layouts: ['two-row-header'] });
+    // A data line under the same header stays data: the blank-headed columns get no sex.
+    const data = detect(header, [['Anderlecht', '60912', '5', '62311', '6'], ['Ixelles', '42780', '3', '45120', '4']]);
+    expect(data.headerRow).toBe(1);
+    expect(data.sexColumnGroup).toEqual({ male: ['Hommes'], female: ['Femmes'], total: [], layouts: ['words'] });
+  });
+
+  it('reads "SEX=F" or "Sexe_H" as one sex\'s measure, not as a sex column holding ISO codes 1/2', () => {
+    const t = detect(['geo', 'SEX=F', 'Sexe_H'], [['BE', '1', '2'], ['LU', '2', '1']]);
+    expect(t.sexColumns).toEqual([]);
+    expect(t.sexColumnGroup).toEqual({ male: ['Sexe_H'], female: ['SEX=F'], total: [], layouts: ['sex-key'] });
+  });
+
+  it('pairs sex letters only with the same rest of header and the same convention', () => {
+    const rows = [['1', '2', '3', '4']];
+    expect(detect(['pop_h', 'pop_v', 'rate_m', 'rate_w'], rows).sexColumnGroup).toEqual({ male: ['rate_m'], female: ['rate_w'], total: [], layouts: ['letters'] });
+    expect(detect(['pop_h', 'taux_f', 'M.x', 'F.y'], rows).sexColumnGroup).toBeUndefined();
+    expect(detect(['Budget M', 'Budget F', 'Distance (m)', 'Temp (F)'], rows).sexColumnGroup).toBeUndefined();
+    // Rates need both sexes: a lone "Female_ratio" is no split, with "Male_ratio" it is.
+    expect(detect(['Female_ratio'], [['0.51']]).sexColumnGroup).toBeUndefined();
+    expect(detect(['Female_ratio', 'Male_ratio'], [['0.51', '0.49']]).sexDimension).toBe(true);
+  });
+
+  it('reads long and hostile headers in one pass (vitest\'s timeout catches a hang)', () => {
+    const long = 'M_'.repeat(100_000);
+    const t = detect([long, `F_${long.slice(2)}`, '_'.repeat(200_000), `${'POP'.repeat(50_000)}H`], [['1', '2', '3', '4']]);
+    // The first two differ by their first letter only: a pair, M_ and F_ before the same rest.
+    expect(t.sexColumnGroup).toEqual({ male: [long], female: [`F_${long.slice(2)}`], total: [], layouts: ['letters'] });
+    expect(isMeasure(`1${' '.repeat(100_000)}x`)).toBe(false);
+    expect(['12,5', '-3.2 %', ':', '..', '1 234', '1.02e3', 'F'].map(isMeasure)).toEqual([true, true, true, true, true, false, false]);
   });
 
   it('counts people from generic counts only when the dimensions describe people', () => {

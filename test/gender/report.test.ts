@@ -20,7 +20,7 @@ describe('gender in the JSON report', () => {
       declared: { concernsIndividuals: true, sexDisaggregated: true },
       detected: { tables: 1, concernsIndividuals: true, sexDisaggregated: true },
       sexColumns: [],
-      sexColumnGroups: [{ file: 'fixtures/gender/wide-ok/data/population-wide.csv', male: ['Hommes / Mannen'], female: ['Femmes / Vrouwen'], total: ['Total / Totaal'] }],
+      sexColumnGroups: [{ file: 'fixtures/gender/wide-ok/data/population-wide.csv', male: ['Hommes / Mannen'], female: ['Femmes / Vrouwen'], total: ['Total / Totaal'], layouts: ['words'] }],
       personCounts: [
         { file: 'fixtures/gender/wide-ok/data/population-wide.csv', column: 'Hommes / Mannen', term: 'men', basis: 'header' },
         { file: 'fixtures/gender/wide-ok/data/population-wide.csv', column: 'Femmes / Vrouwen', term: 'women', basis: 'header' },

@@ -9,6 +9,7 @@ import {
   formatFromPath,
   formatNamed,
   ianaMediaType,
+  isIanaMediaType,
   normaliseFormats,
   resolveFormat,
 } from '../../src/knowledge/formats.js';
@@ -152,6 +153,25 @@ describe('facts the scores take from the knowledge base', () => {
     expect(ianaMediaType('application/x-shapefile')).toBeUndefined();
     expect(ianaMediaType('text/json')).toBeUndefined();
     expect(resolveFormat('text/json')?.id).toBe('json');
+  });
+
+  it.each([
+    ['text/markdown', true], // RFC 7763; not in formats.yaml
+    ['application/vnd.apache.arrow.file', true],
+    ['application/vnd.apache.parquet', true],
+    ['text/csv; charset=utf-8', true],
+    ['TEXT/CSV', true],
+    ['https://www.iana.org/assignments/media-types/text/markdown', true],
+    ['application/geo+json', true],
+    ['application/sparql-results+json', true], // W3C registration mime-db lacks, from formats.yaml
+    ['application/x-shapefile', false],
+    ['text/json', false],
+    ['application/x-zip-compressed', false],
+    ['csv', false],
+    ['text/csvx', false],
+    ['', false],
+  ])('isIanaMediaType(%s): %s', (value, registered) => {
+    expect(isIanaMediaType(value)).toBe(registered);
   });
 
   it('gives no two formats the same name or media type (EU codes rank below names on purpose: REST is an API)', () => {

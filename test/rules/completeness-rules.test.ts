@@ -82,6 +82,16 @@ describe('metadata completeness rules', () => {
   });
 });
 
+describe('distribution/media-type-missing', () => {
+  it('takes the IANA registry from mime-db: text/markdown and Arrow pass, application/x-shapefile does not', async () => {
+    const file = 'completeness/media-types.yaml';
+    expect((await completeness(file, ['mqa'])).filter((f) => f.ruleId === 'distribution/media-type-missing')).toEqual([
+      { ruleId: 'distribution/media-type-missing', messageId: 'notIana', severity: 'warning', location: at(file, '/distributions/2/mediaType', 13, 5),
+        message: 'distribution 3 media type "application/x-shapefile" is not an IANA media type (e.g. text/csv, application/json)' },
+    ]);
+  });
+});
+
 describe('metadata/date-not-iso', () => {
   const file = 'completeness/dates.json';
   const notIso = (pointer: string, line: number, column: number, message: string) => ({

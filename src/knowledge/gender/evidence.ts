@@ -18,7 +18,8 @@ export function columnAt(t: TableGender, column: string, row?: number): SourceLo
   return { file: t.path, row: row ?? (t.headerRow || 1), field: column };
 }
 
-const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+/** Column names quoted, the first three only ("P20_H0014" and 20 more make no message). */
+export const quotedColumns = (names: readonly string[]): string => names.slice(0, 3).map((n) => `"${n}"`).join(', ') + (names.length > 3 ? ` (+${names.length - 3} more)` : '');
 
 /** Why a table concerns individuals, strongest sign first. */
 export function personEvidence(t: TableGender): Evidence | undefined {
@@ -43,7 +44,7 @@ export function sexEvidence(t: TableGender): Evidence | undefined {
   }
   const g = t.sexColumnGroup;
   if (g && g.male.length && g.female.length) {
-    return { text: `separate columns for women and men (${quoted(g.female)} and ${quoted(g.male)})`, file: t.file, location: columnAt(t, g.female[0]!) };
+    return { text: `separate columns for women and men (${quotedColumns(g.female)} and ${quotedColumns(g.male)})`, file: t.file, location: columnAt(t, g.female[0]!) };
   }
   return undefined;
 }

@@ -6,7 +6,7 @@
 import { termMatcher, words } from './text.js';
 
 /** Headers that name a sex dimension whatever the values. `cd sex` = Statbel's CD_SEX. */
-const SEX_WORDS = new Set(['sex', 'sexe', 'sexes', 'sexo', 'sesso', 'gender', 'genders', 'geslacht', 'sekse', 'geschlecht']);
+export const SEX_WORDS: ReadonlySet<string> = new Set(['sex', 'sexe', 'sexes', 'sexo', 'sesso', 'gender', 'genders', 'geslacht', 'sekse', 'geschlecht']);
 /** German compounds: Geschlechtsangabe, Geschlechtscode. */
 const SEX_PREFIXES = ['geschlecht', 'geslacht'];
 /**
@@ -30,12 +30,15 @@ const MALE_WORDS = new Set([
   'homme', 'hommes', 'masculin', 'masculins', 'garcon', 'garcons',
   'mannen', 'mannelijk', 'jongen', 'jongens',
   'mann', 'manner', 'mannlich', 'junge', 'jungen', 'knabe', 'knaben',
+  // Luxembourgish: Mann/Männer as in German, Jongen as in Dutch
 ]);
 const FEMALE_WORDS = new Set([
   'female', 'females', 'woman', 'women', 'girl', 'girls',
   'femme', 'femmes', 'feminin', 'feminins', 'fille', 'filles',
   'vrouw', 'vrouwen', 'vrouwelijk', 'meisje', 'meisjes',
   'frau', 'frauen', 'weiblich', 'madchen',
+  // Luxembourgish (STATEC's LU labels): Fraen, Meedchen, Meedercher
+  'fraen', 'meedchen', 'meedercher',
 ]);
 const TOTAL_MATCH = termMatcher(['total', 'totaal', 'totale', 'ensemble', 'insgesamt', 'gesamt', 'zusammen', 'both sexes', 'les deux sexes', 'beide geslachten', 'all persons']);
 

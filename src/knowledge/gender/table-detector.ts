@@ -6,7 +6,8 @@
 import type { TableInfo } from '../../model/index.js';
 import { classifyValues, sexesOf, type SexCategory } from './schemes.js';
 import { sexHeader, headerSide, personCountTerm, schoolLevelTerm, genericCountTerm, personAttribute, type HeaderSide } from './headers.js';
-import { isCount } from './text.js';
+import { isCount, isMeasure } from './text.js';
+import { sexKeySide, wideSides, type WideLayout } from './wide-layout.js';
 
 /** Distinct values kept per column; a sex column has a handful, so more means "not one". */
 export const MAX_DISTINCT = 50;
@@ -36,6 +37,8 @@ export interface SexColumnGroup {
   male: string[];
   female: string[];
   total: string[];
+  /** How the headers say which sex each column is about (wide-layout.ts), in column order. */
+  layouts: WideLayout[];
 }
 
 export interface PersonCount {
@@ -79,14 +82,20 @@ interface ColumnState {
   overflow: boolean;
   nonEmpty: number;
   counts: number;
+  /** Cells that are numbers or a statistical missing-value mark (rates, shares, counts). */
+  measures: number;
 }
 
-const newColumn = (): ColumnState => ({ values: new Map(), overflow: false, nonEmpty: 0, counts: 0 });
+const newColumn = (): ColumnState => ({ values: new Map(), overflow: false, nonEmpty: 0, counts: 0, measures: 0 });
 
 export class TableDetector {
   private header: string[];
   private headerRow: number;
   private searchingHeader: boolean;
+  /** The header is a line of "Hommes"/"Femmes" spanning sub-columns: the next line names them. */
+  private expectingSubHeader: boolean;
+  /** Columns whose name was composed from a spanning cell of a two-row header. */
+  private readonly spanned = new Set<number>();
   private readonly columns: ColumnState[] = [];
 
   constructor(private readonly table: TableInfo) {
@@ -94,6 +103,7 @@ export class TableDetector {
     this.headerRow = table.headerRow;
     // A blank first line ("  ,,,,") is no header: the real one is usually on the next line.
     this.searchingHeader = this.header.length > 0 && this.header.every((h) => h.trim() === '');
+    this.expectingSubHeader = !this.searchingHeader && isSpanningSexRow(this.header);
   }
 
   row(cells: readonly string[], row: number): void {
@@ -103,8 +113,13 @@ export class TableDetector {
         this.header = cells.slice(0, MAX_COLUMNS).map((c) => c.trim());
         this.headerRow = row;
         this.searchingHeader = false;
+        this.expectingSubHeader = isSpanningSexRow(this.header);
         return;
       }
+    }
+    if (this.expectingSubHeader) {
+      this.expectingSubHeader = false;
+      if (this.takeSubHeader(cells, row)) return;
     }
     const n = Math.min(cells.length, MAX_COLUMNS);
     for (let i = 0; i < n; i++) {
@@ -113,6 +128,7 @@ export class TableDetector {
       const col = (this.columns[i] ??= newColumn());
       col.nonEmpty++;
       if (isCount(cell)) col.counts++;
+      if (isMeasure(cell)) col.measures++;
       if (col.overflow || col.values.has(cell)) continue;
       if (col.values.size >= MAX_DISTINCT) {
         col.overflow = true;
@@ -133,17 +149,34 @@ export class TableDetector {
     const personAttributes: PersonAttribute[] = [];
     const personCounts: PersonCount[] = [];
     const genericCounts: PersonCount[] = [];
+    const isMeasureColumn = (i: number) => {
+      const c = this.columns[i];
+      return !!c && c.nonEmpty > 0 && c.measures >= c.nonEmpty * COUNT_SHARE;
+    };
+
+    const sexOf = new Map<number, SexColumn>();
+    names.forEach((name, i) => {
+      const col = this.columns[i];
+      const sex = col && sexColumn(name, this.header[i]?.trim() ?? '', col);
+      if (sex) sexOf.set(i, sex);
+    });
+    const wide = wideSides(
+      names.flatMap((_, i) => {
+        const header = this.header[i]?.trim() ?? '';
+        return header && !sexOf.has(i) && isMeasureColumn(i) ? [{ index: i, header, count: isCountColumn(i), spanned: this.spanned.has(i) }] : [];
+      }),
+    );
+    const sideOf = new Map(wide.map((w) => [w.index, w.side]));
     const sides: Record<HeaderSide, string[]> = { male: [], female: [], total: [] };
+    for (const w of wide) sides[w.side].push(names[w.index]!);
 
     names.forEach((name, i) => {
       const col = this.columns[i];
       const header = this.header[i]?.trim() ?? '';
-      const sex = col && sexColumn(name, header, col);
+      const sex = sexOf.get(i);
       if (sex) return void sexColumns.push(sex);
       if (isCountColumn(i)) {
-        const side = header ? headerSide(header) : undefined;
-        if (side) sides[side].push(name);
-        const measure = countMeasure(name, header, side);
+        const measure = countMeasure(name, header, sideOf.get(i));
         if (measure) (measure.basis === 'dimension' ? genericCounts : personCounts).push(measure);
         return;
       }
@@ -164,13 +197,47 @@ export class TableDetector {
       file: this.table.file,
       headerRow: this.headerRow,
       sexColumns,
-      ...(oneSex ? { sexColumnGroup: sides } : {}),
+      ...(oneSex ? { sexColumnGroup: { ...sides, layouts: [...new Set(wide.map((w) => w.layout))] } } : {}),
       personCounts,
       personAttributes,
       sexDimension,
       concernsIndividuals,
       ...(personCounts.length ? { unit: 'person-counts' as const } : describesPeople ? { unit: 'person-level' as const } : {}),
     };
+  }
+
+  /**
+   * The line under a spanning "Hommes ,, Femmes ," line, when it names the sub-columns: the same
+   * labels under the men's and the women's cells ("2023, 2024" under each), which a data line
+   * hardly ever repeats. Each column is then named "group / sub-column" ("Hommes / 2023"), the
+   * group being the nearest filled cell to its left from the first sex cell on.
+   */
+  private takeSubHeader(cells: readonly string[], row: number): boolean {
+    const sub = cells.slice(0, MAX_COLUMNS).map((c) => c.trim());
+    const first = this.header.findIndex(isSexGroup);
+    const width = Math.max(sub.length, this.header.length);
+    const groups: { side: string | undefined; labels: string[]; columns: number[] }[] = [];
+    for (let i = first; i < width; i++) {
+      const above = this.header[i]?.trim() ?? '';
+      if (above || groups.length === 0) groups.push({ side: above ? headerSide(above) : undefined, labels: [], columns: [] });
+      groups.at(-1)!.labels.push(sub[i] ?? '');
+      groups.at(-1)!.columns.push(i);
+    }
+    const key = (g: { labels: string[] }) => g.labels.join('\u0000');
+    const male = groups.filter((g) => g.side === 'male' && g.labels.length > 1 && g.labels.every((l) => l !== ''));
+    if (!male.some((m) => groups.some((g) => g.side === 'female' && key(g) === key(m)))) return false;
+
+    const composed = Array.from({ length: width }, (_, i) => this.header[i]?.trim() || sub[i] || '');
+    for (const g of groups) {
+      const name = this.header[g.columns[0]!]?.trim() ?? '';
+      g.columns.forEach((i, j) => {
+        composed[i] = name && g.labels[j] ? `${name} / ${g.labels[j]}` : name || g.labels[j] || '';
+        if (name) this.spanned.add(i);
+      });
+    }
+    this.header = composed;
+    this.headerRow = row;
+    return true;
   }
 
   /**
@@ -188,6 +255,20 @@ export class TableDetector {
     }
     return undefined;
   }
+}
+
+/** A header cell that names one sex or the total ("Hommes", "Vrouwen", "Total"). */
+const isSexGroup = (cell: string) => cell.trim() !== '' && headerSide(cell) !== undefined;
+
+/**
+ * A header line of spanning group cells: cells for women and for men, and some blank cell after
+ * the first of them (the sub-columns they span).
+ */
+function isSpanningSexRow(header: readonly string[]): boolean {
+  const first = header.findIndex(isSexGroup);
+  if (first < 0) return false;
+  const sides = new Set(header.map((h) => (h.trim() ? headerSide(h) : undefined)));
+  return sides.has('male') && sides.has('female') && header.slice(first).some((h) => h.trim() === '');
 }
 
 /** What a count column counts, judging by its header: people, one sex, or something generic. */
@@ -209,6 +290,7 @@ function countMeasure(column: string, header: string, side: HeaderSide | undefin
 function sexColumn(name: string, header: string, col: ColumnState): SexColumn | undefined {
   if (col.overflow || col.values.size === 0) return undefined;
   const hint = header ? sexHeader(header) : undefined;
+  if (hint && sexKeySide(header)) return undefined; // "SEX=F": one sex's measure
   const entries = [...col.values];
   const c = classifyValues(entries.map(([v]) => v));
   const values = (cats?: Map<string, SexCategory>) => entries.map(([value, firstRow]) => ({ value, firstRow, ...(cats?.get(value) ? { category: cats.get(value)! } : {}) }));

@@ -46,3 +46,24 @@ export function termMatcher(terms: readonly string[]): (text: string) => string 
 export function isCount(cell: string): boolean {
   return /^\s*\d{1,3}(?:[ .,\u00a0\u202f]\d{3})*\s*$|^\s*\d+\s*$/.test(cell);
 }
+
+/** Marks statistical offices put in a number's place: not available, confidential, nil. */
+const MISSING_MARKS = new Set([':', '..', '...', '-', '–', 'x', 'c', 'n/a', 'na', '.']);
+
+/**
+ * A cell of a measure column: a number (signed, decimal with "." or ",", thousands separated,
+ * a percentage) or a missing-value mark. Checked character by character: linear on any input.
+ */
+export function isMeasure(cell: string): boolean {
+  const s = cell.trim();
+  if (MISSING_MARKS.has(s.toLowerCase())) return true;
+  let digits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c >= '0' && c <= '9') digits++;
+    else if (i === 0 && (c === '-' || c === '+')) continue;
+    else if (c === '%' && i === s.length - 1) continue;
+    else if (!(c === '.' || c === ',' || c === ' ' || c === '\u00a0' || c === '\u202f')) return false;
+  }
+  return digits > 0;
+}
