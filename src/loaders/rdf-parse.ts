@@ -43,6 +43,9 @@ export interface ParsedRdf {
  */
 export type RdfLimits = Pick<Limits, 'depth' | 'parseErrors'>;
 
+/** Only the position of a syntax error: the place of a limit finding (its message goes in the finding's data). */
+const at = ({ line, column }: { line: number; column: number }) => ({ line, column });
+
 const SYNTAX_NAMES: Record<RdfSyntax, string> = { turtle: 'Turtle', 'n-triples': 'N-Triples', n3: 'N3', rdfxml: 'RDF/XML' };
 
 export async function parseRdfText(text: string, syntax: RdfSyntax, base: string, limits: RdfLimits): Promise<ParsedRdf> {
@@ -59,12 +62,12 @@ export async function parseRdfText(text: string, syntax: RdfSyntax, base: string
     const errors = r.errors.map((e) => named(back(e)));
     if (r.fatal) throw problem(named(back(r.fatal)));
     if (r.tooDeep) throw new LimitExceeded('depth', limits.depth, back(r.tooDeep));
-    if (r.gaveUp) throw new LimitExceeded('parseErrors', limits.parseErrors, errors[0]!, { first: errors[0]!.message });
+    if (r.gaveUp) throw new LimitExceeded('parseErrors', limits.parseErrors, at(errors[0]!), { first: errors[0]!.message });
     const parsed = sink.result(xmlPrefixes(text), errors, name);
     return unwrapped ? { ...parsed, paging: unwrapped.paging } : parsed;
   }
   const r = await parseTurtleTolerant(text, syntax, base, (q) => sink.add(q), limits.parseErrors);
-  if (r.gaveUp) throw new LimitExceeded('parseErrors', limits.parseErrors, r.errors[0]!, { first: named(r.errors[0]!).message });
+  if (r.gaveUp) throw new LimitExceeded('parseErrors', limits.parseErrors, at(r.errors[0]!), { first: named(r.errors[0]!).message });
   return sink.result(r.prefixes, r.errors.map(named), name);
 }
 

@@ -126,7 +126,7 @@ export async function parseRdfXmlTolerant(
   guard('doctype', sax.doctypeHandler);
   sax.on('error', ((e: Error) => {
     const m = /^(\d+):(\d+): (.*)$/s.exec(e.message);
-    result.fatal = { message: (m?.[3] ?? e.message).replace(/\.$/, ''), line: Number(m?.[1] ?? sax.line), column: Number(m?.[2] ?? sax.column) };
+    result.fatal = { message: (m?.[3] ?? e.message).replace(/\.$/, ''), line: Number(m?.[1] ?? sax.line), column: Math.max(1, Number(m?.[2] ?? sax.column)) }; // saxes says 0 at the start of a line (an error at the end of input)
     throw STOP;
   }) as (arg: never) => void);
 
