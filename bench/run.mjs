@@ -15,10 +15,16 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSyn
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { timedRun } from './timed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'bench', 'out');
 const args = process.argv.slice(2);
+if (args[0] === 'catalogue') {
+  // `npm run bench -- catalogue [...]`: the catalogue benchmark (bench/catalogue-bench.mjs).
+  await import('./catalogue-bench.mjs');
+  process.exit(0);
+}
 const sizeMB = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 200);
 const MiB = 1024 * 1024;
 
@@ -77,22 +83,7 @@ function generate(file, bytes) {
 }
 
 // ---------------------------------------------------------------- measurement
-const rssHook = path.join(root, 'bench', 'report-rss.mjs');
-
-/** Runs a command with the RSS hook preloaded (node) and returns wall seconds and peak RSS (MiB). */
-function timed(cmd, cmdArgs, { node = true } = {}) {
-  const rssFile = path.join(outDir, `rss-${process.pid}.txt`);
-  rmSync(rssFile, { force: true });
-  const env = { ...process.env, ODLINT_BENCH_RSS_FILE: rssFile };
-  const fullArgs = node ? ['--import', rssHook, ...cmdArgs] : cmdArgs;
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(node ? process.execPath : cmd, fullArgs, { env, encoding: 'utf8', maxBuffer: 64 * MiB });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.error) throw r.error;
-  const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : { maxRSS: NaN, cpu: NaN };
-  rmSync(rssFile, { force: true });
-  return { seconds, cpuSeconds: usage.cpu / 1e6, rssMiB: usage.maxRSS / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const timed = (cmd, cmdArgs, options) => timedRun(outDir, cmd, cmdArgs, options);
 
 function hasCommand(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;

@@ -31,13 +31,28 @@ function valueWords(v: unknown): string | undefined {
   return undefined;
 }
 
+/** The option lists, tokenised once per options object (not once per dataset: it showed in profiles). */
+interface Vocabulary {
+  noPersonal: Set<string>;
+  anonymised: Set<string>;
+  phrases: string[];
+}
+const vocabularies = new WeakMap<Options, Vocabulary>();
+function vocabularyOf(o: Options): Vocabulary {
+  let v = vocabularies.get(o);
+  if (!v) {
+    v = { noPersonal: new Set(o.noPersonalDataFields.map(keyOf)), anonymised: new Set(o.anonymisedFields.map(keyOf)), phrases: o.phrases.map((p) => ` ${words(p).join(' ')} `) };
+    vocabularies.set(o, v);
+  }
+  return v;
+}
+
 function declarations(ds: Dataset, o: Options): Declaration[] {
   const out: Declaration[] = [];
+  const { noPersonal, anonymised, phrases } = vocabularyOf(o);
   if (ds.flags.concernsIndividuals === false) {
     out.push({ what: 'that the data do not concern individuals', where: 'concernsIndividuals', location: locate(ds, 'flags.concernsIndividuals') });
   }
-  const noPersonal = new Set(o.noPersonalDataFields.map(keyOf));
-  const anonymised = new Set(o.anonymisedFields.map(keyOf));
   for (const [key, value] of Object.entries(ds.extras)) {
     const v = valueWords(value);
     if (v === undefined) continue;
@@ -47,7 +62,6 @@ function declarations(ds: Dataset, o: Options): Declaration[] {
       out.push({ what: 'anonymised data', where: key, location: locate(ds, `extras.${key}`) });
     }
   }
-  const phrases = o.phrases.map((p) => ` ${words(p).join(' ')} `);
   for (const property of ['description', 'rights', 'accessRights'] as const) {
     const value = ds[property];
     const texts = typeof value === 'string' ? [value] : Object.values(value ?? {});

@@ -3,12 +3,23 @@ import { ConfigError } from '../config/types.js';
 import { InputError } from '../model/index.js';
 import { PRESETS } from '../config/presets.js';
 import type { LintFlags } from './lint-command.js';
+import type { MergeFlags } from './merge-command.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
 
 export type { CliIO } from './io.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The output options `lint` and `merge-reports` share. */
+const reportOptions = (command: Command) =>
+  command
+    .option('-f, --format <name>', 'output format (repeatable; pairs with -o in order)', collect)
+    .option('-o, --output <file>', 'write the report to a file (repeatable)', collect)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
+    .option('--quiet', 'report errors only')
+    .option('--no-color', 'no colours in terminal output');
 
 /**
  * The odlint command line. Returns the exit code (0 clean, 1 findings at/above the fail level,
@@ -24,19 +35,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(str.startsWith('error: ') ? `odlint: ${str.slice(7)}` : str) })
     .showSuggestionAfterError(true);
 
-  program
-    .command('lint', { isDefault: true })
-    .description('lint dataset descriptors and their data files (default command)')
-    .argument('[inputs...]', 'files, folders or globs (default: the working directory)')
-    .option('-c, --config <file>', 'config file (default: discovered odlint.config.* / .odlintrc.* walking up)')
-    .option('-p, --preset <name>', `preset, repeatable: ${PRESETS.join(', ')}`, collect)
-    .option('--rule <id=severity>', 'set a rule severity: off|info|warning|error (repeatable)', collect)
-    .option('-f, --format <name>', 'output format (repeatable; pairs with -o in order)', collect)
-    .option('-o, --output <file>', 'write the report to a file (repeatable)', collect)
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
-    .option('--quiet', 'report errors only')
-    .option('--no-color', 'no colours in terminal output')
+  reportOptions(
+    program
+      .command('lint', { isDefault: true })
+      .description('lint dataset descriptors and their data files (default command)')
+      .argument('[inputs...]', 'files, folders or globs (default: the working directory)')
+      .option('-c, --config <file>', 'config file (default: discovered odlint.config.* / .odlintrc.* walking up)')
+      .option('-p, --preset <name>', `preset, repeatable: ${PRESETS.join(', ')}`, collect)
+      .option('--rule <id=severity>', 'set a rule severity: off|info|warning|error (repeatable)', collect),
+  )
     .option('--no-data', 'metadata only: do not read data files')
     .option('--online', 'allow network requests (URL checks); off by default')
     .option('--allow-root <dir>', 'a folder symlinked data files and folders may lead into, besides their own (repeatable)', collect)
@@ -45,12 +52,26 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--baseline-write <file>', 'record every current finding in a baseline file')
     .option('--no-error-on-unmatched-pattern', 'an input (folder, glob) that yields no descriptor or data file is not an error')
     .option('--verbose', 'list on stderr each file skipped in a folder walk, with the reason')
+    .option('-j, --jobs <n>', 'worker threads checking datasets in parallel (default: the number of cores; 1 = in-process)')
+    .option('--shard <k/n>', 'lint only part k of n (a stable split by dataset); join the jsonl parts with merge-reports')
     .option('--debug', 'print stack traces of internal errors')
     .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output' | 'allowRoot'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);
       // Commands are imported when run: `--version` and `--help` load none of the pipeline.
       const { runLint } = await import('./lint-command.js');
       code = await runLint(inputs, { ...flags, preset: flags.preset ?? [], rule: flags.rule ?? [], format: flags.format ?? [], output: flags.output ?? [], allowRoot: flags.allowRoot ?? [] }, io);
+    });
+
+  reportOptions(
+    program
+      .command('merge-reports')
+      .description('join jsonl reports (the parts of a --shard run) into any format, as one run would write it')
+      .argument('<reports...>', 'jsonl reports (e.g. shard-*.jsonl)'),
+  )
+    .option('--baseline <file>', 'report only findings that are not in this baseline file')
+    .action(async (reports: string[], flags: Partial<MergeFlags> & Omit<MergeFlags, 'format' | 'output'>) => {
+      const { runMergeReports } = await import('./merge-command.js');
+      code = await runMergeReports(reports, { ...flags, format: flags.format ?? [], output: flags.output ?? [] }, io);
     });
 
   const rules = program.command('rules').description('list the built-in rules').option('--json', 'as JSON').option('--markdown', 'as the Markdown rules reference');

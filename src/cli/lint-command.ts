@@ -1,18 +1,18 @@
 import path from 'node:path';
-import { SEVERITY_RANK, type Limits, type Report } from '../model/index.js';
+import { availableParallelism } from 'node:os';
 import { loadBuiltinRules } from '../engine/registry.js';
-import { lint, type LintResult } from '../engine/lint.js';
-import { resolveConfig } from '../config/resolve.js';
-import { buildReport, loadFormatter, formatNames } from '../reporters/index.js';
-import { writeOutputFile } from '../util/write-atomic.js';
-import { applyFixes } from '../fix/apply.js';
+import { planLint } from '../engine/lint.js';
+import { Inventory } from '../engine/inventory.js';
+import { maskPersonalData, maskStrings } from '../knowledge/personal-data/mask-text.js';
 import { displayPath } from '../util/paths.js';
-import { systemErrorMessage } from '../util/system-error.js';
-import { maskPersonalData } from '../knowledge/personal-data/mask-text.js';
-import { checkUrls, collectUrls } from '../score/index.js';
+import { resolveConfig } from '../config/resolve.js';
+import { formatNames } from '../reporters/index.js';
+import { runPlan, type RunSettings } from '../pipeline/run.js';
+import { parseShard, type Shard } from '../pipeline/shard.js';
 import { odlintVersion } from './version.js';
-import { OutputError, UsageError, type CliIO } from './io.js';
-import { applyBaseline, baselineOf, readBaseline } from './baseline.js';
+import { UsageError, type CliIO } from './io.js';
+import { readBaseline } from './baseline.js';
+import { exitCodeOf, writeReports, type OutputTarget } from './report-stage.js';
 
 export interface LintFlags {
   config?: string;
@@ -34,6 +34,10 @@ export interface LintFlags {
   baseline?: string;
   /** Record every current finding in this baseline file (then report only new ones: none). */
   baselineWrite?: string;
+  /** Worker threads (`--jobs`); 1 = in-process. */
+  jobs?: string;
+  /** `k/n`: lint only this part of the datasets. */
+  shard?: string;
   /** False with `--no-error-on-unmatched-pattern`: an input yielding no file is not an error. */
   errorOnUnmatchedPattern?: boolean;
   /** List the skipped files on stderr. */
@@ -42,6 +46,7 @@ export interface LintFlags {
 
 const FORMAT_BY_EXTENSION: Record<string, string> = {
   '.json': 'json',
+  '.jsonl': 'jsonl',
   '.sarif': 'sarif',
   '.xml': 'junit',
   '.md': 'markdown',
@@ -51,7 +56,7 @@ const FORMAT_BY_EXTENSION: Record<string, string> = {
 };
 
 /** Pairs `-f` and `-o` in order; an output without a format takes it from its extension. */
-function outputs(flags: LintFlags): { format: string; file?: string }[] {
+function outputs(flags: Pick<LintFlags, 'format' | 'output'>): { format: string; file?: string }[] {
   const pairs: { format: string; file?: string }[] = [];
   const n = Math.max(flags.format.length, flags.output.length, 1);
   for (let i = 0; i < n; i++) {
@@ -62,10 +67,20 @@ function outputs(flags: LintFlags): { format: string; file?: string }[] {
   return pairs;
 }
 
-/** `odlint [lint] [inputs...]`: returns the exit code. */
-export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Promise<number> {
-  const failOn = flags.failOn;
-  if (!['error', 'warning', 'info', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or never (got "${failOn}")`);
+/** `--jobs`: a positive integer; absent = as many as the machine has cores. */
+function jobsOf(text: string | undefined): { jobs: number; explicit: boolean } {
+  if (text === undefined) return { jobs: availableParallelism(), explicit: false };
+  const jobs = Number(text);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a positive integer (got "${text}")`);
+  return { jobs, explicit: true };
+}
+
+/** Below this many units, a run without an explicit --jobs stays in-process (starting workers costs more). */
+export const AUTO_POOL_UNITS = 32;
+
+/** Checks `-f`/`-o` pairs and the fail flags shared by `lint` and `merge-reports`. */
+export function outputOptions(flags: Pick<LintFlags, 'format' | 'output' | 'failOn' | 'maxWarnings'>): { targets: OutputTarget[]; maxWarnings?: number } {
+  if (!['error', 'warning', 'info', 'never'].includes(flags.failOn)) throw new UsageError(`--fail-on must be error, warning, info or never (got "${flags.failOn}")`);
   let maxWarnings: number | undefined;
   if (flags.maxWarnings !== undefined) {
     maxWarnings = Number(flags.maxWarnings);
@@ -76,83 +91,61 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   for (const t of targets) {
     if (!formats.includes(t.format)) throw new UsageError(`unknown format "${t.format}" (available: ${formats.join(', ')})`);
   }
+  return { targets, ...(maxWarnings !== undefined ? { maxWarnings } : {}) };
+}
+
+/**
+ * `odlint [lint] [inputs...]`: returns the exit code. The run is a stream: units (descriptor
+ * files, unreferenced data files) are linted — in workers with --jobs — and each dataset's
+ * report goes to the outputs as soon as it is made.
+ */
+export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Promise<number> {
+  const { targets, maxWarnings } = outputOptions(flags);
+  const { jobs, explicit } = jobsOf(flags.jobs);
+  let shard: Shard | undefined;
+  if (flags.shard !== undefined) {
+    shard = parseShard(flags.shard);
+    if (!shard) throw new UsageError(`--shard expects k/n with 1 ≤ k ≤ n (got "${flags.shard}")`);
+    if (flags.baseline || flags.baselineWrite) throw new UsageError('--baseline applies to the whole run: give it to `odlint merge-reports`, not to a shard');
+  }
 
   if (flags.baseline && flags.baselineWrite) throw new UsageError('use either --baseline <file> or --baseline-write <file>, not both');
   // A bad baseline fails fast, before any linting.
   const baselined = flags.baseline ? readBaseline(path.resolve(io.cwd, flags.baseline), flags.baseline) : undefined;
 
   const rules = await loadBuiltinRules();
-  const config = resolveConfig(rules, { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
+  const configRequest = { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule };
+  const config = resolveConfig(rules, configRequest);
   const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
-  const result = await lint({ inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false, allowedRoots });
-  if (flags.verbose) listSkipped(result, io);
-  if (flags.fix) fixAndReport(result, io, config.limits);
-  // Access/download URLs are requested only with --online; otherwise MQA says "not checked".
-  const reachability = flags.online ? await checkUrls(collectUrls(result.datasets.map((d) => d.dataset))) : undefined;
-  let report = buildReport(result, io.cwd, odlintVersion(), reachability ? { reachability } : {});
-  if (flags.baselineWrite) {
-    const baseline = baselineOf(report);
-    await writeOrFail(path.resolve(io.cwd, flags.baselineWrite), JSON.stringify(baseline, null, 2) + '\n', `the baseline to ${flags.baselineWrite}`);
-    io.stderr(`odlint: baseline of ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} written to ${flags.baselineWrite}\n`);
-    report = applyBaseline(report, new Set(baseline.findings.map((f) => f.fingerprint)));
-  } else if (baselined) {
-    report = applyBaseline(report, baselined);
-  }
+  const req = { inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false, allowedRoots };
+  const plan = await planLint(req);
+  const inventory = new Inventory();
+  const units = plan.descriptors.length + plan.dataFiles.length;
+  const workers = units < 2 || (!explicit && units < AUTO_POOL_UNITS) ? 1 : jobs;
+  const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, allowedRoots, ...(shard ? { shard } : {}), fix: Boolean(flags.fix) };
 
-  const metas = new Map([...rules].map(([id, r]) => [id, r.meta]));
-  for (const t of targets) {
-    const formatter = (await loadFormatter(t.format))!;
-    const color = !t.file && flags.color && io.isTTY && !io.env['NO_COLOR'];
-    const text = await formatter.format(report, { color, quiet: Boolean(flags.quiet), rules: metas, cwd: io.cwd });
-    if (t.file === '/dev/stdout' || t.file === '-') io.stdout(text);
-    else if (t.file) {
-      await writeOrFail(path.resolve(io.cwd, t.file), text, `the ${t.format} report to ${t.file}`);
-      io.stderr(`odlint: ${t.format} report written to ${path.isAbsolute(t.file) ? t.file : displayPath(io.cwd, path.resolve(io.cwd, t.file))}\n`);
-    } else io.stdout(text);
-  }
-  return exitCode(report, failOn, maxWarnings);
+  const { summary } = await writeReports(runPlan(plan, req, settings, workers, inventory), {
+    targets,
+    io,
+    version: odlintVersion(),
+    rules: new Map([...rules].map(([id, r]) => [id, r.meta])),
+    quiet: Boolean(flags.quiet),
+    color: flags.color,
+    ...(shard ? { shard } : {}),
+    ...(baselined ? { baseline: baselined } : {}),
+    ...(flags.baselineWrite ? { baselineWrite: flags.baselineWrite } : {}),
+    inventory: () => maskStrings(inventory.summary()),
+  });
+  if (flags.verbose) listSkipped(inventory, io);
+  return exitCodeOf(summary, flags.failOn, maxWarnings);
 }
 
 /**
  * `--verbose`: each file a folder walk skipped, with the reason, on stderr — like ESLint's
  * diagnostics, so that stdout stays the report (`-f json --verbose | jq` still works).
  */
-function listSkipped(result: LintResult, io: CliIO): void {
-  for (const e of result.inventory.entries()) {
+function listSkipped(inventory: Inventory, io: CliIO): void {
+  for (const e of inventory.entries()) {
     if (e.status === 'skipped') io.stderr(maskPersonalData(`odlint: skipped ${displayPath(io.cwd, e.file)}: ${e.reason}\n`));
   }
-}
-
-/** `--fix`: writes the safe fixes, drops the findings they repaired, says what was written. */
-function fixAndReport(result: LintResult, io: CliIO, limits: Limits): void {
-  const entries = [...result.datasets, ...result.files];
-  let outcome: ReturnType<typeof applyFixes>;
-  try {
-    outcome = applyFixes(entries.flatMap((e) => e.findings), limits);
-  } catch (e) {
-    throw new OutputError(`cannot write the fixes: ${systemErrorMessage(e)}`);
-  }
-  const { written, fixed } = outcome;
-  if (fixed.size === 0) return;
-  for (const e of entries) e.findings = e.findings.filter((f) => !fixed.has(f));
-  const total = written.reduce((n, w) => n + w.count, 0);
-  const files = written.map((w) => `${maskPersonalData(displayPath(io.cwd, w.file))} (${w.count})`).join(', ');
-  io.stderr(`odlint: ${total} ${total === 1 ? 'fix' : 'fixes'} written to ${files}\n`);
-}
-
-/** Output errors (a full disk, no permission, a dangling symlink) end the run with one line and exit 2. */
-async function writeOrFail(file: string, text: string, what: string): Promise<void> {
-  try {
-    await writeOutputFile(file, text);
-  } catch (e) {
-    throw new OutputError(`cannot write ${what}: ${systemErrorMessage(e)}`);
-  }
-}
-
-export function exitCode(report: Report, failOn: string, maxWarnings?: number): number {
-  if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return 1;
-  if (failOn === 'never') return 0;
-  const threshold = SEVERITY_RANK[failOn as 'error' | 'warning' | 'info'];
-  const all = [...report.datasets.flatMap((d) => d.findings), ...report.files.flatMap((f) => f.findings)];
-  return all.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
 }

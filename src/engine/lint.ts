@@ -8,7 +8,8 @@ import { displayPath } from '../util/paths.js';
 import { toFinding } from './messages.js';
 import { checkDataset, type CheckSettings } from './check.js';
 import { limitLocation, withinFileTime } from './watchdog.js';
-import { DISTRIBUTION, Inventory, formatOfName } from './inventory.js';
+import { DISTRIBUTION, Inventory, formatOfName, type FileStatus } from './inventory.js';
+import type { WalkProblem } from '../discover/index.js';
 
 export interface LintRequest extends CheckSettings {
   inputs: string[];
@@ -35,103 +36,243 @@ export interface LintResult {
 }
 
 /**
- * The pipeline: discover → load every descriptor → add data files no descriptor references as
- * datasets of their own → check each dataset. Locations stay absolute here; the report stage
- * makes them relative.
+ * One piece of work of a run: a descriptor file (or URL, with --online), or a data file that no
+ * descriptor references. Units are independent, so workers and shards can take them in any
+ * order; their place in the plan (`index`) orders the report.
  */
-export async function lint(req: LintRequest): Promise<LintResult> {
-  const { config } = req;
-  const found = await discover(req.inputs, req.cwd, (abs) => config.isIgnored(abs), { errorOnUnmatched: req.errorOnUnmatched, allowedRoots: req.allowedRoots });
+export type LintUnit =
+  | { kind: 'not-a-descriptor'; index: number; file: string; reason: string; format: string }
+  | { kind: 'descriptor'; index: number; file: string; explicit: boolean; format: string }
+  | { kind: 'url'; index: number; url: string; format: string }
+  | { kind: 'data-file'; index: number; file: string }
+  /** A file or folder discovery could not or would not read (WalkProblem): a finding about it. */
+  | { kind: 'problem'; index: number; problem: WalkProblem };
+
+/**
+ * What a run will do: descriptor units in order (named files that are no descriptor first, as
+ * their findings come first), then the data files found (checked only when unreferenced); the
+ * files a folder walk skipped, for the inventory.
+ */
+export interface LintPlan {
+  descriptors: LintUnit[];
+  dataFiles: string[];
+  /** The format sniffed from the content of the files named without a known extension. */
+  sniffed: Map<string, string>;
+  skipped: { file: string; reason: string }[];
+  /** What discovery could not or would not read (reported unless a descriptor references it). */
+  problems: WalkProblem[];
+}
+
+/** The inventory entry a unit settles for its file (src/engine/inventory.ts). */
+export interface InventoryItem {
+  kind: 'inventory';
+  status: FileStatus;
+  file: string;
+  format: string;
+  datasets: number;
+  reason?: string;
+}
+
+/** An item of the lint stream: a checked dataset, or findings about a file itself. */
+export type LintItem = CheckedDataset | ({ kind: 'file' } & FileResult) | SkippedDataset | InventoryItem;
+
+/**
+ * A checked dataset, with the data files it references as loaded (the checks drop a
+ * reference that leads outside: it still counts as referenced, not as a file of its own).
+ */
+export type CheckedDataset = { kind: 'dataset'; localPaths: string[] } & DatasetResult;
+
+/** A dataset another shard checks: only the data files it references are said (they are not linted alone). */
+export interface SkippedDataset {
+  kind: 'skipped';
+  localPaths: string[];
+}
+
+/** Discovers the inputs and lists the units of work (no file is read yet). */
+export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config' | 'online' | 'errorOnUnmatched' | 'allowedRoots'>): Promise<LintPlan> {
+  const found = await discover(req.inputs, req.cwd, (abs) => req.config.isIgnored(abs), { errorOnUnmatched: req.errorOnUnmatched, allowedRoots: req.allowedRoots });
   if (found.urls.length && !req.online) {
     throw new InputError(`${found.urls[0]} is a URL: odlint makes no network request without --online`);
   }
-  const files: FileResult[] = [];
-  const loaded: { dataset: Dataset; issues: Finding[] }[] = [];
-  const inventory = new Inventory();
-  for (const { file, reason } of found.skipped) inventory.skipped(file, reason);
+  const format = (file: string) => found.sniffed.get(file) ?? formatOfName(file);
+  // Descriptors given as URLs (only with --online): fetched, then loaded like files.
+  const descriptors: LintUnit[] = [
+    ...found.notDescriptors.map(({ file, reason, format }) => ({ kind: 'not-a-descriptor' as const, file, reason, format })),
+    ...found.urls.map((url) => ({ kind: 'url' as const, url, format: format(url) })),
+    ...found.descriptors.map((file) => ({ kind: 'descriptor' as const, file, explicit: found.explicit.has(file), format: format(file) })),
+  ].map((u, index) => ({ ...u, index }));
+  return { descriptors, dataFiles: found.dataFiles, sniffed: found.sniffed, skipped: found.skipped, problems: found.problems };
+}
 
+/** Settles a unit's inventory item. */
+export function recordInventory(inventory: Inventory, e: InventoryItem): void {
+  if (e.status === 'loaded') inventory.loaded(e.file, e.format, e.datasets, e.reason);
+  else if (e.status === 'skipped') inventory.skipped(e.file, e.reason ?? '', e.format);
+  else inventory.failed(e.file, e.reason ?? '', e.format);
+}
+
+/** The data files' inventory, once every descriptor is loaded: linted alone, or read as a distribution. */
+export function dataFilesInventory(inventory: Inventory, plan: LintPlan, referenced: ReadonlySet<string>): void {
+  for (const file of plan.dataFiles) {
+    const own = !referenced.has(file);
+    inventory.loaded(file, plan.sniffed.get(file) ?? formatOfName(file), own ? 1 : 0, own ? 'data file linted on its own' : DISTRIBUTION);
+  }
+  inventory.distributionFiles(referenced as Set<string>);
+}
+
+/**
+ * The units run once every descriptor is loaded: data files that no loaded descriptor
+ * references, then what discovery could not or would not read (a path a descriptor references
+ * is reported by the checks of that descriptor instead).
+ */
+export function dataFileUnits(plan: LintPlan, referenced: ReadonlySet<string>): LintUnit[] {
+  const base = plan.descriptors.length;
+  const problemBase = base + plan.dataFiles.length;
+  return [
+    ...plan.dataFiles.flatMap((file, i) => (referenced.has(file) ? [] : [{ kind: 'data-file' as const, index: base + i, file }])),
+    ...plan.problems.flatMap((problem, i) => (referenced.has(problem.path) ? [] : [{ kind: 'problem' as const, index: problemBase + i, problem }])),
+  ];
+}
+
+/** The local data files a dataset references (the run keeps only these strings, not datasets). */
+export const localPaths = (ds: Dataset): string[] => ds.distributions.flatMap((d) => (d.localPath ? [d.localPath] : []));
+
+/**
+ * Loads and checks one unit, yielding each dataset as soon as it is checked and the file's own
+ * findings; the unit's parsed document is dropped when the unit is done. `wanted` (shards) says
+ * which datasets this run checks; the others are loaded (their data references count) but not
+ * checked.
+ */
+export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: Dataset) => boolean = () => true): AsyncGenerator<LintItem> {
+  const { config } = req;
   const coreFinding = (file: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation): Finding | undefined => {
     const severity = config.forFile(file).get(ruleId)?.severity ?? 'error';
     return severity === 'off' ? undefined : toFinding(ruleId, severity, { messageId, data, location }, config.rules.get(ruleId));
   };
+  const inventory = (status: FileStatus, file: string, format: string, datasets: number, reason?: string): InventoryItem => ({
+    kind: 'inventory',
+    status,
+    file,
+    format,
+    datasets,
+    ...(reason !== undefined ? { reason } : {}),
+  });
   /** A file that yields no dataset: the finding that says why, and a failed entry in the inventory. */
-  const fail = (file: string, format: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation = { file }) => {
+  const fail = (file: string, format: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation = { file }): LintItem[] => {
     const f = coreFinding(file, ruleId, messageId, data, location);
-    if (f) files.push({ file, findings: [f] });
-    inventory.failed(file, f?.message ?? `${ruleId} ${messageId} (rule off)`, format);
+    return [...(f ? [{ kind: 'file' as const, file, findings: [f] }] : []), inventory('failed', file, format, 0, f?.message ?? `${ruleId} ${messageId} (rule off)`)];
   };
-  for (const { file, reason, format } of found.notDescriptors) fail(file, format, 'core/not-a-descriptor', 'notADescriptor', { reason });
 
-  // Descriptors given as URLs (only with --online): fetched, then loaded like files.
-  const sources: (string | { url: string })[] = [...found.urls.map((url) => ({ url })), ...found.descriptors];
-  for (const source of sources) {
-    const file = typeof source === 'string' ? source : source.url;
-    const explicit = typeof source !== 'string' || found.explicit.has(file);
-    let outcome: LoadOutcome;
-    const format = found.sniffed.get(file) ?? formatOfName(file);
-    if (typeof source === 'string') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
-    else {
-      const fetched = await fetchDescriptor(source.url, config.limits.descriptorBytes);
-      if ('limit' in fetched) outcome = { kind: 'limit-exceeded', error: fetched.limit };
-      else outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(source.url, fetched.text, config.limits);
-    }
-    switch (outcome.kind) {
-      case 'limit-exceeded':
-        fail(file, format, 'core/limit-exceeded', outcome.error.limit, outcome.error.data, limitLocation(file, outcome.error));
-        break;
-      case 'parse-error':
-        fail(file, format, 'core/parse-error', 'syntax', { message: outcome.message }, { file, line: outcome.line, column: outcome.column });
-        break;
-      case 'unreadable':
-        fail(file, format, 'core/parse-error', 'unreadable', { message: outcome.message });
-        break;
-      case 'not-a-descriptor':
-        if (explicit) fail(file, format, 'core/not-a-descriptor', 'notADescriptor', { reason: outcome.reason });
-        else inventory.skipped(file, `not a descriptor: ${outcome.reason}`, format);
-        break;
-      case 'loaded': {
-        const byDataset = new Map<Dataset | undefined, Finding[]>();
-        for (const issue of outcome.issues) {
-          const f = coreFinding(file, issue.ruleId, issue.messageId, issue.data ?? {}, issue.location);
-          if (!f) continue;
-          byDataset.set(issue.dataset, [...(byDataset.get(issue.dataset) ?? []), f]);
-        }
-        const orphan = byDataset.get(undefined);
-        if (orphan) files.push({ file, findings: orphan });
-        for (const ds of outcome.datasets) loaded.push({ dataset: ds, issues: byDataset.get(ds) ?? [] });
-        if (outcome.datasets.length) inventory.loaded(file, outcome.format, outcome.datasets.length);
-        else if (orphan) inventory.failed(file, orphan[0]!.message, outcome.format);
-        else if (explicit) fail(file, outcome.format, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
-        else inventory.skipped(file, `the ${outcome.format} document holds no dataset`, outcome.format);
-      }
-    }
+  if (unit.kind === 'not-a-descriptor') {
+    yield* fail(unit.file, unit.format, 'core/not-a-descriptor', 'notADescriptor', { reason: unit.reason });
+    return;
   }
 
-  // Data files that no loaded descriptor references are linted as datasets of their own.
-  const referenced = new Set(loaded.flatMap(({ dataset }) => dataset.distributions.map((d) => d.localPath).filter(Boolean)));
-  for (const dataFile of found.dataFiles) {
-    const own = !referenced.has(dataFile);
-    if (own) loaded.push({ dataset: dataFileDataset(dataFile, req.cwd), issues: [] });
-    inventory.loaded(dataFile, found.sniffed.get(dataFile) ?? formatOfName(dataFile), own ? 1 : 0, own ? 'data file linted on its own' : DISTRIBUTION);
-  }
-  inventory.distributionFiles(referenced);
-  // What discovery could not or would not read; a file a descriptor references is reported there.
-  for (const p of found.problems) {
-    if (referenced.has(p.path)) continue;
+  if (unit.kind === 'problem') {
+    const p = unit.problem;
     const data = { path: displayPath(req.cwd, p.path), ...(p.kind === 'unreadable' ? { code: p.code } : {}) };
     const [ruleId, messageId] = p.kind === 'unreadable' ? ['core/unreadable', 'unreadable'] : ['core/unsafe-path', 'walkLinkOutside'];
     if (p.kind === 'unreadable' && p.folder) {
+      // A folder is no input file: a finding, no inventory entry.
       const f = coreFinding(p.path, ruleId, messageId, data, { file: p.path });
-      if (f) files.push({ file: p.path, findings: [f] });
-    } else fail(p.path, formatOfName(p.path), ruleId, messageId, data);
+      if (f) yield { kind: 'file', file: p.path, findings: [f] };
+    } else yield* fail(p.path, formatOfName(p.path), ruleId, messageId, data);
+    return;
   }
 
-  const datasets: DatasetResult[] = [];
-  for (const { dataset, issues } of loaded) {
-    const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), { ...req, limits: config.limits }, issues);
-    datasets.push({ dataset, findings });
+  if (unit.kind === 'data-file') {
+    const dataset = dataFileDataset(unit.file, req.cwd);
+    const paths = localPaths(dataset);
+    if (wanted(dataset)) yield { kind: 'dataset', dataset, localPaths: paths, findings: await checkDataset(dataset, config.rules, config.forFile(unit.file), { ...req, limits: config.limits }) };
+    else yield { kind: 'skipped', localPaths: [] };
+    return;
   }
-  return { datasets, files, inventory };
+  const file = unit.kind === 'url' ? unit.url : unit.file;
+  const explicit = unit.kind === 'url' || unit.explicit;
+  const { format } = unit;
+  let outcome: LoadOutcome;
+  if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  else {
+    const fetched = await fetchDescriptor(unit.url, config.limits.descriptorBytes);
+    if ('limit' in fetched) outcome = { kind: 'limit-exceeded', error: fetched.limit };
+    else outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(unit.url, fetched.text, config.limits);
+  }
+  switch (outcome.kind) {
+    case 'limit-exceeded':
+      yield* fail(file, format, 'core/limit-exceeded', outcome.error.limit, outcome.error.data, limitLocation(file, outcome.error));
+      return;
+    case 'parse-error':
+      yield* fail(file, format, 'core/parse-error', 'syntax', { message: outcome.message }, { file, line: outcome.line, column: outcome.column });
+      return;
+    case 'unreadable':
+      yield* fail(file, format, 'core/parse-error', 'unreadable', { message: outcome.message });
+      return;
+    case 'not-a-descriptor':
+      if (explicit) yield* fail(file, format, 'core/not-a-descriptor', 'notADescriptor', { reason: outcome.reason });
+      else yield inventory('skipped', file, format, 0, `not a descriptor: ${outcome.reason}`);
+      return;
+  }
+  const byDataset = new Map<Dataset | undefined, Finding[]>();
+  for (const issue of outcome.issues) {
+    const f = coreFinding(file, issue.ruleId, issue.messageId, issue.data ?? {}, issue.location);
+    if (!f) continue;
+    byDataset.set(issue.dataset, [...(byDataset.get(issue.dataset) ?? []), f]);
+  }
+  const orphan = byDataset.get(undefined);
+  if (orphan) yield { kind: 'file', file, findings: orphan };
+  if (outcome.datasets.length) yield inventory('loaded', file, outcome.format, outcome.datasets.length);
+  else if (orphan) yield inventory('failed', file, outcome.format, 0, orphan[0]!.message);
+  else if (explicit) yield* fail(file, outcome.format, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
+  else yield inventory('skipped', file, outcome.format, 0, `the ${outcome.format} document holds no dataset`);
+  // Each model is let go once it is handed on: a file's datasets are not all kept until its end.
+  const datasets: (Dataset | undefined)[] = outcome.datasets;
+  for (let i = 0; i < datasets.length; i++) {
+    const dataset = datasets[i]!;
+    datasets[i] = undefined;
+    const issues = byDataset.get(dataset) ?? [];
+    byDataset.delete(dataset);
+    if (!wanted(dataset)) {
+      yield { kind: 'skipped', localPaths: localPaths(dataset) };
+      continue;
+    }
+    const paths = localPaths(dataset);
+    const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), { ...req, limits: config.limits }, issues);
+    yield { kind: 'dataset', dataset, localPaths: paths, findings };
+  }
+}
+
+/**
+ * The pipeline as a stream: discover → for each descriptor, load and check its datasets one by
+ * one → data files no descriptor references become datasets of their own. Only the referenced
+ * data paths are remembered between units. Locations stay absolute here; the report stage makes
+ * them relative.
+ */
+export async function* lintStream(req: LintRequest, inventory = new Inventory()): AsyncGenerator<LintItem> {
+  const plan = await planLint(req);
+  for (const { file, reason } of plan.skipped) inventory.skipped(file, reason);
+  const referenced = new Set<string>();
+  const pass = async function* (units: LintUnit[]) {
+    for (const unit of units) {
+      for await (const item of lintUnit(unit, req)) {
+        for (const p of item.kind === 'dataset' || item.kind === 'skipped' ? item.localPaths : []) referenced.add(p);
+        if (item.kind === 'inventory') recordInventory(inventory, item);
+        else if (item.kind !== 'skipped') yield item;
+      }
+    }
+  };
+  yield* pass(plan.descriptors);
+  dataFilesInventory(inventory, plan, referenced);
+  yield* pass(dataFileUnits(plan, referenced));
+}
+
+/** The whole run collected (tests and small callers; the CLI streams). */
+export async function lint(req: LintRequest): Promise<LintResult> {
+  const result: LintResult = { datasets: [], files: [], inventory: new Inventory() };
+  for await (const item of lintStream(req, result.inventory)) {
+    if (item.kind === 'dataset') result.datasets.push({ dataset: item.dataset, findings: item.findings });
+    else if (item.kind === 'file') result.files.push({ file: item.file, findings: item.findings });
+  }
+  return result;
 }
 
 /** A data file linted without a descriptor: one dataset, one distribution, no metadata. */

@@ -1,6 +1,6 @@
-import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, findNodeAtLocation, printParseErrorCode, visit as visitJson, type Node, type ParseError } from 'jsonc-parser';
 import { Composer, Lexer, LineCounter, Parser, YAMLParseError, visit, isNode, isScalar, isMap, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
-import { DEFAULT_LIMITS, fileClock, LimitExceeded, pointerTokens, type Limits, type PositionResolver } from '../model/index.js';
+import { DEFAULT_LIMITS, fileClock, LimitExceeded, escapePointerToken, pointer, pointerTokens, type Limits, type PositionResolver } from '../model/index.js';
 import type { ParsedDocument } from './types.js';
 import { descriptorDir, extensionOf } from './paths.js';
 
@@ -15,10 +15,13 @@ export class SyntaxProblem extends Error {
   }
 }
 
-/** Line starts of a text, to turn offsets into 1-based line/column. */
+/** Line starts of a text (one 32-bit number per line), to turn offsets into 1-based line/column. */
 export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  const starts = new Uint32Array(lines);
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
   return (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -31,21 +34,14 @@ export function lineIndex(text: string): (offset: number) => { line: number; col
   };
 }
 
-function jsonValue(node: Node): unknown {
-  switch (node.type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const prop of node.children ?? []) {
-        const [key, value] = prop.children ?? [];
-        if (key && value) out[key.value as string] = jsonValue(value);
-      }
-      return out;
-    }
-    case 'array':
-      return (node.children ?? []).map(jsonValue);
-    default:
-      return node.value;
-  }
+/** Containers down to this many pointer tokens get an anchor (`/result/results/17` in a package_search page). */
+const ANCHOR_DEPTH = 3;
+
+/** Where a shallow container sits in the text: its value's range and, for a property, its key. */
+interface Anchor {
+  start: number;
+  end: number;
+  key?: number;
 }
 
 /**
@@ -71,14 +67,108 @@ export function jsonTooDeepAt(text: string, max: number): number {
 /** Thrown from the error list to stop jsonc-parser once `limits.parseErrors` errors are kept. */
 const STOP_PARSING = Symbol('stop parsing');
 
-/** Parses strict JSON (no comments, no trailing commas); positions for any JSON pointer. */
+/**
+ * The offsets of the shallow containers of a JSON text, found in one pass of jsonc-parser's
+ * visitor (no tree is built): a catalogue page's datasets are anchors, and a pointer below an
+ * anchor is found by parsing only that anchor's text.
+ */
+function jsonAnchors(body: string): Map<string, Anchor> {
+  interface Frame {
+    array: boolean;
+    pointer: string | undefined;
+    index: number;
+    key: { name: string; offset: number } | undefined;
+    start: number;
+    keyOffset: number | undefined;
+    depth: number;
+  }
+  const anchors = new Map<string, Anchor>();
+  const stack: Frame[] = [];
+  /** The pointer (shallow values only) and key offset of the value starting now. */
+  const place = (): { pointer: string | undefined; key: number | undefined; depth: number } => {
+    const parent = stack[stack.length - 1];
+    if (!parent) return { pointer: '', key: undefined, depth: 0 };
+    const depth = parent.depth + 1;
+    const token = parent.array ? String(parent.index++) : parent.key!.name;
+    const key = parent.array ? undefined : parent.key!.offset;
+    return { pointer: parent.pointer !== undefined && depth <= ANCHOR_DEPTH ? parent.pointer + '/' + escapePointerToken(token) : undefined, key, depth };
+  };
+  const begin = (array: boolean, offset: number) => {
+    const { pointer, key, depth } = place();
+    stack.push({ array, pointer, index: 0, key: undefined, start: offset, keyOffset: key, depth });
+  };
+  const end = (offset: number, length: number) => {
+    const f = stack.pop()!;
+    if (f.pointer !== undefined) anchors.set(f.pointer, { start: f.start, end: offset + length, ...(f.keyOffset !== undefined ? { key: f.keyOffset } : {}) });
+  };
+  visitJson(
+    body,
+    {
+      onObjectBegin: (offset) => begin(false, offset),
+      onArrayBegin: (offset) => begin(true, offset),
+      onObjectEnd: end,
+      onArrayEnd: end,
+      onObjectProperty: (name, offset) => {
+        stack[stack.length - 1]!.key = { name, offset };
+      },
+      onLiteralValue: () => {
+        place();
+      },
+    },
+    { allowTrailingComma: false, disallowComments: true },
+  );
+  return anchors;
+}
+
+/**
+ * Parses strict JSON (no comments, no trailing commas); positions for any JSON pointer. The
+ * data come from `JSON.parse`; positions from a compact index (line starts and the offsets of
+ * shallow containers) that re-reads only the part of the text a pointer falls in — no parse tree
+ * is kept, so a page of 1,000 datasets costs its text and its data, not ten times that.
+ */
 export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): { data: unknown; position: PositionResolver } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = body === text ? 0 : 1;
   const toPos = lineIndex(text);
   const deep = jsonTooDeepAt(body, limits.depth);
   if (deep >= 0) throw new LimitExceeded('depth', limits.depth, toPos(deep + shift));
-  // Malformed input yields an error every few bytes: keep a bounded number, then give up.
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    throw jsonSyntaxProblem(body, shift, toPos, limits);
+  }
+  const anchors = jsonAnchors(body);
+  // The part last parsed: the findings of one dataset are resolved together.
+  let last: { start: number; tree: Node | undefined } | undefined;
+  const position: PositionResolver = (ptr) => {
+    const tokens = pointerTokens(ptr);
+    for (let depth = Math.min(tokens.length, ANCHOR_DEPTH); depth >= 0; depth--) {
+      const anchor = anchors.get(pointer('', ...tokens.slice(0, depth)));
+      if (!anchor) continue;
+      const rest = tokens.slice(depth);
+      if (rest.length === 0) return toPos((anchor.key ?? anchor.start) + shift);
+      if (last?.start !== anchor.start) last = { start: anchor.start, tree: parseTree(body.slice(anchor.start, anchor.end)) };
+      if (!last.tree) return undefined;
+      let node = findNodeAtLocation(last.tree, rest.map((t) => (/^\d+$/.test(t) ? Number(t) : t)));
+      // Array indexes come back as numbers; object keys that look numeric need the string form.
+      if (!node && rest.some((t) => /^\d+$/.test(t))) node = findNodeAtLocation(last.tree, rest);
+      if (!node) return undefined;
+      // Point at the key for properties (what an editor highlights), at the value for items.
+      const at = node.parent?.type === 'property' ? node.parent : node;
+      return toPos(anchor.start + at.offset + shift);
+    }
+    return undefined;
+  };
+  return { data, position };
+}
+
+/**
+ * The first syntax error of an invalid JSON text, with its line and column (jsonc-parser's
+ * words); past `limits.parseErrors` errors (malformed input yields one every few bytes) the
+ * parser is stopped and the limit is what is reported.
+ */
+function jsonSyntaxProblem(body: string, shift: number, toPos: (offset: number) => { line: number; column: number }, limits: Limits): SyntaxProblem | LimitExceeded {
   const errors: ParseError[] = [];
   const capped = { push: (e: ParseError) => (errors.length < limits.parseErrors ? errors.push(e) : stopParsing()) } as unknown as ParseError[];
   let tree: Node | undefined;
@@ -87,26 +177,12 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): { data
   } catch (e) {
     if (e !== STOP_PARSING) throw e;
     const first = errors[0]!;
-    const at = toPos(first.offset + shift);
-    throw new LimitExceeded('parseErrors', limits.parseErrors, at, { first: `invalid JSON: ${describeJsonError(printParseErrorCode(first.error))}` });
+    return new LimitExceeded('parseErrors', limits.parseErrors, toPos(first.offset + shift), { first: `invalid JSON: ${describeJsonError(printParseErrorCode(first.error))}` });
   }
-  if (errors.length > 0 || !tree) {
-    const first = errors[0];
-    const at = toPos((first?.offset ?? 0) + shift);
-    const what = first ? describeJsonError(printParseErrorCode(first.error)) : 'empty document';
-    throw new SyntaxProblem(`invalid JSON: ${what}`, at.line, at.column);
-  }
-  const position: PositionResolver = (ptr) => {
-    const tokens = pointerTokens(ptr).map((t) => (/^\d+$/.test(t) ? Number(t) : t));
-    let node = findNodeAtLocation(tree, tokens);
-    // Array indexes come back as numbers; object keys that look numeric need the string form.
-    if (!node && tokens.some((t) => typeof t === 'number')) node = findNodeAtLocation(tree, pointerTokens(ptr));
-    if (!node) return undefined;
-    // Point at the key for properties (what an editor highlights), at the value for items.
-    const anchor = node.parent?.type === 'property' ? node.parent : node;
-    return toPos(anchor.offset + shift);
-  };
-  return { data: jsonValue(tree), position };
+  const first = errors[0];
+  const at = toPos((first?.offset ?? 0) + shift);
+  const what = first ? describeJsonError(printParseErrorCode(first.error)) : tree ? 'invalid document' : 'empty document';
+  return new SyntaxProblem(`invalid JSON: ${what}`, at.line, at.column);
 }
 
 function stopParsing(): never {

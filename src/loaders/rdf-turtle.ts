@@ -57,7 +57,11 @@ export async function parseTurtleTolerant(
   onQuad: (q: RdfJsQuad) => void,
   maxErrors: number,
 ): Promise<TurtleResult> {
-  const { Parser } = await import('n3');
+  const { Parser, DataFactory } = await import('n3');
+  // Anonymous blank nodes (`[ … ]`) numbered per file, not per process: reports are then the
+  // same whichever worker parsed the file, and whatever it parsed before.
+  let anonymous = 0;
+  const factory = { ...DataFactory, blankNode: (name?: string) => DataFactory.blankNode(name || `n3-${anonymous++}`) };
   const toPos = lineIndex(text);
   const prefixes: Record<string, string> = {};
   const errors: RecoveredError[] = [];
@@ -72,7 +76,7 @@ export async function parseTurtleTolerant(
     // line and column messages stay true.
     const padding = ' '.repeat(toPos(at).column - 1);
     const head = `${preambleOf(syntax, prefixes, base)}\n${padding}`;
-    const parser = new Parser({ baseIRI: base, format: FORMATS[syntax], blankNodePrefix: '' }) as N3Parser;
+    const parser = new Parser({ baseIRI: base, format: FORMATS[syntax], blankNodePrefix: '', factory }) as N3Parser;
     try {
       const onPrefix = (p: string, iri: { value: string }) => void (prefixes[p] = iri.value);
       return { quads: parser.parse(head + body, { onPrefix } as never) as unknown as RdfJsQuad[] };

@@ -67,8 +67,11 @@ export async function parseRdfXmlTolerant(
   onQuad: (q: PositionedQuad) => void,
   limits: { maxErrors: number; maxDepth: number },
 ): Promise<XmlResult> {
-  const { RdfXmlParser } = await import('rdfxml-streaming-parser');
-  const parser = new RdfXmlParser({ baseIRI, trackPosition: true }) as unknown as RdfXmlInternals;
+  const [{ RdfXmlParser }, { DataFactory }] = await Promise.all([import('rdfxml-streaming-parser'), import('rdf-data-factory')]);
+  // Blank node labels the same for every file, whatever was parsed before in this process (or in
+  // another worker): the default factory numbers its prefix per process.
+  const dataFactory = new DataFactory({ blankNodePrefix: 'df_0_' });
+  const parser = new RdfXmlParser({ baseIRI, trackPosition: true, dataFactory }) as unknown as RdfXmlInternals;
   const sax = parser.saxParser;
   const result: XmlResult = { errors: [], gaveUp: false };
   const position = () => ({ line: sax.line, column: sax.column + 1 });

@@ -13,4 +13,3 @@ export function csvRow(cells: (string | number | boolean | undefined)[]): string
     .join(',');
 }
 
-export const csvDocument = (rows: string[]) => rows.join('\r\n') + '\r\n';

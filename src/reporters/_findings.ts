@@ -27,18 +27,29 @@ export function stableLocationKey(loc: SourceLocation): string {
  * so that 1,000 findings on one column stay 1,000 distinct fingerprints.
  */
 export function reportedFindings(report: Report): ReportedFinding[] {
-  const seen = new Map<string, number>();
+  const fingerprints = new Fingerprints();
   const out: ReportedFinding[] = [];
-  const add = (finding: Finding, dataset?: DatasetReport) => {
-    const { ruleId, messageId, location } = finding;
-    const hash = createHash('sha256').update([ruleId, location.file, stableLocationKey(location), messageId].join('\u0000')).digest('hex').slice(0, 32);
-    const n = (seen.get(hash) ?? 0) + 1;
-    seen.set(hash, n);
-    out.push({ finding, ...(dataset ? { dataset } : {}), fingerprint: `${hash}:${n}` });
-  };
+  const add = (finding: Finding, dataset?: DatasetReport) => out.push({ finding, ...(dataset ? { dataset } : {}), fingerprint: fingerprints.of(finding) });
   for (const ds of report.datasets) for (const f of ds.findings) add(f, ds);
   for (const file of report.files) for (const f of file.findings) add(f);
   return out;
+}
+
+/**
+ * Fingerprints of findings seen in report order (see reportedFindings). Streaming formatters keep
+ * one: it remembers one number per distinct hash (keyed by 52 bits of it), not the findings.
+ */
+export class Fingerprints {
+  private readonly seen = new Map<number, number>();
+
+  of(finding: Finding): string {
+    const { ruleId, messageId, location } = finding;
+    const hash = createHash('sha256').update([ruleId, location.file, stableLocationKey(location), messageId].join('\u0000')).digest('hex').slice(0, 32);
+    const key = parseInt(hash.slice(0, 13), 16);
+    const n = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, n);
+    return `${hash}:${n}`;
+  }
 }
 
 /** `line:column`, `row N [field]`, the pointer, or nothing: where a finding is, for people. */

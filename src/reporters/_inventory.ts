@@ -1,4 +1,4 @@
-import type { InventorySummary, Report } from '../model/index.js';
+import type { InventorySummary, ReportSummary } from '../model/index.js';
 import { plural } from './_findings.js';
 
 /** `14 files skipped (not descriptors), 2 failed`, or '' when every input file was loaded. */
@@ -14,8 +14,8 @@ export function filesNotLoaded(s: InventorySummary): string {
  * file gave no dataset, so that a clean-looking report cannot hide it; undefined when every file
  * was loaded (or the report has no inventory).
  */
-export function inventoryNote(report: Report): string | undefined {
-  const s = report.summary.inventory;
+export function inventoryNote(summary: ReportSummary): string | undefined {
+  const s = summary.inventory;
   const rest = s ? filesNotLoaded(s) : '';
   return s && rest ? `${plural(s.loaded.datasets, 'dataset')} from ${plural(s.loaded.files, 'file')}; ${rest}` : undefined;
 }

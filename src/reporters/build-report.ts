@@ -1,4 +1,4 @@
-import type { Dataset, Finding, Report, DatasetReport, SourceLocation } from '../model/index.js';
+import type { Dataset, Finding, Report, DatasetReport, FileReport, ReportSummary, SourceLocation } from '../model/index.js';
 import { firstText, SEVERITY_RANK } from '../model/index.js';
 import type { LintResult } from '../engine/lint.js';
 import { displayPath } from '../util/paths.js';
@@ -11,11 +11,29 @@ import { maskStrings } from '../knowledge/personal-data/mask-text.js';
  * working directory, JSON pointers resolved to line/column, findings in document order, and
  * each dataset's scores (reachability only when `options.reachability` comes from `--online`).
  * Every string of a dataset's or file's part (title, id, paths, pointers, columns, messages) is
- * masked: personal data never reach a formatter (docs/personal-data.md).
+ * masked: personal data never reach a formatter (docs/personal-data.md). The streaming
+ * pipeline builds the same parts one at a time (`datasetReport`, `fileReport`, `SummaryTally`);
+ * this collects them, for callers that hold a whole result.
  */
 export function buildReport(result: LintResult, cwd: string, version: string, options: ScoreOptions = {}): Report {
-  const datasets: DatasetReport[] = result.datasets.map(({ dataset, findings }, i) => maskStrings<DatasetReport>({
-    id: dataset.id ?? `${displayPath(cwd, dataset.source.file)}#${i}`,
+  const perFile = new Map<string, number>();
+  const datasets = result.datasets.map(({ dataset, findings }) => {
+    const index = perFile.get(dataset.source.file) ?? 0;
+    perFile.set(dataset.source.file, index + 1);
+    return datasetReport(dataset, findings, cwd, index, options);
+  });
+  const files = result.files.map((f) => fileReport(f.file, f.findings, cwd));
+  const summary = { ...summarize(datasets, files), ...(result.inventory ? { inventory: maskStrings(result.inventory.summary()) } : {}) };
+  return { tool: { name: 'odlint', version }, schemaVersion: 1, datasets, files, summary };
+}
+
+/**
+ * One dataset's part of the report, made as soon as it is checked (then the model can go):
+ * `index` is the dataset's position in its file, for the id of a dataset that has none.
+ */
+export function datasetReport(dataset: Dataset, findings: Finding[], cwd: string, index: number, options: ScoreOptions = {}): DatasetReport {
+  return maskStrings<DatasetReport>({
+    id: dataset.id ?? `${displayPath(cwd, dataset.source.file)}#${index}`,
     ...(firstText(dataset.title) ? { title: firstText(dataset.title)! } : {}),
     source: {
       format: dataset.source.format,
@@ -27,29 +45,67 @@ export function buildReport(result: LintResult, cwd: string, version: string, op
     score: scoreDataset(dataset, findings, options),
     ...withGender(genderReport(dataset)),
     findings: sortFindings(findings.map((f) => finalize(f, dataset, cwd))),
-  }));
-  const files = result.files.map((f) =>
-    maskStrings({
-      file: displayPath(cwd, f.file),
-      findings: sortFindings(f.findings.map((x) => finalize(x, undefined, cwd))),
-    }),
-  );
-  const summary = { ...summarize(datasets, files), ...(result.inventory ? { inventory: maskStrings(result.inventory.summary()) } : {}) };
-  return { tool: { name: 'odlint', version }, schemaVersion: 1, datasets, files, summary };
+  });
+}
+
+/** Findings about a file that yielded no dataset (or not only datasets): parse errors, envelopes. */
+export function fileReport(file: string, findings: Finding[], cwd: string): FileReport {
+  return maskStrings({ file: displayPath(cwd, file), findings: sortFindings(findings.map((x) => finalize(x, undefined, cwd))) });
 }
 
 /** Counts of a report's datasets, files and findings by severity (recomputed after a baseline). */
 export function summarize(datasets: DatasetReport[], files: Report['files']): Report['summary'] {
-  const all = [...datasets.flatMap((d) => d.findings), ...files.flatMap((f) => f.findings)];
-  const count = (s: string) => all.filter((f) => f.severity === s).length;
-  return {
-    datasets: datasets.length,
-    files: new Set([...datasets.map((d) => d.source.file), ...files.map((f) => f.file)]).size,
-    errors: count('error'),
-    warnings: count('warning'),
-    infos: count('info'),
-    ...withGender(genderSummary(datasets)),
-  };
+  const tally = new SummaryTally();
+  for (const d of datasets) tally.dataset(d);
+  for (const f of files) tally.file(f);
+  return tally.summary();
+}
+
+/**
+ * The report summary aggregated as dataset and file reports stream past: counters, the set of
+ * file names and the gender figure's two counts; no dataset is kept.
+ */
+export class SummaryTally {
+  datasets = 0;
+  errors = 0;
+  warnings = 0;
+  infos = 0;
+  private readonly files = new Set<string>();
+  private genderSeen = false;
+  private concernsIndividuals = 0;
+  private sexDisaggregated = 0;
+
+  dataset(d: DatasetReport): void {
+    this.datasets++;
+    this.files.add(d.source.file);
+    this.count(d.findings);
+    const g = genderSummary([d]);
+    if (g) {
+      this.genderSeen = true;
+      this.concernsIndividuals += g.concernsIndividuals;
+      this.sexDisaggregated += g.sexDisaggregated;
+    }
+  }
+
+  file(f: FileReport): void {
+    this.files.add(f.file);
+    this.count(f.findings);
+  }
+
+  private count(findings: Finding[]): void {
+    for (const f of findings) {
+      if (f.severity === 'error') this.errors++;
+      else if (f.severity === 'warning') this.warnings++;
+      else this.infos++;
+    }
+  }
+
+  summary(): ReportSummary {
+    const { datasets, errors, warnings, infos } = this;
+    const share = this.concernsIndividuals ? Math.round((this.sexDisaggregated / this.concernsIndividuals) * 10000) / 10000 : null;
+    const gender = this.genderSeen ? { gender: { concernsIndividuals: this.concernsIndividuals, sexDisaggregated: this.sexDisaggregated, share } } : {};
+    return { datasets, files: this.files.size, errors, warnings, infos, ...gender };
+  }
 }
 
 const withGender = <T>(gender: T | undefined) => (gender ? { gender } : {});

@@ -1,22 +1,27 @@
-import type { Formatter } from './types.js';
-import { reportedFindings, visible } from './_findings.js';
-import { csvDocument, csvRow } from './_csv.js';
+import type { DatasetReport, Finding } from '../model/index.js';
+import { defineFormatter } from './types.js';
+import { Fingerprints, visible } from './_findings.js';
+import { csvRow } from './_csv.js';
 
 const HEADER = ['dataset', 'file', 'line', 'column', 'pointer', 'row', 'field', 'severity', 'rule', 'message_id', 'message', 'fingerprint'];
 
 /** One row per finding, for spreadsheets and data pipelines (scores: `--format scorecard-csv`). */
-const csv: Formatter = {
+const csv = defineFormatter({
   name: 'csv',
   description: 'one CSV row per finding (scores per dataset: scorecard-csv)',
   extension: '.csv',
-  format(report, { quiet }) {
-    const rows = reportedFindings(report)
-      .filter(({ finding }) => visible(quiet)(finding))
-      .map(({ finding: f, dataset, fingerprint }) => {
+  open({ quiet }, write) {
+    const fingerprints = new Fingerprints();
+    write(csvRow(HEADER) + '\r\n');
+    const rows = (findings: Finding[], dataset?: DatasetReport) => {
+      for (const f of findings) {
+        const fingerprint = fingerprints.of(f);
+        if (!visible(quiet)(f)) continue;
         const l = f.location;
-        return csvRow([dataset?.id, l.file, l.line, l.column, l.pointer, l.row, l.field, f.severity, f.ruleId, f.messageId, f.message, fingerprint]);
-      });
-    return csvDocument([csvRow(HEADER), ...rows]);
+        write(csvRow([dataset?.id, l.file, l.line, l.column, l.pointer, l.row, l.field, f.severity, f.ruleId, f.messageId, f.message, fingerprint]) + '\r\n');
+      }
+    };
+    return { dataset: (d) => rows(d.findings, d), file: (f) => rows(f.findings), end() {} };
   },
-};
+});
 export default csv;

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../model/index.js';
-import type { Formatter } from './types.js';
-import { plural, reportedFindings, visible, where } from './_findings.js';
+import { defineFormatter } from './types.js';
+import { plural, visible, where } from './_findings.js';
+import { Spill } from './_spill.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -15,34 +16,38 @@ const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').r
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions workflow commands: annotations on the pull request's files, then a summary line. */
-const github: Formatter = {
+const github = defineFormatter({
   name: 'github',
   description: 'GitHub Actions annotations (::error file=…,line=…::message) and a summary line',
   extension: '.txt',
-  format(report, { quiet }) {
-    const items = reportedFindings(report)
-      .map((r) => r.finding)
-      .filter(visible(quiet));
+  open({ quiet }, write) {
     const shown: Record<string, number> = { error: 0, warning: 0, notice: 0 };
-    const lines: string[] = [];
-    const overflow: Finding[] = [];
-    for (const f of items) {
-      const level = COMMAND[f.severity];
-      if (shown[level]! >= ANNOTATIONS_PER_LEVEL) {
-        overflow.push(f);
-        continue;
+    const overflow = new Spill();
+    let overflowed = 0;
+    const each = (findings: Finding[]) => {
+      for (const f of findings.filter(visible(quiet))) {
+        const level = COMMAND[f.severity];
+        if (shown[level]! >= ANNOTATIONS_PER_LEVEL) {
+          overflowed++;
+          overflow.push(`${f.location.file}${where(f.location) ? `:${where(f.location)}` : ''}: ${f.severity} ${f.message} [${f.ruleId}]`.replace(/[\r\n]+/g, ' ') + '\n');
+          continue;
+        }
+        shown[level]!++;
+        write(annotation(level, f) + '\n');
       }
-      shown[level]!++;
-      lines.push(annotation(level, f));
-    }
-    for (const f of overflow) lines.push(`${f.location.file}${where(f.location) ? `:${where(f.location)}` : ''}: ${f.severity} ${f.message} [${f.ruleId}]`.replace(/[\r\n]+/g, ' '));
-    const { errors, warnings, infos, datasets } = report.summary;
-    const counts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(quiet ? [] : [plural(infos, 'info')])].join(', ');
-    const capped = overflow.length ? ` (${overflow.length} beyond GitHub's ${ANNOTATIONS_PER_LEVEL} annotations per level are listed as plain lines)` : '';
-    lines.push(`odlint: ${counts} in ${plural(datasets, 'dataset')}${capped}`);
-    return lines.join('\n') + '\n';
+    };
+    return {
+      dataset: (d) => each(d.findings),
+      file: (f) => each(f.findings),
+      end({ errors, warnings, infos, datasets }) {
+        overflow.drain(write);
+        const counts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(quiet ? [] : [plural(infos, 'info')])].join(', ');
+        const capped = overflowed ? ` (${overflowed} beyond GitHub's ${ANNOTATIONS_PER_LEVEL} annotations per level are listed as plain lines)` : '';
+        write(`odlint: ${counts} in ${plural(datasets, 'dataset')}${capped}\n`);
+      },
+    };
   },
-};
+});
 export default github;
 
 function annotation(level: string, f: Finding): string {

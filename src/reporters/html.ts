@@ -1,6 +1,7 @@
+import type { DatasetReport, Finding, ReportSummary } from '../model/index.js';
+import { defineFormatter } from './types.js';
 import { filesNotLoaded } from './_inventory.js';
-import type { DatasetReport, Finding, Report } from '../model/index.js';
-import type { Formatter } from './types.js';
+import { Spill } from './_spill.js';
 import { datasetName, plural, visible, where } from './_findings.js';
 
 /** Findings listed per dataset card; the rest are counted. */
@@ -11,22 +12,108 @@ const DIMENSIONS = ['findability', 'accessibility', 'interoperability', 'reusabi
 
 const h = (s: string | number | undefined) =>
   String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined);
 const fmt = (n: number | undefined, digits = 0) => (n === undefined ? '–' : n.toFixed(digits));
-const count = (findings: Finding[], severity: string) => findings.filter((f) => f.severity === severity).length;
+
+/** A running mean (summed in arrival order, as a reduce over the list would). */
+class Mean {
+  private sum = 0;
+  private n = 0;
+  add(x: number | undefined): void {
+    if (x === undefined) return;
+    this.sum += x;
+    this.n++;
+  }
+  get value(): number | undefined {
+    return this.n ? this.sum / this.n : undefined;
+  }
+}
+
+/** A 53-bit hash of a string (two 32-bit FNV-1a variants): a number is smaller to keep than the id. */
+function idHash(s: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
+}
+
+/** What the overview needs, aggregated as the datasets stream past (the cards are spilled). */
+class Catalogue {
+  odlint = new Mean();
+  mqa = new Mean();
+  udata = new Mean();
+  ratings = new Map<string, number>();
+  notChecked = false;
+  /** Datasets that only link to their distributions (udata API v2): distribution indicators unchecked. */
+  linked = 0;
+  /** Per rule, the datasets (by a 53-bit hash of their id: the same id counts once) and findings. */
+  rules = new Map<string, { datasets: Set<number>; findings: number; severity: string }>();
+  publishers = new Map<string, { datasets: number; odlint: Mean; mqa: Mean; udata: Mean; errors: number }>();
+  aboutPeople = 0;
+  disaggregated = 0;
+
+  add(d: DatasetReport): void {
+    const s = d.score;
+    this.odlint.add(s?.odlint);
+    if (s?.mqa) {
+      this.mqa.add(s.mqa.points);
+      this.udata.add((s.udata ?? 0) * 100);
+      this.ratings.set(s.mqa.rating, (this.ratings.get(s.mqa.rating) ?? 0) + 1);
+      if (s.mqa.notChecked?.length) this.notChecked = true;
+      if (s.mqa.notChecked?.includes('interoperability.format')) this.linked++;
+    }
+    const id = idHash(d.id);
+    for (const f of d.findings) {
+      const e = this.rules.get(f.ruleId) ?? { datasets: new Set(), findings: 0, severity: f.severity };
+      e.datasets.add(id);
+      e.findings++;
+      this.rules.set(f.ruleId, e);
+    }
+    const key = d.publisher ?? '(no publisher)';
+    const p = this.publishers.get(key) ?? { datasets: 0, odlint: new Mean(), mqa: new Mean(), udata: new Mean(), errors: 0 };
+    p.datasets++;
+    p.odlint.add(s?.odlint);
+    p.mqa.add(s?.mqa?.points);
+    p.udata.add(s?.udata === undefined ? undefined : s.udata * 100);
+    p.errors += d.findings.filter((f) => f.severity === 'error').length;
+    this.publishers.set(key, p);
+    if (d.flags?.concernsIndividuals === true) {
+      this.aboutPeople++;
+      if (d.flags.sexDisaggregated === true) this.disaggregated++;
+    }
+  }
+}
 
 /**
  * A quality scorecard for a data officer: one self-contained HTML file (inline CSS and SVG, a
  * Content-Security-Policy that forbids any network request) with a catalogue overview and one
- * card per dataset with its scores and findings.
+ * card per dataset with its scores and findings. The overview comes first but is aggregated
+ * from every dataset: the cards wait in a spill.
  */
-const html: Formatter = {
+const html = defineFormatter({
   name: 'html',
   description: 'self-contained HTML scorecard: catalogue overview and a card per dataset',
   extension: '.html',
-  format(report, { quiet }) {
-    const body = [header(report), overview(report), ratingChart(report), topRules(report), publishers(report), genderShare(report), cards(report, quiet), fileCards(report, quiet)];
-    return `<!doctype html>
+  open({ quiet, version }, write) {
+    const catalogue = new Catalogue();
+    const cardSpill = new Spill();
+    const fileSpill = new Spill();
+    let index = 0;
+    let files = 0;
+    return {
+      dataset(d) {
+        catalogue.add(d);
+        cardSpill.push((index ? '\n' : '') + card(d, index++, quiet));
+      },
+      file(f) {
+        fileSpill.push((files++ ? '\n' : '') + `<article class="card"><h3><code>${h(f.file)}</code></h3>${findingList(f.findings, quiet)}</article>`);
+      },
+      end(summary) {
+        const top = [header(version, summary), overview(summary, catalogue), ratingChart(catalogue), topRules(catalogue), publishers(catalogue), genderShare(catalogue)];
+        write(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -36,66 +123,64 @@ const html: Formatter = {
 <style>${CSS}</style>
 </head>
 <body>
-${body.join('\n')}
-</body>
-</html>
-`;
+${top.join('\n')}
+<section><h2>Datasets</h2>`);
+        cardSpill.drain(write);
+        write('</section>\n');
+        if (files) {
+          write('<section><h2>Files without a dataset</h2>');
+          fileSpill.drain(write);
+          write('</section>');
+        }
+        write('\n</body>\n</html>\n');
+      },
+    };
   },
-};
+});
 export default html;
 
 /** Input files that gave no dataset, so that the scorecard cannot look complete without them. */
-function notLoaded(report: Report): string {
-  const rest = report.summary.inventory ? filesNotLoaded(report.summary.inventory) : '';
+function notLoaded(summary: ReportSummary): string {
+  const rest = summary.inventory ? filesNotLoaded(summary.inventory) : '';
   return rest ? ` · ${h(rest)}` : '';
 }
 
-function header(report: Report): string {
-  return `<header><h1>Open-data quality scorecard</h1><p class="muted">odlint ${h(report.tool.version)} · ${plural(report.summary.datasets, 'dataset')} in ${plural(report.summary.files, 'file')}${notLoaded(report)}</p></header>`;
+function header(version: string, summary: ReportSummary): string {
+  return `<header><h1>Open-data quality scorecard</h1><p class="muted">odlint ${h(version)} · ${plural(summary.datasets, 'dataset')} in ${plural(summary.files, 'file')}${notLoaded(summary)}</p></header>`;
 }
 
-function overview(report: Report): string {
-  const scored = report.datasets.filter((d) => d.score?.mqa);
+function overview(summary: ReportSummary, c: Catalogue): string {
   const tiles: [string, string, string][] = [
-    ['datasets', String(report.summary.datasets), 'Datasets'],
-    ['errors', String(report.summary.errors), 'Errors'],
-    ['warnings', String(report.summary.warnings), 'Warnings'],
-    ['odlint', fmt(mean(report.datasets.map((d) => d.score?.odlint).filter((x): x is number => x !== undefined))), 'Mean odlint score /100'],
-    ['mqa', fmt(mean(scored.map((d) => d.score!.mqa!.points))), 'Mean MQA points /405'],
-    ['udata', fmt(mean(scored.map((d) => (d.score!.udata ?? 0) * 100))), 'Mean udata quality %'],
+    ['datasets', String(summary.datasets), 'Datasets'],
+    ['errors', String(summary.errors), 'Errors'],
+    ['warnings', String(summary.warnings), 'Warnings'],
+    ['odlint', fmt(c.odlint.value), 'Mean odlint score /100'],
+    ['mqa', fmt(c.mqa.value), 'Mean MQA points /405'],
+    ['udata', fmt(c.udata.value), 'Mean udata quality %'],
   ];
   return `<section class="tiles" data-testid="overview">${tiles.map(([id, v, label]) => `<div class="tile" data-testid="tile-${id}"><b>${h(v)}</b><span>${h(label)}</span></div>`).join('')}</section>`;
 }
 
 /** Horizontal bars: how many datasets fall in each MQA rating. */
-function ratingChart(report: Report): string {
-  const counts = RATINGS.map((r) => report.datasets.filter((d) => d.score?.mqa?.rating === r).length);
+function ratingChart(c: Catalogue): string {
+  const counts = RATINGS.map((r) => c.ratings.get(r) ?? 0);
   const max = Math.max(1, ...counts);
   const bars = RATINGS.map((r, i) => {
     const y = i * 28;
     const w = Math.round((counts[i]! / max) * 300);
     return `<text x="0" y="${y + 17}">${r}</text><rect x="90" y="${y + 4}" width="${w}" height="18" fill="${RATING_COLOURS[r]}"/><text x="${96 + w}" y="${y + 17}" data-testid="rating-${r}">${counts[i]}</text>`;
   }).join('');
-  const note = report.datasets.some((d) => d.score?.mqa?.notChecked?.length)
+  const note = c.notChecked
     ? '<p class="muted">Reachability of access and download URLs was not checked (run with <code>--online</code>); those indicators count 0.</p>'
     : '';
   // Distribution indicators beyond reachability are unchecked only when the distributions were linked, not included.
-  const linked = report.datasets.filter((d) => d.score?.mqa?.notChecked?.includes('interoperability.format')).length;
+  const linked = c.linked;
   const linkedNote = linked ? `<p class="muted">${linked} dataset(s) only link to their distributions (udata API v2): their distribution indicators were not checked and count 0.</p>` : '';
   return `<section><h2>MQA rating distribution</h2><svg role="img" aria-label="MQA ratings" width="440" height="${RATINGS.length * 28}" viewBox="0 0 440 ${RATINGS.length * 28}">${bars}</svg>${note}${linkedNote}</section>`;
 }
 
-function topRules(report: Report): string {
-  const byRule = new Map<string, { datasets: Set<string>; findings: number; severity: string }>();
-  for (const d of report.datasets) {
-    for (const f of d.findings) {
-      const e = byRule.get(f.ruleId) ?? { datasets: new Set(), findings: 0, severity: f.severity };
-      e.datasets.add(d.id);
-      e.findings++;
-      byRule.set(f.ruleId, e);
-    }
-  }
-  const rows = [...byRule]
+function topRules(c: Catalogue): string {
+  const rows = [...c.rules]
     .sort((a, b) => b[1].datasets.size - a[1].datasets.size || b[1].findings - a[1].findings || a[0].localeCompare(b[0]))
     .slice(0, 10)
     .map(([id, e]) => `<tr><td><code>${h(id)}</code></td><td class="${h(e.severity)}">${h(e.severity)}</td><td>${e.datasets.size}</td><td>${e.findings}</td></tr>`);
@@ -103,32 +188,18 @@ function topRules(report: Report): string {
   return `<section><h2>Top failing rules</h2><table data-testid="top-rules"><thead><tr><th>Rule</th><th>Severity</th><th>Datasets</th><th>Findings</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
-function publishers(report: Report): string {
-  const groups = new Map<string, DatasetReport[]>();
-  for (const d of report.datasets) {
-    const key = d.publisher ?? '(no publisher)';
-    groups.set(key, [...(groups.get(key) ?? []), d]);
-  }
-  const rows = [...groups]
+function publishers(c: Catalogue): string {
+  const rows = [...c.publishers]
     .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([name, ds]) => {
-      const nums = (fn: (d: DatasetReport) => number | undefined) => ds.map(fn).filter((x): x is number => x !== undefined);
-      return `<tr><td>${h(name)}</td><td>${ds.length}</td><td>${fmt(mean(nums((d) => d.score?.odlint)))}</td><td>${fmt(mean(nums((d) => d.score?.mqa?.points)))}</td><td>${fmt(mean(nums((d) => (d.score?.udata === undefined ? undefined : d.score.udata * 100))))}</td><td>${ds.reduce((t, d) => t + count(d.findings, 'error'), 0)}</td></tr>`;
-    });
+    .map(([name, p]) => `<tr><td>${h(name)}</td><td>${p.datasets}</td><td>${fmt(p.odlint.value)}</td><td>${fmt(p.mqa.value)}</td><td>${fmt(p.udata.value)}</td><td>${p.errors}</td></tr>`);
   return `<section><h2>By publisher</h2><table data-testid="publishers"><thead><tr><th>Publisher</th><th>Datasets</th><th>Mean odlint</th><th>Mean MQA</th><th>Mean udata %</th><th>Errors</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 /** Brussels gender mainstreaming: the share of datasets about people that are sex-disaggregated. */
-function genderShare(report: Report): string {
-  const aboutPeople = report.datasets.filter((d) => d.flags?.concernsIndividuals === true);
-  if (!aboutPeople.length) return '<section data-testid="gender"><h2>Sex-disaggregated data</h2><p class="muted">Not available: no dataset declares whether it concerns individuals.</p></section>';
-  const disaggregated = aboutPeople.filter((d) => d.flags?.sexDisaggregated === true).length;
-  const share = Math.round((disaggregated / aboutPeople.length) * 100);
-  return `<section data-testid="gender"><h2>Sex-disaggregated data</h2><p><b>${share} %</b> of the ${plural(aboutPeople.length, 'dataset')} about individuals are sex-disaggregated (${disaggregated} of ${aboutPeople.length}).</p></section>`;
-}
-
-function cards(report: Report, quiet: boolean): string {
-  return `<section><h2>Datasets</h2>${report.datasets.map((d, i) => card(d, i, quiet)).join('\n')}</section>`;
+function genderShare(c: Catalogue): string {
+  if (!c.aboutPeople) return '<section data-testid="gender"><h2>Sex-disaggregated data</h2><p class="muted">Not available: no dataset declares whether it concerns individuals.</p></section>';
+  const share = Math.round((c.disaggregated / c.aboutPeople) * 100);
+  return `<section data-testid="gender"><h2>Sex-disaggregated data</h2><p><b>${share} %</b> of the ${plural(c.aboutPeople, 'dataset')} about individuals are sex-disaggregated (${c.disaggregated} of ${c.aboutPeople}).</p></section>`;
 }
 
 function card(d: DatasetReport, index: number, quiet: boolean): string {
@@ -158,11 +229,6 @@ function findingList(all: Finding[], quiet: boolean): string {
     .map((f) => `<li class="${h(f.severity)}"><span class="sev">${h(f.severity)}</span> ${h(f.message)} <code>${h(f.ruleId)}</code> <span class="muted">${h([f.location.file, where(f.location)].filter(Boolean).join(' '))}</span></li>`);
   const more = findings.length > MAX_CARD_FINDINGS ? `<li class="muted">…and ${findings.length - MAX_CARD_FINDINGS} more</li>` : '';
   return `<ul class="findings">${items.join('')}${more}</ul>`;
-}
-
-function fileCards(report: Report, quiet: boolean): string {
-  if (!report.files.length) return '';
-  return `<section><h2>Files without a dataset</h2>${report.files.map((f) => `<article class="card"><h3><code>${h(f.file)}</code></h3>${findingList(f.findings, quiet)}</article>`).join('\n')}</section>`;
 }
 
 const CSS = `

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Formatter } from './types.js';
 
-export type { Formatter, FormatContext } from './types.js';
+export type { Formatter, FormatContext, FormatSession, OpenContext } from './types.js';
 export { buildReport } from './build-report.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

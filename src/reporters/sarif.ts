@@ -1,56 +1,96 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Finding, Severity } from '../model/index.js';
+import type { Severity } from '../model/index.js';
 import type { RuleMeta } from '../engine/rule-api.js';
 import { ruleDocsPath } from '../engine/registry.js';
-import type { Formatter } from './types.js';
-import { reportedFindings, ruleHelpUri, visible } from './_findings.js';
+import type { DatasetReport, Finding } from '../model/index.js';
+import { defineFormatter } from './types.js';
+import { Fingerprints, ruleHelpUri, visible } from './_findings.js';
+import { Spill } from './_spill.js';
+import { indented } from './json.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** SARIF 2.1.0 (OASIS), as GitHub code scanning accepts it: upload with github/codeql-action/upload-sarif. */
-const sarif: Formatter = {
+interface SpilledResult {
+  ruleId: string;
+  level: string;
+  message: { text: string };
+  locations: unknown[];
+  partialFingerprints: Record<string, string>;
+  properties: Record<string, unknown>;
+}
+
+/**
+ * SARIF 2.1.0 (OASIS), as GitHub code scanning accepts it: upload with github/codeql-action/upload-sarif.
+ * The rule list (only rules with results, sorted) precedes the results and each result names its
+ * rule's index, so results are spilled as they come and written at the end.
+ */
+const sarif = defineFormatter({
   name: 'sarif',
   description: 'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers',
   extension: '.sarif',
-  format(report, { quiet, rules }) {
-    const items = reportedFindings(report).filter(({ finding }) => visible(quiet)(finding));
-    const ruleIds = [...new Set(items.map(({ finding }) => finding.ruleId))].sort();
-    const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
-    const log = {
-      $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
-      version: '2.1.0',
-      runs: [
-        {
-          tool: {
-            driver: {
-              name: 'odlint',
-              version: report.tool.version,
-              semanticVersion: report.tool.version,
-              informationUri: 'https://github.com/odlint/odlint',
-              rules: ruleIds.map((id) => ruleDescriptor(id, rules.get(id))),
-            },
+  open({ quiet, rules, version }, write) {
+    const fingerprints = new Fingerprints();
+    const spill = new Spill();
+    const ruleIdsSeen = new Set<string>();
+    const each = (findings: Finding[], dataset?: DatasetReport) => {
+      for (const finding of findings) {
+        const fingerprint = fingerprints.of(finding);
+        if (!visible(quiet)(finding)) continue;
+        ruleIdsSeen.add(finding.ruleId);
+        const result: SpilledResult = {
+          ruleId: finding.ruleId,
+          level: LEVEL[finding.severity],
+          message: { text: finding.message },
+          locations: [location(finding, dataset?.title ?? dataset?.id)],
+          partialFingerprints: { 'odlint/v1': fingerprint },
+          properties: {
+            messageId: finding.messageId,
+            ...(dataset ? { dataset: dataset.id } : {}),
+            ...pick(finding.location, ['pointer', 'row', 'field', 'subject', 'predicate']),
           },
-          originalUriBaseIds: { SRCROOT: { description: { text: 'The directory odlint ran in; result paths are relative to it.' } } },
-          columnKind: 'unicodeCodePoints',
-          results: items.map(({ finding, dataset, fingerprint }) => ({
-            ruleId: finding.ruleId,
-            ruleIndex: ruleIndex.get(finding.ruleId)!,
-            level: LEVEL[finding.severity],
-            message: { text: finding.message },
-            locations: [location(finding, dataset?.title ?? dataset?.id)],
-            partialFingerprints: { 'odlint/v1': fingerprint },
-            properties: {
-              messageId: finding.messageId,
-              ...(dataset ? { dataset: dataset.id } : {}),
-              ...pick(finding.location, ['pointer', 'row', 'field', 'subject', 'predicate']),
-            },
-          })),
-        },
-      ],
+        };
+        spill.push(JSON.stringify(result) + '\n');
+      }
     };
-    return JSON.stringify(log, null, 2) + '\n';
+    return {
+      dataset: (d) => each(d.findings, d),
+      file: (f) => each(f.findings),
+      end() {
+        const ruleIds = [...ruleIdsSeen].sort();
+        const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+        const log = {
+          $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
+          version: '2.1.0',
+          runs: [
+            {
+              tool: {
+                driver: {
+                  name: 'odlint',
+                  version,
+                  semanticVersion: version,
+                  informationUri: 'https://github.com/odlint/odlint',
+                  rules: ruleIds.map((id) => ruleDescriptor(id, rules.get(id))),
+                },
+              },
+              originalUriBaseIds: { SRCROOT: { description: { text: 'The directory odlint ran in; result paths are relative to it.' } } },
+              columnKind: 'unicodeCodePoints',
+              results: [],
+            },
+          ],
+        };
+        const [before, after] = indented(log, '').split('"results": []');
+        write(before + '"results": [');
+        let first = true;
+        for (const line of spill.lines()) {
+          const { ruleId, level, ...rest } = JSON.parse(line) as SpilledResult;
+          write(`${first ? '' : ','}\n        ${indented({ ruleId, ruleIndex: ruleIndex.get(ruleId)!, level, ...rest }, '        ')}`);
+          first = false;
+        }
+        write((first ? ']' : '\n      ]') + after + '\n');
+      },
+    };
   },
-};
+});
 export default sarif;
 
 function ruleDescriptor(id: string, meta: RuleMeta | undefined) {

@@ -1,4 +1,4 @@
-import type { Report } from '../model/index.js';
+import type { DatasetReport, FileReport, Report, ReportSummary } from '../model/index.js';
 import type { RuleMeta } from '../engine/rule-api.js';
 
 export interface FormatContext {
@@ -11,14 +11,51 @@ export interface FormatContext {
   cwd: string;
 }
 
+/** What a streaming formatter is opened with: the context, the tool version and (jsonl) the shard. */
+export interface OpenContext extends FormatContext {
+  version: string;
+  shard?: { index: number; total: number };
+}
+
+/** Where in the run an item sits (unit, item): only `jsonl` writes it, so parts can be merged. */
+export type ItemSeq = [number, number];
+
+/**
+ * One report being written: the pipeline hands it each dataset as soon as it is checked, then
+ * the findings about files, then the summary. A session keeps compact aggregates, never the
+ * datasets; what must come before the datasets in the document is spilled to a temporary file.
+ */
+export interface FormatSession {
+  dataset(d: DatasetReport, seq: ItemSeq): void;
+  file(f: FileReport, seq: ItemSeq): void;
+  end(summary: ReportSummary): void;
+}
+
 /**
  * A formatter: one file in `src/reporters/`, default-exported, discovered by name — adding a
- * format is adding a file.
+ * format is adding a file. `open` is the streaming form; `format` renders a whole report (the
+ * same bytes).
  */
 export interface Formatter {
   name: string;
   description: string;
   /** File extension for `-o` defaults and docs. */
   extension: string;
-  format(report: Report, context: FormatContext): string | Promise<string>;
+  open(context: OpenContext, write: (chunk: string) => void): FormatSession;
+  format(report: Report, context: FormatContext): string;
+}
+
+/** A formatter from its streaming form: `format` replays a whole report through a session. */
+export function defineFormatter(f: Omit<Formatter, 'format'>): Formatter {
+  return {
+    ...f,
+    format(report, context) {
+      const out: string[] = [];
+      const session = f.open({ ...context, version: report.tool.version }, (s) => out.push(s));
+      report.datasets.forEach((d, i) => session.dataset(d, [0, i]));
+      report.files.forEach((x, i) => session.file(x, [1, i]));
+      session.end(report.summary);
+      return out.join('');
+    },
+  };
 }

@@ -1,5 +1,4 @@
 import { closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { releaseTemp, trackTemp } from './temp-files.js';
@@ -14,57 +13,151 @@ export class WriteRefused extends Error {
   }
 }
 
-/**
- * Writes a regular file atomically: a temporary file beside it, written, fsynced, then renamed
- * over it and the folder fsynced — readers see the old or the new content, never half of it.
- * A symlink is written through: its target is replaced and the link stays. An existing file
- * keeps its mode and, where the process may set it, its owner and group. The temporary file is
- * removed on any error and on SIGINT/SIGTERM (`trackTemp`).
- */
-export function writeFileAtomic(file: string, content: string): void {
-  const target = linkTarget(path.resolve(file));
-  const dir = path.dirname(target);
-  mkdirSync(dir, { recursive: true });
-  const old = statOf(target);
-  if (old && !old.isFile()) throw new WriteRefused(old.isDirectory() ? 'it is a folder' : 'it is not a regular file', old.isDirectory() ? 'EISDIR' : 'ENOTREG');
-  const tmp = path.join(dir, `.${path.basename(target)}.odlint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  trackTemp(tmp);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx', old ? old.mode & 0o7777 : 0o666);
-    if (old) keepOwnerAndMode(fd, old);
-    const bytes = Buffer.from(content);
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, target);
-    releaseTemp(tmp);
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    releaseTemp(tmp);
-    throw e;
+/** Where output goes piece by piece: `commit` when all is written, `abort` on any error. */
+export interface OutputSink {
+  write(chunk: string): void;
+  commit(): void;
+  abort(): void;
+}
+
+/** Chunks are gathered up to this many characters before a write (a report is never whole in memory). */
+const FLUSH_AT = 1 << 20;
+
+/** Buffers chunks and writes them to a file descriptor in pieces of about FLUSH_AT. */
+class BufferedFd {
+  protected fd: number | undefined;
+  private parts: string[] = [];
+  private size = 0;
+
+  write(chunk: string): void {
+    this.parts.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= FLUSH_AT) this.flush();
   }
-  fsyncFolder(dir);
+
+  protected flush(): void {
+    if (this.parts.length) {
+      const bytes = Buffer.from(this.parts.join(''));
+      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at);
+    }
+    this.parts = [];
+    this.size = 0;
+  }
+
+  protected close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
 }
 
 /**
- * Writes a report where `-o` points. Regular files (and symlinks to them) are replaced
- * atomically; a FIFO, a device, `/dev/stdout`, `/dev/fd/N` or anything under /proc is written
- * in place (renaming over `/dev/full` would replace the device node), appending when it is a
- * regular file behind such a path (the shell's `>` already truncated it).
+ * A regular file written piece by piece, atomically: chunks go to a temporary file beside it
+ * which `commit` fsyncs and renames over it (then fsyncs the folder) — readers see the old or
+ * the new content, never half of it. A symlink is written through: its target is replaced and
+ * the link stays; a link to nothing, a folder or a file that is not regular is refused. An
+ * existing file keeps its mode and, where the process may set it, its owner and group. The
+ * temporary file is removed by `abort` and on SIGINT/SIGTERM (`trackTemp`).
  */
-export async function writeOutputFile(file: string, content: string): Promise<void> {
+export class AtomicFileWriter extends BufferedFd implements OutputSink {
+  private readonly tmp: string;
+  private readonly target: string;
+
+  constructor(readonly file: string) {
+    super();
+    this.target = linkTarget(path.resolve(file));
+    const dir = path.dirname(this.target);
+    mkdirSync(dir, { recursive: true });
+    const old = statOf(this.target);
+    if (old && !old.isFile()) throw new WriteRefused(old.isDirectory() ? 'it is a folder' : 'it is not a regular file', old.isDirectory() ? 'EISDIR' : 'ENOTREG');
+    this.tmp = path.join(dir, `.${path.basename(this.target)}.odlint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    trackTemp(this.tmp);
+    try {
+      this.fd = openSync(this.tmp, 'wx', old ? old.mode & 0o7777 : 0o666);
+      if (old) keepOwnerAndMode(this.fd, old);
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
+
+  commit(): void {
+    try {
+      this.flush();
+      fsyncSync(this.fd!);
+      this.close();
+      renameSync(this.tmp, this.target);
+      releaseTemp(this.tmp);
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+    fsyncFolder(path.dirname(this.target));
+  }
+
+  abort(): void {
+    try {
+      this.close();
+    } finally {
+      rmSync(this.tmp, { force: true });
+      releaseTemp(this.tmp);
+    }
+  }
+}
+
+/**
+ * Written in place, never renamed over: a FIFO, a device, `/dev/stdout`, `/dev/fd/N`, anything
+ * under /proc (renaming over `/dev/full` would replace the device node). A regular file behind
+ * such a path is appended to (the shell's `>` already truncated it).
+ */
+class InPlaceWriter extends BufferedFd implements OutputSink {
+  constructor(file: string, append: boolean) {
+    super();
+    this.fd = openSync(file, append ? 'a' : 'w');
+  }
+
+  commit(): void {
+    try {
+      this.flush();
+    } finally {
+      this.close();
+    }
+  }
+
+  abort(): void {
+    this.close();
+  }
+}
+
+/**
+ * Opens where `-o` points: regular files (and symlinks to them) are replaced atomically at
+ * `commit`; special files and `/dev/*`, `/proc/*` paths are written in place; a folder is refused.
+ */
+export function openOutput(file: string): OutputSink {
   const abs = path.resolve(file);
   const st = statOf(abs);
   if (st?.isDirectory()) throw new WriteRefused(`it is a folder`, 'EISDIR');
-  const special = /^\/(dev|proc)\//.test(abs);
-  if ((st && !st.isFile()) || special) {
-    await writeFile(abs, content, { flag: st?.isFile() ? 'a' : 'w' });
-    return;
+  if ((st && !st.isFile()) || /^\/(dev|proc)\//.test(abs)) return new InPlaceWriter(abs, Boolean(st?.isFile()));
+  return new AtomicFileWriter(abs);
+}
+
+/** Writes a whole report where `-o` points (see `openOutput`). */
+export function writeOutputFile(file: string, content: string): void {
+  writeWhole(openOutput(file), content);
+}
+
+/** Writes a regular file atomically (see `AtomicFileWriter`). */
+export function writeFileAtomic(file: string, content: string): void {
+  writeWhole(new AtomicFileWriter(file), content);
+}
+
+function writeWhole(sink: OutputSink, content: string): void {
+  try {
+    sink.write(content);
+  } catch (e) {
+    sink.abort();
+    throw e;
   }
-  writeFileAtomic(abs, content);
+  sink.commit();
 }
 
 /** The real file behind a chain of symlinks; a link to nothing is refused, not replaced. */

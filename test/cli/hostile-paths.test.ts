@@ -66,6 +66,28 @@ describe('a data file symlinked out of the dataset folder', { timeout: 120_000 }
     expect(findings(json(c.stdout)).some((f) => f.ruleId === 'core/unsafe-path')).toBe(false);
   });
 
+  it('with --jobs 2 the workers get the allowed roots, and walk problems are file findings of the streamed report', async () => {
+    cpSync(path.join(dir, 'ds'), path.join(dir, 'ds2'), { recursive: true, verbatimSymlinks: true });
+    const guarded = await odlint(['ds', 'ds2', '-f', 'json', '--jobs', '2'], dir);
+    expect(guarded.stdout).not.toMatch(/hunter2|DB_PASSWORD/);
+    expect(findings(json(guarded.stdout)).filter((f) => f.ruleId === 'core/unsafe-path').map((f) => [f.messageId, f.location.file])).toEqual([
+      ['linkOutside', 'ds/dataset.yaml'],
+      ['linkOutside', 'ds2/dataset.yaml'],
+    ]);
+    const allowed = await odlint(['ds', 'ds2', '-f', 'json', '--jobs', '2', '--allow-root', '.'], dir);
+    expect(findings(json(allowed.stdout)).some((f) => f.ruleId === 'core/unsafe-path')).toBe(false);
+    expect(allowed.stdout).toContain('hunter2');
+    // ds2 without its descriptor: its symlink is a walk problem, reported after ds's dataset.
+    rmSync(path.join(dir, 'ds2', 'dataset.yaml'));
+    const walked = await odlint(['ds', 'ds2', '-f', 'json', '--jobs', '2'], dir);
+    expect(walked.stdout).not.toMatch(/hunter2|DB_PASSWORD/);
+    expect(json(walked.stdout).files.flatMap((f) => f.findings.map((x) => [x.ruleId, x.messageId, f.file]))).toContainEqual([
+      'core/unsafe-path',
+      'walkLinkOutside',
+      'ds2/data/population-by-sex.csv',
+    ]);
+  });
+
   it('found by a folder walk or a glob, with no descriptor: reported, not read', async () => {
     rmSync(path.join(dir, 'ds', 'dataset.yaml'));
     for (const input of ['ds', 'ds/data/*.csv', 'ds/**/*.csv']) {

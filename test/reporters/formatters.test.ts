@@ -34,7 +34,7 @@ describe('the shared results fixture', () => {
   });
 
   it('every format is discovered', () => {
-    expect(formatNames()).toEqual(['csv', 'github', 'html', 'json', 'junit', 'markdown', 'sarif', 'scorecard-csv', 'stylish']);
+    expect(formatNames()).toEqual(['csv', 'github', 'html', 'json', 'jsonl', 'junit', 'markdown', 'sarif', 'scorecard-csv', 'stylish']);
   });
 });
 

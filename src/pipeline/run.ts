@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { dataFileUnits, dataFilesInventory, recordInventory, type LintPlan, type LintRequest, type LintUnit } from '../engine/lint.js';
+import type { Inventory } from '../engine/inventory.js';
+import type { ConfigRequest } from '../config/resolve.js';
+import { packageRoot } from '../util/package-root.js';
+import { reportUnit, type ReportItem, type UnitEvent } from './unit.js';
+import type { Shard } from './shard.js';
+
+/** What a worker needs to rebuild the run's settings (a resolved config holds functions: it is re-resolved). */
+export interface RunSettings {
+  cwd: string;
+  data: boolean;
+  online: boolean;
+  config: ConfigRequest;
+  /** Real folders symlinks may lead into (`--allow-root` and config `allowedRoots`, absolute). */
+  allowedRoots?: string[];
+  shard?: Shard;
+  fix?: boolean;
+}
+
+export type RunEvent = ReportItem | { kind: 'fixed'; written: { file: string; count: number }[] };
+
+/** A task for a worker: one unit, and the port its events go back through. */
+export interface WorkerTask {
+  unit: LintUnit;
+  settings: RunSettings;
+  port: MessagePort;
+}
+
+/** Events travel from workers in batches of this many (fewer messages, still streaming). */
+export const EVENT_BATCH = 64;
+
+/**
+ * Runs the plan's units — in this process (`jobs` = 1) or on a pool of `jobs` worker threads —
+ * and yields their events in plan order whatever order they finish in, so the report bytes are
+ * the same for any `jobs`. Descriptors run first; the data files none of them references run
+ * after. At most `2 × jobs` units are in flight, so finished-but-waiting results stay bounded.
+ */
+export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSettings, jobs: number, inventory: Inventory): AsyncGenerator<RunEvent> {
+  for (const { file, reason } of plan.skipped) inventory.skipped(file, reason);
+  const referenced = new Set<string>();
+  const keep = (e: UnitEvent): e is RunEvent => {
+    if (e.kind === 'references') for (const p of e.paths) referenced.add(p);
+    else if (e.kind === 'inventory') recordInventory(inventory, e);
+    else return true;
+    return false;
+  };
+  const dataFiles = () => {
+    dataFilesInventory(inventory, plan, referenced);
+    return dataFileUnits(plan, referenced);
+  };
+  if (jobs <= 1) {
+    for (const unit of plan.descriptors) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield e;
+    for (const unit of dataFiles()) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield e;
+    return;
+  }
+  const { default: Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
+  try {
+    const start = (unit: LintUnit, emit: (events: UnitEvent[]) => void) => runOnPool(pool, unit, settings, emit);
+    for await (const e of ordered(plan.descriptors, 2 * jobs, start)) if (keep(e)) yield e;
+    for await (const e of ordered(dataFiles(), 2 * jobs, start)) if (keep(e)) yield e;
+  } finally {
+    await pool.destroy();
+  }
+}
+
+interface Pool {
+  run(task: unknown, options: { transferList: MessagePort[] }): Promise<unknown>;
+}
+
+/** One unit on the pool: events come through a port; the unit is done when both the task and its port say so. */
+async function runOnPool(pool: Pool, unit: LintUnit, settings: RunSettings, emit: (events: UnitEvent[]) => void): Promise<void> {
+  const { port1, port2 } = new MessageChannel();
+  const closed = new Promise<void>((resolve) => {
+    port1.on('message', (msg: UnitEvent[] | 'done') => {
+      if (msg === 'done') resolve();
+      else emit(msg);
+    });
+  });
+  try {
+    await pool.run({ unit, settings, port: port2 } satisfies WorkerTask, { transferList: [port2] });
+    await closed;
+  } finally {
+    port1.close();
+  }
+}
+
+/**
+ * Starts units with at most `window` in flight and yields their events in unit order: the
+ * head unit's events as they come, the others' when their turn comes.
+ */
+async function* ordered(units: LintUnit[], window: number, start: (u: LintUnit, emit: (e: UnitEvent[]) => void) => Promise<void>): AsyncGenerator<UnitEvent> {
+  interface Slot {
+    events: UnitEvent[];
+    done: boolean;
+    error?: unknown;
+  }
+  const slots = new Map<number, Slot>();
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  let head = 0;
+  let next = 0;
+  const launch = () => {
+    for (; next < units.length && next - head < window; next++) {
+      const slot: Slot = { events: [], done: false };
+      slots.set(next, slot);
+      start(units[next]!, (events) => {
+        for (const e of events) slot.events.push(e);
+        signal();
+      }).then(
+        () => {
+          slot.done = true;
+          signal();
+        },
+        (error: unknown) => {
+          slot.error = error ?? new Error('worker failed');
+          slot.done = true;
+          signal();
+        },
+      );
+    }
+  };
+  launch();
+  while (head < units.length) {
+    const slot = slots.get(head)!;
+    if (slot.events.length) {
+      const events = slot.events;
+      slot.events = [];
+      yield* events;
+      continue;
+    }
+    if (slot.done) {
+      if (slot.error) throw slot.error;
+      slots.delete(head++);
+      launch();
+      continue;
+    }
+    await new Promise<void>((resolve) => (wake = resolve));
+  }
+}
+
+/** The compiled worker module (under vitest this file is TypeScript: the built one is used). */
+function workerUrl(): string {
+  const here = fileURLToPath(import.meta.url);
+  const built = here.endsWith('.ts') ? path.join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js') : path.join(path.dirname(here), 'worker.js');
+  if (!existsSync(built)) throw new Error(`worker module ${built} is missing (npm run build)`);
+  return pathToFileURL(built).href;
+}

@@ -1,0 +1,90 @@
+import type { DatasetReport, FileReport } from '../model/index.js';
+import { lintUnit, type InventoryItem, type LintItem, type LintRequest, type LintUnit } from '../engine/lint.js';
+import { datasetReport, fileReport } from '../reporters/build-report.js';
+import { checkUrls, collectUrls, type UrlCheck } from '../score/index.js';
+import { applyFixes } from '../fix/apply.js';
+import { displayPath } from '../util/paths.js';
+import { systemErrorMessage } from '../util/system-error.js';
+import { OutputError } from '../cli/io.js';
+import { inShard, type Shard } from './shard.js';
+
+/**
+ * Where an item goes in the report: its unit's place in the plan, then its place in the unit.
+ * Shards and workers finish in any order; sorting by `seq` gives back the single run's order.
+ */
+export type Seq = [unit: number, item: number];
+
+export type ReportItem = { kind: 'dataset'; seq: Seq; report: DatasetReport } | { kind: 'file'; seq: Seq; report: FileReport };
+
+/** What one unit produces: report items, the data files its datasets reference, the fixes written. */
+export type UnitEvent = ReportItem | InventoryItem | { kind: 'references'; paths: string[] } | { kind: 'fixed'; written: { file: string; count: number }[] };
+
+export interface UnitOptions {
+  shard?: Shard;
+  /** `--fix`: write the unit's safe fixes, then report without the findings they repaired. */
+  fix?: boolean;
+}
+
+/** URL checks made with --online, shared by the units of one process. */
+const checked = new Map<string, UrlCheck>();
+
+/**
+ * Lints one unit and turns each dataset into its report part at once (line/column resolved,
+ * scores computed), so the model and the parsed document can go. With --fix the unit's items
+ * are held until its fixes are written (fixes are per descriptor file).
+ */
+export async function* reportUnit(unit: LintUnit, req: LintRequest, options: UnitOptions = {}): AsyncGenerator<UnitEvent> {
+  const { cwd } = req;
+  const wanted = (file: string, pointer = '') => inShard(options.shard, `${displayPath(cwd, file)}#${pointer}`);
+  let item = 0;
+  let datasetIndex = 0;
+  const references: string[] = [];
+  const held: { seq: Seq; index: number; lint: LintItem }[] = [];
+  const toReport = async (seq: Seq, index: number, lint: LintItem): Promise<ReportItem | undefined> => {
+    if (lint.kind === 'file') return wanted(lint.file) ? { kind: 'file', seq, report: fileReport(lint.file, lint.findings, cwd) } : undefined;
+    if (lint.kind !== 'dataset') return undefined;
+    const reachability = req.online ? await reach(collectUrls([lint.dataset])) : undefined;
+    return { kind: 'dataset', seq, report: datasetReport(lint.dataset, lint.findings, cwd, index, reachability ? { reachability } : {}) };
+  };
+
+  for await (const lint of lintUnit(unit, req, (ds) => wanted(ds.source.file, ds.at.pointer))) {
+    const seq: Seq = [unit.index, item++];
+    // A dataset's place among its file's datasets (checked here or by another shard).
+    const index = lint.kind === 'dataset' || lint.kind === 'skipped' ? datasetIndex++ : -1;
+    if (lint.kind === 'dataset' || lint.kind === 'skipped') references.push(...lint.localPaths);
+    if (lint.kind === 'inventory') {
+      yield lint;
+      continue;
+    }
+    if (options.fix) {
+      held.push({ seq, index, lint });
+      continue;
+    }
+    const out = await toReport(seq, index, lint);
+    if (out) yield out;
+  }
+  if (options.fix && held.length) {
+    const entries = held.flatMap((h) => (h.lint.kind === 'dataset' || h.lint.kind === 'file' ? [h.lint] : []));
+    let outcome: ReturnType<typeof applyFixes>;
+    try {
+      outcome = applyFixes(entries.flatMap((e) => e.findings), req.config.limits);
+    } catch (e) {
+      throw new OutputError(`cannot write the fixes: ${systemErrorMessage(e)}`);
+    }
+    const { written, fixed } = outcome;
+    for (const e of entries) if (fixed.size) e.findings = e.findings.filter((f) => !fixed.has(f));
+    if (written.length) yield { kind: 'fixed', written };
+    for (const h of held) {
+      const out = await toReport(h.seq, h.index, h.lint);
+      if (out) yield out;
+    }
+  }
+  if (references.length) yield { kind: 'references', paths: references };
+}
+
+/** --online: each access/download URL is requested once per process. */
+async function reach(urls: string[]): Promise<Map<string, UrlCheck>> {
+  const todo = urls.filter((u) => !checked.has(u));
+  if (todo.length) for (const [u, r] of await checkUrls(todo)) checked.set(u, r);
+  return checked;
+}
