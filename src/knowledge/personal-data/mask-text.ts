@@ -56,6 +56,22 @@ export function maskPersonalData(text: string): string {
   if (!MAY_HOLD_ANY.test(text)) return text; // every kind has a digit, an @ or (IPv6) colons
   const known = recent.get(text);
   if (known !== undefined) return known;
+  // Masking one value can free another glued to it (a national number written before an IBAN:
+  // once masked, the IBAN stands alone), so passes repeat until nothing changes (bounded).
+  let out = text;
+  for (let pass = 0; pass < 4; pass++) {
+    const next = maskOnce(out);
+    if (next === out) break;
+    out = next;
+  }
+  if (text.length <= 256) {
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(text, out);
+  }
+  return out;
+}
+
+function maskOnce(text: string): string {
   let out = text;
   if (out.includes('@')) out = maskEmails(out);
   if (MAY_HOLD_IBAN.test(out)) out = maskIbans(out);
@@ -63,10 +79,6 @@ export function maskPersonalData(text: string): string {
   if (MAY_HOLD_PLATE.test(out)) out = maskPlates(out);
   if (MAY_HOLD_IPV6.test(out)) out = maskIpv6(out);
   if (MAY_HOLD_NUMBER.test(out)) out = maskNumbers(out);
-  if (text.length <= 256) {
-    if (recent.size >= RECENT_MAX) recent.clear();
-    recent.set(text, out);
-  }
   return out;
 }
 
