@@ -127,6 +127,7 @@ export async function checkDataset(
 
   // A data file linted on its own has no metadata to check: only data hooks run for it.
   if (ds.source.format !== 'data-file') {
+    await runShacl(ds, active, crash);
     call('dataset', ds.at, ds);
     for (const dist of ds.distributions) call('distribution', dist.at, dist, ds);
   }
@@ -172,6 +173,21 @@ export async function checkDataset(
 
   call('end', ds.at, ds);
   return findings;
+}
+
+/**
+ * Validates the dataset's RDF against the shape sets of the enabled `dcat-ap/*` rules, before
+ * their hooks read the results. The SHACL engine is imported only when such a rule is enabled.
+ */
+async function runShacl(ds: Dataset, active: ActiveRule[], crash: (a: ActiveRule, err: unknown, where: SourceLocation) => void): Promise<void> {
+  const shaclRules = active.filter((a) => a.rule.meta.shapes);
+  if (!shaclRules.length) return;
+  try {
+    const { checkShacl } = await import('../shacl/index.js');
+    await checkShacl(ds, shaclRules.map((a) => a.rule.meta.shapes!));
+  } catch (err) {
+    for (const a of shaclRules) crash(a, err, ds.at);
+  }
 }
 
 async function annotateLocalFile(dist: Distribution, sniff: boolean): Promise<void> {

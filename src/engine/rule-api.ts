@@ -21,7 +21,8 @@ export type RuleFamily =
   | 'format'
   | 'data'
   | 'personal-data'
-  | 'gender';
+  | 'gender'
+  | 'dcat-ap';
 
 export interface RuleMeta {
   /** `<family>/<kebab-case-name>`, unique. */
@@ -44,6 +45,12 @@ export interface RuleMeta {
   needsRows?: boolean;
   /** True when `--fix` can repair what the rule reports. */
   fixable?: boolean;
+  /**
+   * The SHACL shape set the rule reports the results of (src/shacl/shape-sets.ts): the engine
+   * validates the dataset's RDF against the enabled rules' sets before the hooks run, and the
+   * rule reads its results with `shaclResults(ds, set)`.
+   */
+  shapes?: string;
 }
 
 export interface ReportDescriptor {
@@ -116,3 +123,4 @@ export function defineRule<Options = Record<string, unknown>>(rule: RuleModule<O
 export { locate, firstText } from '../model/index.js';
 export { FindingLimit, MAX_FINDINGS_OPTION } from './finding-limit.js';
 export { hash53, HashSeen } from './hash-set.js';
+export { shaclResults, type DatasetShaclResult } from './shacl-results.js';

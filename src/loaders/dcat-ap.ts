@@ -11,7 +11,9 @@ import {
   type Licence,
   type Located,
   type Period,
+  setDatasetRdf,
   type PositionResolver,
+  type RdfDocument,
   type SourceLocation,
   type Texts,
 } from '../model/index.js';
@@ -79,14 +81,7 @@ function parseIssues(parsed: ParsedRdf, locate: RdfLocator, file: string, datase
   if (!parsed.terms.length) return out;
   const holders = holdersOf(parsed.graph);
   const byKey = new Map(datasets.map((ds) => [ds.at.subject, ds] as const));
-  const placeOf = (key: string, depth = 0): Place => {
-    const own = locate.place(key);
-    const via = holders.get(key);
-    // A blank node without a description of its own (`[ … ]`, a nested element or object) is
-    // found through the statement that holds it, as the model's nodes are.
-    if (own.found.line !== undefined || !key.startsWith('_:') || !via || depth > 8) return own;
-    return locate.place(key, { parent: placeOf(via.holder, depth + 1), predicate: via.predicate, nth: via.nth });
-  };
+  const placeOf = placer(locate, holders);
   const owner = (key: string): Dataset | undefined => {
     let k: string | undefined = key;
     for (let depth = 0; k !== undefined && depth <= 8; depth++, k = holders.get(k)?.holder) if (byKey.has(k)) return byKey.get(k);
@@ -103,9 +98,46 @@ function parseIssues(parsed: ParsedRdf, locate: RdfLocator, file: string, datase
   return out;
 }
 
+type Holders = Map<string, { holder: string; predicate: string; nth: number }>;
+
+/**
+ * Where a resource is described. A blank node without a description of its own (`[ … ]`, a nested
+ * element or object) is found through the statement that holds it, as the model's nodes are.
+ */
+function placer(locate: RdfLocator, holders: Holders): (key: string) => Place {
+  const placeOf = (key: string, depth = 0): Place => {
+    const own = locate.place(key);
+    const via = holders.get(key);
+    if (own.found.line !== undefined || !key.startsWith('_:') || !via || depth > 8) return own;
+    return locate.place(key, { parent: placeOf(via.holder, depth + 1), predicate: via.predicate, nth: via.nth });
+  };
+  return (key) => placeOf(key);
+}
+
+/**
+ * The file's graph as the SHACL rules read it (src/shacl/): its triples, its dataset nodes, and
+ * where a node states a predicate, for results to point at the source line.
+ */
+function rdfDocument(graph: Graph, locate: RdfLocator, datasetNodes: string[]): RdfDocument {
+  let placeOf: ((key: string) => Place) | undefined;
+  return {
+    datasetNodes,
+    *triples() {
+      for (const s of graph.subjects()) {
+        const subject: Term = s.startsWith('_:') ? { kind: 'blank', value: s.slice(2) } : { kind: 'iri', value: s };
+        for (const [p, objects] of graph.predicates(s)) for (const o of objects) yield [subject, p, o];
+      }
+    },
+    locate(node, predicate) {
+      placeOf ??= placer(locate, holdersOf(graph));
+      return locate.at(placeOf(node), predicate);
+    },
+  };
+}
+
 /** For each resource that is an object in the graph: the first statement holding it (the nth blank object of its predicate). */
-function holdersOf(graph: Graph): Map<string, { holder: string; predicate: string; nth: number }> {
-  const out = new Map<string, { holder: string; predicate: string; nth: number }>();
+function holdersOf(graph: Graph): Holders {
+  const out: Holders = new Map();
   for (const s of graph.subjects()) {
     for (const [predicate, objects] of graph.predicates(s)) {
       let nth = 0;
@@ -204,8 +236,11 @@ function datasetKeys(graph: Graph): string[] {
 
 function mapGraph(ctx: Context): LoadResult {
   const issues: LoadIssue[] = [];
-  const datasets = datasetKeys(ctx.graph).map((key) => loadDataset(new Node(ctx, key), issues));
-  return { datasets, issues };
+  const keys = datasetKeys(ctx.graph);
+  const datasets = keys.map((key) => loadDataset(new Node(ctx, key), issues));
+  const document = rdfDocument(ctx.graph, ctx.locate, keys);
+  datasets.forEach((ds, i) => setDatasetRdf(ds, { document, node: keys[i]! }));
+  return { datasets, issues, rdf: document };
 }
 
 function loadDataset(node: Node, issues: LoadIssue[]): Dataset {

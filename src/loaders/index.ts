@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { DEFAULT_LIMITS, LimitExceeded, type Dataset, type DescriptorFormat, type LimitName, type Limits } from '../model/index.js';
+import type { RdfDocument } from '../model/index.js';
 import { parseDocumentText, SyntaxProblem } from './parse.js';
 import type { EnvelopePaging, Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
 import { normaliseDatasets } from './normalise.js';
@@ -34,7 +35,7 @@ const RDF_EXTENSIONS: Record<string, RdfSyntax> = { '.ttl': 'turtle', '.n3': 'n3
 const JSON_LOADER_OVER_JSONLD = 0.5;
 
 export type LoadOutcome =
-  | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[]; paging?: EnvelopePaging }
+  | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[]; paging?: EnvelopePaging; rdf?: RdfDocument }
   | { kind: 'parse-error'; message: string; line: number; column: number }
   | { kind: 'unreadable'; message: string }
   | { kind: 'limit-exceeded'; error: LimitExceeded }
@@ -120,7 +121,7 @@ async function loadJsonLines(file: string, text: string, limits: Limits): Promis
 
 function loaded(format: DescriptorFormat, result: LoadResult): LoadOutcome {
   normaliseDatasets(result.datasets);
-  return { kind: 'loaded', format, datasets: result.datasets, issues: result.issues, ...(result.paging ? { paging: result.paging } : {}) };
+  return { kind: 'loaded', format, datasets: result.datasets, issues: result.issues, ...(result.paging ? { paging: result.paging } : {}), ...(result.rdf ? { rdf: result.rdf } : {}) };
 }
 
 /** Loads a parsed JSON/YAML document: the most confident loader wins; unclaimed JSON-LD is DCAT-AP. */

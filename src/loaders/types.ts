@@ -1,4 +1,4 @@
-import type { Dataset, DescriptorFormat, Limits, PositionResolver, SourceLocation } from '../model/index.js';
+import type { Dataset, DescriptorFormat, Limits, PositionResolver, RdfDocument, SourceLocation } from '../model/index.js';
 
 /** A descriptor file parsed as JSON or YAML, with a way back from JSON pointers to lines. */
 export interface ParsedDocument {
@@ -33,6 +33,8 @@ export interface LoadResult {
   issues: LoadIssue[];
   /** Set when the datasets came in one page of a harvesting protocol's response. */
   paging?: EnvelopePaging;
+  /** RDF inputs: the file's graph as the SHACL rules read it (also with no dataset in it). */
+  rdf?: RdfDocument;
 }
 
 /**

@@ -5,3 +5,4 @@ export * from './report.js';
 export * from './table.js';
 export * from './limits.js';
 export * from './errors.js';
+export * from './rdf.js';

@@ -1,0 +1,131 @@
+import type { DatasetCore, Quad, Term } from '@rdfjs/types';
+import type { RdfTerm, RdfTriple } from '../model/index.js';
+import { SHAPE_SETS, shapesText, type ShapeSetId } from './shape-sets.js';
+
+/**
+ * Runs the vendored DCAT-AP shapes with rdf-validate-shacl (chosen over shacl-engine:
+ * docs/dcat-ap-shacl.md#engine). The engine and n3 are imported on first use only: a run with
+ * no `dcat-ap/*` rule never loads them.
+ */
+
+export type ShaclSeverity = 'Violation' | 'Warning' | 'Info';
+
+export interface ShaclResult {
+  set: ShapeSetId;
+  /** IRI, or `_:label` for a blank node. */
+  focus: string;
+  /** The predicate IRI; a complex path written as Jena does (`^<p>|(<a>/<b>)`); '' for a node constraint. */
+  path: string;
+  /** Local name of the constraint component (`MinCountConstraintComponent`). */
+  component: string;
+  severity: ShaclSeverity;
+  /** sh:resultMessage (the shape's sh:message, else the engine's). */
+  message: string;
+  /** The offending value: an IRI, `_:label`, or a literal's lexical form in double quotes. */
+  value?: string;
+}
+
+const SH = 'http://www.w3.org/ns/shacl#';
+
+interface Engine {
+  validator: import('rdf-validate-shacl').default;
+  factory: import('rdf-validate-shacl').default['factory'];
+}
+
+const engines = new Map<ShapeSetId, Promise<Engine>>();
+
+function engineFor(set: ShapeSetId): Promise<Engine> {
+  let e = engines.get(set);
+  if (!e) engines.set(set, (e = makeEngine(set)));
+  return e;
+}
+
+async function makeEngine(set: ShapeSetId): Promise<Engine> {
+  const [{ default: SHACLValidator }, { default: factory }, { Parser }] = await Promise.all([
+    import('rdf-validate-shacl'),
+    import('rdf-validate-shacl/src/defaultEnv.js'),
+    import('n3'),
+  ]);
+  const quads: Quad[] = [];
+  for (const file of SHAPE_SETS[set]) quads.push(...(new Parser({ baseIRI: `urn:odlint:shapes:${file}` }).parse(shapesText(file)) as Quad[]));
+  // The shapes' owl:imports name the ontologies and code lists the profile reuses, not shapes:
+  // nothing is fetched (the code lists are given with the data, src/shacl/vocabularies.ts).
+  const validator = new SHACLValidator(factory.dataset(quads), { importGraph: () => factory.dataset() });
+  return { validator, factory };
+}
+
+/** Validates the triples against each set; results in the engine's order, per set in the order given. */
+export async function validateTriples(triples: Iterable<RdfTriple>, sets: readonly ShapeSetId[]): Promise<ShaclResult[]> {
+  const out: ShaclResult[] = [];
+  let data: DatasetCore | undefined;
+  for (const set of sets) {
+    const { validator, factory } = await engineFor(set);
+    data ??= factory.dataset([...triples].map(([s, p, o]) => factory.quad(toTerm(factory, s) as never, factory.namedNode(p), toTerm(factory, o) as never)));
+    const report = await validator.validate(data);
+    for (const r of report.results) {
+      const focus = r.focusNode ? key(r.focusNode) : '';
+      const component = (r.sourceConstraintComponent?.value ?? '').replace(SH, '');
+      const severity = ((r.severity?.value ?? `${SH}Violation`).replace(SH, '') as ShaclSeverity);
+      const message = r.message.map((m) => m.value).join(' ');
+      const value = r.value ? valueOf(r.value) : undefined;
+      out.push({ set, focus, path: pathString(report.dataset, r.path), component, severity, message, ...(value !== undefined ? { value } : {}) });
+    }
+  }
+  return out;
+}
+
+type Factory = Engine['factory'];
+
+function toTerm(f: Factory, t: RdfTerm): Term {
+  if (t.kind === 'iri') return f.namedNode(t.value);
+  if (t.kind === 'blank') return f.blankNode(t.value);
+  if (t.lang) return f.literal(t.value, t.lang);
+  return f.literal(t.value, t.datatype ? f.namedNode(t.datatype) : undefined);
+}
+
+/** A result's value: the IRI, `_:label`, or a literal's lexical form in double quotes. */
+function valueOf(t: Term): string {
+  if (t.termType !== 'Literal') return key(t);
+  return `"${t.value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
+}
+
+function key(t: Term): string {
+  return t.termType === 'BlankNode' ? `_:${t.value}` : t.value;
+}
+
+/** A result path: the predicate, or the path's structure written as Jena writes it. */
+function pathString(report: DatasetCore, path: Term | null | undefined): string {
+  if (!path) return '';
+  if (path.termType === 'NamedNode') return path.value;
+  return complexPath(report, path, 0);
+}
+
+function complexPath(g: DatasetCore, node: Term, depth: number): string {
+  if (node.termType === 'NamedNode') return `<${node.value}>`;
+  if (depth > 8) return '?';
+  const one = (p: string) => [...g.match(node, { termType: 'NamedNode', value: p } as never)][0]?.object;
+  const inverse = one(`${SH}inversePath`);
+  if (inverse) return `^${complexPath(g, inverse, depth + 1)}`;
+  const alternative = one(`${SH}alternativePath`);
+  if (alternative) return listOf(g, alternative).map((p) => complexPath(g, p, depth + 1)).join('|');
+  const list = listOf(g, node);
+  if (list.length) return `(${list.map((p) => complexPath(g, p, depth + 1)).join('/')})`;
+  for (const [prop, op] of [['zeroOrMorePath', '*'], ['oneOrMorePath', '+'], ['zeroOrOnePath', '?']] as const) {
+    const inner = one(`${SH}${prop}`);
+    if (inner) return `${complexPath(g, inner, depth + 1)}${op}`;
+  }
+  return '?';
+}
+
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+
+function listOf(g: DatasetCore, head: Term): Term[] {
+  const out: Term[] = [];
+  for (let n: Term | undefined = head; n && n.value !== `${RDF}nil` && out.length < 64; ) {
+    const first = [...g.match(n, { termType: 'NamedNode', value: `${RDF}first` } as never)][0]?.object;
+    if (!first) break;
+    out.push(first);
+    n = [...g.match(n, { termType: 'NamedNode', value: `${RDF}rest` } as never)][0]?.object;
+  }
+  return out;
+}
