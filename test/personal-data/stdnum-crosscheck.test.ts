@@ -3,6 +3,7 @@ import { stdnum } from 'stdnum';
 import { nissValid } from '../../src/knowledge/personal-data/identifiers/be-niss.js';
 import { bsnValid } from '../../src/knowledge/personal-data/identifiers/nl-bsn.js';
 import { nirValid } from '../../src/knowledge/personal-data/identifiers/fr-nir.js';
+import { prng } from '../helpers/prng.js';
 
 /**
  * The national-number validators against an independent implementation: the `stdnum` package
@@ -12,16 +13,6 @@ import { nirValid } from '../../src/knowledge/personal-data/identifiers/fr-nir.j
  * documented difference named in the test says otherwise. Luxembourg's matricule is not in stdnum.
  */
 
-/** mulberry32: a seeded PRNG, so the sets are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const digits = (r: () => number, n: number) => Array.from({ length: n }, () => int(r, 0, 9)).join('');
