@@ -22,6 +22,8 @@ export type RuleFamily =
   | 'data'
   | 'personal-data'
   | 'gender'
+  | 'documentation'
+  | 'catalogue'
   | 'dcat-ap';
 
 export interface RuleMeta {
