@@ -21,13 +21,18 @@ export interface DatasetShaclResult {
   location: SourceLocation;
 }
 
-const results = new WeakMap<object, DatasetShaclResult[]>();
+const results = new WeakMap<object, { sets: readonly string[]; list: DatasetShaclResult[] }>();
 
-export function setShaclResults(ds: object, list: DatasetShaclResult[]): void {
-  results.set(ds, list);
+export function setShaclResults(ds: object, sets: readonly string[], list: DatasetShaclResult[]): void {
+  results.set(ds, { sets, list });
+}
+
+/** The shape sets the dataset was validated against (undefined: SHACL did not run on it). */
+export function shaclSets(ds: object): readonly string[] | undefined {
+  return results.get(ds)?.sets;
 }
 
 /** The results of `set` for the dataset (none when SHACL did not run on it). */
-export function shaclResults(ds: object, set: string): DatasetShaclResult[] {
-  return (results.get(ds) ?? []).filter((r) => r.set === set);
+export function shaclResults(ds: object, set?: string): DatasetShaclResult[] {
+  return (results.get(ds)?.list ?? []).filter((r) => set === undefined || r.set === set);
 }

@@ -20,6 +20,8 @@ export interface RdfDocument {
   datasetNodes: readonly string[];
   /** Where `node` states `predicate` in the original file (else where the node is described). */
   locate(node: string, predicate?: string): SourceLocation;
+  /** How messages name a node (`distribution 2`); else its compact IRI, or "a blank node". */
+  describe?(node: string): string;
 }
 
 /** A dataset's place in its RDF document. */

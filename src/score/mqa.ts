@@ -1,3 +1,4 @@
+import { shaclResults, shaclSets } from '../engine/shacl-results.js';
 import { firstText, type Dataset, type Distribution } from '../model/index.js';
 import { euFileType, formatNamed, isIanaMediaType } from '../knowledge/formats.js';
 import { knownLicence } from './vocabularies.js';
@@ -147,8 +148,15 @@ function withDatasetDate(value: IndicatorValue, ds: Dataset, property: 'issued' 
   return value === MQA_WEIGHTS.contextuality[property] || !stated(ds, property) ? value : MQA_WEIGHTS.contextuality[property];
 }
 
-/** DCAT-AP 3 mandatory properties: dataset title and description, an access URL on each distribution. */
+/**
+ * MQA "DCAT-AP compliance" is "no violation of the DCAT-AP SHACL shapes" (piveau validates with
+ * the core DCAT-AP shapes). When dcat-ap/mandatory validated the dataset (src/shacl/, on in the
+ * dcat-ap, hvd and mqa presets), its results decide: no sh:Violation of DCAT-AP 3.0.1
+ * shapes.ttl. Otherwise the mandatory properties stand in: a title, a description, an access URL
+ * on each distribution.
+ */
 function dcatApCompliant(ds: Dataset): boolean {
+  if (shaclSets(ds)?.includes('mandatory')) return !shaclResults(ds, 'mandatory').some((r) => r.severity === 'Violation');
   return firstText(ds.title) !== undefined && firstText(ds.description) !== undefined && ds.distributions.every((d) => present(d.accessURL));
 }
 

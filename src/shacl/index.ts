@@ -24,7 +24,7 @@ export async function checkShacl(ds: Dataset, sets: readonly string[]): Promise<
   const own = ownedNodes(rdf.document, rdf.node);
   const list: DatasetShaclResult[] = [];
   for (const node of own) for (const r of perNode.get(node) ?? []) list.push(present(r, rdf.document));
-  setShaclResults(ds, list);
+  setShaclResults(ds, ordered, list);
 }
 
 function resultsOf(doc: RdfDocument, sets: ShapeSetId[]): Promise<PerNode> {
@@ -129,7 +129,7 @@ function present(r: ShaclResult, doc: RdfDocument): DatasetShaclResult {
     severity: r.severity,
     message: r.message,
     ...(r.value !== undefined ? { value: r.value } : {}),
-    node: r.focus.startsWith('_:') ? 'a blank node' : compact(r.focus, {}),
+    node: doc.describe?.(r.focus) ?? (r.focus.startsWith('_:') ? 'a blank node' : compact(r.focus, {})),
     location: doc.locate(r.focus, simple ? r.path : undefined),
   };
 }
