@@ -6,7 +6,7 @@ import { fetchDescriptor } from '../loaders/fetch.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../util/paths.js';
 import { toFinding } from './messages.js';
-import { checkDataset, type CheckSettings } from './check.js';
+import { checkDataset, prepareFileChecks, type CheckSettings } from './check.js';
 import { limitLocation, withinFileTime } from './watchdog.js';
 import { DISTRIBUTION, Inventory, formatOfName, type FileStatus } from './inventory.js';
 import type { WalkProblem } from '../discover/index.js';
@@ -224,6 +224,7 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
   else if (orphan) yield inventory('failed', file, outcome.format, 0, orphan[0]!.message);
   else if (explicit) yield* fail(file, outcome.format, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
   else yield inventory('skipped', file, outcome.format, 0, `the ${outcome.format} document holds no dataset`);
+  await prepareFileChecks(outcome.datasets, config.rules, config.forFile(file));
   // Each model is let go once it is handed on: a file's datasets are not all kept until its end.
   const datasets: (Dataset | undefined)[] = outcome.datasets;
   for (let i = 0; i < datasets.length; i++) {

@@ -1,10 +1,10 @@
-import { datasetRdf, type Dataset, type RdfDocument, type RdfTriple } from '../model/index.js';
+import { datasetRdf, setDatasetRdf, type Dataset, type RdfDocument, type RdfTriple } from '../model/index.js';
 import { compact } from '../loaders/rdf-graph.js';
 import { setShaclResults, type DatasetShaclResult } from '../engine/shacl-results.js';
 import { SHAPE_SET_IDS, type ShapeSetId } from './shape-sets.js';
 import { validateTriples, type ShaclResult } from './validate.js';
 import { SKOS_IN_SCHEME, vocabularySchemes } from './vocabularies.js';
-import { mappedDocument } from './mapping.js';
+import { mapDatasets, mappedDocument } from './mapping.js';
 
 /**
  * SHACL for the check stage: validates the RDF of a dataset's file (or its DCAT-AP mapping)
@@ -25,6 +25,16 @@ export async function checkShacl(ds: Dataset, sets: readonly string[]): Promise<
   const list: DatasetShaclResult[] = [];
   for (const node of own) for (const r of perNode.get(node) ?? []) list.push(present(r, rdf.document));
   setShaclResults(ds, ordered, list);
+}
+
+/**
+ * Before a file's datasets are checked one by one: those without RDF of their own (every format
+ * but RDF) get one shared DCAT-AP mapping, so that the file is validated once.
+ */
+export function prepareShacl(datasets: readonly Dataset[]): void {
+  const mapped = datasets.filter((ds) => !datasetRdf(ds) && ds.source.format !== 'data-file');
+  if (mapped.length < 2) return;
+  mapDatasets(mapped).forEach((rdf, i) => setDatasetRdf(mapped[i]!, rdf));
 }
 
 function resultsOf(doc: RdfDocument, sets: ShapeSetId[]): Promise<PerNode> {
@@ -72,7 +82,7 @@ export function* withVocabularies(triples: Iterable<RdfTriple>): Generator<RdfTr
   }
 }
 
-const owners = new WeakMap<RdfDocument, Map<string, string>>();
+const owners = new WeakMap<RdfDocument, Map<string, string[]>>();
 
 /**
  * The nodes whose results a dataset reports: those reachable from its node without passing
@@ -80,11 +90,17 @@ const owners = new WeakMap<RdfDocument, Map<string, string>>();
  * file's first dataset, so that no result is lost.
  */
 function ownedNodes(doc: RdfDocument, node: string): string[] {
-  let map = owners.get(doc);
-  if (!map) owners.set(doc, (map = ownership(doc)));
-  const out: string[] = [];
-  for (const [n, owner] of map) if (owner === node) out.push(n);
-  return out;
+  let byOwner = owners.get(doc);
+  if (!byOwner) {
+    byOwner = new Map();
+    for (const [n, owner] of ownership(doc)) {
+      const list = byOwner.get(owner);
+      if (list) list.push(n);
+      else byOwner.set(owner, [n]);
+    }
+    owners.set(doc, byOwner);
+  }
+  return byOwner.get(node) ?? [];
 }
 
 function ownership(doc: RdfDocument): Map<string, string> {

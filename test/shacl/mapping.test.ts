@@ -75,6 +75,19 @@ describe('DCAT-AP shapes through the mapping, located in the original JSON', () 
   }, 60_000);
 });
 
+describe('a file of many datasets', () => {
+  it('is validated once for all, each dataset getting the results of its own nodes', async () => {
+    // dados.gov.br package_search page: two packages, mapped into one document.
+    const report = await lintReport(['fixtures/corpus/ckan/frictionless-py__dadosgovbr_package_search_rows2.json'], { presets: ['dcat-ap'], data: false });
+    expect(report.datasets).toHaveLength(2);
+    report.datasets.forEach((d, i) => {
+      const pointers = d.findings.filter((f) => f.ruleId.startsWith('dcat-ap/')).map((f) => f.location.pointer ?? '');
+      expect(pointers.length).toBeGreaterThan(0);
+      expect(pointers.every((p) => p.startsWith(`/result/results/${i}`))).toBe(true);
+    });
+  }, 60_000);
+});
+
 describe('MQA "DCAT-AP compliance" from the SHACL results', () => {
   const compliance = async (file: string, presets: string[]) =>
     (await lintReport([file], { presets, data: false })).datasets.map((d) => d.score?.mqa?.dimensions.interoperability.indicators.dcatApCompliance);
