@@ -40,6 +40,6 @@ for (const [label, extra] of [
   const out = path.join(outDir, `shacl-${n}.jsonl`);
   const r = timedRun(outDir, null, [odlint, dir, '--no-data', '--fail-on', 'never', '--jobs', jobs, '-f', 'jsonl', '-o', out, ...extra]);
   if (r.status !== 0) throw new Error(`odlint failed (exit ${r.status}): ${r.stderr}`);
-  const findings = readFileSync(out, 'utf8').split('\n').filter((l) => l.includes('"findings"')).reduce((t, l) => t + (JSON.parse(l).findings?.length ?? 0), 0);
+  const findings = readFileSync(out, 'utf8').split('\n').filter((l) => l.includes('"findings"')).reduce((t, l) => t + (JSON.parse(l).dataset?.findings?.length ?? 0), 0);
   console.log(`| ${label} | ${r.seconds.toFixed(1)} s | ${r.cpuSeconds.toFixed(1)} s | ${Math.round(r.rssMiB)} MiB | ${Math.round(n / r.seconds)} | ${findings.toLocaleString('en')} | ${before} → ${load()} |`);
 }
