@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDescriptor } from '../../src/loaders/index.js';
@@ -95,6 +96,29 @@ describe('udata description threshold (QUALITY_DESCRIPTION_LENGTH)', () => {
     for (const [n, atDefault, atDataGouv] of [[186, true, false], [257, true, true], [108, true, false]] as const) {
       expect(udataScore(byLength(n)).criteria.dataset_description_quality).toBe(atDefault);
       expect(udataScore(byLength(n), { descriptionLength: 200 }).criteria.dataset_description_quality).toBe(atDataGouv);
+    }
+  });
+});
+
+describe('API v2 with full objects (X-Get-Datasets-Full-Objects)', () => {
+  it('reads `frequency` and `spatial.granularity` given as {id, label}', async () => {
+    const raw = JSON.parse(fs.readFileSync(path.join(FIXTURES, RECORDED[1]!.file), 'utf8')) as { data: Record<string, unknown>[] };
+    const d = raw.data[0]!;
+    const recorded = d['quality'] as Quality;
+    d['frequency'] = { id: 'monthly', label: 'Mensuelle' };
+    d['spatial'] = { geom: null, zones: [], granularity: { id: 'other', name: 'Autre' } };
+    const dir = fs.mkdtempSync(path.join(tmpdir(), 'odlint-udata-full-'));
+    try {
+      const file = path.join(dir, 'dataset.json');
+      fs.writeFileSync(file, JSON.stringify(d));
+      const outcome = await loadDescriptor(file);
+      if (outcome.kind !== 'loaded') throw new Error(outcome.kind);
+      const ds = outcome.datasets[0]!;
+      expect([ds.frequency, ds.spatial]).toEqual(['monthly', ['other']]);
+      const q = udataScore(ds, { now: new Date(RECORDED[1]!.now), rules: 'before-v12', descriptionLength: DATA_GOUV_DESCRIPTION_LENGTH });
+      expect(q.criteria).toMatchObject({ update_frequency: recorded['update_frequency'], update_fulfilled_in_time: recorded['update_fulfilled_in_time'], spatial: true });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
