@@ -7,6 +7,7 @@ import { displayPath } from '../util/paths.js';
 import { systemErrorMessage } from '../util/system-error.js';
 import { OutputError } from '../cli/io.js';
 import { inShard, type Shard } from './shard.js';
+import type { CatalogueFacts } from '../engine/catalogue.js';
 
 /**
  * Where an item goes in the report: its unit's place in the plan, then its place in the unit.
@@ -17,7 +18,13 @@ export type Seq = [unit: number, item: number];
 export type ReportItem = { kind: 'dataset'; seq: Seq; report: DatasetReport } | { kind: 'file'; seq: Seq; report: FileReport };
 
 /** What one unit produces: report items, the data files its datasets reference, the fixes written. */
-export type UnitEvent = ReportItem | InventoryItem | { kind: 'references'; paths: string[] } | { kind: 'fixed'; written: { file: string; count: number }[] };
+export type UnitEvent =
+  | ReportItem
+  | InventoryItem
+  | { kind: 'references'; paths: string[] }
+  | { kind: 'fixed'; written: { file: string; count: number }[] }
+  /** The unit's catalogue summaries (src/engine/catalogue.ts), merged by the run. */
+  | { kind: 'catalogue'; facts: CatalogueFacts };
 
 export interface UnitOptions {
   shard?: Shard;
@@ -40,6 +47,7 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
   let datasetIndex = 0;
   const references: string[] = [];
   const held: { seq: Seq; index: number; lint: LintItem }[] = [];
+  const facts: CatalogueFacts = {};
   const toReport = async (seq: Seq, index: number, lint: LintItem): Promise<ReportItem | undefined> => {
     if (lint.kind === 'file') return wanted(lint.file) ? { kind: 'file', seq, report: fileReport(lint.file, lint.findings, cwd) } : undefined;
     if (lint.kind !== 'dataset') return undefined;
@@ -47,7 +55,7 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
     return { kind: 'dataset', seq, report: datasetReport(lint.dataset, lint.findings, cwd, index, reachability ? { reachability } : {}) };
   };
 
-  for await (const lint of lintUnit(unit, req, (ds) => wanted(ds.source.file, ds.at.pointer))) {
+  for await (const lint of lintUnit(unit, req, (ds) => wanted(ds.source.file, ds.at.pointer), facts)) {
     const seq: Seq = [unit.index, item++];
     // A dataset's place among its file's datasets (checked here or by another shard).
     const index = lint.kind === 'dataset' || lint.kind === 'skipped' ? datasetIndex++ : -1;
@@ -80,6 +88,7 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
     }
   }
   if (references.length) yield { kind: 'references', paths: references };
+  if (Object.keys(facts).length) yield { kind: 'catalogue', facts };
 }
 
 /** --online: each access/download URL is requested once per process. */
