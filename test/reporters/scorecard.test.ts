@@ -54,7 +54,7 @@ describe('--compare: two runs of a fixture catalogue', () => {
       ['Warnings', '3', '2', '−1 (better)'],
       // odlint: bike counts 45 → 100 (no finding left), schools 100 → 90, population 100: (245 → 270) / 3.
       ['Mean odlint score /100', '81.7', '90', '+8.3 (better)'],
-      ['Mean MQA points /405', '155', '165', '+10 (better)'],
+      ['Mean MQA points /405', '160', '170', '+10 (better)'],
       ['Mean udata quality', '33.3 %', '40.7 %', '+7.4 pt (better)'],
       ['Mean 5-star openness /5', '0.7', '1.7', '+1 (better)'],
       ['Open licence', '33.3 %', '66.7 %', '+33.3 pt (better)'],
@@ -82,8 +82,8 @@ describe('--compare: two runs of a fixture catalogue', () => {
 
   it('gives the change per organisation', () => {
     expect(table(page, 'compare-orgs')).toEqual([
-      ['Brussels Institute for Statistics and Analysis', '1 no change', '1 no change', '0 no change', '175 no change', '0 % no change', '100 % no change'],
-      ['Brussels Mobility', '2 no change', '0 −1 (better)', '2 −1 (better)', '160 +15 (better)', '100 % +50 pt (better)', '100 % no change'],
+      ['Brussels Institute for Statistics and Analysis', '1 no change', '1 no change', '0 no change', '180 no change', '0 % no change', '100 % no change'],
+      ['Brussels Mobility', '2 no change', '0 −1 (better)', '2 −1 (better)', '165 +15 (better)', '100 % +50 pt (better)', '100 % no change'],
     ]);
   });
 
