@@ -129,7 +129,7 @@ function completeness(t: CatalogueTally): string {
       return `<tr><th scope="row"><code>${h(k)}</code></th><td class="n">${v.met}</td><td class="n">${v.scored}</td><td class="n" data-value="${share.toFixed(2)}">${num(share)} %</td><td aria-hidden="true"><span class="bar" style="width:${Math.round(share)}px"></span></td></tr>`;
     })
     .join('');
-  const note = t.notChecked ? '<p class="muted">Reachability of access and download URLs was not checked (run with <code>--online</code>); those indicators count 0, so no dataset can score more than 325 of 405 and none can be rated excellent (351).</p>' : '';
+  const note = t.notChecked ? '<p class="muted">Reachability of access and download URLs was not checked (run with <code>--online</code>); those indicators count 0, so a dataset with web URLs scores at most 325 of 405 and cannot be rated excellent (351).</p>' : '';
   const linked = t.linked ? `<p class="muted">${t.linked} dataset(s) only link to their distributions (udata API v2): their distribution indicators were not checked and count 0.</p>` : '';
   return sub(
     'completeness',
