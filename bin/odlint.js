@@ -18,5 +18,11 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
+  columns: process.stdout.columns,
+  readStdin: async () => {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  },
 });
 process.exitCode = code;

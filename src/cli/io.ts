@@ -6,6 +6,10 @@ export interface CliIO {
   /** stdout is a terminal (colours, default format). */
   isTTY: boolean;
   env: Record<string, string | undefined>;
+  /** Width of the terminal stdout is on (`rules` fits its lines to it). */
+  columns?: number;
+  /** Reads all of standard input (`-` / `--stdin`); absent where there is none. */
+  readStdin?: () => Promise<Buffer>;
 }
 
 /** A one-line error for the user: exit code 2, no stack trace. */

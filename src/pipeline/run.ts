@@ -6,7 +6,7 @@ import { dataFileUnits, dataFilesInventory, recordInventory, type LintPlan, type
 import type { Inventory } from '../engine/inventory.js';
 import type { ConfigRequest } from '../config/resolve.js';
 import { packageRoot } from '../util/package-root.js';
-import { reportUnit, type ReportItem, type UnitEvent } from './unit.js';
+import { reportUnit, type FixedEvent, type ReportItem, type UnitEvent } from './unit.js';
 import type { Shard } from './shard.js';
 
 /** What a worker needs to rebuild the run's settings (a resolved config holds functions: it is re-resolved). */
@@ -18,10 +18,10 @@ export interface RunSettings {
   /** Real folders symlinks may lead into (`--allow-root` and config `allowedRoots`, absolute). */
   allowedRoots?: string[];
   shard?: Shard;
-  fix?: boolean;
+  fix?: boolean | 'dry-run';
 }
 
-export type RunEvent = ReportItem | { kind: 'fixed'; written: { file: string; count: number }[] };
+export type RunEvent = ReportItem | FixedEvent;
 
 /** A task for a worker: one unit, and the port its events go back through. */
 export interface WorkerTask {

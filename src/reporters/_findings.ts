@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { DatasetReport, Finding, Report, SourceLocation } from '../model/index.js';
 
 /** One finding with what it belongs to, and its fingerprint (shared by SARIF and baselines). */
@@ -70,3 +71,16 @@ export const datasetName = (ds: DatasetReport) => ds.title ?? ds.id;
 
 /** Where a rule's documentation lives on the project site. */
 export const ruleHelpUri = (ruleId: string) => `https://github.com/odlint/odlint/blob/main/rules/${ruleId}.md`;
+
+/**
+ * A report path (relative to the working directory) as code hosts want it: relative to
+ * `--base-path` (the repository root) when given, else to the working directory, with `/`.
+ * `outside` is set when the file is not under that folder (`path` is then absolute); URLs stay.
+ */
+export function hostPath(file: string, context: { cwd: string; basePath?: string }): { path: string; outside: boolean } {
+  if (/^https?:\/\//i.test(file)) return { path: file, outside: true };
+  const abs = path.resolve(context.cwd, file);
+  const rel = path.relative(context.basePath ?? context.cwd, abs);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return { path: abs.split(path.sep).join('/'), outside: true };
+  return { path: rel.split(path.sep).join('/'), outside: false };
+}

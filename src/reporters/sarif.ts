@@ -4,7 +4,8 @@ import type { RuleMeta } from '../engine/rule-api.js';
 import { ruleDocsPath } from '../engine/registry.js';
 import type { DatasetReport, Finding } from '../model/index.js';
 import { defineFormatter } from './types.js';
-import { Fingerprints, ruleHelpUri, visible } from './_findings.js';
+import { Fingerprints, hostPath, ruleHelpUri, visible } from './_findings.js';
+import { pathToFileURL } from 'node:url';
 import { Spill } from './_spill.js';
 import { indented } from './json.js';
 
@@ -28,7 +29,7 @@ const sarif = defineFormatter({
   name: 'sarif',
   description: 'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers',
   extension: '.sarif',
-  open({ quiet, rules, version }, write) {
+  open({ quiet, rules, version, cwd, basePath }, write) {
     const fingerprints = new Fingerprints();
     const spill = new Spill();
     const ruleIdsSeen = new Set<string>();
@@ -41,7 +42,7 @@ const sarif = defineFormatter({
           ruleId: finding.ruleId,
           level: LEVEL[finding.severity],
           message: { text: finding.message },
-          locations: [location(finding, dataset?.title ?? dataset?.id)],
+          locations: [location(finding, dataset?.title ?? dataset?.id, hostPath(finding.location.file, { cwd, ...(basePath ? { basePath } : {}) }))],
           partialFingerprints: { 'odlint/v1': fingerprint },
           properties: {
             messageId: finding.messageId,
@@ -72,7 +73,7 @@ const sarif = defineFormatter({
                   rules: ruleIds.map((id) => ruleDescriptor(id, rules.get(id))),
                 },
               },
-              originalUriBaseIds: { SRCROOT: { description: { text: 'The directory odlint ran in; result paths are relative to it.' } } },
+              originalUriBaseIds: { SRCROOT: { description: { text: 'The folder result paths are relative to: --base-path (the repository root), else the directory odlint ran in.' } } },
               columnKind: 'unicodeCodePoints',
               results: [],
             },
@@ -109,13 +110,18 @@ function ruleDescriptor(id: string, meta: RuleMeta | undefined) {
   };
 }
 
-/** A SARIF location: the artifact relative to SRCROOT; a region when the line (or, for CSV, the row) is known. */
-function location(f: Finding, dataset: string | undefined) {
-  const { file, line, column, row } = f.location;
+/**
+ * A SARIF location: the artifact relative to SRCROOT (the --base-path folder, else the working
+ * directory; a file outside it gets an absolute file: URI); a region when the line (or, for CSV,
+ * the row) is known.
+ */
+function location(f: Finding, dataset: string | undefined, artifact: { path: string; outside: boolean }) {
+  const { line, column, row } = f.location;
   const startLine = line ?? row;
+  const uri = !artifact.outside ? { uri: encodeURI(artifact.path), uriBaseId: 'SRCROOT' } : { uri: /^https?:/i.test(artifact.path) ? artifact.path : pathToFileURL(artifact.path).href };
   return {
     physicalLocation: {
-      artifactLocation: { uri: encodeURI(file), uriBaseId: 'SRCROOT' },
+      artifactLocation: uri,
       ...(startLine !== undefined ? { region: { startLine, ...(line !== undefined && column !== undefined ? { startColumn: column } : {}) } } : {}),
     },
     ...(dataset ? { logicalLocations: [{ name: dataset, kind: 'object' }] } : {}),

@@ -1,5 +1,5 @@
 import { defineFormatter } from './types.js';
-import { csvRow } from './_csv.js';
+import { csvRow, csvStart } from './_csv.js';
 
 const DIMENSIONS = ['findability', 'accessibility', 'interoperability', 'reusability', 'contextuality'];
 const HEADER = ['dataset', 'title', 'file', 'format', 'publisher', 'errors', 'warnings', 'infos', 'odlint', 'mqa_points', 'mqa_rating', ...DIMENSIONS.map((d) => `mqa_${d}`), 'mqa_not_checked', 'udata', 'stars'];
@@ -9,8 +9,8 @@ const scorecardCsv = defineFormatter({
   name: 'scorecard-csv',
   description: 'one CSV row per dataset with its odlint, MQA, udata and 5-star scores',
   extension: '.csv',
-  open(_context, write) {
-    write(csvRow(HEADER) + '\r\n');
+  open({ csvBom }, write) {
+    write(csvStart(csvBom) + csvRow(HEADER) + '\r\n');
     return {
       dataset(d) {
         const n = (s: string) => d.findings.filter((f) => f.severity === s).length;

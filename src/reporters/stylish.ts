@@ -67,7 +67,11 @@ const stylish = defineFormatter({
         flush();
         const total = quiet ? errors : errors + warnings + infos;
         const lines: string[] = [];
-        if (total === 0) {
+        const hidden = quiet ? warnings + infos : 0;
+        if (total === 0 && hidden) {
+          // --quiet hides warnings, it does not make them go away (--max-warnings still counts them).
+          lines.push(c.yellow(`0 errors in ${datasets} dataset${datasets === 1 ? '' : 's'} (${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info not shown: --quiet)`));
+        } else if (total === 0) {
           lines.push(c.green(`✔ ${datasets} dataset${datasets === 1 ? '' : 's'} checked, no problems`));
         } else {
           const parts = [`${errors} error${errors === 1 ? '' : 's'}`];
