@@ -17,8 +17,10 @@ const code = await main(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  columns: process.stderr.columns,
   env: process.env,
-  columns: process.stdout.columns,
+  stdoutColumns: process.stdout.columns,
   readStdin: async () => {
     const chunks = [];
     for await (const chunk of process.stdin) chunks.push(chunk);

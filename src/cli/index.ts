@@ -63,6 +63,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--stdin-filename <file>', 'the path the standard input stands for (format, config overrides, data references, report paths)')
     .option('--ignore-pattern <pattern>', 'ignore files matching this gitignore-style pattern, besides .odlintignore (repeatable)', collect)
     .option('--print-config <file>', 'print the configuration that applies to a file (JSON) and lint nothing')
+    .option('--cache', 'reuse the results of files unchanged since the last --cache run')
+    .option('--cache-location <path>', 'the cache file, or a folder for it (default: .odlintcache)')
+    .addOption(new Option('--cache-strategy <strategy>', 'how data files are compared: size and mtime, or content hash').choices(['metadata', 'content']).default('metadata'))
+    .option('--progress', 'show a progress line on stderr (default: on a terminal, not in CI)')
+    .option('--no-progress', 'never show the progress line')
     .option('--debug', 'print stack traces of internal errors')
     .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output' | 'allowRoot' | 'ignorePattern'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);

@@ -5,9 +5,13 @@ export interface CliIO {
   cwd: string;
   /** stdout is a terminal (colours, default format). */
   isTTY: boolean;
+  /** stderr is a terminal (the progress line); absent = no. */
+  stderrIsTTY?: boolean;
+  /** The terminal's width, when stderr is one. */
+  columns?: number;
   env: Record<string, string | undefined>;
   /** Width of the terminal stdout is on (`rules` fits its lines to it). */
-  columns?: number;
+  stdoutColumns?: number;
   /** Reads all of standard input (`-` / `--stdin`); absent where there is none. */
   readStdin?: () => Promise<Buffer>;
 }

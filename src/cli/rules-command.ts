@@ -16,7 +16,7 @@ export async function runRulesList(as: 'text' | 'json' | 'markdown', io: CliIO):
     io.stdout(JSON.stringify(rules.map(publicMeta), null, 2) + '\n');
     return 0;
   }
-  io.stdout(rulesText(rules, io.isTTY && io.columns ? io.columns : TEXT_WIDTH));
+  io.stdout(rulesText(rules, io.isTTY && io.stdoutColumns ? io.stdoutColumns : TEXT_WIDTH));
   return 0;
 }
 
@@ -81,7 +81,7 @@ export async function runRulesExplain(id: string, io: CliIO, color?: boolean): P
   // On a terminal (with colours) the Markdown docs are rendered; piped, they stay Markdown.
   const cut = text.indexOf('\n---\n\n');
   if (!colorWanted(color, io) || cut < 0) io.stdout(text);
-  else io.stdout(text.slice(0, cut + 1) + '\n' + (await renderMarkdown(text.slice(cut + 6), io.columns ?? 80)));
+  else io.stdout(text.slice(0, cut + 1) + '\n' + (await renderMarkdown(text.slice(cut + 6), io.stdoutColumns ?? 80)));
   return 0;
 }
 

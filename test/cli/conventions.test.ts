@@ -251,7 +251,7 @@ describe('help and completion', () => {
 describe('odlint rules', () => {
   const run = async (args: string[], isTTY: boolean, columns?: number, env: Record<string, string> = {}) => {
     let out = '';
-    await main(args, { stdout: (t) => (out += t), stderr: () => {}, cwd: ROOT, isTTY, env, ...(columns ? { columns } : {}) });
+    await main(args, { stdout: (t) => (out += t), stderr: () => {}, cwd: ROOT, isTTY, env, ...(columns ? { stdoutColumns: columns } : {}) });
     return out;
   };
 
