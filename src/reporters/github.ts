@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../model/index.js';
 import { defineFormatter } from './types.js';
-import { hostPath, plural, visible, where } from './_findings.js';
+import { cellNote, hostPath, plural, visible, where } from './_findings.js';
 import { Spill } from './_spill.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -52,12 +52,11 @@ const github = defineFormatter({
 export default github;
 
 function annotation(level: string, f: Finding, file: string): string {
-  const { line, column, row } = f.location;
+  const { line, column } = f.location;
   const props = [`file=${escapeProperty(file)}`];
-  const startLine = line ?? row;
-  if (startLine !== undefined) props.push(`line=${startLine}`);
+  // The physical line (a data file's row number is not one: it goes to the message).
+  if (line !== undefined) props.push(`line=${line}`);
   if (line !== undefined && column !== undefined) props.push(`col=${column}`);
   props.push(`title=${escapeProperty(`odlint ${f.ruleId}`)}`);
-  const field = f.location.field !== undefined && line === undefined ? ` [column ${f.location.field}]` : '';
-  return `::${level} ${props.join(',')}::${escapeData(f.message + field)}`;
+  return `::${level} ${props.join(',')}::${escapeData(f.message + cellNote(f.location))}`;
 }

@@ -11,6 +11,12 @@ import { indented } from './json.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
+/**
+ * GitHub code scanning rejects a run of more than 25,000 results ("SARIF support for code
+ * scanning", limits): past it, errors are kept first, then warnings, then notes.
+ */
+export const MAX_SARIF_RESULTS = 25_000;
+
 interface SpilledResult {
   ruleId: string;
   level: string;
@@ -33,6 +39,7 @@ const sarif = defineFormatter({
     const fingerprints = new Fingerprints();
     const spill = new Spill();
     const ruleIdsSeen = new Set<string>();
+    const byLevel = { error: 0, warning: 0, note: 0 };
     const each = (findings: Finding[], dataset?: DatasetReport) => {
       for (const finding of findings) {
         const fingerprint = fingerprints.of(finding);
@@ -50,6 +57,7 @@ const sarif = defineFormatter({
             ...pick(finding.location, ['pointer', 'row', 'field', 'subject', 'predicate']),
           },
         };
+        byLevel[result.level as keyof typeof byLevel]++;
         spill.push(JSON.stringify(result) + '\n');
       }
     };
@@ -59,6 +67,33 @@ const sarif = defineFormatter({
       end() {
         const ruleIds = [...ruleIdsSeen].sort();
         const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+        // What fits GitHub's limit, by level; the rest is said in a notification.
+        const quota = { ...byLevel };
+        let room = MAX_SARIF_RESULTS;
+        for (const level of ['error', 'warning', 'note'] as const) {
+          quota[level] = Math.min(byLevel[level], room);
+          room -= quota[level];
+        }
+        const total = byLevel.error + byLevel.warning + byLevel.note;
+        const omitted = total - Math.min(total, MAX_SARIF_RESULTS);
+        const capped = omitted
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: true,
+                  toolExecutionNotifications: [
+                    {
+                      level: 'warning',
+                      message: {
+                        text: `${omitted} results were left out: GitHub code scanning accepts at most ${MAX_SARIF_RESULTS} results per run. Errors were kept first, then warnings, then notes; the JSON report (-f json) has every finding.`,
+                      },
+                    },
+                  ],
+                },
+              ],
+              properties: { 'odlint/omittedResults': omitted },
+            }
+          : {};
         const log = {
           $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
           version: '2.1.0',
@@ -75,6 +110,7 @@ const sarif = defineFormatter({
               },
               originalUriBaseIds: { SRCROOT: { description: { text: 'The folder result paths are relative to: --base-path (the repository root), else the directory odlint ran in.' } } },
               columnKind: 'unicodeCodePoints',
+              ...capped,
               results: [],
             },
           ],
@@ -84,6 +120,7 @@ const sarif = defineFormatter({
         let first = true;
         for (const line of spill.lines()) {
           const { ruleId, level, ...rest } = JSON.parse(line) as SpilledResult;
+          if (quota[level as keyof typeof quota]-- <= 0) continue;
           write(`${first ? '' : ','}\n        ${indented({ ruleId, ruleIndex: ruleIndex.get(ruleId)!, level, ...rest }, '        ')}`);
           first = false;
         }
@@ -112,12 +149,12 @@ function ruleDescriptor(id: string, meta: RuleMeta | undefined) {
 
 /**
  * A SARIF location: the artifact relative to SRCROOT (the --base-path folder, else the working
- * directory; a file outside it gets an absolute file: URI); a region when the line (or, for CSV,
- * the row) is known.
+ * directory; a file outside it gets an absolute file: URI); a region when the line is known (a
+ * data-file finding: the line its row starts on; the row itself is in the result's properties).
  */
 function location(f: Finding, dataset: string | undefined, artifact: { path: string; outside: boolean }) {
-  const { line, column, row } = f.location;
-  const startLine = line ?? row;
+  const { line, column } = f.location;
+  const startLine = line;
   const uri = !artifact.outside ? { uri: encodeURI(artifact.path), uriBaseId: 'SRCROOT' } : { uri: /^https?:/i.test(artifact.path) ? artifact.path : pathToFileURL(artifact.path).href };
   return {
     physicalLocation: {

@@ -37,8 +37,9 @@ const stylish = defineFormatter({
       }
       for (const [file, items] of byFile) {
         const lines = [c.underline(file)];
+        // A data-file finding shows its line and its row (they differ after a multi-line cell).
         const where = items.map(({ finding: { location: l } }) =>
-          l.line !== undefined ? (l.column !== undefined ? `${l.line}:${l.column}` : `${l.line}`) : l.row !== undefined ? `row ${l.row}` : l.pointer ? l.pointer : '',
+          l.line !== undefined ? (l.column !== undefined ? `${l.line}:${l.column}` : `${l.line}`) + (l.row !== undefined ? ` (row ${l.row})` : '') : l.row !== undefined ? `row ${l.row}` : l.pointer ? l.pointer : '',
         );
         const width = Math.max(...where.map((w) => w.length));
         items.forEach(({ finding: f, dataset }, i) => {

@@ -20,7 +20,7 @@ const uris = (stdout: string) => [...new Set((JSON.parse(stdout) as SarifLog).ru
 describe('--base-path', () => {
   const GOOD = path.join(ROOT, 'fixtures/odlint/good');
 
-  it('makes SARIF, GitHub and JUnit paths relative to the repository root, also for inputs outside the working directory', async () => {
+  it('makes SARIF, GitHub, GitLab and JUnit paths relative to the repository root, also for inputs outside the working directory', async () => {
     // Run from a subfolder, linting a sibling: paths relative to cwd would start with "..".
     const plain = await odlint(['../bad', '-f', 'sarif'], GOOD);
     expect(uris(plain.stdout)).toEqual([{ uri: pathToFileURL(path.join(ROOT, 'fixtures/odlint/bad/dataset.yaml')).href }]);
@@ -29,8 +29,12 @@ describe('--base-path', () => {
     const github = await odlint(['../bad', '-f', 'github', '--base-path', ROOT], GOOD);
     expect(github.stdout).toContain('::error file=fixtures/odlint/bad/dataset.yaml,line=2,col=1,title=odlint licence/licence-missing::');
     const junit = await odlint(['../bad', '-f', 'junit', '--base-path', ROOT], GOOD);
-    expect(junit.stdout).toContain(' file="fixtures/odlint/bad/dataset.yaml"');
-    expect(junit.stdout).not.toContain('file="../');
+    expect(junit.stdout).toContain('<property name="file" value="fixtures/odlint/bad/dataset.yaml"/>');
+    expect(junit.stdout).not.toContain('"../');
+    const gitlab = await odlint(['../bad', '-f', 'gitlab', '--base-path', ROOT], GOOD);
+    expect(JSON.parse(gitlab.stdout)[0].location).toEqual({ path: 'fixtures/odlint/bad/dataset.yaml', lines: { begin: 2 } });
+    // GitLab wants relative paths: outside the base it gets a "../" one.
+    expect(JSON.parse((await odlint(['../bad', '-f', 'gitlab'], GOOD)).stdout)[0].location.path).toBe('../bad/dataset.yaml');
     // The JSON report keeps paths relative to the working directory, as before.
     expect(JSON.parse((await odlint(['../bad', '-f', 'json', '--base-path', ROOT], GOOD)).stdout).datasets[0].source.file).toBe('../bad/dataset.yaml');
   });
