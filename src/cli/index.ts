@@ -23,7 +23,12 @@ const reportOptions = (command: Command) =>
     .option('--color', 'colours in terminal output even when stdout is no terminal (default: FORCE_COLOR, NO_COLOR, TERM=dumb, TTY)')
     .option('--no-color', 'no colours in terminal output')
     .option('--base-path <dir>', 'make SARIF, GitHub, GitLab and JUnit paths relative to this folder (e.g. the repository root; default: the working directory)')
-    .option('--csv-bom', 'start CSV reports with a UTF-8 byte-order mark (Excel)');
+    .option('--csv-bom', 'start CSV reports with a UTF-8 byte-order mark (Excel)')
+    .option('--compare <report>', 'html: compare with an earlier jsonl or json report (repeatable, oldest first: a trend)', collect)
+    .option('--scorecard-inline-limit <MB>', 'html: finding details embedded up to this size, else in a sidecar .datasets.jsonl (default 8)')
+    .option('--data-licence <spdx>', 'scorecard-csv: licence of the datapackage.json written beside it (default CC0-1.0)')
+    .option('--data-publisher <name>', 'scorecard-csv: publisher named in its datapackage.json')
+    .option('--data-contact <email|url>', 'scorecard-csv: contact point named in its datapackage.json');
 
 /**
  * The odlint command line. Returns the exit code (0 clean, 1 findings at/above the fail level,

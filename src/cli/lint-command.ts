@@ -17,11 +17,12 @@ import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
 import { readBaseline } from './baseline.js';
 import { finishRun, writeReports, type OutputTarget } from './report-stage.js';
+import { scorecardOptions, type ScorecardFlags } from './scorecard-options.js';
 import { LintCache, cacheFile, type CacheStrategy } from '../pipeline/cache.js';
 import { ProgressLine, progressWanted } from './progress.js';
 import type { RunEvent, RunObserver } from '../pipeline/run.js';
 
-export interface LintFlags {
+export interface LintFlags extends ScorecardFlags {
   config?: string;
   preset: string[];
   rule: string[];
@@ -136,6 +137,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const { targets, maxWarnings } = outputOptions(flags, io.cwd);
   if (flags.fix && flags.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
   const stdin = await readStdin(inputs, flags, io);
+  const scorecard = scorecardOptions(flags, io.cwd);
   const { jobs, explicit } = jobsOf(flags.jobs);
   let shard: Shard | undefined;
   if (flags.shard !== undefined) {
@@ -179,6 +181,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     ...(shard ? { shard } : {}),
     ...(flags.basePath !== undefined ? { basePath: path.resolve(io.cwd, flags.basePath) } : {}),
     ...(flags.csvBom ? { csvBom: true } : {}),
+    ...(scorecard ? { scorecard } : {}),
     ...(baselined ? { baseline: baselined } : {}),
     ...(flags.baselineWrite ? { baselineWrite: flags.baselineWrite } : {}),
     inventory: () => maskStrings(inventory.summary()),
