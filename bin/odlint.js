@@ -17,6 +17,7 @@ const code = await main(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrTTY: Boolean(process.stderr.isTTY),
   env: process.env,
 });
 process.exitCode = code;

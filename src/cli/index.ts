@@ -5,6 +5,7 @@ import { PRESETS } from '../config/presets.js';
 import type { LintFlags } from './lint-command.js';
 import type { MergeFlags } from './merge-command.js';
 import { odlintVersion } from './version.js';
+import { harvestOptions } from './harvest-options.js';
 import { UsageError, type CliIO } from './io.js';
 
 export type { CliIO } from './io.js';
@@ -35,7 +36,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(str.startsWith('error: ') ? `odlint: ${str.slice(7)}` : str) })
     .showSuggestionAfterError(true);
 
-  reportOptions(
+  harvestOptions(reportOptions(
     program
       .command('lint', { isDefault: true })
       .description('lint dataset descriptors and their data files (default command)')
@@ -45,7 +46,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('--rule <id=severity>', 'set a rule severity: off|info|warning|error (repeatable)', collect),
   )
     .option('--no-data', 'metadata only: do not read data files')
-    .option('--online', 'allow network requests (URL checks); off by default')
+    .option('--online', 'allow network requests: harvest portals given as URLs, check distribution URLs; off by default')
+    .option('--no-url-checks', 'with --online, do not request each distribution URL (harvest only)')
     .option('--allow-root <dir>', 'a folder symlinked data files and folders may lead into, besides their own (repeatable)', collect)
     .option('--fix', 'write the safe fixes into the descriptors (odlint dataset.yaml licences); never without this flag')
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
@@ -54,7 +56,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--verbose', 'list on stderr each file skipped in a folder walk, with the reason')
     .option('-j, --jobs <n>', 'worker threads checking datasets in parallel (default: the number of cores; 1 = in-process)')
     .option('--shard <k/n>', 'lint only part k of n (a stable split by dataset); join the jsonl parts with merge-reports')
-    .option('--debug', 'print stack traces of internal errors')
+    .option('--debug', 'print stack traces of internal errors'))
     .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output' | 'allowRoot'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);
       // Commands are imported when run: `--version` and `--help` load none of the pipeline.
@@ -73,6 +75,21 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       const { runMergeReports } = await import('./merge-command.js');
       code = await runMergeReports(reports, { ...flags, format: flags.format ?? [], output: flags.output ?? [] }, io);
     });
+
+  harvestOptions(
+    program
+      .command('harvest')
+      .description('fetch a portal (CKAN, udata, DCAT-AP/Hydra, CSW, DCAT-US) into a snapshot to lint offline: odlint <snapshot>.jsonl')
+      .argument('<url>', 'portal root or API URL')
+      .option('-o, --output <file>', 'the snapshot file (JSON Lines)')
+      .option('--no-resume', 'start afresh even if <file>.partial holds an interrupted harvest of the same URL')
+      .option('--progress', 'show the progress line on stderr (default: on a terminal, outside CI)')
+      .option('--no-progress', 'never show the progress line')
+      .option('--shard <k/n>', 'harvest only part k of n (whole pages)'),
+  ).action(async (url: string, flags: import('./harvest-command.js').HarvestCommandFlags) => {
+    const { runHarvest } = await import('./harvest-command.js');
+    code = await runHarvest(url, flags, io);
+  });
 
   const rules = program.command('rules').description('list the built-in rules').option('--json', 'as JSON').option('--markdown', 'as the Markdown rules reference');
   rules.action(async (flags: { json?: boolean; markdown?: boolean }) => {

@@ -5,6 +5,8 @@ export interface CliIO {
   cwd: string;
   /** stdout is a terminal (colours, default format). */
   isTTY: boolean;
+  /** stderr is a terminal (progress lines). */
+  stderrTTY?: boolean;
   env: Record<string, string | undefined>;
 }
 

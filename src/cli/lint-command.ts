@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadBuiltinRules } from '../engine/registry.js';
-import { planLint } from '../engine/lint.js';
+import { localUnitCount, openRemote, planLint } from '../engine/lint.js';
+import { remoteBase, type RemoteRun } from '../engine/remote.js';
+import { harvestSettings, progressByDefault, startProgress, type HarvestFlags } from './harvest-options.js';
 import { Inventory } from '../engine/inventory.js';
 import { maskPersonalData, maskStrings } from '../knowledge/personal-data/mask-text.js';
 import { displayPath } from '../util/paths.js';
@@ -14,7 +16,7 @@ import { UsageError, type CliIO } from './io.js';
 import { readBaseline } from './baseline.js';
 import { exitCodeOf, writeReports, type OutputTarget } from './report-stage.js';
 
-export interface LintFlags {
+export interface LintFlags extends HarvestFlags {
   config?: string;
   preset: string[];
   rule: string[];
@@ -26,6 +28,8 @@ export interface LintFlags {
   color: boolean;
   data: boolean;
   online?: boolean;
+  /** False with `--no-url-checks`: with --online, do not request each distribution URL. */
+  urlChecks?: boolean;
   /** `--allow-root <dir>` (repeatable): folders symlinks may lead into. */
   allowRoot: string[];
   /** Write the safe fixes into the descriptors. */
@@ -117,14 +121,22 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const configRequest = { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule };
   const config = resolveConfig(rules, configRequest);
   const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
-  const req = { inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false, allowedRoots };
-  const plan = await planLint(req);
+  const harvest = harvestSettings(flags, odlintVersion(), shard);
+  // --online allows requests; the distribution URL checks can be left out (--no-url-checks).
+  const online = Boolean(flags.online);
+  const req = { inputs, config, cwd: io.cwd, data: flags.data, online: online && flags.urlChecks !== false, errorOnUnmatched: flags.errorOnUnmatchedPattern !== false, allowedRoots, harvest };
+  const plan = await planLint({ ...req, online });
   const inventory = new Inventory();
-  const units = plan.descriptors.length + plan.dataFiles.length;
+  // Portals are asked what they are (and how many datasets they have) before the run starts.
+  const remote: RemoteRun[] = [];
+  for (let n = 0; n < plan.remote.length; n++) remote.push(await openRemote(plan.remote[n]!, remoteBase(localUnitCount(plan), n), req));
+  const units = plan.descriptors.length + plan.dataFiles.length + remote.reduce((k, r) => k + r.estimatedUnits, 0);
   const workers = units < 2 || (!explicit && units < AUTO_POOL_UNITS) ? 1 : jobs;
   const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, allowedRoots, ...(shard ? { shard } : {}), fix: Boolean(flags.fix) };
+  const harvesting = remote.filter((r) => r.client);
+  const progress = startProgress(io, () => harvesting.map((r) => r.stats), harvesting.length > 0 && progressByDefault(io));
 
-  const { summary } = await writeReports(runPlan(plan, req, settings, workers, inventory), {
+  const { summary } = await writeReports(runPlan(plan, req, settings, workers, inventory, remote), {
     targets,
     io,
     version: odlintVersion(),
@@ -135,6 +147,10 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     ...(baselined ? { baseline: baselined } : {}),
     ...(flags.baselineWrite ? { baselineWrite: flags.baselineWrite } : {}),
     inventory: () => maskStrings(inventory.summary()),
+    harvest: () => {
+      progress.stop();
+      return remote.map(({ stats: { url, kind, announced, harvested, linted, pages, failedPages } }) => ({ url, kind, ...(announced !== undefined ? { announced } : {}), harvested, linted, pages, failedPages }));
+    },
   });
   if (flags.verbose) listSkipped(inventory, io);
   return exitCodeOf(summary, flags.failOn, maxWarnings);

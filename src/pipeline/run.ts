@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { dataFileUnits, dataFilesInventory, recordInventory, type LintPlan, type LintRequest, type LintUnit } from '../engine/lint.js';
+import type { RemoteRun } from '../engine/remote.js';
 import type { Inventory } from '../engine/inventory.js';
 import type { ConfigRequest } from '../config/resolve.js';
 import { packageRoot } from '../util/package-root.js';
@@ -39,7 +40,7 @@ export const EVENT_BATCH = 64;
  * the same for any `jobs`. Descriptors run first; the data files none of them references run
  * after. At most `2 × jobs` units are in flight, so finished-but-waiting results stay bounded.
  */
-export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSettings, jobs: number, inventory: Inventory): AsyncGenerator<RunEvent> {
+export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSettings, jobs: number, inventory: Inventory, remote: RemoteRun[] = []): AsyncGenerator<RunEvent> {
   for (const { file, reason } of plan.skipped) inventory.skipped(file, reason);
   const referenced = new Set<string>();
   const keep = (e: UnitEvent): e is RunEvent => {
@@ -52,9 +53,17 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
     dataFilesInventory(inventory, plan, referenced);
     return dataFileUnits(plan, referenced);
   };
+  // Harvested pages last, as they come; each dataset of theirs counts as linted for its portal.
+  const counted = function* (run: RemoteRun, events: RunEvent[]) {
+    for (const e of events) {
+      if (e.kind === 'dataset') run.stats.linted++;
+      yield e;
+    }
+  };
   if (jobs <= 1) {
     for (const unit of plan.descriptors) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield e;
     for (const unit of dataFiles()) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield e;
+    for (const run of remote) for await (const unit of run.units) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield* counted(run, [e]);
     return;
   }
   const { default: Tinypool } = await import('tinypool');
@@ -63,6 +72,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
     const start = (unit: LintUnit, emit: (events: UnitEvent[]) => void) => runOnPool(pool, unit, settings, emit);
     for await (const e of ordered(plan.descriptors, 2 * jobs, start)) if (keep(e)) yield e;
     for await (const e of ordered(dataFiles(), 2 * jobs, start)) if (keep(e)) yield e;
+    for (const run of remote) for await (const e of ordered(run.units, 2 * jobs, start)) if (keep(e)) yield* counted(run, [e]);
   } finally {
     await pool.destroy();
   }
@@ -91,28 +101,34 @@ async function runOnPool(pool: Pool, unit: LintUnit, settings: RunSettings, emit
 
 /**
  * Starts units with at most `window` in flight and yields their events in unit order: the
- * head unit's events as they come, the others' when their turn comes.
+ * head unit's events as they come, the others' when their turn comes. Units may come from a
+ * stream (harvested pages): the next is taken when there is room.
  */
-async function* ordered(units: LintUnit[], window: number, start: (u: LintUnit, emit: (e: UnitEvent[]) => void) => Promise<void>): AsyncGenerator<UnitEvent> {
+async function* ordered(units: Iterable<LintUnit> | AsyncIterable<LintUnit>, window: number, start: (u: LintUnit, emit: (e: UnitEvent[]) => void) => Promise<void>): AsyncGenerator<UnitEvent> {
   interface Slot {
     events: UnitEvent[];
     done: boolean;
     error?: unknown;
   }
-  const slots = new Map<number, Slot>();
+  const source = Symbol.asyncIterator in units ? units[Symbol.asyncIterator]() : (units as Iterable<LintUnit>)[Symbol.iterator]();
+  const queue: Slot[] = [];
+  let exhausted = false;
   let wake: (() => void) | undefined;
   const signal = () => {
     const w = wake;
     wake = undefined;
     w?.();
   };
-  let head = 0;
-  let next = 0;
-  const launch = () => {
-    for (; next < units.length && next - head < window; next++) {
+  const launch = async () => {
+    while (!exhausted && queue.length < window) {
+      const next = await source.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
       const slot: Slot = { events: [], done: false };
-      slots.set(next, slot);
-      start(units[next]!, (events) => {
+      queue.push(slot);
+      start(next.value, (events) => {
         for (const e of events) slot.events.push(e);
         signal();
       }).then(
@@ -128,9 +144,9 @@ async function* ordered(units: LintUnit[], window: number, start: (u: LintUnit, 
       );
     }
   };
-  launch();
-  while (head < units.length) {
-    const slot = slots.get(head)!;
+  await launch();
+  while (queue.length) {
+    const slot = queue[0]!;
     if (slot.events.length) {
       const events = slot.events;
       slot.events = [];
@@ -139,8 +155,8 @@ async function* ordered(units: LintUnit[], window: number, start: (u: LintUnit, 
     }
     if (slot.done) {
       if (slot.error) throw slot.error;
-      slots.delete(head++);
-      launch();
+      queue.shift();
+      await launch();
       continue;
     }
     await new Promise<void>((resolve) => (wake = resolve));
