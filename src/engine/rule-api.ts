@@ -21,7 +21,9 @@ export type RuleFamily =
   | 'format'
   | 'data'
   | 'personal-data'
-  | 'gender';
+  | 'gender'
+  | 'documentation'
+  | 'catalogue';
 
 export interface RuleMeta {
   /** `<family>/<kebab-case-name>`, unique. */
