@@ -12,7 +12,8 @@ import { resumeState, SnapshotWriter, SNAPSHOT_VERSION } from '../harvest/snapsh
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { systemErrorMessage } from '../util/system-error.js';
 import { odlintVersion } from './version.js';
-import { harvestSettings, progressByDefault, startProgress, type HarvestFlags } from './harvest-options.js';
+import { harvestSettings, type HarvestFlags } from './harvest-options.js';
+import { ProgressLine, progressWanted } from './progress.js';
 import { OutputError, UsageError, type CliIO } from './io.js';
 
 export interface HarvestCommandFlags extends HarvestFlags {
@@ -40,11 +41,20 @@ export async function runHarvest(url: string, flags: HarvestCommandFlags, io: Cl
   } catch (e) {
     throw new OutputError(`cannot write the snapshot to ${flags.output}: ${systemErrorMessage(e)}`);
   }
-  const progress = startProgress(io, () => [stats], flags.progress ?? progressByDefault(io));
+  // Pages done of those the count announces, datasets (with their rate), failed pages.
+  const progress = progressWanted(flags.progress, Boolean(io.stderrIsTTY), io.env)
+    ? new ProgressLine({ write: io.stderr, tty: Boolean(io.stderrIsTTY), unit: 'pages', rateOf: 'datasets', ...(io.columns ? { columns: io.columns } : {}) })
+    : undefined;
+  const pageSize = settings.options.pageSize ?? stats.pageSize;
   let errors = 0;
   try {
     for await (const r of records) {
-      if (r.kind === 'error') errors++;
+      if (stats.announced !== undefined && pageSize) progress?.total(Math.ceil(Math.min(stats.announced, settings.options.maxDatasets ?? Infinity) / pageSize));
+      if (r.kind === 'error') {
+        errors++;
+        progress?.count('failed', 1);
+      } else progress?.count('datasets', r.limit ?? r.datasets);
+      progress?.advance();
       writer.record(r, stats.announced);
     }
     writer.finish(stats);
@@ -52,7 +62,7 @@ export async function runHarvest(url: string, flags: HarvestCommandFlags, io: Cl
     writer.close();
     throw new OutputError(`the harvest stopped (${systemErrorMessage(e)}); ${path.basename(writer.partial)} holds what was fetched: run the same command again to resume`);
   } finally {
-    progress.stop();
+    progress?.stop();
   }
   const announced = stats.announced !== undefined ? ` of ${stats.announced} announced` : '';
   io.stderr(`odlint: ${stats.harvested} datasets${announced} harvested from ${url} (${stats.kind}) in ${stats.pages} pages, ${stats.failedPages} failed; snapshot written to ${flags.output}\n`);

@@ -1,9 +1,8 @@
 /** The harvest flags `lint` (with --online) and `harvest` share, checked into the harvest settings. */
 import type { Command } from 'commander';
 import type { HarvestSettings } from '../engine/remote.js';
-import type { HarvestStats } from '../harvest/types.js';
 import type { Shard } from '../pipeline/shard.js';
-import { UsageError, type CliIO } from './io.js';
+import { UsageError } from './io.js';
 
 export interface HarvestFlags {
   maxDatasets?: string;
@@ -52,35 +51,3 @@ export function harvestSettings(flags: HarvestFlags, version: string, shard?: Sh
   };
 }
 
-/**
- * A progress line on stderr while portals are harvested — pages, datasets (of those announced),
- * failed pages, rate — redrawn in place every quarter second; `stop` clears it.
- */
-export function startProgress(io: CliIO, stats: () => HarvestStats[], enabled: boolean): { stop(): void } {
-  if (!enabled) return { stop() {} };
-  const started = Date.now();
-  const draw = () => {
-    const all = stats();
-    if (!all.length) return;
-    const seconds = (Date.now() - started) / 1000;
-    const line = all
-      .map((s) => {
-        const done = s.harvested;
-        const of = s.announced !== undefined ? `/${s.announced}` : '';
-        return `${new URL(s.url).host} (${s.kind}): ${s.pages} pages, ${done}${of} datasets, ${s.failedPages} failed, ${Math.round(done / Math.max(seconds, 0.001))}/s`;
-      })
-      .join(' · ');
-    io.stderr(`\r\x1b[K${line}`);
-  };
-  const timer = setInterval(draw, 250);
-  timer.unref();
-  return {
-    stop() {
-      clearInterval(timer);
-      io.stderr('\r\x1b[K');
-    },
-  };
-}
-
-/** Progress on by default only on a terminal outside CI. */
-export const progressByDefault = (io: CliIO) => Boolean(io.stderrTTY) && !io.env['CI'];

@@ -51,8 +51,8 @@ export function newClient(settings: HarvestSettings, maxBytes: number): HttpClie
 export async function openPortal(url: string, base: number, settings: HarvestSettings, maxBytes: number): Promise<RemoteRun> {
   const client = newClient(settings, maxBytes);
   const { stats, records } = await startHarvest(url, client, settings.options);
-  const size = settings.options.pageSize;
-  const estimatedUnits = stats.announced !== undefined ? Math.ceil(Math.min(stats.announced, settings.options.maxDatasets ?? Infinity) / (size ?? 100)) : 1;
+  const size = stats.pageSize;
+  const estimatedUnits = stats.announced !== undefined && size ? Math.ceil(Math.min(stats.announced, settings.options.maxDatasets ?? Infinity) / size) : 1;
   async function* units(): AsyncGenerator<LintUnit> {
     for await (const r of records) yield unitOf(r, base, stats.kind, FORMAT_OF[stats.kind]);
   }

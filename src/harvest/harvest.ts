@@ -91,6 +91,6 @@ async function answers(client: HttpClient, url: string, test: (json: unknown) =>
 /** Starts a harvest: the protocol is found first (a request or two), then pages stream. */
 export async function startHarvest(url: string, client: HttpClient, opts: HarvestOptions, resume?: Resume & { kind?: PortalKind; pages?: number; failedPages?: number }): Promise<Harvest> {
   const proto = await protocolFor(url, client, opts);
-  const stats: HarvestStats = { url, kind: proto.kind, harvested: resume?.harvested ?? 0, pages: resume?.pages ?? 0, failedPages: resume?.failedPages ?? 0, linted: 0, ...(resume?.announced !== undefined ? { announced: resume.announced } : {}) };
+  const stats: HarvestStats = { url, kind: proto.kind, harvested: resume?.harvested ?? 0, pages: resume?.pages ?? 0, failedPages: resume?.failedPages ?? 0, linted: 0, ...(proto.pageSize ? { pageSize: proto.pageSize } : {}), ...(resume?.announced !== undefined ? { announced: resume.announced } : {}) };
   return { stats, records: walk(proto, client, opts, stats, resume) };
 }

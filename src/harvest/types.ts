@@ -63,6 +63,8 @@ export interface HarvestStats {
   announced?: number;
   /** Datasets in the pages harvested. */
   harvested: number;
+  /** Datasets asked per page, when the protocol pages by size. */
+  pageSize?: number;
   pages: number;
   failedPages: number;
   /** Datasets linted from these pages (set by the run). */

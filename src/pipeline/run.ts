@@ -3,12 +3,13 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { dataFileUnits, dataFilesInventory, recordInventory, type LintPlan, type LintRequest, type LintUnit } from '../engine/lint.js';
-import type { RemoteRun } from '../engine/remote.js';
 import type { Inventory } from '../engine/inventory.js';
 import type { ConfigRequest } from '../config/resolve.js';
 import { packageRoot } from '../util/package-root.js';
 import { reportUnit, type ReportItem, type UnitEvent } from './unit.js';
 import type { Shard } from './shard.js';
+import type { LintCache } from './cache.js';
+import type { RemoteRun } from '../engine/remote.js';
 
 /** What a worker needs to rebuild the run's settings (a resolved config holds functions: it is re-resolved). */
 export interface RunSettings {
@@ -34,47 +35,102 @@ export interface WorkerTask {
 /** Events travel from workers in batches of this many (fewer messages, still streaming). */
 export const EVENT_BATCH = 64;
 
+/** What a run reports on the way (the progress line): how many units there are, and each one done. */
+export interface RunObserver {
+  units(total: number): void;
+  unitDone(): void;
+}
+
+export interface RunExtras {
+  /** `--cache`: units whose inputs are unchanged replay their events instead of running. */
+  cache?: LintCache;
+  observer?: RunObserver;
+  /** Portals being harvested and snapshots replayed: their pages run last, as they come (never cached). */
+  remote?: RemoteRun[];
+}
+
 /**
  * Runs the plan's units — in this process (`jobs` = 1) or on a pool of `jobs` worker threads —
  * and yields their events in plan order whatever order they finish in, so the report bytes are
  * the same for any `jobs`. Descriptors run first; the data files none of them references run
  * after. At most `2 × jobs` units are in flight, so finished-but-waiting results stay bounded.
+ * With a cache, a unit found there is replayed in this thread; the pool starts at the first
+ * unit that must run. The cache is written when the whole plan went through.
  */
-export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSettings, jobs: number, inventory: Inventory, remote: RemoteRun[] = []): AsyncGenerator<RunEvent> {
+export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSettings, jobs: number, inventory: Inventory, extras: RunExtras = {}): AsyncGenerator<RunEvent> {
+  const { cache, observer, remote = [] } = extras;
   for (const { file, reason } of plan.skipped) inventory.skipped(file, reason);
   const referenced = new Set<string>();
   const keep = (e: UnitEvent): e is RunEvent => {
     if (e.kind === 'references') for (const p of e.paths) referenced.add(p);
     else if (e.kind === 'inventory') recordInventory(inventory, e);
-    else return true;
+    else if (e.kind !== 'reads') return true;
     return false;
   };
+  observer?.units(plan.descriptors.length + plan.dataFiles.length + plan.problems.length);
   const dataFiles = () => {
     dataFilesInventory(inventory, plan, referenced);
-    return dataFileUnits(plan, referenced);
+    const units = dataFileUnits(plan, referenced);
+    observer?.units(plan.descriptors.length + units.length + remote.reduce((n, r) => n + r.estimatedUnits, 0));
+    return units;
   };
-  // Harvested pages last, as they come; each dataset of theirs counts as linted for its portal.
-  const counted = function* (run: RemoteRun, events: RunEvent[]) {
-    for (const e of events) {
-      if (e.kind === 'dataset') run.stats.linted++;
-      yield e;
-    }
+  // Each dataset of a harvested page counts as linted for its portal (summary.harvest).
+  const counted = (run: RemoteRun, e: RunEvent): RunEvent => {
+    if (e.kind === 'dataset') run.stats.linted++;
+    return e;
   };
-  if (jobs <= 1) {
-    for (const unit of plan.descriptors) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield e;
-    for (const unit of dataFiles()) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield e;
-    for (const run of remote) for await (const unit of run.units) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield* counted(run, [e]);
-    return;
-  }
-  const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
+  let pool: (Pool & { destroy(): Promise<void> }) | undefined;
   try {
-    const start = (unit: LintUnit, emit: (events: UnitEvent[]) => void) => runOnPool(pool, unit, settings, emit);
-    for await (const e of ordered(plan.descriptors, 2 * jobs, start)) if (keep(e)) yield e;
-    for await (const e of ordered(dataFiles(), 2 * jobs, start)) if (keep(e)) yield e;
-    for (const run of remote) for await (const e of ordered(run.units, 2 * jobs, start)) if (keep(e)) yield* counted(run, [e]);
+    if (jobs <= 1) {
+      const inProcess = async function* (units: LintUnit[]) {
+        for (const unit of units) {
+          const verdict = cache?.consult(unit);
+          if (verdict?.kind === 'hit') yield* verdict.events;
+          else {
+            for await (const e of reportUnit(unit, req, settings)) {
+              verdict?.recorder.add(e);
+              yield e;
+            }
+            verdict?.recorder.done();
+          }
+          observer?.unitDone();
+        }
+      };
+      for await (const e of inProcess(plan.descriptors)) if (keep(e)) yield e;
+      for await (const e of inProcess(dataFiles())) if (keep(e)) yield e;
+      for (const run of remote) {
+        for await (const unit of run.units) {
+          for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield counted(run, e);
+          observer?.unitDone();
+        }
+      }
+    } else {
+      const start = async (unit: LintUnit, emit: (events: UnitEvent[]) => void): Promise<void> => {
+        const verdict = cache?.consult(unit);
+        if (verdict?.kind === 'hit') return emit(verdict.events);
+        if (!pool) {
+          const { default: Tinypool } = await import('tinypool');
+          pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
+        }
+        const recorder = verdict?.recorder;
+        await runOnPool(pool, unit, settings, recorder ? (events) => (events.forEach((e) => recorder.add(e)), emit(events)) : emit);
+        recorder?.done();
+      };
+      for await (const e of ordered(plan.descriptors, 2 * jobs, start, observer)) if (keep(e)) yield e;
+      for await (const e of ordered(dataFiles(), 2 * jobs, start, observer)) if (keep(e)) yield e;
+      const startRemote = async (unit: LintUnit, emit: (events: UnitEvent[]) => void): Promise<void> => {
+        if (!pool) {
+          const { default: Tinypool } = await import('tinypool');
+          pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
+        }
+        await runOnPool(pool, unit, settings, emit);
+      };
+      for (const run of remote) for await (const e of ordered(run.units, 2 * jobs, startRemote, observer)) if (keep(e)) yield counted(run, e);
+    }
+    cache?.commit();
   } finally {
-    await pool.destroy();
+    cache?.close();
+    await pool?.destroy();
   }
 }
 
@@ -104,7 +160,12 @@ async function runOnPool(pool: Pool, unit: LintUnit, settings: RunSettings, emit
  * head unit's events as they come, the others' when their turn comes. Units may come from a
  * stream (harvested pages): the next is taken when there is room.
  */
-async function* ordered(units: Iterable<LintUnit> | AsyncIterable<LintUnit>, window: number, start: (u: LintUnit, emit: (e: UnitEvent[]) => void) => Promise<void>): AsyncGenerator<UnitEvent> {
+async function* ordered(
+  units: Iterable<LintUnit> | AsyncIterable<LintUnit>,
+  window: number,
+  start: (u: LintUnit, emit: (e: UnitEvent[]) => void) => Promise<void>,
+  observer?: RunObserver,
+): AsyncGenerator<UnitEvent> {
   interface Slot {
     events: UnitEvent[];
     done: boolean;
@@ -156,6 +217,7 @@ async function* ordered(units: Iterable<LintUnit> | AsyncIterable<LintUnit>, win
     if (slot.done) {
       if (slot.error) throw slot.error;
       queue.shift();
+      observer?.unitDone();
       await launch();
       continue;
     }
