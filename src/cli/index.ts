@@ -45,7 +45,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('-p, --preset <name>', `preset, repeatable: ${PRESETS.join(', ')}`, collect)
       .option('--rule <id=severity>', 'set a rule severity: off|info|warning|error (repeatable)', collect),
   )
+    // `--data` first: without either flag data files are read, but remote ones only with `--online --data`.
+    .option('--data', 'with --online: also read remote CSV files, a sample of --sample-bytes each')
     .option('--no-data', 'metadata only: do not read data files')
+    .option('--sample-bytes <n>', 'with --online --data: bytes read from the start of each remote CSV file (default 10 MiB)')
     .option('--online', 'allow network requests: harvest portals given as URLs, check distribution URLs; off by default')
     .option('--no-url-checks', 'with --online, do not request each distribution URL (harvest only)')
     .option('--allow-root <dir>', 'a folder symlinked data files and folders may lead into, besides their own (repeatable)', collect)

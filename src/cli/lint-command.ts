@@ -2,7 +2,8 @@ import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadBuiltinRules } from '../engine/registry.js';
 import { localUnitCount, openRemote, planLint } from '../engine/lint.js';
-import { remoteBase, type RemoteRun } from '../engine/remote.js';
+import { remoteBase, samplerOf, type RemoteRun, type SampleSettings } from '../engine/remote.js';
+import { DEFAULT_SAMPLE_BYTES } from '../harvest/sample.js';
 import { harvestSettings, type HarvestFlags } from './harvest-options.js';
 import { Inventory } from '../engine/inventory.js';
 import { maskPersonalData, maskStrings } from '../knowledge/personal-data/mask-text.js';
@@ -29,8 +30,10 @@ export interface LintFlags extends HarvestFlags {
   failOn: string;
   quiet?: boolean;
   color: boolean;
-  data: boolean;
+  data?: boolean;
   online?: boolean;
+  /** `--sample-bytes`: how much of each remote CSV file `--online --data` reads. */
+  sampleBytes?: string;
   /** False with `--no-url-checks`: with --online, do not request each distribution URL. */
   urlChecks?: boolean;
   /** `--allow-root <dir>` (repeatable): folders symlinks may lead into. */
@@ -133,7 +136,21 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const harvest = harvestSettings(flags, odlintVersion(), shard);
   // --online allows requests; the distribution URL checks can be left out (--no-url-checks).
   const online = Boolean(flags.online);
-  const req = { inputs, config, cwd: io.cwd, data: flags.data, online: online && flags.urlChecks !== false, errorOnUnmatched: flags.errorOnUnmatchedPattern !== false, allowedRoots, harvest };
+  // `--online --data`: remote CSV files are read too, a sample of each.
+  const sampleBytes = flags.sampleBytes === undefined ? DEFAULT_SAMPLE_BYTES : Number(flags.sampleBytes);
+  if (!Number.isInteger(sampleBytes) || sampleBytes < 1) throw new UsageError(`--sample-bytes expects a positive integer (got "${flags.sampleBytes}")`);
+  const sample: SampleSettings | undefined = online && flags.data === true ? { bytes: sampleBytes, client: harvest.client, version: harvest.version } : undefined;
+  const req = {
+    inputs,
+    config,
+    cwd: io.cwd,
+    data: flags.data !== false,
+    online: online && flags.urlChecks !== false,
+    errorOnUnmatched: flags.errorOnUnmatchedPattern !== false,
+    allowedRoots,
+    harvest,
+    ...(sample ? { sample: samplerOf(sample, config.limits.descriptorBytes) } : {}),
+  };
   const plan = await planLint({ ...req, online });
   const inventory = new Inventory();
   // Portals are asked what they are (and how many datasets they have) before the run starts.
@@ -141,7 +158,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   for (let n = 0; n < plan.remote.length; n++) remote.push(await openRemote(plan.remote[n]!, remoteBase(localUnitCount(plan), n), req));
   const units = plan.descriptors.length + plan.dataFiles.length + remote.reduce((k, r) => k + r.estimatedUnits, 0);
   const workers = units < 2 || (!explicit && units < AUTO_POOL_UNITS) ? 1 : jobs;
-  const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, allowedRoots, ...(shard ? { shard } : {}), fix: Boolean(flags.fix) };
+  const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, allowedRoots, ...(shard ? { shard } : {}), fix: Boolean(flags.fix), ...(sample ? { sample } : {}) };
 
   const progress = progressWanted(flags.progress, Boolean(io.stderrIsTTY), io.env)
     ? new ProgressLine({ write: io.stderr, tty: Boolean(io.stderrIsTTY), unit: 'files', rateOf: 'datasets', ...(io.columns ? { columns: io.columns } : {}) })

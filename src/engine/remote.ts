@@ -8,6 +8,7 @@ import { HttpClient, DEFAULT_CLIENT, userAgentOf, type ClientOptions } from '../
 import { startHarvest } from '../harvest/harvest.js';
 import { HARVEST_END } from '../harvest/walk.js';
 import { readSnapshot } from '../harvest/snapshot.js';
+import type { Sampler } from '../harvest/sample.js';
 import type { HarvestOptions, HarvestRecord, HarvestStats, PortalKind } from '../harvest/types.js';
 import type { LintUnit } from './lint.js';
 
@@ -94,4 +95,16 @@ export async function openSnapshot(file: string, base: number, sizeBytes: number
     }
   }
   return { stats, estimatedUnits: Math.max(1, Math.floor(sizeBytes / (1 << 20))), units: units() };
+}
+
+/** `--online --data`: what a process needs to sample remote CSV files (serialisable, for workers). */
+export interface SampleSettings {
+  bytes: number;
+  client: Partial<ClientOptions>;
+  version: string;
+}
+
+/** The sampler of this process (one client: its per-host limit holds across the units it runs). */
+export function samplerOf(s: SampleSettings, maxBytes: number): Sampler {
+  return { bytes: s.bytes, client: newClient({ options: {}, client: s.client, version: s.version }, maxBytes) };
 }

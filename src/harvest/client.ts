@@ -35,6 +35,10 @@ export const userAgentOf = (version: string) => `odlint/${version} (+${PROJECT_U
 
 export interface Got {
   ok: true;
+  /** The body's bytes (asked with `prefix`: the first bytes only). */
+  bytes?: Buffer;
+  /** `prefix`: the answer was longer and was cut there. */
+  cut?: boolean;
   url: string;
   /** The URL answered after redirects. */
   finalUrl: string;
@@ -103,8 +107,12 @@ export class HttpClient {
     this.sleep = options.sleep ?? realSleep;
   }
 
-  /** GETs a URL with the retries; `accept` says which representations are wanted. */
-  async get(url: string, accept = 'application/json'): Promise<Fetched> {
+  /**
+   * GETs a URL with the retries; `accept` says which representations are wanted. With `prefix`,
+   * only the first `prefix` bytes are asked (a Range request) and read — a sample of a data
+   * file: a longer answer is cut there, not an error; the bytes are returned as they came.
+   */
+  async get(url: string, accept = 'application/json', prefix?: number): Promise<Fetched> {
     const host = hostOf(url);
     let attempts = 0;
     for (;;) {
@@ -112,7 +120,7 @@ export class HttpClient {
       await this.slots.acquire(host);
       let outcome: Fetched | { retry: true; status?: number; error: string; waitMs?: number };
       try {
-        outcome = await this.attempt(url, accept, attempts);
+        outcome = await this.attempt(url, accept, attempts, prefix);
       } finally {
         this.slots.release(host);
       }
@@ -124,12 +132,14 @@ export class HttpClient {
     }
   }
 
-  private async attempt(url: string, accept: string, attempts: number): Promise<Fetched | { retry: true; status?: number; error: string; waitMs?: number }> {
+  private async attempt(url: string, accept: string, attempts: number, prefix?: number): Promise<Fetched | { retry: true; status?: number; error: string; waitMs?: number }> {
     this.requests++;
-    const { timeoutMs, maxBytes } = this.options;
+    const { timeoutMs } = this.options;
+    const maxBytes = prefix ?? this.options.maxBytes;
     let res: Response;
     try {
-      res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept, 'user-agent': this.options.userAgent, 'accept-encoding': 'gzip, deflate, br' }, redirect: 'follow' });
+      const range: Record<string, string> = prefix ? { range: `bytes=0-${prefix - 1}` } : {};
+      res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept, 'user-agent': this.options.userAgent, 'accept-encoding': 'gzip, deflate, br', ...range }, redirect: 'follow' });
     } catch (e) {
       return { retry: true, error: networkError(e, timeoutMs) };
     }
@@ -145,6 +155,13 @@ export class HttpClient {
     try {
       for await (const chunk of res.body ?? []) {
         size += chunk.length;
+        if (size > maxBytes && prefix) {
+          // A sample: the bytes up to the limit are the answer.
+          await res.body?.cancel().catch(() => undefined);
+          chunks.push(chunk.subarray(0, chunk.length - (size - maxBytes)));
+          const bytes = Buffer.concat(chunks);
+          return { ok: true, url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', text: '', bytes, cut: true, attempts };
+        }
         if (size > maxBytes) {
           await res.body?.cancel().catch(() => undefined);
           const found = Number(res.headers.get('content-length')) || `${size}+`;
@@ -160,6 +177,11 @@ export class HttpClient {
     const announced = Number(res.headers.get('content-length'));
     if (!res.headers.get('content-encoding') && announced && size < announced) {
       return { retry: true, status, error: `the answer was cut off after ${size} of ${announced} bytes` };
+    }
+    // A server that honoured the Range says how long the whole is.
+    if (prefix) {
+      const whole = Number(/\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1]);
+      return { ok: true, url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', text: '', bytes: Buffer.concat(chunks), cut: status === 206 && whole > size, attempts };
     }
     return { ok: true, url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', text: decodeDescriptor(Buffer.concat(chunks)), attempts };
   }

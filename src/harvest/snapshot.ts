@@ -6,8 +6,9 @@
  * `<file>.partial`, line by line, and renamed into place when the harvest ends; a harvest that
  * finds a `.partial` of the same URL resumes after its last whole line.
  */
-import { closeSync, createReadStream, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import type { HarvestRecord, HarvestStats, PortalKind } from './types.js';
 import type { Resume } from './walk.js';
 
@@ -59,11 +60,40 @@ function recordLine(r: HarvestRecord, announced: number | undefined): string {
   return JSON.stringify({ ...common, contentType: r.contentType, datasets: r.datasets, ...(r.limit !== undefined ? { limit: r.limit } : {}), body: r.body });
 }
 
+/**
+ * The lines of a file, read as they are asked for: readline reads ahead without bound, which for
+ * a snapshot of 100 pages of 7 MB is the whole file in memory.
+ */
+export async function* readLines(file: string, chunkBytes = 1 << 20): AsyncGenerator<string> {
+  const handle = await open(file, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.alloc(chunkBytes);
+    let parts: string[] = [];
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
+      const text = bytesRead ? decoder.write(buffer.subarray(0, bytesRead)) : decoder.end();
+      let from = 0;
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', from)) {
+        parts.push(text.slice(from, at));
+        const line = parts.join('');
+        parts = [];
+        yield line.endsWith('\r') ? line.slice(0, -1) : line;
+        from = at + 1;
+      }
+      if (from < text.length) parts.push(text.slice(from));
+      if (!bytesRead) break;
+    }
+    if (parts.length) yield parts.join('');
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Reads a snapshot line by line (a page's body is one line: memory holds one page at a time). */
 export async function* readSnapshot(file: string): AsyncGenerator<SnapshotLine> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let n = 0;
-  for await (const text of lines) {
+  for await (const text of readLines(file)) {
     n++;
     if (text.trim() === '') continue;
     let v: Record<string, unknown>;

@@ -9,7 +9,7 @@ import { packageRoot } from '../util/package-root.js';
 import { reportUnit, type ReportItem, type UnitEvent } from './unit.js';
 import type { Shard } from './shard.js';
 import type { LintCache } from './cache.js';
-import type { RemoteRun } from '../engine/remote.js';
+import type { RemoteRun, SampleSettings } from '../engine/remote.js';
 
 /** What a worker needs to rebuild the run's settings (a resolved config holds functions: it is re-resolved). */
 export interface RunSettings {
@@ -21,6 +21,8 @@ export interface RunSettings {
   allowedRoots?: string[];
   shard?: Shard;
   fix?: boolean;
+  /** `--online --data`: remote CSV files are sampled (src/harvest/sample.ts). */
+  sample?: SampleSettings;
 }
 
 export type RunEvent = ReportItem | { kind: 'fixed'; written: { file: string; count: number }[] };
@@ -121,7 +123,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       const startRemote = async (unit: LintUnit, emit: (events: UnitEvent[]) => void): Promise<void> => {
         if (!pool) {
           const { default: Tinypool } = await import('tinypool');
-          pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
+          pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false});
         }
         await runOnPool(pool, unit, settings, emit);
       };

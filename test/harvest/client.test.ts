@@ -15,3 +15,18 @@ describe('the harvest client', () => {
     expect(userAgentOf('1.2.3')).toBe('odlint/1.2.3 (+https://www.npmjs.com/package/odlint)');
   });
 });
+
+describe('snapshot lines', () => {
+  it('are read whole across chunks, multi-byte characters and CRLF included', async () => {
+    const { readLines } = await import('../../src/harvest/snapshot.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'odlint-lines-')), 'x.jsonl');
+    const lines = ['{"a":"é€"}', 'x'.repeat(50), '', '{"b":"Straße"}'];
+    writeFileSync(file, lines.slice(0, 3).join('\n') + '\r\n' + lines[3]);
+    const got: string[] = [];
+    for await (const l of readLines(file, 7)) got.push(l);
+    expect(got).toEqual(lines);
+  });
+});

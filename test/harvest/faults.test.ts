@@ -61,7 +61,7 @@ describe('harvest faults', () => {
   });
 
   it('a body cut off once is asked again; cut off every time, it is a finding', { timeout: 30_000 }, async () => {
-    const whole = ckanPortal(PACKAGES)(new URL('http://x' + page(100)), 0)!.body!;
+    const whole = String(ckanPortal(PACKAGES)(new URL('http://x' + page(100)), 0)!.body);
     replay = await startReplay(faulty(100, { body: whole, cutAt: 1000 }, 1));
     let { report } = await lintPortal([replay.base], { pageSize: 100 });
     expect(report.datasets.map((d) => d.id)).toEqual(names(0, 300));

@@ -12,7 +12,7 @@ import { CORPUS, FIXTURES } from './lint.js';
 export interface Answer {
   status?: number;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   /** Wait this long before answering (a slow portal). */
   delayMs?: number;
   /** Send only this many bytes of the body, then close the connection (Content-Length says the whole). */
@@ -27,19 +27,23 @@ export interface Replay {
   requests: string[];
   /** Every request's User-Agent. */
   agents: string[];
+  /** Every request's Range header (samples of data files ask for the first bytes). */
+  ranges: (string | undefined)[];
   close(): Promise<void>;
 }
 
 export async function startReplay(route: Route): Promise<Replay> {
   const requests: string[] = [];
   const agents: string[] = [];
+  const ranges: (string | undefined)[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname + url.search);
     agents.push(String(req.headers['user-agent']));
+    ranges.push(req.headers.range);
     const answer = route(url, requests.length) ?? { status: 404, body: 'not found' };
     const send = () => {
-      const body = Buffer.from(answer.body ?? '');
+      const body = Buffer.isBuffer(answer.body) ? answer.body : Buffer.from(answer.body ?? '');
       res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', 'content-length': String(body.length), ...answer.headers });
       if (answer.cutAt !== undefined) {
         res.write(body.subarray(0, answer.cutAt));
@@ -57,6 +61,7 @@ export async function startReplay(route: Route): Promise<Replay> {
     base,
     requests,
     agents,
+    ranges,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
