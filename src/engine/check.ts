@@ -11,6 +11,8 @@ import { systemErrorMessage } from '../util/system-error.js';
 import { descriptorDir } from '../loaders/paths.js';
 import { limitLocation } from './watchdog.js';
 import { isRemoteCsv, takeSample, type Sample, type Sampler } from '../harvest/sample.js';
+import { contribute, type CatalogueFacts } from './catalogue.js';
+import { nationalSchemaByHeader } from '../knowledge/national-schemas.js';
 
 export interface CheckSettings {
   cwd: string;
@@ -52,6 +54,8 @@ export async function checkDataset(
   settings: Map<string, EffectiveRule>,
   run: CheckSettings,
   extraFindings: Finding[] = [],
+  /** Where catalogue rules' contributions go (the unit's summaries); dropped when absent. */
+  catalogue?: CatalogueFacts,
 ): Promise<Finding[]> {
   const findings: Finding[] = [...extraFindings];
   let samples: TakenSample[] = [];
@@ -96,6 +100,9 @@ export async function checkDataset(
       settings: run,
       report: (d) => emit(rule.meta.id, severity, d, rule),
       analysis,
+      contribute: (summary) => {
+        if (catalogue && rule.catalogue) contribute(catalogue, rule, severity, eff.options, summary, ds.source.file);
+      },
     };
     const a: ActiveRule = { rule, hooks: {} };
     try {
@@ -229,6 +236,18 @@ function forgetSamples(samples: TakenSample[], findings: Finding[]): void {
   }
 }
 
+/**
+ * A CSV without a declared schema whose header matches a vendored national schema (the SCDL
+ * Table Schemas) is validated against it: the Table Schema rules see it as `dist.schema`.
+ */
+function adoptSchemaByHeader(dist: Distribution, header: readonly string[]): void {
+  if (dist.schema) return;
+  const match = nationalSchemaByHeader(header);
+  if (!match) return;
+  dist.schema = match.schema;
+  dist.nationalSchema = { id: match.id, version: match.version, by: 'header' };
+}
+
 async function annotateLocalFile(dist: Distribution, sniff: boolean): Promise<void> {
   if (!dist.localPath) return;
   try {
@@ -267,6 +286,7 @@ async function readData(
         table: (info) => {
           if (shownAs) Object.assign(info, { path: shownAs, file: shownAs });
           table = info;
+          adoptSchemaByHeader(dist, info.header);
           call('table', fileAt, info, dist, ds);
         },
         row: (cells, ctx) => {

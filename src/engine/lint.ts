@@ -12,6 +12,7 @@ import { checkDataset, type CheckSettings } from './check.js';
 import { limitLocation, withinFileTime } from './watchdog.js';
 import { DISTRIBUTION, Inventory, formatOfName, type FileStatus } from './inventory.js';
 import type { WalkProblem } from '../discover/index.js';
+import { catalogueFindings, mergeFacts, type CatalogueFacts } from './catalogue.js';
 
 export interface LintRequest extends CheckSettings {
   inputs: string[];
@@ -157,7 +158,13 @@ export const localPaths = (ds: Dataset): string[] => ds.distributions.flatMap((d
  * which datasets this run checks; the others are loaded (their data references count) but not
  * checked.
  */
-export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: Dataset) => boolean = () => true): AsyncGenerator<LintItem> {
+export async function* lintUnit(
+  unit: LintUnit,
+  req: LintRequest,
+  wanted: (ds: Dataset) => boolean = () => true,
+  /** The unit's catalogue summaries (catalogue rules' contributions), filled as datasets are checked. */
+  catalogue?: CatalogueFacts,
+): AsyncGenerator<LintItem> {
   const { config } = req;
   const coreFinding = (file: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation): Finding | undefined => {
     const severity = config.forFile(file).get(ruleId)?.severity ?? 'error';
@@ -197,7 +204,7 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
   if (unit.kind === 'data-file') {
     const dataset = dataFileDataset(unit.file, req.cwd);
     const paths = localPaths(dataset);
-    if (wanted(dataset)) yield { kind: 'dataset', dataset, localPaths: paths, findings: await checkDataset(dataset, config.rules, config.forFile(unit.file), { ...req, limits: config.limits }) };
+    if (wanted(dataset)) yield { kind: 'dataset', dataset, localPaths: paths, findings: await checkDataset(dataset, config.rules, config.forFile(unit.file), { ...req, limits: config.limits }, [], catalogue) };
     else yield { kind: 'skipped', localPaths: [] };
     return;
   }
@@ -255,7 +262,7 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
       continue;
     }
     const paths = localPaths(dataset);
-    const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), { ...req, limits: config.limits }, issues);
+    const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), { ...req, limits: config.limits }, issues, catalogue);
     yield { kind: 'dataset', dataset, localPaths: paths, findings };
   }
 }
@@ -270,13 +277,16 @@ export async function* lintStream(req: LintRequest, inventory = new Inventory())
   const plan = await planLint(req);
   for (const { file, reason } of plan.skipped) inventory.skipped(file, reason);
   const referenced = new Set<string>();
+  const catalogue: CatalogueFacts = {};
   const pass = async function* (units: LintUnit[]) {
     for (const unit of units) {
-      for await (const item of lintUnit(unit, req)) {
+      const facts: CatalogueFacts = {};
+      for await (const item of lintUnit(unit, req, undefined, facts)) {
         for (const p of item.kind === 'dataset' || item.kind === 'skipped' ? item.localPaths : []) referenced.add(p);
         if (item.kind === 'inventory') recordInventory(inventory, item);
         else if (item.kind !== 'skipped') yield item;
       }
+      mergeFacts(catalogue, facts, req.config.rules);
     }
   };
   yield* pass(plan.descriptors);
@@ -286,6 +296,8 @@ export async function* lintStream(req: LintRequest, inventory = new Inventory())
     const run = await openRemote(plan.remote[n]!, remoteBase(localUnitCount(plan), n), req);
     for await (const unit of run.units) yield* pass([unit]);
   }
+  // Catalogue rules report once every dataset is checked, from the merged summaries.
+  for (const f of catalogueFindings(catalogue, req.config.rules)) yield { kind: 'file', ...f };
 }
 
 /** Units of the local inputs (descriptors, data files, problems): remote units are numbered after them. */
