@@ -25,6 +25,11 @@ if (args[0] === 'harvest') {
   await import('./harvest-bench.mjs');
   process.exit(0);
 }
+if (args[0] === 'scorecard') {
+  // `npm run bench -- scorecard [--size N]`: the HTML scorecard at 100k datasets (bench/scorecard-bench.mjs).
+  await import('./scorecard-bench.mjs');
+  process.exit(0);
+}
 if (args[0] === 'catalogue') {
   // `npm run bench -- catalogue [...]`: the catalogue benchmark (bench/catalogue-bench.mjs).
   await import('./catalogue-bench.mjs');
