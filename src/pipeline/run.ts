@@ -107,7 +107,9 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
     if (e.kind === 'dataset') run.stats.linted++;
     return e;
   };
-  let pool: (Pool & { destroy(): Promise<void> }) | undefined;
+  type RunPool = Pool & { destroy(): Promise<void> };
+  let pool: RunPool | undefined;
+  let poolStarted: Promise<RunPool> | undefined;
   try {
     if (jobs <= 1) {
       const inProcess = async function* (units: LintUnit[]) {
@@ -136,22 +138,17 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       const start = async (unit: LintUnit, emit: (events: UnitEvent[]) => void): Promise<void> => {
         const verdict = cache?.consult(unit);
         if (verdict?.kind === 'hit') return emit(verdict.events);
-        if (!pool) {
-          const { default: Tinypool } = await import('tinypool');
-          pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
-        }
+        // One pool, made when the first unit must run (units start together: the promise is shared).
+        poolStarted ??= import('tinypool').then(({ default: Tinypool }) => (pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false })));
         const recorder = verdict?.recorder;
-        await runOnPool(pool, unit, settings, recorder ? (events) => (events.forEach((e) => recorder.add(e)), emit(events)) : emit);
+        await runOnPool(await poolStarted, unit, settings, recorder ? (events) => (events.forEach((e) => recorder.add(e)), emit(events)) : emit);
         recorder?.done();
       };
       for await (const e of ordered(plan.descriptors, 2 * jobs, start, observer)) if (keep(e)) yield e;
       for await (const e of ordered(dataFiles(), 2 * jobs, start, observer)) if (keep(e)) yield e;
       const startRemote = async (unit: LintUnit, emit: (events: UnitEvent[]) => void): Promise<void> => {
-        if (!pool) {
-          const { default: Tinypool } = await import('tinypool');
-          pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
-        }
-        await runOnPool(pool, unit, settings, emit);
+        poolStarted ??= import('tinypool').then(({ default: Tinypool }) => (pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false })));
+        await runOnPool(await poolStarted, unit, settings, emit);
       };
       for (const run of remote) for await (const e of ordered(run.units, 2 * jobs, startRemote, observer)) if (keep(e)) yield counted(run, e);
     }
@@ -159,7 +156,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
     cache?.commit();
   } finally {
     cache?.close();
-    await pool?.destroy();
+    await (pool ?? (await poolStarted?.catch(() => undefined)))?.destroy();
   }
 }
 
