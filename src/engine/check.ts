@@ -11,6 +11,7 @@ import { systemErrorMessage } from '../util/system-error.js';
 import { descriptorDir } from '../loaders/paths.js';
 import { limitLocation } from './watchdog.js';
 import { isRemoteCsv, takeSample, type Sample, type Sampler } from '../harvest/sample.js';
+import { RowLines } from './row-lines.js';
 import { contribute, type CatalogueFacts } from './catalogue.js';
 import { nationalSchemaByHeader } from '../knowledge/national-schemas.js';
 
@@ -59,6 +60,8 @@ export async function checkDataset(
 ): Promise<Finding[]> {
   const findings: Finding[] = [...extraFindings];
   let samples: TakenSample[] = [];
+  /** The line each row of the data files read starts on. */
+  const rowLines = new Map<string, RowLines>();
   const active: ActiveRule[] = [];
   const crashed = new Set<ActiveRule>();
 
@@ -173,18 +176,31 @@ export async function checkDataset(
     for (const dist of ds.distributions) {
       if (!wantsTables || !dist.localPath || dist.localStatus !== 'present' || seen.has(dist.localPath)) continue;
       seen.add(dist.localPath);
+      const lines = new RowLines();
+      rowLines.set(dist.localPath, lines);
       const tableHooks: CallHooks = (name, where, ...args) => {
         call(name, where, ...args);
         // The analyses the rules asked for in their table hooks get the rows of this table.
         if (name === 'table') shared = [...analyses.values()].filter((e) => e.table === args[0]);
       };
-      await readData(dist, ds, run, wantsRows, tableHooks, dispatchRow, emitCore, samples.find((t) => t.dist === dist)?.sample.url);
+      await readData(dist, ds, run, wantsRows, tableHooks, dispatchRow, emitCore, lines, samples.find((t) => t.dist === dist)?.sample.url);
     }
   }
 
   call('end', ds.at, ds);
   if (samples.length) forgetSamples(samples, findings);
-  return findings;
+  return rowLines.size ? findings.map((f) => withLine(f, rowLines)) : findings;
+}
+
+/**
+ * A finding located by row in a data file gets the line that row starts on (code hosts point at
+ * lines; a quoted cell spanning lines makes them differ). The row stays (docs/reports.md).
+ */
+function withLine(f: Finding, rowLines: Map<string, RowLines>): Finding {
+  const { row, line, file } = f.location;
+  if (row === undefined || line !== undefined) return f;
+  const found = rowLines.get(file)?.lineOf(row);
+  return found === undefined ? f : { ...f, location: { ...f.location, line: found } };
 }
 
 interface TakenSample {
@@ -268,6 +284,7 @@ async function readData(
   call: CallHooks,
   row: TableSink['row'],
   emitCore: EmitCore,
+  lines: RowLines,
   /** A sample of a remote file: the table, and every finding, is the file at this URL. */
   shownAs?: string,
 ): Promise<void> {
@@ -286,12 +303,14 @@ async function readData(
         table: (info) => {
           if (shownAs) Object.assign(info, { path: shownAs, file: shownAs });
           table = info;
+          if (info.headerLine !== undefined) lines.see(info.headerRow, info.headerLine);
           adoptSchemaByHeader(dist, info.header);
           call('table', fileAt, info, dist, ds);
         },
         row: (cells, ctx) => {
           // Every 64th row: reading the clock costs ~0.1 µs, a tenth of a fast row's whole cost.
           if ((ctx.row & 63) === 0) clock.check({ row: ctx.row, line: ctx.line });
+          lines.see(ctx.row, ctx.line);
           row(cells, ctx);
         },
         end: (summary) => {

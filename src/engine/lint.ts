@@ -21,6 +21,10 @@ export interface LintRequest extends CheckSettings {
   errorOnUnmatched?: boolean;
   /** How portals given as URLs are harvested (with --online). */
   harvest?: HarvestSettings;
+  /** A descriptor read from standard input, with the path it stands for (`--stdin-filename`). */
+  stdin?: { file: string; text: string };
+  /** Ignored besides the config's `ignore` (`.odlintignore`, `--ignore-pattern`). */
+  isIgnored?: (absPath: string) => boolean;
 }
 
 export interface DatasetResult {
@@ -56,6 +60,8 @@ export type LintUnit =
   | { kind: 'fetched'; index: number; url: string; body: string; format: string; limit?: number; byDataset: boolean }
   /** A page that could not be had, or a finding about a harvest as a whole (`core/harvest-error`). */
   | { kind: 'harvest-error'; index: number; url: string; format: string; ruleId: string; messageId: string; data: Record<string, string | number> }
+  /** A descriptor read from standard input: `file` is the path it stands for. */
+  | { kind: 'stdin'; index: number; file: string; text: string; format: string }
   | { kind: 'data-file'; index: number; file: string }
   /** A file or folder discovery could not or would not read (WalkProblem): a finding about it. */
   | { kind: 'problem'; index: number; problem: WalkProblem };
@@ -103,8 +109,14 @@ export interface SkippedDataset {
 }
 
 /** Discovers the inputs and lists the units of work (no file is read yet). */
-export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config' | 'online' | 'errorOnUnmatched' | 'allowedRoots'>): Promise<LintPlan> {
-  const found = await discover(req.inputs, req.cwd, (abs) => req.config.isIgnored(abs), { errorOnUnmatched: req.errorOnUnmatched, allowedRoots: req.allowedRoots });
+export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config' | 'online' | 'errorOnUnmatched' | 'allowedRoots' | 'stdin' | 'isIgnored'>): Promise<LintPlan> {
+  const isIgnored = (abs: string) => req.config.isIgnored(abs) || Boolean(req.isIgnored?.(abs));
+  const { stdin } = req;
+  if (stdin && isIgnored(stdin.file) && req.errorOnUnmatched !== false) throw new InputError(`no descriptor found in standard input (${displayPath(req.cwd, stdin.file)} is ignored by the configuration)`);
+  const inputs = req.inputs.filter((i) => i !== '-');
+  // Standard input alone is the whole run: no folder is walked.
+  const found = stdin && !inputs.length ? emptyDiscovery() : await discover(inputs, req.cwd, isIgnored, { errorOnUnmatched: req.errorOnUnmatched, allowedRoots: req.allowedRoots });
+  const fromStdin = stdin && !isIgnored(stdin.file) ? [{ kind: 'stdin' as const, file: stdin.file, text: stdin.text, format: formatOfName(stdin.file) }] : [];
   if (found.urls.length && !req.online) {
     throw new InputError(`${found.urls[0]} is a URL: odlint makes no network request without --online`);
   }
@@ -112,11 +124,16 @@ export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config
   // URLs (only with --online) are harvested; snapshots replayed (src/engine/remote.ts).
   const snapshots = found.descriptors.filter((file) => /\.(jsonl|ndjson)$/i.test(file) && isSnapshotFile(file));
   const descriptors: LintUnit[] = [
+    ...fromStdin,
     ...found.notDescriptors.map(({ file, reason, format }) => ({ kind: 'not-a-descriptor' as const, file, reason, format })),
     ...found.descriptors.filter((file) => !snapshots.includes(file)).map((file) => ({ kind: 'descriptor' as const, file, explicit: found.explicit.has(file), format: format(file) })),
   ].map((u, index) => ({ ...u, index }));
   const remote: RemoteInput[] = [...found.urls.map((url) => ({ kind: 'portal' as const, url })), ...snapshots.map((file) => ({ kind: 'snapshot' as const, file }))];
   return { descriptors, dataFiles: found.dataFiles, sniffed: found.sniffed, skipped: found.skipped, problems: found.problems, remote };
+}
+
+function emptyDiscovery(): Awaited<ReturnType<typeof discover>> {
+  return { descriptors: [], dataFiles: [], explicit: new Set(), urls: [], skipped: [], notDescriptors: [], sniffed: new Map(), problems: [] };
 }
 
 /** Settles a unit's inventory item. */
@@ -213,10 +230,11 @@ export async function* lintUnit(
     return;
   }
   const file = unit.kind === 'fetched' ? unit.url : unit.file;
-  const explicit = unit.kind === 'fetched' || unit.explicit;
+  const explicit = unit.kind !== 'descriptor' || unit.explicit;
   const { format } = unit;
   let outcome: LoadOutcome;
   if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  else if (unit.kind === 'stdin') outcome = await withinFileTime(loadDescriptorText(file, unit.text, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else outcome = await withinFileTime(loadDescriptorText(unit.url, unit.body, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   // --max-datasets cut the page: the datasets after the cut are not linted (nor their issues).
   if (outcome.kind === 'loaded' && unit.kind === 'fetched' && unit.limit !== undefined && outcome.datasets.length > unit.limit) {
