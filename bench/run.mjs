@@ -25,6 +25,11 @@ if (args[0] === 'shacl') {
   await import('./shacl-bench.mjs');
   process.exit(0);
 }
+if (args[0] === 'harvest') {
+  // `npm run bench -- harvest [...]`: the harvest benchmark (bench/harvest-bench.mjs).
+  await import('./harvest-bench.mjs');
+  process.exit(0);
+}
 if (args[0] === 'scorecard') {
   // `npm run bench -- scorecard [--size N]`: the HTML scorecard at 100k datasets (bench/scorecard-bench.mjs).
   await import('./scorecard-bench.mjs');
