@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadBuiltinRules } from '../engine/registry.js';
-import { planLint } from '../engine/lint.js';
+import { localUnitCount, openRemote, planLint } from '../engine/lint.js';
+import { remoteBase, samplerOf, type RemoteRun, type SampleSettings } from '../engine/remote.js';
+import { DEFAULT_SAMPLE_BYTES } from '../harvest/sample.js';
+import { harvestSettings, type HarvestFlags } from './harvest-options.js';
 import { Inventory } from '../engine/inventory.js';
 import { maskPersonalData, maskStrings } from '../knowledge/personal-data/mask-text.js';
 import { displayPath } from '../util/paths.js';
@@ -22,7 +25,7 @@ import { LintCache, cacheFile, type CacheStrategy } from '../pipeline/cache.js';
 import { ProgressLine, progressWanted } from './progress.js';
 import type { RunEvent, RunObserver } from '../pipeline/run.js';
 
-export interface LintFlags extends ScorecardFlags {
+export interface LintFlags extends ScorecardFlags, HarvestFlags {
   config?: string;
   preset: string[];
   rule: string[];
@@ -33,8 +36,12 @@ export interface LintFlags extends ScorecardFlags {
   quiet?: boolean;
   /** `--color` / `--no-color`; undefined: decided from the environment. */
   color?: boolean;
-  data: boolean;
+  data?: boolean;
   online?: boolean;
+  /** `--sample-bytes`: how much of each remote CSV file `--online --data` reads. */
+  sampleBytes?: string;
+  /** False with `--no-url-checks`: with --online, do not request each distribution URL. */
+  urlChecks?: boolean;
   /** `--allow-root <dir>` (repeatable): folders symlinks may lead into. */
   allowRoot: string[];
   /** Write the safe fixes into the descriptors. */
@@ -154,13 +161,35 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const configRequest = { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule };
   const config = resolveConfig(rules, configRequest);
   const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
+  const harvest = harvestSettings(flags, odlintVersion(), shard);
+  // --online allows requests; the distribution URL checks can be left out (--no-url-checks).
+  const online = Boolean(flags.online);
+  // `--online --data`: remote CSV files are read too, a sample of each.
+  const sampleBytes = flags.sampleBytes === undefined ? DEFAULT_SAMPLE_BYTES : Number(flags.sampleBytes);
+  if (!Number.isInteger(sampleBytes) || sampleBytes < 1) throw new UsageError(`--sample-bytes expects a positive integer (got "${flags.sampleBytes}")`);
+  const sample: SampleSettings | undefined = online && flags.data === true ? { bytes: sampleBytes, client: harvest.client, version: harvest.version } : undefined;
   const isIgnored = ignoreMatcher(io.cwd, flags.ignorePattern);
-  const req = { inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false, allowedRoots, ...(stdin ? { stdin } : {}), ...(isIgnored ? { isIgnored } : {}) };
-  const plan = await planLint(req);
+  const req = {
+    inputs,
+    config,
+    cwd: io.cwd,
+    data: flags.data !== false,
+    online: online && flags.urlChecks !== false,
+    errorOnUnmatched: flags.errorOnUnmatchedPattern !== false,
+    allowedRoots,
+    harvest,
+    ...(sample ? { sample: samplerOf(sample, config.limits.descriptorBytes) } : {}),
+    ...(stdin ? { stdin } : {}),
+    ...(isIgnored ? { isIgnored } : {}),
+  };
+  const plan = await planLint({ ...req, online });
   const inventory = new Inventory();
-  const units = plan.descriptors.length + plan.dataFiles.length;
+  // Portals are asked what they are (and how many datasets they have) before the run starts.
+  const remote: RemoteRun[] = [];
+  for (let n = 0; n < plan.remote.length; n++) remote.push(await openRemote(plan.remote[n]!, remoteBase(localUnitCount(plan), n), req));
+  const units = plan.descriptors.length + plan.dataFiles.length + remote.reduce((k, r) => k + r.estimatedUnits, 0);
   const workers = units < 2 || (!explicit && units < AUTO_POOL_UNITS) ? 1 : jobs;
-  const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, allowedRoots, ...(shard ? { shard } : {}), fix: flags.fixDryRun ? 'dry-run' : Boolean(flags.fix) };
+  const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, allowedRoots, ...(shard ? { shard } : {}), fix: flags.fixDryRun ? 'dry-run' : Boolean(flags.fix), ...(sample ? { sample } : {}) };
 
   const progress = progressWanted(flags.progress, Boolean(io.stderrIsTTY), io.env)
     ? new ProgressLine({ write: io.stderr, tty: Boolean(io.stderrIsTTY), unit: 'files', rateOf: 'datasets', ...(io.columns ? { columns: io.columns } : {}) })
@@ -169,7 +198,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   // On a terminal the progress line is cleared before the report writes to it.
   const outIO: CliIO = progress && io.stderrIsTTY ? { ...io, stdout: (t) => (io.isTTY && progress.clear(), io.stdout(t)), stderr: (t) => (progress.clear(), io.stderr(t)) } : io;
   const cache = flags.cache ? openCache(flags, outIO, { version: odlintVersion(), config: config.fingerprint(), settings }) : undefined;
-  const events = runPlan(plan, req, settings, workers, inventory, { ...(cache ? { cache } : {}), ...(observer ? { observer } : {}) });
+  const events = runPlan(plan, req, settings, workers, inventory, { ...(cache ? { cache } : {}), ...(observer ? { observer } : {}), remote });
 
   const { summary } = await writeReports(progress ? countDatasets(events, progress) : events, {
     targets,
@@ -185,6 +214,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     ...(baselined ? { baseline: baselined } : {}),
     ...(flags.baselineWrite ? { baselineWrite: flags.baselineWrite } : {}),
     inventory: () => maskStrings(inventory.summary()),
+    harvest: () => remote.map(({ stats: { url, kind, announced, harvested, linted, pages, failedPages } }) => ({ url, kind, ...(announced !== undefined ? { announced } : {}), harvested, linted, pages, failedPages })),
   }).finally(() => progress?.stop());
   if (flags.verbose) listSkipped(inventory, io);
   if (flags.verbose && cache) io.stderr(`odlint: cache ${displayPath(io.cwd, cache.file)}: ${cache.stats.hits} file(s) reused, ${cache.stats.misses} linted\n`);
