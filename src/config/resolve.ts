@@ -53,6 +53,15 @@ export class ResolvedConfig {
     return effective;
   }
 
+  /**
+   * Everything the results depend on, as text (`--cache` keys on it): the rules there are, the
+   * layers, overrides and command-line settings, the ignore globs, the limits.
+   */
+  fingerprint(): string {
+    const plain = (_key: string, v: unknown) => (v instanceof Map ? [...v] : v instanceof RegExp ? String(v) : v);
+    return JSON.stringify([[...this.rules.keys()], this.layers, this.overrides, this.cliLayer, this.ignore, this.limits, this.allowedRoots], plain);
+  }
+
   /** True when `absPath` is ignored by the config's `ignore` globs. */
   isIgnored(absPath: string): boolean {
     const rel = path.relative(this.ignore.base, absPath).split(path.sep).join('/');
