@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { loadBuiltinRules } from '../engine/registry.js';
 import { planLint } from '../engine/lint.js';
 import { Inventory } from '../engine/inventory.js';
 import { maskPersonalData, maskStrings } from '../knowledge/personal-data/mask-text.js';
 import { displayPath } from '../util/paths.js';
-import { resolveConfig } from '../config/resolve.js';
+import { loadConfig } from '../config/load-config.js';
 import { formatNames } from '../reporters/index.js';
 import { runPlan, type RunSettings } from '../pipeline/run.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
@@ -113,9 +112,10 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   // A bad baseline fails fast, before any linting.
   const baselined = flags.baseline ? readBaseline(path.resolve(io.cwd, flags.baseline), flags.baseline) : undefined;
 
-  const rules = await loadBuiltinRules();
   const configRequest = { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule };
-  const config = resolveConfig(rules, configRequest);
+  // Built-in rules, the config's plugins and its policies.
+  const config = await loadConfig(configRequest);
+  const { rules } = config;
   const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
   const req = { inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false, allowedRoots };
   const plan = await planLint(req);
