@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { planLint } from '../engine/lint.js';
-import { Inventory } from '../engine/inventory.js';
+import type { Inventory } from '../engine/inventory.js';
+import { startLint } from '../api/run.js';
 import { maskPersonalData, maskStrings } from '../knowledge/personal-data/mask-text.js';
 import { displayPath } from '../util/paths.js';
 import { loadConfig } from '../config/load-config.js';
 import { formatNames } from '../reporters/index.js';
-import { runPlan, type RunSettings } from '../pipeline/run.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
@@ -74,8 +73,7 @@ function jobsOf(text: string | undefined): { jobs: number; explicit: boolean } {
   return { jobs, explicit: true };
 }
 
-/** Below this many units, a run without an explicit --jobs stays in-process (starting workers costs more). */
-export const AUTO_POOL_UNITS = 32;
+export { AUTO_POOL_UNITS } from '../api/run.js';
 
 /** Checks `-f`/`-o` pairs and the fail flags shared by `lint` and `merge-reports`. */
 export function outputOptions(flags: Pick<LintFlags, 'format' | 'output' | 'failOn' | 'maxWarnings'>): { targets: OutputTarget[]; maxWarnings?: number } {
@@ -116,15 +114,22 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   // Built-in rules, the config's plugins and its policies.
   const config = await loadConfig(configRequest);
   const { rules } = config;
-  const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
-  const req = { inputs, config, cwd: io.cwd, data: flags.data, online: Boolean(flags.online), errorOnUnmatched: flags.errorOnUnmatchedPattern !== false, allowedRoots };
-  const plan = await planLint(req);
-  const inventory = new Inventory();
-  const units = plan.descriptors.length + plan.dataFiles.length;
-  const workers = units < 2 || (!explicit && units < AUTO_POOL_UNITS) ? 1 : jobs;
-  const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, allowedRoots, ...(shard ? { shard } : {}), fix: Boolean(flags.fix) };
+  // The run the programmatic API makes too (src/api/run.ts).
+  const { events, inventory } = await startLint(inputs, {
+    cwd: io.cwd,
+    config,
+    configRequest,
+    data: flags.data,
+    online: Boolean(flags.online),
+    jobs,
+    jobsExplicit: explicit,
+    allowRoots: flags.allowRoot.map((r) => path.resolve(io.cwd, r)),
+    errorOnUnmatched: flags.errorOnUnmatchedPattern !== false,
+    ...(shard ? { shard } : {}),
+    fix: Boolean(flags.fix),
+  });
 
-  const { summary } = await writeReports(runPlan(plan, req, settings, workers, inventory), {
+  const { summary } = await writeReports(events, {
     targets,
     io,
     version: odlintVersion(),

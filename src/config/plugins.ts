@@ -37,6 +37,17 @@ export interface LoadedPlugin {
   configs: Record<string, Record<string, unknown>>;
 }
 
+/**
+ * What a plugin module exports, as its default export or as named exports (docs/plugins.md).
+ * Rules are keyed by their name; odlint sets their full id (`<namespace>/<name>`) and family.
+ */
+export interface Plugin {
+  meta?: { namespace?: string; version?: string };
+  rules: Record<string, RuleModule<never> | RuleModule>;
+  /** Presets: `plugin:<namespace>/<name>`, with the `rules` and `options` of a config file. */
+  configs?: Record<string, { rules?: Record<string, unknown>; options?: Record<string, Record<string, unknown>> }>;
+}
+
 /** What a plugin module exports (as its default export or as named exports). */
 interface PluginExports {
   meta?: { namespace?: string; name?: string; version?: string };

@@ -7,7 +7,7 @@ import { getAjv, mainError, describeAjvError } from '../util/json-schema.js';
 import { presetLayers } from './presets.js';
 import { readConfig, findConfig, emptyConfigFile, type ConfigFile } from './load.js';
 import { pluginPresetLayers, type LoadedPlugin } from './plugins.js';
-import { ConfigError, type EffectiveRule, type RuleLayer, type Override } from './types.js';
+import { ConfigError, type EffectiveRule, type RuleLayer, type RuleSetting, type Override } from './types.js';
 
 export interface ConfigRequest {
   cwd: string;
@@ -28,6 +28,8 @@ export interface ConfigRequest {
  */
 export class ResolvedConfig {
   private readonly cache = new Map<string, Map<string, EffectiveRule>>();
+  /** The request this config was resolved from: worker threads resolve it again from this. */
+  request?: ConfigRequest;
 
   constructor(
     readonly rules: Map<string, RuleModule>,
@@ -83,14 +85,10 @@ function merge(rules: Map<string, RuleModule>, layers: RuleLayer[]): Map<string,
       if (setting.options) current.options = { ...current.options, ...setting.options };
     }
   }
-  for (const layer of layers) {
-    for (const [id, setting] of layer) {
-      if (!setting.options) continue;
-      const rule = rules.get(id)!;
-      const eff = out.get(id)!;
-      validateOptions(rule, eff.options, setting.origin);
-    }
-  }
+  // The merged options are checked once per rule, blamed on the last layer that set some.
+  const lastOrigin = new Map<string, RuleSetting['origin']>();
+  for (const layer of layers) for (const [id, setting] of layer) if (setting.options) lastOrigin.set(id, setting.origin);
+  for (const [id, origin] of lastOrigin) validateOptions(rules.get(id)!, out.get(id)!.options, origin);
   return out;
 }
 
@@ -172,6 +170,7 @@ export function resolveWith(rules: Map<string, RuleModule>, req: ConfigRequest, 
     base: config.dir,
     patterns: ['**/node_modules/**', '**/.git/**', ...config.ignore],
   }, resolveLimits(config.limits), config.allowedRoots, plugins.map(({ namespace, spec, file, version }) => ({ namespace, spec, file, ...(version ? { version } : {}) })));
+  resolved.request = req;
   // Validate every combination of options up front: a bad config exits 2 before any work.
   merge(rules, [...layers, cliLayer]);
   for (const o of config.overrides) merge(rules, [...layers, o.layer, cliLayer]);
