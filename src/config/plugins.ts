@@ -8,7 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isBuiltinFamily, type RuleModule } from '../engine/rule-api.js';
+import type { RuleModule } from '../engine/rule-api.js';
 import { getAjv, mainError, describeAjvError, schemaValidator } from '../util/json-schema.js';
 import { layerFromObject } from './layers.js';
 import { POLICY_FAMILY } from './policies.js';
@@ -35,6 +35,8 @@ export interface LoadedPlugin {
   rules: Map<string, RuleModule>;
   /** `configs` of the plugin: preset name → `{rules, options}` as in a config file. */
   configs: Record<string, Record<string, unknown>>;
+  /** Where the config lists it. */
+  origin: Origin;
 }
 
 /**
@@ -82,7 +84,11 @@ export async function loadPlugins(refs: PluginRef[], display: (f: string) => str
 /** The rule set of a run: built-in rules, then the plugins' rules, then the config's policies. */
 export function mergeRules(builtins: Map<string, RuleModule>, plugins: LoadedPlugin[], policies: RuleModule[]): Map<string, RuleModule> {
   const rules = new Map(builtins);
-  for (const p of plugins) for (const [id, r] of p.rules) rules.set(id, r);
+  const families = new Set([...builtins.values()].map((r) => r.meta.family));
+  for (const p of plugins) {
+    if (families.has(p.namespace)) throw new ConfigError(`plugin "${p.spec}" uses the namespace "${p.namespace}", which is odlint's own (docs/plugins.md)`, p.origin);
+    for (const [id, r] of p.rules) rules.set(id, r);
+  }
   for (const r of policies) rules.set(r.meta.id, r);
   return rules;
 }
@@ -122,7 +128,7 @@ function checkPlugin(ref: PluginRef, file: string, packageDir: string | undefine
   const pkg = packageDir ? readPackage(packageDir) : undefined;
   const namespace = mod.meta?.namespace ?? namespaceOf(ref.spec, pkg?.name);
   if (!NAMESPACE.test(namespace)) fail(`has no usable namespace ("${namespace}"): export meta.namespace, lower-case letters, digits and "-"`);
-  if (isBuiltinFamily(namespace) || namespace === POLICY_FAMILY) fail(`uses the namespace "${namespace}", which is odlint's own`);
+  if (namespace === POLICY_FAMILY) fail(`uses the namespace "${namespace}", which is odlint's own`);
   if (!mod.rules || typeof mod.rules !== 'object' || !Object.keys(mod.rules).length) fail('exports no rules (export `rules: { "rule-id": rule }`)');
 
   const rules = new Map<string, RuleModule>();
@@ -143,7 +149,7 @@ function checkPlugin(ref: PluginRef, file: string, packageDir: string | undefine
   }
   const configs = (mod.configs ?? {}) as Record<string, Record<string, unknown>>;
   for (const [name, config] of Object.entries(configs)) checkPluginConfig(name, config, fail);
-  return { namespace, spec: ref.spec, file, ...(pkg?.version ? { version: pkg.version } : {}), rules, configs };
+  return { namespace, spec: ref.spec, file, ...(pkg?.version ? { version: pkg.version } : {}), rules, configs, origin: ref.origin };
 }
 
 let configsValidator: ReturnType<ReturnType<typeof getAjv>['compile']> | undefined;

@@ -13,19 +13,20 @@ import type {
   TableSummary,
 } from '../model/index.js';
 
-/** The families of built-in rules (`rules/<family>/`). */
-export const BUILTIN_FAMILIES = ['core', 'licence', 'metadata', 'distribution', 'format', 'data', 'personal-data', 'gender'] as const;
-
-/**
- * A built-in family, or the namespace of a plugin (`foo` for `foo/rule-id`) or `policy` for the
- * declarative rules of a config: odlint sets it when it loads them (docs/plugins.md).
- */
-export type RuleFamily = (typeof BUILTIN_FAMILIES)[number] | (string & {});
-
-/** Whether a rule is one of odlint's own (built-in presets enable only those). */
-export function isBuiltinFamily(family: string): boolean {
-  return (BUILTIN_FAMILIES as readonly string[]).includes(family);
-}
+export type RuleFamily =
+  | 'core'
+  | 'licence'
+  | 'metadata'
+  | 'distribution'
+  | 'format'
+  | 'data'
+  | 'personal-data'
+  | 'gender'
+  | 'documentation'
+  | 'catalogue'
+  // A plugin's namespace (`foo` for `foo/rule-id`) or `policy` for a config's declarative rules:
+  // odlint sets it when it loads them (docs/plugins.md).
+  | (string & {});
 
 export interface RuleMeta {
   /** `<family>/<kebab-case-name>`, unique. */

@@ -25,18 +25,31 @@ export function periodStated(period: Period | undefined): boolean {
 // ---------------------------------------------------------------------------------------------
 // Frequencies (dct:accrualPeriodicity)
 
-/** udata frequency ids from its own ids, EU frequency codes/URIs, Dublin Core freq URIs or plain words. */
+/**
+ * udata frequency ids (udata ≥ 12, October 2025: udata/core/dataset/constants.py
+ * `UpdateFrequency`) from their own spelling, udata's legacy ids, the EU frequency codes and the
+ * Dublin Core freq terms, mapped as udata's RDF harvester maps them (udata/core/dataset/rdf.py
+ * `EUFREQ_TERM_TO_UDATA`, `FREQ_TERM_TO_UDATA`), and a few English words. Keys are lower case.
+ */
+const UDATA_FREQUENCY_IDS = [
+  'continuous', 'oneMinute', 'fiveMinutes', 'tenMinutes', 'fifteenMinutes', 'thirtyMinutes', 'hourly', 'bihourly',
+  'trihourly', 'twelveHours', 'severalTimesADay', 'threeTimesADay', 'semidaily', 'daily', 'fiveTimesAWeek',
+  'threeTimesAWeek', 'semiweekly', 'weekly', 'biweekly', 'threeTimesAMonth', 'semimonthly', 'monthly', 'bimonthly',
+  'quarterly', 'threeTimesAYear', 'semiannual', 'annual', 'biennial', 'triennial', 'quadrennial', 'quinquennial',
+  'decennial', 'bidecennial', 'tridecennial', 'punctual', 'irregular', 'never', 'notPlanned', 'other', 'unknown',
+];
 const FREQUENCY_ALIASES: Record<string, string> = {
-  annual: 'annual', annually: 'annual', yearly: 'annual', annual_2: 'semiannual', semiannual: 'semiannual',
-  biannual: 'semiannual', annual_3: 'threeTimesAYear', threetimesayear: 'threeTimesAYear', biennial: 'biennial',
-  bimonthly: 'bimonthly', biweekly: 'biweekly', fortnighly: 'biweekly', fortnightly: 'biweekly', cont: 'continuous',
-  continuous: 'continuous', update_cont: 'continuous', realtime: 'continuous', daily: 'daily', daily_2: 'semidaily',
-  semidaily: 'semidaily', threetimesaday: 'threeTimesADay', fourtimesaday: 'fourTimesADay', hourly: 'hourly',
-  irreg: 'irregular', irregular: 'irregular', monthly: 'monthly', monthly_2: 'semimonthly', semimonthly: 'semimonthly',
-  monthly_3: 'threeTimesAMonth', threetimesamonth: 'threeTimesAMonth', never: 'punctual', punctual: 'punctual',
-  quarterly: 'quarterly', triennial: 'triennial', quinquennial: 'quinquennial', weekly: 'weekly',
-  weekly_2: 'semiweekly', semiweekly: 'semiweekly', weekly_3: 'threeTimesAWeek', threetimesaweek: 'threeTimesAWeek',
-  fourtimesaweek: 'fourTimesAWeek', unknown: 'unknown',
+  ...Object.fromEntries(UDATA_FREQUENCY_IDS.map((id) => [id.toLowerCase(), id])),
+  // udata's legacy ids (UpdateFrequency._LEGACY_FREQUENCIES)
+  realtime: 'continuous', fourtimesaday: 'severalTimesADay', fourtimesaweek: 'other', fortnighly: 'biweekly', biannual: 'semiannual',
+  // EU frequency codes that are not udata ids
+  update_cont: 'continuous', '1min': 'oneMinute', '5min': 'fiveMinutes', '10min': 'tenMinutes', '15min': 'fifteenMinutes',
+  '30min': 'thirtyMinutes', '12hrs': 'twelveHours', cont: 'severalTimesADay', daily_3: 'threeTimesADay', daily_2: 'semidaily',
+  weekly_5: 'fiveTimesAWeek', weekly_3: 'threeTimesAWeek', weekly_2: 'semiweekly', monthly_3: 'threeTimesAMonth',
+  monthly_2: 'semimonthly', annual_3: 'threeTimesAYear', annual_2: 'semiannual', as_needed: 'punctual', irreg: 'irregular',
+  not_planned: 'notPlanned',
+  // English words
+  annually: 'annual', yearly: 'annual', fortnightly: 'biweekly',
 };
 
 /** The udata frequency id of a value (udata id, EU frequency code or URI, Dublin Core URI, English word). */
@@ -80,7 +93,8 @@ export function frequencyDays(value: string | undefined): number | undefined {
 // ---------------------------------------------------------------------------------------------
 // Access rights
 
-const EU_ACCESS_RIGHT = /^https?:\/\/publications\.europa\.eu\/resource\/authority\/access-right\/(PUBLIC|RESTRICTED|NON_PUBLIC|CONFIDENTIAL|SENSITIVE|NORMAL)$/;
+/** Every concept of the EU access-right authority table, OP_DATPRO ("provisional data") included. */
+const EU_ACCESS_RIGHT = /^https?:\/\/publications\.europa\.eu\/resource\/authority\/access-right\/(PUBLIC|RESTRICTED|NON_PUBLIC|CONFIDENTIAL|SENSITIVE|NORMAL|OP_DATPRO)$/;
 
 /** MQA "access rights from vocabulary": a value of the EU access-right authority table. */
 export function accessRightsFromVocabulary(value: string | undefined): boolean {

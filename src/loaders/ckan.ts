@@ -305,6 +305,7 @@ function loadResource(doc: ParsedDocument, res: Obj, ds: Dataset, issues: LoadIs
   put(doc, dist, 'format', res.pick(str, 'format'));
   put(doc, dist, 'mediaType', res.pick(str, 'mimetype', 'media_type'));
   put(doc, dist, 'licence', pickedLicence(res.pick(str, 'license_id', 'license'), res.pick(str, 'license_title'), res.pick(str, 'license_url')));
+  put(doc, dist, 'rights', res.pick(oneString, 'rights'));
   put(doc, dist, 'byteSize', res.pick(num, 'size', 'byte_size'));
   put(doc, dist, 'checksum', res.pick(str, 'hash'));
   put(doc, dist, 'issued', res.pick(str, 'issued', 'created'));

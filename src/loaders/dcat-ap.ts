@@ -259,6 +259,7 @@ function loadDistribution(node: Node, ds: Dataset, issues: LoadIssue[]): Distrib
   node.put(dist, 'format', value, `${NS.dct}format`);
   node.put(dist, 'mediaType', value, `${NS.dcat}mediaType`);
   node.put(dist, 'licence', licence, `${NS.dct}license`);
+  node.put(dist, 'rights', value, `${NS.dct}rights`);
   node.put(dist, 'byteSize', (terms) => num(terms[0]?.value), `${NS.dcat}byteSize`);
   node.put(dist, 'checksum', checksum, `${NS.spdx}checksum`);
   node.put(dist, 'issued', value, `${NS.dct}issued`);

@@ -123,6 +123,8 @@ export interface Distribution extends Located {
    */
   formatId?: string;
   licence?: Licence;
+  /** dct:rights of the distribution (a rights statement other than the licence). */
+  rights?: string;
   byteSize?: number;
   checksum?: string;
   issued?: string;

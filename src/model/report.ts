@@ -56,6 +56,8 @@ export interface DatasetScore {
     /** Reachability indicators left unchecked (odlint ran without `--online`). */
     notChecked?: string[];
     bestDistribution?: number;
+    /** 405 minus the points of the unchecked indicators: 325 offline, below "excellent". */
+    maxChecked?: number;
   };
   /** udata quality score, 0–1, and its nine criteria under udata's names. */
   udata?: number;

@@ -1,7 +1,7 @@
 import type { DatasetReport, FileReport } from '../model/index.js';
 import { lintUnit, type InventoryItem, type LintItem, type LintRequest, type LintUnit } from '../engine/lint.js';
 import { datasetReport, fileReport } from '../reporters/build-report.js';
-import { checkUrls, collectUrls, type UrlCheck } from '../score/index.js';
+import { checkUrls, collectUrls, udataDescriptionLength, type UrlCheck } from '../score/index.js';
 import { applyFixes } from '../fix/apply.js';
 import { displayPath } from '../util/paths.js';
 import { systemErrorMessage } from '../util/system-error.js';
@@ -44,7 +44,9 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
     if (lint.kind === 'file') return wanted(lint.file) ? { kind: 'file', seq, report: fileReport(lint.file, lint.findings, cwd) } : undefined;
     if (lint.kind !== 'dataset') return undefined;
     const reachability = req.online ? await reach(collectUrls([lint.dataset])) : undefined;
-    return { kind: 'dataset', seq, report: datasetReport(lint.dataset, lint.findings, cwd, index, reachability ? { reachability } : {}) };
+    const descriptionLength = udataDescriptionLength(req.config.forFile(lint.dataset.source.file));
+    const scoring = { ...(reachability ? { reachability } : {}), ...(descriptionLength !== undefined ? { udataDescriptionLength: descriptionLength } : {}) };
+    return { kind: 'dataset', seq, report: datasetReport(lint.dataset, lint.findings, cwd, index, scoring) };
   };
 
   for await (const lint of lintUnit(unit, req, (ds) => wanted(ds.source.file, ds.at.pointer))) {

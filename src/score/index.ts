@@ -5,8 +5,8 @@ import { starsScore } from './stars.js';
 import { odlintScore } from './odlint.js';
 import type { Reachability } from './reachability.js';
 
-export { mqaScore, mqaRating, MQA_MAX, type MqaScore, type MqaDimension, type MqaRating } from './mqa.js';
-export { udataScore, type UdataQuality } from './udata.js';
+export { mqaScore, mqaRating, MQA_MAX, MQA_WEIGHTS, type MqaScore, type MqaDimension, type MqaRating } from './mqa.js';
+export { udataScore, UDATA_DESCRIPTION_LENGTH, type UdataQuality, type UdataOptions, type UdataRules } from './udata.js';
 export { starsScore, type StarsScore } from './stars.js';
 export { odlintScore, ODLINT_WEIGHTS } from './odlint.js';
 export { checkUrls, collectUrls, type Reachability, type UrlCheck } from './reachability.js';
@@ -16,6 +16,18 @@ export interface ScoreOptions {
   reachability?: Reachability;
   /** "Now" for udata's updated-on-time criterion (tests fix it). */
   now?: Date;
+  /** udata QUALITY_DESCRIPTION_LENGTH (default 100; see `udataDescriptionLength`). */
+  udataDescriptionLength?: number;
+}
+
+/**
+ * udata's description threshold follows the effective `metadata/description-too-short`
+ * `minLength` of the file (the `france` preset sets data.gouv.fr's): udata wants a description
+ * strictly longer than QUALITY_DESCRIPTION_LENGTH, the rule at least `minLength` characters.
+ */
+export function udataDescriptionLength(rules: ReadonlyMap<string, { options: Record<string, unknown> }>): number | undefined {
+  const minLength = rules.get('metadata/description-too-short')?.options['minLength'];
+  return typeof minLength === 'number' ? minLength - 1 : undefined;
 }
 
 /**
@@ -25,7 +37,11 @@ export interface ScoreOptions {
 export function scoreDataset(ds: Dataset, findings: readonly Finding[], options: ScoreOptions = {}): DatasetScore {
   const odlint = odlintScore(findings);
   if (ds.source.format === 'data-file') return { odlint };
-  const udata = udataScore(ds, options);
+  const udata = udataScore(ds, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.reachability ? { reachability: options.reachability } : {}),
+    ...(options.udataDescriptionLength !== undefined ? { descriptionLength: options.udataDescriptionLength } : {}),
+  });
   const stars = starsScore(ds, options.reachability);
   return {
     odlint,

@@ -1,14 +1,16 @@
 import { firstText, type Dataset, type Distribution } from '../model/index.js';
 import { euFileType, formatNamed, isIanaMediaType } from '../knowledge/formats.js';
 import { knownLicence } from './vocabularies.js';
-import { accessRightsFromVocabulary, agentStated, periodStated, present } from '../knowledge/dcat-ap.js';
+import { accessRightsFromVocabulary, present } from '../knowledge/dcat-ap.js';
 import { reached, type Reachability } from './reachability.js';
 
 /**
- * data.europa.eu Metadata Quality Assessment (https://data.europa.eu/mqa/methodology):
- * 405 points over five dimensions, rated excellent 351–405, good 221–350, sufficient 121–220,
- * bad 0–120. Distribution properties are scored on the best distribution only ("identical
- * content with several distributions"). docs/scores.md maps each indicator to the model.
+ * data.europa.eu Metadata Quality Assessment (https://data.europa.eu/mqa/methodology), as
+ * piveau computes it (piveau metrics: one DQV measurement per indicator, scored with its
+ * true/false points): 405 points over five dimensions, rated excellent 351–405, good 221–350,
+ * sufficient 121–220, bad 0–120. Distribution indicators come from the best distribution only
+ * ("identical content with several distributions"); issued/modified fall back to the dataset's.
+ * docs/scores.md cites the source of each indicator.
  */
 
 export type IndicatorValue = number | 'not checked';
@@ -36,9 +38,24 @@ export interface MqaScore {
   notChecked: string[];
   /** Index of the distribution whose properties were scored (absent when there is none). */
   bestDistribution?: number;
+  /**
+   * The most this run can award: 405 minus the points of the indicators it cannot check (the
+   * `notChecked` ones; offline, both reachability indicators). Offline that is 325, below
+   * "excellent" (351).
+   */
+  maxChecked: number;
 }
 
 export const MQA_MAX = { findability: 100, accessibility: 100, interoperability: 110, reusability: 75, contextuality: 20 };
+
+/** The points of each indicator when it holds (a failed indicator scores 0: no source gives a penalty). */
+export const MQA_WEIGHTS = {
+  findability: { keywords: 30, themes: 30, spatial: 20, temporal: 20 },
+  accessibility: { accessUrlReachable: 50, downloadUrl: 20, downloadUrlReachable: 30 },
+  interoperability: { format: 20, mediaType: 10, formatMediaTypeFromVocabulary: 10, nonProprietary: 20, machineReadable: 20, dcatApCompliance: 30 },
+  reusability: { licence: 20, licenceFromVocabulary: 10, accessRights: 10, accessRightsFromVocabulary: 5, contactPoint: 20, publisher: 10 },
+  contextuality: { rights: 5, byteSize: 5, issued: 5, modified: 5 },
+} as const;
 
 export function mqaRating(points: number): MqaRating {
   if (points >= 351) return 'excellent';
@@ -51,31 +68,55 @@ const award = (condition: boolean, points: number) => (condition ? points : 0);
 const sum = (indicators: Record<string, IndicatorValue>) =>
   Object.values(indicators).reduce<number>((total, v) => total + (typeof v === 'number' ? v : 0), 0);
 
-/** Indicators computed on one distribution (with the dataset's licence when it has none of its own). */
+/**
+ * A property MQA counts as stated: a value, or a property the loader found without a usable
+ * value (an RDF `dct:temporal` node with no dates still is a `dct:temporal`).
+ */
+function stated<T extends Dataset | Distribution>(entity: T, property: keyof T & string): boolean {
+  return present(entity[property]) || entity.locations[property] !== undefined;
+}
+
+/** The format or the media type names a format on the MQA list (piveau checks dct:format OR dcat:mediaType). */
+function onMqaList(dist: Distribution, list: 'nonProprietary' | 'machineReadable'): boolean {
+  return [dist.format, dist.mediaType].some((v) => formatNamed(v)?.mqa.includes(list) === true);
+}
+
+/**
+ * The licence MQA reads on a distribution. DCAT-AP puts dct:license on distributions; the
+ * exporters of the other sources (ckanext-dcat, udata's RDF) copy the dataset's licence onto
+ * each distribution that has none, so only RDF input is taken as written.
+ */
+function distributionLicence(dist: Distribution, ds: Dataset) {
+  return dist.licence ?? (ds.source.format === 'dcat-ap' ? undefined : ds.licence);
+}
+
+/** Indicators computed on one distribution, on its own properties only (the best one is chosen on these). */
 function distributionIndicators(dist: Distribution, ds: Dataset, reachability: Reachability | undefined) {
-  // MQA judges dct:format only (not the media type), as the value names it: no compound guessing.
-  const onList = (list: 'nonProprietary' | 'machineReadable') => formatNamed(dist.format)?.mqa.includes(list) === true;
   const asPoints = (r: ReturnType<typeof reached>, points: number): IndicatorValue => (r === 'not checked' ? r : award(r, points));
-  const licence = dist.licence ?? ds.licence;
+  const licence = distributionLicence(dist, ds);
+  const w = MQA_WEIGHTS;
   return {
     accessibility: {
-      accessUrlReachable: asPoints(reached(dist.accessURL, dist, reachability), 50),
-      downloadUrl: award(present(dist.downloadURL), 20),
-      downloadUrlReachable: present(dist.downloadURL) ? asPoints(reached(dist.downloadURL, dist, reachability), 30) : 0,
+      accessUrlReachable: asPoints(reached(dist.accessURL, dist, reachability), w.accessibility.accessUrlReachable),
+      downloadUrl: award(present(dist.downloadURL), w.accessibility.downloadUrl),
+      downloadUrlReachable: present(dist.downloadURL) ? asPoints(reached(dist.downloadURL, dist, reachability), w.accessibility.downloadUrlReachable) : 0,
     },
     interoperability: {
-      format: present(dist.format) ? 20 : -5,
-      mediaType: present(dist.mediaType) ? 10 : -5,
-      formatMediaTypeFromVocabulary: award(euFileType(dist.format) !== undefined && isIanaMediaType(dist.mediaType), 10),
-      nonProprietary: award(onList('nonProprietary'), 20),
-      machineReadable: award(onList('machineReadable'), 20),
+      format: award(stated(dist, 'format'), w.interoperability.format),
+      mediaType: award(stated(dist, 'mediaType'), w.interoperability.mediaType),
+      formatMediaTypeFromVocabulary: award(euFileType(dist.format) !== undefined && isIanaMediaType(dist.mediaType), w.interoperability.formatMediaTypeFromVocabulary),
+      nonProprietary: award(onMqaList(dist, 'nonProprietary'), w.interoperability.nonProprietary),
+      machineReadable: award(onMqaList(dist, 'machineReadable'), w.interoperability.machineReadable),
     },
     reusability: {
-      licence: award(licence !== undefined, 20),
-      licenceFromVocabulary: award(knownLicence(licence), 10),
+      licence: award(licence !== undefined, w.reusability.licence),
+      licenceFromVocabulary: award(knownLicence(licence), w.reusability.licenceFromVocabulary),
     },
     contextuality: {
-      byteSize: award(dist.byteSize !== undefined, 5),
+      rights: award(stated(dist, 'rights'), w.contextuality.rights),
+      byteSize: award(dist.byteSize !== undefined, w.contextuality.byteSize),
+      issued: award(stated(dist, 'issued'), w.contextuality.issued),
+      modified: award(stated(dist, 'modified'), w.contextuality.modified),
     },
   };
 }
@@ -87,7 +128,7 @@ const NO_DISTRIBUTION: DistributionIndicators = {
   accessibility: { accessUrlReachable: 0, downloadUrl: 0, downloadUrlReachable: 0 },
   interoperability: { format: 0, mediaType: 0, formatMediaTypeFromVocabulary: 0, nonProprietary: 0, machineReadable: 0 },
   reusability: { licence: 0, licenceFromVocabulary: 0 },
-  contextuality: { byteSize: 0 },
+  contextuality: { rights: 0, byteSize: 0, issued: 0, modified: 0 },
 };
 
 /** Distributions linked, not included (udata API v2): their indicators are unknown, not zero. */
@@ -95,8 +136,16 @@ const NOT_INCLUDED: DistributionIndicators = {
   accessibility: { accessUrlReachable: 'not checked', downloadUrl: 'not checked', downloadUrlReachable: 'not checked' },
   interoperability: { format: 'not checked', mediaType: 'not checked', formatMediaTypeFromVocabulary: 'not checked', nonProprietary: 'not checked', machineReadable: 'not checked' },
   reusability: { licence: 'not checked', licenceFromVocabulary: 'not checked' },
-  contextuality: { byteSize: 'not checked' },
+  contextuality: { rights: 'not checked', byteSize: 'not checked', issued: 'not checked', modified: 'not checked' },
 };
+
+/**
+ * piveau scores issued/modified on the distribution and takes the dataset's measurement only
+ * when the distribution has none: a date on either side counts.
+ */
+function withDatasetDate(value: IndicatorValue, ds: Dataset, property: 'issued' | 'modified'): IndicatorValue {
+  return value === MQA_WEIGHTS.contextuality[property] || !stated(ds, property) ? value : MQA_WEIGHTS.contextuality[property];
+}
 
 /** DCAT-AP 3 mandatory properties: dataset title and description, an access URL on each distribution. */
 function dcatApCompliant(ds: Dataset): boolean {
@@ -113,27 +162,28 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
   const unknown = best < 0 && ds.distributionsNotIncluded !== undefined;
   const dist = best >= 0 ? candidates[best]! : unknown ? NOT_INCLUDED : NO_DISTRIBUTION;
 
+  const w = MQA_WEIGHTS;
   const groups = {
     findability: {
-      keywords: award(ds.keywords.length > 0, 30),
-      themes: award(ds.themes.length > 0, 30),
-      spatial: award(present(ds.spatial), 20),
-      temporal: award(periodStated(ds.temporal), 20),
+      keywords: award(ds.keywords.length > 0, w.findability.keywords),
+      themes: award(ds.themes.length > 0, w.findability.themes),
+      spatial: award(stated(ds, 'spatial'), w.findability.spatial),
+      temporal: award(stated(ds, 'temporal'), w.findability.temporal),
     },
     accessibility: dist.accessibility,
-    interoperability: { ...dist.interoperability, dcatApCompliance: unknown ? 'not checked' : award(dcatApCompliant(ds), 30) },
+    interoperability: { ...dist.interoperability, dcatApCompliance: unknown ? 'not checked' : award(dcatApCompliant(ds), w.interoperability.dcatApCompliance) },
     reusability: {
       ...dist.reusability,
-      accessRights: award(present(ds.accessRights), 10),
-      accessRightsFromVocabulary: award(accessRightsFromVocabulary(ds.accessRights), 5),
-      contactPoint: award(agentStated(ds.contactPoint), 20),
-      publisher: award(agentStated(ds.publisher), 10),
+      accessRights: award(stated(ds, 'accessRights'), w.reusability.accessRights),
+      accessRightsFromVocabulary: award(accessRightsFromVocabulary(ds.accessRights), w.reusability.accessRightsFromVocabulary),
+      contactPoint: award(stated(ds, 'contactPoint'), w.reusability.contactPoint),
+      publisher: award(stated(ds, 'publisher'), w.reusability.publisher),
     },
     contextuality: {
-      rights: award(present(ds.rights), 5),
+      rights: dist.contextuality.rights,
       byteSize: dist.contextuality.byteSize,
-      issued: award(present(ds.issued), 5),
-      modified: award(present(ds.modified), 5),
+      issued: withDatasetDate(dist.contextuality.issued, ds, 'issued'),
+      modified: withDatasetDate(dist.contextuality.modified, ds, 'modified'),
     },
   } satisfies Record<keyof typeof MQA_MAX, Record<string, IndicatorValue>>;
 
@@ -150,7 +200,14 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
       .filter(([, v]) => v === 'not checked')
       .map(([k]) => `${name}.${k}`),
   );
-  const points = Math.max(0, Object.values(dimensions).reduce((t, d) => t + d.points, 0));
+  const points = Object.values(dimensions).reduce((t, d) => t + d.points, 0);
+  // Offline, a download URL could not be checked either, had there been one.
+  const uncheckable = new Set(notChecked);
+  if (uncheckable.has('accessibility.accessUrlReachable') && !reachability) uncheckable.add('accessibility.downloadUrlReachable');
+  const weight = (key: string) => {
+    const [name, indicator] = key.split('.') as [keyof typeof MQA_WEIGHTS, string];
+    return (MQA_WEIGHTS[name] as Record<string, number>)[indicator] ?? 0;
+  };
   return {
     points,
     max: 405,
@@ -158,5 +215,6 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
     dimensions,
     notChecked,
     ...(best >= 0 ? { bestDistribution: best } : {}),
+    maxChecked: 405 - [...uncheckable].reduce((t, key) => t + weight(key), 0),
   };
 }

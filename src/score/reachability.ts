@@ -17,7 +17,7 @@ const isHttp = (url: string) => /^https?:\/\//i.test(url);
 
 /**
  * Reachability of a distribution's access or download URL. An http(s) URL is reachable when it
- * answered 2xx (redirects followed) during an `--online` run; offline it is 'not checked'. A
+ * answered 200–399 (redirects followed, as MQA counts) during an `--online` run; offline it is 'not checked'. A
  * relative reference to a data file beside the descriptor is reachable when the file exists:
  * odlint lints before publication, and the file is published with its descriptor.
  */
@@ -46,7 +46,9 @@ export interface CheckOptions {
 
 /**
  * Requests each URL (HEAD, then GET when the server refuses HEAD) and records whether it
- * answered 2xx. Only called with `--online`; a failure is recorded, never thrown.
+ * answered 200–399, the range data.europa.eu's MQA counts as accessible (docs/scores.md): after
+ * redirects are followed a 3xx is left only when the server sends no usable Location.
+ * Only called with `--online`; a failure is recorded, never thrown.
  */
 export async function checkUrls(urls: string[], { timeoutMs = 10_000, concurrency = 4 }: CheckOptions = {}): Promise<Map<string, UrlCheck>> {
   const results = new Map<string, UrlCheck>();
@@ -68,9 +70,14 @@ async function checkUrl(url: string, timeoutMs: number): Promise<UrlCheck> {
       res = await fetch(url, { method: 'GET', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
       await res.body?.cancel();
     }
-    return { ok: res.ok, status: res.status };
+    return { ok: reachableStatus(res.status), status: res.status };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
     return { ok: false, error: err.cause?.code ?? err.name };
   }
+}
+
+/** MQA accessibility: an HTTP status from 200 to 399 (data.europa.eu methodology). */
+export function reachableStatus(status: number): boolean {
+  return status >= 200 && status <= 399;
 }

@@ -27,59 +27,111 @@ export interface UdataQuality {
   };
 }
 
-/** udata QUALITY_DESCRIPTION_LENGTH: the description must be strictly longer. */
-const DESCRIPTION_LENGTH = 100;
+/** udata's default QUALITY_DESCRIPTION_LENGTH (udata/settings.py): the description must be strictly longer. */
+export const UDATA_DESCRIPTION_LENGTH = 100;
 const DAY = 86_400_000;
+const HOUR = DAY / 24;
+const MINUTE = HOUR / 60;
+const YEAR = 365 * DAY;
 
-/** udata `next_update` deltas (frequencies with several updates per period expect one per period). */
-const NEXT_UPDATE_DAYS: Record<string, number> = {
-  hourly: 1 / 24,
-  fourTimesADay: 1, threeTimesADay: 1, semidaily: 1, daily: 1,
-  fourTimesAWeek: 7, threeTimesAWeek: 7, semiweekly: 7, weekly: 7,
-  biweekly: 14,
-  threeTimesAMonth: 31, semimonthly: 31, monthly: 31,
-  bimonthly: 62,
-  quarterly: 365 / 4,
-  threeTimesAYear: 365, semiannual: 365, annual: 365,
-  biennial: 730, triennial: 1095, quinquennial: 1825,
+/**
+ * udata ≥ 12 (October 2025, PR #3343): `UpdateFrequency.delta` of udata/core/dataset/constants.py
+ * in milliseconds; null where udata expects no regular update (update_fulfilled_in_time is then
+ * true). Frequencies with several updates per period expect one per period.
+ */
+const DELTA: Record<string, number | null> = {
+  continuous: null, oneMinute: MINUTE, fiveMinutes: 5 * MINUTE, tenMinutes: 10 * MINUTE, fifteenMinutes: 15 * MINUTE,
+  thirtyMinutes: 30 * MINUTE, hourly: HOUR, bihourly: 2 * HOUR, trihourly: 3 * HOUR, twelveHours: 12 * HOUR,
+  severalTimesADay: DAY, threeTimesADay: DAY, semidaily: DAY, daily: DAY,
+  fiveTimesAWeek: 7 * DAY, threeTimesAWeek: 7 * DAY, semiweekly: 7 * DAY, weekly: 7 * DAY, biweekly: 14 * DAY,
+  threeTimesAMonth: 31 * DAY, semimonthly: 31 * DAY, monthly: 31 * DAY, bimonthly: 62 * DAY, quarterly: 93 * DAY,
+  threeTimesAYear: YEAR, semiannual: YEAR, annual: YEAR, biennial: 2 * YEAR, triennial: 3 * YEAR, quadrennial: 4 * YEAR,
+  quinquennial: 5 * YEAR, decennial: 10 * YEAR, bidecennial: 20 * YEAR, tridecennial: 30 * YEAR,
+  punctual: null, irregular: null, never: null, notPlanned: null, other: null,
 };
+
+/**
+ * udata before 12 (`Dataset.next_update` up to v11): the ids of its UPDATE_FREQUENCIES and
+ * their deltas (quarterly 365/4 days, fourTimesAWeek a week); null only for continuous,
+ * irregular and punctual. Kept to reproduce `quality` objects recorded by those versions.
+ */
+const DELTA_BEFORE_V12: Record<string, number | null> = {
+  continuous: null, irregular: null, punctual: null,
+  hourly: HOUR, fourTimesADay: DAY, threeTimesADay: DAY, semidaily: DAY, daily: DAY,
+  fourTimesAWeek: 7 * DAY, threeTimesAWeek: 7 * DAY, semiweekly: 7 * DAY, weekly: 7 * DAY, biweekly: 14 * DAY,
+  threeTimesAMonth: 31 * DAY, semimonthly: 31 * DAY, monthly: 31 * DAY, bimonthly: 62 * DAY, quarterly: (365 / 4) * DAY,
+  threeTimesAYear: YEAR, semiannual: YEAR, annual: YEAR, biennial: 2 * YEAR, triennial: 3 * YEAR, quinquennial: 5 * YEAR,
+};
+
+/** Which udata's criteria: the current ones, or those of udata before v12 (recorded objects). */
+export type UdataRules = 'current' | 'before-v12';
+
+/** The frequency id and its delta under the rules; undefined when udata would have no frequency. */
+function frequencyOf(raw: string | undefined, rules: UdataRules): { id: string; delta: number | null } | undefined {
+  if (rules === 'before-v12') {
+    const id = Object.keys(DELTA_BEFORE_V12).find((k) => k.toLowerCase() === raw?.trim().toLowerCase()) ?? udataFrequency(raw);
+    if (id === undefined || id === 'unknown') return undefined;
+    return { id, delta: DELTA_BEFORE_V12[id] ?? null };
+  }
+  const id = udataFrequency(raw);
+  if (id === undefined || id === 'unknown') return undefined;
+  return { id, delta: DELTA[id] ?? null };
+}
 
 const time = (iso: string | undefined) => {
   const t = iso ? Date.parse(iso) : NaN;
   return Number.isNaN(t) ? undefined : t;
 };
 
-/** udata `last_update`: the latest resource modification, else the dataset's own. */
+/**
+ * udata `Dataset.compute_last_update`: the harvested (or, for udata's own JSON, recorded)
+ * dataset date first, else the latest resource modification. udata's API gives its computed
+ * `last_update`, which the loader reads as `modified`.
+ */
 function lastUpdate(ds: Dataset): number | undefined {
+  const own = time(ds.modified);
+  if (own !== undefined) return own;
   const resourceTimes = ds.distributions.map((d) => time(d.modified)).filter((t): t is number => t !== undefined);
-  return resourceTimes.length ? Math.max(...resourceTimes) : time(ds.modified);
+  return resourceTimes.length ? Math.max(...resourceTimes) : undefined;
 }
 
-/** udata checks only remote resources; an unchecked one is 'unknown', which counts as available. */
+/**
+ * udata `Dataset.check_availability`: only remote resources are checked (`filetype: remote`;
+ * outside udata, a resource that is not a file beside the descriptor). Their
+ * `check:available` from the portal decides, else the `--online` check; unchecked ('unknown')
+ * counts as available, as in udata (`all([... 'unknown'])`).
+ */
 function available(dist: Distribution, reachability: Reachability | undefined): boolean {
+  const filetype = dist.extras['filetype'];
+  if (filetype !== undefined ? filetype !== 'remote' : dist.localPath !== undefined) return true;
   const checked = dist.extras['check:available'];
   if (typeof checked === 'boolean') return checked;
-  if (dist.extras['filetype'] !== undefined && dist.extras['filetype'] !== 'remote') return true;
-  const r = reached(dist.accessURL ?? dist.downloadURL, dist, reachability);
-  return r !== false;
+  return reached(dist.accessURL ?? dist.downloadURL, dist, reachability) !== false;
 }
 
-export function udataScore(ds: Dataset, { now = new Date(), reachability }: { now?: Date; reachability?: Reachability } = {}): UdataQuality {
-  const frequency = udataFrequency(ds.frequency);
+export interface UdataOptions {
+  now?: Date;
+  reachability?: Reachability;
+  /** udata QUALITY_DESCRIPTION_LENGTH: the description must be longer (data.gouv.fr: 200, `france` preset). */
+  descriptionLength?: number;
+  rules?: UdataRules;
+}
+
+export function udataScore(ds: Dataset, { now = new Date(), reachability, descriptionLength = UDATA_DESCRIPTION_LENGTH, rules = 'current' }: UdataOptions = {}): UdataQuality {
+  const frequency = frequencyOf(ds.frequency, rules);
   const description = Object.values(ds.description ?? {}).reduce((longest, t) => Math.max(longest, [...t].length), 0);
   const criteria: UdataQuality['criteria'] = {
     license: ds.licence !== undefined,
     temporal_coverage: ds.temporal?.start !== undefined || ds.temporal?.end !== undefined,
     spatial: (ds.spatial ?? []).length > 0,
-    update_frequency: frequency !== undefined && frequency !== 'unknown',
-    dataset_description_quality: description > DESCRIPTION_LENGTH,
+    update_frequency: frequency !== undefined,
+    dataset_description_quality: description > descriptionLength,
   };
-  const delta = frequency ? NEXT_UPDATE_DAYS[frequency] : undefined;
   const last = lastUpdate(ds);
-  if (delta !== undefined && last !== undefined) {
+  if (frequency?.delta && last !== undefined) {
     // One day of grace: `(next_update - now).days >= -1`, with Python's floor on days.
-    criteria.update_fulfilled_in_time = Math.floor((last + delta * DAY - now.getTime()) / DAY) >= -1;
-  } else if (frequency === 'continuous' || frequency === 'irregular' || frequency === 'punctual') {
+    criteria.update_fulfilled_in_time = Math.floor((last + frequency.delta - now.getTime()) / DAY) >= -1;
+  } else if (frequency && frequency.delta === null) {
     criteria.update_fulfilled_in_time = true;
   }
   // Linked, not included (API v2): udata's `total` says whether there are resources; the rest is unknown.

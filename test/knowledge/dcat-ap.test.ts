@@ -12,11 +12,13 @@ describe('isIsoDate', () => {
 });
 
 describe('knownFrequency', () => {
-  it.each(['http://publications.europa.eu/resource/authority/frequency/ANNUAL', 'ANNUAL', 'annual', 'http://purl.org/cld/freq/weekly', 'R/P1Y', 'R/PT1H', 'irregular'])(
+  // udata 12 (October 2025) added the rest of the EU table: notPlanned, severalTimesADay, quadrennial…
+  it.each(['http://publications.europa.eu/resource/authority/frequency/ANNUAL', 'ANNUAL', 'annual', 'http://purl.org/cld/freq/weekly', 'R/P1Y', 'R/PT1H', 'irregular',
+    'notPlanned', 'http://publications.europa.eu/resource/authority/frequency/NOT_PLANNED', 'severalTimesADay', 'QUADRENNIAL', '12HRS', 'fourTimesADay'])(
     'knows %s',
     (v) => expect(knownFrequency(v)).toBe(true),
   );
-  it.each(['every now and then', 'notPlanned', 'R/P', 'P1Y'])('does not know %s', (v) => expect(knownFrequency(v)).toBe(false));
+  it.each(['every now and then', 'OP_DATPRO', 'R/P', 'P1Y'])('does not know %s', (v) => expect(knownFrequency(v)).toBe(false));
 });
 
 describe('presence', () => {

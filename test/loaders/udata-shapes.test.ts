@@ -99,7 +99,9 @@ describe('udata API v2: resources linked, not included', () => {
     expect(d.score?.udataCriteria?.has_resources).toBe(true);
     expect(d.score?.mqa?.dimensions.accessibility).toEqual({ points: 0, max: 100, indicators: { accessUrlReachable: 'not checked', downloadUrl: 'not checked', downloadUrlReachable: 'not checked' } });
     expect(d.score?.mqa?.dimensions.interoperability?.indicators.dcatApCompliance).toBe('not checked');
-    expect(d.score?.mqa?.notChecked).toHaveLength(12);
+    // Every distribution indicator but issued/modified, which fall back to the dataset's dates.
+    expect(d.score?.mqa?.notChecked).toHaveLength(13);
+    expect(d.score?.mqa?.dimensions.contextuality?.indicators).toEqual({ rights: 'not checked', byteSize: 'not checked', issued: 5, modified: 5 });
   });
 
   it('the HTML scorecard says which datasets only link to their distributions', async () => {

@@ -1,17 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { iban, ibanChecksumValid, ibanValid } from '../../src/knowledge/personal-data/index.js';
 import { maskPersonalData } from '../../src/knowledge/personal-data/mask-text.js';
-
-/** mulberry32: a seeded PRNG, so the generated sets are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../helpers/prng.js';
 
 /** Written here, independently of src: the IBAN of a BBAN with correct ISO 13616 check digits. */
 function withIbanCheck(country: string, bban: string): string {

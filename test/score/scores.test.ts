@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDescriptor } from '../../src/loaders/index.js';
 import { mqaScore, odlintScore, starsScore, udataScore, checkUrls, collectUrls } from '../../src/score/index.js';
+import { reachableStatus } from '../../src/score/reachability.js';
 import type { Dataset, Finding } from '../../src/model/index.js';
 import { FIXTURES } from '../helpers/lint.js';
 
@@ -18,7 +19,7 @@ const COMPLETE = path.join(FIXTURES, 'scores', 'ckan-complete.json');
 const SPARSE = path.join(FIXTURES, 'scores', 'udata-sparse.json');
 
 describe('MQA (data.europa.eu), offline', () => {
-  it('scores the complete CKAN fixture 325 points: good', async () => {
+  it('scores the complete CKAN fixture 320 points: good', async () => {
     const mqa = mqaScore(await load(COMPLETE));
     // findability   30 keywords + 30 themes (group) + 20 spatial + 20 temporal          = 100
     // accessibility  accessURL reachable: not checked (0) + 20 downloadURL (upload)
@@ -28,16 +29,19 @@ describe('MQA (data.europa.eu), offline', () => {
     //                + 20 machine-readable + 30 DCAT-AP mandatory properties             = 110
     // reusability   20 licence + 10 known (cc-by) + 10 access rights + 5 EU vocabulary
     //                + 20 contact point + 10 publisher                                     =  75
-    // contextuality  5 rights + 5 byte size + 5 issued + 5 modified                       =  20
-    // total 100 + 20 + 110 + 75 + 20 = 325 → good (221–350)
+    // contextuality  0 rights (a dataset extra: MQA reads dct:rights on the distribution)
+    //                + 5 byte size + 5 issued (the dataset's: fallback) + 5 modified       =  15
+    // total 100 + 20 + 110 + 75 + 15 = 320 → good (221–350)
     expect(Object.fromEntries(Object.entries(mqa.dimensions).map(([k, d]) => [k, d.points]))).toEqual({
-      findability: 100, accessibility: 20, interoperability: 110, reusability: 75, contextuality: 20,
+      findability: 100, accessibility: 20, interoperability: 110, reusability: 75, contextuality: 15,
     });
-    expect(mqa.points).toBe(325);
+    expect(mqa.points).toBe(320);
     expect(mqa.rating).toBe('good');
     expect(mqa.bestDistribution).toBe(0);
     expect(mqa.dimensions.accessibility.indicators).toEqual({ accessUrlReachable: 'not checked', downloadUrl: 20, downloadUrlReachable: 'not checked' });
     expect(mqa.notChecked).toEqual(['accessibility.accessUrlReachable', 'accessibility.downloadUrlReachable']);
+    // Offline the two reachability indicators (50 + 30) cannot count: at most 325, never "excellent".
+    expect(mqa.maxChecked).toBe(325);
   });
 
   it('scores the sparse udata fixture 165 points: sufficient', async () => {
@@ -58,14 +62,19 @@ describe('MQA (data.europa.eu), offline', () => {
     });
   });
 
-  it('takes away 5 points for a missing format and 5 for a missing media type', async () => {
+  it('gives 0, not a penalty, for a missing format and a missing media type', async () => {
     const ds = await load(SPARSE);
-    delete ds.distributions[0]!.format;
-    delete ds.distributions[0]!.mediaType;
+    const dist = ds.distributions[0]!;
+    for (const p of ['format', 'mediaType'] as const) {
+      delete dist[p];
+      delete dist.locations[p];
+    }
     const mqa = mqaScore(ds);
-    // -5 format - 5 media type + 0 vocabulary + 0 + 0 + 30 DCAT-AP = 20
-    expect(mqa.dimensions.interoperability.points).toBe(20);
-    expect(mqa.points).toBe(165 - 70 + 20);
+    // 0 format + 0 media type + 0 vocabulary + 0 + 0 + 30 DCAT-AP = 30
+    expect(mqa.dimensions.interoperability.indicators).toEqual({
+      format: 0, mediaType: 0, formatMediaTypeFromVocabulary: 0, nonProprietary: 0, machineReadable: 0, dcatApCompliance: 30,
+    });
+    expect(mqa.points).toBe(165 - 70 + 30);
   });
 });
 
@@ -92,8 +101,9 @@ describe('format facts from the knowledge base', () => {
     // "Excel" is no EU file-type code; application/x-msexcel is not registered with IANA.
     ['Excel', 'application/vnd.ms-excel', { formatMediaTypeFromVocabulary: 0, nonProprietary: 0, machineReadable: 20 }],
     ['XLS', 'application/x-msexcel', { formatMediaTypeFromVocabulary: 0, nonProprietary: 0, machineReadable: 20 }],
-    // A compound value names no format exactly: MQA finds it on no list.
-    ['CSV (zip)', 'application/zip', { formatMediaTypeFromVocabulary: 0, nonProprietary: 0, machineReadable: 0 }],
+    // A compound value names no format exactly: MQA finds it on no list; the media type (ZIP) is non-proprietary.
+    ['CSV (zip)', 'application/zip', { formatMediaTypeFromVocabulary: 0, nonProprietary: 20, machineReadable: 0 }],
+    ['CSV (zip)', '', { formatMediaTypeFromVocabulary: 0, nonProprietary: 0, machineReadable: 0 }],
   ])('MQA interoperability of format %s with media type %s', async (format, mimetype, expected) => {
     const mqa = mqaScore(await withResource({ url: 'https://example.org/r', format, mimetype }));
     expect(mqa.dimensions.interoperability.indicators).toMatchObject(expected);
@@ -127,8 +137,8 @@ describe('udata quality', () => {
     const q = udataScore(await load(COMPLETE), { now: NOW });
     // license ✓ + temporal ✓ + spatial ✓ + frequency ✓ (EU ANNUAL) + description > 100 ✓
     // + open format ✓ (CSV) + all resources available ✓ (unchecked counts as available)
-    // + resources documented ✓ (a resource description) = 8; updated on time ✗: last resource
-    // update 2021-01-20 + 365 days = 2022-01-20, 132 days before "now". 8 / 9 = 0.889
+    // + resources documented ✓ (a resource description) = 8; updated on time ✗: last update
+    // (the dataset's, 2021-02-01) + 365 days = 2022-02-01, 120 days before "now". 8 / 9 = 0.889
     expect(q.criteria).toEqual({
       license: true, temporal_coverage: true, spatial: true, update_frequency: true, dataset_description_quality: true,
       update_fulfilled_in_time: false, has_resources: true, has_open_format: true, all_resources_available: true, resources_documentation: true,
@@ -150,10 +160,11 @@ describe('udata quality', () => {
 
   it('allows one day of grace on the expected update', async () => {
     const ds = await load(COMPLETE);
-    // Expected update: 2021-01-20T08:00 + 365 days = 2022-01-20T08:00.
-    expect(udataScore(ds, { now: new Date('2022-01-21T07:59:59') }).criteria.update_fulfilled_in_time).toBe(true);
-    expect(udataScore(ds, { now: new Date('2022-01-21T08:00:00') }).criteria.update_fulfilled_in_time).toBe(true);
-    expect(udataScore(ds, { now: new Date('2022-01-21T08:00:01') }).criteria.update_fulfilled_in_time).toBe(false);
+    // udata's last update of a harvested dataset is its own modified date (metadata_modified
+    // 2021-02-01T10:30), not its resources'. Expected update: + 365 days = 2022-02-01T10:30.
+    expect(udataScore(ds, { now: new Date('2022-02-02T10:29:59') }).criteria.update_fulfilled_in_time).toBe(true);
+    expect(udataScore(ds, { now: new Date('2022-02-02T10:30:00') }).criteria.update_fulfilled_in_time).toBe(true);
+    expect(udataScore(ds, { now: new Date('2022-02-02T10:30:01') }).criteria.update_fulfilled_in_time).toBe(false);
   });
 });
 
@@ -179,7 +190,8 @@ describe('--online reachability (a server on 127.0.0.1 only)', () => {
   let dir: string;
   beforeAll(async () => {
     server = createServer((req, res) => {
-      res.statusCode = req.url === '/ok.csv' ? 200 : 404;
+      // A 3xx without Location stays a 3xx after redirects are followed.
+      res.statusCode = req.url === '/ok.csv' ? 200 : req.url === '/choices.csv' ? 300 : req.url === '/error.csv' ? 500 : 404;
       res.end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -189,6 +201,14 @@ describe('--online reachability (a server on 127.0.0.1 only)', () => {
   afterAll(() => {
     server.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts 200–399 as reachable, as MQA does', async () => {
+    const checks = await checkUrls(['/ok.csv', '/choices.csv', '/missing.csv', '/error.csv'].map((p) => base + p));
+    expect([...checks].map(([u, c]) => [u.slice(base.length), c.status, c.ok])).toEqual([
+      ['/ok.csv', 200, true], ['/choices.csv', 300, true], ['/missing.csv', 404, false], ['/error.csv', 500, false],
+    ]);
+    expect([199, 200, 302, 399, 400].map(reachableStatus)).toEqual([false, true, true, true, false]);
   });
 
   it('awards the reachability points for a URL that answers and not for one that does not', async () => {
