@@ -17,6 +17,8 @@ const code = await main(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  columns: process.stderr.columns,
   env: process.env,
 });
 process.exitCode = code;

@@ -1,7 +1,7 @@
 import type { ResolvedConfig, ConfigRequest } from '../config/resolve.js';
 import { planLint, type LintPlan, type LintRequest } from '../engine/lint.js';
 import { Inventory } from '../engine/inventory.js';
-import { runPlan, type RunEvent, type RunSettings } from '../pipeline/run.js';
+import { runPlan, type RunEvent, type RunExtras, type RunSettings } from '../pipeline/run.js';
 import type { Shard } from '../pipeline/shard.js';
 
 /** Below this many units, a run without an explicit --jobs stays in-process (starting workers costs more). */
@@ -22,6 +22,8 @@ export interface StartOptions {
   errorOnUnmatched?: boolean;
   shard?: Shard;
   fix?: boolean;
+  /** A cache and a progress observer for the run, made once its settings are known (`--cache` keys on them). */
+  extras?: (settings: RunSettings) => RunExtras;
 }
 
 export interface StartedRun {
@@ -45,5 +47,5 @@ export async function startLint(inputs: string[], o: StartOptions): Promise<Star
   const units = plan.descriptors.length + plan.dataFiles.length;
   const workers = units < 2 || (!o.jobsExplicit && units < AUTO_POOL_UNITS) ? 1 : o.jobs;
   const settings: RunSettings = { cwd: o.cwd, data: o.data, online: o.online, config: o.configRequest, allowedRoots, ...(o.shard ? { shard: o.shard } : {}), fix: Boolean(o.fix) };
-  return { plan, events: runPlan(plan, req, settings, workers, inventory), inventory };
+  return { plan, events: runPlan(plan, req, settings, workers, inventory, o.extras?.(settings) ?? {}), inventory };
 }

@@ -54,6 +54,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--verbose', 'list on stderr each file skipped in a folder walk, with the reason')
     .option('-j, --jobs <n>', 'worker threads checking datasets in parallel (default: the number of cores; 1 = in-process)')
     .option('--shard <k/n>', 'lint only part k of n (a stable split by dataset); join the jsonl parts with merge-reports')
+    .option('--cache', 'reuse the results of files unchanged since the last --cache run')
+    .option('--cache-location <path>', 'the cache file, or a folder for it (default: .odlintcache)')
+    .addOption(new Option('--cache-strategy <strategy>', 'how data files are compared: size and mtime, or content hash').choices(['metadata', 'content']).default('metadata'))
+    .option('--progress', 'show a progress line on stderr (default: on a terminal, not in CI)')
+    .option('--no-progress', 'never show the progress line')
     .option('--debug', 'print stack traces of internal errors')
     .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output' | 'allowRoot'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);

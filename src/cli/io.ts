@@ -5,6 +5,10 @@ export interface CliIO {
   cwd: string;
   /** stdout is a terminal (colours, default format). */
   isTTY: boolean;
+  /** stderr is a terminal (the progress line); absent = no. */
+  stderrIsTTY?: boolean;
+  /** The terminal's width, when stderr is one. */
+  columns?: number;
   env: Record<string, string | undefined>;
 }
 

@@ -11,6 +11,9 @@ import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
 import { readBaseline } from './baseline.js';
 import { exitCodeOf, writeReports, type OutputTarget } from './report-stage.js';
+import { LintCache, cacheFile, type CacheStrategy } from '../pipeline/cache.js';
+import { ProgressLine, progressWanted } from './progress.js';
+import type { RunEvent, RunObserver } from '../pipeline/run.js';
 
 export interface LintFlags {
   config?: string;
@@ -40,6 +43,12 @@ export interface LintFlags {
   errorOnUnmatchedPattern?: boolean;
   /** List the skipped files on stderr. */
   verbose?: boolean;
+  /** `--cache`: reuse the results of files unchanged since the last run. */
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy?: string;
+  /** `--progress` / `--no-progress`; undefined = on a terminal, outside CI. */
+  progress?: boolean;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, string> = {
@@ -114,6 +123,13 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   // Built-in rules, the config's plugins and its policies.
   const config = await loadConfig(configRequest);
   const { rules } = config;
+  const progress = progressWanted(flags.progress, Boolean(io.stderrIsTTY), io.env)
+    ? new ProgressLine({ write: io.stderr, tty: Boolean(io.stderrIsTTY), unit: 'files', rateOf: 'datasets', ...(io.columns ? { columns: io.columns } : {}) })
+    : undefined;
+  const observer: RunObserver | undefined = progress && { units: (n) => progress.total(n), unitDone: () => progress.advance() };
+  // On a terminal the progress line is cleared before the report writes to it.
+  const outIO: CliIO = progress && io.stderrIsTTY ? { ...io, stdout: (t) => (io.isTTY && progress.clear(), io.stdout(t)), stderr: (t) => (progress.clear(), io.stderr(t)) } : io;
+  let cache: LintCache | undefined;
   // The run the programmatic API makes too (src/api/run.ts).
   const { events, inventory } = await startLint(inputs, {
     cwd: io.cwd,
@@ -127,11 +143,15 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     errorOnUnmatched: flags.errorOnUnmatchedPattern !== false,
     ...(shard ? { shard } : {}),
     fix: Boolean(flags.fix),
+    extras: (settings) => {
+      cache = flags.cache ? openCache(flags, outIO, { version: odlintVersion(), config: config.fingerprint(), settings }) : undefined;
+      return { ...(cache ? { cache } : {}), ...(observer ? { observer } : {}) };
+    },
   });
 
-  const { summary } = await writeReports(events, {
+  const { summary } = await writeReports(progress ? countDatasets(events, progress) : events, {
     targets,
-    io,
+    io: outIO,
     version: odlintVersion(),
     rules: new Map([...rules].map(([id, r]) => [id, r.meta])),
     quiet: Boolean(flags.quiet),
@@ -140,9 +160,31 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     ...(baselined ? { baseline: baselined } : {}),
     ...(flags.baselineWrite ? { baselineWrite: flags.baselineWrite } : {}),
     inventory: () => maskStrings(inventory.summary()),
-  });
+  }).finally(() => progress?.stop());
   if (flags.verbose) listSkipped(inventory, io);
+  if (flags.verbose && cache) io.stderr(`odlint: cache ${displayPath(io.cwd, cache.file)}: ${cache.stats.hits} file(s) reused, ${cache.stats.misses} linted\n`);
   return exitCodeOf(summary, flags.failOn, maxWarnings);
+}
+
+/** `--cache`: not with --fix (it writes files) nor --online (URL checks depend on the network). */
+function openCache(flags: LintFlags, io: CliIO, runKey: unknown): LintCache | undefined {
+  const strategy = (flags.cacheStrategy ?? 'metadata') as CacheStrategy;
+  if (strategy !== 'metadata' && strategy !== 'content') throw new UsageError(`--cache-strategy must be metadata or content (got "${flags.cacheStrategy}")`);
+  const why = flags.fix ? '--fix' : flags.online ? '--online' : undefined;
+  if (why) {
+    io.stderr(`odlint: --cache is not used with ${why}\n`);
+    return undefined;
+  }
+  const warn = (message: string) => io.stderr(`odlint: warning: ${maskPersonalData(message)}\n`);
+  return new LintCache({ file: cacheFile(io.cwd, flags.cacheLocation), strategy, runKey, warn });
+}
+
+/** Counts the datasets for the progress line as they go by. */
+async function* countDatasets(events: AsyncIterable<RunEvent>, progress: ProgressLine): AsyncGenerator<RunEvent> {
+  for await (const e of events) {
+    if (e.kind === 'dataset') progress.count('datasets');
+    yield e;
+  }
 }
 
 /**

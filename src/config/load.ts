@@ -39,13 +39,15 @@ export interface ConfigFile {
   plugins: PluginRef[];
   /** `policies:` (declarative rules) as rules, extended files' first. */
   policies: RuleModule[];
+  /** The same policies as written (what a cache keys on). */
+  policySpecs: PolicySpec[];
   /** Where each `plugin:` preset of `extends` was written (for errors about it). */
   presetOrigins: Map<string, Origin>;
 }
 
 /** A config with nothing in it (no file found): the defaults apply. */
 export function emptyConfigFile(dir: string): ConfigFile {
-  return { dir, base: [], layers: [], overrides: [], ignore: [], limits: {}, allowedRoots: [], plugins: [], policies: [], presetOrigins: new Map() };
+  return { dir, base: [], layers: [], overrides: [], ignore: [], limits: {}, allowedRoots: [], plugins: [], policies: [], policySpecs: [], presetOrigins: new Map() };
 }
 
 /** The first config file found walking up from `cwd`, or undefined. */
@@ -105,6 +107,7 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
   let limits: Partial<Limits> = {};
   const plugins: PluginRef[] = [];
   const policies: RuleModule[] = [];
+  const policySpecs: PolicySpec[] = [];
   const presetOrigins = new Map<string, Origin>();
   const extendsList = ([] as string[]).concat((obj.extends as string | string[] | undefined) ?? []);
   extendsList.forEach((entry, i) => {
@@ -121,6 +124,7 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
       limits = { ...limits, ...parent.limits };
       plugins.push(...parent.plugins);
       policies.push(...parent.policies);
+      policySpecs.push(...parent.policySpecs);
       for (const [k, v] of parent.presetOrigins) presetOrigins.set(k, v);
     } else {
       throw new ConfigError(`unknown preset "${entry}"`, { file: shown, pointer: entryPointer });
@@ -147,6 +151,7 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
       throw new ConfigError(`the policy id "${spec.id}" is used twice${pos ? ` (line ${pos.line}, column ${pos.column})` : ''}`, { file: shown, pointer: `${at}/id` });
     }
     policies.push(rule);
+    policySpecs.push(spec);
     policyLayer.set(rule.meta.id, { severity: rule.meta.severity, origin });
   });
 
@@ -168,6 +173,7 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
     allowedRoots: ((obj.allowedRoots as string[] | undefined) ?? []).map((r) => path.resolve(dir, r)),
     plugins,
     policies,
+    policySpecs,
     presetOrigins,
   };
 }

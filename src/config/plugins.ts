@@ -5,7 +5,8 @@
  * that lists them, as Node resolves packages (docs/plugins.md). Worker threads (`--jobs`) load
  * the same config and so import the same resolved files.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleModule } from '../engine/rule-api.js';
@@ -31,6 +32,8 @@ export interface LoadedPlugin {
   file: string;
   /** The plugin package's version, when it has a package.json. */
   version?: string;
+  /** Digest of the plugin's code (its package's JS and JSON files, or its one file): `--cache` keys on it. */
+  hash: string;
   /** Its rules, under their full ids (`foo/rule-id`). */
   rules: Map<string, RuleModule>;
   /** `configs` of the plugin: preset name → `{rules, options}` as in a config file. */
@@ -149,7 +152,7 @@ function checkPlugin(ref: PluginRef, file: string, packageDir: string | undefine
   }
   const configs = (mod.configs ?? {}) as Record<string, Record<string, unknown>>;
   for (const [name, config] of Object.entries(configs)) checkPluginConfig(name, config, fail);
-  return { namespace, spec: ref.spec, file, ...(pkg?.version ? { version: pkg.version } : {}), rules, configs, origin: ref.origin };
+  return { namespace, spec: ref.spec, file, ...(pkg?.version ? { version: pkg.version } : {}), hash: codeHash(file, packageDir), rules, configs, origin: ref.origin };
 }
 
 let configsValidator: ReturnType<ReturnType<typeof getAjv>['compile']> | undefined;
@@ -217,6 +220,23 @@ function packageEntry(dir: string): string | undefined {
   const file = path.resolve(dir, entry);
   for (const candidate of [file, `${file}.js`, path.join(file, 'index.js')]) if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
   return undefined;
+}
+
+/** A digest of a plugin's code: every .js/.mjs/.cjs/.json file of its package folder (bounded), else its one file. */
+function codeHash(file: string, packageDir: string | undefined): string {
+  const hash = createHash('sha1');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (files.length >= 5000) return;
+      if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) walk(path.join(dir, e.name));
+      else if (e.isFile() && /\.(m?js|cjs|json)$/.test(e.name)) files.push(path.join(dir, e.name));
+    }
+  };
+  if (packageDir) walk(packageDir);
+  else files.push(file);
+  for (const f of files) hash.update(`${path.relative(packageDir ?? path.dirname(file), f)}\0`).update(readFileSync(f)).update('\0');
+  return hash.digest('hex');
 }
 
 interface PackageJson {

@@ -30,6 +30,8 @@ export class ResolvedConfig {
   private readonly cache = new Map<string, Map<string, EffectiveRule>>();
   /** The request this config was resolved from: worker threads resolve it again from this. */
   request?: ConfigRequest;
+  /** The config's policies as written (declarative rules: their conditions are not in `layers`). */
+  policies: readonly unknown[] = [];
 
   constructor(
     readonly rules: Map<string, RuleModule>,
@@ -43,7 +45,7 @@ export class ResolvedConfig {
     /** Folders symlinks may lead into (config `allowedRoots`, absolute). */
     readonly allowedRoots: readonly string[] = [],
     /** The plugins the config loaded (namespace, file, version): what a cache must key on besides the config. */
-    readonly plugins: readonly Pick<LoadedPlugin, 'namespace' | 'spec' | 'file' | 'version'>[] = [],
+    readonly plugins: readonly Pick<LoadedPlugin, 'namespace' | 'spec' | 'file' | 'version' | 'hash'>[] = [],
   ) {}
 
   /** Effective settings for a descriptor or data file (absolute path). */
@@ -56,6 +58,15 @@ export class ResolvedConfig {
       this.cache.set(key, effective);
     }
     return effective;
+  }
+
+  /**
+   * Everything the results depend on, as text (`--cache` keys on it): the rules there are, the
+   * layers, overrides and command-line settings, the ignore globs, the limits.
+   */
+  fingerprint(): string {
+    const plain = (_key: string, v: unknown) => (v instanceof Map ? [...v] : v instanceof RegExp ? String(v) : v);
+    return JSON.stringify([[...this.rules.keys()], this.layers, this.overrides, this.cliLayer, this.ignore, this.limits, this.allowedRoots, this.plugins, this.policies], plain);
   }
 
   /** True when `absPath` is ignored by the config's `ignore` globs. */
@@ -169,8 +180,9 @@ export function resolveWith(rules: Map<string, RuleModule>, req: ConfigRequest, 
   const resolved = new ResolvedConfig(rules, file, layers, config.overrides, cliLayer, {
     base: config.dir,
     patterns: ['**/node_modules/**', '**/.git/**', ...config.ignore],
-  }, resolveLimits(config.limits), config.allowedRoots, plugins.map(({ namespace, spec, file, version }) => ({ namespace, spec, file, ...(version ? { version } : {}) })));
+  }, resolveLimits(config.limits), config.allowedRoots, plugins.map(({ namespace, spec, file, version, hash }) => ({ namespace, spec, file, ...(version ? { version } : {}), hash })));
   resolved.request = req;
+  resolved.policies = config.policySpecs;
   // Validate every combination of options up front: a bad config exits 2 before any work.
   merge(rules, [...layers, cliLayer]);
   for (const o of config.overrides) merge(rules, [...layers, o.layer, cliLayer]);

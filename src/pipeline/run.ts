@@ -8,6 +8,7 @@ import type { ConfigRequest } from '../config/resolve.js';
 import { packageRoot } from '../util/package-root.js';
 import { reportUnit, type ReportItem, type UnitEvent } from './unit.js';
 import type { Shard } from './shard.js';
+import type { LintCache } from './cache.js';
 
 /** What a worker needs to rebuild the run's settings (a resolved config holds functions: it is re-resolved). */
 export interface RunSettings {
@@ -33,38 +34,81 @@ export interface WorkerTask {
 /** Events travel from workers in batches of this many (fewer messages, still streaming). */
 export const EVENT_BATCH = 64;
 
+/** What a run reports on the way (the progress line): how many units there are, and each one done. */
+export interface RunObserver {
+  units(total: number): void;
+  unitDone(): void;
+}
+
+export interface RunExtras {
+  /** `--cache`: units whose inputs are unchanged replay their events instead of running. */
+  cache?: LintCache;
+  observer?: RunObserver;
+}
+
 /**
  * Runs the plan's units — in this process (`jobs` = 1) or on a pool of `jobs` worker threads —
  * and yields their events in plan order whatever order they finish in, so the report bytes are
  * the same for any `jobs`. Descriptors run first; the data files none of them references run
  * after. At most `2 × jobs` units are in flight, so finished-but-waiting results stay bounded.
+ * With a cache, a unit found there is replayed in this thread; the pool starts at the first
+ * unit that must run. The cache is written when the whole plan went through.
  */
-export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSettings, jobs: number, inventory: Inventory): AsyncGenerator<RunEvent> {
+export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSettings, jobs: number, inventory: Inventory, extras: RunExtras = {}): AsyncGenerator<RunEvent> {
+  const { cache, observer } = extras;
   for (const { file, reason } of plan.skipped) inventory.skipped(file, reason);
   const referenced = new Set<string>();
   const keep = (e: UnitEvent): e is RunEvent => {
     if (e.kind === 'references') for (const p of e.paths) referenced.add(p);
     else if (e.kind === 'inventory') recordInventory(inventory, e);
-    else return true;
+    else if (e.kind !== 'reads') return true;
     return false;
   };
+  observer?.units(plan.descriptors.length + plan.dataFiles.length + plan.problems.length);
   const dataFiles = () => {
     dataFilesInventory(inventory, plan, referenced);
-    return dataFileUnits(plan, referenced);
+    const units = dataFileUnits(plan, referenced);
+    observer?.units(plan.descriptors.length + units.length);
+    return units;
   };
-  if (jobs <= 1) {
-    for (const unit of plan.descriptors) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield e;
-    for (const unit of dataFiles()) for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield e;
-    return;
-  }
-  const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
+  let pool: (Pool & { destroy(): Promise<void> }) | undefined;
   try {
-    const start = (unit: LintUnit, emit: (events: UnitEvent[]) => void) => runOnPool(pool, unit, settings, emit);
-    for await (const e of ordered(plan.descriptors, 2 * jobs, start)) if (keep(e)) yield e;
-    for await (const e of ordered(dataFiles(), 2 * jobs, start)) if (keep(e)) yield e;
+    if (jobs <= 1) {
+      const inProcess = async function* (units: LintUnit[]) {
+        for (const unit of units) {
+          const verdict = cache?.consult(unit);
+          if (verdict?.kind === 'hit') yield* verdict.events;
+          else {
+            for await (const e of reportUnit(unit, req, settings)) {
+              verdict?.recorder.add(e);
+              yield e;
+            }
+            verdict?.recorder.done();
+          }
+          observer?.unitDone();
+        }
+      };
+      for await (const e of inProcess(plan.descriptors)) if (keep(e)) yield e;
+      for await (const e of inProcess(dataFiles())) if (keep(e)) yield e;
+    } else {
+      const start = async (unit: LintUnit, emit: (events: UnitEvent[]) => void): Promise<void> => {
+        const verdict = cache?.consult(unit);
+        if (verdict?.kind === 'hit') return emit(verdict.events);
+        if (!pool) {
+          const { default: Tinypool } = await import('tinypool');
+          pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
+        }
+        const recorder = verdict?.recorder;
+        await runOnPool(pool, unit, settings, recorder ? (events) => (events.forEach((e) => recorder.add(e)), emit(events)) : emit);
+        recorder?.done();
+      };
+      for await (const e of ordered(plan.descriptors, 2 * jobs, start, observer)) if (keep(e)) yield e;
+      for await (const e of ordered(dataFiles(), 2 * jobs, start, observer)) if (keep(e)) yield e;
+    }
+    cache?.commit();
   } finally {
-    await pool.destroy();
+    cache?.close();
+    await pool?.destroy();
   }
 }
 
@@ -93,7 +137,12 @@ async function runOnPool(pool: Pool, unit: LintUnit, settings: RunSettings, emit
  * Starts units with at most `window` in flight and yields their events in unit order: the
  * head unit's events as they come, the others' when their turn comes.
  */
-async function* ordered(units: LintUnit[], window: number, start: (u: LintUnit, emit: (e: UnitEvent[]) => void) => Promise<void>): AsyncGenerator<UnitEvent> {
+async function* ordered(
+  units: LintUnit[],
+  window: number,
+  start: (u: LintUnit, emit: (e: UnitEvent[]) => void) => Promise<void>,
+  observer?: RunObserver,
+): AsyncGenerator<UnitEvent> {
   interface Slot {
     events: UnitEvent[];
     done: boolean;
@@ -140,6 +189,7 @@ async function* ordered(units: LintUnit[], window: number, start: (u: LintUnit, 
     if (slot.done) {
       if (slot.error) throw slot.error;
       slots.delete(head++);
+      observer?.unitDone();
       launch();
       continue;
     }

@@ -1,4 +1,5 @@
-import type { DatasetReport, FileReport } from '../model/index.js';
+import type { Dataset, DatasetReport, FileReport } from '../model/index.js';
+import { descriptorDir, resolveDataRef } from '../loaders/paths.js';
 import { lintUnit, type InventoryItem, type LintItem, type LintRequest, type LintUnit } from '../engine/lint.js';
 import { datasetReport, fileReport } from '../reporters/build-report.js';
 import { checkUrls, collectUrls, udataDescriptionLength, type UrlCheck } from '../score/index.js';
@@ -16,8 +17,17 @@ export type Seq = [unit: number, item: number];
 
 export type ReportItem = { kind: 'dataset'; seq: Seq; report: DatasetReport } | { kind: 'file'; seq: Seq; report: FileReport };
 
-/** What one unit produces: report items, the data files its datasets reference, the fixes written. */
-export type UnitEvent = ReportItem | InventoryItem | { kind: 'references'; paths: string[] } | { kind: 'fixed'; written: { file: string; count: number }[] };
+/**
+ * What one unit produces: report items, the data files its datasets reference, the other files
+ * they read (Table Schema and dialect files named by path: what `--cache` must also watch), the
+ * fixes written.
+ */
+export type UnitEvent =
+  | ReportItem
+  | InventoryItem
+  | { kind: 'references'; paths: string[] }
+  | { kind: 'reads'; paths: string[] }
+  | { kind: 'fixed'; written: { file: string; count: number }[] };
 
 export interface UnitOptions {
   shard?: Shard;
@@ -39,6 +49,7 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
   let item = 0;
   let datasetIndex = 0;
   const references: string[] = [];
+  const reads = new Set<string>();
   const held: { seq: Seq; index: number; lint: LintItem }[] = [];
   const toReport = async (seq: Seq, index: number, lint: LintItem): Promise<ReportItem | undefined> => {
     if (lint.kind === 'file') return wanted(lint.file) ? { kind: 'file', seq, report: fileReport(lint.file, lint.findings, cwd) } : undefined;
@@ -54,6 +65,7 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
     // A dataset's place among its file's datasets (checked here or by another shard).
     const index = lint.kind === 'dataset' || lint.kind === 'skipped' ? datasetIndex++ : -1;
     if (lint.kind === 'dataset' || lint.kind === 'skipped') references.push(...lint.localPaths);
+    if (lint.kind === 'dataset') for (const p of documentsRead(lint.dataset)) reads.add(p);
     if (lint.kind === 'inventory') {
       yield lint;
       continue;
@@ -82,6 +94,21 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
     }
   }
   if (references.length) yield { kind: 'references', paths: references };
+  if (reads.size) yield { kind: 'reads', paths: [...reads] };
+}
+
+/** The Table Schema and dialect files a dataset's distributions name by a local path (the loaders read them). */
+function documentsRead(ds: Dataset): string[] {
+  const out: string[] = [];
+  for (const dist of ds.distributions) {
+    for (const key of ['schemaRef', 'dialectRef']) {
+      const ref = dist.extras[key];
+      if (typeof ref !== 'string') continue;
+      const resolved = resolveDataRef(descriptorDir(ds.source.file), ref);
+      if (resolved.kind === 'local') out.push(resolved.path);
+    }
+  }
+  return out;
 }
 
 /** --online: each access/download URL is requested once per process. */

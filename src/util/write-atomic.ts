@@ -15,7 +15,7 @@ export class WriteRefused extends Error {
 
 /** Where output goes piece by piece: `commit` when all is written, `abort` on any error. */
 export interface OutputSink {
-  write(chunk: string): void;
+  write(chunk: string | Buffer): void;
   commit(): void;
   abort(): void;
 }
@@ -26,10 +26,10 @@ const FLUSH_AT = 1 << 20;
 /** Buffers chunks and writes them to a file descriptor in pieces of about FLUSH_AT. */
 class BufferedFd {
   protected fd: number | undefined;
-  private parts: string[] = [];
+  private parts: (string | Buffer)[] = [];
   private size = 0;
 
-  write(chunk: string): void {
+  write(chunk: string | Buffer): void {
     this.parts.push(chunk);
     this.size += chunk.length;
     if (this.size >= FLUSH_AT) this.flush();
@@ -37,7 +37,8 @@ class BufferedFd {
 
   protected flush(): void {
     if (this.parts.length) {
-      const bytes = Buffer.from(this.parts.join(''));
+      // Strings (reports) are joined; bytes (the cache copies entries as they are) are concatenated.
+      const bytes = this.parts.every((p) => typeof p === 'string') ? Buffer.from(this.parts.join('')) : Buffer.concat(this.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
       for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at);
     }
     this.parts = [];

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { execa } from 'execa';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/load-config.js';
 import { tempProject, configErrorOf } from '../helpers/project.js';
@@ -31,7 +31,7 @@ describe('plugins', () => {
     // The address is masked like any personal data in a message.
     expect(allFindings(report)[1]!.message).toBe('the contact e-mail s***@***.com is not in example.org');
     const config = await loadConfig({ cwd: dir });
-    expect(config.plugins).toEqual([{ namespace: 'example', spec: 'odlint-plugin-example', file: path.join(dir, 'node_modules', 'odlint-plugin-example', 'index.js'), version: '1.0.0' }]);
+    expect(config.plugins).toEqual([{ namespace: 'example', spec: 'odlint-plugin-example', file: path.join(dir, 'node_modules', 'odlint-plugin-example', 'index.js'), version: '1.0.0', hash: expect.stringMatching(/^[0-9a-f]{40}$/) }]);
     expect(config.rules.get('example/title-all-capitals')?.meta.family).toBe('example');
   });
 
@@ -119,5 +119,22 @@ describe('plugins', () => {
     expect(two.stdout).toBe(one.stdout);
     const report = JSON.parse(two.stdout) as Report;
     expect(allFindings(report, 'example/title-all-capitals').map((f) => f.location.file)).toEqual(['d0.yaml', 'd1.yaml', 'd2.yaml', 'd3.yaml']);
+  });
+
+  it('keys --cache on the plugins\' code and the policies as written: a change there re-lints', async () => {
+    const dir = project({
+      'odlint.config.yaml': 'plugins: [./rules.js]\nextends: [plugin:rules/all]\npolicies:\n  - { id: short, select: dataset.title, maxLength: 40, message: "long title" }\n',
+      'rules.js': "export const rules = { r: { meta: { description: 'x', severity: 'warning', messages: { m: 'first' } }, create: (c) => ({ dataset(ds) { c.report({ messageId: 'm', location: ds.at }); } }) } };\n",
+      'dataset.yaml': SHOUTING,
+    });
+    const run = async () => {
+      const r = await execa('node', [BIN, '--cache', '-f', 'json', 'dataset.yaml'], { cwd: dir, reject: false });
+      return allFindings(JSON.parse(r.stdout) as Report).map((f) => `${f.ruleId} ${f.message}`);
+    };
+    expect(await run()).toEqual(['rules/r first']);
+    writeFileSync(path.join(dir, 'rules.js'), readFileSync(path.join(dir, 'rules.js'), 'utf8').replace("'first'", "'second'"));
+    expect(await run()).toEqual(['rules/r second']);
+    writeFileSync(path.join(dir, 'odlint.config.yaml'), readFileSync(path.join(dir, 'odlint.config.yaml'), 'utf8').replace('maxLength: 40', 'maxLength: 10'));
+    expect(await run()).toEqual(['rules/r second', 'policy/short long title']);
   });
 });
