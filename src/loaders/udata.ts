@@ -110,7 +110,8 @@ function loadDataset(doc: ParsedDocument, entry: Entry, issues: LoadIssue[]): Da
   put(doc, ds, 'description', d.pick(texts, 'description'));
   put(doc, ds, 'keywords', d.pick(stringList, 'tags'));
   put(doc, ds, 'licence', d.pick(udataLicence, 'license'));
-  put(doc, ds, 'frequency', d.pick(str, 'frequency'));
+  // API v2 with `X-Get-Datasets-Full-Objects` gives `{id, label}` instead of the id.
+  put(doc, ds, 'frequency', d.pick((v) => (isObject(v) ? str(v.id) : str(v)), 'frequency'));
   put(doc, ds, 'temporal', d.pick(period, 'temporal_coverage'));
   putSpatial(doc, ds, d.obj('spatial'));
   putAgent(doc, ds, 'publisher', publisher(d, entry.organization));
@@ -176,7 +177,7 @@ function period(v: unknown): Period | undefined {
 function putSpatial(doc: ParsedDocument, ds: Dataset, spatial: Obj | undefined): void {
   if (!spatial) return;
   const zones = spatial.pick(zoneList, 'zones');
-  const granularity = spatial.pick(str, 'granularity');
+  const granularity = spatial.pick((v) => (isObject(v) ? str(v.id) : str(v)), 'granularity');
   const value = zones ?? (granularity && { value: [granularity.value], ptr: granularity.ptr });
   put(doc, ds, 'spatial', value);
   if (granularity) setExtra(ds, 'spatial.granularity', granularity.value, at(doc, granularity.ptr));

@@ -171,7 +171,7 @@ function ratingChart(c: Catalogue): string {
     return `<text x="0" y="${y + 17}">${r}</text><rect x="90" y="${y + 4}" width="${w}" height="18" fill="${RATING_COLOURS[r]}"/><text x="${96 + w}" y="${y + 17}" data-testid="rating-${r}">${counts[i]}</text>`;
   }).join('');
   const note = c.notChecked
-    ? '<p class="muted">Reachability of access and download URLs was not checked (run with <code>--online</code>); those indicators count 0, so no dataset can score more than 325 of 405 and none can be rated excellent (351).</p>'
+    ? '<p class="muted">Reachability of access and download URLs was not checked (run with <code>--online</code>); those indicators count 0, so a dataset with web URLs scores at most 325 of 405 and cannot be rated excellent (351).</p>'
     : '';
   // Distribution indicators beyond reachability are unchecked only when the distributions were linked, not included.
   const linked = c.linked;

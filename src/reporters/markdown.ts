@@ -43,7 +43,9 @@ const markdown = defineFormatter({
         rows++;
         const n = (s: string) => d.findings.filter((f) => f.severity === s).length;
         const s = d.score ?? {};
-        const mqa = s.mqa ? `${s.mqa.points}/405 ${s.mqa.rating}` : '–';
+        // Offline, unchecked reachability caps the points (325): say so beside the rating.
+        const cap = s.mqa?.maxChecked !== undefined && s.mqa.maxChecked < 405 ? ` (max ${s.mqa.maxChecked} unchecked)` : '';
+        const mqa = s.mqa ? `${s.mqa.points}/405 ${s.mqa.rating}${cap}` : '–';
         table.push(`| ${cell(datasetName(d))} | ${code(d.source.file)} | ${n('error')} | ${n('warning')} | ${n('info')} | ${s.odlint ?? '–'} | ${mqa} | ${pct(s.udata)} | ${s.stars === undefined ? '–' : '★'.repeat(s.stars) || '0'} |\n`);
         group(`${datasetName(d)} — ${code(d.source.file)}`, d.findings);
       },

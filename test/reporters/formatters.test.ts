@@ -189,6 +189,12 @@ describe('markdown', () => {
     expect(rows).toHaveLength(TOTAL);
   });
 
+  it('says beside the MQA rating when unchecked reachability caps the points', async () => {
+    const report = structuredClone(REPORT);
+    report.datasets[0]!.score = { mqa: { points: 320, rating: 'good', dimensions: {}, notChecked: ['accessibility.accessUrlReachable'], maxChecked: 325 } };
+    expect(await render('markdown', report)).toContain('| 320/405 good (max 325 unchecked) |');
+  });
+
   it('stops listing findings at the comment size limit', async () => {
     const report = structuredClone(REPORT);
     const f = report.datasets[0]!.findings[0]!;

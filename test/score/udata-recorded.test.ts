@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDescriptor } from '../../src/loaders/index.js';
@@ -20,6 +21,8 @@ import { FIXTURES, ROOT } from '../helpers/lint.js';
 const RECORDED: { file: string; now: string; rules: UdataRules; linked: boolean }[] = [
   // API v1, resources included: opendatateam/udata-front-kit 7f5963209c09, authored 2023-10-13.
   { file: 'corpus/udata/udata-front-kit__datasetResponse-found.json', now: '2023-10-13T11:34:12Z', rules: 'before-v12', linked: false },
+  // The same dataset as API v2 serves it (fixtures/udata/shapes/README.md: resources replaced by the link).
+  { file: 'udata/shapes/api-v2-dataset.json', now: '2023-10-13T11:34:12Z', rules: 'before-v12', linked: true },
   // API v2 search: datagouv/udata-front a9b7e4b176f2, 2024-09-02.
   { file: 'udata/recorded-quality/data.gouv.fr-api2-datasets-search-2024-09-02.json', now: '2024-09-02T11:23:34Z', rules: 'before-v12', linked: true },
   // API v2 list from dev.data.gouv.fr: datagouv/udata-front 5b7b59fdf, 2024-01-30.
@@ -33,7 +36,8 @@ type Quality = Record<string, boolean | number>;
 
 function recordedQualities(file: string): Quality[] {
   const raw = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as unknown;
-  const list = Array.isArray(raw) ? raw : (raw as { data: unknown }).data;
+  // A list, a search page {data: [...]}, an API v1 answer {data: {...}} or a bare dataset.
+  const list = Array.isArray(raw) ? raw : ((raw as { data?: unknown }).data ?? raw);
   return (Array.isArray(list) ? list : [list]).map((d) => (d as { quality: Quality }).quality);
 }
 
@@ -64,15 +68,15 @@ describe('udata quality: every recorded `quality` object reproduced', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('counts 41 recorded objects, all reproduced', async () => {
+  it('counts 42 recorded objects (41 real answers and their v2 twin), all reproduced', async () => {
     let total = 0;
     for (const { file } of RECORDED) total += recordedQualities(file).length;
-    expect(total).toBe(41);
+    expect(total).toBe(42);
   });
 
   it('gives an API v2 dataset no udata score: three criteria need the resources it only links', async () => {
-    const [ds] = await datasets(RECORDED[1]!.file);
-    const score = scoreDataset(ds!, [], { now: new Date(RECORDED[1]!.now) });
+    const [ds] = await datasets(RECORDED[2]!.file);
+    const score = scoreDataset(ds!, [], { now: new Date(RECORDED[2]!.now) });
     expect(score.udata).toBeUndefined();
     expect(score.udataCriteria).toMatchObject({ has_resources: true });
     for (const c of RESOURCE_CRITERIA) expect(score.udataCriteria).not.toHaveProperty(c);
@@ -90,11 +94,34 @@ describe('udata description threshold (QUALITY_DESCRIPTION_LENGTH)', () => {
   });
 
   it('decides dataset_description_quality: data.gouv.fr recorded false for 186 characters, true for 257', async () => {
-    const loaded = await datasets(RECORDED[2]!.file);
+    const loaded = await datasets(RECORDED[3]!.file);
     const byLength = (n: number) => loaded.find((d) => [...(d.description?.[''] ?? '')].length === n)!;
     for (const [n, atDefault, atDataGouv] of [[186, true, false], [257, true, true], [108, true, false]] as const) {
       expect(udataScore(byLength(n)).criteria.dataset_description_quality).toBe(atDefault);
       expect(udataScore(byLength(n), { descriptionLength: 200 }).criteria.dataset_description_quality).toBe(atDataGouv);
+    }
+  });
+});
+
+describe('API v2 with full objects (X-Get-Datasets-Full-Objects)', () => {
+  it('reads `frequency` and `spatial.granularity` given as {id, label}', async () => {
+    const raw = JSON.parse(fs.readFileSync(path.join(FIXTURES, RECORDED[2]!.file), 'utf8')) as { data: Record<string, unknown>[] };
+    const d = raw.data[0]!;
+    const recorded = d['quality'] as Quality;
+    d['frequency'] = { id: 'monthly', label: 'Mensuelle' };
+    d['spatial'] = { geom: null, zones: [], granularity: { id: 'other', name: 'Autre' } };
+    const dir = fs.mkdtempSync(path.join(tmpdir(), 'odlint-udata-full-'));
+    try {
+      const file = path.join(dir, 'dataset.json');
+      fs.writeFileSync(file, JSON.stringify(d));
+      const outcome = await loadDescriptor(file);
+      if (outcome.kind !== 'loaded') throw new Error(outcome.kind);
+      const ds = outcome.datasets[0]!;
+      expect([ds.frequency, ds.spatial]).toEqual(['monthly', ['other']]);
+      const q = udataScore(ds, { now: new Date(RECORDED[2]!.now), rules: 'before-v12', descriptionLength: DATA_GOUV_DESCRIPTION_LENGTH });
+      expect(q.criteria).toMatchObject({ update_frequency: recorded['update_frequency'], update_fulfilled_in_time: recorded['update_fulfilled_in_time'], spatial: true });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
