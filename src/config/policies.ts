@@ -65,6 +65,7 @@ export function compilePolicy(spec: PolicySpec): RuleModule {
   });
   const id = `${POLICY_FAMILY}/${spec.id}`;
   return {
+    source: 'policy',
     meta: {
       id,
       family: POLICY_FAMILY,

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RuleModule } from '../engine/rule-api.js';
-import { isBuiltinRule } from '../engine/registry.js';
 import { packageRoot } from '../util/package-root.js';
 import { readDataFile } from '../util/data-file.js';
 import { ConfigError, type RuleLayer } from './types.js';
@@ -30,7 +29,7 @@ export function presetLayers(name: string, rules: Map<string, RuleModule>, seen:
   const own: RuleLayer = new Map();
   for (const rule of rules.values()) {
     // Plugins' and policies' rules are enabled by their own presets and settings, not odlint's.
-    if (!isBuiltinRule(rule)) continue;
+    if (rule.source) continue;
     const wanted = name === 'strict' || rule.meta.presets.includes(name) || (name === 'recommended' && rule.meta.family === 'core');
     if (wanted) own.set(rule.meta.id, { severity: rule.meta.severity, origin: { file: `preset:${name}`, pointer: '' } });
   }

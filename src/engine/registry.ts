@@ -14,12 +14,6 @@ const ownExt = path.extname(fileURLToPath(import.meta.url)); // .ts under vitest
 const rulesDir = path.resolve(here, '..', '..', 'rules');
 
 let cache: Promise<Map<string, RuleModule>> | undefined;
-const builtin = new WeakSet<RuleModule>();
-
-/** Whether a rule is one of odlint's own (built-in presets enable only those, not plugins' or policies'). */
-export function isBuiltinRule(rule: RuleModule): boolean {
-  return builtin.has(rule);
-}
 
 export function loadBuiltinRules(): Promise<Map<string, RuleModule>> {
   cache ??= discover();
@@ -49,7 +43,6 @@ async function discover(): Promise<Map<string, RuleModule>> {
     const expected = `${path.basename(path.dirname(file))}/${path.basename(file, ownExt)}`;
     if (mod.meta.id !== expected) throw new Error(`rule file ${file} declares id "${mod.meta.id}", expected "${expected}"`);
     rules.set(mod.meta.id, mod as RuleModule);
-    builtin.add(mod as RuleModule);
   });
   return rules;
 }

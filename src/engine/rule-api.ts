@@ -111,6 +111,8 @@ export interface RuleHooks {
 export interface RuleModule<Options = Record<string, unknown>> {
   meta: RuleMeta;
   create(context: RuleContext<Options>): RuleHooks;
+  /** Set by odlint on the rules of plugins and on a config's policies (odlint's presets leave those alone). */
+  readonly source?: 'plugin' | 'policy';
 }
 
 /** Identity helper that gives rule files type checking and inference. */
