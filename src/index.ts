@@ -13,7 +13,7 @@ export type { Formatter, FormatContext, FormatSession } from './reporters/index.
 
 // The rule API, for plugins (docs/plugins.md).
 export { defineRule, defineAnalysis, locate, firstText } from './engine/rule-api.js';
-export type { RuleModule, RuleMeta, RuleContext, RuleHooks, ReportDescriptor, RuleFamily, TableAnalysis, AnalysisDef } from './engine/rule-api.js';
+export type { RuleModule, RuleMeta, RuleContext, RuleHooks, CatalogueHooks, ReportDescriptor, RuleFamily, TableAnalysis, AnalysisDef } from './engine/rule-api.js';
 export type { Plugin } from './config/plugins.js';
 
 // The model rules see and the report they produce.

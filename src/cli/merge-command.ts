@@ -3,7 +3,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { DatasetReport, FileReport, InventorySummary } from '../model/index.js';
 import { loadBuiltinRules } from '../engine/registry.js';
-import type { RunEvent } from '../pipeline/run.js';
+import { catalogueEvents, type RunEvent } from '../pipeline/run.js';
+import { mergeFacts, type CatalogueFacts } from '../engine/catalogue.js';
+import type { RuleModule } from '../engine/rule-api.js';
 import type { Seq } from '../pipeline/unit.js';
 import { UsageError, type CliIO } from './io.js';
 import { readBaseline } from './baseline.js';
@@ -16,6 +18,7 @@ type Line =
   | { type: 'run'; tool: { name: string; version: string }; schemaVersion: number; shard?: { index: number; total: number } }
   | { type: 'dataset'; seq: Seq; dataset: DatasetReport }
   | { type: 'file'; seq: Seq; file: FileReport }
+  | { type: 'catalogue'; facts: CatalogueFacts }
   | { type: 'summary'; summary: { inventory?: InventorySummary } };
 
 /** Reads a jsonl part line by line; a line that is not odlint's is a usage error naming the file and line. */
@@ -32,7 +35,7 @@ async function* partLines(file: string, shown: string): AsyncGenerator<Line> {
         throw new UsageError(`${shown}:${n}: not a JSON line`);
       }
       if (n === 1 && line.type !== 'run') throw new UsageError(`${shown} is not an odlint jsonl report (the first line must be the "run" line)`);
-      if (!['run', 'dataset', 'file', 'summary'].includes(line.type)) throw new UsageError(`${shown}:${n}: unknown line type`);
+      if (!['run', 'dataset', 'file', 'catalogue', 'summary'].includes(line.type)) throw new UsageError(`${shown}:${n}: unknown line type`);
       yield line;
     }
   } catch (e) {
@@ -77,7 +80,7 @@ export async function runMergeReports(files: string[], flags: MergeFlags, io: Cl
   const rules = await loadBuiltinRules();
   // Every shard reads every descriptor: each part's inventory is the whole run's.
   const summaries: { inventory?: InventorySummary }[] = [];
-  const { summary } = await writeReports(merged(parts, summaries), {
+  const { summary } = await writeReports(merged(parts, summaries, rules, io.cwd), {
     targets,
     io,
     version,
@@ -90,9 +93,18 @@ export async function runMergeReports(files: string[], flags: MergeFlags, io: Cl
   return exitCodeOf(summary, flags.failOn, maxWarnings);
 }
 
-/** The parts' datasets in run order (a k-way merge by `seq`), then their files' findings in run order. */
-async function* merged(parts: { shown: string; lines: AsyncGenerator<Line> }[], summaries: { inventory?: InventorySummary }[]): AsyncGenerator<RunEvent> {
+/**
+ * The parts' datasets in run order (a k-way merge by `seq`), then their files' findings in run
+ * order, then what the catalogue rules report from the shards' merged summaries.
+ */
+async function* merged(
+  parts: { shown: string; lines: AsyncGenerator<Line> }[],
+  summaries: { inventory?: InventorySummary }[],
+  rules: ReadonlyMap<string, RuleModule>,
+  cwd: string,
+): AsyncGenerator<RunEvent> {
   const files: Extract<Line, { type: 'file' }>[] = [];
+  const catalogue: CatalogueFacts = {};
   const heads: (Extract<Line, { type: 'dataset' }> | undefined)[] = [];
   const advance = async (i: number) => {
     for (;;) {
@@ -101,6 +113,11 @@ async function* merged(parts: { shown: string; lines: AsyncGenerator<Line> }[], 
       if (value.type === 'dataset') return value;
       if (value.type === 'file') files.push(value);
       if (value.type === 'summary') summaries.push(value.summary);
+      // Each shard's summaries hold paths relative to the working directory: made absolute again.
+      if (value.type === 'catalogue') {
+        const facts = Object.fromEntries(Object.entries(value.facts).map(([id, e]) => [id, { ...e, root: path.resolve(cwd, e.root) }]));
+        mergeFacts(catalogue, facts, rules);
+      }
       if (value.type === 'run') throw new UsageError(`${parts[i]!.shown}: a second "run" line (concatenated reports?)`);
     }
   };
@@ -118,4 +135,5 @@ async function* merged(parts: { shown: string; lines: AsyncGenerator<Line> }[], 
   }
   files.sort((a, b) => before(a.seq, b.seq));
   for (const f of files) yield { kind: 'file', seq: f.seq, report: f.file };
+  yield* catalogueEvents(catalogue, rules, cwd, false);
 }

@@ -86,6 +86,11 @@ export async function writeReports(events: AsyncIterable<RunEvent>, o: ReportSta
     for await (const e of events) {
       if (e.kind === 'fixed') fixed.push(...e.written);
       else if (e.kind === 'file') files.push(e);
+      else if (e.kind === 'catalogue') {
+        // A shard's summaries, with paths relative to the working directory like the rest of its part.
+        const facts = Object.fromEntries(Object.entries(e.facts).map(([id, entry]) => [id, { ...entry, root: displayPath(io.cwd, entry.root) }]));
+        for (const s of sessions) s.catalogue?.(facts);
+      }
       else {
         const d: DatasetReport = fingerprints ? { ...e.report, findings: filter(e.report.findings) } : e.report;
         tally.dataset(d);

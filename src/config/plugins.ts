@@ -148,6 +148,7 @@ function checkPlugin(ref: PluginRef, file: string, packageDir: string | undefine
     rules.set(id, {
       meta: { ...meta!, rationale: meta!.rationale ?? '', id, family: namespace, presets: meta!.presets ?? [] },
       create: rule.create!.bind(rule),
+      ...(rule.catalogue ? { catalogue: rule.catalogue } : {}),
       source: 'plugin',
     });
   }

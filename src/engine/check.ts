@@ -10,6 +10,8 @@ import { locateReal } from '../util/path-guard.js';
 import { systemErrorMessage } from '../util/system-error.js';
 import { descriptorDir } from '../loaders/paths.js';
 import { limitLocation } from './watchdog.js';
+import { contribute, type CatalogueFacts } from './catalogue.js';
+import { nationalSchemaByHeader } from '../knowledge/national-schemas.js';
 
 export interface CheckSettings {
   cwd: string;
@@ -49,6 +51,8 @@ export async function checkDataset(
   settings: Map<string, EffectiveRule>,
   run: CheckSettings,
   extraFindings: Finding[] = [],
+  /** Where catalogue rules' contributions go (the unit's summaries); dropped when absent. */
+  catalogue?: CatalogueFacts,
 ): Promise<Finding[]> {
   const findings: Finding[] = [...extraFindings];
   const active: ActiveRule[] = [];
@@ -92,6 +96,9 @@ export async function checkDataset(
       settings: run,
       report: (d) => emit(rule.meta.id, severity, d, rule),
       analysis,
+      contribute: (summary) => {
+        if (catalogue && rule.catalogue) contribute(catalogue, rule, severity, eff.options, summary, ds.source.file);
+      },
     };
     const a: ActiveRule = { rule, hooks: {} };
     try {
@@ -174,6 +181,18 @@ export async function checkDataset(
   return findings;
 }
 
+/**
+ * A CSV without a declared schema whose header matches a vendored national schema (the SCDL
+ * Table Schemas) is validated against it: the Table Schema rules see it as `dist.schema`.
+ */
+function adoptSchemaByHeader(dist: Distribution, header: readonly string[]): void {
+  if (dist.schema) return;
+  const match = nationalSchemaByHeader(header);
+  if (!match) return;
+  dist.schema = match.schema;
+  dist.nationalSchema = { id: match.id, version: match.version, by: 'header' };
+}
+
 async function annotateLocalFile(dist: Distribution, sniff: boolean): Promise<void> {
   if (!dist.localPath) return;
   try {
@@ -209,6 +228,7 @@ async function readData(
       {
         table: (info) => {
           table = info;
+          adoptSchemaByHeader(dist, info.header);
           call('table', fileAt, info, dist, ds);
         },
         row: (cells, ctx) => {

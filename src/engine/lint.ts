@@ -10,6 +10,7 @@ import { checkDataset, type CheckSettings } from './check.js';
 import { limitLocation, withinFileTime } from './watchdog.js';
 import { DISTRIBUTION, Inventory, formatOfName, type FileStatus } from './inventory.js';
 import type { WalkProblem } from '../discover/index.js';
+import { catalogueFindings, mergeFacts, type CatalogueFacts } from './catalogue.js';
 
 export interface LintRequest extends CheckSettings {
   inputs: string[];
@@ -143,7 +144,13 @@ export const localPaths = (ds: Dataset): string[] => ds.distributions.flatMap((d
  * which datasets this run checks; the others are loaded (their data references count) but not
  * checked.
  */
-export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: Dataset) => boolean = () => true): AsyncGenerator<LintItem> {
+export async function* lintUnit(
+  unit: LintUnit,
+  req: LintRequest,
+  wanted: (ds: Dataset) => boolean = () => true,
+  /** The unit's catalogue summaries (catalogue rules' contributions), filled as datasets are checked. */
+  catalogue?: CatalogueFacts,
+): AsyncGenerator<LintItem> {
   const { config } = req;
   const coreFinding = (file: string, ruleId: string, messageId: string, data: Record<string, string | number>, location: SourceLocation): Finding | undefined => {
     const severity = config.forFile(file).get(ruleId)?.severity ?? 'error';
@@ -183,7 +190,7 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
   if (unit.kind === 'data-file') {
     const dataset = dataFileDataset(unit.file, req.cwd);
     const paths = localPaths(dataset);
-    if (wanted(dataset)) yield { kind: 'dataset', dataset, localPaths: paths, findings: await checkDataset(dataset, config.rules, config.forFile(unit.file), { ...req, limits: config.limits }) };
+    if (wanted(dataset)) yield { kind: 'dataset', dataset, localPaths: paths, findings: await checkDataset(dataset, config.rules, config.forFile(unit.file), { ...req, limits: config.limits }, [], catalogue) };
     else yield { kind: 'skipped', localPaths: [] };
     return;
   }
@@ -236,7 +243,7 @@ export async function* lintUnit(unit: LintUnit, req: LintRequest, wanted: (ds: D
       continue;
     }
     const paths = localPaths(dataset);
-    const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), { ...req, limits: config.limits }, issues);
+    const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), { ...req, limits: config.limits }, issues, catalogue);
     yield { kind: 'dataset', dataset, localPaths: paths, findings };
   }
 }
@@ -251,18 +258,23 @@ export async function* lintStream(req: LintRequest, inventory = new Inventory())
   const plan = await planLint(req);
   for (const { file, reason } of plan.skipped) inventory.skipped(file, reason);
   const referenced = new Set<string>();
+  const catalogue: CatalogueFacts = {};
   const pass = async function* (units: LintUnit[]) {
     for (const unit of units) {
-      for await (const item of lintUnit(unit, req)) {
+      const facts: CatalogueFacts = {};
+      for await (const item of lintUnit(unit, req, undefined, facts)) {
         for (const p of item.kind === 'dataset' || item.kind === 'skipped' ? item.localPaths : []) referenced.add(p);
         if (item.kind === 'inventory') recordInventory(inventory, item);
         else if (item.kind !== 'skipped') yield item;
       }
+      mergeFacts(catalogue, facts, req.config.rules);
     }
   };
   yield* pass(plan.descriptors);
   dataFilesInventory(inventory, plan, referenced);
   yield* pass(dataFileUnits(plan, referenced));
+  // Catalogue rules report once every dataset is checked, from the merged summaries.
+  for (const f of catalogueFindings(catalogue, req.config.rules)) yield { kind: 'file', ...f };
 }
 
 /** The whole run collected (tests and small callers; the CLI streams). */

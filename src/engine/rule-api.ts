@@ -76,6 +76,32 @@ export interface RuleContext<Options = Record<string, unknown>> {
    * analysis without a `row` hook of its own sets `meta.needsRows`.
    */
   analysis<T extends TableAnalysis>(def: AnalysisDef<T>, table: TableInfo): T;
+  /**
+   * Catalogue rules (a module with `catalogue`): this dataset's part of the catalogue summary —
+   * compact facts (counters, a few ids), never the dataset. The engine merges the parts with
+   * `catalogue.merge`; `catalogue.report` sees the whole after the last dataset.
+   */
+  contribute(summary: unknown): void;
+}
+
+/** What a catalogue rule's `report` gets: its settings and where catalogue findings point. */
+export interface CatalogueContext<Options = Record<string, unknown>> {
+  readonly ruleId: string;
+  readonly options: Options;
+  readonly severity: Severity;
+  /** The descriptor files that contributed, as their common folder (or the file, when one). */
+  readonly location: SourceLocation;
+  report(descriptor: ReportDescriptor): void;
+}
+
+/**
+ * The catalogue part of a rule: summaries are plain JSON (they travel between worker threads
+ * and, with --shard, through jsonl to merge-reports) and `merge` may see them grouped in any
+ * way, so it must not depend on the grouping (sums, unions, maxima).
+ */
+export interface CatalogueHooks<Summary = unknown, Options = Record<string, unknown>> {
+  merge(a: Summary, b: Summary): Summary;
+  report(summary: Summary, context: CatalogueContext<Options>): void;
 }
 
 /** Per-table work shared by several rules (see `RuleContext.analysis`). */
@@ -108,15 +134,17 @@ export interface RuleHooks {
   end?(ds: Dataset): void;
 }
 
-export interface RuleModule<Options = Record<string, unknown>> {
+export interface RuleModule<Options = Record<string, unknown>, Summary = unknown> {
   meta: RuleMeta;
   create(context: RuleContext<Options>): RuleHooks;
   /** Set by odlint on the rules of plugins and on a config's policies (odlint's presets leave those alone). */
   readonly source?: 'plugin' | 'policy';
+  /** Catalogue-level rules: reported once after the last dataset, from merged summaries. */
+  catalogue?: CatalogueHooks<Summary, Options>;
 }
 
 /** Identity helper that gives rule files type checking and inference. */
-export function defineRule<Options = Record<string, unknown>>(rule: RuleModule<Options>): RuleModule<Options> {
+export function defineRule<Options = Record<string, unknown>, Summary = unknown>(rule: RuleModule<Options, Summary>): RuleModule<Options, Summary> {
   return rule;
 }
 

@@ -132,6 +132,11 @@ export interface Distribution extends Located {
   conformsTo?: string[];
   /** Table Schema declared for the data (Frictionless `schema`). */
   schema?: TableSchema;
+  /**
+   * The vendored national schema (schemas/national/) `schema` came from: declared by the
+   * metadata (udata `schema`, `dct:conformsTo`) or matched by the data file's header.
+   */
+  nationalSchema?: { id: string; version: string; by: 'udata schema' | 'conformsTo' | 'header'; declaredVersion?: string };
   /** How to read the data file (Frictionless `dialect`), when the descriptor says so. */
   dialect?: TableDialect;
   /**

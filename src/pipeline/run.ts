@@ -8,6 +8,9 @@ import type { ConfigRequest } from '../config/resolve.js';
 import { packageRoot } from '../util/package-root.js';
 import { reportUnit, type ReportItem, type UnitEvent } from './unit.js';
 import type { Shard } from './shard.js';
+import { catalogueFindings, mergeFacts, type CatalogueFacts } from '../engine/catalogue.js';
+import type { RuleModule } from '../engine/rule-api.js';
+import { fileReport } from '../reporters/build-report.js';
 import type { LintCache } from './cache.js';
 
 /** What a worker needs to rebuild the run's settings (a resolved config holds functions: it is re-resolved). */
@@ -22,7 +25,28 @@ export interface RunSettings {
   fix?: boolean;
 }
 
-export type RunEvent = ReportItem | { kind: 'fixed'; written: { file: string; count: number }[] };
+export type RunEvent =
+  | ReportItem
+  | { kind: 'fixed'; written: { file: string; count: number }[] }
+  /** A shard's catalogue summaries, for its jsonl part (merge-reports reports them for the whole run). */
+  | { kind: 'catalogue'; facts: CatalogueFacts };
+
+/** Catalogue findings come after every other item of the run: their unit number is past any real one. */
+export const CATALOGUE_UNIT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The end of a run: catalogue rules report from the merged summaries — or, for a shard, the
+ * summaries themselves go into its part, for merge-reports to report once for all shards.
+ */
+export function* catalogueEvents(facts: CatalogueFacts, rules: ReadonlyMap<string, RuleModule>, cwd: string, shard: boolean): Generator<RunEvent> {
+  if (Object.keys(facts).length === 0) return;
+  if (shard) {
+    yield { kind: 'catalogue', facts };
+    return;
+  }
+  let i = 0;
+  for (const f of catalogueFindings(facts, rules)) yield { kind: 'file', seq: [CATALOGUE_UNIT, i++], report: fileReport(f.file, f.findings, cwd) };
+}
 
 /** A task for a worker: one unit, and the port its events go back through. */
 export interface WorkerTask {
@@ -58,9 +82,11 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
   const { cache, observer } = extras;
   for (const { file, reason } of plan.skipped) inventory.skipped(file, reason);
   const referenced = new Set<string>();
+  const catalogue: CatalogueFacts = {};
   const keep = (e: UnitEvent): e is RunEvent => {
     if (e.kind === 'references') for (const p of e.paths) referenced.add(p);
     else if (e.kind === 'inventory') recordInventory(inventory, e);
+    else if (e.kind === 'catalogue') mergeFacts(catalogue, structuredClone(e.facts), req.config.rules);
     else if (e.kind !== 'reads') return true;
     return false;
   };
@@ -105,6 +131,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       for await (const e of ordered(plan.descriptors, 2 * jobs, start, observer)) if (keep(e)) yield e;
       for await (const e of ordered(dataFiles(), 2 * jobs, start, observer)) if (keep(e)) yield e;
     }
+    yield* catalogueEvents(catalogue, req.config.rules, req.cwd, settings.shard !== undefined);
     cache?.commit();
   } finally {
     cache?.close();

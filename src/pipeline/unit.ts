@@ -8,6 +8,7 @@ import { displayPath } from '../util/paths.js';
 import { systemErrorMessage } from '../util/system-error.js';
 import { OutputError } from '../cli/io.js';
 import { inShard, type Shard } from './shard.js';
+import type { CatalogueFacts } from '../engine/catalogue.js';
 
 /**
  * Where an item goes in the report: its unit's place in the plan, then its place in the unit.
@@ -20,14 +21,16 @@ export type ReportItem = { kind: 'dataset'; seq: Seq; report: DatasetReport } | 
 /**
  * What one unit produces: report items, the data files its datasets reference, the other files
  * they read (Table Schema and dialect files named by path: what `--cache` must also watch), the
- * fixes written.
+ * fixes written, the catalogue summaries of its datasets.
  */
 export type UnitEvent =
   | ReportItem
   | InventoryItem
   | { kind: 'references'; paths: string[] }
   | { kind: 'reads'; paths: string[] }
-  | { kind: 'fixed'; written: { file: string; count: number }[] };
+  | { kind: 'fixed'; written: { file: string; count: number }[] }
+  /** The unit's catalogue summaries (src/engine/catalogue.ts), merged by the run. */
+  | { kind: 'catalogue'; facts: CatalogueFacts };
 
 export interface UnitOptions {
   shard?: Shard;
@@ -51,6 +54,7 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
   const references: string[] = [];
   const reads = new Set<string>();
   const held: { seq: Seq; index: number; lint: LintItem }[] = [];
+  const facts: CatalogueFacts = {};
   const toReport = async (seq: Seq, index: number, lint: LintItem): Promise<ReportItem | undefined> => {
     if (lint.kind === 'file') return wanted(lint.file) ? { kind: 'file', seq, report: fileReport(lint.file, lint.findings, cwd) } : undefined;
     if (lint.kind !== 'dataset') return undefined;
@@ -60,7 +64,7 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
     return { kind: 'dataset', seq, report: datasetReport(lint.dataset, lint.findings, cwd, index, scoring) };
   };
 
-  for await (const lint of lintUnit(unit, req, (ds) => wanted(ds.source.file, ds.at.pointer))) {
+  for await (const lint of lintUnit(unit, req, (ds) => wanted(ds.source.file, ds.at.pointer), facts)) {
     const seq: Seq = [unit.index, item++];
     // A dataset's place among its file's datasets (checked here or by another shard).
     const index = lint.kind === 'dataset' || lint.kind === 'skipped' ? datasetIndex++ : -1;
@@ -95,6 +99,7 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
   }
   if (references.length) yield { kind: 'references', paths: references };
   if (reads.size) yield { kind: 'reads', paths: [...reads] };
+  if (Object.keys(facts).length) yield { kind: 'catalogue', facts };
 }
 
 /** The Table Schema and dialect files a dataset's distributions name by a local path (the loaders read them). */

@@ -3,7 +3,7 @@ import { onlyErrors } from './json.js';
 
 /**
  * JSON Lines (schemas/report-line.schema.json): a `run` line, one line per dataset and per file
- * with findings of its own, then a `summary` line — what shards, pipelines and `merge-reports`
+ * with findings of its own, a shard's `catalogue` summaries, then a `summary` line — what shards, pipelines and `merge-reports`
  * exchange. Each item carries its `seq` (place in the run), so parts merge in the run's order.
  */
 const jsonl = defineFormatter({
@@ -18,6 +18,9 @@ const jsonl = defineFormatter({
       },
       file(f, seq) {
         write(JSON.stringify({ type: 'file', seq, file: onlyErrors(quiet, f) }) + '\n');
+      },
+      catalogue(facts) {
+        write(JSON.stringify({ type: 'catalogue', facts }) + '\n');
       },
       end(summary) {
         write(JSON.stringify({ type: 'summary', summary }) + '\n');

@@ -1,3 +1,4 @@
+import type { CatalogueFacts } from '../engine/catalogue.js';
 import type { DatasetReport, FileReport, Report, ReportSummary } from '../model/index.js';
 import type { RuleMeta } from '../engine/rule-api.js';
 
@@ -28,6 +29,8 @@ export type ItemSeq = [number, number];
 export interface FormatSession {
   dataset(d: DatasetReport, seq: ItemSeq): void;
   file(f: FileReport, seq: ItemSeq): void;
+  /** A shard's catalogue summaries (only formats that shards exchange keep them: jsonl). */
+  catalogue?(facts: CatalogueFacts): void;
   end(summary: ReportSummary): void;
 }
 

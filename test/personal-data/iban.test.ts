@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { iban, ibanChecksumValid, ibanValid } from '../../src/knowledge/personal-data/index.js';
 import { maskPersonalData } from '../../src/knowledge/personal-data/mask-text.js';
 import { prng } from '../helpers/prng.js';
+import path from 'node:path';
+import { lintReport, allFindings, brief, FIXTURES } from '../helpers/lint.js';
 
 /** Written here, independently of src: the IBAN of a BBAN with correct ISO 13616 check digits. */
 function withIbanCheck(country: string, bban: string): string {
@@ -104,5 +106,25 @@ describe('IBAN: detector and masking', () => {
     const odd = withIbanCheck('BE', '539007547035');
     expect(maskPersonalData(`virement sur ${odd} reçu`)).toBe(`virement sur ${iban.mask(odd)} reçu`);
     expect(maskPersonalData('virement sur BE68 5390 0754 7034 reçu')).toBe('virement sur BE** **** **** **34 reçu');
+  });
+});
+
+describe('personal-data/iban: the publisher\'s own accounts (fixtures/personal-data/organisation-iban)', () => {
+  const dir = path.join(FIXTURES, 'personal-data', 'organisation-iban');
+  const rel = (f: string) => `fixtures/personal-data/organisation-iban/${f}`;
+  const ibanFindings = async (input: string, configFile?: string) =>
+    allFindings(await lintReport([path.join(dir, input)], configFile ? { configFile: path.join(dir, configFile) } : {}), 'personal-data/iban').map(brief);
+
+  it('a column of IBANs the metadata states as the publisher\'s is info; people\'s accounts beside them stay an error', async () => {
+    expect(await ibanFindings('dataset.yaml')).toEqual([
+      { ruleId: 'personal-data/iban', messageId: 'organisation', severity: 'info', location: { file: rel('data/tarifs.csv'), row: 2, field: 'compte_iban' } },
+      { ruleId: 'personal-data/iban', messageId: 'validated', severity: 'error', location: { file: rel('data/remboursements.csv'), row: 2, field: 'compte_credite' } },
+      { ruleId: 'personal-data/iban', messageId: 'organisation', severity: 'info', location: { file: rel('data/remboursements.csv'), row: 2, field: 'compte_debite' } },
+    ]);
+  });
+
+  it('without the metadata the same file is an error, unless the `organisationIbans` option lists the account', async () => {
+    expect((await ibanFindings('data/tarifs.csv')).map((f) => f.messageId)).toEqual(['validated']);
+    expect((await ibanFindings('data/tarifs.csv', 'odlint.config.yaml')).map((f) => [f.messageId, f.severity])).toEqual([['organisation', 'info']]);
   });
 });

@@ -160,6 +160,12 @@ describe('payment card number', () => {
     expect(cardValid('1111111111111111')).toBe(false);
     expect(detect(paymentCard, '4111 1111 1111 1111')?.masked).toBe('**** **** **** 1111');
   });
+  it('takes 14 bare digits (a SIRET passes Luhn too) for a card only in a card column', () => {
+    // 38047555800058: a SIRET of the SCDL subventions examples; prefix 38 and 14 digits are Diners Club's.
+    expect(detect(paymentCard, '38047555800058', false)).toBeUndefined();
+    expect(detect(paymentCard, '38047555800058', true)?.valid).toBe(true);
+    expect(detect(paymentCard, '3804 755580 0058', false)?.valid).toBe(true);
+  });
 });
 
 describe('e-mail address', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDescriptor } from '../../src/loaders/index.js';
 import { mqaRating, mqaScore, MQA_MAX, MQA_WEIGHTS } from '../../src/score/index.js';
+import { CORPUS } from '../helpers/lint.js';
 
 /**
  * One row per MQA indicator and case, against the definitions docs/scores.md cites
@@ -122,5 +123,17 @@ describe('MQA rating bands (methodology; piveau-metrics-reporter getScoreValue)'
     [0, 'bad'], [120, 'bad'], [121, 'sufficient'], [220, 'sufficient'], [221, 'good'], [350, 'good'], [351, 'excellent'], [405, 'excellent'],
   ] as const)('%i points → %s', (points, rating) => {
     expect(mqaRating(points)).toBe(rating);
+  });
+});
+
+describe('MQA on a real CKAN dataset (ckanext-dcat full DCAT-AP example)', () => {
+  it('reads rights, byte size and dates on the resource, as ckanext-dcat writes them on the distribution', async () => {
+    const outcome = await loadDescriptor(path.join(CORPUS, 'ckan', 'ckanext-dcat__ckan_full_dataset_dcat_ap.json'));
+    if (outcome.kind !== 'loaded') throw new Error(outcome.kind);
+    const mqa = mqaScore(outcome.datasets[0]!);
+    // The resource has "rights", "size", "issued" and "modified": 4 × 5.
+    expect(mqa.dimensions.contextuality.indicators).toEqual({ rights: 5, byteSize: 5, issued: 5, modified: 5 });
+    // "access_rights" is a free-text statement: present (10), not from the EU vocabulary (0).
+    expect(mqa.dimensions.reusability.indicators).toMatchObject({ accessRights: 10, accessRightsFromVocabulary: 0 });
   });
 });

@@ -22,10 +22,13 @@ export const paymentCard: ValueDetector = {
   kind: 'payment-card',
   label: 'payment card number',
   checkDigits: true,
-  shape(text) {
+  shape(text, inKindColumn) {
     const t = text.trim();
     if (!/^\d(?:[ -]?\d){11,18}$/.test(t)) return undefined;
     const digits = t.replace(/[ -]/g, '');
+    // A French SIRET is 14 digits with a Luhn check digit too (SCDL files are full of them):
+    // 14 bare digits count as a card (Diners Club, Maestro) only in a card column.
+    if (digits.length === 14 && digits === t && !inKindColumn) return undefined;
     return SCHEMES.some((s) => s.prefix.test(digits) && s.lengths.includes(digits.length)) ? digits : undefined;
   },
   valid: cardValid,
