@@ -19,7 +19,12 @@ const reportOptions = (command: Command) =>
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
     .option('--quiet', 'report errors only')
-    .option('--no-color', 'no colours in terminal output');
+    .option('--no-color', 'no colours in terminal output')
+    .option('--compare <report>', 'html: compare with an earlier jsonl or json report (repeatable, oldest first: a trend)', collect)
+    .option('--scorecard-inline-limit <MB>', 'html: finding details embedded up to this size, else in a sidecar .datasets.jsonl (default 8)')
+    .option('--data-licence <spdx>', 'scorecard-csv: licence of the datapackage.json written beside it (default CC0-1.0)')
+    .option('--data-publisher <name>', 'scorecard-csv: publisher named in its datapackage.json')
+    .option('--data-contact <email|url>', 'scorecard-csv: contact point named in its datapackage.json');
 
 /**
  * The odlint command line. Returns the exit code (0 clean, 1 findings at/above the fail level,

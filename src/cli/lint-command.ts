@@ -11,11 +11,12 @@ import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
 import { readBaseline } from './baseline.js';
 import { exitCodeOf, writeReports, type OutputTarget } from './report-stage.js';
+import { scorecardOptions, type ScorecardFlags } from './scorecard-options.js';
 import { LintCache, cacheFile, type CacheStrategy } from '../pipeline/cache.js';
 import { ProgressLine, progressWanted } from './progress.js';
 import type { RunEvent, RunObserver } from '../pipeline/run.js';
 
-export interface LintFlags {
+export interface LintFlags extends ScorecardFlags {
   config?: string;
   preset: string[];
   rule: string[];
@@ -107,6 +108,7 @@ export function outputOptions(flags: Pick<LintFlags, 'format' | 'output' | 'fail
  */
 export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Promise<number> {
   const { targets, maxWarnings } = outputOptions(flags);
+  const scorecard = scorecardOptions(flags, io.cwd);
   const { jobs, explicit } = jobsOf(flags.jobs);
   let shard: Shard | undefined;
   if (flags.shard !== undefined) {
@@ -157,6 +159,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     quiet: Boolean(flags.quiet),
     color: flags.color,
     ...(shard ? { shard } : {}),
+    ...(scorecard ? { scorecard } : {}),
     ...(baselined ? { baseline: baselined } : {}),
     ...(flags.baselineWrite ? { baselineWrite: flags.baselineWrite } : {}),
     inventory: () => maskStrings(inventory.summary()),

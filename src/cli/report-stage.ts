@@ -3,6 +3,7 @@ import { SEVERITY_RANK, type DatasetReport, type FileReport, type Finding, type 
 import { maskPersonalData } from '../knowledge/personal-data/mask-text.js';
 import type { RuleMeta } from '../engine/rule-api.js';
 import { loadFormatter, type FormatSession } from '../reporters/index.js';
+import type { ScorecardOptions } from '../reporters/types.js';
 import { SummaryTally } from '../reporters/build-report.js';
 import { Fingerprints } from '../reporters/_findings.js';
 import { openOutput, writeOutputFile, type OutputSink } from '../util/write-atomic.js';
@@ -32,6 +33,8 @@ export interface ReportStageOptions {
   baseline?: Set<string>;
   /** `--baseline-write`: record every finding there (then none is reported). */
   baselineWrite?: string;
+  /** `--compare`, `--scorecard-inline-limit`, `--data-licence`. */
+  scorecard?: ScorecardOptions;
   /** The run's inventory (`summary.inventory`), asked for once the stream is done. */
   inventory?: () => InventorySummary | undefined;
   /** Sessions besides the targets' formatters (the programmatic API collects the report with one). */
@@ -59,7 +62,12 @@ export async function writeReports(events: AsyncIterable<RunEvent>, o: ReportSta
       const writer = toFile ? outputWriter(path.resolve(io.cwd, t.file!), `the ${t.format} report to ${t.file}`) : undefined;
       const color = !t.file && o.color && io.isTTY && !io.env['NO_COLOR'];
       const session = formatter.open(
-        { color, quiet: o.quiet, rules: o.rules, cwd: io.cwd, version: o.version, ...(o.shard ? { shard: o.shard } : {}) },
+        {
+          color, quiet: o.quiet, rules: o.rules, cwd: io.cwd, version: o.version, date: runDate(io.env),
+          ...(o.shard ? { shard: o.shard } : {}),
+          ...(toFile ? { outputFile: path.resolve(io.cwd, t.file!) } : {}),
+          ...(o.scorecard ? { scorecard: o.scorecard } : {}),
+        },
         writer ? (s) => writer.write(s) : io.stdout,
       );
       return { target: t, writer, session };
@@ -127,6 +135,19 @@ export async function writeReports(events: AsyncIterable<RunEvent>, o: ReportSta
     for (const { writer } of outputs) writer?.abort();
     throw e;
   }
+}
+
+let processDate: string | undefined;
+/**
+ * The run's date, to the minute (`2026-12-04T23:40:00Z`): SOURCE_DATE_EPOCH when set (for
+ * reproducible reports), else the first time a report is opened in this process, so that every
+ * report of a run, and runs compared byte for byte in one process, say the same.
+ */
+export function runDate(env: Record<string, string | undefined>): string {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  const minute = (d: Date) => d.toISOString().slice(0, 16) + ':00Z';
+  if (epoch && /^\d+$/.test(epoch)) return minute(new Date(Number(epoch) * 1000));
+  return (processDate ??= minute(new Date()));
 }
 
 /** An output whose every failure (opening, writing, committing) is one OutputError line naming `what`. */

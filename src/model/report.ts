@@ -16,6 +16,12 @@ export interface DatasetReport {
   title?: string;
   source: { format: DescriptorFormat; file: string; pointer?: string };
   publisher?: string;
+  /** The dataset's licence as normalised (SPDX id, else CKAN id, else as written), its openness, and whether it is a placeholder naming none (`notspecified`). */
+  licence?: { id: string; openness: 'open' | 'not-open' | 'unknown'; placeholder?: true };
+  /** The distinct formats of its distributions (format ids of schemas/formats.yaml). */
+  formats?: string[];
+  /** Its page on the portal or publisher's site (dcat:landingPage), when the descriptor gives one. */
+  landingPage?: string;
   /** Gender-mainstreaming flags as declared (and detected, when data rules ran). */
   flags?: { concernsIndividuals?: boolean; sexDisaggregated?: boolean; genderStatistics?: boolean };
   score?: DatasetScore;

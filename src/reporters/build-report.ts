@@ -41,11 +41,23 @@ export function datasetReport(dataset: Dataset, findings: Finding[], cwd: string
       ...(dataset.at.pointer !== undefined ? { pointer: dataset.at.pointer } : {}),
     },
     ...(dataset.publisher?.name ? { publisher: dataset.publisher.name } : {}),
+    ...catalogueFacts(dataset),
     ...(Object.keys(dataset.flags).length ? { flags: { ...dataset.flags } } : {}),
     score: scoreDataset(dataset, findings, options),
     ...withGender(genderReport(dataset)),
     findings: sortFindings(findings.map((f) => finalize(f, dataset, cwd))),
   });
+}
+
+/** What a scorecard counts per dataset besides scores: licence and openness, formats, portal page. */
+function catalogueFacts(ds: Dataset): Pick<DatasetReport, 'licence' | 'formats' | 'landingPage'> {
+  const l = ds.licence;
+  const formats = [...new Set(ds.distributions.flatMap((d) => (d.formatId ? [d.formatId] : [])))].sort();
+  return {
+    ...(l ? { licence: { id: l.spdx ?? l.ckanId ?? l.raw, openness: l.openness ?? 'unknown', ...(l.opennessReason?.startsWith('placeholder') ? { placeholder: true as const } : {}) } } : {}),
+    ...(formats.length ? { formats } : {}),
+    ...(ds.landingPage && /^https?:\/\//i.test(ds.landingPage) ? { landingPage: ds.landingPage } : {}),
+  };
 }
 
 /** Findings about a file that yielded no dataset (or not only datasets): parse errors, envelopes. */

@@ -16,6 +16,24 @@ export interface FormatContext {
 export interface OpenContext extends FormatContext {
   version: string;
   shard?: { index: number; total: number };
+  /** When the run happened, to the minute (`2026-12-04T23:40:00Z`), for reports that show it. */
+  date?: string;
+  /** The absolute path of the report file (`-o`), for formats that write a companion file beside it. */
+  outputFile?: string;
+  /** Options of the scorecard formats (`html`, `scorecard-csv`). */
+  scorecard?: ScorecardOptions;
+}
+
+export interface ScorecardOptions {
+  /** `--compare`: earlier reports, oldest first. */
+  compare?: { file: string; shown: string }[];
+  /** Bytes of per-dataset finding details the HTML page embeds; above, they go to a sidecar JSONL. */
+  inlineLimit?: number;
+  /** Licence of the `scorecard-csv` data package (SPDX id). */
+  dataLicence?: string;
+  /** Publisher and contact (e-mail or URL) of the `scorecard-csv` data package. */
+  dataPublisher?: string;
+  dataContact?: string;
 }
 
 /** Where in the run an item sits (unit, item): only `jsonl` writes it, so parts can be merged. */

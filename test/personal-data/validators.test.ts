@@ -247,6 +247,9 @@ describe('masks and value shapes', () => {
   it('tells names, full dates and street addresses from other values', () => {
     expect(['Jan', "d'Hondt", 'VAN DEN BERG', 'Zoé'].every(looksLikePersonName)).toBe(true);
     expect(['J', 'GO! basisschool', 'A1', ''].some(looksLikePersonName)).toBe(false);
+    // Organisations (SCDL nomAttribuant/nomBeneficiaire): the first word, or a legal form at the end.
+    expect(['Région Bretagne', 'Association Les Petits Débrouillards', 'Gemeente Utrecht', 'Voorbeeld BV', 'Ferme du Val SARL'].some(looksLikePersonName)).toBe(false);
+    expect(['Maria de Sá', 'Jean Régis', 'Anne Ville'].every(looksLikePersonName)).toBe(true);
     expect(['1985-07-30', '30/07/1985', '30.07.85', '19850730', '1985-07-30T00:00:00'].every(looksLikeFullDate)).toBe(true);
     expect(['1985', '07/1985', '2013-13-01', 'hier'].some(looksLikeFullDate)).toBe(false);
     expect(['Rue de la Loi 16', '12 rue des Lilas', 'Kerkstraat 4 bus 2'].every(looksLikeStreetAddress)).toBe(true);

@@ -13,7 +13,7 @@ import { generateCatalogue } from '../../bench/catalogue.mjs';
 
 // End-to-end on the built executable (npm test builds dist/ first): the worker pool runs dist/.
 const BIN = path.join(ROOT, 'bin', 'odlint.js');
-const odlint = (args: string[], node: string[] = []) => execa('node', [...node, BIN, ...args], { cwd: ROOT, reject: false, stripFinalNewline: false, env: { NO_COLOR: '1' } });
+const odlint = (args: string[], node: string[] = []) => execa('node', [...node, BIN, ...args], { cwd: ROOT, reject: false, stripFinalNewline: false, env: { NO_COLOR: '1', SOURCE_DATE_EPOCH: '1764892800' } });
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'odlint-stream-'));
 const read = (file: string) => readFileSync(file, 'utf8');
 
