@@ -5,12 +5,13 @@
  * `odlint <dir> --no-data` with the default preset:
  *   - `-f jsonl` and `-f json` with the default --jobs (every core);
  *   - paired A/B runs `--jobs 1` / `--jobs 2` (`-f jsonl`), alternating, and checks that both
- *     write the same bytes.
+ *     write the same bytes;
+ *   - a cold then a warm `--cache` run (same bytes; goal: warm ≥ 10× faster).
  * Prints wall, CPU (whole process, workers included), peak RSS, datasets/s and the load average.
  * Goals (docs/performance.md): 100k < 40 s wall on 2 cores, peak RSS < 400 MiB flat in N,
  * --jobs 2 ≥ 1.7× --jobs 1. Needs `npm run build`.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,4 +63,11 @@ for (const n of sizes) {
     if (readFileSync(out('jobs1.jsonl'), 'utf8') !== readFileSync(out('jobs2.jsonl'), 'utf8')) throw new Error('--jobs 1 and --jobs 2 wrote different reports');
   }
   console.log(`\n${n.toLocaleString('en')} datasets: --jobs 2 / --jobs 1 wall speed-up per pair: ${ratios.map((r) => r.toFixed(2) + '×').join(', ')}; reports identical\n`);
+  // --cache: a cold run writes the cache, a warm one (nothing changed) reuses every file.
+  const cacheFile = out('odlintcache');
+  rmSync(cacheFile, { force: true });
+  const cold = run(dir, n, ['--cache', '--cache-location', cacheFile, '-f', 'jsonl', '-o', out('cold.jsonl')], '`--cache`, cold');
+  const warm = run(dir, n, ['--cache', '--cache-location', cacheFile, '-f', 'jsonl', '-o', out('warm.jsonl')], '`--cache`, warm');
+  if (readFileSync(out('cold.jsonl'), 'utf8') !== readFileSync(out('warm.jsonl'), 'utf8')) throw new Error('the warm --cache run wrote a different report');
+  console.log(`\n${n.toLocaleString('en')} datasets: warm --cache run ${(cold.seconds / warm.seconds).toFixed(1)}× faster (wall), ${(cold.cpuSeconds / warm.cpuSeconds).toFixed(1)}× (CPU); reports identical\n`);
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { emptyDataset, emptyDistribution, type Dataset, type Finding, type SourceLocation } from '../model/index.js';
 import { discover, InputError } from '../discover/index.js';
-import { loadDescriptor, loadDescriptorText, type LoadOutcome } from '../loaders/index.js';
+import { loadDescriptor, loadDescriptorText, type LoadIssue, type LoadOutcome } from '../loaders/index.js';
 import { fetchDescriptor } from '../loaders/fetch.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../util/paths.js';
@@ -220,31 +220,51 @@ export async function* lintUnit(
       return;
   }
   const byDataset = new Map<Dataset | undefined, Finding[]>();
-  for (const issue of outcome.issues) {
-    const f = coreFinding(file, issue.ruleId, issue.messageId, issue.data ?? {}, issue.location);
-    if (!f) continue;
-    byDataset.set(issue.dataset, [...(byDataset.get(issue.dataset) ?? []), f]);
-  }
-  const orphan = byDataset.get(undefined);
-  if (orphan) yield { kind: 'file', file, findings: orphan };
-  if (outcome.datasets.length) yield inventory('loaded', file, outcome.format, outcome.datasets.length);
-  else if (orphan) yield inventory('failed', file, outcome.format, 0, orphan[0]!.message);
-  else if (explicit) yield* fail(file, outcome.format, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
-  else yield inventory('skipped', file, outcome.format, 0, `the ${outcome.format} document holds no dataset`);
-  // Each model is let go once it is handed on: a file's datasets are not all kept until its end.
-  const datasets: (Dataset | undefined)[] = outcome.datasets;
-  for (let i = 0; i < datasets.length; i++) {
-    const dataset = datasets[i]!;
-    datasets[i] = undefined;
-    const issues = byDataset.get(dataset) ?? [];
-    byDataset.delete(dataset);
-    if (!wanted(dataset)) {
-      yield { kind: 'skipped', localPaths: localPaths(dataset) };
-      continue;
+  const orphans: Finding[] = [];
+  const sortIssues = (issues: LoadIssue[]) => {
+    for (const issue of issues) {
+      const f = coreFinding(file, issue.ruleId, issue.messageId, issue.data ?? {}, issue.location);
+      if (!f) continue;
+      if (issue.dataset) byDataset.set(issue.dataset, [...(byDataset.get(issue.dataset) ?? []), f]);
+      else orphans.push(f);
     }
-    const paths = localPaths(dataset);
-    const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), { ...req, limits: config.limits }, issues, catalogue);
-    yield { kind: 'dataset', dataset, localPaths: paths, findings };
+  };
+  sortIssues(outcome.issues);
+  const streamed = outcome.more !== undefined;
+  // A file read whole says what it holds first; a big file read batch by batch, at its end.
+  const settle = function* (count: number): Generator<LintItem> {
+    if (orphans.length) yield { kind: 'file', file, findings: [...orphans] };
+    if (count) yield inventory('loaded', file, outcome.format, count);
+    else if (orphans.length) yield inventory('failed', file, outcome.format, 0, orphans[0]!.message);
+    else if (explicit) yield* fail(file, outcome.format, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
+    else yield inventory('skipped', file, outcome.format, 0, `the ${outcome.format} document holds no dataset`);
+  };
+  if (!streamed) yield* settle(outcome.datasets.length);
+  const check = async function* (datasets: (Dataset | undefined)[]): AsyncGenerator<LintItem> {
+    // Each model is let go once it is handed on: a file's datasets are not all kept until its end.
+    for (let i = 0; i < datasets.length; i++) {
+      const dataset = datasets[i]!;
+      datasets[i] = undefined;
+      const issues = byDataset.get(dataset) ?? [];
+      byDataset.delete(dataset);
+      if (!wanted(dataset)) {
+        yield { kind: 'skipped', localPaths: localPaths(dataset) };
+        continue;
+      }
+      const paths = localPaths(dataset);
+      const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), { ...req, limits: config.limits }, issues, catalogue);
+      yield { kind: 'dataset', dataset, localPaths: paths, findings };
+    }
+  };
+  let count = outcome.datasets.length;
+  yield* check(outcome.datasets);
+  if (outcome.more) {
+    for await (const batch of outcome.more) {
+      sortIssues(batch.issues);
+      count += batch.datasets.length;
+      yield* check(batch.datasets);
+    }
+    yield* settle(count);
   }
 }
 

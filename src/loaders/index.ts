@@ -17,6 +17,7 @@ import { isJsonLd } from './rdf-jsonld.js';
 import type { RdfSyntax } from './rdf-parse.js';
 import { JSON_LINES_EXTENSIONS, looksLikeJsonLines, parseJsonLines } from './jsonl.js';
 import { decide } from './detect.js';
+import { findRecords, jsonBatches, jsonLines, jsonLinesBatches, jsonRecords, readHead, type Batch } from './json-stream.js';
 
 export * from './types.js';
 
@@ -33,8 +34,15 @@ const RDF_EXTENSIONS: Record<string, RdfSyntax> = { '.ttl': 'turtle', '.n3': 'n3
 /** A JSON loader at least this sure of a JSON-LD document wins over the DCAT-AP reading (POD data.json). */
 const JSON_LOADER_OVER_JSONLD = 0.5;
 
+/** Datasets and issues of one part of a big file read record by record. */
+export interface LoadedBatch {
+  datasets: Dataset[];
+  issues: LoadIssue[];
+}
+
 export type LoadOutcome =
-  | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[]; paging?: EnvelopePaging }
+  /** `more`: a big file read record by record — the batches after the first (`datasets`, `issues`). */
+  | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[]; paging?: EnvelopePaging; more?: AsyncIterable<LoadedBatch> }
   | { kind: 'parse-error'; message: string; line: number; column: number }
   | { kind: 'unreadable'; message: string }
   | { kind: 'limit-exceeded'; error: LimitExceeded }
@@ -43,7 +51,18 @@ export type LoadOutcome =
 export interface LoadOptions {
   /** Folders a referenced file (a Table Schema) may really be in besides the descriptor's. */
   allowedRoots?: readonly string[];
+  /** JSON and JSON Lines files of at least this many bytes are read record by record (default STREAM_FROM_BYTES). */
+  streamFrom?: number;
+  /** Characters of records per batch of a streamed file (tests make it small). */
+  streamBatchChars?: number;
 }
+
+/**
+ * From this size on, a JSON descriptor whose records are in a list (`package_search` pages and
+ * dumps, DCAT-US catalogs, udata pages, JSON Lines) is read record by record: memory holds a
+ * batch, not the file, and `limits.descriptorBytes` bounds each record instead of the file.
+ */
+export const STREAM_FROM_BYTES = 16 * 1024 * 1024;
 
 /** Reads, parses and loads one descriptor file. Never throws for bad input. */
 export async function loadDescriptor(file: string, limits: Limits = DEFAULT_LIMITS, options: LoadOptions = {}): Promise<LoadOutcome> {
@@ -52,6 +71,10 @@ export async function loadDescriptor(file: string, limits: Limits = DEFAULT_LIMI
     const handle = await open(file, 'r');
     try {
       const { size } = await handle.stat();
+      if (size >= (options.streamFrom ?? STREAM_FROM_BYTES) && STREAMED_EXTENSIONS.includes(extensionOf(file))) {
+        const streamed = await loadStreamed(file, limits, options);
+        if (streamed) return streamed;
+      }
       if (size > limits.descriptorBytes) return { kind: 'limit-exceeded', error: new LimitExceeded('descriptorBytes', limits.descriptorBytes, {}, { found: size }) };
       bytes = await handle.readFile();
     } finally {
@@ -85,6 +108,50 @@ export async function loadDescriptorText(file: string, text: string, limits: Lim
     throw e;
   }
   return loadParsed(doc, limits);
+}
+
+const STREAMED_EXTENSIONS = ['.json', ...JSON_LINES_EXTENSIONS];
+
+/**
+ * A big JSON or JSON Lines file read batch by batch (src/loaders/json-stream.ts): the loader
+ * is chosen on the first batch and reads every batch; undefined when the file is no list of
+ * records a loader claims (JSON-LD, a single huge object): it is then read whole.
+ */
+async function loadStreamed(file: string, limits: Limits, options: LoadOptions): Promise<LoadOutcome | undefined> {
+  const problems: LoadIssue[] = [];
+  let batches: AsyncGenerator<Batch>;
+  let listPath = '';
+  if (JSON_LINES_EXTENSIONS.includes(extensionOf(file))) batches = jsonLinesBatches(file, jsonLines(file, limits, problems), limits, options.streamBatchChars);
+  else {
+    const head = await readHead(file);
+    const found = head === undefined ? undefined : findRecords(head);
+    if (!found) return undefined;
+    listPath = found.shape.path;
+    batches = jsonBatches(file, found.shape, jsonRecords(file, found.start, limits, problems), limits, options.streamBatchChars);
+  }
+  const first = (await batches.next()).value as Batch | undefined;
+  if (!first) return undefined;
+  const doc = { ...first.doc, allowedRoots: options.allowedRoots };
+  const { loader, score } = decide(doc, LOADERS);
+  if (!loader || (isJsonLd(doc.data) && score < JSON_LOADER_OVER_JSONLD)) {
+    await batches.return(undefined);
+    return undefined;
+  }
+  const load = (b: Batch, isFirst: boolean): LoadedBatch => {
+    const result = loader.load({ ...b.doc, allowedRoots: options.allowedRoots });
+    normaliseDatasets(result.datasets);
+    // What the loader says about the envelope is said once, with the first batch.
+    const issues = isFirst ? result.issues : result.issues.filter((i) => i.dataset || i.location.pointer?.startsWith(`${listPath}/`));
+    b.settle([result.datasets, issues]);
+    return { datasets: result.datasets, issues: [...b.problems, ...issues] };
+  };
+  const head = load(first, true);
+  async function* more(): AsyncGenerator<LoadedBatch> {
+    for await (const b of batches) yield load(b, false);
+    // The stream's own problems (a missing comma, an unclosed list) are known at its end.
+    if (problems.length) yield { datasets: [], issues: problems };
+  }
+  return { kind: 'loaded', format: loader.format, datasets: head.datasets, issues: head.issues, more: more() };
 }
 
 /** The RDF syntax of a file, from its extension then its first lines; `xml` = XML that is not RDF. */

@@ -24,13 +24,13 @@ export function looksLikeJsonLines(text: string): boolean {
  * the record's own line. A line that does not parse, or holds something other than an object,
  * is a problem at that line and is left out; the other lines still load.
  */
-export function parseJsonLines(file: string, text: string, limits: Limits = DEFAULT_LIMITS): { doc: ParsedDocument; problems: LoadIssue[] } {
+export function parseJsonLines(file: string, text: string, limits: Limits = DEFAULT_LIMITS, firstLine = 1): { doc: ParsedDocument; problems: LoadIssue[] } {
   const records: unknown[] = [];
   const positions: { line: number; position: PositionResolver }[] = [];
   const problems: LoadIssue[] = [];
   const lines = text.split('\n');
   lines.every((raw, i) => {
-    const line = i + 1;
+    const line = i + firstLine; // a part of a big file read in batches starts further down
     // Lines of garbage: give up after limits.parseErrors bad lines rather than report them all.
     if (problems.length >= limits.parseErrors) {
       const e = new LimitExceeded('parseErrors', limits.parseErrors, { line, column: 1 }, { first: String(problems[0]!.data?.message) });
@@ -57,7 +57,7 @@ export function parseJsonLines(file: string, text: string, limits: Limits = DEFA
   });
   const position: PositionResolver = (ptr) => {
     const [first, ...rest] = pointerTokens(ptr);
-    if (first === undefined) return { line: 1, column: 1 };
+    if (first === undefined) return { line: firstLine, column: 1 };
     const record = /^\d+$/.test(first) ? positions[Number(first)] : undefined;
     if (!record) return undefined;
     const inner = record.position(pointer('', ...rest));

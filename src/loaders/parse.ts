@@ -1,4 +1,4 @@
-import { parseTree, findNodeAtLocation, printParseErrorCode, visit as visitJson, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { Composer, Lexer, LineCounter, Parser, YAMLParseError, visit, isNode, isScalar, isMap, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
 import { DEFAULT_LIMITS, fileClock, LimitExceeded, escapePointerToken, pointer, pointerTokens, type Limits, type PositionResolver } from '../model/index.js';
 import type { ParsedDocument } from './types.js';
@@ -44,80 +44,100 @@ interface Anchor {
   key?: number;
 }
 
-/**
- * Offset of the first `[` or `{` nested deeper than `max` (strings skipped, nothing validated),
- * or -1. Run before jsonc-parser, whose recursion would overflow the stack on deep input.
- */
-export function jsonTooDeepAt(text: string, max: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > max) return i;
-    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) depth--;
-  }
-  return -1;
-}
-
 /** Thrown from the error list to stop jsonc-parser once `limits.parseErrors` errors are kept. */
 const STOP_PARSING = Symbol('stop parsing');
 
 /**
- * The offsets of the shallow containers of a JSON text, found in one pass of jsonc-parser's
- * visitor (no tree is built): a catalogue page's datasets are anchors, and a pointer below an
- * anchor is found by parsing only that anchor's text.
+ * The offsets of the shallow containers of a JSON text (a catalogue page's datasets are anchors:
+ * a pointer below one is found by parsing only that anchor's text), and the offset of the first
+ * container nested deeper than `maxDepth` (-1 if none) — one char-code pass, no tree, no
+ * recursion. Nothing is validated: on text that is not JSON the anchors mean nothing (the
+ * caller only uses them once `JSON.parse` accepted the text). Below ANCHOR_DEPTH only strings and
+ * brackets are followed.
  */
-function jsonAnchors(body: string): Map<string, Anchor> {
+export function jsonAnchors(body: string, maxDepth: number): { anchors: Map<string, Anchor>; tooDeep: number } {
   interface Frame {
     array: boolean;
-    pointer: string | undefined;
+    pointer: string;
     index: number;
-    key: { name: string; offset: number } | undefined;
+    /** The key just read (objects), and where it starts. */
+    key: string | undefined;
+    keyAt: number;
     start: number;
-    keyOffset: number | undefined;
-    depth: number;
+    /** Where the container's own key starts (a property's value). */
+    ownKey: number | undefined;
   }
   const anchors = new Map<string, Anchor>();
   const stack: Frame[] = [];
-  /** The pointer (shallow values only) and key offset of the value starting now. */
-  const place = (): { pointer: string | undefined; key: number | undefined; depth: number } => {
+  let depth = 0;
+  /** The pointer and key offset of a value starting now in the innermost frame (shallow levels only). */
+  const place = (): { pointer: string; key: number | undefined } | undefined => {
     const parent = stack[stack.length - 1];
-    if (!parent) return { pointer: '', key: undefined, depth: 0 };
-    const depth = parent.depth + 1;
-    const token = parent.array ? String(parent.index++) : parent.key!.name;
-    const key = parent.array ? undefined : parent.key!.offset;
-    return { pointer: parent.pointer !== undefined && depth <= ANCHOR_DEPTH ? parent.pointer + '/' + escapePointerToken(token) : undefined, key, depth };
+    if (!parent) return { pointer: '', key: undefined };
+    if (parent.array) return { pointer: parent.pointer + '/' + parent.index++, key: undefined };
+    const key = parent.key;
+    parent.key = undefined;
+    return key === undefined ? undefined : { pointer: parent.pointer + '/' + escapePointerToken(key), key: parent.keyAt };
   };
-  const begin = (array: boolean, offset: number) => {
-    const { pointer, key, depth } = place();
-    stack.push({ array, pointer, index: 0, key: undefined, start: offset, keyOffset: key, depth });
-  };
-  const end = (offset: number, length: number) => {
-    const f = stack.pop()!;
-    if (f.pointer !== undefined) anchors.set(f.pointer, { start: f.start, end: offset + length, ...(f.keyOffset !== undefined ? { key: f.keyOffset } : {}) });
-  };
-  visitJson(
-    body,
-    {
-      onObjectBegin: (offset) => begin(false, offset),
-      onArrayBegin: (offset) => begin(true, offset),
-      onObjectEnd: end,
-      onArrayEnd: end,
-      onObjectProperty: (name, offset) => {
-        stack[stack.length - 1]!.key = { name, offset };
-      },
-      onLiteralValue: () => {
-        place();
-      },
-    },
-    { allowTrailingComma: false, disallowComments: true },
-  );
-  return anchors;
+  const n = body.length;
+  for (let i = 0; i < n; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < n; i++) {
+        const d = body.charCodeAt(i);
+        if (d === 92) {
+          escaped = true;
+          i++;
+        } else if (d === 34) break;
+      }
+      if (depth > ANCHOR_DEPTH || depth === 0) continue;
+      const top = stack[depth - 1]!;
+      if (!top.array && top.key === undefined && body.charCodeAt(nextNonSpace(body, i + 1)) === 58 /* : */) {
+        const raw = body.slice(start + 1, i);
+        top.key = escaped ? keyText(raw) : raw;
+        top.keyAt = start;
+      } else place();
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+      if (depth > maxDepth) return { anchors, tooDeep: i };
+      if (depth > ANCHOR_DEPTH + 1) continue;
+      const at = depth - 1 <= ANCHOR_DEPTH ? place() : undefined;
+      stack.push({ array: c === 91, pointer: at?.pointer ?? '\u0000', index: 0, key: undefined, keyAt: 0, start: i, ownKey: at?.key });
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      if (depth === 0) continue;
+      if (depth <= ANCHOR_DEPTH + 1) {
+        const f = stack.pop()!;
+        if (f.pointer !== '\u0000') anchors.set(f.pointer, { start: f.start, end: i + 1, ...(f.ownKey !== undefined ? { key: f.ownKey } : {}) });
+      }
+      depth--;
+    } else if (depth > 0 && depth <= ANCHOR_DEPTH && (c === 45 || (c >= 48 && c <= 57) || c === 116 || c === 102 || c === 110)) {
+      // A number or literal: it takes an index (arrays) or consumes the key (objects).
+      place();
+      while (i + 1 < n && !isDelimiter(body.charCodeAt(i + 1))) i++;
+    }
+  }
+  return { anchors, tooDeep: -1 };
+}
+
+function nextNonSpace(text: string, i: number): number {
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i;
+    i++;
+  }
+  return i;
+}
+
+const isDelimiter = (c: number) => c === 44 || c === 125 || c === 93 || c === 32 || c === 10 || c === 13 || c === 9;
+
+function keyText(raw: string): string {
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
 }
 
 /**
@@ -130,7 +150,8 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): { data
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = body === text ? 0 : 1;
   const toPos = lineIndex(text);
-  const deep = jsonTooDeepAt(body, limits.depth);
+  // One pass finds the shallow containers and checks the depth before anything recurses.
+  const { anchors, tooDeep: deep } = jsonAnchors(body, limits.depth);
   if (deep >= 0) throw new LimitExceeded('depth', limits.depth, toPos(deep + shift));
   let data: unknown;
   try {
@@ -138,7 +159,6 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): { data
   } catch {
     throw jsonSyntaxProblem(body, shift, toPos, limits);
   }
-  const anchors = jsonAnchors(body);
   // The part last parsed: the findings of one dataset are resolved together.
   let last: { start: number; tree: Node | undefined } | undefined;
   const position: PositionResolver = (ptr) => {

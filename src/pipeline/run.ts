@@ -97,7 +97,9 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
     observer?.units(plan.descriptors.length + units.length);
     return units;
   };
-  let pool: (Pool & { destroy(): Promise<void> }) | undefined;
+  type RunPool = Pool & { destroy(): Promise<void> };
+  let pool: RunPool | undefined;
+  let poolStarted: Promise<RunPool> | undefined;
   try {
     if (jobs <= 1) {
       const inProcess = async function* (units: LintUnit[]) {
@@ -120,12 +122,10 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       const start = async (unit: LintUnit, emit: (events: UnitEvent[]) => void): Promise<void> => {
         const verdict = cache?.consult(unit);
         if (verdict?.kind === 'hit') return emit(verdict.events);
-        if (!pool) {
-          const { default: Tinypool } = await import('tinypool');
-          pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
-        }
+        // One pool, made when the first unit must run (units start together: the promise is shared).
+        poolStarted ??= import('tinypool').then(({ default: Tinypool }) => (pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false })));
         const recorder = verdict?.recorder;
-        await runOnPool(pool, unit, settings, recorder ? (events) => (events.forEach((e) => recorder.add(e)), emit(events)) : emit);
+        await runOnPool(await poolStarted, unit, settings, recorder ? (events) => (events.forEach((e) => recorder.add(e)), emit(events)) : emit);
         recorder?.done();
       };
       for await (const e of ordered(plan.descriptors, 2 * jobs, start, observer)) if (keep(e)) yield e;
@@ -135,7 +135,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
     cache?.commit();
   } finally {
     cache?.close();
-    await pool?.destroy();
+    await (pool ?? (await poolStarted?.catch(() => undefined)))?.destroy();
   }
 }
 

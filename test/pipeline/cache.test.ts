@@ -139,6 +139,24 @@ describe('--cache', () => {
   });
 });
 
+describe('--cache and catalogue rules', () => {
+  it('a warm run replays each file\'s catalogue summaries: the same catalogue findings', async () => {
+    cpSync(path.join(FIXTURES, 'catalogue'), path.join(dir, 'catalogue'), { recursive: true });
+    const lintCatalogue = async (...args: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      await main(['catalogue', '-p', 'france', '-p', 'luxembourg', '-f', 'json', '--verbose', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, isTTY: false, env: {} });
+      return { stdout, stderr };
+    };
+    const plain = await lintCatalogue();
+    expect(plain.stdout).toMatch(/"ruleId": "catalogue\//);
+    await lintCatalogue('--cache');
+    const warm = await lintCatalogue('--cache');
+    expect(warm.stderr).toMatch(/ 0 linted/);
+    expect(warm.stdout).toBe(plain.stdout);
+  });
+});
+
 describe('the cache file', () => {
   const unit = (f: string) => ({ kind: 'data-file' as const, index: 0, file: f });
   const open = (cacheFile: string, runKey: unknown, maxBytes?: number) => {
