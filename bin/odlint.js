@@ -20,5 +20,11 @@ const code = await main(process.argv.slice(2), {
   stderrIsTTY: Boolean(process.stderr.isTTY),
   columns: process.stderr.columns,
   env: process.env,
+  stdoutColumns: process.stdout.columns,
+  readStdin: async () => {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  },
 });
 process.exitCode = code;

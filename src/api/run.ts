@@ -21,7 +21,11 @@ export interface StartOptions {
   allowRoots?: string[];
   errorOnUnmatched?: boolean;
   shard?: Shard;
-  fix?: boolean;
+  fix?: RunSettings['fix'];
+  /** `-` / `--stdin`: the descriptor read from standard input. */
+  stdin?: LintRequest['stdin'];
+  /** `.odlintignore` and `--ignore-pattern`. */
+  isIgnored?: LintRequest['isIgnored'];
   /** A cache and a progress observer for the run, made once its settings are known (`--cache` keys on them). */
   extras?: (settings: RunSettings) => RunExtras;
 }
@@ -41,11 +45,21 @@ export interface StartedRun {
 export async function startLint(inputs: string[], o: StartOptions): Promise<StartedRun> {
   const { config } = o;
   const allowedRoots = [...config.allowedRoots, ...(o.allowRoots ?? [])];
-  const req: LintRequest = { inputs, config, cwd: o.cwd, data: o.data, online: o.online, errorOnUnmatched: o.errorOnUnmatched !== false, allowedRoots };
+  const req: LintRequest = {
+    inputs,
+    config,
+    cwd: o.cwd,
+    data: o.data,
+    online: o.online,
+    errorOnUnmatched: o.errorOnUnmatched !== false,
+    allowedRoots,
+    ...(o.stdin ? { stdin: o.stdin } : {}),
+    ...(o.isIgnored ? { isIgnored: o.isIgnored } : {}),
+  };
   const plan = await planLint(req);
   const inventory = new Inventory();
   const units = plan.descriptors.length + plan.dataFiles.length;
   const workers = units < 2 || (!o.jobsExplicit && units < AUTO_POOL_UNITS) ? 1 : o.jobs;
-  const settings: RunSettings = { cwd: o.cwd, data: o.data, online: o.online, config: o.configRequest, allowedRoots, ...(o.shard ? { shard: o.shard } : {}), fix: Boolean(o.fix) };
+  const settings: RunSettings = { cwd: o.cwd, data: o.data, online: o.online, config: o.configRequest, allowedRoots, ...(o.shard ? { shard: o.shard } : {}), fix: o.fix ?? false };
   return { plan, events: runPlan(plan, req, settings, workers, inventory, o.extras?.(settings) ?? {}), inventory };
 }

@@ -5,6 +5,7 @@ import { PRESETS } from '../config/presets.js';
 import type { LintFlags } from './lint-command.js';
 import type { MergeFlags } from './merge-command.js';
 import { odlintVersion } from './version.js';
+import { formatNames } from '../util/format-names.js';
 import { UsageError, type CliIO } from './io.js';
 
 export type { CliIO } from './io.js';
@@ -14,12 +15,15 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** The output options `lint` and `merge-reports` share. */
 const reportOptions = (command: Command) =>
   command
-    .option('-f, --format <name>', 'output format (repeatable; pairs with -o in order)', collect)
+    .option('-f, --format <name>', `output format: ${formatNames().join(', ')}, or the path of a formatter module (repeatable; pairs with -o in order)`, collect)
     .option('-o, --output <file>', 'write the report to a file (repeatable)', collect)
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
     .option('--quiet', 'report errors only')
+    .option('--color', 'colours in terminal output even when stdout is no terminal (default: FORCE_COLOR, NO_COLOR, TERM=dumb, TTY)')
     .option('--no-color', 'no colours in terminal output')
+    .option('--base-path <dir>', 'make SARIF, GitHub, GitLab and JUnit paths relative to this folder (e.g. the repository root; default: the working directory)')
+    .option('--csv-bom', 'start CSV reports with a UTF-8 byte-order mark (Excel)')
     .option('--compare <report>', 'html: compare with an earlier jsonl or json report (repeatable, oldest first: a trend)', collect)
     .option('--scorecard-inline-limit <MB>', 'html: finding details embedded up to this size, else in a sidecar .datasets.jsonl (default 8)')
     .option('--data-licence <spdx>', 'scorecard-csv: licence of the datapackage.json written beside it (default CC0-1.0)')
@@ -40,7 +44,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(str.startsWith('error: ') ? `odlint: ${str.slice(7)}` : str) })
     .showSuggestionAfterError(true);
 
-  reportOptions(
+  const lint = reportOptions(
     program
       .command('lint', { isDefault: true })
       .description('lint dataset descriptors and their data files (default command)')
@@ -59,18 +63,26 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--verbose', 'list on stderr each file skipped in a folder walk, with the reason')
     .option('-j, --jobs <n>', 'worker threads checking datasets in parallel (default: the number of cores; 1 = in-process)')
     .option('--shard <k/n>', 'lint only part k of n (a stable split by dataset); join the jsonl parts with merge-reports')
+    .option('--fix-dry-run', 'say which safe fixes --fix would write, and report as if they were written; write nothing')
+    .option('--stdin', 'lint a descriptor read from standard input (also: the input "-")')
+    .option('--stdin-filename <file>', 'the path the standard input stands for (format, config overrides, data references, report paths)')
+    .option('--ignore-pattern <pattern>', 'ignore files matching this gitignore-style pattern, besides .odlintignore (repeatable)', collect)
+    .option('--print-config <file>', 'print the configuration that applies to a file (JSON) and lint nothing')
     .option('--cache', 'reuse the results of files unchanged since the last --cache run')
     .option('--cache-location <path>', 'the cache file, or a folder for it (default: .odlintcache)')
     .addOption(new Option('--cache-strategy <strategy>', 'how data files are compared: size and mtime, or content hash').choices(['metadata', 'content']).default('metadata'))
     .option('--progress', 'show a progress line on stderr (default: on a terminal, not in CI)')
     .option('--no-progress', 'never show the progress line')
     .option('--debug', 'print stack traces of internal errors')
-    .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output' | 'allowRoot'> & { debug?: boolean }) => {
+    .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output' | 'allowRoot' | 'ignorePattern'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);
       // Commands are imported when run: `--version` and `--help` load none of the pipeline.
       const { runLint } = await import('./lint-command.js');
-      code = await runLint(inputs, { ...flags, preset: flags.preset ?? [], rule: flags.rule ?? [], format: flags.format ?? [], output: flags.output ?? [], allowRoot: flags.allowRoot ?? [] }, io);
+      code = await runLint(inputs, { ...flags, preset: flags.preset ?? [], rule: flags.rule ?? [], format: flags.format ?? [], output: flags.output ?? [], allowRoot: flags.allowRoot ?? [], ignorePattern: flags.ignorePattern ?? [] }, io);
     });
+
+  // `odlint --help` shows the default command's options too: they are what most users need.
+  program.addHelpText('after', () => `\nDefault command: ${lint.helpInformation().replace(/^Usage: odlint lint/, 'odlint [lint]')}`);
 
   reportOptions(
     program
@@ -93,9 +105,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .command('explain')
     .description("print a rule's documentation")
     .argument('<id>', 'rule id, e.g. licence/licence-missing')
-    .action(async (id: string) => {
+    .option('--color', 'render the Markdown for a terminal even when stdout is none')
+    .option('--no-color', 'print the Markdown as it is')
+    .action(async (id: string, flags: { color?: boolean }) => {
       const { runRulesExplain } = await import('./rules-command.js');
-      code = await runRulesExplain(id, io);
+      code = await runRulesExplain(id, io, flags.color);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script: odlint completion bash|zsh|fish')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(async (shell: string) => {
+      const { runCompletion } = await import('./completion-command.js');
+      code = runCompletion(shell, program, io);
     });
 
   program

@@ -10,6 +10,10 @@ export interface CliIO {
   /** The terminal's width, when stderr is one. */
   columns?: number;
   env: Record<string, string | undefined>;
+  /** Width of the terminal stdout is on (`rules` fits its lines to it). */
+  stdoutColumns?: number;
+  /** Reads all of standard input (`-` / `--stdin`); absent where there is none. */
+  readStdin?: () => Promise<Buffer>;
 }
 
 /** A one-line error for the user: exit code 2, no stack trace. */

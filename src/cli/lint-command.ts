@@ -5,12 +5,16 @@ import { startLint } from '../api/run.js';
 import { maskPersonalData, maskStrings } from '../knowledge/personal-data/mask-text.js';
 import { displayPath } from '../util/paths.js';
 import { loadConfig } from '../config/load-config.js';
-import { formatNames } from '../reporters/index.js';
+import { formatNames, isFormatterPath } from '../reporters/index.js';
+import { existsSync } from 'node:fs';
+import { readerFor } from '../readers/index.js';
+import { decodeDescriptor } from '../loaders/decode.js';
+import { ignoreMatcher } from './ignore-file.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
 import { readBaseline } from './baseline.js';
-import { exitCodeOf, writeReports, type OutputTarget } from './report-stage.js';
+import { finishRun, writeReports, type OutputTarget } from './report-stage.js';
 import { scorecardOptions, type ScorecardFlags } from './scorecard-options.js';
 import { LintCache, cacheFile, type CacheStrategy } from '../pipeline/cache.js';
 import { ProgressLine, progressWanted } from './progress.js';
@@ -25,7 +29,8 @@ export interface LintFlags extends ScorecardFlags {
   maxWarnings?: string;
   failOn: string;
   quiet?: boolean;
-  color: boolean;
+  /** `--color` / `--no-color`; undefined: decided from the environment. */
+  color?: boolean;
   data: boolean;
   online?: boolean;
   /** `--allow-root <dir>` (repeatable): folders symlinks may lead into. */
@@ -44,6 +49,20 @@ export interface LintFlags extends ScorecardFlags {
   errorOnUnmatchedPattern?: boolean;
   /** List the skipped files on stderr. */
   verbose?: boolean;
+  /** Work out the safe fixes and report as if written, writing nothing. */
+  fixDryRun?: boolean;
+  /** Lint a descriptor read from standard input (also the input `-`). */
+  stdin?: boolean;
+  /** The path standard input stands for. */
+  stdinFilename?: string;
+  /** `--ignore-pattern` (repeatable): gitignore-style, relative to the working directory. */
+  ignorePattern: string[];
+  /** Print the configuration for this file and lint nothing. */
+  printConfig?: string;
+  /** `--base-path`: paths for code hosts relative to this folder. */
+  basePath?: string;
+  /** `--csv-bom`: a UTF-8 BOM before CSV reports. */
+  csvBom?: boolean;
   /** `--cache`: reuse the results of files unchanged since the last run. */
   cache?: boolean;
   cacheLocation?: string;
@@ -86,7 +105,7 @@ function jobsOf(text: string | undefined): { jobs: number; explicit: boolean } {
 export { AUTO_POOL_UNITS } from '../api/run.js';
 
 /** Checks `-f`/`-o` pairs and the fail flags shared by `lint` and `merge-reports`. */
-export function outputOptions(flags: Pick<LintFlags, 'format' | 'output' | 'failOn' | 'maxWarnings'>): { targets: OutputTarget[]; maxWarnings?: number } {
+export function outputOptions(flags: Pick<LintFlags, 'format' | 'output' | 'failOn' | 'maxWarnings'>, cwd: string): { targets: OutputTarget[]; maxWarnings?: number } {
   if (!['error', 'warning', 'info', 'never'].includes(flags.failOn)) throw new UsageError(`--fail-on must be error, warning, info or never (got "${flags.failOn}")`);
   let maxWarnings: number | undefined;
   if (flags.maxWarnings !== undefined) {
@@ -96,6 +115,10 @@ export function outputOptions(flags: Pick<LintFlags, 'format' | 'output' | 'fail
   const targets = outputs(flags);
   const formats = formatNames();
   for (const t of targets) {
+    if (isFormatterPath(t.format)) {
+      if (!existsSync(path.resolve(cwd, t.format))) throw new UsageError(`cannot find the formatter module ${t.format}`);
+      continue;
+    }
     if (!formats.includes(t.format)) throw new UsageError(`unknown format "${t.format}" (available: ${formats.join(', ')})`);
   }
   return { targets, ...(maxWarnings !== undefined ? { maxWarnings } : {}) };
@@ -107,7 +130,10 @@ export function outputOptions(flags: Pick<LintFlags, 'format' | 'output' | 'fail
  * report goes to the outputs as soon as it is made.
  */
 export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Promise<number> {
-  const { targets, maxWarnings } = outputOptions(flags);
+  if (flags.printConfig !== undefined) return printConfig(flags, io);
+  const { targets, maxWarnings } = outputOptions(flags, io.cwd);
+  if (flags.fix && flags.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
+  const stdin = await readStdin(inputs, flags, io);
   const scorecard = scorecardOptions(flags, io.cwd);
   const { jobs, explicit } = jobsOf(flags.jobs);
   let shard: Shard | undefined;
@@ -125,6 +151,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   // Built-in rules, the config's plugins and its policies.
   const config = await loadConfig(configRequest);
   const { rules } = config;
+  const isIgnored = ignoreMatcher(io.cwd, flags.ignorePattern);
   const progress = progressWanted(flags.progress, Boolean(io.stderrIsTTY), io.env)
     ? new ProgressLine({ write: io.stderr, tty: Boolean(io.stderrIsTTY), unit: 'files', rateOf: 'datasets', ...(io.columns ? { columns: io.columns } : {}) })
     : undefined;
@@ -144,7 +171,9 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     allowRoots: flags.allowRoot.map((r) => path.resolve(io.cwd, r)),
     errorOnUnmatched: flags.errorOnUnmatchedPattern !== false,
     ...(shard ? { shard } : {}),
-    fix: Boolean(flags.fix),
+    ...(stdin ? { stdin } : {}),
+    ...(isIgnored ? { isIgnored } : {}),
+    fix: flags.fixDryRun ? 'dry-run' : Boolean(flags.fix),
     extras: (settings) => {
       cache = flags.cache ? openCache(flags, outIO, { version: odlintVersion(), config: config.fingerprint(), settings }) : undefined;
       return { ...(cache ? { cache } : {}), ...(observer ? { observer } : {}) };
@@ -159,6 +188,8 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     quiet: Boolean(flags.quiet),
     color: flags.color,
     ...(shard ? { shard } : {}),
+    ...(flags.basePath !== undefined ? { basePath: path.resolve(io.cwd, flags.basePath) } : {}),
+    ...(flags.csvBom ? { csvBom: true } : {}),
     ...(scorecard ? { scorecard } : {}),
     ...(baselined ? { baseline: baselined } : {}),
     ...(flags.baselineWrite ? { baselineWrite: flags.baselineWrite } : {}),
@@ -166,14 +197,14 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   }).finally(() => progress?.stop());
   if (flags.verbose) listSkipped(inventory, io);
   if (flags.verbose && cache) io.stderr(`odlint: cache ${displayPath(io.cwd, cache.file)}: ${cache.stats.hits} file(s) reused, ${cache.stats.misses} linted\n`);
-  return exitCodeOf(summary, flags.failOn, maxWarnings);
+  return finishRun(summary, flags.failOn, maxWarnings, io);
 }
 
 /** `--cache`: not with --fix (it writes files) nor --online (URL checks depend on the network). */
 function openCache(flags: LintFlags, io: CliIO, runKey: unknown): LintCache | undefined {
   const strategy = (flags.cacheStrategy ?? 'metadata') as CacheStrategy;
   if (strategy !== 'metadata' && strategy !== 'content') throw new UsageError(`--cache-strategy must be metadata or content (got "${flags.cacheStrategy}")`);
-  const why = flags.fix ? '--fix' : flags.online ? '--online' : undefined;
+  const why = flags.fix ? '--fix' : flags.fixDryRun ? '--fix-dry-run' : flags.online ? '--online' : undefined;
   if (why) {
     io.stderr(`odlint: --cache is not used with ${why}\n`);
     return undefined;
@@ -198,4 +229,46 @@ function listSkipped(inventory: Inventory, io: CliIO): void {
   for (const e of inventory.entries()) {
     if (e.status === 'skipped') io.stderr(maskPersonalData(`odlint: skipped ${displayPath(io.cwd, e.file)}: ${e.reason}\n`));
   }
+}
+
+/**
+ * `-` or `--stdin`: the descriptor on standard input, named by `--stdin-filename` (relative to the
+ * working directory; default `<stdin>`): its format comes from that name, config overrides match
+ * it, its data references resolve from its folder and reports show it.
+ */
+async function readStdin(inputs: string[], flags: LintFlags, io: CliIO): Promise<{ file: string; text: string } | undefined> {
+  if (!flags.stdin && !inputs.includes('-')) {
+    if (flags.stdinFilename !== undefined) throw new UsageError('--stdin-filename names standard input: give it with --stdin or the input "-"');
+    return undefined;
+  }
+  if (flags.fix) throw new UsageError('--fix cannot write to standard input (use --fix-dry-run to see the fixes)');
+  const file = path.resolve(io.cwd, flags.stdinFilename ?? '<stdin>');
+  if (readerFor(file)) throw new UsageError(`standard input is read as a descriptor, and ${flags.stdinFilename} names a data file: lint data files by their path`);
+  if (!io.readStdin) throw new UsageError('there is no standard input to read');
+  return { file, text: decodeDescriptor(await io.readStdin()) };
+}
+
+/** `--print-config <file>`: the effective settings for one file, as JSON (like ESLint's). */
+async function printConfig(flags: LintFlags, io: CliIO): Promise<number> {
+  // With the config's plugins and policies, as a run would resolve it.
+  const config = await loadConfig({ cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
+  const abs = path.resolve(io.cwd, flags.printConfig!);
+  const extra = ignoreMatcher(io.cwd, flags.ignorePattern);
+  const enabled: Record<string, { severity: string; options?: Record<string, unknown> }> = {};
+  const off: string[] = [];
+  for (const [id, eff] of [...config.forFile(abs)].sort(([a], [b]) => a.localeCompare(b))) {
+    if (eff.severity === 'off') off.push(id);
+    else enabled[id] = { severity: eff.severity, ...(Object.keys(eff.options).length ? { options: eff.options } : {}) };
+  }
+  const out = {
+    file: displayPath(io.cwd, abs),
+    configFile: config.file ? displayPath(io.cwd, config.file) : null,
+    ignored: config.isIgnored(abs) || Boolean(extra?.(abs)),
+    rules: enabled,
+    off,
+    limits: config.limits,
+    allowedRoots: [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))].map((r) => displayPath(io.cwd, r)),
+  };
+  io.stdout(JSON.stringify(out, null, 2) + '\n');
+  return 0;
 }

@@ -10,10 +10,10 @@ import type { Seq } from '../pipeline/unit.js';
 import { UsageError, type CliIO } from './io.js';
 import { readBaseline } from './baseline.js';
 import { outputOptions, type LintFlags } from './lint-command.js';
-import { exitCodeOf, writeReports } from './report-stage.js';
+import { finishRun, writeReports } from './report-stage.js';
 import { scorecardOptions } from './scorecard-options.js';
 
-export type MergeFlags = Pick<LintFlags, 'format' | 'output' | 'failOn' | 'maxWarnings' | 'quiet' | 'color' | 'baseline' | 'compare' | 'scorecardInlineLimit' | 'dataLicence' | 'dataPublisher' | 'dataContact'>;
+export type MergeFlags = Pick<LintFlags, 'format' | 'output' | 'failOn' | 'maxWarnings' | 'quiet' | 'color' | 'baseline' | 'basePath' | 'csvBom' | 'compare' | 'scorecardInlineLimit' | 'dataLicence' | 'dataPublisher' | 'dataContact'>;
 
 type Line =
   | { type: 'run'; tool: { name: string; version: string }; schemaVersion: number; shard?: { index: number; total: number } }
@@ -55,7 +55,7 @@ const before = (a: Seq, b: Seq) => a[0] - b[0] || a[1] - b[1];
  */
 export async function runMergeReports(files: string[], flags: MergeFlags, io: CliIO): Promise<number> {
   if (files.length === 0) throw new UsageError('merge-reports needs the jsonl reports to merge');
-  const { targets, maxWarnings } = outputOptions(flags);
+  const { targets, maxWarnings } = outputOptions(flags, io.cwd);
   const scorecard = scorecardOptions(flags, io.cwd);
   const baselined = flags.baseline ? readBaseline(path.resolve(io.cwd, flags.baseline), flags.baseline) : undefined;
   const parts = files.map((f) => ({ shown: f, lines: partLines(path.resolve(io.cwd, f), f) }));
@@ -89,11 +89,13 @@ export async function runMergeReports(files: string[], flags: MergeFlags, io: Cl
     rules: new Map([...rules].map(([id, r]) => [id, r.meta])),
     quiet: Boolean(flags.quiet),
     color: flags.color,
+    ...(flags.basePath !== undefined ? { basePath: path.resolve(io.cwd, flags.basePath) } : {}),
+    ...(flags.csvBom ? { csvBom: true } : {}),
     ...(baselined ? { baseline: baselined } : {}),
     ...(scorecard ? { scorecard } : {}),
     inventory: () => summaries[0]?.inventory,
   });
-  return exitCodeOf(summary, flags.failOn, maxWarnings);
+  return finishRun(summary, flags.failOn, maxWarnings, io);
 }
 
 /**

@@ -10,10 +10,12 @@ import { openOutput, writeOutputFile, type OutputSink } from '../util/write-atom
 import { systemErrorMessage } from '../util/system-error.js';
 import { displayPath } from '../util/paths.js';
 import type { RunEvent } from '../pipeline/run.js';
+import type { FixedEvent } from '../pipeline/unit.js';
 import type { Seq } from '../pipeline/unit.js';
 import type { Shard } from '../pipeline/shard.js';
 import type { BaselineFile } from './baseline.js';
-import { OutputError, type CliIO } from './io.js';
+import { OutputError, UsageError, type CliIO } from './io.js';
+import { colorWanted } from './color.js';
 
 export interface OutputTarget {
   format: string;
@@ -26,9 +28,14 @@ export interface ReportStageOptions {
   version: string;
   rules: Map<string, RuleMeta>;
   quiet: boolean;
-  color: boolean;
+  /** `--color` / `--no-color`; undefined: from the environment (src/cli/color.ts). */
+  color: boolean | undefined;
   /** Written into jsonl parts (`--shard`). */
   shard?: Shard;
+  /** `--base-path`: the folder SARIF, GitHub, GitLab and JUnit paths are relative to (absolute). */
+  basePath?: string;
+  /** `--csv-bom`: CSV reports start with a UTF-8 byte-order mark. */
+  csvBom?: boolean;
   /** Fingerprints of a baseline: those findings are left out. */
   baseline?: Set<string>;
   /** `--baseline-write`: record every finding there (then none is reported). */
@@ -57,16 +64,21 @@ export async function writeReports(events: AsyncIterable<RunEvent>, o: ReportSta
   const { io } = o;
   const outputs = await Promise.all(
     o.targets.map(async (t) => {
-      const formatter = (await loadFormatter(t.format))!;
+      const formatter = await loadFormatter(t.format, io.cwd).catch((e: unknown) => {
+        throw new UsageError(`cannot load the formatter ${t.format}: ${e instanceof Error ? e.message : String(e)}`);
+      });
+      if (!formatter) throw new UsageError(`unknown format "${t.format}"`);
       const toFile = t.file !== undefined && t.file !== '-' && t.file !== '/dev/stdout';
       const writer = toFile ? outputWriter(path.resolve(io.cwd, t.file!), `the ${t.format} report to ${t.file}`) : undefined;
-      const color = !t.file && o.color && io.isTTY && !io.env['NO_COLOR'];
+      const color = !t.file && colorWanted(o.color, io);
       const session = formatter.open(
         {
           color, quiet: o.quiet, rules: o.rules, cwd: io.cwd, version: o.version, date: runDate(io.env),
           ...(o.shard ? { shard: o.shard } : {}),
           ...(toFile ? { outputFile: path.resolve(io.cwd, t.file!) } : {}),
           ...(o.scorecard ? { scorecard: o.scorecard } : {}),
+          ...(o.basePath ? { basePath: o.basePath } : {}),
+          ...(o.csvBom ? { csvBom: true } : {}),
         },
         writer ? (s) => writer.write(s) : io.stdout,
       );
@@ -91,8 +103,10 @@ export async function writeReports(events: AsyncIterable<RunEvent>, o: ReportSta
     };
     const files: { seq: Seq; report: FileReport }[] = [];
     const fixed: { file: string; count: number }[] = [];
+    const wouldFix: NonNullable<FixedEvent['dryRun']> = [];
     for await (const e of events) {
-      if (e.kind === 'fixed') fixed.push(...e.written);
+      if (e.kind === 'fixed' && e.dryRun) wouldFix.push(...e.dryRun);
+      else if (e.kind === 'fixed') fixed.push(...e.written);
       else if (e.kind === 'file') files.push(e);
       else if (e.kind === 'catalogue') {
         // A shard's summaries, with paths relative to the working directory like the rest of its part.
@@ -117,6 +131,11 @@ export async function writeReports(events: AsyncIterable<RunEvent>, o: ReportSta
     if (fixed.length) {
       const total = fixed.reduce((n, w) => n + w.count, 0);
       io.stderr(`odlint: ${total} ${total === 1 ? 'fix' : 'fixes'} written to ${fixed.map((w) => `${maskPersonalData(displayPath(io.cwd, w.file))} (${w.count})`).join(', ')}\n`);
+    }
+    if (wouldFix.length) {
+      // --fix-dry-run: what --fix would write, value by value (masked like every message).
+      io.stderr(`odlint: --fix-dry-run: ${wouldFix.length} ${wouldFix.length === 1 ? 'fix' : 'fixes'} would be written (nothing was):\n`);
+      for (const c of wouldFix) io.stderr(maskPersonalData(`  ${displayPath(io.cwd, c.file)} ${c.pointer}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}\n`));
     }
     if (o.baselineWrite) {
       const baseline: BaselineFile = { odlintBaseline: 1, createdBy: `odlint ${o.version}`, findings: recorded };
@@ -172,6 +191,18 @@ function failingAs<T>(what: string, step: () => T): T {
   } catch (e) {
     throw new OutputError(`cannot write ${what}: ${systemErrorMessage(e)}`);
   }
+}
+
+/**
+ * The exit code, and when more warnings than --max-warnings make it 1, one line on stderr saying
+ * so (as ESLint does): without it a run that lists no problem (`--quiet`, a file report) fails
+ * without a word.
+ */
+export function finishRun(summary: ReportSummary, failOn: string, maxWarnings: number | undefined, io: CliIO): number {
+  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+    io.stderr(`odlint: too many warnings: ${summary.warnings} (maximum: ${maxWarnings}, --max-warnings)\n`);
+  }
+  return exitCodeOf(summary, failOn, maxWarnings);
 }
 
 /** 1 when findings reach the fail level (or warnings pass --max-warnings), else 0. */

@@ -3,6 +3,7 @@ import { didYouMean } from '../util/suggest.js';
 import { loadBuiltinRules, ruleDocsPath } from '../engine/registry.js';
 import type { RuleMeta } from '../engine/rule-api.js';
 import { UsageError, type CliIO } from './io.js';
+import { colorWanted } from './color.js';
 
 /** `odlint rules [--json|--markdown]`: every built-in rule with its default severity and presets. */
 export async function runRulesList(as: 'text' | 'json' | 'markdown', io: CliIO): Promise<number> {
@@ -15,10 +16,42 @@ export async function runRulesList(as: 'text' | 'json' | 'markdown', io: CliIO):
     io.stdout(JSON.stringify(rules.map(publicMeta), null, 2) + '\n');
     return 0;
   }
-  const width = Math.max(...rules.map((m) => m.id.length));
-  for (const m of rules) io.stdout(`${m.id.padEnd(width)}  ${m.severity.padEnd(7)}  ${m.description}\n`);
-  io.stdout(`\n${rules.length} rules. Details: odlint rules explain <id>\n`);
+  io.stdout(rulesText(rules, io.isTTY && io.stdoutColumns ? io.stdoutColumns : TEXT_WIDTH));
   return 0;
+}
+
+/** Width of `odlint rules` when stdout is no terminal (piped, CI logs). */
+const TEXT_WIDTH = 100;
+
+/**
+ * `odlint rules`: per rule, its id with default severity, whether --fix repairs it and the presets
+ * that enable it, then its description; every line wrapped to `width` (the terminal's).
+ */
+export function rulesText(rules: RuleMeta[], width: number): string {
+  const out: string[] = [];
+  for (const m of rules) {
+    const head = `${m.id}  ${m.severity}${m.fixable ? ', fixable' : ''}  presets: ${m.presets.join(', ') || '(none)'}`;
+    out.push(...wrap(head, width, '    '), ...wrap(m.description, width, '    ', '    '));
+  }
+  out.push('', `${rules.length} rules. Details: odlint rules explain <id>`);
+  return out.join('\n') + '\n';
+}
+
+/** Wraps text at spaces to lines of at most `width` characters (a longer word stays whole); runs of spaces inside a line are kept. */
+export function wrap(text: string, width: number, indent = '', first = ''): string[] {
+  const lines: string[] = [];
+  let line = first;
+  const parts = text.replace(/[\t\n]+/g, ' ').trim().split(/( +)/);
+  for (let i = 0; i < parts.length; i += 2) {
+    const word = parts[i]!;
+    const sep = i === 0 ? '' : parts[i - 1]!;
+    if (line.trim() !== '' && [...line].length + sep.length + [...word].length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line += line.trim() === '' ? word : sep + word;
+  }
+  if (line.trim() !== '') lines.push(line);
+  return lines;
 }
 
 function publicMeta(m: RuleMeta) {
@@ -37,15 +70,28 @@ function publicMeta(m: RuleMeta) {
 }
 
 /** `odlint rules explain <id>`: the rule's metadata and its Markdown docs. */
-export async function runRulesExplain(id: string, io: CliIO): Promise<number> {
+export async function runRulesExplain(id: string, io: CliIO, color?: boolean): Promise<number> {
   const rules = await loadBuiltinRules();
   const rule = rules.get(id);
   if (!rule) {
     const guess = didYouMean(id, rules.keys());
     throw new UsageError(`unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
   }
-  io.stdout(explainText(rule.meta));
+  const text = explainText(rule.meta);
+  // On a terminal (with colours) the Markdown docs are rendered; piped, they stay Markdown.
+  const cut = text.indexOf('\n---\n\n');
+  if (!colorWanted(color, io) || cut < 0) io.stdout(text);
+  else io.stdout(text.slice(0, cut + 1) + '\n' + (await renderMarkdown(text.slice(cut + 6), io.stdoutColumns ?? 80)));
   return 0;
+}
+
+/** Markdown for a terminal (marked + marked-terminal): headings, emphasis, code, lists, tables. */
+async function renderMarkdown(markdown: string, width: number): Promise<string> {
+  const [{ Marked }, { markedTerminal }, { default: chalk }] = await Promise.all([import('marked'), import('marked-terminal'), import('chalk')]);
+  // odlint decided to colour (colorWanted): chalk must not second-guess it from the environment.
+  chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
+  const marked = new Marked(markedTerminal({ width: Math.min(Math.max(width, 40), 120), reflowText: false, tab: 2 }));
+  return String(await marked.parse(markdown)).replace(/\n+$/, '') + '\n';
 }
 
 export function explainText(m: RuleMeta): string {

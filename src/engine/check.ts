@@ -10,6 +10,7 @@ import { locateReal } from '../util/path-guard.js';
 import { systemErrorMessage } from '../util/system-error.js';
 import { descriptorDir } from '../loaders/paths.js';
 import { limitLocation } from './watchdog.js';
+import { RowLines } from './row-lines.js';
 import { contribute, type CatalogueFacts } from './catalogue.js';
 import { nationalSchemaByHeader } from '../knowledge/national-schemas.js';
 
@@ -55,6 +56,8 @@ export async function checkDataset(
   catalogue?: CatalogueFacts,
 ): Promise<Finding[]> {
   const findings: Finding[] = [...extraFindings];
+  /** The line each row of the data files read starts on. */
+  const rowLines = new Map<string, RowLines>();
   const active: ActiveRule[] = [];
   const crashed = new Set<ActiveRule>();
 
@@ -168,17 +171,30 @@ export async function checkDataset(
     for (const dist of ds.distributions) {
       if (!wantsTables || !dist.localPath || dist.localStatus !== 'present' || seen.has(dist.localPath)) continue;
       seen.add(dist.localPath);
+      const lines = new RowLines();
+      rowLines.set(dist.localPath, lines);
       const tableHooks: CallHooks = (name, where, ...args) => {
         call(name, where, ...args);
         // The analyses the rules asked for in their table hooks get the rows of this table.
         if (name === 'table') shared = [...analyses.values()].filter((e) => e.table === args[0]);
       };
-      await readData(dist, ds, run, wantsRows, tableHooks, dispatchRow, emitCore);
+      await readData(dist, ds, run, wantsRows, tableHooks, dispatchRow, emitCore, lines);
     }
   }
 
   call('end', ds.at, ds);
-  return findings;
+  return rowLines.size ? findings.map((f) => withLine(f, rowLines)) : findings;
+}
+
+/**
+ * A finding located by row in a data file gets the line that row starts on (code hosts point at
+ * lines; a quoted cell spanning lines makes them differ). The row stays (docs/reports.md).
+ */
+function withLine(f: Finding, rowLines: Map<string, RowLines>): Finding {
+  const { row, line, file } = f.location;
+  if (row === undefined || line !== undefined) return f;
+  const found = rowLines.get(file)?.lineOf(row);
+  return found === undefined ? f : { ...f, location: { ...f.location, line: found } };
 }
 
 /**
@@ -213,6 +229,7 @@ async function readData(
   call: CallHooks,
   row: TableSink['row'],
   emitCore: EmitCore,
+  lines: RowLines,
 ): Promise<void> {
   const path = dist.localPath!;
   const reader = readerFor(path, dist.localContent?.format);
@@ -228,12 +245,14 @@ async function readData(
       {
         table: (info) => {
           table = info;
+          if (info.headerLine !== undefined) lines.see(info.headerRow, info.headerLine);
           adoptSchemaByHeader(dist, info.header);
           call('table', fileAt, info, dist, ds);
         },
         row: (cells, ctx) => {
           // Every 64th row: reading the clock costs ~0.1 µs, a tenth of a fast row's whole cost.
           if ((ctx.row & 63) === 0) clock.check({ row: ctx.row, line: ctx.line });
+          lines.see(ctx.row, ctx.line);
           row(cells, ctx);
         },
         end: (summary) => {

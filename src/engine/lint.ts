@@ -17,6 +17,10 @@ export interface LintRequest extends CheckSettings {
   config: ResolvedConfig;
   /** False: an input that yields no file is not an error (`--no-error-on-unmatched-pattern`). */
   errorOnUnmatched?: boolean;
+  /** A descriptor read from standard input, with the path it stands for (`--stdin-filename`). */
+  stdin?: { file: string; text: string };
+  /** Ignored besides the config's `ignore` (`.odlintignore`, `--ignore-pattern`). */
+  isIgnored?: (absPath: string) => boolean;
 }
 
 export interface DatasetResult {
@@ -45,6 +49,8 @@ export type LintUnit =
   | { kind: 'not-a-descriptor'; index: number; file: string; reason: string; format: string }
   | { kind: 'descriptor'; index: number; file: string; explicit: boolean; format: string }
   | { kind: 'url'; index: number; url: string; format: string }
+  /** A descriptor read from standard input: `file` is the path it stands for. */
+  | { kind: 'stdin'; index: number; file: string; text: string; format: string }
   | { kind: 'data-file'; index: number; file: string }
   /** A file or folder discovery could not or would not read (WalkProblem): a finding about it. */
   | { kind: 'problem'; index: number; problem: WalkProblem };
@@ -90,19 +96,30 @@ export interface SkippedDataset {
 }
 
 /** Discovers the inputs and lists the units of work (no file is read yet). */
-export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config' | 'online' | 'errorOnUnmatched' | 'allowedRoots'>): Promise<LintPlan> {
-  const found = await discover(req.inputs, req.cwd, (abs) => req.config.isIgnored(abs), { errorOnUnmatched: req.errorOnUnmatched, allowedRoots: req.allowedRoots });
+export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config' | 'online' | 'errorOnUnmatched' | 'allowedRoots' | 'stdin' | 'isIgnored'>): Promise<LintPlan> {
+  const isIgnored = (abs: string) => req.config.isIgnored(abs) || Boolean(req.isIgnored?.(abs));
+  const { stdin } = req;
+  if (stdin && isIgnored(stdin.file) && req.errorOnUnmatched !== false) throw new InputError(`no descriptor found in standard input (${displayPath(req.cwd, stdin.file)} is ignored by the configuration)`);
+  const inputs = req.inputs.filter((i) => i !== '-');
+  // Standard input alone is the whole run: no folder is walked.
+  const found = stdin && !inputs.length ? emptyDiscovery() : await discover(inputs, req.cwd, isIgnored, { errorOnUnmatched: req.errorOnUnmatched, allowedRoots: req.allowedRoots });
+  const fromStdin = stdin && !isIgnored(stdin.file) ? [{ kind: 'stdin' as const, file: stdin.file, text: stdin.text, format: formatOfName(stdin.file) }] : [];
   if (found.urls.length && !req.online) {
     throw new InputError(`${found.urls[0]} is a URL: odlint makes no network request without --online`);
   }
   const format = (file: string) => found.sniffed.get(file) ?? formatOfName(file);
   // Descriptors given as URLs (only with --online): fetched, then loaded like files.
   const descriptors: LintUnit[] = [
+    ...fromStdin,
     ...found.notDescriptors.map(({ file, reason, format }) => ({ kind: 'not-a-descriptor' as const, file, reason, format })),
     ...found.urls.map((url) => ({ kind: 'url' as const, url, format: format(url) })),
     ...found.descriptors.map((file) => ({ kind: 'descriptor' as const, file, explicit: found.explicit.has(file), format: format(file) })),
   ].map((u, index) => ({ ...u, index }));
   return { descriptors, dataFiles: found.dataFiles, sniffed: found.sniffed, skipped: found.skipped, problems: found.problems };
+}
+
+function emptyDiscovery(): Awaited<ReturnType<typeof discover>> {
+  return { descriptors: [], dataFiles: [], explicit: new Set(), urls: [], skipped: [], notDescriptors: [], sniffed: new Map(), problems: [] };
 }
 
 /** Settles a unit's inventory item. */
@@ -195,10 +212,11 @@ export async function* lintUnit(
     return;
   }
   const file = unit.kind === 'url' ? unit.url : unit.file;
-  const explicit = unit.kind === 'url' || unit.explicit;
+  const explicit = unit.kind !== 'descriptor' || unit.explicit;
   const { format } = unit;
   let outcome: LoadOutcome;
   if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  else if (unit.kind === 'stdin') outcome = await withinFileTime(loadDescriptorText(file, unit.text, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else {
     const fetched = await fetchDescriptor(unit.url, config.limits.descriptorBytes);
     if ('limit' in fetched) outcome = { kind: 'limit-exceeded', error: fetched.limit };

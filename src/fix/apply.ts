@@ -10,6 +10,15 @@ export interface FixOutcome {
   written: { file: string; count: number }[];
   /** The findings whose fix was applied: they are no longer problems. */
   fixed: Set<Finding>;
+  /** Each value changed (`--fix-dry-run` says them). */
+  changes: Fix[];
+}
+
+export interface FixOptions {
+  /** `--fix-dry-run`: work out the fixes, write nothing. */
+  dryRun?: boolean;
+  /** Texts of files that are not on disk (a descriptor read from standard input). */
+  texts?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -18,21 +27,23 @@ export interface FixOutcome {
  * byte stay as they were; a fix is skipped when the value no longer reads what the rule saw, or
  * when the edited file would differ anywhere else. Each file is written once, atomically.
  */
-export function applyFixes(findings: Iterable<Finding>, limits: Limits = DEFAULT_LIMITS): FixOutcome {
+export function applyFixes(findings: Iterable<Finding>, limits: Limits = DEFAULT_LIMITS, options: FixOptions = {}): FixOutcome {
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) if (f.fix) byFile.set(f.fix.file, [...(byFile.get(f.fix.file) ?? []), f]);
-  const outcome: FixOutcome = { written: [], fixed: new Set() };
+  const outcome: FixOutcome = { written: [], fixed: new Set(), changes: [] };
   for (const [file, list] of byFile) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = options.texts?.get(file) ?? readFileSync(file, 'utf8');
     } catch {
       continue; // gone since it was linted: nothing to fix
     }
     const { text: edited, applied } = fixText(text, list.map((f) => f.fix!), limits);
     if (applied.size === 0 || edited === text) continue;
-    writeFileAtomic(file, edited);
+    if (!options.dryRun) writeFileAtomic(file, edited);
     for (const f of list) if (applied.has(f.fix!)) outcome.fixed.add(f);
+    const byPointer = new Map([...applied].map((x) => [x.pointer, x]));
+    outcome.changes.push(...byPointer.values());
     outcome.written.push({ file, count: new Set([...applied].map((x) => x.pointer)).size });
   }
   return outcome;

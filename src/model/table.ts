@@ -19,6 +19,8 @@ export interface TableInfo {
   header: string[];
   /** 1-based record number of the header row (0 when there is none). */
   headerRow: number;
+  /** 1-based physical line the header row starts on, when the reader knows it. */
+  headerLine?: number;
   /** Anything else the reader learnt (sniffed type, line endings...). */
   facts: Record<string, unknown>;
 }

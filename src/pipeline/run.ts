@@ -6,7 +6,7 @@ import { dataFileUnits, dataFilesInventory, recordInventory, type LintPlan, type
 import type { Inventory } from '../engine/inventory.js';
 import type { ConfigRequest } from '../config/resolve.js';
 import { packageRoot } from '../util/package-root.js';
-import { reportUnit, type ReportItem, type UnitEvent } from './unit.js';
+import { reportUnit, type FixedEvent, type ReportItem, type UnitEvent } from './unit.js';
 import type { Shard } from './shard.js';
 import { catalogueFindings, mergeFacts, type CatalogueFacts } from '../engine/catalogue.js';
 import type { RuleModule } from '../engine/rule-api.js';
@@ -22,12 +22,12 @@ export interface RunSettings {
   /** Real folders symlinks may lead into (`--allow-root` and config `allowedRoots`, absolute). */
   allowedRoots?: string[];
   shard?: Shard;
-  fix?: boolean;
+  fix?: boolean | 'dry-run';
 }
 
 export type RunEvent =
   | ReportItem
-  | { kind: 'fixed'; written: { file: string; count: number }[] }
+  | FixedEvent
   /** A shard's catalogue summaries, for its jsonl part (merge-reports reports them for the whole run). */
   | { kind: 'catalogue'; facts: CatalogueFacts };
 

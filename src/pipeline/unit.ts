@@ -28,14 +28,21 @@ export type UnitEvent =
   | InventoryItem
   | { kind: 'references'; paths: string[] }
   | { kind: 'reads'; paths: string[] }
-  | { kind: 'fixed'; written: { file: string; count: number }[] }
+  | FixedEvent
   /** The unit's catalogue summaries (src/engine/catalogue.ts), merged by the run. */
   | { kind: 'catalogue'; facts: CatalogueFacts };
 
+/** The fixes of a unit: written (`--fix`), or only worked out (`--fix-dry-run`, with each change). */
+export interface FixedEvent {
+  kind: 'fixed';
+  written: { file: string; count: number }[];
+  dryRun?: { file: string; pointer: string; from: string; to: string }[];
+}
+
 export interface UnitOptions {
   shard?: Shard;
-  /** `--fix`: write the unit's safe fixes, then report without the findings they repaired. */
-  fix?: boolean;
+  /** `--fix`: write the unit's safe fixes, then report without the findings they repaired; `dry-run`: write nothing. */
+  fix?: boolean | 'dry-run';
 }
 
 /** URL checks made with --online, shared by the units of one process. */
@@ -85,13 +92,14 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
     const entries = held.flatMap((h) => (h.lint.kind === 'dataset' || h.lint.kind === 'file' ? [h.lint] : []));
     let outcome: ReturnType<typeof applyFixes>;
     try {
-      outcome = applyFixes(entries.flatMap((e) => e.findings), req.config.limits);
+      const dryRun = options.fix === 'dry-run';
+      outcome = applyFixes(entries.flatMap((e) => e.findings), req.config.limits, { dryRun, ...(unit.kind === 'stdin' ? { texts: new Map([[unit.file, unit.text]]) } : {}) });
     } catch (e) {
       throw new OutputError(`cannot write the fixes: ${systemErrorMessage(e)}`);
     }
-    const { written, fixed } = outcome;
+    const { written, fixed, changes } = outcome;
     for (const e of entries) if (fixed.size) e.findings = e.findings.filter((f) => !fixed.has(f));
-    if (written.length) yield { kind: 'fixed', written };
+    if (written.length) yield { kind: 'fixed', written, ...(options.fix === 'dry-run' ? { dryRun: changes } : {}) };
     for (const h of held) {
       const out = await toReport(h.seq, h.index, h.lint);
       if (out) yield out;

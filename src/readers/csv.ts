@@ -180,7 +180,9 @@ class CsvPass {
     if (this.stopped) return;
     const row = ++this.rows;
     const line = this.lastLine + 1;
-    this.lastLine = this.core.info.lines;
+    // csv-parse counts a CRLF inside a quoted cell as two lines: a record that spans lines is
+    // measured by the line breaks in its cells instead (the only place a record can hold one).
+    this.lastLine = this.core.info.lines > line ? line + lineBreaksIn(cells) : this.core.info.lines;
     if (cells.length > this.limits.cellsPerRow) throw new LimitExceeded('cellsPerRow', this.limits.cellsPerRow, { row, line }, { found: cells.length });
     if (this.isComment?.(cells, row)) {
       if (this.pending) this.comments.push({ row, kind: 'comment' });
@@ -225,6 +227,7 @@ class CsvPass {
     }
     this.info.header = d.headerCells ?? header?.cells ?? [];
     this.info.headerRow = header?.row ?? 0;
+    if (header) this.info.headerLine = header.line;
     // Declared comment records above the header are preamble too; those below are skipped.
     const above = this.comments.filter((c) => !header || c.row < header.row);
     const preamble = above.length ? [...d.preamble, ...above].sort((a, b) => a.row - b.row) : d.preamble;
@@ -337,3 +340,10 @@ export const csvReader: Reader = {
     sink.end({ rows: pass.records, bytes, facts: pass.summaryFacts() });
   },
 };
+
+/** Line breaks (CRLF, LF or CR, each one) in a record's cells. */
+function lineBreaksIn(cells: string[]): number {
+  let n = 0;
+  for (const cell of cells) if (cell.includes('\n') || cell.includes('\r')) n += cell.match(/\r\n|\r|\n/g)!.length;
+  return n;
+}

@@ -13,3 +13,6 @@ export function csvRow(cells: (string | number | boolean | undefined)[]): string
     .join(',');
 }
 
+
+/** `--csv-bom`: Excel reads a CSV as UTF-8 only when it starts with a byte-order mark. */
+export const csvStart = (bom: boolean | undefined) => (bom ? '\uFEFF' : '');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { DatasetReport, Finding, Report, SourceLocation } from '../model/index.js';
 
 /** One finding with what it belongs to, and its fingerprint (shared by SARIF and baselines). */
@@ -17,6 +18,8 @@ export function stableLocationKey(loc: SourceLocation): string {
   if (loc.pointer !== undefined) return `pointer:${loc.pointer}`;
   if (loc.subject !== undefined) return `rdf:${loc.subject} ${loc.predicate ?? ''}`;
   if (loc.field !== undefined) return `field:${loc.field}`;
+  // A record of a data file: its row and its line move when rows are added.
+  if (loc.row !== undefined) return '';
   if (loc.line !== undefined) return `line:${loc.line}`;
   return '';
 }
@@ -52,12 +55,24 @@ export class Fingerprints {
   }
 }
 
-/** `line:column`, `row N [field]`, the pointer, or nothing: where a finding is, for people. */
+/**
+ * Where a finding is, for people: `line:column` in a descriptor; in a data file the line, the
+ * row (record number) and the column, `7 (row 5) [email]`, or `row N [field]` when the line is
+ * not known; the pointer; or nothing.
+ */
 export function where(loc: SourceLocation): string {
+  const field = loc.field !== undefined ? ` [${loc.field}]` : '';
+  if (loc.line !== undefined && loc.row !== undefined) return `${loc.line}${loc.column !== undefined ? `:${loc.column}` : ''} (row ${loc.row})${field}`;
   if (loc.line !== undefined) return `${loc.line}:${loc.column ?? 1}`;
-  if (loc.row !== undefined) return `row ${loc.row}${loc.field !== undefined ? ` [${loc.field}]` : ''}`;
+  if (loc.row !== undefined) return `row ${loc.row}${field}`;
   if (loc.field !== undefined) return `[${loc.field}]`;
   return loc.pointer ?? '';
+}
+
+/** `[row 5, column email]` for a data-file finding, for formats that carry only a line (GitHub, GitLab). */
+export function cellNote(loc: SourceLocation): string {
+  const parts = [loc.row !== undefined ? `row ${loc.row}` : '', loc.field !== undefined ? `column ${loc.field}` : ''].filter(Boolean);
+  return parts.length ? ` [${parts.join(', ')}]` : '';
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -70,3 +85,18 @@ export const datasetName = (ds: DatasetReport) => ds.title ?? ds.id;
 
 /** Where a rule's documentation lives on the project site. */
 export const ruleHelpUri = (ruleId: string) => `https://github.com/odlint/odlint/blob/main/rules/${ruleId}.md`;
+
+/**
+ * A report path (relative to the working directory) as code hosts want it: relative to
+ * `--base-path` (the repository root) when given, else to the working directory, with `/`.
+ * `outside` is set when the file is not under that folder (`path` is then absolute, `relative`
+ * starts with `../`); URLs stay.
+ */
+export function hostPath(file: string, context: { cwd: string; basePath?: string }): { path: string; outside: boolean; relative: string } {
+  if (/^https?:\/\//i.test(file)) return { path: file, outside: true, relative: file };
+  const abs = path.resolve(context.cwd, file);
+  const rel = path.relative(context.basePath ?? context.cwd, abs);
+  const relative = (rel || path.basename(abs)).split(path.sep).join('/');
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return { path: abs.split(path.sep).join('/'), outside: true, relative };
+  return { path: relative, outside: false, relative };
+}

@@ -1,7 +1,7 @@
 import type { DatasetReport, Finding } from '../model/index.js';
 import { defineFormatter } from './types.js';
 import { Fingerprints, visible } from './_findings.js';
-import { csvRow } from './_csv.js';
+import { csvRow, csvStart } from './_csv.js';
 
 const HEADER = ['dataset', 'file', 'line', 'column', 'pointer', 'row', 'field', 'severity', 'rule', 'message_id', 'message', 'fingerprint'];
 
@@ -10,9 +10,9 @@ const csv = defineFormatter({
   name: 'csv',
   description: 'one CSV row per finding (scores per dataset: scorecard-csv)',
   extension: '.csv',
-  open({ quiet }, write) {
+  open({ quiet, csvBom }, write) {
     const fingerprints = new Fingerprints();
-    write(csvRow(HEADER) + '\r\n');
+    write(csvStart(csvBom) + csvRow(HEADER) + '\r\n');
     const rows = (findings: Finding[], dataset?: DatasetReport) => {
       for (const f of findings) {
         const fingerprint = fingerprints.of(f);

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../model/index.js';
 import { defineFormatter } from './types.js';
-import { plural, visible, where } from './_findings.js';
+import { cellNote, hostPath, plural, visible, where } from './_findings.js';
 import { Spill } from './_spill.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -20,7 +20,8 @@ const github = defineFormatter({
   name: 'github',
   description: 'GitHub Actions annotations (::error file=…,line=…::message) and a summary line',
   extension: '.txt',
-  open({ quiet }, write) {
+  open({ quiet, cwd, basePath }, write) {
+    const file = (f: Finding) => hostPath(f.location.file, { cwd, ...(basePath ? { basePath } : {}) }).path;
     const shown: Record<string, number> = { error: 0, warning: 0, notice: 0 };
     const overflow = new Spill();
     let overflowed = 0;
@@ -29,11 +30,11 @@ const github = defineFormatter({
         const level = COMMAND[f.severity];
         if (shown[level]! >= ANNOTATIONS_PER_LEVEL) {
           overflowed++;
-          overflow.push(`${f.location.file}${where(f.location) ? `:${where(f.location)}` : ''}: ${f.severity} ${f.message} [${f.ruleId}]`.replace(/[\r\n]+/g, ' ') + '\n');
+          overflow.push(`${file(f)}${where(f.location) ? `:${where(f.location)}` : ''}: ${f.severity} ${f.message} [${f.ruleId}]`.replace(/[\r\n]+/g, ' ') + '\n');
           continue;
         }
         shown[level]!++;
-        write(annotation(level, f) + '\n');
+        write(annotation(level, f, file(f)) + '\n');
       }
     };
     return {
@@ -50,13 +51,12 @@ const github = defineFormatter({
 });
 export default github;
 
-function annotation(level: string, f: Finding): string {
-  const { file, line, column, row } = f.location;
+function annotation(level: string, f: Finding, file: string): string {
+  const { line, column } = f.location;
   const props = [`file=${escapeProperty(file)}`];
-  const startLine = line ?? row;
-  if (startLine !== undefined) props.push(`line=${startLine}`);
+  // The physical line (a data file's row number is not one: it goes to the message).
+  if (line !== undefined) props.push(`line=${line}`);
   if (line !== undefined && column !== undefined) props.push(`col=${column}`);
   props.push(`title=${escapeProperty(`odlint ${f.ruleId}`)}`);
-  const field = f.location.field !== undefined && line === undefined ? ` [column ${f.location.field}]` : '';
-  return `::${level} ${props.join(',')}::${escapeData(f.message + field)}`;
+  return `::${level} ${props.join(',')}::${escapeData(f.message + cellNote(f.location))}`;
 }

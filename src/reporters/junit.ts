@@ -1,12 +1,13 @@
 import type { Finding } from '../model/index.js';
 import { defineFormatter } from './types.js';
 import { Spill } from './_spill.js';
-import { datasetName, visible, where } from './_findings.js';
+import { datasetName, hostPath, visible, where } from './_findings.js';
 import { xmlEscape as x } from './_xml.js';
 
 /**
- * JUnit XML (the Jenkins/GitLab dialect): one testsuite per dataset (and per file that yielded
- * no dataset), one testcase per finding. Errors and warnings are failures; infos are passing
+ * JUnit XML (the Jenkins/GitLab dialect, valid against Jenkins' junit-10.xsd and, suite by
+ * suite, Maven Surefire's report schema): one testsuite per dataset (and per file that yielded
+ * no dataset) with its file as a property, one testcase per finding. Errors and warnings are failures; infos are passing
  * testcases with their message on system-out; a clean dataset is one passing testcase. The
  * totals open the document, so the suites are spilled as they come.
  */
@@ -14,7 +15,8 @@ const junit = defineFormatter({
   name: 'junit',
   description: 'JUnit XML for GitLab, Jenkins and other CI test reports',
   extension: '.xml',
-  open({ quiet }, write) {
+  open({ quiet, cwd, basePath }, write) {
+    const host = (file: string) => hostPath(file, { cwd, ...(basePath ? { basePath } : {}) }).path;
     const spill = new Spill();
     // Suite names must be unique too (two datasets may share a title).
     const suiteName = uniqueNamer();
@@ -26,12 +28,20 @@ const junit = defineFormatter({
       const count = Math.max(1, findings.length);
       tests += count;
       failures += failed;
-      const out = [`  <testsuite name="${x(suiteName(name))}" tests="${count}" failures="${failed}" errors="0" skipped="0" time="0" file="${x(file)}">`];
-      if (findings.length === 0) out.push(`    <testcase name="no problems" classname="odlint" file="${x(file)}" time="0"/>`);
+      // Neither Surefire's nor Jenkins' schema allows file/line on a testcase: the file is a suite
+      // property, the line is in the testcase's name and in the failure's text.
+      const out = [
+        `  <testsuite name="${x(suiteName(name))}" tests="${count}" failures="${failed}" errors="0" skipped="0" time="0">`,
+        '    <properties>',
+        `      <property name="file" value="${x(host(file))}"/>`,
+        '    </properties>',
+      ];
+      if (findings.length === 0) out.push(`    <testcase name="no problems" classname="odlint" time="0"/>`);
       const caseName = uniqueNamer();
       for (const f of findings) {
-        const open = `    <testcase name="${x(caseName(`${f.ruleId} ${where(f.location) || f.location.file}`.trim()))}" classname="${x(f.ruleId)}" file="${x(f.location.file)}"${f.location.line ? ` line="${f.location.line}"` : ''} time="0">`;
-        const detail = x(`${f.severity} ${f.ruleId} (${f.messageId})\n${f.location.file}${where(f.location) ? ` ${where(f.location)}` : ''}${f.location.pointer ? `\npointer: ${f.location.pointer}` : ''}\n${f.message}`);
+        const at = host(f.location.file);
+        const open = `    <testcase name="${x(caseName(`${f.ruleId} ${where(f.location) || at}`.trim()))}" classname="${x(f.ruleId)}" time="0">`;
+        const detail = x(`${f.severity} ${f.ruleId} (${f.messageId})\n${at}${where(f.location) ? ` ${where(f.location)}` : ''}${f.location.pointer ? `\npointer: ${f.location.pointer}` : ''}\n${f.message}`);
         if (f.severity === 'info') out.push(open, `      <system-out>${detail}</system-out>`, '    </testcase>');
         else out.push(open, `      <failure message="${x(f.message)}" type="${x(f.ruleId)}">${detail}</failure>`, '    </testcase>');
       }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineFormatter, type ScorecardOptions } from './types.js';
-import { csvRow } from './_csv.js';
+import { csvRow, csvStart } from './_csv.js';
 import { factsOf } from './_scorecard-tally.js';
 import { writeOutputFile } from '../util/write-atomic.js';
 
@@ -103,8 +103,8 @@ const scorecardCsv = defineFormatter({
   name: 'scorecard-csv',
   description: 'one CSV row per dataset with its scores and indicators (with -o: and a datapackage.json beside it)',
   extension: '.csv',
-  open({ version, date, outputFile, scorecard }, write) {
-    write(csvRow(FIELDS.map((f) => f.name)) + '\r\n');
+  open({ version, date, outputFile, scorecard, csvBom }, write) {
+    write(csvStart(csvBom) + csvRow(FIELDS.map((f) => f.name)) + '\r\n');
     return {
       dataset(d) {
         const f = factsOf(d);

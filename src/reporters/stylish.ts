@@ -37,8 +37,9 @@ const stylish = defineFormatter({
       }
       for (const [file, items] of byFile) {
         const lines = [c.underline(file)];
+        // A data-file finding shows its line and its row (they differ after a multi-line cell).
         const where = items.map(({ finding: { location: l } }) =>
-          l.line !== undefined ? (l.column !== undefined ? `${l.line}:${l.column}` : `${l.line}`) : l.row !== undefined ? `row ${l.row}` : l.pointer ? l.pointer : '',
+          l.line !== undefined ? (l.column !== undefined ? `${l.line}:${l.column}` : `${l.line}`) + (l.row !== undefined ? ` (row ${l.row})` : '') : l.row !== undefined ? `row ${l.row}` : l.pointer ? l.pointer : '',
         );
         const width = Math.max(...where.map((w) => w.length));
         items.forEach(({ finding: f, dataset }, i) => {
@@ -67,7 +68,11 @@ const stylish = defineFormatter({
         flush();
         const total = quiet ? errors : errors + warnings + infos;
         const lines: string[] = [];
-        if (total === 0) {
+        const hidden = quiet ? warnings + infos : 0;
+        if (total === 0 && hidden) {
+          // --quiet hides warnings, it does not make them go away (--max-warnings still counts them).
+          lines.push(c.yellow(`0 errors in ${datasets} dataset${datasets === 1 ? '' : 's'} (${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info not shown: --quiet)`));
+        } else if (total === 0) {
           lines.push(c.green(`✔ ${datasets} dataset${datasets === 1 ? '' : 's'} checked, no problems`));
         } else {
           const parts = [`${errors} error${errors === 1 ? '' : 's'}`];

@@ -10,6 +10,13 @@ export interface FormatContext {
   /** Metadata of every known rule (for formats that describe rules, e.g. SARIF). */
   rules: Map<string, RuleMeta>;
   cwd: string;
+  /**
+   * `--base-path` (absolute): the folder that paths for code hosts (SARIF, GitHub annotations,
+   * GitLab, JUnit) are made relative to, e.g. the repository root; absent: the working directory.
+   */
+  basePath?: string;
+  /** `--csv-bom`: CSV reports start with a UTF-8 byte-order mark, for Excel. */
+  csvBom?: boolean;
 }
 
 /** What a streaming formatter is opened with: the context, the tool version and (jsonl) the shard. */

@@ -259,7 +259,7 @@ describe('odlint rules / init / version', () => {
   it('lists rules, as text and JSON', async () => {
     const text = await odlint(['rules']);
     expect(text.exitCode).toBe(0);
-    expect(text.stdout).toMatch(/^licence\/licence-missing\s+error\s+The dataset states no licence/m);
+    expect(text.stdout).toMatch(/^licence\/licence-missing {2}error {2}presets: .*\n {4}The dataset states no licence/m);
     const json = JSON.parse((await odlint(['rules', '--json'])).stdout) as { id: string; severity: string }[];
     expect(json.find((r) => r.id === 'metadata/description-too-short')).toMatchObject({ severity: 'warning', defaultOptions: { minLength: 101 } });
   });

@@ -64,18 +64,18 @@ describe('Paris first names (opendata.paris.fr): semicolons', () => {
 
 describe('Brussels schools 2010: empty header cells, padded numbers', () => {
   it('reports the two unnamed (and empty) columns and the padding, five columns then a summary', async () => {
-    const padded = (field: string) => ({ ruleId: 'data/whitespace-padding', messageId: 'padded', severity: 'warning', location: { file: BXL, row: 2, field } });
+    const padded = (field: string) => ({ ruleId: 'data/whitespace-padding', messageId: 'padded', severity: 'warning', location: { file: BXL, row: 2, line: 2, field } });
     expect(await dataFindings(BXL)).toEqual([
-      { ruleId: 'data/blank-header', messageId: 'blank', severity: 'warning', location: { file: BXL, row: 1, field: '2' } },
-      { ruleId: 'data/blank-header', messageId: 'blank', severity: 'warning', location: { file: BXL, row: 1, field: '3' } },
-      { ruleId: 'data/empty-columns', messageId: 'empty', severity: 'warning', location: { file: BXL, row: 1, field: '2' } },
-      { ruleId: 'data/empty-columns', messageId: 'empty', severity: 'warning', location: { file: BXL, row: 1, field: '3' } },
+      { ruleId: 'data/blank-header', messageId: 'blank', severity: 'warning', location: { file: BXL, row: 1, line: 1, field: '2' } },
+      { ruleId: 'data/blank-header', messageId: 'blank', severity: 'warning', location: { file: BXL, row: 1, line: 1, field: '3' } },
+      { ruleId: 'data/empty-columns', messageId: 'empty', severity: 'warning', location: { file: BXL, row: 1, line: 1, field: '2' } },
+      { ruleId: 'data/empty-columns', messageId: 'empty', severity: 'warning', location: { file: BXL, row: 1, line: 1, field: '3' } },
       padded('1000'),
       padded('1020'),
       padded('1030'),
       padded('1040'),
       padded('1050'),
-      { ruleId: 'data/whitespace-padding', messageId: 'moreColumns', severity: 'warning', location: { file: BXL, row: 2 } },
+      { ruleId: 'data/whitespace-padding', messageId: 'moreColumns', severity: 'warning', location: { file: BXL, row: 2, line: 2 } },
     ]);
   });
 
@@ -93,8 +93,8 @@ describe('Flemish schools 2012: empty first line', () => {
     expect(table.header[0]).toBe('nummer_instelling');
     expect(firstRows[0]).toEqual({ row: 3, line: 3, cells: ['18', 'GO! basisschool De Kleurdoos Brussel', 'Moutstraat 24   ', 'Brussel', '1000', '165', '153', '', '', '318'] });
     expect(await dataFindings(FLANDRE)).toEqual([
-      { ruleId: 'data/title-row', messageId: 'blank', severity: 'warning', location: { file: FLANDRE, row: 1 } },
-      { ruleId: 'data/whitespace-padding', messageId: 'padded', severity: 'warning', location: { file: FLANDRE, row: 3, field: 'adres' } },
+      { ruleId: 'data/title-row', messageId: 'blank', severity: 'warning', location: { file: FLANDRE, row: 1, line: 1 } },
+      { ruleId: 'data/whitespace-padding', messageId: 'padded', severity: 'warning', location: { file: FLANDRE, row: 3, line: 3, field: 'adres' } },
     ]);
   });
 });
@@ -110,12 +110,12 @@ describe('Wallonia-Brussels schools: no header row', () => {
 
   it('reports the missing header, padded addresses (by column number) and, when enabled, duplicate rows', async () => {
     const findings = await dataFindings(ECOLES, ['data/duplicate-rows=warning']);
-    const dup = (row: number) => ({ ruleId: 'data/duplicate-rows', messageId: 'duplicate', severity: 'warning', location: { file: ECOLES, row } });
+    const dup = (row: number) => ({ ruleId: 'data/duplicate-rows', messageId: 'duplicate', severity: 'warning', location: { file: ECOLES, row, line: row } });
     expect(findings).toEqual([
-      { ruleId: 'data/missing-header', messageId: 'missing', severity: 'warning', location: { file: ECOLES, row: 1 } },
-      { ruleId: 'data/whitespace-padding', messageId: 'padded', severity: 'warning', location: { file: ECOLES, row: 1, field: '2' } },
+      { ruleId: 'data/missing-header', messageId: 'missing', severity: 'warning', location: { file: ECOLES, row: 1, line: 1 } },
+      { ruleId: 'data/whitespace-padding', messageId: 'padded', severity: 'warning', location: { file: ECOLES, row: 1, line: 1, field: '2' } },
       ...[20, 22, 26, 28, 159, 387, 414, 466, 504, 508].map(dup),
-      { ruleId: 'data/duplicate-rows', messageId: 'more', severity: 'warning', location: { file: ECOLES, row: 511 } },
+      { ruleId: 'data/duplicate-rows', messageId: 'more', severity: 'warning', location: { file: ECOLES, row: 511, line: 511 } },
     ]);
     const report = await lintReport([ECOLES], { rules: ['data/duplicate-rows=warning'] });
     expect(allFindings(report, 'data/duplicate-rows').at(-1)!.data).toEqual({ count: 178, firstRow: 511, lastRow: 6638 });

@@ -61,8 +61,8 @@ describe('data/blank-header', () => {
   const rule = 'data/blank-header';
   it('reports empty and whitespace-only header cells by column number', async () => {
     expect(await findings(rule, ['header/blank.csv'])).toEqual([
-      { ruleId: rule, messageId: 'blank', severity: 'warning', location: { file: f('header/blank.csv'), row: 1, field: '2' } },
-      { ruleId: rule, messageId: 'blank', severity: 'warning', location: { file: f('header/blank.csv'), row: 1, field: '4' } },
+      { ruleId: rule, messageId: 'blank', severity: 'warning', location: { file: f('header/blank.csv'), row: 1, line: 1, field: '2' } },
+      { ruleId: rule, messageId: 'blank', severity: 'warning', location: { file: f('header/blank.csv'), row: 1, line: 1, field: '4' } },
     ]);
   });
   it('says nothing about a file without header (data/missing-header does)', async () => {
@@ -74,8 +74,8 @@ describe('data/duplicate-header', () => {
   const rule = 'data/duplicate-header';
   it('reports exact duplicates and names that differ by case only', async () => {
     expect(await findings(rule, ['header/duplicate.csv'])).toEqual([
-      { ruleId: rule, messageId: 'sameIgnoringCase', severity: 'error', location: { file: f('header/duplicate.csv'), row: 1, field: '3' } },
-      { ruleId: rule, messageId: 'duplicate', severity: 'error', location: { file: f('header/duplicate.csv'), row: 1, field: '4' } },
+      { ruleId: rule, messageId: 'sameIgnoringCase', severity: 'error', location: { file: f('header/duplicate.csv'), row: 1, line: 1, field: '3' } },
+      { ruleId: rule, messageId: 'duplicate', severity: 'error', location: { file: f('header/duplicate.csv'), row: 1, line: 1, field: '4' } },
     ]);
   });
 });
@@ -84,8 +84,8 @@ describe('data/missing-header', () => {
   const rule = 'data/missing-header';
   it('reports a first row of numbers and dates, and a first row whose values recur below', async () => {
     expect(await findings(rule, ['header/missing.csv', 'header/recurring.csv'])).toEqual([
-      { ruleId: rule, messageId: 'missing', severity: 'warning', location: { file: f('header/missing.csv'), row: 1 } },
-      { ruleId: rule, messageId: 'missing', severity: 'warning', location: { file: f('header/recurring.csv'), row: 1 } },
+      { ruleId: rule, messageId: 'missing', severity: 'warning', location: { file: f('header/missing.csv'), row: 1, line: 1 } },
+      { ruleId: rule, messageId: 'missing', severity: 'warning', location: { file: f('header/recurring.csv'), row: 1, line: 1 } },
     ]);
     expect(await data(rule, 'header/recurring.csv')).toEqual([{ row: 1, evidence: 'values of the first row recur in columns 1, 2, 3' }]);
   });
@@ -99,9 +99,9 @@ describe('data/title-row', () => {
   it('reports a title, a comment and a blank line above the header', async () => {
     const file = f('header/title.csv');
     expect(await findings(rule, ['header/title.csv'])).toEqual([
-      { ruleId: rule, messageId: 'title', severity: 'warning', location: { file, row: 1 } },
-      { ruleId: rule, messageId: 'comment', severity: 'warning', location: { file, row: 2 } },
-      { ruleId: rule, messageId: 'blank', severity: 'warning', location: { file, row: 3 } },
+      { ruleId: rule, messageId: 'title', severity: 'warning', location: { file, row: 1, line: 1 } },
+      { ruleId: rule, messageId: 'comment', severity: 'warning', location: { file, row: 2, line: 2 } },
+      { ruleId: rule, messageId: 'blank', severity: 'warning', location: { file, row: 3, line: 3 } },
     ]);
   });
   it('finds the real header below the preamble: no other structural finding', async () => {
@@ -115,16 +115,16 @@ describe('data/ragged-rows', () => {
   it('reports missing cells, extra cells and a trailing delimiter, each at its row and first odd column', async () => {
     const file = f('rows/ragged.csv');
     expect(await findings(rule, ['rows/ragged.csv'])).toEqual([
-      { ruleId: rule, messageId: 'missingCells', severity: 'error', location: { file, row: 3, field: 'c' } },
-      { ruleId: rule, messageId: 'extraCells', severity: 'error', location: { file, row: 4, field: '4' } },
-      { ruleId: rule, messageId: 'extraEmptyCells', severity: 'error', location: { file, row: 5, field: '4' } },
+      { ruleId: rule, messageId: 'missingCells', severity: 'error', location: { file, row: 3, line: 3, field: 'c' } },
+      { ruleId: rule, messageId: 'extraCells', severity: 'error', location: { file, row: 4, line: 4, field: '4' } },
+      { ruleId: rule, messageId: 'extraEmptyCells', severity: 'error', location: { file, row: 5, line: 5, field: '4' } },
     ]);
   });
   it('reports ten rows one by one, then one summary with the count and the row range', async () => {
     const found = await findings(rule, ['rows/ragged-many.csv']);
     expect(found).toHaveLength(11);
     expect(found.slice(0, 10).map((x) => x.location.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    expect(found[10]).toEqual({ ruleId: rule, messageId: 'more', severity: 'error', location: { file: f('rows/ragged-many.csv'), row: 12 } });
+    expect(found[10]).toEqual({ ruleId: rule, messageId: 'more', severity: 'error', location: { file: f('rows/ragged-many.csv'), row: 12, line: 12 } });
     expect((await data(rule, 'rows/ragged-many.csv'))[10]).toEqual({ count: 5, firstRow: 12, lastRow: 16 });
   });
   it('honours maxFindings', async () => {
@@ -141,9 +141,9 @@ describe('data/blank-rows', () => {
   it('reports empty lines, delimiter-only and whitespace-only rows', async () => {
     const file = f('rows/blank.csv');
     expect(await findings(rule, ['rows/blank.csv'])).toEqual([
-      { ruleId: rule, messageId: 'blank', severity: 'warning', location: { file, row: 3 } },
-      { ruleId: rule, messageId: 'blank', severity: 'warning', location: { file, row: 5 } },
-      { ruleId: rule, messageId: 'blank', severity: 'warning', location: { file, row: 6 } },
+      { ruleId: rule, messageId: 'blank', severity: 'warning', location: { file, row: 3, line: 3 } },
+      { ruleId: rule, messageId: 'blank', severity: 'warning', location: { file, row: 5, line: 5 } },
+      { ruleId: rule, messageId: 'blank', severity: 'warning', location: { file, row: 6, line: 6 } },
     ]);
   });
 });
@@ -176,7 +176,7 @@ describe('data/unclosed-quote', () => {
 describe('data/mixed-types', () => {
   const rule = 'data/mixed-types';
   it('reports text in a numeric column ("<5"), not null placeholders ("n.d.", "NA")', async () => {
-    expect(await findings(rule, ['values/mixed-types.csv'])).toEqual([{ ruleId: rule, messageId: 'mixed', severity: 'warning', location: { file: f('values/mixed-types.csv'), row: 4, field: 'births' } }]);
+    expect(await findings(rule, ['values/mixed-types.csv'])).toEqual([{ ruleId: rule, messageId: 'mixed', severity: 'warning', location: { file: f('values/mixed-types.csv'), row: 4, line: 4, field: 'births' } }]);
     expect(await data(rule, 'values/mixed-types.csv')).toEqual([{ column: 'births', dominant: 'number', dominantCount: 3, count: 1, kinds: 'text', row: 4 }]);
   });
   it('leaves text columns alone', async () => {
@@ -188,9 +188,9 @@ describe('data/decimal-comma', () => {
   const rule = 'data/decimal-comma';
   it('reports decimal commas and thousands separators, in semicolon files and quoted in comma files', async () => {
     expect(await findings(rule, ['values/decimal-comma.csv', 'values/decimal-comma-quoted.csv'])).toEqual([
-      { ruleId: rule, messageId: 'decimalComma', severity: 'warning', location: { file: f('values/decimal-comma.csv'), row: 2, field: 'taux' } },
-      { ruleId: rule, messageId: 'grouped', severity: 'warning', location: { file: f('values/decimal-comma.csv'), row: 2, field: 'population' } },
-      { ruleId: rule, messageId: 'decimalComma', severity: 'warning', location: { file: f('values/decimal-comma-quoted.csv'), row: 2, field: 'taux' } },
+      { ruleId: rule, messageId: 'decimalComma', severity: 'warning', location: { file: f('values/decimal-comma.csv'), row: 2, line: 2, field: 'taux' } },
+      { ruleId: rule, messageId: 'grouped', severity: 'warning', location: { file: f('values/decimal-comma.csv'), row: 2, line: 2, field: 'population' } },
+      { ruleId: rule, messageId: 'decimalComma', severity: 'warning', location: { file: f('values/decimal-comma-quoted.csv'), row: 2, line: 2, field: 'taux' } },
     ]);
   });
 });
@@ -199,8 +199,8 @@ describe('data/non-iso-dates', () => {
   const rule = 'data/non-iso-dates';
   it('names the layout, and says when day and month cannot be told apart', async () => {
     expect(await findings(rule, ['values/dates.csv'])).toEqual([
-      { ruleId: rule, messageId: 'nonIso', severity: 'warning', location: { file: f('values/dates.csv'), row: 2, field: 'opened' } },
-      { ruleId: rule, messageId: 'ambiguous', severity: 'warning', location: { file: f('values/dates.csv'), row: 2, field: 'closed' } },
+      { ruleId: rule, messageId: 'nonIso', severity: 'warning', location: { file: f('values/dates.csv'), row: 2, line: 2, field: 'opened' } },
+      { ruleId: rule, messageId: 'ambiguous', severity: 'warning', location: { file: f('values/dates.csv'), row: 2, line: 2, field: 'closed' } },
     ]);
     expect((await data(rule, 'values/dates.csv')).map((d) => d!.pattern)).toEqual(['DD/MM/YYYY', 'NN/NN/YYYY']);
   });
@@ -209,7 +209,7 @@ describe('data/non-iso-dates', () => {
 describe('data/whitespace-padding', () => {
   const rule = 'data/whitespace-padding';
   it('reports padded values per column with their count and first row', async () => {
-    expect(await findings(rule, ['values/padded.csv'])).toEqual([{ ruleId: rule, messageId: 'padded', severity: 'warning', location: { file: f('values/padded.csv'), row: 2, field: 'name' } }]);
+    expect(await findings(rule, ['values/padded.csv'])).toEqual([{ ruleId: rule, messageId: 'padded', severity: 'warning', location: { file: f('values/padded.csv'), row: 2, line: 2, field: 'name' } }]);
     expect(await data(rule, 'values/padded.csv')).toEqual([{ column: 'name', count: 2, row: 2 }]);
   });
 });
@@ -219,8 +219,8 @@ describe('data/empty-columns', () => {
   it('reports columns with only empty cells or placeholders', async () => {
     const file = f('values/empty-column.csv');
     expect(await findings(rule, ['values/empty-column.csv'])).toEqual([
-      { ruleId: rule, messageId: 'empty', severity: 'warning', location: { file, row: 1, field: 'empty' } },
-      { ruleId: rule, messageId: 'empty', severity: 'warning', location: { file, row: 1, field: 'na' } },
+      { ruleId: rule, messageId: 'empty', severity: 'warning', location: { file, row: 1, line: 1, field: 'empty' } },
+      { ruleId: rule, messageId: 'empty', severity: 'warning', location: { file, row: 1, line: 1, field: 'na' } },
     ]);
   });
 });
@@ -233,9 +233,9 @@ describe('data/duplicate-rows', () => {
   it('reports each repeat with the row it repeats; blank rows are not duplicates', async () => {
     const file = f('values/duplicate-rows.csv');
     expect(await findings(rule, ['values/duplicate-rows.csv'])).toEqual([
-      { ruleId: rule, messageId: 'duplicate', severity: 'warning', location: { file, row: 4 } },
-      { ruleId: rule, messageId: 'duplicate', severity: 'warning', location: { file, row: 7 } },
-      { ruleId: rule, messageId: 'duplicate', severity: 'warning', location: { file, row: 9 } },
+      { ruleId: rule, messageId: 'duplicate', severity: 'warning', location: { file, row: 4, line: 4 } },
+      { ruleId: rule, messageId: 'duplicate', severity: 'warning', location: { file, row: 7, line: 7 } },
+      { ruleId: rule, messageId: 'duplicate', severity: 'warning', location: { file, row: 9, line: 9 } },
     ]);
     expect(await data(rule, 'values/duplicate-rows.csv')).toEqual([
       { row: 4, first: 2 },
@@ -248,10 +248,10 @@ describe('data/duplicate-rows', () => {
 describe('data/unsafe-integers', () => {
   const rule = 'data/unsafe-integers';
   it('reports integers beyond 2^53 in a column of integers', async () => {
-    expect(await findings(rule, ['values/unsafe.csv'])).toEqual([{ ruleId: rule, messageId: 'inferred', severity: 'warning', location: { file: f('values/unsafe.csv'), row: 2, field: 'tweetid' } }]);
+    expect(await findings(rule, ['values/unsafe.csv'])).toEqual([{ ruleId: rule, messageId: 'inferred', severity: 'warning', location: { file: f('values/unsafe.csv'), row: 2, line: 2, field: 'tweetid' } }]);
   });
   it('follows the Table Schema: integer fields are reported, string fields are not', async () => {
-    expect(await findings(rule, ['schema/dataset.yaml'])).toEqual([{ ruleId: rule, messageId: 'schema', severity: 'warning', location: { file: f('schema/data/ids.csv'), row: 2, field: 'tweet_id' } }]);
+    expect(await findings(rule, ['schema/dataset.yaml'])).toEqual([{ ruleId: rule, messageId: 'schema', severity: 'warning', location: { file: f('schema/data/ids.csv'), row: 2, line: 2, field: 'tweet_id' } }]);
   });
 });
 
@@ -261,22 +261,22 @@ describe('Table Schema rules', () => {
     const rule = 'data/schema-header-mismatch';
     const file = f('schema/data/renamed.csv');
     expect(await findings(rule, ['schema/dataset.yaml'])).toEqual([
-      { ruleId: rule, messageId: 'incorrectLabel', severity: 'error', location: { file, row: 1, field: 'commune' } },
-      { ruleId: rule, messageId: 'extraLabel', severity: 'error', location: { file, row: 1, field: 'source' } },
+      { ruleId: rule, messageId: 'incorrectLabel', severity: 'error', location: { file, row: 1, line: 1, field: 'commune' } },
+      { ruleId: rule, messageId: 'extraLabel', severity: 'error', location: { file, row: 1, line: 1, field: 'source' } },
     ]);
   });
 
   it('data/schema-type-error: an integer with a letter O, a non-ISO date', async () => {
     const rule = 'data/schema-type-error';
     expect(await findings(rule, ['schema/dataset.yaml'])).toEqual([
-      { ruleId: rule, messageId: 'type', severity: 'error', location: { file: population, row: 4, field: 'year' } },
-      { ruleId: rule, messageId: 'type', severity: 'error', location: { file: population, row: 5, field: 'updated' } },
+      { ruleId: rule, messageId: 'type', severity: 'error', location: { file: population, row: 4, line: 4, field: 'year' } },
+      { ruleId: rule, messageId: 'type', severity: 'error', location: { file: population, row: 5, line: 5, field: 'updated' } },
     ]);
   });
 
   it('data/schema-constraint-error: unique primary key, required, minimum, enum, pattern; "NA" is a missing value', async () => {
     const rule = 'data/schema-constraint-error';
-    const at = (row: number, field: string, messageId: string) => ({ ruleId: rule, messageId, severity: 'error', location: { file: population, row, field } });
+    const at = (row: number, field: string, messageId: string) => ({ ruleId: rule, messageId, severity: 'error', location: { file: population, row, line: row, field } });
     expect(await findings(rule, ['schema/dataset.yaml'])).toEqual([
       at(3, 'code', 'unique'),
       at(5, 'municipality', 'required'),

@@ -97,7 +97,7 @@ describe('checkDataset', () => {
     const healthy = defineRule({ meta: meta('data/healthy'), create: () => ({ row: () => void rowsSeen++ }) });
     const file = csv('a\n1\n2\n3\n');
     const findings = await check(file, [broken, healthy]);
-    expect(findings.map((f) => [f.ruleId, f.message, f.location])).toEqual([['core/rule-crashed', 'rule data/broken failed on this dataset: boom', { file, row: 3 }]]);
+    expect(findings.map((f) => [f.ruleId, f.message, f.location])).toEqual([['core/rule-crashed', 'rule data/broken failed on this dataset: boom', { file, row: 3, line: 3 }]]);
     expect(rowsSeen).toBe(3);
   });
 
@@ -110,6 +110,6 @@ describe('checkDataset', () => {
     const user = defineRule({ meta: { ...meta('data/user'), needsRows: true }, create: (context) => ({ table: (t) => void context.analysis(FAILING, t) }) });
     const file = csv('a\n1\n2\n');
     const findings = await check(file, [user]);
-    expect(findings.map((f) => [f.ruleId, f.message, f.location])).toEqual([['core/rule-crashed', 'rule analysis failing failed on this dataset: bad cell', { file, row: 2 }]]);
+    expect(findings.map((f) => [f.ruleId, f.message, f.location])).toEqual([['core/rule-crashed', 'rule analysis failing failed on this dataset: bad cell', { file, row: 2, line: 2 }]]);
   });
 });

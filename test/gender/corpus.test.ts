@@ -66,10 +66,10 @@ describe('gender detection on the real CSV corpus (brussels preset)', () => {
 
   it('reports the detections as information only, at the column that shows them', () => {
     expect(allFindings(report).filter((f) => f.ruleId.startsWith('gender/')).map(brief)).toEqual([
-      { ruleId: 'gender/sex-dimension-undeclared', messageId: 'detected', severity: 'info', location: { file: rel(PARIS), row: 1, field: 'Sexe' } },
-      { ruleId: 'gender/sex-dimension-undeclared', messageId: 'detected', severity: 'info', location: { file: rel(SWISS), row: 1, field: 'Code Genre' } },
-      { ruleId: 'gender/individuals-not-disaggregated', messageId: 'notDisaggregated', severity: 'info', location: { file: rel(BXL), row: 2, field: 'lieu de domicile' } },
-      { ruleId: 'gender/individuals-not-disaggregated', messageId: 'notDisaggregated', severity: 'info', location: { file: rel(FLANDRE), row: 2, field: 'Gewoon kleuteronderwijs' } },
+      { ruleId: 'gender/sex-dimension-undeclared', messageId: 'detected', severity: 'info', location: { file: rel(PARIS), row: 1, line: 1, field: 'Sexe' } },
+      { ruleId: 'gender/sex-dimension-undeclared', messageId: 'detected', severity: 'info', location: { file: rel(SWISS), row: 1, line: 1, field: 'Code Genre' } },
+      { ruleId: 'gender/individuals-not-disaggregated', messageId: 'notDisaggregated', severity: 'info', location: { file: rel(BXL), row: 2, line: 2, field: 'lieu de domicile' } },
+      { ruleId: 'gender/individuals-not-disaggregated', messageId: 'notDisaggregated', severity: 'info', location: { file: rel(FLANDRE), row: 2, line: 2, field: 'Gewoon kleuteronderwijs' } },
     ]);
   });
 

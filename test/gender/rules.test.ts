@@ -28,7 +28,7 @@ describe('gender rules on fixtures (brussels preset)', () => {
     const pkg = rel('ckan-missing-flags/package.json');
     const atResult = { file: pkg, pointer: '/result', line: 3, column: 3 };
     expect(briefs(r)).toEqual([
-      { ruleId: 'gender/individuals-not-disaggregated', messageId: 'notDisaggregated', severity: 'info', location: { file: rel('ckan-missing-flags/data/pupils.csv'), row: 1, field: 'élèves' } },
+      { ruleId: 'gender/individuals-not-disaggregated', messageId: 'notDisaggregated', severity: 'info', location: { file: rel('ckan-missing-flags/data/pupils.csv'), row: 1, line: 1, field: 'élèves' } },
       { ruleId: 'gender/flag-missing', messageId: 'missing', severity: 'error', location: atResult },
       { ruleId: 'gender/flag-missing', messageId: 'missing', severity: 'error', location: atResult },
       { ruleId: 'gender/concerns-individuals-inconsistent', messageId: 'undeclared', severity: 'warning', location: atResult },
@@ -114,7 +114,7 @@ describe('gender rules on fixtures (brussels preset)', () => {
   it('single-sex-only: a sex column that only holds "F"; a dataset split into a women file and a men file is fine', async () => {
     const r = await gender('single-sex');
     expect(briefs(r)).toEqual([
-      { ruleId: 'gender/single-sex-only', messageId: 'oneSex', severity: 'info', location: { file: rel('single-sex/data/maternity.csv'), row: 1, field: 'sexe' } },
+      { ruleId: 'gender/single-sex-only', messageId: 'oneSex', severity: 'info', location: { file: rel('single-sex/data/maternity.csv'), row: 1, line: 1, field: 'sexe' } },
     ]);
     expect((await gender('split-by-sex')).findings).toEqual([]);
   });
@@ -122,7 +122,7 @@ describe('gender rules on fixtures (brussels preset)', () => {
   it('gender-statistics-without-disaggregation: declared gender statistics, data without sex (and the brussels flag/info rules)', async () => {
     const r = await gender('gender-stats-no-sex');
     expect(briefs(r)).toEqual([
-      { ruleId: 'gender/individuals-not-disaggregated', messageId: 'notDisaggregated', severity: 'info', location: { file: rel('gender-stats-no-sex/data/pupils.csv'), row: 1, field: 'élèves' } },
+      { ruleId: 'gender/individuals-not-disaggregated', messageId: 'notDisaggregated', severity: 'info', location: { file: rel('gender-stats-no-sex/data/pupils.csv'), row: 1, line: 1, field: 'élèves' } },
       { ruleId: 'gender/flag-missing', messageId: 'missing', severity: 'error', location: { file: rel('gender-stats-no-sex/dataset.yaml'), pointer: '', line: 1, column: 1 } },
       {
         ruleId: 'gender/gender-statistics-without-disaggregation',
@@ -153,9 +153,9 @@ describe('gender rules on data files linted without a descriptor', () => {
   it('mixed-sex-codes: "V" (vrouw) among M/F, reported where the first V is; detections are info; total-missing when enabled', async () => {
     const r = await gender('bare/mixed-codes.csv', { presets: ['brussels'], rules: ['gender/total-missing=warning'] });
     expect(briefs(r)).toEqual([
-      { ruleId: 'gender/total-missing', messageId: 'noTotalCode', severity: 'warning', location: { file: bare('mixed-codes.csv'), row: 1, field: 'Sexe / Geslacht' } },
-      { ruleId: 'gender/sex-dimension-undeclared', messageId: 'detected', severity: 'info', location: { file: bare('mixed-codes.csv'), row: 1, field: 'Sexe / Geslacht' } },
-      { ruleId: 'gender/mixed-sex-codes', messageId: 'mixed', severity: 'warning', location: { file: bare('mixed-codes.csv'), row: 5, field: 'Sexe / Geslacht' } },
+      { ruleId: 'gender/total-missing', messageId: 'noTotalCode', severity: 'warning', location: { file: bare('mixed-codes.csv'), row: 1, line: 1, field: 'Sexe / Geslacht' } },
+      { ruleId: 'gender/sex-dimension-undeclared', messageId: 'detected', severity: 'info', location: { file: bare('mixed-codes.csv'), row: 1, line: 1, field: 'Sexe / Geslacht' } },
+      { ruleId: 'gender/mixed-sex-codes', messageId: 'mixed', severity: 'warning', location: { file: bare('mixed-codes.csv'), row: 5, line: 5, field: 'Sexe / Geslacht' } },
     ]);
     expect(r.findings[2]!.message).toBe('column "Sexe / Geslacht" mixes sex codes of SDMX CL_SEX + Dutch letters M/V: "V" (Dutch letters M/V) among "M", "F" (SDMX CL_SEX)');
   });
@@ -163,7 +163,7 @@ describe('gender rules on data files linted without a descriptor', () => {
   it('mixed-sex-codes is in the recommended preset; flag rules and detections are not', async () => {
     const r = await gender('bare/mixed-codes.csv', { presets: ['recommended'] });
     expect(briefs(r)).toEqual([
-      { ruleId: 'gender/mixed-sex-codes', messageId: 'mixed', severity: 'warning', location: { file: bare('mixed-codes.csv'), row: 5, field: 'Sexe / Geslacht' } },
+      { ruleId: 'gender/mixed-sex-codes', messageId: 'mixed', severity: 'warning', location: { file: bare('mixed-codes.csv'), row: 5, line: 5, field: 'Sexe / Geslacht' } },
     ]);
   });
 
@@ -171,12 +171,12 @@ describe('gender rules on data files linted without a descriptor', () => {
     const opts = { presets: ['recommended'], rules: ['gender/total-missing=warning'] };
     const long = await gender('bare/long-no-total.csv', opts);
     expect(briefs(long)).toEqual([
-      { ruleId: 'gender/total-missing', messageId: 'noTotalCode', severity: 'warning', location: { file: bare('long-no-total.csv'), row: 1, field: 'sex' } },
+      { ruleId: 'gender/total-missing', messageId: 'noTotalCode', severity: 'warning', location: { file: bare('long-no-total.csv'), row: 1, line: 1, field: 'sex' } },
     ]);
     expect(long.findings[0]!.message).toBe('column "sex" gives "F", "M" but no total (SDMX CL_SEX total: "_T")');
     const wide = await gender('bare/wide-no-total.csv', opts);
     expect(briefs(wide)).toEqual([
-      { ruleId: 'gender/total-missing', messageId: 'noTotalColumn', severity: 'warning', location: { file: bare('wide-no-total.csv'), row: 1, field: 'Femmes' } },
+      { ruleId: 'gender/total-missing', messageId: 'noTotalColumn', severity: 'warning', location: { file: bare('wide-no-total.csv'), row: 1, line: 1, field: 'Femmes' } },
     ]);
   });
 
@@ -184,7 +184,7 @@ describe('gender rules on data files linted without a descriptor', () => {
     expect((await gender('bare/film-genres.csv')).findings).toEqual([]);
     const r = await gender('bare/genre-codes.csv');
     expect(briefs(r)).toEqual([
-      { ruleId: 'gender/sex-dimension-undeclared', messageId: 'detected', severity: 'info', location: { file: bare('genre-codes.csv'), row: 1, field: 'genre' } },
+      { ruleId: 'gender/sex-dimension-undeclared', messageId: 'detected', severity: 'info', location: { file: bare('genre-codes.csv'), row: 1, line: 1, field: 'genre' } },
     ]);
   });
 

@@ -37,7 +37,7 @@ describe('wide sex-split tables, one layout per statistical export (fixtures/gen
 
   it.each(cases)('%s: detected as sex-disaggregated, split columns named in the report and the finding', async (file, firstFemale, row, group, layouts) => {
     const r = await gender(`wide/${file}`, { presets: ['brussels'], rules: ['gender/total-missing=warning'] });
-    const at = { file: rel(`wide/${file}`), row, field: firstFemale };
+    const at = { file: rel(`wide/${file}`), row, line: row, field: firstFemale };
     const expected = [{ ruleId: 'gender/sex-dimension-undeclared', messageId: 'detected', severity: 'info', location: at }];
     if (group.total.length === 0) expected.unshift({ ruleId: 'gender/total-missing', messageId: 'noTotalColumn', severity: 'warning', location: at });
     expect(r.findings.map(brief)).toEqual(expected);
@@ -77,7 +77,7 @@ describe('wide tables against declarations', () => {
   it('single-sex-only and sex-disaggregated-without-sex-dimension: an SDMX-style export with SEX=F only', async () => {
     const r = await gender('wide-one-sex', { presets: ['recommended'] });
     expect(r.findings.map(brief)).toEqual([
-      { ruleId: 'gender/single-sex-only', messageId: 'oneSided', severity: 'info', location: { file: rel('wide-one-sex/data/employment-rate-women.csv'), row: 1, field: 'SEX=F' } },
+      { ruleId: 'gender/single-sex-only', messageId: 'oneSided', severity: 'info', location: { file: rel('wide-one-sex/data/employment-rate-women.csv'), row: 1, line: 1, field: 'SEX=F' } },
       {
         ruleId: 'gender/sex-disaggregated-without-sex-dimension',
         messageId: 'noSexDimension',

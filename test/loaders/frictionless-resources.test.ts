@@ -115,20 +115,20 @@ describe('lint: fixtures/frictionless/resources (strict)', () => {
       { ruleId: 'core/reference-unreadable', messageId: 'invalid', severity: 'error', location: { file: `${dir}/broken-refs.resource.json`, pointer: '/dialect/header', line: 5, column: 16 } },
       { ruleId: 'core/reference-unreadable', messageId: 'missing', severity: 'error', location: { file: `${dir}/broken-refs.resource.json`, pointer: '/schema', line: 6, column: 3 } },
       // bulletin: title and blank rows above the declared two-row header (joined labels match the schema).
-      { ruleId: 'data/title-row', messageId: 'title', severity: 'warning', location: { file: data('bulletin.csv'), row: 1 } },
-      { ruleId: 'data/title-row', messageId: 'blank', severity: 'warning', location: { file: data('bulletin.csv'), row: 2 } },
+      { ruleId: 'data/title-row', messageId: 'title', severity: 'warning', location: { file: data('bulletin.csv'), row: 1, line: 1 } },
+      { ruleId: 'data/title-row', messageId: 'blank', severity: 'warning', location: { file: data('bulletin.csv'), row: 2, line: 2 } },
       // countries (frictionless-py's own sample, headerRows: [2]): the errors frictionless reports.
-      { ruleId: 'data/title-row', messageId: 'comment', severity: 'warning', location: { file: countries, row: 1 } },
-      { ruleId: 'data/schema-type-error', messageId: 'type', severity: 'error', location: { file: countries, row: 3, field: 'neighbor_id' } },
-      { ruleId: 'data/mixed-types', messageId: 'mixed', severity: 'warning', location: { file: countries, row: 3, field: 'neighbor_id' } },
-      { ruleId: 'data/ragged-rows', messageId: 'extraCells', severity: 'error', location: { file: countries, row: 4, field: '5' } },
-      { ruleId: 'data/ragged-rows', messageId: 'missingCells', severity: 'error', location: { file: countries, row: 7, field: 'neighbor_id' } },
+      { ruleId: 'data/title-row', messageId: 'comment', severity: 'warning', location: { file: countries, row: 1, line: 1 } },
+      { ruleId: 'data/schema-type-error', messageId: 'type', severity: 'error', location: { file: countries, row: 3, line: 3, field: 'neighbor_id' } },
+      { ruleId: 'data/mixed-types', messageId: 'mixed', severity: 'warning', location: { file: countries, row: 3, line: 3, field: 'neighbor_id' } },
+      { ruleId: 'data/ragged-rows', messageId: 'extraCells', severity: 'error', location: { file: countries, row: 4, line: 4, field: '5' } },
+      { ruleId: 'data/ragged-rows', messageId: 'missingCells', severity: 'error', location: { file: countries, row: 7, line: 7, field: 'neighbor_id' } },
       // remote-refs: read without its (remote) dialect, so the semicolons are news.
       { ruleId: 'data/non-comma-delimiter', messageId: 'delimiter', severity: 'info', location: { file: data('stations-semicolon.csv'), line: 1 } },
       { ruleId: 'core/reference-not-fetched', messageId: 'remote', severity: 'info', location: { file: `${dir}/remote-refs.resource.yaml`, pointer: '/dialect', line: 3, column: 1 } },
       { ruleId: 'core/reference-not-fetched', messageId: 'remote', severity: 'info', location: { file: `${dir}/remote-refs.resource.yaml`, pointer: '/schema', line: 4, column: 1 } },
       // header: false — the schema applies by position: the one value outside the enum.
-      { ruleId: 'data/schema-constraint-error', messageId: 'enum', severity: 'error', location: { file: data('stations-no-header.csv'), row: 4, field: 'station_type' } },
+      { ruleId: 'data/schema-constraint-error', messageId: 'enum', severity: 'error', location: { file: data('stations-no-header.csv'), row: 4, line: 4, field: 'station_type' } },
     ]);
   });
 
@@ -154,14 +154,14 @@ describe('lint: fieldsMatch (fixtures/frictionless/fields-match, strict)', () =>
     const { report, findings: got } = await findings(['fixtures/frictionless/fields-match']);
     expect(report.datasets).toHaveLength(1);
     expect(got).toEqual([
-      { ruleId: rule, messageId: 'extraLabel', severity: 'error', location: { file: file('extra-exact'), row: 1, field: 'comment' } },
+      { ruleId: rule, messageId: 'extraLabel', severity: 'error', location: { file: file('extra-exact'), row: 1, line: 1, field: 'comment' } },
       // extra-subset: more columns than fields is allowed.
-      { ruleId: rule, messageId: 'extraLabel', severity: 'error', location: { file: file('extra-superset'), row: 1, field: 'comment' } },
+      { ruleId: rule, messageId: 'extraLabel', severity: 'error', location: { file: file('extra-superset'), row: 1, line: 1, field: 'comment' } },
       // fewer-superset: fewer columns is allowed.
-      { ruleId: rule, messageId: 'missingLabel', severity: 'error', location: { file: file('fewer-subset'), row: 1 } },
-      { ruleId: rule, messageId: 'missingLabel', severity: 'error', location: { file: file('fewer-subset'), row: 1 } },
+      { ruleId: rule, messageId: 'missingLabel', severity: 'error', location: { file: file('fewer-subset'), row: 1, line: 1 } },
+      { ruleId: rule, messageId: 'missingLabel', severity: 'error', location: { file: file('fewer-subset'), row: 1, line: 1 } },
       // reordered-equal: same names in another order, read by name (no type error on the swapped coordinates).
-      { ruleId: rule, messageId: 'noFieldMatches', severity: 'error', location: { file: file('unrelated-partial'), row: 1 } },
+      { ruleId: rule, messageId: 'noFieldMatches', severity: 'error', location: { file: file('unrelated-partial'), row: 1, line: 1 } },
       // reordered-partial: at least one column is a field.
     ]);
   });

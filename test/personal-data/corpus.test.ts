@@ -41,7 +41,7 @@ describe('first names by year and sex (Swiss FSO, Paris): aggregates, not people
         ruleId: 'personal-data/small-counts',
         messageId: 'smallCounts',
         severity: 'info',
-        location: { file: 'csv/ckanext-switzerland-ng__01_04_prenom.csv', row: 2, field: 'Nombre' },
+        location: { file: 'csv/ckanext-switzerland-ng__01_04_prenom.csv', row: 2, line: 2, field: 'Nombre' },
       },
     ]);
     expect(onNames[0]!.data).toMatchObject({ small: 42941, cells: 48295, threshold: 5, factors: '' });
@@ -72,7 +72,7 @@ describe('the rest of the corpus', () => {
         ruleId: 'personal-data/email-address',
         messageId: 'found',
         severity: 'warning',
-        location: { file: 'dcat-us/pod__catalog-sample.csv', row: 2, field: 'mbox' },
+        location: { file: 'dcat-us/pod__catalog-sample.csv', row: 2, line: 2, field: 'mbox' },
       },
     ]);
     expect(rest[0]!.data).toMatchObject({ count: 3, sampled: 3, sample: 'j***@***.gov' });

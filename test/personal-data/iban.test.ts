@@ -117,9 +117,9 @@ describe('personal-data/iban: the publisher\'s own accounts (fixtures/personal-d
 
   it('a column of IBANs the metadata states as the publisher\'s is info; people\'s accounts beside them stay an error', async () => {
     expect(await ibanFindings('dataset.yaml')).toEqual([
-      { ruleId: 'personal-data/iban', messageId: 'organisation', severity: 'info', location: { file: rel('data/tarifs.csv'), row: 2, field: 'compte_iban' } },
-      { ruleId: 'personal-data/iban', messageId: 'validated', severity: 'error', location: { file: rel('data/remboursements.csv'), row: 2, field: 'compte_credite' } },
-      { ruleId: 'personal-data/iban', messageId: 'organisation', severity: 'info', location: { file: rel('data/remboursements.csv'), row: 2, field: 'compte_debite' } },
+      { ruleId: 'personal-data/iban', messageId: 'organisation', severity: 'info', location: { file: rel('data/tarifs.csv'), row: 2, line: 2, field: 'compte_iban' } },
+      { ruleId: 'personal-data/iban', messageId: 'validated', severity: 'error', location: { file: rel('data/remboursements.csv'), row: 2, line: 2, field: 'compte_credite' } },
+      { ruleId: 'personal-data/iban', messageId: 'organisation', severity: 'info', location: { file: rel('data/remboursements.csv'), row: 2, line: 2, field: 'compte_debite' } },
     ]);
   });
 

@@ -64,7 +64,7 @@ describe('a generated person-level CSV (60 fictitious people, valid identifiers)
 
   it('names the column, the kind, the rows and a masked sample', () => {
     const niss = personal(report).find((f) => f.data?.kindId === 'be-niss')!;
-    expect(niss.location).toEqual({ file: 'people.csv', row: 2, field: 'rijksregisternummer' });
+    expect(niss.location).toEqual({ file: 'people.csv', row: 2, line: 2, field: 'rijksregisternummer' });
     expect(niss.data).toMatchObject({ column: 'rijksregisternummer', count: 60, sampled: 60, rows: '2, 3, 4, 5, 6', confidence: 'high' });
     const p = people[0]!;
     expect(niss.data!.sample).toBe(`${p.niss.slice(0, 2)}.${p.niss.slice(2, 4)}.${p.niss.slice(4, 6)}-***-**`);

@@ -20,13 +20,13 @@ describe('personal-data/small-counts', () => {
         ruleId: 'personal-data/special-category',
         messageId: 'smallCounts',
         severity: 'warning',
-        location: { file: `${dir}/aggregates/deaths-by-commune.csv`, row: 2, field: 'cause_deces' },
+        location: { file: `${dir}/aggregates/deaths-by-commune.csv`, row: 2, line: 2, field: 'cause_deces' },
       },
       {
         ruleId: 'personal-data/small-counts',
         messageId: 'smallCounts',
         severity: 'error',
-        location: { file: `${dir}/aggregates/deaths-by-commune.csv`, row: 3, field: 'nombre' },
+        location: { file: `${dir}/aggregates/deaths-by-commune.csv`, row: 3, line: 3, field: 'nombre' },
       },
     ]);
     expect(findings[1]!.data).toEqual({
@@ -62,13 +62,13 @@ describe('personal-data/low-k-anonymity and special-category on microdata withou
         ruleId: 'personal-data/special-category',
         messageId: 'personLevel',
         severity: 'warning',
-        location: { file: `${dir}/microdata/patients.csv`, row: 2, field: 'diagnostic' },
+        location: { file: `${dir}/microdata/patients.csv`, row: 2, line: 2, field: 'diagnostic' },
       },
       {
         ruleId: 'personal-data/low-k-anonymity',
         messageId: 'lowK',
         severity: 'warning',
-        location: { file: `${dir}/microdata/patients.csv`, row: 7, field: 'age' },
+        location: { file: `${dir}/microdata/patients.csv`, row: 7, line: 7, field: 'age' },
       },
     ]);
     expect(findings[1]!.message).toBe(
@@ -100,7 +100,7 @@ describe('value rules', () => {
   it('name columns of a file without header by position, and test its first row too', async () => {
     const findings = await lint('headerless/ibans.csv');
     expect(findings.map(brief)).toEqual([
-      { ruleId: 'personal-data/iban', messageId: 'validated', severity: 'error', location: { file: `${dir}/headerless/ibans.csv`, row: 1, field: '1' } },
+      { ruleId: 'personal-data/iban', messageId: 'validated', severity: 'error', location: { file: `${dir}/headerless/ibans.csv`, row: 1, line: 1, field: '1' } },
     ]);
     expect(findings[0]!.data).toMatchObject({ column: '1', count: 5, sampled: 5, confidence: 'medium' });
   });

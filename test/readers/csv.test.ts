@@ -54,6 +54,12 @@ describe('csvReader', () => {
     expect(rows.map((r) => r.cells[1])).toEqual(['Hélène', 'Chloé']);
   });
 
+  it('counts a CRLF or a lone CR inside a quoted cell as one line (csv-parse counts a CRLF twice)', async () => {
+    const { table, rows } = await readAll('a,b\r\n1,"x\ry"\r\n"2\r\n\r\n",z\r\n3,w\r\n');
+    expect(table.headerLine).toBe(1);
+    expect(rows.map((r) => [r.row, r.line])).toEqual([[2, 2], [3, 4], [4, 7]]);
+  });
+
   it('keeps blank lines as rows and ragged rows as they are', async () => {
     const { rows } = await readAll('a,b\n1,2\n\n3\n');
     expect(rows.map((r) => r.cells)).toEqual([['1', '2'], [''], ['3']]);

@@ -132,7 +132,7 @@ describe('hostile inputs (issue 18)', () => {
     const report = await lintJson(dir, ['pattern', 'good'], ['--rule', 'data/schema-constraint-error=error']);
     const findings = report.datasets.flatMap((d) => d.findings).filter((f) => f.ruleId === 'data/schema-constraint-error');
     expect(findings.map(({ messageId, location }) => ({ messageId, location }))).toEqual([
-      { messageId: 'pattern', location: { file: 'pattern/data/codes.csv', row: 2, field: 'code' } },
+      { messageId: 'pattern', location: { file: 'pattern/data/codes.csv', row: 2, line: 2, field: 'code' } },
       { messageId: 'patternUnsupported', location: { file: 'pattern/dataset.yaml', pointer: '/distributions/0/schema/fields/1/constraints/pattern', line: 8, column: 53 } },
     ]);
     expect(findings[1]!.message).toBe('the pattern of "ref" cannot be checked in linear time, so it is not: invalid escape sequence: `\\1`');

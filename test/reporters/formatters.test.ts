@@ -34,7 +34,7 @@ describe('the shared results fixture', () => {
   });
 
   it('every format is discovered', () => {
-    expect(formatNames()).toEqual(['csv', 'github', 'html', 'json', 'jsonl', 'junit', 'markdown', 'sarif', 'scorecard-csv', 'stylish']);
+    expect(formatNames()).toEqual(['csv', 'github', 'gitlab', 'html', 'json', 'jsonl', 'junit', 'markdown', 'sarif', 'scorecard-csv', 'stylish']);
   });
 });
 
@@ -52,8 +52,15 @@ describe('fingerprints', () => {
     const moved = structuredClone(REPORT);
     const f = moved.datasets.flatMap((d) => d.findings).find((x) => x.ruleId === 'personal-data/email-address')!;
     f.location.row = 40;
+    f.location.line = 43;
     f.message = 'reworded';
     expect(reportedFindings(moved).find((r) => r.finding.ruleId === 'personal-data/email-address')!.fingerprint).toBe(EMAIL.fingerprint);
+    // Nor on the line of a record without a column (rows shift when rows are added).
+    const ragged = moved.datasets.flatMap((d) => d.findings).find((x) => x.ruleId === 'data/csv-ragged-rows')!;
+    const before = reportedFindings(moved).find((r) => r.finding === ragged)!.fingerprint;
+    ragged.location.line = 80;
+    ragged.location.row = 79;
+    expect(reportedFindings(moved).find((r) => r.finding === ragged)!.fingerprint).toBe(before);
   });
 });
 
@@ -90,10 +97,12 @@ describe('sarif', () => {
 
     const email = results.find((r) => r.ruleId === 'personal-data/email-address')!;
     expect(email.level).toBe('error');
-    expect(email.locations[0]!.physicalLocation).toEqual({
-      artifactLocation: { uri: 'fixtures/frictionless/good/data/measurements.csv', uriBaseId: 'SRCROOT' },
-      region: { startLine: 2 },
-    });
+    // Located by row only (an old report): no region, as the row is no line; the row is a property.
+    expect(email.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'fixtures/frictionless/good/data/measurements.csv', uriBaseId: 'SRCROOT' } });
+    expect((email as unknown as { properties: { row: number } }).properties.row).toBe(2);
+    // A data-file finding with its line: the region is the line, not the row.
+    const ragged = results.filter((r) => r.ruleId === 'data/csv-ragged-rows').map((r) => r.locations[0]!.physicalLocation.region);
+    expect(ragged).toEqual([{ startLine: 8 }, { startLine: 10 }]);
     const mismatch = results.find((r) => r.ruleId === 'format/format-mismatch')!;
     expect(mismatch.level).toBe('note');
     expect(mismatch.message.text).toBe(MISMATCH.finding.message);
@@ -111,6 +120,7 @@ describe('sarif', () => {
 
 describe('junit', () => {
   const suitesOf = (root: XmlElement) => root.children.filter((c) => c.name === 'testsuite');
+  const casesOf = (suite: XmlElement) => suite.children.filter((c) => c.name === 'testcase');
 
   it('parses back: one suite per dataset and per file, failures with rule id and location', async () => {
     const root = parseXml(await render('junit'));
@@ -124,17 +134,19 @@ describe('junit', () => {
     expect(suites.reduce((t, s) => t + Number(s.attrs['tests']), 0)).toBe(Number(root.attrs['tests']));
 
     for (const s of suites) {
-      const names = s.children.map((c) => c.attrs['name']);
+      const names = casesOf(s).map((c) => c.attrs['name']);
       expect(new Set(names).size, `unique testcase names in ${s.attrs['name']}`).toBe(names.length);
     }
     expect(new Set(suites.map((s) => s.attrs['name'])).size).toBe(suites.length);
 
     const aq = suites.find((s) => s.attrs['name'] === 'Air quality measurements in Brussels, 2024 (fixtures/frictionless/good/datapackage.json)')!;
-    const cases = aq.children;
+    const cases = casesOf(aq);
+    // The suite's file is its first property (Surefire and Jenkins allow no file attribute on a testcase).
+    expect(aq.children[0]!.children.map((p) => p.attrs)).toEqual([{ name: 'file', value: 'fixtures/frictionless/good/datapackage.json' }]);
     // Report order (the fixture lists them so).
     expect(cases.map((c) => c.attrs['name'])).toEqual([
-      'data/csv-ragged-rows row 7',
-      'data/csv-ragged-rows row 9',
+      'data/csv-ragged-rows 8 (row 7)',
+      'data/csv-ragged-rows 10 (row 9)',
       'personal-data/email-address row 2 [contact, e-mail]',
       'format/format-mismatch 14:17',
     ]);
@@ -143,6 +155,7 @@ describe('junit', () => {
     expect(email.attrs['type']).toBe('personal-data/email-address');
     expect(email.attrs['message']).toBe(EMAIL.finding.message);
     expect(email.text).toContain('fixtures/frictionless/good/data/measurements.csv row 2 [contact, e-mail]');
+    expect(casesOf(aq)[0]!.children[0]!.text).toContain('fixtures/frictionless/good/data/measurements.csv 8 (row 7)');
     const info = cases[3]!.children[0]!;
     expect(info.name).toBe('system-out');
     expect(info.text).toContain(MISMATCH.finding.message);
@@ -151,7 +164,7 @@ describe('junit', () => {
   it('gives a clean dataset one passing testcase', async () => {
     const root = parseXml(await render('junit'));
     const clean = suitesOf(root).find((s) => s.attrs['name']!.startsWith('Air quality measurements, Brussels-Capital Region, 2020'))!;
-    expect(clean.children.map((c) => [c.attrs['name'], c.children.length])).toEqual([['no problems', 0]]);
+    expect(casesOf(clean).map((c) => [c.attrs['name'], c.children.length])).toEqual([['no problems', 0]]);
   });
 });
 
@@ -162,8 +175,10 @@ describe('github', () => {
       '::notice file=fixtures/frictionless/good/datapackage.json,line=14,col=17,title=odlint format/format-mismatch::declared "CSV"%0Asniffed text/plain; 50%25 sure :: check the format, please',
     );
     expect(lines).toContain(
-      '::error file=fixtures/frictionless/good/data/measurements.csv,line=2,title=odlint personal-data/email-address::column "contact, e-mail" holds e-mail addresses (e.g. j***@***.be) in 100%25 of rows: <mask> & review [column contact, e-mail]',
+      '::error file=fixtures/frictionless/good/data/measurements.csv,title=odlint personal-data/email-address::column "contact, e-mail" holds e-mail addresses (e.g. j***@***.be) in 100%25 of rows: <mask> & review [row 2, column contact, e-mail]',
     );
+    // A data-file finding with its line points at it; its row goes to the message.
+    expect(lines.filter((l) => l.includes('title=odlint data/csv-ragged-rows')).map((l) => /line=(\d+)[^]*(\[row \d+\])$/.exec(l)!.slice(1))).toEqual([['8', '[row 7]'], ['10', '[row 9]']]);
     expect(lines.at(-1)).toBe('odlint: 14 errors, 8 warnings, 1 info in 8 datasets (4 beyond GitHub\'s 10 annotations per level are listed as plain lines)');
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(10);
     expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(8);

@@ -88,7 +88,7 @@ describe('SCDL Table Schemas matched by header (fixtures/national-schemas/scdl)'
     for (const [file, expected] of [[`${name}-valide.csv`, []], [`${name}-invalide.csv`, BROKEN[name]!]] as const) {
       const r = await schemaFindings(file);
       expect(r.schema, file).toEqual(expected);
-      expect(r.matched, file).toEqual([{ ruleId: 'data/national-schema-undeclared', messageId: 'matched', severity: 'info', location: { file: rel(file), row: 1 } }]);
+      expect(r.matched, file).toEqual([{ ruleId: 'data/national-schema-undeclared', messageId: 'matched', severity: 'info', location: { file: rel(file), row: 1, line: 1 } }]);
     }
   });
 
@@ -105,11 +105,11 @@ describe('declared SCDL schemas', () => {
     const file = 'fixtures/national-schemas/declared-conformsto/data/deliberations-2023.csv';
     const findings = allFindings(report).filter((f) => f.ruleId.startsWith('data/schema-') || f.ruleId === 'data/national-schema-undeclared');
     expect(findings.map(brief)).toEqual([
-      { ruleId: 'data/schema-header-mismatch', messageId: 'incorrectLabel', severity: 'error', location: { file, row: 1, field: 'URL_DELIB' } },
-      { ruleId: 'data/schema-constraint-error', messageId: 'pattern', severity: 'error', location: { file, row: 2, field: 'DELIB_MATIERE_CODE' } },
-      { ruleId: 'data/schema-type-error', messageId: 'type', severity: 'error', location: { file, row: 2, field: 'DELIB_DATE' } },
-      { ruleId: 'data/schema-type-error', messageId: 'type', severity: 'error', location: { file, row: 2, field: 'VOTE_EFFECTIF' } },
-      { ruleId: 'data/schema-constraint-error', messageId: 'required', severity: 'error', location: { file, row: 3, field: 'DELIB_ID' } },
+      { ruleId: 'data/schema-header-mismatch', messageId: 'incorrectLabel', severity: 'error', location: { file, row: 1, line: 1, field: 'URL_DELIB' } },
+      { ruleId: 'data/schema-constraint-error', messageId: 'pattern', severity: 'error', location: { file, row: 2, line: 2, field: 'DELIB_MATIERE_CODE' } },
+      { ruleId: 'data/schema-type-error', messageId: 'type', severity: 'error', location: { file, row: 2, line: 2, field: 'DELIB_DATE' } },
+      { ruleId: 'data/schema-type-error', messageId: 'type', severity: 'error', location: { file, row: 2, line: 2, field: 'VOTE_EFFECTIF' } },
+      { ruleId: 'data/schema-constraint-error', messageId: 'required', severity: 'error', location: { file, row: 3, line: 3, field: 'DELIB_ID' } },
     ]);
   });
 
