@@ -20,6 +20,11 @@ import { timedRun } from './timed.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'bench', 'out');
 const args = process.argv.slice(2);
+if (args[0] === 'harvest') {
+  // `npm run bench -- harvest [...]`: the harvest benchmark (bench/harvest-bench.mjs).
+  await import('./harvest-bench.mjs');
+  process.exit(0);
+}
 if (args[0] === 'scorecard') {
   // `npm run bench -- scorecard [--size N]`: the HTML scorecard at 100k datasets (bench/scorecard-bench.mjs).
   await import('./scorecard-bench.mjs');

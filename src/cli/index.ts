@@ -5,6 +5,7 @@ import { PRESETS } from '../config/presets.js';
 import type { LintFlags } from './lint-command.js';
 import type { MergeFlags } from './merge-command.js';
 import { odlintVersion } from './version.js';
+import { harvestOptions } from './harvest-options.js';
 import { formatNames } from '../util/format-names.js';
 import { UsageError, type CliIO } from './io.js';
 
@@ -44,7 +45,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(str.startsWith('error: ') ? `odlint: ${str.slice(7)}` : str) })
     .showSuggestionAfterError(true);
 
-  const lint = reportOptions(
+  const lint = harvestOptions(reportOptions(
     program
       .command('lint', { isDefault: true })
       .description('lint dataset descriptors and their data files (default command)')
@@ -53,8 +54,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('-p, --preset <name>', `preset, repeatable: ${PRESETS.join(', ')}`, collect)
       .option('--rule <id=severity>', 'set a rule severity: off|info|warning|error (repeatable)', collect),
   )
+    // `--data` first: without either flag data files are read, but remote ones only with `--online --data`.
+    .option('--data', 'with --online: also read remote CSV files, a sample of --sample-bytes each')
     .option('--no-data', 'metadata only: do not read data files')
-    .option('--online', 'allow network requests (URL checks); off by default')
+    .option('--sample-bytes <n>', 'with --online --data: bytes read from the start of each remote CSV file (default 10 MiB)')
+    .option('--online', 'allow network requests: harvest portals given as URLs, check distribution URLs; off by default')
+    .option('--no-url-checks', 'with --online, do not request each distribution URL (harvest only)')
     .option('--allow-root <dir>', 'a folder symlinked data files and folders may lead into, besides their own (repeatable)', collect)
     .option('--fix', 'write the safe fixes into the descriptors (odlint dataset.yaml licences); never without this flag')
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
@@ -73,7 +78,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .addOption(new Option('--cache-strategy <strategy>', 'how data files are compared: size and mtime, or content hash').choices(['metadata', 'content']).default('metadata'))
     .option('--progress', 'show a progress line on stderr (default: on a terminal, not in CI)')
     .option('--no-progress', 'never show the progress line')
-    .option('--debug', 'print stack traces of internal errors')
+    .option('--debug', 'print stack traces of internal errors'))
     .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output' | 'allowRoot' | 'ignorePattern'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);
       // Commands are imported when run: `--version` and `--help` load none of the pipeline.
@@ -95,6 +100,21 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       const { runMergeReports } = await import('./merge-command.js');
       code = await runMergeReports(reports, { ...flags, format: flags.format ?? [], output: flags.output ?? [] }, io);
     });
+
+  harvestOptions(
+    program
+      .command('harvest')
+      .description('fetch a portal (CKAN, udata, DCAT-AP/Hydra, CSW, DCAT-US) into a snapshot to lint offline: odlint <snapshot>.jsonl')
+      .argument('<url>', 'portal root or API URL')
+      .option('-o, --output <file>', 'the snapshot file (JSON Lines)')
+      .option('--no-resume', 'start afresh even if <file>.partial holds an interrupted harvest of the same URL')
+      .option('--progress', 'show a progress line on stderr (default: on a terminal, not in CI)')
+      .option('--no-progress', 'never show the progress line')
+      .option('--shard <k/n>', 'harvest only part k of n (whole pages)'),
+  ).action(async (url: string, flags: import('./harvest-command.js').HarvestCommandFlags) => {
+    const { runHarvest } = await import('./harvest-command.js');
+    code = await runHarvest(url, flags, io);
+  });
 
   const rules = program.command('rules').description('list the built-in rules').option('--json', 'as JSON').option('--markdown', 'as the Markdown rules reference');
   rules.action(async (flags: { json?: boolean; markdown?: boolean }) => {

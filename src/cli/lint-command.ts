@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import type { Inventory } from '../engine/inventory.js';
-import { startLint } from '../api/run.js';
+import { localUnitCount, openRemote, planLint } from '../engine/lint.js';
+import { remoteBase, samplerOf, type RemoteRun, type SampleSettings } from '../engine/remote.js';
+import { DEFAULT_SAMPLE_BYTES } from '../harvest/sample.js';
+import { harvestSettings, type HarvestFlags } from './harvest-options.js';
+import { Inventory } from '../engine/inventory.js';
 import { maskPersonalData, maskStrings } from '../knowledge/personal-data/mask-text.js';
 import { displayPath } from '../util/paths.js';
 import { loadConfig } from '../config/load-config.js';
@@ -10,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { readerFor } from '../readers/index.js';
 import { decodeDescriptor } from '../loaders/decode.js';
 import { ignoreMatcher } from './ignore-file.js';
+import { runPlan, type RunSettings } from '../pipeline/run.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
@@ -20,7 +24,7 @@ import { LintCache, cacheFile, type CacheStrategy } from '../pipeline/cache.js';
 import { ProgressLine, progressWanted } from './progress.js';
 import type { RunEvent, RunObserver } from '../pipeline/run.js';
 
-export interface LintFlags extends ScorecardFlags {
+export interface LintFlags extends ScorecardFlags, HarvestFlags {
   config?: string;
   preset: string[];
   rule: string[];
@@ -31,8 +35,12 @@ export interface LintFlags extends ScorecardFlags {
   quiet?: boolean;
   /** `--color` / `--no-color`; undefined: decided from the environment. */
   color?: boolean;
-  data: boolean;
+  data?: boolean;
   online?: boolean;
+  /** `--sample-bytes`: how much of each remote CSV file `--online --data` reads. */
+  sampleBytes?: string;
+  /** False with `--no-url-checks`: with --online, do not request each distribution URL. */
+  urlChecks?: boolean;
   /** `--allow-root <dir>` (repeatable): folders symlinks may lead into. */
   allowRoot: string[];
   /** Write the safe fixes into the descriptors. */
@@ -102,7 +110,8 @@ function jobsOf(text: string | undefined): { jobs: number; explicit: boolean } {
   return { jobs, explicit: true };
 }
 
-export { AUTO_POOL_UNITS } from '../api/run.js';
+/** Below this many units, a run without an explicit --jobs stays in-process (starting workers costs more). */
+export const AUTO_POOL_UNITS = 32;
 
 /** Checks `-f`/`-o` pairs and the fail flags shared by `lint` and `merge-reports`. */
 export function outputOptions(flags: Pick<LintFlags, 'format' | 'output' | 'failOn' | 'maxWarnings'>, cwd: string): { targets: OutputTarget[]; maxWarnings?: number } {
@@ -151,34 +160,45 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   // Built-in rules, the config's plugins and its policies.
   const config = await loadConfig(configRequest);
   const { rules } = config;
+  const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
+  const harvest = harvestSettings(flags, odlintVersion(), shard);
+  // --online allows requests; the distribution URL checks can be left out (--no-url-checks).
+  const online = Boolean(flags.online);
+  // `--online --data`: remote CSV files are read too, a sample of each.
+  const sampleBytes = flags.sampleBytes === undefined ? DEFAULT_SAMPLE_BYTES : Number(flags.sampleBytes);
+  if (!Number.isInteger(sampleBytes) || sampleBytes < 1) throw new UsageError(`--sample-bytes expects a positive integer (got "${flags.sampleBytes}")`);
+  const sample: SampleSettings | undefined = online && flags.data === true ? { bytes: sampleBytes, client: harvest.client, version: harvest.version } : undefined;
   const isIgnored = ignoreMatcher(io.cwd, flags.ignorePattern);
+  const req = {
+    inputs,
+    config,
+    cwd: io.cwd,
+    data: flags.data !== false,
+    online: online && flags.urlChecks !== false,
+    errorOnUnmatched: flags.errorOnUnmatchedPattern !== false,
+    allowedRoots,
+    harvest,
+    ...(sample ? { sample: samplerOf(sample, config.limits.descriptorBytes) } : {}),
+    ...(stdin ? { stdin } : {}),
+    ...(isIgnored ? { isIgnored } : {}),
+  };
+  const plan = await planLint({ ...req, online });
+  const inventory = new Inventory();
+  // Portals are asked what they are (and how many datasets they have) before the run starts.
+  const remote: RemoteRun[] = [];
+  for (let n = 0; n < plan.remote.length; n++) remote.push(await openRemote(plan.remote[n]!, remoteBase(localUnitCount(plan), n), req));
+  const units = plan.descriptors.length + plan.dataFiles.length + remote.reduce((k, r) => k + r.estimatedUnits, 0);
+  const workers = units < 2 || (!explicit && units < AUTO_POOL_UNITS) ? 1 : jobs;
+  const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, allowedRoots, ...(shard ? { shard } : {}), fix: flags.fixDryRun ? 'dry-run' : Boolean(flags.fix), ...(sample ? { sample } : {}) };
+
   const progress = progressWanted(flags.progress, Boolean(io.stderrIsTTY), io.env)
     ? new ProgressLine({ write: io.stderr, tty: Boolean(io.stderrIsTTY), unit: 'files', rateOf: 'datasets', ...(io.columns ? { columns: io.columns } : {}) })
     : undefined;
   const observer: RunObserver | undefined = progress && { units: (n) => progress.total(n), unitDone: () => progress.advance() };
   // On a terminal the progress line is cleared before the report writes to it.
   const outIO: CliIO = progress && io.stderrIsTTY ? { ...io, stdout: (t) => (io.isTTY && progress.clear(), io.stdout(t)), stderr: (t) => (progress.clear(), io.stderr(t)) } : io;
-  let cache: LintCache | undefined;
-  // The run the programmatic API makes too (src/api/run.ts).
-  const { events, inventory } = await startLint(inputs, {
-    cwd: io.cwd,
-    config,
-    configRequest,
-    data: flags.data,
-    online: Boolean(flags.online),
-    jobs,
-    jobsExplicit: explicit,
-    allowRoots: flags.allowRoot.map((r) => path.resolve(io.cwd, r)),
-    errorOnUnmatched: flags.errorOnUnmatchedPattern !== false,
-    ...(shard ? { shard } : {}),
-    ...(stdin ? { stdin } : {}),
-    ...(isIgnored ? { isIgnored } : {}),
-    fix: flags.fixDryRun ? 'dry-run' : Boolean(flags.fix),
-    extras: (settings) => {
-      cache = flags.cache ? openCache(flags, outIO, { version: odlintVersion(), config: config.fingerprint(), settings }) : undefined;
-      return { ...(cache ? { cache } : {}), ...(observer ? { observer } : {}) };
-    },
-  });
+  const cache = flags.cache ? openCache(flags, outIO, { version: odlintVersion(), config: config.fingerprint(), settings }) : undefined;
+  const events = runPlan(plan, req, settings, workers, inventory, { ...(cache ? { cache } : {}), ...(observer ? { observer } : {}), remote });
 
   const { summary } = await writeReports(progress ? countDatasets(events, progress) : events, {
     targets,
@@ -194,6 +214,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     ...(baselined ? { baseline: baselined } : {}),
     ...(flags.baselineWrite ? { baselineWrite: flags.baselineWrite } : {}),
     inventory: () => maskStrings(inventory.summary()),
+    harvest: () => remote.map(({ stats: { url, kind, announced, harvested, linted, pages, failedPages } }) => ({ url, kind, ...(announced !== undefined ? { announced } : {}), harvested, linted, pages, failedPages })),
   }).finally(() => progress?.stop());
   if (flags.verbose) listSkipped(inventory, io);
   if (flags.verbose && cache) io.stderr(`odlint: cache ${displayPath(io.cwd, cache.file)}: ${cache.stats.hits} file(s) reused, ${cache.stats.misses} linted\n`);
@@ -250,7 +271,6 @@ async function readStdin(inputs: string[], flags: LintFlags, io: CliIO): Promise
 
 /** `--print-config <file>`: the effective settings for one file, as JSON (like ESLint's). */
 async function printConfig(flags: LintFlags, io: CliIO): Promise<number> {
-  // With the config's plugins and policies, as a run would resolve it.
   const config = await loadConfig({ cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
   const abs = path.resolve(io.cwd, flags.printConfig!);
   const extra = ignoreMatcher(io.cwd, flags.ignorePattern);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SEVERITY_RANK, type DatasetReport, type FileReport, type Finding, type InventorySummary, type ReportSummary } from '../model/index.js';
+import { SEVERITY_RANK, type DatasetReport, type FileReport, type Finding, type HarvestSummary, type InventorySummary, type ReportSummary } from '../model/index.js';
 import { maskPersonalData } from '../knowledge/personal-data/mask-text.js';
 import type { RuleMeta } from '../engine/rule-api.js';
 import { loadFormatter, type FormatSession } from '../reporters/index.js';
@@ -46,6 +46,8 @@ export interface ReportStageOptions {
   inventory?: () => InventorySummary | undefined;
   /** Sessions besides the targets' formatters (the programmatic API collects the report with one). */
   sessions?: FormatSession[];
+  /** The portals harvested (`summary.harvest`), asked for once the stream is done. */
+  harvest?: () => HarvestSummary[] | undefined;
 }
 
 /** What the run found, after the baseline: enough for the exit code. */
@@ -127,7 +129,8 @@ export async function writeReports(events: AsyncIterable<RunEvent>, o: ReportSta
       for (const s of sessions) s.file(f, seq);
     }
     const inventory = o.inventory?.();
-    const summary: ReportSummary = { ...tally.summary(), ...(inventory ? { inventory } : {}), ...(fingerprints ? { baselined } : {}) };
+    const harvest = o.harvest?.();
+    const summary: ReportSummary = { ...tally.summary(), ...(inventory ? { inventory } : {}), ...(harvest?.length ? { harvest } : {}), ...(fingerprints ? { baselined } : {}) };
     if (fixed.length) {
       const total = fixed.reduce((n, w) => n + w.count, 0);
       io.stderr(`odlint: ${total} ${total === 1 ? 'fix' : 'fixes'} written to ${fixed.map((w) => `${maskPersonalData(displayPath(io.cwd, w.file))} (${w.count})`).join(', ')}\n`);

@@ -10,6 +10,7 @@ import { locateReal } from '../util/path-guard.js';
 import { systemErrorMessage } from '../util/system-error.js';
 import { descriptorDir } from '../loaders/paths.js';
 import { limitLocation } from './watchdog.js';
+import { isRemoteCsv, takeSample, type Sample, type Sampler } from '../harvest/sample.js';
 import { RowLines } from './row-lines.js';
 import { contribute, type CatalogueFacts } from './catalogue.js';
 import { nationalSchemaByHeader } from '../knowledge/national-schemas.js';
@@ -23,6 +24,8 @@ export interface CheckSettings {
   allowedRoots?: readonly string[];
   /** Resource limits (docs/limits.md); the defaults when absent. */
   limits?: Limits;
+  /** `--online --data`: remote CSV files are read from a sample of their first bytes. */
+  sample?: Sampler;
 }
 
 type EmitCore = (ruleId: string, d: ReportDescriptor) => void;
@@ -56,6 +59,7 @@ export async function checkDataset(
   catalogue?: CatalogueFacts,
 ): Promise<Finding[]> {
   const findings: Finding[] = [...extraFindings];
+  let samples: TakenSample[] = [];
   /** The line each row of the data files read starts on. */
   const rowLines = new Map<string, RowLines>();
   const active: ActiveRule[] = [];
@@ -168,6 +172,7 @@ export async function checkDataset(
       }
     };
     const seen = new Set<string>();
+    samples = wantsTables && run.sample ? await takeSamples(ds, run.sample, emitCore) : [];
     for (const dist of ds.distributions) {
       if (!wantsTables || !dist.localPath || dist.localStatus !== 'present' || seen.has(dist.localPath)) continue;
       seen.add(dist.localPath);
@@ -178,11 +183,12 @@ export async function checkDataset(
         // The analyses the rules asked for in their table hooks get the rows of this table.
         if (name === 'table') shared = [...analyses.values()].filter((e) => e.table === args[0]);
       };
-      await readData(dist, ds, run, wantsRows, tableHooks, dispatchRow, emitCore, lines);
+      await readData(dist, ds, run, wantsRows, tableHooks, dispatchRow, emitCore, lines, samples.find((t) => t.dist === dist)?.sample.url);
     }
   }
 
   call('end', ds.at, ds);
+  if (samples.length) forgetSamples(samples, findings);
   return rowLines.size ? findings.map((f) => withLine(f, rowLines)) : findings;
 }
 
@@ -195,6 +201,55 @@ function withLine(f: Finding, rowLines: Map<string, RowLines>): Finding {
   if (row === undefined || line !== undefined) return f;
   const found = rowLines.get(file)?.lineOf(row);
   return found === undefined ? f : { ...f, location: { ...f.location, line: found } };
+}
+
+interface TakenSample {
+  dist: Distribution;
+  sample: Sample;
+}
+
+/**
+ * The remote CSV files of a dataset, each sampled into a temporary file the data pass reads as
+ * if it were local. A sample that cannot be had is a `core/data-unreadable` finding at its URL.
+ */
+async function takeSamples(ds: Dataset, sampler: Sampler, emitCore: EmitCore): Promise<TakenSample[]> {
+  const taken: TakenSample[] = [];
+  const seen = new Set<string>();
+  for (const dist of ds.distributions) {
+    const url = dist.downloadURL ?? dist.accessURL;
+    if (dist.localPath || !isRemoteCsv(url, dist.formatId ?? dist.format, dist.mediaType) || seen.has(url)) continue;
+    seen.add(url);
+    const sample = await takeSample(url, sampler);
+    if ('error' in sample) {
+      const where = dist.downloadURL ? 'downloadURL' : 'accessURL';
+      emitCore('core/data-unreadable', { messageId: 'unreadable', data: { message: `no sample of ${url} (--online --data): ${sample.error}` }, location: dist.locations[where] ?? dist.at });
+      continue;
+    }
+    dist.localPath = sample.file;
+    dist.localStatus = 'present';
+    dist.localContent = await sniffFile(sample.file).catch(() => undefined);
+    taken.push({ dist, sample });
+  }
+  return taken;
+}
+
+/**
+ * After the data pass (whose tables and findings are named by the URL): the findings in a
+ * sample say they come from one (when the file was longer); the distribution is remote again
+ * and the temporary file goes.
+ */
+function forgetSamples(samples: TakenSample[], findings: Finding[]): void {
+  const cut = new Map(samples.flatMap((s) => (s.sample.cut ? [[s.sample.url, s.sample.bytes]] : [])));
+  for (const f of findings) {
+    const bytes = cut.get(f.location.file);
+    if (bytes !== undefined) f.message += ` (in a sample: the first ${bytes} bytes of the file)`;
+  }
+  for (const { dist, sample } of samples) {
+    delete dist.localPath;
+    delete dist.localStatus;
+    delete dist.localContent;
+    sample.remove();
+  }
 }
 
 /**
@@ -230,11 +285,13 @@ async function readData(
   row: TableSink['row'],
   emitCore: EmitCore,
   lines: RowLines,
+  /** A sample of a remote file: the table, and every finding, is the file at this URL. */
+  shownAs?: string,
 ): Promise<void> {
   const path = dist.localPath!;
   const reader = readerFor(path, dist.localContent?.format);
   if (!reader) return;
-  const fileAt: SourceLocation = { file: path };
+  const fileAt: SourceLocation = { file: shownAs ?? path };
   let table: TableInfo | undefined;
   const limits = run.limits ?? DEFAULT_LIMITS;
   // The watchdog: reading this file and running the rules on its rows has limits.secondsPerFile.
@@ -244,6 +301,7 @@ async function readData(
       path,
       {
         table: (info) => {
+          if (shownAs) Object.assign(info, { path: shownAs, file: shownAs });
           table = info;
           if (info.headerLine !== undefined) lines.see(info.headerRow, info.headerLine);
           adoptSchemaByHeader(dist, info.header);
@@ -263,14 +321,14 @@ async function readData(
     );
   } catch (err) {
     if (err instanceof LimitExceeded) {
-      emitCore('core/limit-exceeded', { messageId: err.limit, data: err.data, location: limitLocation(path, err) });
+      emitCore('core/limit-exceeded', { messageId: err.limit, data: err.data, location: limitLocation(shownAs ?? path, err) });
       return;
     }
     // A file that cannot be opened (EACCES) is a finding too, whichever reader step opened it.
     const system = (err as NodeJS.ErrnoException).syscall !== undefined;
     if (!(err instanceof DataFileError) && !system) throw err;
     const message = err instanceof DataFileError ? err.message : systemErrorMessage(err);
-    const location = { file: path, ...(err instanceof DataFileError && err.where.line ? { line: err.where.line } : {}) };
+    const location = { file: shownAs ?? path, ...(err instanceof DataFileError && err.where.line ? { line: err.where.line } : {}) };
     emitCore('core/data-unreadable', { messageId: 'unreadable', data: { message }, location });
   }
 }

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { emptyDataset, emptyDistribution, type Dataset, type Finding, type SourceLocation } from '../model/index.js';
 import { discover, InputError } from '../discover/index.js';
 import { loadDescriptor, loadDescriptorText, type LoadIssue, type LoadOutcome } from '../loaders/index.js';
-import { fetchDescriptor } from '../loaders/fetch.js';
+import { isSnapshotFile } from '../harvest/snapshot.js';
+import { openPortal, openSnapshot, remoteBase, type HarvestSettings, type RemoteInput, type RemoteRun } from './remote.js';
+import { statSync } from 'node:fs';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../util/paths.js';
 import { toFinding } from './messages.js';
@@ -17,6 +19,8 @@ export interface LintRequest extends CheckSettings {
   config: ResolvedConfig;
   /** False: an input that yields no file is not an error (`--no-error-on-unmatched-pattern`). */
   errorOnUnmatched?: boolean;
+  /** How portals given as URLs are harvested (with --online). */
+  harvest?: HarvestSettings;
   /** A descriptor read from standard input, with the path it stands for (`--stdin-filename`). */
   stdin?: { file: string; text: string };
   /** Ignored besides the config's `ignore` (`.odlintignore`, `--ignore-pattern`). */
@@ -48,7 +52,14 @@ export interface LintResult {
 export type LintUnit =
   | { kind: 'not-a-descriptor'; index: number; file: string; reason: string; format: string }
   | { kind: 'descriptor'; index: number; file: string; explicit: boolean; format: string }
-  | { kind: 'url'; index: number; url: string; format: string }
+  /**
+   * A page fetched from a portal (live, or replayed from a snapshot): loaded as a descriptor named
+   * by its URL. `limit`: only its first datasets (--max-datasets). `byDataset`: shards split its
+   * datasets by hash (a one-page catalogue); else the whole page belongs to the shard that fetched it.
+   */
+  | { kind: 'fetched'; index: number; url: string; body: string; format: string; limit?: number; byDataset: boolean }
+  /** A page that could not be had, or a finding about a harvest as a whole (`core/harvest-error`). */
+  | { kind: 'harvest-error'; index: number; url: string; format: string; ruleId: string; messageId: string; data: Record<string, string | number> }
   /** A descriptor read from standard input: `file` is the path it stands for. */
   | { kind: 'stdin'; index: number; file: string; text: string; format: string }
   | { kind: 'data-file'; index: number; file: string }
@@ -68,6 +79,8 @@ export interface LintPlan {
   skipped: { file: string; reason: string }[];
   /** What discovery could not or would not read (reported unless a descriptor references it). */
   problems: WalkProblem[];
+  /** Portals to harvest (URLs, with --online) and snapshots to replay: their pages run after every other unit. */
+  remote: RemoteInput[];
 }
 
 /** The inventory entry a unit settles for its file (src/engine/inventory.ts). */
@@ -108,14 +121,15 @@ export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config
     throw new InputError(`${found.urls[0]} is a URL: odlint makes no network request without --online`);
   }
   const format = (file: string) => found.sniffed.get(file) ?? formatOfName(file);
-  // Descriptors given as URLs (only with --online): fetched, then loaded like files.
+  // URLs (only with --online) are harvested; snapshots replayed (src/engine/remote.ts).
+  const snapshots = found.descriptors.filter((file) => /\.(jsonl|ndjson)$/i.test(file) && isSnapshotFile(file));
   const descriptors: LintUnit[] = [
     ...fromStdin,
     ...found.notDescriptors.map(({ file, reason, format }) => ({ kind: 'not-a-descriptor' as const, file, reason, format })),
-    ...found.urls.map((url) => ({ kind: 'url' as const, url, format: format(url) })),
-    ...found.descriptors.map((file) => ({ kind: 'descriptor' as const, file, explicit: found.explicit.has(file), format: format(file) })),
+    ...found.descriptors.filter((file) => !snapshots.includes(file)).map((file) => ({ kind: 'descriptor' as const, file, explicit: found.explicit.has(file), format: format(file) })),
   ].map((u, index) => ({ ...u, index }));
-  return { descriptors, dataFiles: found.dataFiles, sniffed: found.sniffed, skipped: found.skipped, problems: found.problems };
+  const remote: RemoteInput[] = [...found.urls.map((url) => ({ kind: 'portal' as const, url })), ...snapshots.map((file) => ({ kind: 'snapshot' as const, file }))];
+  return { descriptors, dataFiles: found.dataFiles, sniffed: found.sniffed, skipped: found.skipped, problems: found.problems, remote };
 }
 
 function emptyDiscovery(): Awaited<ReturnType<typeof discover>> {
@@ -211,16 +225,21 @@ export async function* lintUnit(
     else yield { kind: 'skipped', localPaths: [] };
     return;
   }
-  const file = unit.kind === 'url' ? unit.url : unit.file;
+  if (unit.kind === 'harvest-error') {
+    yield* fail(unit.url, unit.format, unit.ruleId, unit.messageId, unit.data);
+    return;
+  }
+  const file = unit.kind === 'fetched' ? unit.url : unit.file;
   const explicit = unit.kind !== 'descriptor' || unit.explicit;
   const { format } = unit;
   let outcome: LoadOutcome;
   if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else if (unit.kind === 'stdin') outcome = await withinFileTime(loadDescriptorText(file, unit.text, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
-  else {
-    const fetched = await fetchDescriptor(unit.url, config.limits.descriptorBytes);
-    if ('limit' in fetched) outcome = { kind: 'limit-exceeded', error: fetched.limit };
-    else outcome = 'error' in fetched ? { kind: 'unreadable', message: fetched.error } : await loadDescriptorText(unit.url, fetched.text, config.limits);
+  else outcome = await withinFileTime(loadDescriptorText(unit.url, unit.body, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  // --max-datasets cut the page: the datasets after the cut are not linted (nor their issues).
+  if (outcome.kind === 'loaded' && unit.kind === 'fetched' && unit.limit !== undefined && outcome.datasets.length > unit.limit) {
+    const kept = new Set(outcome.datasets.slice(0, unit.limit));
+    outcome = { ...outcome, datasets: [...kept], issues: outcome.issues.filter((i) => !i.dataset || kept.has(i.dataset)) };
   }
   switch (outcome.kind) {
     case 'limit-exceeded':
@@ -311,8 +330,21 @@ export async function* lintStream(req: LintRequest, inventory = new Inventory())
   yield* pass(plan.descriptors);
   dataFilesInventory(inventory, plan, referenced);
   yield* pass(dataFileUnits(plan, referenced));
+  for (let n = 0; n < plan.remote.length; n++) {
+    const run = await openRemote(plan.remote[n]!, remoteBase(localUnitCount(plan), n), req);
+    for await (const unit of run.units) yield* pass([unit]);
+  }
   // Catalogue rules report once every dataset is checked, from the merged summaries.
   for (const f of catalogueFindings(catalogue, req.config.rules)) yield { kind: 'file', ...f };
+}
+
+/** Units of the local inputs (descriptors, data files, problems): remote units are numbered after them. */
+export const localUnitCount = (plan: LintPlan) => plan.descriptors.length + plan.dataFiles.length + plan.problems.length;
+
+/** Starts a remote input: a portal's harvest (its first requests are made now) or a snapshot's replay. */
+export function openRemote(input: RemoteInput, base: number, req: Pick<LintRequest, 'harvest' | 'config'>): Promise<RemoteRun> {
+  if (input.kind === 'snapshot') return openSnapshot(input.file, base, statSync(input.file).size);
+  return openPortal(input.url, base, req.harvest ?? { options: {}, client: {}, version: '0.0.0' }, req.config.limits.descriptorBytes);
 }
 
 /** The whole run collected (tests and small callers; the CLI streams). */

@@ -90,6 +90,17 @@ export interface InventorySummary {
   failed: { files: number; byFormat: Record<string, number> };
 }
 
+/** A portal harvested (or a snapshot replayed) in the run: what it announced against what was linted. */
+export interface HarvestSummary {
+  url: string;
+  kind: string;
+  announced?: number;
+  harvested: number;
+  linted: number;
+  pages: number;
+  failedPages: number;
+}
+
 export interface ReportSummary {
   datasets: number;
   files: number;
@@ -99,5 +110,7 @@ export interface ReportSummary {
   warnings: number;
   infos: number;
   gender?: GenderSummary;
+  /** One entry per portal harvested or snapshot replayed (docs/harvest.md). */
+  harvest?: HarvestSummary[];
   [key: string]: unknown;
 }

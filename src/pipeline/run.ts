@@ -12,6 +12,7 @@ import { catalogueFindings, mergeFacts, type CatalogueFacts } from '../engine/ca
 import type { RuleModule } from '../engine/rule-api.js';
 import { fileReport } from '../reporters/build-report.js';
 import type { LintCache } from './cache.js';
+import type { RemoteRun, SampleSettings } from '../engine/remote.js';
 
 /** What a worker needs to rebuild the run's settings (a resolved config holds functions: it is re-resolved). */
 export interface RunSettings {
@@ -23,6 +24,8 @@ export interface RunSettings {
   allowedRoots?: string[];
   shard?: Shard;
   fix?: boolean | 'dry-run';
+  /** `--online --data`: remote CSV files are sampled (src/harvest/sample.ts). */
+  sample?: SampleSettings;
 }
 
 export type RunEvent =
@@ -68,6 +71,8 @@ export interface RunExtras {
   /** `--cache`: units whose inputs are unchanged replay their events instead of running. */
   cache?: LintCache;
   observer?: RunObserver;
+  /** Portals being harvested and snapshots replayed: their pages run last, as they come (never cached). */
+  remote?: RemoteRun[];
 }
 
 /**
@@ -79,7 +84,7 @@ export interface RunExtras {
  * unit that must run. The cache is written when the whole plan went through.
  */
 export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSettings, jobs: number, inventory: Inventory, extras: RunExtras = {}): AsyncGenerator<RunEvent> {
-  const { cache, observer } = extras;
+  const { cache, observer, remote = [] } = extras;
   for (const { file, reason } of plan.skipped) inventory.skipped(file, reason);
   const referenced = new Set<string>();
   const catalogue: CatalogueFacts = {};
@@ -94,8 +99,13 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
   const dataFiles = () => {
     dataFilesInventory(inventory, plan, referenced);
     const units = dataFileUnits(plan, referenced);
-    observer?.units(plan.descriptors.length + units.length);
+    observer?.units(plan.descriptors.length + units.length + remote.reduce((n, r) => n + r.estimatedUnits, 0));
     return units;
+  };
+  // Each dataset of a harvested page counts as linted for its portal (summary.harvest).
+  const counted = (run: RemoteRun, e: RunEvent): RunEvent => {
+    if (e.kind === 'dataset') run.stats.linted++;
+    return e;
   };
   type RunPool = Pool & { destroy(): Promise<void> };
   let pool: RunPool | undefined;
@@ -118,6 +128,12 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       };
       for await (const e of inProcess(plan.descriptors)) if (keep(e)) yield e;
       for await (const e of inProcess(dataFiles())) if (keep(e)) yield e;
+      for (const run of remote) {
+        for await (const unit of run.units) {
+          for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield counted(run, e);
+          observer?.unitDone();
+        }
+      }
     } else {
       const start = async (unit: LintUnit, emit: (events: UnitEvent[]) => void): Promise<void> => {
         const verdict = cache?.consult(unit);
@@ -130,6 +146,11 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       };
       for await (const e of ordered(plan.descriptors, 2 * jobs, start, observer)) if (keep(e)) yield e;
       for await (const e of ordered(dataFiles(), 2 * jobs, start, observer)) if (keep(e)) yield e;
+      const startRemote = async (unit: LintUnit, emit: (events: UnitEvent[]) => void): Promise<void> => {
+        poolStarted ??= import('tinypool').then(({ default: Tinypool }) => (pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false })));
+        await runOnPool(await poolStarted, unit, settings, emit);
+      };
+      for (const run of remote) for await (const e of ordered(run.units, 2 * jobs, startRemote, observer)) if (keep(e)) yield counted(run, e);
     }
     yield* catalogueEvents(catalogue, req.config.rules, req.cwd, settings.shard !== undefined);
     cache?.commit();
@@ -162,10 +183,11 @@ async function runOnPool(pool: Pool, unit: LintUnit, settings: RunSettings, emit
 
 /**
  * Starts units with at most `window` in flight and yields their events in unit order: the
- * head unit's events as they come, the others' when their turn comes.
+ * head unit's events as they come, the others' when their turn comes. Units may come from a
+ * stream (harvested pages): the next is taken when there is room.
  */
 async function* ordered(
-  units: LintUnit[],
+  units: Iterable<LintUnit> | AsyncIterable<LintUnit>,
   window: number,
   start: (u: LintUnit, emit: (e: UnitEvent[]) => void) => Promise<void>,
   observer?: RunObserver,
@@ -175,20 +197,25 @@ async function* ordered(
     done: boolean;
     error?: unknown;
   }
-  const slots = new Map<number, Slot>();
+  const source = Symbol.asyncIterator in units ? units[Symbol.asyncIterator]() : (units as Iterable<LintUnit>)[Symbol.iterator]();
+  const queue: Slot[] = [];
+  let exhausted = false;
   let wake: (() => void) | undefined;
   const signal = () => {
     const w = wake;
     wake = undefined;
     w?.();
   };
-  let head = 0;
-  let next = 0;
-  const launch = () => {
-    for (; next < units.length && next - head < window; next++) {
+  const launch = async () => {
+    while (!exhausted && queue.length < window) {
+      const next = await source.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
       const slot: Slot = { events: [], done: false };
-      slots.set(next, slot);
-      start(units[next]!, (events) => {
+      queue.push(slot);
+      start(next.value, (events) => {
         for (const e of events) slot.events.push(e);
         signal();
       }).then(
@@ -204,9 +231,9 @@ async function* ordered(
       );
     }
   };
-  launch();
-  while (head < units.length) {
-    const slot = slots.get(head)!;
+  await launch();
+  while (queue.length) {
+    const slot = queue[0]!;
     if (slot.events.length) {
       const events = slot.events;
       slot.events = [];
@@ -215,9 +242,9 @@ async function* ordered(
     }
     if (slot.done) {
       if (slot.error) throw slot.error;
-      slots.delete(head++);
+      queue.shift();
       observer?.unitDone();
-      launch();
+      await launch();
       continue;
     }
     await new Promise<void>((resolve) => (wake = resolve));

@@ -55,7 +55,9 @@ const checked = new Map<string, UrlCheck>();
  */
 export async function* reportUnit(unit: LintUnit, req: LintRequest, options: UnitOptions = {}): AsyncGenerator<UnitEvent> {
   const { cwd } = req;
-  const wanted = (file: string, pointer = '') => inShard(options.shard, `${displayPath(cwd, file)}#${pointer}`);
+  // A harvested page belongs whole to the shard that fetched it; other units split by dataset.
+  const split = unit.kind !== 'harvest-error' && (unit.kind !== 'fetched' || unit.byDataset);
+  const wanted = (file: string, pointer = '') => !split || inShard(options.shard, `${displayPath(cwd, file)}#${pointer}`);
   let item = 0;
   let datasetIndex = 0;
   const references: string[] = [];

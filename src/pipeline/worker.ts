@@ -1,5 +1,7 @@
 import { loadConfig } from '../config/load-config.js';
 import type { LintRequest } from '../engine/lint.js';
+import { samplerOf } from '../engine/remote.js';
+import { DEFAULT_LIMITS } from '../model/index.js';
 import { reportUnit, type UnitEvent } from './unit.js';
 import { EVENT_BATCH, type RunSettings, type WorkerTask } from './run.js';
 
@@ -17,6 +19,7 @@ function requestFor(settings: RunSettings): Promise<LintRequest> {
       data: settings.data,
       online: settings.online,
       allowedRoots: settings.allowedRoots ?? [],
+      ...(settings.sample ? { sample: samplerOf(settings.sample, DEFAULT_LIMITS.descriptorBytes) } : {}),
     }));
     cached = { key, req };
   }

@@ -19,3 +19,14 @@ export function inventoryNote(summary: ReportSummary): string | undefined {
   const rest = s ? filesNotLoaded(s) : '';
   return s && rest ? `${plural(s.loaded.datasets, 'dataset')} from ${plural(s.loaded.files, 'file')}; ${rest}` : undefined;
 }
+
+/**
+ * `https://demo.ckan.org (ckan): 500 datasets announced, 480 linted; 2 pages failed` for each
+ * portal harvested, so that a clean report of half a portal says so.
+ */
+export function harvestNotes(summary: ReportSummary): string[] {
+  return (summary.harvest ?? []).map((h) => {
+    const announced = h.announced !== undefined ? `${plural(h.announced, 'dataset')} announced, ${h.linted} linted` : `${plural(h.linted, 'dataset')} linted`;
+    return `${h.url} (${h.kind}): ${announced}${h.failedPages ? `; ${plural(h.failedPages, 'page')} failed` : ''}`;
+  });
+}

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../model/index.js';
-import { inventoryNote } from './_inventory.js';
+import { harvestNotes, inventoryNote } from './_inventory.js';
 import { defineFormatter } from './types.js';
 
 interface Line {
@@ -83,6 +83,7 @@ const stylish = defineFormatter({
         // Files that gave no dataset are counted, so that a clean result cannot hide them.
         const note = inventoryNote(summary);
         if (note) lines.push(note);
+        lines.push(...harvestNotes(summary));
         write((started ? '\n' : '') + lines.join('\n') + '\n');
       },
     };

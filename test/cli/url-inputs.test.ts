@@ -73,7 +73,7 @@ describe('descriptors given as URLs', () => {
     expect(report.files).toEqual([
       {
         file: `${base}/missing.json`,
-        findings: [expect.objectContaining({ ruleId: 'core/parse-error', messageId: 'unreadable', message: 'cannot read the file: HTTP 404 Not Found' })],
+        findings: [expect.objectContaining({ ruleId: 'core/harvest-error', messageId: 'http', message: 'the page could not be harvested: HTTP 404 Not Found after 1 attempt(s); its datasets are not linted' })],
       },
     ]);
   });

@@ -1,0 +1,44 @@
+/**
+ * A CKAN portal on 127.0.0.1 for the harvest benchmark, in its own process (the benchmark's
+ * timing blocks its own event loop): it serves the package_search pages bench/catalogue.mjs
+ * wrote (1,000 packages each) for `rows=1000&start=k*1000`, a `rows=0` count, status_show, and
+ * gzip when asked. Prints its base URL on stdout.
+ *   node bench/replay-portal.mjs <catalogue dir> <n>
+ */
+import { createServer } from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+
+const [dir, total] = [process.argv[2], Number(process.argv[3])];
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const json = (res, body, gzip) => {
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+  const out = gzip ? gzipSync(bytes, { level: 1 }) : bytes;
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': out.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+  res.end(out);
+};
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  const gzip = /gzip/.test(req.headers['accept-encoding'] ?? '') && process.env.REPLAY_GZIP === '1';
+  if (url.pathname === '/') {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    return res.end('<!doctype html><html><body>CKAN</body></html>');
+  }
+  if (url.pathname === '/api/3/action/status_show') return json(res, { success: true, result: { ckan_version: '2.10.4' } }, false);
+  if (url.pathname === '/api/3/action/package_search') {
+    const rows = Number(url.searchParams.get('rows') ?? 10);
+    const start = Number(url.searchParams.get('start') ?? 0);
+    if (rows === 0) return json(res, { success: true, result: { count: total, results: [] } }, false);
+    if (rows !== 1000 || start % 1000 !== 0) {
+      res.writeHead(400);
+      return res.end('this replay serves pages of 1000');
+    }
+    const file = files[start / 1000];
+    if (!file) return json(res, { success: true, result: { count: total, results: [] } }, gzip);
+    return json(res, readFileSync(path.join(dir, file)), gzip);
+  }
+  res.writeHead(404);
+  res.end();
+});
+server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${server.address().port}`));

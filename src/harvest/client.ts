@@ -1,0 +1,210 @@
+/**
+ * The harvester's HTTP client: polite (a bounded number of requests in flight per host, a
+ * User-Agent that says who asks), patient (Retry-After honoured, bounded exponential backoff on
+ * 429, 5xx, timeouts, resets and truncated bodies) and careful (a per-request timeout, a size
+ * cap on the decoded body, so a gzip bomb stops at the cap). It never throws: a request that
+ * still fails after its retries is an outcome the harvester reports (`core/harvest-error`).
+ */
+import { decodeDescriptor } from '../loaders/decode.js';
+
+export interface ClientOptions {
+  /** Requests in flight at once to one host (default 4). */
+  perHost: number;
+  /** Retries after the first attempt (default 4: five attempts). */
+  retries: number;
+  /** Time for one attempt, headers and body (default 30 s). */
+  timeoutMs: number;
+  /** First backoff; doubled after each failed attempt, with jitter (default 1 s). */
+  backoffMs: number;
+  /** No wait, whether Retry-After or backoff, is longer than this (default 60 s). */
+  maxWaitMs: number;
+  /** Largest decoded body read (default: limits.descriptorBytes). */
+  maxBytes: number;
+  userAgent: string;
+  /** How to wait (tests count the waits). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_CLIENT: Omit<ClientOptions, 'maxBytes' | 'userAgent'> = { perHost: 4, retries: 4, timeoutMs: 30_000, backoffMs: 1_000, maxWaitMs: 60_000 };
+
+/** Where a portal operator reads what odlint is (the package page). */
+export const PROJECT_URL = 'https://www.npmjs.com/package/odlint';
+
+/** `odlint/0.1.0 (+https://www.npmjs.com/package/odlint)`: a portal's operator can see who asks and where to look. */
+export const userAgentOf = (version: string) => `odlint/${version} (+${PROJECT_URL})`;
+
+export interface Got {
+  ok: true;
+  /** The body's bytes (asked with `prefix`: the first bytes only). */
+  bytes?: Buffer;
+  /** `prefix`: the answer was longer and was cut there. */
+  cut?: boolean;
+  url: string;
+  /** The URL answered after redirects. */
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  text: string;
+  attempts: number;
+}
+
+export interface Failed {
+  ok: false;
+  url: string;
+  /** The last HTTP status, when the server answered at all. */
+  status?: number;
+  /** Why, in a few words: `HTTP 503 Service Unavailable`, `no answer within 30 s`, `ECONNRESET`. */
+  error: string;
+  attempts: number;
+  /** The body was larger than maxBytes (not retried). */
+  tooLarge?: { max: number; found: number | string };
+}
+
+export type Fetched = Got | Failed;
+
+/** Statuses worth asking again: rate limits, gateway and server hiccups. */
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/** A counting semaphore per host. */
+class HostSlots {
+  private readonly active = new Map<string, number>();
+  private readonly waiting = new Map<string, (() => void)[]>();
+  constructor(private readonly limit: number) {}
+
+  async acquire(host: string): Promise<void> {
+    const n = this.active.get(host) ?? 0;
+    if (n < this.limit) {
+      this.active.set(host, n + 1);
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const q = this.waiting.get(host) ?? [];
+      q.push(resolve);
+      this.waiting.set(host, q);
+    });
+  }
+
+  release(host: string): void {
+    const next = this.waiting.get(host)?.shift();
+    // The slot passes straight to the next waiter.
+    if (next) next();
+    else this.active.set(host, (this.active.get(host) ?? 1) - 1);
+  }
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class HttpClient {
+  private readonly slots: HostSlots;
+  private readonly sleep: (ms: number) => Promise<void>;
+  /** Requests made (every attempt), for the progress line and the tests. */
+  requests = 0;
+  /** Attempts that were retried. */
+  retried = 0;
+
+  constructor(readonly options: ClientOptions) {
+    this.slots = new HostSlots(Math.max(1, options.perHost));
+    this.sleep = options.sleep ?? realSleep;
+  }
+
+  /**
+   * GETs a URL with the retries; `accept` says which representations are wanted. With `prefix`,
+   * only the first `prefix` bytes are asked (a Range request) and read — a sample of a data
+   * file: a longer answer is cut there, not an error; the bytes are returned as they came.
+   */
+  async get(url: string, accept = 'application/json', prefix?: number): Promise<Fetched> {
+    const host = hostOf(url);
+    let attempts = 0;
+    for (;;) {
+      attempts++;
+      await this.slots.acquire(host);
+      let outcome: Fetched | { retry: true; status?: number; error: string; waitMs?: number };
+      try {
+        outcome = await this.attempt(url, accept, attempts, prefix);
+      } finally {
+        this.slots.release(host);
+      }
+      if (!('retry' in outcome)) return outcome;
+      if (attempts > this.options.retries) return { ok: false, url, ...(outcome.status ? { status: outcome.status } : {}), error: outcome.error, attempts };
+      this.retried++;
+      const backoff = this.options.backoffMs * 2 ** (attempts - 1) * (0.75 + Math.random() * 0.5);
+      await this.sleep(Math.min(this.options.maxWaitMs, Math.max(outcome.waitMs ?? 0, backoff)));
+    }
+  }
+
+  private async attempt(url: string, accept: string, attempts: number, prefix?: number): Promise<Fetched | { retry: true; status?: number; error: string; waitMs?: number }> {
+    this.requests++;
+    const { timeoutMs } = this.options;
+    const maxBytes = prefix ?? this.options.maxBytes;
+    let res: Response;
+    try {
+      const range: Record<string, string> = prefix ? { range: `bytes=0-${prefix - 1}` } : {};
+      res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept, 'user-agent': this.options.userAgent, 'accept-encoding': 'gzip, deflate, br', ...range }, redirect: 'follow' });
+    } catch (e) {
+      return { retry: true, error: networkError(e, timeoutMs) };
+    }
+    const status = res.status;
+    const statusText = `HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''}`;
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => undefined);
+      if (RETRYABLE.has(status)) return { retry: true, status, error: statusText, waitMs: retryAfterMs(res.headers.get('retry-after')) };
+      return { ok: false, url, status, error: statusText, attempts };
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of res.body ?? []) {
+        size += chunk.length;
+        if (size > maxBytes && prefix) {
+          // A sample: the bytes up to the limit are the answer.
+          await res.body?.cancel().catch(() => undefined);
+          chunks.push(chunk.subarray(0, chunk.length - (size - maxBytes)));
+          const bytes = Buffer.concat(chunks);
+          return { ok: true, url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', text: '', bytes, cut: true, attempts };
+        }
+        if (size > maxBytes) {
+          await res.body?.cancel().catch(() => undefined);
+          const found = Number(res.headers.get('content-length')) || `${size}+`;
+          return { ok: false, url, status, error: `the answer is larger than ${maxBytes} bytes`, attempts, tooLarge: { max: maxBytes, found } };
+        }
+        chunks.push(chunk);
+      }
+    } catch (e) {
+      // The connection closed before the body was whole (a truncated answer): ask again.
+      return { retry: true, status, error: `the answer was cut off after ${size} bytes (${networkError(e, timeoutMs)})` };
+    }
+    // Without compression, a body shorter than its Content-Length was cut off too.
+    const announced = Number(res.headers.get('content-length'));
+    if (!res.headers.get('content-encoding') && announced && size < announced) {
+      return { retry: true, status, error: `the answer was cut off after ${size} of ${announced} bytes` };
+    }
+    // A server that honoured the Range says how long the whole is.
+    if (prefix) {
+      const whole = Number(/\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1]);
+      return { ok: true, url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', text: '', bytes: Buffer.concat(chunks), cut: status === 206 && whole > size, attempts };
+    }
+    return { ok: true, url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', text: decodeDescriptor(Buffer.concat(chunks)), attempts };
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function networkError(e: unknown, timeoutMs: number): string {
+  const err = e as Error & { cause?: { code?: string; message?: string } };
+  if (err.name === 'TimeoutError' || err.cause?.code === 'UND_ERR_HEADERS_TIMEOUT' || err.cause?.code === 'UND_ERR_BODY_TIMEOUT') return `no answer within ${timeoutMs / 1000} s`;
+  return err.cause?.code ?? err.cause?.message ?? err.message;
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}

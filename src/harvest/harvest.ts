@@ -1,0 +1,96 @@
+/**
+ * `harvest(url)`: recognises what a URL is — a CKAN or udata portal (root or API URL), a CSW
+ * endpoint, a DCAT-AP catalogue (Hydra-paged or not), a DCAT-US data.json, or a single
+ * descriptor — and walks its pages, yielding each page (or the problem with it) in order.
+ */
+import { HttpClient, type Fetched, type Got } from './client.js';
+import { ckanProtocol } from './ckan.js';
+import { udataProtocol } from './udata.js';
+import { cswProtocol, isCswUrl } from './csw.js';
+import { hydraProtocol, RDF_ACCEPT, rdfSyntaxOf } from './hydra.js';
+import { dcatUsProtocol, documentProtocol, isDcatUs } from './single.js';
+import { isRecord } from './json-page.js';
+import { walk, type Protocol, type Resume } from './walk.js';
+import type { HarvestOptions, HarvestRecord, HarvestStats, PortalKind } from './types.js';
+
+export const DOCUMENT_ACCEPT = 'application/json, application/ld+json, text/turtle, application/rdf+xml, application/xml;q=0.9, application/yaml;q=0.9, */*;q=0.5';
+
+/** A harvest under way: its records in page order, and its counts as they grow. */
+export interface Harvest {
+  stats: HarvestStats;
+  records: AsyncGenerator<HarvestRecord>;
+}
+
+/** The portal kind a URL's path names, without asking anything. */
+export function kindOfUrl(url: string): PortalKind | undefined {
+  const { pathname } = new URL(url);
+  if (/\/api\/3\/action\/(package_search|current_package_list_with_resources)\/?$/.test(pathname)) return 'ckan';
+  if (/\/api\/[12]\/datasets/.test(pathname)) return 'udata';
+  if (isCswUrl(url)) return 'csw';
+  return undefined;
+}
+
+/**
+ * Which protocol serves a URL: by its path when it names an API; else by what it answers
+ * (JSON, RDF, a CSW response); an HTML page (a portal's home) is asked whether it is CKAN
+ * (`/api/3/action/status_show`) or udata (`/api/1/site/`).
+ */
+export async function protocolFor(url: string, client: HttpClient, opts: HarvestOptions): Promise<Protocol> {
+  const named = kindOfUrl(url);
+  if (named === 'ckan') return ckanProtocol(url, client, opts);
+  if (named === 'udata') return udataProtocol(url, opts);
+  if (named === 'csw') return cswProtocol(url, opts);
+  const first = await client.get(url, DOCUMENT_ACCEPT);
+  const byContent = first.ok ? kindOfAnswer(first) : undefined;
+  if (byContent === 'dcat-us') return dcatUsProtocol(url, first);
+  if (byContent === 'hydra') return hydraProtocol(url, first as Got);
+  if (byContent === 'csw') return cswProtocol(url, opts);
+  if (byContent === 'ckan') return ckanProtocol(url, client, opts);
+  if (byContent === 'udata') return udataProtocol(url, opts);
+  if (byContent === 'document') return documentProtocol(url, DOCUMENT_ACCEPT, first);
+  // An HTML page, or no answer from a URL that names no file: a portal's root?
+  if (byContent !== 'html' && /\.\w{1,8}$/.test(new URL(url).pathname)) return documentProtocol(url, DOCUMENT_ACCEPT, first);
+  const root = url.replace(/[?#].*$/, '').replace(/\/+$/, '');
+  if (await answers(client, `${root}/api/3/action/status_show`, (j) => isRecord(j) && j.success === true && isRecord(j.result) && 'ckan_version' in j.result)) return ckanProtocol(root, client, opts);
+  const origin = new URL(url).origin;
+  if (await answers(client, `${origin}/api/1/site/`, (j) => isRecord(j) && typeof j.id === 'string' && 'title' in j)) return udataProtocol(origin, opts);
+  return documentProtocol(url, DOCUMENT_ACCEPT, first);
+}
+
+/** What a fetched answer is, from its content. */
+function kindOfAnswer(got: Got): PortalKind | 'html' | undefined {
+  const head = got.text.slice(0, 4000).replace(/^\uFEFF/, '').trimStart();
+  if (/^<(!doctype html|html)/i.test(head) || (/text\/html/i.test(got.contentType) && !head.startsWith('{'))) return 'html';
+  if (/GetRecordsResponse/.test(head)) return 'csw';
+  if (head.startsWith('{') || head.startsWith('[')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(got.text.replace(/^\uFEFF/, ''));
+    } catch {
+      return 'document';
+    }
+    if (isDcatUs(json)) return 'dcat-us';
+    if (isRecord(json) && typeof json.help === 'string' && /\/api\/3\/action\/help_show\?name=package_(search|list)/.test(json.help)) return 'ckan';
+    if (isRecord(json) && Array.isArray(json.data) && 'next_page' in json) return 'udata';
+    if (isRecord(json) && ('@context' in json || '@graph' in json)) return 'hydra';
+    return 'document';
+  }
+  return rdfSyntaxOf(got) ? 'hydra' : 'document';
+}
+
+async function answers(client: HttpClient, url: string, test: (json: unknown) => boolean): Promise<boolean> {
+  const got: Fetched = await client.get(url, 'application/json');
+  if (!got.ok) return false;
+  try {
+    return test(JSON.parse(got.text));
+  } catch {
+    return false;
+  }
+}
+
+/** Starts a harvest: the protocol is found first (a request or two), then pages stream. */
+export async function startHarvest(url: string, client: HttpClient, opts: HarvestOptions, resume?: Resume & { kind?: PortalKind; pages?: number; failedPages?: number }): Promise<Harvest> {
+  const proto = await protocolFor(url, client, opts);
+  const stats: HarvestStats = { url, kind: proto.kind, harvested: resume?.harvested ?? 0, pages: resume?.pages ?? 0, failedPages: resume?.failedPages ?? 0, linted: 0, ...(proto.pageSize ? { pageSize: proto.pageSize } : {}), ...(resume?.announced !== undefined ? { announced: resume.announced } : {}) };
+  return { stats, records: walk(proto, client, opts, stats, resume) };
+}
