@@ -91,6 +91,7 @@ const html = defineFormatter({
         comparison?.finish();
         const describe = (id: string) => rules.get(id)?.description;
         const orgNames = orgOrder(tally);
+        const orgRank = new Map(orgNames.map((name, k) => [name, k]));
         const limit = scorecard?.inlineLimit ?? DEFAULT_INLINE_LIMIT;
         const inline = detailBytes <= limit;
         let detailsNote = '';
@@ -127,7 +128,7 @@ ${orphanCount ? `<section id="files" aria-labelledby="files-h"><h2 id="files-h">
 <script type="application/json" id="scorecard-meta">${scriptJson({
           pageSize: PAGE_SIZE,
           orgs: orgNames,
-          orgIndex: orgs.values.map((name) => orgNames.indexOf(name)),
+          orgIndex: orgs.values.map((name) => orgRank.get(name)!),
           files: files.values,
           licences: licences.values,
           rules: ruleIds.values.map((id) => [id, describe(id) ?? '', ruleHelpUri(id)]),

@@ -149,7 +149,7 @@ describe.runIf(EXECUTABLE || REQUIRED)('html scorecard in Chromium', () => {
     await shot(page, 'scorecard-organisation.png');
     // Its datasets: the link filters the datasets table by the organisation.
     await section.getByRole('link', { name: /Show its 2 datasets/ }).click();
-    // The filter follows the hashchange event, which may come after click() returns (under load).
+    // The hash change is handled after the click returns: poll.
     await expect.poll(() => page.locator('#ds-status').textContent()).toBe('Showing 1–2 of 2 datasets (of 8)');
     expect(errors).toEqual([]);
     await page.context().close();
