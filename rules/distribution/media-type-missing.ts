@@ -9,7 +9,7 @@ export const { meta, create } = defineRule({
     description: 'A distribution states no media type, or one that is not registered with IANA.',
     rationale:
       'The media type (text/csv, application/json...) tells programs how to read the file. DCAT-AP 3 dcat:mediaType ' +
-      '(IANA media types); MQA interoperability "media type" (10 points, −5 when absent) and "format / media type ' +
+      '(IANA media types); MQA interoperability "media type" (10 points, 0 when absent) and "format / media type ' +
       'from vocabulary" (10 points).',
     severity: 'info',
     presets: ['mqa'],

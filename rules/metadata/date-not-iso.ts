@@ -25,8 +25,8 @@ export const { meta, create } = defineRule({
         if (ds.source.format === 'odlint') return;
         check(ds, 'the dataset', 'issued', ds.issued);
         check(ds, 'the dataset', 'modified', ds.modified);
-        check(ds, 'the dataset', 'temporal start', ds.temporal?.start, 'temporal');
-        check(ds, 'the dataset', 'temporal end', ds.temporal?.end, 'temporal');
+        check(ds, 'the dataset', 'temporal start', ds.temporal?.start, 'temporal.start');
+        check(ds, 'the dataset', 'temporal end', ds.temporal?.end, 'temporal.end');
       },
       distribution(dist, ds) {
         if (ds.source.format === 'odlint') return;

@@ -162,7 +162,10 @@ function loadPackage(doc: ParsedDocument, { pkg, owner }: Package, issues: LoadI
   put(doc, ds, 'licence', pickedLicence(pick(str, 'license_id'), pick(str, 'license_title'), pick(str, 'license_url', 'license')));
   put(doc, ds, 'accessRights', pick(oneString, 'access_rights', 'dcat_access_rights'));
   put(doc, ds, 'rights', pick(oneString, 'rights', 'dcat_rights'));
-  put(doc, ds, 'temporal', temporal(pkg, extras));
+  const temporalCoverage = temporal(pkg, extras);
+  put(doc, ds, 'temporal', temporalCoverage);
+  // Start and end are two fields in CKAN: a finding on the end must point at the end.
+  if (temporalCoverage?.endPtr) ds.locations['temporal.end'] = at(doc, temporalCoverage.endPtr);
   put(doc, ds, 'spatial', spatial(pkg, extras));
   put(doc, ds, 'frequency', pick(str, 'frequency', 'dcat_frequency', 'frequency-of-update'));
   put(doc, ds, 'issued', pick(str, 'issued', 'dcat_issued', 'metadata_created'));
@@ -240,10 +243,10 @@ function firstObject(pkg: Obj, key: string): Obj | undefined {
   return Array.isArray(v) ? pkg.objects(key)[0] : undefined;
 }
 
-function temporal(pkg: Obj, extras: Obj | undefined): Picked<Period> | undefined {
+function temporal(pkg: Obj, extras: Obj | undefined): (Picked<Period> & { endPtr?: string }) | undefined {
   const start = pickFrom([pkg, extras], firstString, 'temporal_start', 'dcat_temporal_start', 'temporal_coverage-from');
   const end = pickFrom([pkg, extras], firstString, 'temporal_end', 'dcat_temporal_end', 'temporal_coverage-to');
-  if (start || end) return { value: period(start?.value, end?.value), ptr: (start ?? end)!.ptr };
+  if (start || end) return { value: period(start?.value, end?.value), ptr: (start ?? end)!.ptr, endPtr: end?.ptr };
   const coverage = firstObject(pkg, 'temporal_coverage');
   if (!coverage) return undefined;
   const value = period(str(coverage.peek('start')), str(coverage.peek('end')));

@@ -237,9 +237,16 @@ export function emptyDistribution(at: SourceLocation): Distribution {
   return { extras: {}, at, locations: {} };
 }
 
-/** The location of one property of an entity, or the entity's own location when unknown. */
+/**
+ * The location of one property of an entity: a dotted part (`temporal.end`) falls back to its
+ * parent property (`temporal`), and an unknown property to the entity's own location.
+ */
 export function locate(entity: Located, property?: string): SourceLocation {
-  return (property && entity.locations[property]) || entity.at;
+  for (let key = property; key; key = key.slice(0, Math.max(0, key.lastIndexOf('.')))) {
+    const location = entity.locations[key];
+    if (location) return location;
+  }
+  return entity.at;
 }
 
 /** First non-empty text of a multilingual value, preferring `lang`. */

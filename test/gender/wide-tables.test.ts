@@ -33,6 +33,8 @@ describe('wide sex-split tables, one layout per statistical export (fixtures/gen
     ['statbel-population-refnis.csv', 'pop_f', 1, { male: ['pop_h'], female: ['pop_f'], total: ['pop'] }, ['letters']],
     ['sdmx-employment-rate.csv', 'SEX=F', 1, { male: ['SEX=M'], female: ['SEX=F'], total: ['SEX=_T'] }, ['sex-key']],
     ['age-band-activity.csv', 'F_15-24', 1, { male: ['M_15-24', 'M_25-64'], female: ['F_15-24', 'F_25-64'], total: [] }, ['letters']],
+    // Real figures: CBS StatLine 83049NED (burn-out complaints of employees, % per year).
+    ['cbs-83049ned-burnout.csv', 'vrouwen', 1, { male: ['mannen'], female: ['vrouwen'], total: ['totaal'] }, ['words']],
   ];
 
   it.each(cases)('%s: detected as sex-disaggregated, split columns named in the report and the finding', async (file, firstFemale, row, group, layouts) => {

@@ -102,7 +102,7 @@ describe('metadata/date-not-iso', () => {
     // metadata_modified (microseconds) and the resource's SQL-style "created" are ISO 8601 enough.
     expect((await completeness(file, ['dcat-ap'])).filter((f) => f.ruleId === 'metadata/date-not-iso')).toEqual([
       notIso('/result/issued', 8, 5, 'the dataset issued "06/05/2009"'),
-      notIso('/result/temporal_start', 10, 5, 'the dataset temporal end "31.12.2023"'),
+      notIso('/result/temporal_end', 11, 5, 'the dataset temporal end "31.12.2023"'),
       notIso('/result/resources/0/last_modified', 13, 112, 'distribution 1 modified "yesterday"'),
     ]);
   });
@@ -112,8 +112,7 @@ describe('metadata/date-not-iso', () => {
     const impossible = 'completeness/impossible-dates.json';
     expect((await completeness(impossible, ['dcat-ap'])).filter((f) => f.ruleId === 'metadata/date-not-iso')).toEqual([
       { ...notIso('/result/issued', 8, 5, 'the dataset issued "2020-02-30"'), location: at(impossible, '/result/issued', 8, 5) },
-      // The CKAN loader locates the temporal end at temporal_start (as for dates.json above).
-      { ...notIso('/result/temporal_start', 10, 5, 'the dataset temporal end "2021-02-29"'), location: at(impossible, '/result/temporal_start', 10, 5) },
+      { ...notIso('/result/temporal_end', 11, 5, 'the dataset temporal end "2021-02-29"'), location: at(impossible, '/result/temporal_end', 11, 5) },
       { ...notIso('/result/resources/0/created', 13, 82, 'distribution 1 issued "2023-04-31 10:00:00"'), location: at(impossible, '/result/resources/0/created', 13, 82) },
     ]);
   });
