@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { loadBuiltinRules } from '../engine/registry.js';
 import { localUnitCount, openRemote, planLint } from '../engine/lint.js';
 import { remoteBase, samplerOf, type RemoteRun, type SampleSettings } from '../engine/remote.js';
 import { DEFAULT_SAMPLE_BYTES } from '../harvest/sample.js';
@@ -8,7 +7,7 @@ import { harvestSettings, type HarvestFlags } from './harvest-options.js';
 import { Inventory } from '../engine/inventory.js';
 import { maskPersonalData, maskStrings } from '../knowledge/personal-data/mask-text.js';
 import { displayPath } from '../util/paths.js';
-import { resolveConfig } from '../config/resolve.js';
+import { loadConfig } from '../config/load-config.js';
 import { formatNames, isFormatterPath } from '../reporters/index.js';
 import { existsSync } from 'node:fs';
 import { readerFor } from '../readers/index.js';
@@ -157,9 +156,10 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   // A bad baseline fails fast, before any linting.
   const baselined = flags.baseline ? readBaseline(path.resolve(io.cwd, flags.baseline), flags.baseline) : undefined;
 
-  const rules = await loadBuiltinRules();
   const configRequest = { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule };
-  const config = resolveConfig(rules, configRequest);
+  // Built-in rules, the config's plugins and its policies.
+  const config = await loadConfig(configRequest);
+  const { rules } = config;
   const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
   const harvest = harvestSettings(flags, odlintVersion(), shard);
   // --online allows requests; the distribution URL checks can be left out (--no-url-checks).
@@ -271,8 +271,7 @@ async function readStdin(inputs: string[], flags: LintFlags, io: CliIO): Promise
 
 /** `--print-config <file>`: the effective settings for one file, as JSON (like ESLint's). */
 async function printConfig(flags: LintFlags, io: CliIO): Promise<number> {
-  const rules = await loadBuiltinRules();
-  const config = resolveConfig(rules, { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
+  const config = await loadConfig({ cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule });
   const abs = path.resolve(io.cwd, flags.printConfig!);
   const extra = ignoreMatcher(io.cwd, flags.ignorePattern);
   const enabled: Record<string, { severity: string; options?: Record<string, unknown> }> = {};

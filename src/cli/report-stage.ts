@@ -44,6 +44,8 @@ export interface ReportStageOptions {
   scorecard?: ScorecardOptions;
   /** The run's inventory (`summary.inventory`), asked for once the stream is done. */
   inventory?: () => InventorySummary | undefined;
+  /** Sessions besides the targets' formatters (the programmatic API collects the report with one). */
+  sessions?: FormatSession[];
   /** The portals harvested (`summary.harvest`), asked for once the stream is done. */
   harvest?: () => HarvestSummary[] | undefined;
 }
@@ -86,7 +88,7 @@ export async function writeReports(events: AsyncIterable<RunEvent>, o: ReportSta
     }),
   );
   try {
-    const sessions: FormatSession[] = outputs.map((x) => x.session);
+    const sessions: FormatSession[] = [...outputs.map((x) => x.session), ...(o.sessions ?? [])];
     const tally = new SummaryTally();
     const fingerprints = o.baseline || o.baselineWrite ? new Fingerprints() : undefined;
     const recorded: BaselineFile['findings'] = [];

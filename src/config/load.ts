@@ -4,7 +4,11 @@ import { parseJson, parseYaml, SyntaxProblem } from '../loaders/parse.js';
 import { schemaValidator, mainError, describeAjvError } from '../util/json-schema.js';
 import { isPreset } from './presets.js';
 import { layerFromObject } from './layers.js';
-import { ConfigError, type Override, type RuleLayer } from './types.js';
+import { ConfigError, type Origin, type Override, type RuleLayer } from './types.js';
+import type { RuleModule } from '../engine/rule-api.js';
+import type { PluginRef } from './plugins.js';
+import { compilePolicy, PolicyProblem, type PolicySpec } from './policies.js';
+import { pointer } from '../model/index.js';
 import { LimitExceeded, type Limits } from '../model/index.js';
 
 export const CONFIG_FILES = [
@@ -31,6 +35,19 @@ export interface ConfigFile {
   limits: Partial<Limits>;
   /** `allowedRoots`, absolute. */
   allowedRoots: string[];
+  /** `plugins:` of this file and the files it extends (those first), resolved from each file's folder. */
+  plugins: PluginRef[];
+  /** `policies:` (declarative rules) as rules, extended files' first. */
+  policies: RuleModule[];
+  /** The same policies as written (what a cache keys on). */
+  policySpecs: PolicySpec[];
+  /** Where each `plugin:` preset of `extends` was written (for errors about it). */
+  presetOrigins: Map<string, Origin>;
+}
+
+/** A config with nothing in it (no file found): the defaults apply. */
+export function emptyConfigFile(dir: string): ConfigFile {
+  return { dir, base: [], layers: [], overrides: [], ignore: [], limits: {}, allowedRoots: [], plugins: [], policies: [], policySpecs: [], presetOrigins: new Map() };
 }
 
 /** The first config file found walking up from `cwd`, or undefined. */
@@ -77,7 +94,8 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
   const validate = schemaValidator('config.schema.json');
   if (!validate(data)) {
     const err = mainError(validate.errors)!;
-    const ptr = err.keyword === 'additionalProperties' ? `${err.instancePath}/${String(err.params.additionalProperty)}` : err.instancePath;
+    const extra = err.keyword === 'additionalProperties' ? err.params.additionalProperty : err.keyword === 'unevaluatedProperties' ? err.params.unevaluatedProperty : undefined;
+    const ptr = extra !== undefined ? `${err.instancePath}/${String(extra)}` : err.instancePath;
     const pos = position(ptr) ?? position(err.instancePath);
     const where = pos ? ` (line ${pos.line}, column ${pos.column})` : '';
     throw new ConfigError(`${describeAjvError(err)}${where}`, { file: shown, pointer: ptr || '/' });
@@ -87,16 +105,54 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
 
   const base: (string | RuleLayer)[] = [];
   let limits: Partial<Limits> = {};
+  const plugins: PluginRef[] = [];
+  const policies: RuleModule[] = [];
+  const policySpecs: PolicySpec[] = [];
+  const presetOrigins = new Map<string, Origin>();
   const extendsList = ([] as string[]).concat((obj.extends as string | string[] | undefined) ?? []);
   extendsList.forEach((entry, i) => {
+    const entryPointer = Array.isArray(obj.extends) ? `/extends/${i}` : '/extends';
     if (isPreset(entry)) base.push(entry);
-    else if (entry.startsWith('.') || entry.includes('/') || /\.(ya?ml|json)$/.test(entry)) {
+    else if (entry.startsWith('plugin:')) {
+      // Checked once the plugins are loaded (resolve.ts), against what the plugin offers.
+      if (!/^plugin:[a-z][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/.test(entry)) throw new ConfigError(`a plugin preset is written plugin:<namespace>/<preset> (got "${entry}")`, { file: shown, pointer: entryPointer });
+      base.push(entry);
+      presetOrigins.set(entry, { file: shown, pointer: entryPointer });
+    } else if (entry.startsWith('.') || entry.includes('/') || /\.(ya?ml|json)$/.test(entry)) {
       const parent = readConfig(path.resolve(dir, entry), display, [...seen, file]);
       base.push(...parent.base, ...parent.layers);
       limits = { ...limits, ...parent.limits };
+      plugins.push(...parent.plugins);
+      policies.push(...parent.policies);
+      policySpecs.push(...parent.policySpecs);
+      for (const [k, v] of parent.presetOrigins) presetOrigins.set(k, v);
     } else {
-      throw new ConfigError(`unknown preset "${entry}"`, { file: shown, pointer: Array.isArray(obj.extends) ? `/extends/${i}` : '/extends' });
+      throw new ConfigError(`unknown preset "${entry}"`, { file: shown, pointer: entryPointer });
     }
+  });
+
+  ((obj.plugins ?? []) as string[]).forEach((spec, i) => plugins.push({ spec, dir, origin: { file: shown, pointer: `/plugins/${i}` } }));
+  // Each policy is a rule, on at its severity unless `rules:` (here or later) says otherwise.
+  const policyLayer: RuleLayer = new Map();
+  ((obj.policies ?? []) as PolicySpec[]).forEach((spec, i) => {
+    const at = `/policies/${i}`;
+    const origin = { file: shown, pointer: at };
+    let rule: RuleModule;
+    try {
+      rule = compilePolicy(spec);
+    } catch (e) {
+      if (!(e instanceof PolicyProblem)) throw e;
+      const ptr = e.pointer === '/' ? at : `${at}${e.pointer}`;
+      const pos = position(ptr);
+      throw new ConfigError(`${e.message}${pos ? ` (line ${pos.line}, column ${pos.column})` : ''}`, { file: shown, pointer: ptr });
+    }
+    if (policies.some((p) => p.meta.id === rule.meta.id)) {
+      const pos = position(pointer(at, 'id'));
+      throw new ConfigError(`the policy id "${spec.id}" is used twice${pos ? ` (line ${pos.line}, column ${pos.column})` : ''}`, { file: shown, pointer: `${at}/id` });
+    }
+    policies.push(rule);
+    policySpecs.push(spec);
+    policyLayer.set(rule.meta.id, { severity: rule.meta.severity, origin });
   });
 
   const overrides = ((obj.overrides ?? []) as Record<string, unknown>[]).map((o, i) => ({
@@ -110,10 +166,14 @@ export function readConfig(file: string, display: (f: string) => string = (f) =>
     file,
     dir,
     base,
-    layers: layerFromObject(obj, shown),
+    layers: [...(policyLayer.size ? [policyLayer] : []), ...layerFromObject(obj, shown)],
     overrides,
     ignore: (obj.ignore as string[] | undefined) ?? [],
     limits: { ...limits, ...(obj.limits as Partial<Limits> | undefined) },
     allowedRoots: ((obj.allowedRoots as string[] | undefined) ?? []).map((r) => path.resolve(dir, r)),
+    plugins,
+    policies,
+    policySpecs,
+    presetOrigins,
   };
 }

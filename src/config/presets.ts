@@ -28,6 +28,8 @@ export function presetLayers(name: string, rules: Map<string, RuleModule>, seen:
 
   const own: RuleLayer = new Map();
   for (const rule of rules.values()) {
+    // Plugins' and policies' rules are enabled by their own presets and settings, not odlint's.
+    if (rule.source) continue;
     const wanted = name === 'strict' || rule.meta.presets.includes(name) || (name === 'recommended' && rule.meta.family === 'core');
     if (wanted) own.set(rule.meta.id, { severity: rule.meta.severity, origin: { file: `preset:${name}`, pointer: '' } });
   }

@@ -5,8 +5,9 @@ import type { RuleModule } from '../engine/rule-api.js';
 import { resolveLimits, type Limits, type SeverityOrOff } from '../model/index.js';
 import { getAjv, mainError, describeAjvError } from '../util/json-schema.js';
 import { presetLayers } from './presets.js';
-import { readConfig, findConfig, type ConfigFile } from './load.js';
-import { ConfigError, type EffectiveRule, type RuleLayer, type Override } from './types.js';
+import { readConfig, findConfig, emptyConfigFile, type ConfigFile } from './load.js';
+import { pluginPresetLayers, type LoadedPlugin } from './plugins.js';
+import { ConfigError, type EffectiveRule, type RuleLayer, type RuleSetting, type Override } from './types.js';
 
 export interface ConfigRequest {
   cwd: string;
@@ -27,6 +28,10 @@ export interface ConfigRequest {
  */
 export class ResolvedConfig {
   private readonly cache = new Map<string, Map<string, EffectiveRule>>();
+  /** The request this config was resolved from: worker threads resolve it again from this. */
+  request?: ConfigRequest;
+  /** The config's policies as written (declarative rules: their conditions are not in `layers`). */
+  policies: readonly unknown[] = [];
 
   constructor(
     readonly rules: Map<string, RuleModule>,
@@ -39,6 +44,8 @@ export class ResolvedConfig {
     readonly limits: Limits = resolveLimits(),
     /** Folders symlinks may lead into (config `allowedRoots`, absolute). */
     readonly allowedRoots: readonly string[] = [],
+    /** The plugins the config loaded (namespace, file, version): what a cache must key on besides the config. */
+    readonly plugins: readonly Pick<LoadedPlugin, 'namespace' | 'spec' | 'file' | 'version' | 'hash'>[] = [],
   ) {}
 
   /** Effective settings for a descriptor or data file (absolute path). */
@@ -59,7 +66,7 @@ export class ResolvedConfig {
    */
   fingerprint(): string {
     const plain = (_key: string, v: unknown) => (v instanceof Map ? [...v] : v instanceof RegExp ? String(v) : v);
-    return JSON.stringify([[...this.rules.keys()], this.layers, this.overrides, this.cliLayer, this.ignore, this.limits, this.allowedRoots], plain);
+    return JSON.stringify([[...this.rules.keys()], this.layers, this.overrides, this.cliLayer, this.ignore, this.limits, this.allowedRoots, this.plugins, this.policies], plain);
   }
 
   /** True when `absPath` is ignored by the config's `ignore` globs. */
@@ -89,14 +96,10 @@ function merge(rules: Map<string, RuleModule>, layers: RuleLayer[]): Map<string,
       if (setting.options) current.options = { ...current.options, ...setting.options };
     }
   }
-  for (const layer of layers) {
-    for (const [id, setting] of layer) {
-      if (!setting.options) continue;
-      const rule = rules.get(id)!;
-      const eff = out.get(id)!;
-      validateOptions(rule, eff.options, setting.origin);
-    }
-  }
+  // The merged options are checked once per rule, blamed on the last layer that set some.
+  const lastOrigin = new Map<string, RuleSetting['origin']>();
+  for (const layer of layers) for (const [id, setting] of layer) if (setting.options) lastOrigin.set(id, setting.origin);
+  for (const [id, origin] of lastOrigin) validateOptions(rules.get(id)!, out.get(id)!.options, origin);
   return out;
 }
 
@@ -144,15 +147,32 @@ export function cliRuleLayer(flags: string[]): RuleLayer {
   return layer;
 }
 
-export function resolveConfig(rules: Map<string, RuleModule>, req: ConfigRequest): ResolvedConfig {
-  const display = (f: string) => path.relative(req.cwd, f).split(path.sep).join('/') || f;
-  const file = req.configFile ? path.resolve(req.cwd, req.configFile) : req.noDiscovery ? undefined : findConfig(req.cwd);
-  const config: ConfigFile = file
-    ? readConfig(file, display)
-    : { dir: req.cwd, base: [], layers: [], overrides: [], ignore: [], limits: {}, allowedRoots: [] };
+/** Config paths as the messages show them: relative to the working directory. */
+export const configDisplay = (cwd: string) => (f: string) => path.relative(cwd, f).split(path.sep).join('/') || f;
 
+/** The config file a request names or discovers, read and validated (plugins not loaded yet). */
+export function readRequestedConfig(req: ConfigRequest): ConfigFile & { file?: string } {
+  const file = req.configFile ? path.resolve(req.cwd, req.configFile) : req.noDiscovery ? undefined : findConfig(req.cwd);
+  return file ? readConfig(file, configDisplay(req.cwd)) : emptyConfigFile(req.cwd);
+}
+
+/**
+ * Resolves a config with `rules` as the rule set (built-in rules and the config's policies). A
+ * config that lists plugins needs `loadConfig` (src/config/load-config.ts), which imports them.
+ */
+export function resolveConfig(rules: Map<string, RuleModule>, req: ConfigRequest): ResolvedConfig {
+  const config = readRequestedConfig(req);
+  if (config.plugins.length) throw new ConfigError('this config lists plugins: load it with loadConfig(), which imports them');
+  const all = new Map(rules);
+  for (const p of config.policies) all.set(p.meta.id, p);
+  return resolveWith(all, req, config, []);
+}
+
+/** Resolves a read config against the run's whole rule set (built-in, plugins', policies). */
+export function resolveWith(rules: Map<string, RuleModule>, req: ConfigRequest, config: ConfigFile, plugins: LoadedPlugin[]): ResolvedConfig {
+  const { file } = config;
   const base = req.presets?.length ? [...config.base.filter((b) => typeof b !== 'string'), ...req.presets] : config.base.length ? config.base : ['recommended'];
-  const layers = base.flatMap((b) => (typeof b === 'string' ? presetLayers(b, rules) : [b]));
+  const layers = base.flatMap((b) => (typeof b !== 'string' ? [b] : b.startsWith('plugin:') ? pluginPresetLayers(b, plugins, config.presetOrigins.get(b)) : presetLayers(b, rules)));
   layers.push(...config.layers);
   const cliLayer = cliRuleLayer(req.ruleFlags ?? []);
   for (const layer of [...layers, ...config.overrides.map((o) => o.layer), cliLayer]) checkIds(rules, layer);
@@ -160,7 +180,9 @@ export function resolveConfig(rules: Map<string, RuleModule>, req: ConfigRequest
   const resolved = new ResolvedConfig(rules, file, layers, config.overrides, cliLayer, {
     base: config.dir,
     patterns: ['**/node_modules/**', '**/.git/**', ...config.ignore],
-  }, resolveLimits(config.limits), config.allowedRoots);
+  }, resolveLimits(config.limits), config.allowedRoots, plugins.map(({ namespace, spec, file, version, hash }) => ({ namespace, spec, file, ...(version ? { version } : {}), hash })));
+  resolved.request = req;
+  resolved.policies = config.policySpecs;
   // Validate every combination of options up front: a bad config exits 2 before any work.
   merge(rules, [...layers, cliLayer]);
   for (const o of config.overrides) merge(rules, [...layers, o.layer, cliLayer]);

@@ -24,7 +24,10 @@ export type RuleFamily =
   | 'gender'
   | 'documentation'
   | 'catalogue'
-  | 'dcat-ap';
+  | 'dcat-ap'
+  // A plugin's namespace (`foo` for `foo/rule-id`) or `policy` for a config's declarative rules:
+  // odlint sets it when it loads them (docs/plugins.md).
+  | (string & {});
 
 export interface RuleMeta {
   /** `<family>/<kebab-case-name>`, unique. */
@@ -141,6 +144,8 @@ export interface RuleHooks {
 export interface RuleModule<Options = Record<string, unknown>, Summary = unknown> {
   meta: RuleMeta;
   create(context: RuleContext<Options>): RuleHooks;
+  /** Set by odlint on the rules of plugins and on a config's policies (odlint's presets leave those alone). */
+  readonly source?: 'plugin' | 'policy';
   /** Catalogue-level rules: reported once after the last dataset, from merged summaries. */
   catalogue?: CatalogueHooks<Summary, Options>;
 }

@@ -67,6 +67,29 @@ export function knownFrequency(value: string): boolean {
   return udataFrequency(value) !== undefined || ISO_REPEATING.test(value.trim());
 }
 
+/** Days between two updates for each udata frequency id (the longest month, year...); none for irregular ones. */
+const FREQUENCY_DAYS: Record<string, number> = {
+  continuous: 1, hourly: 1, fourTimesADay: 1, threeTimesADay: 1, semidaily: 1, daily: 1,
+  fourTimesAWeek: 2, threeTimesAWeek: 3, semiweekly: 4, weekly: 7, biweekly: 14,
+  threeTimesAMonth: 11, semimonthly: 16, monthly: 31, bimonthly: 62, quarterly: 92,
+  threeTimesAYear: 123, semiannual: 184, annual: 366, biennial: 731, triennial: 1096, quinquennial: 1827,
+};
+
+/**
+ * The longest interval in days a declared frequency allows between two updates (EU frequency
+ * code or URI, udata id, Dublin Core, English word or ISO 8601 `R/P1M`); undefined when the
+ * frequency states none (irregular, punctual, unknown) or is not understood.
+ */
+export function frequencyDays(value: string | undefined): number | undefined {
+  const id = udataFrequency(value);
+  if (id) return FREQUENCY_DAYS[id];
+  const m = value ? ISO_REPEATING.exec(value.trim()) : null;
+  if (!m) return undefined;
+  const n = (g: string | undefined) => (g ? parseInt(g, 10) : 0);
+  const days = n(m[1]) * 366 + n(m[2]) * 31 + n(m[3]) * 7 + n(m[4]) + (m[5] ? 1 : 0);
+  return days || undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Access rights
 

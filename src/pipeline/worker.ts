@@ -1,5 +1,4 @@
-import { loadBuiltinRules } from '../engine/registry.js';
-import { resolveConfig } from '../config/resolve.js';
+import { loadConfig } from '../config/load-config.js';
 import type { LintRequest } from '../engine/lint.js';
 import { samplerOf } from '../engine/remote.js';
 import { DEFAULT_LIMITS } from '../model/index.js';
@@ -12,9 +11,10 @@ let cached: { key: string; req: Promise<LintRequest> } | undefined;
 function requestFor(settings: RunSettings): Promise<LintRequest> {
   const key = JSON.stringify(settings);
   if (cached?.key !== key) {
-    const req = loadBuiltinRules().then((rules) => ({
+    // The same config file, so the same plugins, imported here by the paths it resolves to.
+    const req = loadConfig(settings.config).then((config) => ({
       inputs: [],
-      config: resolveConfig(rules, settings.config),
+      config,
       cwd: settings.cwd,
       data: settings.data,
       online: settings.online,

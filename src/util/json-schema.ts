@@ -41,6 +41,7 @@ export function mainError(errors: ErrorObject[] | null | undefined): ErrorObject
 
 export function describeAjvError(e: ErrorObject): string {
   if (e.keyword === 'additionalProperties') return `unknown property "${String(e.params.additionalProperty)}"`;
+  if (e.keyword === 'unevaluatedProperties') return `unknown property "${String(e.params.unevaluatedProperty)}"`;
   if (e.keyword === 'enum') return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   if (e.keyword === 'propertyNames') return `invalid property name "${String(e.params.propertyName)}"`;
   return e.message ?? e.keyword;

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadBuiltinRules } from '../../src/engine/registry.js';
-import { resolveConfig } from '../../src/config/resolve.js';
+import { loadConfig } from '../../src/config/load-config.js';
 import { lint } from '../../src/engine/lint.js';
 import { buildReport } from '../../src/reporters/index.js';
 import type { Finding, Report } from '../../src/model/index.js';
@@ -23,8 +22,7 @@ export interface LintOptions {
 /** Lints inputs in-process exactly as the CLI does (no config discovery unless configFile). */
 export async function lintReport(inputs: string[], opts: LintOptions = {}): Promise<Report> {
   const cwd = opts.cwd ?? ROOT;
-  const rules = await loadBuiltinRules();
-  const config = resolveConfig(rules, {
+  const config = await loadConfig({
     cwd,
     configFile: opts.configFile,
     presets: opts.presets,
