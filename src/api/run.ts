@@ -1,11 +1,9 @@
 import type { ResolvedConfig, ConfigRequest } from '../config/resolve.js';
 import { planLint, type LintPlan, type LintRequest } from '../engine/lint.js';
 import { Inventory } from '../engine/inventory.js';
-import { runPlan, type RunEvent, type RunExtras, type RunSettings } from '../pipeline/run.js';
+import { AUTO_POOL_UNITS, runPlan, type RunEvent, type RunExtras, type RunSettings } from '../pipeline/run.js';
 import type { Shard } from '../pipeline/shard.js';
 
-/** Below this many units, a run without an explicit --jobs stays in-process (starting workers costs more). */
-export const AUTO_POOL_UNITS = 32;
 
 export interface StartOptions {
   cwd: string;

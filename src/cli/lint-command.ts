@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { readerFor } from '../readers/index.js';
 import { decodeDescriptor } from '../loaders/decode.js';
 import { ignoreMatcher } from './ignore-file.js';
-import { runPlan, type RunSettings } from '../pipeline/run.js';
+import { AUTO_POOL_UNITS, runPlan, type RunSettings } from '../pipeline/run.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
@@ -109,9 +109,6 @@ function jobsOf(text: string | undefined): { jobs: number; explicit: boolean } {
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a positive integer (got "${text}")`);
   return { jobs, explicit: true };
 }
-
-/** Below this many units, a run without an explicit --jobs stays in-process (starting workers costs more). */
-export const AUTO_POOL_UNITS = 32;
 
 /** Checks `-f`/`-o` pairs and the fail flags shared by `lint` and `merge-reports`. */
 export function outputOptions(flags: Pick<LintFlags, 'format' | 'output' | 'failOn' | 'maxWarnings'>, cwd: string): { targets: OutputTarget[]; maxWarnings?: number } {

@@ -15,6 +15,9 @@ import type { LintCache } from './cache.js';
 import type { RemoteRun, SampleSettings } from '../engine/remote.js';
 
 /** What a worker needs to rebuild the run's settings (a resolved config holds functions: it is re-resolved). */
+/** Below this many units, a run without an explicit --jobs stays in-process (starting workers costs more). */
+export const AUTO_POOL_UNITS = 32;
+
 export interface RunSettings {
   cwd: string;
   data: boolean;
