@@ -5,7 +5,7 @@
  * as `package_search` pages of `perPage` packages — the shape a portal harvest produces.
  * Deterministic: the same `n` always gives the same files.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,6 +49,11 @@ function variant(tpl, i) {
 }
 
 /** Writes `n` packages as package_search pages into `dir`; returns the files written. */
+/** The catalogue of `n` datasets in `dir`, generated only when missing or incomplete (pages of 1 000). */
+export function cachedCatalogue(dir, n) {
+  if (!existsSync(dir) || readdirSync(dir).length !== Math.ceil(n / 1000)) generateCatalogue(dir, n);
+}
+
 export function generateCatalogue(dir, n, { perPage = 1000 } = {}) {
   mkdirSync(dir, { recursive: true });
   const tpls = templates();

@@ -11,12 +11,12 @@
  * < 60 s on 2 cores, peak RSS < 400 MiB. Needs `npm run build`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { generateCatalogue } from './catalogue.mjs';
+import { cachedCatalogue } from './catalogue.mjs';
 import { timedRun } from './timed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +33,7 @@ const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 mkdirSync(outDir, { recursive: true });
 
 const dir = path.join(outDir, `catalogue-${n}`);
-if (!existsSync(dir) || readdirSync(dir).length !== Math.ceil(n / 1000)) generateCatalogue(dir, n);
+cachedCatalogue(dir, n);
 
 const server = spawn(process.execPath, [path.join(root, 'bench', 'replay-portal.mjs'), dir, String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
 const base = await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve));

@@ -13,12 +13,12 @@
  * Goals (issue 17): page < 15 MB, open in < 3 s, stays responsive. Prints the load average,
  * since the machine is shared.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { generateCatalogue } from './catalogue.mjs';
+import { cachedCatalogue } from './catalogue.mjs';
 import { timedRun } from './timed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,7 +36,7 @@ if (!existsSync(path.join(root, 'dist', 'src', 'cli', 'index.js'))) {
 }
 mkdirSync(outDir, { recursive: true });
 const dir = path.join(outDir, `catalogue-${n}`);
-if (!existsSync(dir) || readdirSync(dir).length !== Math.ceil(n / 1000)) generateCatalogue(dir, n);
+cachedCatalogue(dir, n);
 const jsonl = path.join(outDir, `scorecard-${n}.jsonl`);
 if (!existsSync(jsonl)) {
   console.log(`linting ${n} datasets to ${path.relative(root, jsonl)} (once) … load ${load()}`);

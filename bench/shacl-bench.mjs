@@ -6,11 +6,11 @@
  * shapes), each with `--jobs N`. Prints wall, CPU, peak RSS, datasets/s and the load average.
  * Goal (docs/performance.md): 10k datasets through SHACL < 30 s on 2 cores. Needs `npm run build`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCatalogue } from './catalogue.mjs';
+import { cachedCatalogue } from './catalogue.mjs';
 import { timedRun } from './timed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,7 +26,7 @@ const odlint = path.join(root, 'bin', 'odlint.js');
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 mkdirSync(outDir, { recursive: true });
 const dir = path.join(outDir, `catalogue-${n}`);
-if (!existsSync(dir) || readdirSync(dir).length !== Math.ceil(n / 1000)) generateCatalogue(dir, n);
+cachedCatalogue(dir, n);
 
 console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${n.toLocaleString('en')} CKAN datasets, --jobs ${jobs}; load average (1/5/15 min) before → after`);
 console.log('| run | wall | CPU | peak RSS | datasets/s (wall) | findings | load |');
