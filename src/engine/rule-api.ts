@@ -56,6 +56,12 @@ export interface RuleMeta {
    * rule reads its results with `shaclResults(ds, set)`.
    */
   shapes?: string;
+  /**
+   * The same check in peer tools: frictionless-py error types (`extra-cell`) and csvlint.rb
+   * error/warning types (`ragged_rows`), keyed by this rule's message id, `*` for all of them.
+   * Shown in the rule's docs; the peer-suite test (test/peer/) maps peer errors through it.
+   */
+  equivalents?: { frictionless?: Record<string, string[]>; csvlint?: Record<string, string[]> };
 }
 
 export interface ReportDescriptor {
