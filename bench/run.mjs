@@ -35,6 +35,11 @@ if (args[0] === 'scorecard') {
   await import('./scorecard-bench.mjs');
   process.exit(0);
 }
+if (args[0] === 'xlsx') {
+  // `npm run bench -- xlsx [rows]`: the spreadsheet reader on a generated XLSX (bench/xlsx-bench.mjs).
+  await import('./xlsx-bench.mjs');
+  process.exit(0);
+}
 if (args[0] === 'catalogue') {
   // `npm run bench -- catalogue [...]`: the catalogue benchmark (bench/catalogue-bench.mjs).
   await import('./catalogue-bench.mjs');

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { csvTableFacts } from '../../src/model/index.js';
+import { headerFacts } from '../../src/model/index.js';
 
 export const { meta, create } = defineRule({
   meta: {
@@ -19,7 +19,7 @@ export const { meta, create } = defineRule({
   create(context) {
     return {
       table(table) {
-        const facts = csvTableFacts(table);
+        const facts = headerFacts(table);
         if (facts?.header !== 'missing') return;
         const row = (facts.preamble.at(-1)?.row ?? 0) + 1;
         context.report({ messageId: 'missing', data: { row, evidence: facts.headerEvidence.join('; ') }, location: { file: table.path, row } });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { csvTableFacts } from '../../src/model/index.js';
+import { headerFacts } from '../../src/model/index.js';
 
 export const { meta, create } = defineRule({
   meta: {
@@ -20,7 +20,7 @@ export const { meta, create } = defineRule({
   create(context) {
     return {
       table(table) {
-        const facts = csvTableFacts(table);
+        const facts = headerFacts(table);
         if (!facts || facts.header === 'empty') return;
         const headerRow = table.headerRow || (facts.preamble.at(-1)?.row ?? 0) + 1;
         for (const p of facts.preamble) {

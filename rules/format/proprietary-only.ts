@@ -1,8 +1,5 @@
 import { defineRule, locate } from '../../src/engine/rule-api.js';
-import { effectiveFormat, formatLabel, type FormatInfo } from '../../src/knowledge/formats.js';
-
-/** Only data and documents are judged: pages, services, images and archives say little about openness of the data. */
-const JUDGED = new Set(['data', 'document']);
+import { formatLabel, proprietaryOnlyFormats } from '../../src/knowledge/formats.js';
 
 export const { meta, create } = defineRule({
   meta: {
@@ -21,8 +18,9 @@ export const { meta, create } = defineRule({
   create(context) {
     return {
       dataset(ds) {
-        const formats = ds.distributions.map((d) => effectiveFormat(d)?.format).filter((f): f is FormatInfo => !!f && JUDGED.has(f.kind));
-        if (formats.length === 0 || formats.some((f) => f.open)) return;
+        // Only data and documents are judged: pages, services, images and archives say little about openness of the data.
+        const formats = proprietaryOnlyFormats(ds.distributions);
+        if (!formats) return;
         const names = [...new Set(formats.map(formatLabel))].join(', ');
         context.report({ messageId: 'proprietaryOnly', data: { formats: names }, location: locate(ds, 'distributions') });
       },

@@ -65,8 +65,10 @@ export async function checkDataset(
   const active: ActiveRule[] = [];
   const crashed = new Set<ActiveRule>();
 
+  /** The spreadsheet sheet being read: findings located in its file name it (rules locate by file, row and field). */
+  let openSheet: TableInfo | undefined;
   const emit = (ruleId: string, severity: Severity, d: ReportDescriptor, rule?: RuleModule) => {
-    findings.push(toFinding(ruleId, severity, d, rule));
+    findings.push(toFinding(ruleId, severity, openSheet ? inSheet(d, openSheet) : d, rule));
   };
 
   /** Findings of the engine itself, under `core/*` rules (their severity is configurable too). */
@@ -180,17 +182,27 @@ export async function checkDataset(
       const lines = new RowLines();
       rowLines.set(dist.localPath, lines);
       const tableHooks: CallHooks = (name, where, ...args) => {
+        if (name === 'table') openSheet = (args[0] as TableInfo).sheet !== undefined ? (args[0] as TableInfo) : undefined;
         call(name, where, ...args);
         // The analyses the rules asked for in their table hooks get the rows of this table.
         if (name === 'table') shared = [...analyses.values()].filter((e) => e.table === args[0]);
+        if (name === 'endTable') openSheet = undefined;
       };
       await readData(dist, ds, run, wantsRows, tableHooks, dispatchRow, emitCore, lines, samples.find((t) => t.dist === dist)?.sample.url);
+      openSheet = undefined;
     }
   }
 
   call('end', ds.at, ds);
   if (samples.length) forgetSamples(samples, findings);
   return rowLines.size ? findings.map((f) => withLine(f, rowLines)) : findings;
+}
+
+/** A finding located at a cell, row or column of the sheet being read names the sheet (the file's own findings do not). */
+function inSheet(d: ReportDescriptor, sheet: TableInfo): ReportDescriptor {
+  const at = d.location;
+  if (!at || at.file !== sheet.path || at.sheet !== undefined || (at.row === undefined && at.field === undefined)) return d;
+  return { ...d, location: { ...at, sheet: sheet.sheet! } };
 }
 
 /**
@@ -337,7 +349,8 @@ async function readData(
         row: (cells, ctx) => {
           // Every 64th row: reading the clock costs ~0.1 µs, a tenth of a fast row's whole cost.
           if ((ctx.row & 63) === 0) clock.check({ row: ctx.row, line: ctx.line });
-          lines.see(ctx.row, ctx.line);
+          // A sheet's rows are not lines of the file.
+          if (ctx.table.sheet === undefined) lines.see(ctx.row, ctx.line);
           row(cells, ctx);
         },
         end: (summary) => {

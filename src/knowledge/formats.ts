@@ -231,6 +231,18 @@ export function isIanaMediaType(raw: string | undefined): boolean {
 export const UDATA_CLOSED_FORMATS: ReadonlySet<string> = new Set(FORMATS.flatMap((f) => f.udataClosed ?? []));
 
 /** A short display name: the EU code or the upper-cased id (CSV, XLSX, GeoJSON → GEOJSON). */
+/** Kinds of format that say something about the openness of a dataset's data (pages, services, images and archives do not). */
+const OPENNESS_JUDGED = new Set(['data', 'document']);
+
+/**
+ * The formats of a dataset's data and document distributions when every one of them is
+ * proprietary (format/proprietary-only), else undefined (an open one, or none known).
+ */
+export function proprietaryOnlyFormats(distributions: readonly Parameters<typeof effectiveFormat>[0][]): FormatInfo[] | undefined {
+  const formats = distributions.map((d) => effectiveFormat(d)?.format).filter((f): f is FormatInfo => !!f && OPENNESS_JUDGED.has(f.kind));
+  return formats.length === 0 || formats.some((f) => f.open) ? undefined : formats;
+}
+
 export function formatLabel(format: FormatInfo): string {
   return format.eu?.replace(/_SRVC$/, '') ?? format.id.toUpperCase();
 }

@@ -21,6 +21,16 @@ export interface Limits {
   recordChars: number;
   /** Seconds spent on one file (loading a descriptor, or reading a data file and running the rules on its rows). */
   secondsPerFile: number;
+  /** Entries of a ZIP package (an XLSX or ODS spreadsheet). */
+  zipEntries: number;
+  /** Bytes inflated from one ZIP package, all entries read together. */
+  zipBytes: number;
+  /** Inflated size over compressed size of one entry (of 1 MiB or more) of a ZIP package. */
+  zipRatio: number;
+  /** Cells of one spreadsheet sheet (repeated cells of an ODS sheet counted one by one). */
+  sheetCells: number;
+  /** Characters of an XLSX workbook's shared strings, which are held in memory while its sheets are read. */
+  sharedStringChars: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -32,6 +42,11 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   cellsPerRow: 100_000,
   recordChars: 8 * 1024 * 1024,
   secondsPerFile: 300,
+  zipEntries: 10_000,
+  zipBytes: 1024 * 1024 * 1024,
+  zipRatio: 250,
+  sheetCells: 20_000_000,
+  sharedStringChars: 64 * 1024 * 1024,
 });
 
 export type LimitName = keyof Limits;
@@ -41,6 +56,8 @@ export interface LimitPosition {
   line?: number;
   column?: number;
   row?: number;
+  /** Spreadsheets: the sheet being read. */
+  sheet?: string;
 }
 
 /**

@@ -15,6 +15,10 @@ export interface SourceLocation {
   row?: number;
   /** Column name (or 1-based index as a string when the header has no name) in a data file. */
   field?: string;
+  /** Spreadsheets (XLSX, ODS): the sheet's name; `row` is then the sheet's row number. */
+  sheet?: string;
+  /** Spreadsheets: the cell or range in A1 notation (`B7`, `A1:C1`), when one is meant. */
+  cell?: string;
   /** RDF sources: the subject IRI (or blank node id) and predicate IRI that carried the value. */
   subject?: string;
   predicate?: string;

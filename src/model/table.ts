@@ -21,6 +21,8 @@ export interface TableInfo {
   headerRow: number;
   /** 1-based physical line the header row starts on, when the reader knows it. */
   headerLine?: number;
+  /** Spreadsheets (XLSX, ODS): the sheet this table is; each sheet of a workbook is one table. */
+  sheet?: string;
   /** Anything else the reader learnt (sniffed type, line endings...). */
   facts: Record<string, unknown>;
 }
@@ -171,12 +173,95 @@ export function csvTableFacts(table: TableInfo): CsvTableFacts | undefined {
 
 /** The CSV reader's end-of-pass facts, or undefined (other reader, or rows not read). */
 export function csvSummaryFacts(summary: TableSummary): CsvSummaryFacts | undefined {
-  return summary.facts.profile ? (summary.facts as unknown as CsvSummaryFacts) : undefined;
+  return summary.facts.profile && summary.facts.lineEndings ? (summary.facts as unknown as CsvSummaryFacts) : undefined;
 }
 
-/** The column profile of a table, when the reader made one. */
+/** The column profile of a table, when the reader made one (CSV and spreadsheet readers). */
 export function tableProfile(summary: TableSummary): TableProfile | undefined {
-  return csvSummaryFacts(summary)?.profile;
+  return (summary.facts as { profile?: TableProfile }).profile;
+}
+
+/** Where the header is and what is above it: CSV files and spreadsheet sheets alike. */
+export type HeaderFacts = Pick<CsvTableFacts, 'header' | 'headerEvidence' | 'preamble'>;
+
+/** The header facts of a table, from the readers that detect headers (CSV, XLSX, ODS). */
+export function headerFacts(table: TableInfo): HeaderFacts | undefined {
+  return table.reader === 'csv' || table.sheet !== undefined ? (table.facts as unknown as HeaderFacts) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts of the spreadsheet readers (XLSX, ODS): one table per sheet.
+
+export interface SheetTableFacts extends HeaderFacts {
+  /** 1-based position of the sheet in the workbook. */
+  sheetIndex: number;
+  /** `hidden` (unhidden from the menu) or `veryHidden` (XLSX: only by a macro or an XML editor). */
+  sheetState: 'visible' | 'hidden' | 'veryHidden';
+}
+
+/** A count, with the first few places (A1 references or row numbers) it was found at. */
+export interface SheetTally {
+  count: number;
+  /** The first places, in sheet order (at most `SHEET_SAMPLES`). */
+  at: string[];
+}
+
+export const SHEET_SAMPLES = 5;
+
+/** A run of non-blank rows after the header, separated from the one before by blank rows. */
+export interface SheetBlock {
+  firstRow: number;
+  lastRow: number;
+  /** Non-blank rows in it. */
+  rows: number;
+}
+
+export interface SheetSummaryFacts {
+  profile: TableProfile;
+  sheet: {
+    /** Merged ranges (`A1:C1`). */
+    merged: SheetTally;
+    /** Formulas whose result the file does not store (cell references). */
+    formulasWithoutValue: SheetTally;
+    /** Hidden rows that hold data (row numbers as strings). */
+    hiddenRows: SheetTally;
+    /** Hidden columns that hold data (column letters). */
+    hiddenColumns: SheetTally;
+    /** Cells with data in the whole sheet (header and rows above it included). */
+    filledCells: number;
+    /** Blocks of rows below the header: more than one means blank rows split the sheet (at most 20 kept). */
+    blocks: SheetBlock[];
+    /** Groups of columns side by side, separated by columns empty from the header down (1-based, inclusive). */
+    columnGroups: { first: number; last: number }[];
+  };
+}
+
+/** Column letters of a 0-based column: `A` for 0, `Z` for 25, `AA` for 26... */
+export function columnLetters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** 0-based column of letters (`A` → 0); NaN when they are not letters. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) {
+    const c = ch.charCodeAt(0) - 64;
+    if (c < 1 || c > 26) return NaN;
+    n = n * 26 + c;
+  }
+  return n - 1;
+}
+
+/** The spreadsheet readers' facts about a sheet, or undefined for other tables. */
+export function sheetTableFacts(table: TableInfo): SheetTableFacts | undefined {
+  return table.sheet !== undefined ? (table.facts as unknown as SheetTableFacts) : undefined;
+}
+
+/** The spreadsheet readers' end-of-sheet facts, or undefined (another reader, or rows not read). */
+export function sheetSummaryFacts(summary: TableSummary): SheetSummaryFacts['sheet'] | undefined {
+  return (summary.facts as Partial<SheetSummaryFacts>).sheet;
 }
 
 /** Name of column `index` (0-based) for locations: the header cell, else the 1-based index. */

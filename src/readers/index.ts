@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { csvReader } from './csv.js';
 import { jsonReader } from './json.js';
+import { odsReader } from './ods.js';
+import { xlsxReader } from './xlsx.js';
 import type { Reader } from './types.js';
 
 export * from './types.js';
 
 /** Data readers. Each streams its file once. */
-export const READERS: Reader[] = [csvReader, jsonReader];
+export const READERS: Reader[] = [csvReader, jsonReader, xlsxReader, odsReader];
 
 /** Sniffed contents too vague to choose a reader: an empty file, or text without structure (a one-column CSV). */
 const VAGUE = new Set(['empty', 'txt']);

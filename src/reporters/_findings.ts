@@ -15,6 +15,8 @@ export interface ReportedFinding {
  * a data file (rows shift when rows are added), else the line (parse errors).
  */
 export function stableLocationKey(loc: SourceLocation): string {
+  // Each sheet of a workbook is a table of its own.
+  if (loc.sheet !== undefined) return `sheet:${loc.sheet} ${stableLocationKey({ ...loc, sheet: undefined })}`;
   if (loc.pointer !== undefined) return `pointer:${loc.pointer}`;
   if (loc.subject !== undefined) return `rdf:${loc.subject} ${loc.predicate ?? ''}`;
   if (loc.field !== undefined) return `field:${loc.field}`;
@@ -61,6 +63,7 @@ export class Fingerprints {
  * not known; the pointer; or nothing.
  */
 export function where(loc: SourceLocation): string {
+  if (loc.sheet !== undefined) return `${loc.sheet}!${loc.cell ?? where({ ...loc, sheet: undefined, cell: undefined })}`;
   const field = loc.field !== undefined ? ` [${loc.field}]` : '';
   if (loc.line !== undefined && loc.row !== undefined) return `${loc.line}${loc.column !== undefined ? `:${loc.column}` : ''} (row ${loc.row})${field}`;
   if (loc.line !== undefined) return `${loc.line}:${loc.column ?? 1}`;
@@ -71,7 +74,7 @@ export function where(loc: SourceLocation): string {
 
 /** `[row 5, column email]` for a data-file finding, for formats that carry only a line (GitHub, GitLab). */
 export function cellNote(loc: SourceLocation): string {
-  const parts = [loc.row !== undefined ? `row ${loc.row}` : '', loc.field !== undefined ? `column ${loc.field}` : ''].filter(Boolean);
+  const parts = [loc.sheet !== undefined ? `sheet ${loc.sheet}` : '', loc.cell !== undefined ? `cell ${loc.cell}` : '', loc.row !== undefined ? `row ${loc.row}` : '', loc.field !== undefined ? `column ${loc.field}` : ''].filter(Boolean);
   return parts.length ? ` [${parts.join(', ')}]` : '';
 }
 

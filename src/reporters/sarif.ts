@@ -54,7 +54,7 @@ const sarif = defineFormatter({
           properties: {
             messageId: finding.messageId,
             ...(dataset ? { dataset: dataset.id } : {}),
-            ...pick(finding.location, ['pointer', 'row', 'field', 'subject', 'predicate']),
+            ...pick(finding.location, ['pointer', 'row', 'field', 'sheet', 'cell', 'subject', 'predicate']),
           },
         };
         byLevel[result.level as keyof typeof byLevel]++;

@@ -39,7 +39,10 @@ const stylish = defineFormatter({
         const lines = [c.underline(file)];
         // A data-file finding shows its line and its row (they differ after a multi-line cell).
         const where = items.map(({ finding: { location: l } }) =>
-          l.line !== undefined ? (l.column !== undefined ? `${l.line}:${l.column}` : `${l.line}`) + (l.row !== undefined ? ` (row ${l.row})` : '') : l.row !== undefined ? `row ${l.row}` : l.pointer ? l.pointer : '',
+          // A sheet's finding: `Sheet1!B7`, `Sheet1!row 5` (spreadsheet notation).
+          l.sheet !== undefined
+            ? `${l.sheet}!${l.cell ?? (l.row !== undefined ? `row ${l.row}` : '')}`
+            : l.line !== undefined ? (l.column !== undefined ? `${l.line}:${l.column}` : `${l.line}`) + (l.row !== undefined ? ` (row ${l.row})` : '') : l.row !== undefined ? `row ${l.row}` : l.pointer ? l.pointer : '',
         );
         const width = Math.max(...where.map((w) => w.length));
         items.forEach(({ finding: f, dataset }, i) => {

@@ -82,16 +82,16 @@ describe('inputs that yield no file exit 2 with one line', () => {
 });
 
 describe('files named explicitly are sniffed, never parsed as YAML when they are not text', () => {
-  it('an .xlsx gives one core/not-a-descriptor with a short reason', async () => {
+  it('an .xlsx is read as a spreadsheet data file (one table per sheet)', async () => {
     const r = await odlint(['-f', 'json', `${FIX}/explicit/budget.xlsx`]);
-    expect(r.exitCode).toBe(0); // a warning
+    expect(r.exitCode).toBe(0); // an info
     const report = JSON.parse(r.stdout) as Report;
     validate(report);
-    expect(report.datasets).toEqual([]);
-    expect(report.files.map((f) => f.findings.map((x) => [f.file, x.ruleId, x.messageId, x.severity, x.message]))).toEqual([
-      [[`${FIX}/explicit/budget.xlsx`, 'core/not-a-descriptor', 'notADescriptor', 'warning', 'not a dataset descriptor: XLSX data (sniffed from the content), which odlint does not read: describe it in a descriptor']],
+    expect(report.files).toEqual([]);
+    expect(report.datasets.map((d) => [d.source.format, d.source.file, d.findings.map((x) => [x.ruleId, x.messageId, x.severity])])).toEqual([
+      ['data-file', `${FIX}/explicit/budget.xlsx`, [['format/spreadsheet-format', 'proprietary', 'info']]],
     ]);
-    expect(report.summary.inventory).toEqual({ loaded: { files: 0, datasets: 0, byFormat: {} }, skipped: { files: 0, byFormat: {} }, failed: { files: 1, byFormat: { xlsx: 1 } } });
+    expect(report.summary.inventory).toEqual({ loaded: { files: 1, datasets: 1, byFormat: { xlsx: 1 } }, skipped: { files: 0, byFormat: {} }, failed: { files: 0, byFormat: {} } });
   });
 
   it('a spreadsheet renamed .json or .yaml is said to be one, not parsed', async () => {
@@ -131,13 +131,14 @@ describe('the inventory of a folder walk', () => {
     validate(report);
     expect(report.datasets.map((d) => [d.source.format, d.source.file])).toEqual([
       ['frictionless', `${FIX}/walk/datapackage.json`],
+      ['data-file', `${FIX}/walk/data/budget.xlsx`],
       ['data-file', `${FIX}/walk/data/extra.csv`],
     ]);
     expect(report.files.map((f) => [f.file, f.findings.map((x) => x.ruleId)])).toEqual([[`${FIX}/walk/broken.json`, ['core/parse-error']]]);
     expect(report.summary.inventory).toEqual({
-      // datapackage.json (1 dataset), data/counts.csv (its distribution), data/extra.csv (1 dataset of its own)
-      loaded: { files: 3, datasets: 2, byFormat: { frictionless: 1, csv: 2 } },
-      skipped: { files: 2, byFormat: { md: 1, xlsx: 1 } },
+      // datapackage.json (1 dataset), data/counts.csv (its distribution), data/extra.csv and data/budget.xlsx (1 dataset each)
+      loaded: { files: 4, datasets: 3, byFormat: { frictionless: 1, xlsx: 1, csv: 2 } },
+      skipped: { files: 1, byFormat: { md: 1 } },
       failed: { files: 1, byFormat: { json: 1 } },
     });
   });
@@ -148,13 +149,12 @@ describe('the inventory of a folder walk', () => {
     const verbose = await odlint(['--verbose', `${FIX}/walk`]);
     expect(verbose.stdout).toBe(quiet.stdout);
     expect(verbose.stdout.trimEnd().split('\n').slice(-2)).toEqual([
-      '✖ 2 problems (1 error, 1 warning, 0 info) in 2 datasets',
-      '2 datasets from 3 files; 2 files skipped (not descriptors), 1 failed',
+      '✖ 3 problems (1 error, 1 warning, 1 info) in 3 datasets',
+      '3 datasets from 4 files; 1 file skipped (not descriptors), 1 failed',
     ]);
     expect(verbose.stderr).toBe(
       [
         `odlint: skipped ${FIX}/walk/README.md: no descriptor or data-file extension (.md)`,
-        `odlint: skipped ${FIX}/walk/data/budget.xlsx: no descriptor or data-file extension (.xlsx)`,
         '',
       ].join('\n'),
     );
@@ -165,13 +165,13 @@ describe('the inventory of a folder walk', () => {
     expect(md.stdout.split('\n').slice(0, 6)).toEqual([
       '## odlint report',
       '',
-      '2 datasets checked: **1 error**, 1 warning, 0 infos.',
+      '3 datasets checked: **1 error**, 1 warning, 1 info.',
       '',
-      'Files: 2 datasets from 3 files; 2 files skipped (not descriptors), 1 failed.',
+      'Files: 3 datasets from 4 files; 1 file skipped (not descriptors), 1 failed.',
       '',
     ]);
     const html = await odlint(['-f', 'html', `${FIX}/walk`]);
-    expect(html.stdout).toMatch(/<p class="muted">odlint [^<]+ · 2 datasets in 3 files · 2 files skipped \(not descriptors\), 1 failed<\/p>/);
+    expect(html.stdout).toMatch(/<p class="muted">odlint [^<]+ · 3 datasets in 4 files · 1 file skipped \(not descriptors\), 1 failed<\/p>/);
   });
 
   it('adds no footer line when every file was loaded', async () => {

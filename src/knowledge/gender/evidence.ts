@@ -15,7 +15,7 @@ export interface Evidence {
 
 /** The header cell of a column (or the given row of it). */
 export function columnAt(t: TableGender, column: string, row?: number): SourceLocation {
-  return { file: t.path, row: row ?? (t.headerRow || 1), field: column };
+  return { file: t.path, ...(t.sheet !== undefined ? { sheet: t.sheet } : {}), row: row ?? (t.headerRow || 1), field: column };
 }
 
 /** Column names quoted, the first three only ("P20_H0014" and 20 more make no message). */

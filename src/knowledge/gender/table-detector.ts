@@ -61,6 +61,8 @@ export interface TableGender {
   /** Absolute path (for finding locations) and display path (for reports). */
   path: string;
   file: string;
+  /** Spreadsheets: the sheet the table is. */
+  sheet?: string;
   /** Row of the header actually used (0: none). */
   headerRow: number;
   sexColumns: SexColumn[];
@@ -195,6 +197,7 @@ export class TableDetector {
     return {
       path: this.table.path,
       file: this.table.file,
+      ...(this.table.sheet !== undefined ? { sheet: this.table.sheet } : {}),
       headerRow: this.headerRow,
       sexColumns,
       ...(oneSex ? { sexColumnGroup: { ...sides, layouts: [...new Set(wide.map((w) => w.layout))] } } : {}),
