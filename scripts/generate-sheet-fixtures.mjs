@@ -147,15 +147,15 @@ async function layoutOds() {
   await writeOds('layout.ods', body);
 }
 
-/** content.xml of 8 MiB of spaces: deflate packs it more than 250 times (limits.zipRatio). */
+/** content.xml of 8 MiB of spaces: deflate packs it about 1000 times (limits.archiveRatio). */
 async function zipBomb() {
   const content = `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${ODS_NS}>${' '.repeat(8 * 1024 * 1024)}</office:document-content>`;
   await writeOds('zip-bomb.ods', '', '', { content });
 }
 
-/** Three cells repeated a million rows down: 3 million cells from a few bytes (limits.sheetCells in the test: 1 million). */
+/** A cell repeated 1 000 columns across and a million rows down: a billion cells from a few bytes (limits.sheetCells). */
 async function repeatBomb() {
-  const body = '<table:table table:name="Bomb">' + row(s('a'), s('b'), s('c')) + `<table:table-row table:number-rows-repeated="1000000">${s('x')}${s('y')}${s('z')}</table:table-row>` + '</table:table>';
+  const body = '<table:table table:name="Bomb">' + row(s('a'), s('b'), s('c')) + `<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>` + '</table:table>';
   await writeOds('repeat-bomb.ods', body);
 }
 

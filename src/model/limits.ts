@@ -21,12 +21,12 @@ export interface Limits {
   recordChars: number;
   /** Seconds spent on one file (loading a descriptor, or reading a data file and running the rules on its rows). */
   secondsPerFile: number;
-  /** Entries of a ZIP package (an XLSX or ODS spreadsheet). */
-  zipEntries: number;
-  /** Bytes inflated from one ZIP package, all entries read together. */
-  zipBytes: number;
-  /** Inflated size over compressed size of one entry (of 1 MiB or more) of a ZIP package. */
-  zipRatio: number;
+  /** Entries of one ZIP archive (XLSX and ODS spreadsheets are ZIP packages). */
+  archiveEntries: number;
+  /** Bytes decompressed from one archive (a zip bomb's payload). */
+  archiveBytes: number;
+  /** Decompressed-to-compressed size ratio of one archive entry (past 1 MiB decompressed). */
+  archiveRatio: number;
   /** Cells of one spreadsheet sheet (repeated cells of an ODS sheet counted one by one). */
   sheetCells: number;
   /** Characters of an XLSX workbook's shared strings, which are held in memory while its sheets are read. */
@@ -42,9 +42,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   cellsPerRow: 100_000,
   recordChars: 8 * 1024 * 1024,
   secondsPerFile: 300,
-  zipEntries: 10_000,
-  zipBytes: 1024 * 1024 * 1024,
-  zipRatio: 250,
+  archiveEntries: 10_000,
+  archiveBytes: 4 * 1024 * 1024 * 1024,
+  archiveRatio: 200,
   sheetCells: 20_000_000,
   sharedStringChars: 64 * 1024 * 1024,
 });

@@ -35,10 +35,10 @@ export interface GenderReport {
   declared: { concernsIndividuals?: boolean; sexDisaggregated?: boolean; genderStatistics?: boolean };
   /** `tables`: data files read; the booleans only mean something when `tables` > 0. */
   detected: { tables: number; concernsIndividuals: boolean; sexDisaggregated: boolean };
-  sexColumns: { file: string; column: string; scheme: string; schemeLabel: string; basis: string; categories?: Record<string, string> }[];
-  sexColumnGroups: { file: string; male: string[]; female: string[]; total: string[]; layouts?: string[] }[];
-  personCounts: { file: string; column: string; term: string; basis: string; row?: number }[];
-  personAttributes: { file: string; column: string; kind: string }[];
+  sexColumns: { file: string; sheet?: string; column: string; scheme: string; schemeLabel: string; basis: string; categories?: Record<string, string> }[];
+  sexColumnGroups: { file: string; sheet?: string; male: string[]; female: string[]; total: string[]; layouts?: string[] }[];
+  personCounts: { file: string; sheet?: string; column: string; term: string; basis: string; row?: number }[];
+  personAttributes: { file: string; sheet?: string; column: string; kind: string }[];
 }
 
 /** Catalogue view: the share of datasets concerning individuals that are sex-disaggregated. */

@@ -9,7 +9,7 @@ import { columnLetters, DEFAULT_LIMITS, LimitExceeded, type Limits } from '../mo
 import { MAX_SHEET_ROWS, SheetPass } from './sheet.js';
 import { DataFileError, type Reader, type ReadOptions, type TableSink } from './types.js';
 import { streamXml } from './xml-entry.js';
-import { ZipReader } from './zip.js';
+import { ZipPackage } from './zip-package.js';
 
 /** Columns of the widest sheets LibreOffice writes; repeats beyond are padding. */
 const MAX_SHEET_COLUMNS = 16_384;
@@ -229,7 +229,7 @@ export const odsReader: Reader = {
   formats: ['ods'],
   async read(file: string, sink: TableSink, options: ReadOptions): Promise<void> {
     const limits = options.limits ?? DEFAULT_LIMITS;
-    const zip = await ZipReader.open(file, limits, 'ODS file');
+    const zip = await ZipPackage.open(file, limits, 'ODS file');
     const handler = new ContentHandler(sink, file, options, limits);
     try {
       if (!zip.has('content.xml')) throw new DataFileError('not an ODS spreadsheet: the package has no content.xml');

@@ -9,7 +9,7 @@ import { columnIndex, columnLetters, DEFAULT_LIMITS, LimitExceeded, type Limits,
 import { SheetPass } from './sheet.js';
 import { DataFileError, type Reader, type ReadOptions, type TableSink } from './types.js';
 import { streamXml } from './xml-entry.js';
-import { ZipReader } from './zip.js';
+import { ZipPackage } from './zip-package.js';
 
 const REL_WORKSHEET = /\/worksheet$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
@@ -59,7 +59,7 @@ function resolveTarget(from: string, target: string): string {
 }
 
 /** Relationships of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`): id → {type, target}. */
-async function relationships(zip: ZipReader, part: string): Promise<Map<string, { type: string; target: string }>> {
+async function relationships(zip: ZipPackage, part: string): Promise<Map<string, { type: string; target: string }>> {
   const rels = new Map<string, { type: string; target: string }>();
   const name = path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
   if (!zip.has(name)) return rels;
@@ -71,7 +71,7 @@ async function relationships(zip: ZipReader, part: string): Promise<Map<string, 
   return rels;
 }
 
-async function readWorkbook(zip: ZipReader): Promise<Workbook> {
+async function readWorkbook(zip: ZipPackage): Promise<Workbook> {
   const root = await relationships(zip, '');
   const main = [...root.values()].find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.target ?? 'xl/workbook.xml';
   if (!zip.has(main)) throw new DataFileError('not an XLSX workbook: the package has no workbook part');
@@ -101,7 +101,7 @@ async function readWorkbook(zip: ZipReader): Promise<Workbook> {
 }
 
 /** The kind of number each cell format index shows. */
-async function readStyles(zip: ZipReader, entry: string | undefined): Promise<NumberKind[]> {
+async function readStyles(zip: ZipPackage, entry: string | undefined): Promise<NumberKind[]> {
   if (!entry) return [];
   const custom = new Map<number, NumberKind>();
   const kinds: NumberKind[] = [];
@@ -123,7 +123,7 @@ async function readStyles(zip: ZipReader, entry: string | undefined): Promise<Nu
 }
 
 /** The shared strings table (rich-text runs joined, phonetic guides left out). */
-async function readSharedStrings(zip: ZipReader, entry: string | undefined, limits: Limits): Promise<string[]> {
+async function readSharedStrings(zip: ZipPackage, entry: string | undefined, limits: Limits): Promise<string[]> {
   if (!entry) return [];
   const strings: string[] = [];
   let chars = 0;
@@ -179,7 +179,7 @@ interface CellState {
 }
 
 /** Streams one worksheet into a SheetPass. */
-async function readSheet(zip: ZipReader, ref: SheetRef, pass: SheetPass, strings: string[], kinds: NumberKind[], date1904: boolean, clock: ReadOptions['clock']): Promise<void> {
+async function readSheet(zip: ZipPackage, ref: SheetRef, pass: SheetPass, strings: string[], kinds: NumberKind[], date1904: boolean, clock: ReadOptions['clock']): Promise<void> {
   let row = 0;
   let rowHidden = false;
   let cells: string[] = [];
@@ -307,7 +307,7 @@ export const xlsxReader: Reader = {
   formats: ['xlsx'],
   async read(file: string, sink: TableSink, options: ReadOptions): Promise<void> {
     const limits = options.limits ?? DEFAULT_LIMITS;
-    const zip = await ZipReader.open(file, limits, 'XLSX file');
+    const zip = await ZipPackage.open(file, limits, 'XLSX file');
     try {
       const book = await readWorkbook(zip);
       const kinds = await readStyles(zip, book.styles);

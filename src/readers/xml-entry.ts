@@ -7,7 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
 import { LimitExceeded, type FileClock } from '../model/index.js';
 import { DataFileError } from './types.js';
-import type { ZipReader } from './zip.js';
+import type { ZipPackage } from './zip-package.js';
 
 export interface XmlHandlers {
   open(name: string, attributes: Record<string, string>, selfClosing: boolean): void;
@@ -28,7 +28,7 @@ function localAttributes(attributes: Record<string, string>): Record<string, str
   return out;
 }
 
-export async function streamXml(zip: ZipReader, entry: string, handlers: XmlHandlers, clock?: FileClock): Promise<void> {
+export async function streamXml(zip: ZipPackage, entry: string, handlers: XmlHandlers, clock?: FileClock): Promise<void> {
   const parser = new SaxesParser({ position: false });
   let failure: Error | undefined;
   parser.on('error', (err) => {

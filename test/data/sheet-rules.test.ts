@@ -66,17 +66,26 @@ describe('personal-data and gender rules run on spreadsheets, located by sheet',
   }
 });
 
+describe('the gender view of the report names the sheet', () => {
+  it('people.ods: the sex-split columns of sheet Population', async () => {
+    const report = await lintReport([abs('people.ods')], { presets: ['brussels'] });
+    expect(report.datasets[0]!.gender?.sexColumnGroups).toEqual([
+      { file: file('people.ods'), sheet: 'Population', male: ['Hommes'], female: ['Femmes'], total: ['Total'], layouts: ['words'] },
+    ]);
+  });
+});
+
 describe('broken and hostile spreadsheets are findings, not crashes', () => {
-  it('a truncated XLSX is core/data-unreadable; a zip bomb is core/limit-exceeded (zipRatio)', async () => {
+  it('a truncated XLSX is core/data-unreadable; a zip bomb is core/limit-exceeded (archiveRatio)', async () => {
     const report = await lintReport([abs('truncated.xlsx'), abs('zip-bomb.ods')]);
     expect(allFindings(report).filter((f) => f.ruleId.startsWith('core/')).map(brief)).toEqual([
       { ruleId: 'core/data-unreadable', messageId: 'unreadable', severity: 'error', location: { file: file('truncated.xlsx') } },
-      { ruleId: 'core/limit-exceeded', messageId: 'zipRatio', severity: 'error', location: { file: file('zip-bomb.ods') } },
+      { ruleId: 'core/limit-exceeded', messageId: 'archiveRatio', severity: 'error', location: { file: file('zip-bomb.ods') } },
     ]);
   });
 
   it('repeated ODS cells beyond limits.sheetCells: core/limit-exceeded at the sheet and row', async () => {
-    const report = await lintReport([abs('repeat-bomb.ods')], { configFile: path.join(FIXTURES, 'sheets', 'small-limits.yaml') });
+    const report = await lintReport([abs('repeat-bomb.ods')]);
     expect(allFindings(report, 'core/limit-exceeded').map(brief)).toEqual([
       { ruleId: 'core/limit-exceeded', messageId: 'sheetCells', severity: 'error', location: { file: file('repeat-bomb.ods'), row: 2, sheet: 'Bomb' } },
     ]);

@@ -181,18 +181,18 @@ describe('hostile and broken spreadsheets end in errors the engine reports, neve
   it('a zip bomb (an entry inflating 1000 times) is refused before it is inflated', async () => {
     const err = await failure(generated('zip-bomb.ods'));
     expect(err).toBeInstanceOf(LimitExceeded);
-    expect((err as LimitExceeded).limit).toBe('zipRatio');
-    expect((err as LimitExceeded).data).toEqual({ max: 250, entry: 'content.xml', found: 1002 });
+    expect((err as LimitExceeded).limit).toBe('archiveRatio');
+    expect((err as LimitExceeded).data).toEqual({ max: 200, entry: 'content.xml', found: 1002 });
   });
 
   it('repeated ODS rows with content count cell by cell (limits.sheetCells), at the sheet', async () => {
-    const err = (await failure(generated('repeat-bomb.ods'), { sheetCells: 1_000_000 })) as LimitExceeded;
-    expect([err.limit, err.where]).toEqual(['sheetCells', { row: 2, sheet: 'Bomb' }]);
+    const err = (await failure(generated('repeat-bomb.ods'))) as LimitExceeded;
+    expect([err.limit, err.where, err.data]).toEqual(['sheetCells', { row: 2, sheet: 'Bomb' }, { max: 20_000_000, found: 1_000_000_003 }]);
   });
 
-  it('zipBytes, zipEntries, sharedStringChars and cellsPerRow are checked', async () => {
-    expect(((await failure(generated('people.xlsx'), { zipBytes: 2000 })) as LimitExceeded).limit).toBe('zipBytes');
-    expect(((await failure(generated('people.xlsx'), { zipEntries: 3 })) as LimitExceeded).limit).toBe('zipEntries');
+  it('archiveBytes, archiveEntries, sharedStringChars and cellsPerRow are checked', async () => {
+    expect(((await failure(generated('people.xlsx'), { archiveBytes: 2000 })) as LimitExceeded).limit).toBe('archiveBytes');
+    expect(((await failure(generated('people.xlsx'), { archiveEntries: 3 })) as LimitExceeded).limit).toBe('archiveEntries');
     expect(((await failure(generated('people.xlsx'), { sharedStringChars: 50 })) as LimitExceeded).limit).toBe('sharedStringChars');
     const wide = (await failure(generated('people.ods'), { cellsPerRow: 3 })) as LimitExceeded;
     expect([wide.limit, wide.where]).toEqual(['cellsPerRow', { row: 1, sheet: 'Contacts' }]);

@@ -13,6 +13,11 @@ export interface Evidence {
   location: SourceLocation;
 }
 
+/** The data file as messages name it: a spreadsheet's sheet too. */
+function shownFile(t: TableGender): string {
+  return t.sheet !== undefined ? `${t.file} (sheet "${t.sheet}")` : t.file;
+}
+
 /** The header cell of a column (or the given row of it). */
 export function columnAt(t: TableGender, column: string, row?: number): SourceLocation {
   return { file: t.path, ...(t.sheet !== undefined ? { sheet: t.sheet } : {}), row: row ?? (t.headerRow || 1), field: column };
@@ -25,13 +30,13 @@ export const quotedColumns = (names: readonly string[]): string => names.slice(0
 export function personEvidence(t: TableGender): Evidence | undefined {
   const count = t.personCounts.find((p) => p.basis !== 'dimension') ?? t.personCounts[0];
   if (count?.basis === 'row-label') {
-    return { text: `rows labelled "${count.term}" count people`, file: t.file, location: columnAt(t, count.column, count.row) };
+    return { text: `rows labelled "${count.term}" count people`, file: shownFile(t), location: columnAt(t, count.column, count.row) };
   }
-  if (count?.basis === 'header') return { text: `column "${count.column}" counts people`, file: t.file, location: columnAt(t, count.column) };
+  if (count?.basis === 'header') return { text: `column "${count.column}" counts people`, file: shownFile(t), location: columnAt(t, count.column) };
   const sex = sexEvidence(t);
   if (sex) return sex;
   const attr = t.personAttributes[0];
-  if (attr) return { text: `column "${attr.column}" describes persons (${attr.kind})`, file: t.file, location: columnAt(t, attr.column) };
+  if (attr) return { text: `column "${attr.column}" describes persons (${attr.kind})`, file: shownFile(t), location: columnAt(t, attr.column) };
   return undefined;
 }
 
@@ -40,11 +45,11 @@ export function sexEvidence(t: TableGender): Evidence | undefined {
   if (t.sexColumns.length) {
     const first = t.sexColumns[0]!;
     const text = `sex column${t.sexColumns.length > 1 ? 's' : ''} ${describeSexColumns(t.sexColumns)}`;
-    return { text, file: t.file, location: columnAt(t, first.column) };
+    return { text, file: shownFile(t), location: columnAt(t, first.column) };
   }
   const g = t.sexColumnGroup;
   if (g && g.male.length && g.female.length) {
-    return { text: `separate columns for women and men (${quotedColumns(g.female)} and ${quotedColumns(g.male)})`, file: t.file, location: columnAt(t, g.female[0]!) };
+    return { text: `separate columns for women and men (${quotedColumns(g.female)} and ${quotedColumns(g.male)})`, file: shownFile(t), location: columnAt(t, g.female[0]!) };
   }
   return undefined;
 }

@@ -8,6 +8,7 @@
 import type { Dataset, DatasetFlags, DatasetReport, GenderReport, GenderSummary } from '../../model/index.js';
 import { FLAG_NAMES, flagValue } from './flags.js';
 import { datasetGender, detectedGender } from './observe.js';
+import type { TableGender } from './table-detector.js';
 
 function declaredOf(ds: Dataset): DatasetFlags {
   const resolved = datasetGender(ds)?.declared;
@@ -31,12 +32,12 @@ export function genderReport(ds: Dataset): GenderReport | undefined {
     sexColumns: tables.flatMap((t) =>
       t.sexColumns.map((c) => {
         const categories = Object.fromEntries(c.values.filter((v) => v.category).map((v) => [v.value, v.category!]));
-        return { file: t.file, column: c.column, scheme: c.scheme, schemeLabel: c.schemeLabel, basis: c.basis, ...(Object.keys(categories).length ? { categories } : {}) };
+        return { ...where(t), column: c.column, scheme: c.scheme, schemeLabel: c.schemeLabel, basis: c.basis, ...(Object.keys(categories).length ? { categories } : {}) };
       }),
     ),
-    sexColumnGroups: tables.flatMap((t) => (t.sexColumnGroup ? [{ file: t.file, ...t.sexColumnGroup }] : [])),
-    personCounts: tables.flatMap((t) => t.personCounts.map((p) => ({ file: t.file, ...p }))),
-    personAttributes: tables.flatMap((t) => t.personAttributes.map((p) => ({ file: t.file, ...p }))),
+    sexColumnGroups: tables.flatMap((t) => (t.sexColumnGroup ? [{ ...where(t), ...t.sexColumnGroup }] : [])),
+    personCounts: tables.flatMap((t) => t.personCounts.map((p) => ({ ...where(t), ...p }))),
+    personAttributes: tables.flatMap((t) => t.personAttributes.map((p) => ({ ...where(t), ...p }))),
   };
   const empty = Object.keys(declared).length === 0 && !detected.concernsIndividuals;
   return empty ? undefined : report;
@@ -69,4 +70,9 @@ export function genderSummary(datasets: readonly DatasetReport[]): GenderSummary
     sexDisaggregated: disaggregated,
     share: individuals.length ? Math.round((disaggregated / individuals.length) * 10000) / 10000 : null,
   };
+}
+
+/** The file a table is in, and its sheet for spreadsheets. */
+function where(t: TableGender): { file: string; sheet?: string } {
+  return t.sheet !== undefined ? { file: t.file, sheet: t.sheet } : { file: t.file };
 }

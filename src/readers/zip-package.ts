@@ -1,7 +1,8 @@
 /**
- * Reading entries of a ZIP file (XLSX and ODS are ZIP packages) within limits: the number of
- * entries, the bytes inflated from the whole file, and each entry's inflation ratio are bounded
- * (limits.zipEntries, zipBytes, zipRatio), so a zip bomb ends as a `core/limit-exceeded` finding.
+ * Reading the parts of a ZIP package (XLSX and ODS files are ZIP packages) within the archive
+ * limits: the number of entries, the bytes inflated from the whole file, and each entry's
+ * inflation ratio are bounded (limits.archiveEntries, archiveBytes, archiveRatio), so a zip bomb
+ * ends as a `core/limit-exceeded` finding.
  * yauzl reads the central directory, so entries are opened in any order (no temporary files) and
  * checks every inflated entry against its declared size. Nothing is ever written to disk.
  */
@@ -10,10 +11,10 @@ import yauzl from 'yauzl';
 import { LimitExceeded, type FileClock, type Limits } from '../model/index.js';
 import { DataFileError } from './types.js';
 
-/** Entries smaller than this are not judged by their ratio (a few zeros compress very well). */
-const RATIO_MIN_BYTES = 1024 * 1024;
+/** Entries up to this size are not judged by their ratio (a few zeros compress very well). */
+const RATIO_FLOOR = 1024 * 1024;
 
-export class ZipReader {
+export class ZipPackage {
   /** Bytes inflated so far from all entries. */
   private inflated = 0;
 
@@ -25,13 +26,13 @@ export class ZipReader {
   ) {}
 
   /** Opens a ZIP file and lists its entries; not a ZIP, or a broken directory, is a `DataFileError`. */
-  static async open(path: string, limits: Limits, what = 'ZIP file'): Promise<ZipReader> {
+  static async open(path: string, limits: Limits, what = 'ZIP file'): Promise<ZipPackage> {
     const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
       yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (err, z) => (err ? reject(new DataFileError(`not a readable ${what}: ${err.message}`)) : resolve(z)));
     });
-    if (zip.entryCount > limits.zipEntries) {
+    if (zip.entryCount > limits.archiveEntries) {
       zip.close();
-      throw new LimitExceeded('zipEntries', limits.zipEntries, {}, { found: zip.entryCount });
+      throw new LimitExceeded('archiveEntries', limits.archiveEntries, {}, { found: zip.entryCount });
     }
     const entries = new Map<string, yauzl.Entry>();
     try {
@@ -48,7 +49,7 @@ export class ZipReader {
       zip.close();
       throw err;
     }
-    return new ZipReader(zip, entries, limits);
+    return new ZipPackage(zip, entries, limits);
   }
 
   has(name: string): boolean {
@@ -63,10 +64,10 @@ export class ZipReader {
     const entry = this.entries.get(name);
     if (!entry) throw new DataFileError(`the package has no ${name}`);
     const { uncompressedSize: size, compressedSize: packed } = entry;
-    if (size >= RATIO_MIN_BYTES && size > packed * this.limits.zipRatio) {
-      throw new LimitExceeded('zipRatio', this.limits.zipRatio, {}, { entry: name, found: Math.round(size / Math.max(1, packed)) });
+    if (size > RATIO_FLOOR && size > Math.max(1, packed) * this.limits.archiveRatio) {
+      throw new LimitExceeded('archiveRatio', this.limits.archiveRatio, {}, { found: Math.round(size / Math.max(1, packed)), entry: name });
     }
-    if (this.inflated + size > this.limits.zipBytes) throw new LimitExceeded('zipBytes', this.limits.zipBytes, {}, { entry: name, found: this.inflated + size });
+    if (this.inflated + size > this.limits.archiveBytes) throw new LimitExceeded('archiveBytes', this.limits.archiveBytes, {}, { found: this.inflated + size, entry: name });
     let stream: Readable;
     try {
       stream = await this.zip.openReadStreamPromise(entry);
@@ -77,7 +78,7 @@ export class ZipReader {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         // yauzl stops an entry that inflates beyond its declared size; this bounds the sum.
         this.inflated += chunk.length;
-        if (this.inflated > this.limits.zipBytes) throw new LimitExceeded('zipBytes', this.limits.zipBytes, {}, { entry: name, found: this.inflated });
+        if (this.inflated > this.limits.archiveBytes) throw new LimitExceeded('archiveBytes', this.limits.archiveBytes, {}, { found: this.inflated, entry: name });
         clock?.check();
         yield chunk;
       }
