@@ -1,5 +1,5 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
-import { isTextField, tableFields, type FieldRef } from '../../src/knowledge/field-checks.js';
+import { isTextField, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
 import { isBlankRow, type TableInfo } from '../../src/model/index.js';
 
 interface Options {
@@ -41,6 +41,7 @@ export const { meta, create } = defineRule<Options>({
       },
       row(cells, ctx) {
         if (isBlankRow(cells)) return;
+        if (!ctx.table.header.length) fields = widenHeaderless(fields, ctx.table.header, cells.length);
         for (const ref of fields) {
           const raw = cells[ref.column];
           if (raw === undefined || !NON_ASCII.test(raw) || ref.missing.has(raw)) continue;

@@ -1,5 +1,5 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
-import { codePointLength, isTextField, tableFields, type FieldRef } from '../../src/knowledge/field-checks.js';
+import { codePointLength, isTextField, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
 import type { TableInfo } from '../../src/model/index.js';
 
 interface Options {
@@ -94,6 +94,10 @@ export const { meta, create } = defineRule<Options>({
         partial = false;
       },
       row(cells, ctx) {
+        if (!ctx.table.header.length && cells.length > columns.length) {
+          const known = columns.map((c) => c.ref);
+          columns = widenHeaderless(known, ctx.table.header, cells.length).map((ref, i) => columns[i] ?? new LengthColumn(ref));
+        }
         for (const c of columns) {
           const raw = cells[c.ref.column];
           if (!raw || c.ref.missing.has(raw)) continue;

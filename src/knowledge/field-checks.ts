@@ -27,6 +27,16 @@ export function tableFields(header: readonly string[], schema?: TableSchema): Fi
   return header.map((h, column) => ({ name: h.trim(), column, missing }));
 }
 
+/**
+ * The columns of a table without a header (and without a schema) as far as `width`, named by
+ * their 1-based number as the other data rules name them; `fields` are those known so far.
+ */
+export function widenHeaderless(fields: FieldRef[], header: readonly string[], width: number): FieldRef[] {
+  if (header.length > 0 || width <= fields.length) return fields;
+  const missing = new Set(['']);
+  return Array.from({ length: width }, (_, column) => fields[column] ?? { name: String(column + 1), column, missing });
+}
+
 /** The named field, or undefined when the table has no such field (frictionless: `check-error`). */
 export function findField(name: string, header: readonly string[], schema?: TableSchema): FieldRef | undefined {
   return tableFields(header, schema).find((f) => f.name === name);

@@ -219,6 +219,10 @@ describe('data/ascii-value (frictionless ascii-value)', () => {
     const file = peer('ascii-notvalid.csv');
     expect(await findings(rule, file)).toEqual([at(rule, 'nonAscii', file, 2, 'B'), at(rule, 'nonAscii', file, 2, 'C')]);
   });
+  it('reads a table without a header row (dialect header: false), naming columns by number', async () => {
+    const file = optIn('headerless/headerless.csv');
+    expect(await findings(rule, optIn('headerless/datapackage.json'))).toEqual([at(rule, 'nonAscii', file, 1, '2'), at(rule, 'nonAscii', file, 3, '2')]);
+  });
   it('reads string fields only when there is a Table Schema', async () => {
     const file = optIn('schema/data/typed.csv');
     expect(await findings(rule, optIn('schema/dataset.yaml'))).toEqual([at(rule, 'nonAscii', file, 2, 'label'), at(rule, 'nonAscii', file, 4, 'label')]);
