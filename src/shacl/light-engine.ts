@@ -41,10 +41,97 @@ type Validated = boolean | string | undefined | void | { path?: Term; value?: Te
 
 let lightProto: object | undefined;
 
-/** Replaces the validator's engine by a light one; `runLight` then validates with it. */
-export function makeLight(validator: SHACLValidator, EngineClass: typeof ValidationEngine): void {
+/**
+ * Replaces the validator's engine by a light one (`runLight` then validates with it), gives it
+ * namespaces that build each term once, and works out once which classes each shape targets.
+ */
+export function makeLight(validator: SHACLValidator, EngineClass: typeof ValidationEngine, isInstanceOf: IsInstanceOf): void {
   lightProto ??= lightPrototype(EngineClass);
   validator.validationEngine = lightEngine(validator, 0, true) as never;
+  const v = validator as unknown as { ns: Record<string, Namespace>; factory: { namedNode(v: string): Term } };
+  for (const [prefix, ns] of Object.entries(v.ns)) v.ns[prefix] = cachedNamespace(ns('').value, v.factory);
+  directPaths(validator);
+  for (const shape of validator.shapesGraph.shapesWithTarget) classTargets(validator, shape, isInstanceOf);
+}
+
+/**
+ * Where a property shape's path is one predicate (nearly all of DCAT-AP's), its values and
+ * their count (sh:minCount, sh:maxCount) are read with one `match` of the data: what the
+ * library's property-path walk gives for such a path — the objects, in match order, once each
+ * — without building pointers and sets around each lookup. Other paths keep the library's walk.
+ */
+function directPaths(validator: SHACLValidator): void {
+  type Graph = { getShape(n: Term): Shape; _components: { node: Term; propertyValidationFunction?: (f: Term, v: Term | null, c: Constraint) => unknown }[] };
+  const graph = validator.shapesGraph as unknown as Graph;
+  const predicate = (shape: Shape): Term | undefined => {
+    const p = shape.pathObject as Term | null;
+    return p && 'termType' in p && p.termType === 'NamedNode' ? p : undefined;
+  };
+  const data = () => (validator as unknown as { $data: { dataset: DatasetCore } }).$data.dataset;
+  const getShape = graph.getShape.bind(graph);
+  const direct = new WeakSet<Shape>();
+  graph.getShape = (node: Term) => {
+    const shape = getShape(node);
+    if (direct.has(shape)) return shape;
+    direct.add(shape);
+    const p = predicate(shape);
+    if (p) shape.getValueNodes = (focus: Term, dataGraph: { dataset: DatasetCore }) => [...dataGraph.dataset.match(focus, p, null)].map((q) => q.object);
+    return shape;
+  };
+  const SH = 'http://www.w3.org/ns/shacl#';
+  for (const [name, param, ok] of [
+    ['MinCount', 'minCount', (n: number, limit: number) => n >= limit],
+    ['MaxCount', 'maxCount', (n: number, limit: number) => n <= limit],
+  ] as const) {
+    const component = graph._components.find((c) => c.node.value === `${SH}${name}ConstraintComponent`);
+    const library = component?.propertyValidationFunction;
+    if (!component || !library) continue;
+    component.propertyValidationFunction = (focus, value, constraint) => {
+      const p = predicate(constraint.shape);
+      const limit = constraint.getParameterValue({ termType: 'NamedNode', value: `${SH}${param}` } as never) as Term | undefined;
+      if (!p || !limit) return library(focus, value, constraint);
+      return ok(data().match(focus, p, null).size, Number(limit.value));
+    };
+  }
+}
+
+type Namespace = ((local?: string) => Term) & Record<string, Term>;
+type IsInstanceOf = (instance: unknown, cls: unknown, ns: unknown) => boolean;
+type Pointer = { node(t: Term): Pointer; dataset: DatasetCore };
+
+/** A namespace (as @rdfjs/namespace makes them) that returns the same term for the same name. */
+function cachedNamespace(base: string, factory: { namedNode(v: string): Term }): Namespace {
+  const terms = new Map<string, Term>();
+  const build = (local: string | { raw: string } = '') => {
+    const name = typeof local === 'string' ? local : local.raw;
+    let t = terms.get(name);
+    if (!t) terms.set(name, (t = factory.namedNode(`${base}${name}`)));
+    return t;
+  };
+  return new Proxy(build, { apply: (target, _this, args) => target(args[0]), get: (target, name) => target(name as string) }) as unknown as Namespace;
+}
+
+/**
+ * A shape targeting classes only (all of DCAT-AP's) gets its focus nodes as the library would
+ * — the instances of each class, in order, once each — without reading the shapes graph again
+ * for every validation: the classes are read once. A data graph that declares subclasses, or a
+ * shape with other targets, keeps the library's method.
+ */
+function classTargets(validator: SHACLValidator, shape: Shape, isInstanceOf: IsInstanceOf): void {
+  const v = validator as unknown as { $shapes: Pointer; ns: Record<string, Namespace> };
+  const { sh, rdf, rdfs } = v.ns;
+  const node = shape.shapeNode as Term;
+  const others = [sh.targetNode, sh.targetSubjectsOf, sh.targetObjectsOf].some((p) => v.$shapes.dataset.match(node, p, null).size > 0);
+  if (others) return;
+  const classes = [...(isInstanceOf(v.$shapes.node(node), v.$shapes.node(rdfs.Class), v.ns) ? [node] : []), ...[...v.$shapes.dataset.match(node, sh.targetClass, null)].map((q) => q.object)];
+  const library = shape.getTargetNodes.bind(shape);
+  shape.getTargetNodes = (dataGraph: Pointer) => {
+    const data = dataGraph.dataset;
+    if (data.match(null, rdfs.subClassOf, null).size > 0) return library(dataGraph as never);
+    const out = new Map<string, Term>();
+    for (const c of classes) for (const q of data.match(null, rdf.type, c)) if (!out.has(termKey(q.subject))) out.set(termKey(q.subject), q.subject);
+    return [...out.values()];
+  };
 }
 
 /** Validates `data` (a dataset of the validator's factory) and returns the top-level results. */
@@ -144,10 +231,18 @@ function json(t: Term): string {
 }
 
 /**
- * The factory the engine gets: the library's, with datasets that are a {@link QuadIndex}.
+ * The factory the engine gets: the library's, with datasets that are a {@link QuadIndex} and
+ * namespaces that build each term once.
  */
-export function withQuadIndex<F extends { dataset(quads?: Iterable<Quad>): DatasetCore }>(factory: F): F {
-  return Object.create(factory, { dataset: { value: (quads?: Iterable<Quad>) => new QuadIndex(quads) } }) as F;
+export function withQuadIndex<F extends { dataset(quads?: Iterable<Quad>): DatasetCore; namedNode(v: string): Term }>(factory: F): F {
+  // clownface asks for its namespaces (rdf:first, rdf:rest…) on every pointer it makes.
+  const namespaces = new Map<string, Namespace>();
+  const namespace = (base: string) => {
+    let ns = namespaces.get(base);
+    if (!ns) namespaces.set(base, (ns = cachedNamespace(base, factory)));
+    return ns;
+  };
+  return Object.create(factory, { dataset: { value: (quads?: Iterable<Quad>) => new QuadIndex(quads) }, namespace: { value: namespace } }) as F;
 }
 
 interface Entry {

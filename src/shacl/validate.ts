@@ -43,12 +43,13 @@ function engineFor(set: ShapeSetId): Promise<Engine> {
 }
 
 async function makeEngine(set: ShapeSetId): Promise<Engine> {
-  const [{ default: SHACLValidator }, { default: defaultFactory }, { default: ValidationEngine }, { Parser }, { makeLight, withQuadIndex }] = await Promise.all([
+  const [{ default: SHACLValidator }, { default: defaultFactory }, { default: ValidationEngine }, { Parser }, { makeLight, withQuadIndex }, { isInstanceOf }] = await Promise.all([
     import('rdf-validate-shacl'),
     import('rdf-validate-shacl/src/defaultEnv.js'),
     import('rdf-validate-shacl/src/validation-engine.js'),
     import('n3'),
     import('./light-engine.js'),
+    import('rdf-validate-shacl/src/dataset-utils.js'),
   ]);
   const factory = withQuadIndex(defaultFactory);
   const quads: Quad[] = [];
@@ -56,7 +57,7 @@ async function makeEngine(set: ShapeSetId): Promise<Engine> {
   // The shapes' owl:imports name the ontologies and code lists the profile reuses, not shapes:
   // nothing is fetched (the code lists are given with the data, src/shacl/vocabularies.ts).
   const validator = new SHACLValidator(factory.dataset(quads), { factory, importGraph: () => factory.dataset() });
-  makeLight(validator, ValidationEngine);
+  makeLight(validator, ValidationEngine, isInstanceOf as never);
   return { validator, factory, paths: new Map() };
 }
 
