@@ -205,12 +205,17 @@ function lightPrototype(EngineClass: typeof ValidationEngine): object {
 function rawResult(engine: Engine, r: { path?: Term; value?: Term | null; message?: string }, constraint: Constraint, focusNode: Term, valueNode: Term | null): RawResult {
   const shape = constraint.shape;
   const shapePath = shape.isPropertyShape ? ((shape as unknown as { path?: { term?: Term } }).path?.term ?? null) : null;
-  const messages: Term[] = [];
-  const seen = new Set<string>();
-  // A result's messages are a set in the report graph: the same literal once.
-  for (const m of (engine as unknown as { createResultMessages(r: unknown, c: Constraint): Term[] }).createResultMessages(r, constraint)) {
-    const k = json(m);
-    if (!seen.has(k)) seen.add(k), messages.push(m);
+  // Without a message of the validator's own, the messages are the constraint's: made once.
+  let messages = r.message ? undefined : constraintMessages.get(constraint);
+  if (!messages) {
+    messages = [];
+    const seen = new Set<string>();
+    // A result's messages are a set in the report graph: the same literal once.
+    for (const m of (engine as unknown as { createResultMessages(r: unknown, c: Constraint): Term[] }).createResultMessages(r, constraint)) {
+      const k = json(m);
+      if (!seen.has(k)) seen.add(k), messages.push(m);
+    }
+    if (!r.message) constraintMessages.set(constraint, messages);
   }
   return {
     focus: focusNode,
@@ -221,6 +226,8 @@ function rawResult(engine: Engine, r: { path?: Term; value?: Term | null; messag
     messages,
   };
 }
+
+const constraintMessages = new WeakMap<Constraint, Term[]>();
 
 const jsonOf = new WeakMap<object, string>();
 
@@ -324,6 +331,8 @@ class GraphPart {
  */
 export class QuadIndex implements DatasetCore {
   private readonly ids = new Map<string, number>();
+  /** The same numbers by term object: the engine asks about the same few terms over and over. */
+  private readonly byTerm = new WeakMap<object, number>();
   private readonly keys = new Set<string>();
   private readonly graphs = new Map<string, GraphPart>();
 
@@ -366,18 +375,31 @@ export class QuadIndex implements DatasetCore {
   }
 
   private id(t: Term): number {
+    let n = this.byTerm.get(t);
+    if (n !== undefined) return n;
     const k = termKey(t);
-    let n = this.ids.get(k);
+    n = this.ids.get(k);
     if (n === undefined) this.ids.set(k, (n = this.ids.size + 1));
+    this.byTerm.set(t, n);
+    return n;
+  }
+
+  /** The number of a term, 0 for none, -1 for a term the dataset does not hold. */
+  private known(t: Term | null | undefined): number {
+    if (!t) return 0;
+    let n = this.byTerm.get(t);
+    if (n !== undefined) return n;
+    n = this.ids.get(termKey(t));
+    if (n === undefined) return -1;
+    this.byTerm.set(t, n);
     return n;
   }
 
   /** The matching quads in @rdfjs/dataset's order (its choice of index for each pattern). */
   private find(s?: Term | null, p?: Term | null, o?: Term | null, g?: Term | null): Quad[] {
-    const known = (t: Term | null | undefined) => (t ? (this.ids.get(termKey(t)) ?? -1) : 0);
-    const si = known(s);
-    const pi = known(p);
-    const oi = known(o);
+    const si = this.known(s);
+    const pi = this.known(p);
+    const oi = this.known(o);
     const out: Quad[] = [];
     if (si < 0 || pi < 0 || oi < 0) return out;
     if (g) this.graphs.get(graphKey(g))?.find(si, pi, oi, out);
