@@ -21,6 +21,7 @@ export const meta: RuleMeta = {
     archiveEntries: 'the archive has {{found}} entries, more than {{max}} (limits.archiveEntries): it was not read',
     archiveBytes: 'the archive decompresses to more than {{max}} bytes (limits.archiveBytes), reached at entry "{{entry}}": the rest was not read',
     archiveRatio: 'archive entry "{{entry}}" decompresses to {{found}} times its compressed size, more than {{max}} (limits.archiveRatio), like a zip bomb: not read',
+    archiveDepth: 'archive entry "{{entry}}" is an archive nested more than {{max}} levels deep (limits.archiveDepth): not read',
     sheetCells: 'the sheet has more than {{max}} cells (limits.sheetCells): the rest of the file was not read',
     sharedStringChars: 'the workbook\'s shared strings have more than {{max}} characters (limits.sharedStringChars): it was not read',
   },

@@ -21,12 +21,14 @@ export interface Limits {
   recordChars: number;
   /** Seconds spent on one file (loading a descriptor, or reading a data file and running the rules on its rows). */
   secondsPerFile: number;
-  /** Entries of one ZIP archive (XLSX and ODS spreadsheets are ZIP packages). */
+  /** Entries of one ZIP archive (nested archives count their own). */
   archiveEntries: number;
-  /** Bytes decompressed from one archive (a zip bomb's payload). */
+  /** Bytes decompressed from one archive, nested archives included (a zip bomb's payload). */
   archiveBytes: number;
   /** Decompressed-to-compressed size ratio of one archive entry (past 1 MiB decompressed). */
   archiveRatio: number;
+  /** Archives inside archives: how deep nested ZIP files are opened. */
+  archiveDepth: number;
   /** Cells of one spreadsheet sheet (repeated cells of an ODS sheet counted one by one). */
   sheetCells: number;
   /** Characters of an XLSX workbook's shared strings, which are held in memory while its sheets are read. */
@@ -45,6 +47,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   archiveEntries: 10_000,
   archiveBytes: 4 * 1024 * 1024 * 1024,
   archiveRatio: 200,
+  archiveDepth: 2,
   sheetCells: 20_000_000,
   sharedStringChars: 64 * 1024 * 1024,
 });

@@ -1,14 +1,34 @@
 import path from 'node:path';
 import { csvReader } from './csv.js';
 import { jsonReader } from './json.js';
-import { odsReader } from './ods.js';
-import { xlsxReader } from './xlsx.js';
 import type { Reader } from './types.js';
 
 export * from './types.js';
 
+/** ZIP archives: their tabular entries are read as tables (yauzl is imported only when one is read). */
+const zipReader: Reader = {
+  name: 'zip',
+  extensions: ['.zip'],
+  formats: ['zip'],
+  read: async (file, sink, options) => (await import('./zip.js')).readZip(file, sink, options),
+};
+
+/** Spreadsheets, one table per sheet (their modules, yauzl and saxes, are imported when one is read). */
+const xlsxReader: Reader = {
+  name: 'xlsx',
+  extensions: ['.xlsx', '.xlsm'],
+  formats: ['xlsx'],
+  read: async (file, sink, options) => (await import('./xlsx.js')).readXlsx(file, sink, options),
+};
+const odsReader: Reader = {
+  name: 'ods',
+  extensions: ['.ods'],
+  formats: ['ods'],
+  read: async (file, sink, options) => (await import('./ods.js')).readOds(file, sink, options),
+};
+
 /** Data readers. Each streams its file once. */
-export const READERS: Reader[] = [csvReader, jsonReader, xlsxReader, odsReader];
+export const READERS: Reader[] = [csvReader, jsonReader, zipReader, xlsxReader, odsReader];
 
 /** Sniffed contents too vague to choose a reader: an empty file, or text without structure (a one-column CSV). */
 const VAGUE = new Set(['empty', 'txt']);

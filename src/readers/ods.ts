@@ -7,7 +7,7 @@
  */
 import { columnLetters, DEFAULT_LIMITS, LimitExceeded, type Limits } from '../model/index.js';
 import { MAX_SHEET_ROWS, SheetPass } from './sheet.js';
-import { DataFileError, type Reader, type ReadOptions, type TableSink } from './types.js';
+import { DataFileError, type ReadOptions, type TableSink } from './types.js';
 import { streamXml } from './xml-entry.js';
 import { ZipPackage } from './zip-package.js';
 
@@ -222,24 +222,19 @@ class ContentHandler {
   }
 }
 
-/** Streaming ODS reader: one table per sheet, in document order. */
-export const odsReader: Reader = {
-  name: 'ods',
-  extensions: ['.ods'],
-  formats: ['ods'],
-  async read(file: string, sink: TableSink, options: ReadOptions): Promise<void> {
-    const limits = options.limits ?? DEFAULT_LIMITS;
-    const zip = await ZipPackage.open(file, limits, 'ODS file');
-    const handler = new ContentHandler(sink, file, options, limits);
-    try {
-      if (!zip.has('content.xml')) throw new DataFileError('not an ODS spreadsheet: the package has no content.xml');
-      await streamXml(zip, 'content.xml', handler, options.clock);
-    } catch (err) {
-      const sheet = handler.currentSheet;
-      if (err instanceof LimitExceeded && sheet !== undefined) Object.assign(err.where, { sheet: err.where.sheet ?? sheet });
-      throw err;
-    } finally {
-      zip.close();
-    }
-  },
-};
+/** The ODS reader's `read` (src/readers/index.ts imports this module when an ODS file is read): one table per sheet, in document order. */
+export async function readOds(file: string, sink: TableSink, options: ReadOptions): Promise<void> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const zip = await ZipPackage.open(file, limits, 'ODS file');
+  const handler = new ContentHandler(sink, file, options, limits);
+  try {
+    if (!zip.has('content.xml')) throw new DataFileError('not an ODS spreadsheet: the package has no content.xml');
+    await streamXml(zip, 'content.xml', handler, options.clock);
+  } catch (err) {
+    const sheet = handler.currentSheet;
+    if (err instanceof LimitExceeded && sheet !== undefined) Object.assign(err.where, { sheet: err.where.sheet ?? sheet });
+    throw err;
+  } finally {
+    zip.close();
+  }
+}

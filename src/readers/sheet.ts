@@ -121,7 +121,8 @@ export class SheetPass {
     if (cells.length < this.width) cells = [...cells, ...Array<string>(this.width - cells.length).fill('')];
     this.profiler!.add(cells, row, isBlankRow(cells));
     if ((row & 255) === 0) this.o.clock?.check({ row, sheet: this.o.sheet });
-    this.sink.row(cells, { row, line: row, table: this.info });
+    // Line 0: a sheet has no lines (the engine derives none; findings keep the row).
+    this.sink.row(cells, { row, line: 0, table: this.info });
   }
 
   /** The header from the first rows (as for CSV), then the table goes out and the buffer is replayed. */

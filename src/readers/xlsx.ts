@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { columnIndex, columnLetters, DEFAULT_LIMITS, LimitExceeded, type Limits, type SheetTableFacts } from '../model/index.js';
 import { SheetPass } from './sheet.js';
-import { DataFileError, type Reader, type ReadOptions, type TableSink } from './types.js';
+import { DataFileError, type ReadOptions, type TableSink } from './types.js';
 import { streamXml } from './xml-entry.js';
 import { ZipPackage } from './zip-package.js';
 
@@ -300,41 +300,36 @@ async function readSheet(zip: ZipPackage, ref: SheetRef, pass: SheetPass, string
   );
 }
 
-/** Streaming XLSX reader: one table per worksheet, in workbook order. */
-export const xlsxReader: Reader = {
-  name: 'xlsx',
-  extensions: ['.xlsx', '.xlsm'],
-  formats: ['xlsx'],
-  async read(file: string, sink: TableSink, options: ReadOptions): Promise<void> {
-    const limits = options.limits ?? DEFAULT_LIMITS;
-    const zip = await ZipPackage.open(file, limits, 'XLSX file');
-    try {
-      const book = await readWorkbook(zip);
-      const kinds = await readStyles(zip, book.styles);
-      const strings = await readSharedStrings(zip, book.sharedStrings, limits);
-      for (const [i, ref] of book.sheets.entries()) {
-        const pass = new SheetPass(sink, {
-          path: file,
-          file: options.file,
-          reader: 'xlsx',
-          sheet: ref.name,
-          sheetIndex: i + 1,
-          sheetState: ref.state,
-          wantRows: options.rows,
-          limits,
-          ...(options.clock ? { clock: options.clock } : {}),
-          ...(options.dialect ? { dialect: options.dialect } : {}),
-        });
-        try {
-          await readSheet(zip, ref, pass, strings, kinds, book.date1904, options.clock);
-        } catch (err) {
-          if (err instanceof LimitExceeded) Object.assign(err.where, { sheet: err.where.sheet ?? ref.name });
-          throw err;
-        }
-        pass.finish();
+/** The XLSX reader's `read` (src/readers/index.ts imports this module when an XLSX file is read): one table per worksheet, in workbook order. */
+export async function readXlsx(file: string, sink: TableSink, options: ReadOptions): Promise<void> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const zip = await ZipPackage.open(file, limits, 'XLSX file');
+  try {
+    const book = await readWorkbook(zip);
+    const kinds = await readStyles(zip, book.styles);
+    const strings = await readSharedStrings(zip, book.sharedStrings, limits);
+    for (const [i, ref] of book.sheets.entries()) {
+      const pass = new SheetPass(sink, {
+        path: file,
+        file: options.file,
+        reader: 'xlsx',
+        sheet: ref.name,
+        sheetIndex: i + 1,
+        sheetState: ref.state,
+        wantRows: options.rows,
+        limits,
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.dialect ? { dialect: options.dialect } : {}),
+      });
+      try {
+        await readSheet(zip, ref, pass, strings, kinds, book.date1904, options.clock);
+      } catch (err) {
+        if (err instanceof LimitExceeded) Object.assign(err.where, { sheet: err.where.sheet ?? ref.name });
+        throw err;
       }
-    } finally {
-      zip.close();
+      pass.finish();
     }
-  },
-};
+  } finally {
+    zip.close();
+  }
+}

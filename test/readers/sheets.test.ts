@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import path from 'node:path';
-import { xlsxReader, formatKind, serialToIso } from '../../src/readers/xlsx.js';
-import { odsReader, odfTime } from '../../src/readers/ods.js';
+import { formatKind, serialToIso } from '../../src/readers/xlsx.js';
+import { odfTime } from '../../src/readers/ods.js';
 import { readerFor } from '../../src/readers/index.js';
 import { sniffFile } from '../../src/readers/sniff.js';
 import { columnIndex, columnLetters, DEFAULT_LIMITS, LimitExceeded, sheetSummaryFacts, sheetTableFacts, type Limits, type SheetSummaryFacts, type TableInfo } from '../../src/model/index.js';
@@ -19,7 +19,7 @@ interface SheetRead {
 }
 
 async function readSheets(file: string, limits: Partial<Limits> = {}): Promise<SheetRead[]> {
-  const reader = file.endsWith('.ods') ? odsReader : xlsxReader;
+  const reader = readerFor(file)!;
   const sheets: SheetRead[] = [];
   await reader.read(
     file,
