@@ -8,6 +8,7 @@ import { countBoms, detectEncoding, Utf8Checker } from './encoding.js';
 import { declaredHeader, declaresHeader, detectHeader, HEADER_SAMPLE, type BufferedRecord } from './header.js';
 import { LineEndingCounter } from './line-endings.js';
 import { TableProfiler } from './profile.js';
+import { StrayQuoteScanner } from './quotes.js';
 import { DataFileError, type Reader, type TableSink, type ReadOptions } from './types.js';
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -149,6 +150,8 @@ class CsvPass {
   private stopped = false;
   private invalidUtf8: CsvSummaryFacts['invalidUtf8'];
   private readonly lineEndings = new LineEndingCounter();
+  /** Quotes the relaxed parser takes literally (csv-parse runs with `relax_quotes`). */
+  private readonly quotes: StrayQuoteScanner | undefined;
   private readonly malformed: MalformedRecord[] = [];
   private readonly core: ParserCore;
   /** Comment records (declared by the dialect) seen before the header decision. */
@@ -169,6 +172,8 @@ class CsvPass {
     private readonly dialect?: TableDialect,
   ) {
     this.core = parserCore(info.delimiter!, recordDelimiters, limits.recordChars, this.onSkip, dialect);
+    const quote = dialect?.quoteChar ?? '"';
+    this.quotes = StrayQuoteScanner.for(info.delimiter!, quote, dialect?.escapeChar ?? (dialect?.doubleQuote === false ? null : quote), dialect?.skipInitialSpace === true);
     const { commentChar, commentRows } = dialect ?? {};
     if (commentChar || commentRows?.length) {
       this.isComment = (cells, row) => (!!commentChar && !!cells[0]?.startsWith(commentChar)) || !!commentRows?.includes(row);
@@ -283,8 +288,11 @@ class CsvPass {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         const bad = utf8 ? utf8.check(chunk) : -1;
         if (bad >= 0) this.invalidUtf8 = { byteOffset: start + utf8!.firstInvalid!, line: this.lineEndings.lines + LineEndingCounter.countBefore(chunk, bad) + 1 };
+        const linesBefore = this.lineEndings.lines;
         this.lineEndings.scan(chunk);
-        this.feedChunk(decoder ? Buffer.from(decoder.write(chunk)) : chunk);
+        const text = decoder ? Buffer.from(decoder.write(chunk)) : chunk;
+        this.quotes?.scan(text, linesBefore);
+        this.feedChunk(text);
         if (this.stopped) break;
         this.clock?.check({ line: this.lastLine + 1 });
       }
@@ -296,7 +304,10 @@ class CsvPass {
     }
     if (!this.stopped) {
       const tail = decoder?.end();
-      if (tail) this.feedChunk(Buffer.from(tail));
+      if (tail) {
+        this.quotes?.scan(Buffer.from(tail), this.lineEndings.lines);
+        this.feedChunk(Buffer.from(tail));
+      }
       this.finish();
       utf8?.finish();
       if (utf8?.firstInvalid !== undefined && !this.invalidUtf8) this.invalidUtf8 = { byteOffset: start + utf8.firstInvalid, line: this.lineEndings.lines + 1 };
@@ -309,6 +320,7 @@ class CsvPass {
     if (!this.profiler) return {};
     const facts: CsvSummaryFacts = { profile: this.profiler.result(), lineEndings: this.lineEndings.finish(), malformed: this.malformed };
     if (this.invalidUtf8) facts.invalidUtf8 = this.invalidUtf8;
+    if (this.quotes) facts.strayQuotes = this.quotes.result();
     return { ...facts };
   }
 

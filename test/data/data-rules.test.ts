@@ -278,7 +278,7 @@ describe('Table Schema rules', () => {
     const rule = 'data/schema-constraint-error';
     const at = (row: number, field: string, messageId: string) => ({ ruleId: rule, messageId, severity: 'error', location: { file: population, row, line: row, field } });
     expect(await findings(rule, ['schema/dataset.yaml'])).toEqual([
-      at(3, 'code', 'unique'),
+      at(3, 'code', 'primaryKey'),
       at(5, 'municipality', 'required'),
       at(6, 'year', 'minimum'),
       at(6, 'sex', 'enum'),
