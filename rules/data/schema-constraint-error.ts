@@ -1,6 +1,6 @@
 import { defineRule, FindingLimit, HashSeen, hash53, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
-import { brokenConstraint, castCell, fieldColumns, missingValues, patternProblem } from '../../src/knowledge/table-schema.js';
-import { locate, type Distribution, type SourceLocation, type TableInfo, type TableSchemaField } from '../../src/model/index.js';
+import { brokenConstraint, castCell, fieldColumns, missingValues, invalidPattern, patternProblem, schemaLocation } from '../../src/knowledge/table-schema.js';
+import { type TableInfo, type TableSchemaField } from '../../src/model/index.js';
 
 interface Options {
   maxFindings: number;
@@ -97,8 +97,9 @@ export const { meta, create } = defineRule<Options>({
         const columns = fieldColumns(schema, t.header);
         const primaryKey = ([] as string[]).concat(schema.primaryKey ?? []);
         schema.fields.forEach((field, i) => {
-          const problem = patternProblem(field);
-          if (problem) context.report({ messageId: 'patternUnsupported', data: { field: field.name, reason: problem }, location: patternLocation(dist, i) });
+          // An invalid pattern is data/table-schema-invalid's; one RE2 cannot run is this rule's to say.
+          const problem = invalidPattern(field) ? undefined : patternProblem(field);
+          if (problem) context.report({ messageId: 'patternUnsupported', data: { field: field.name, reason: problem }, location: schemaLocation(dist, `/fields/${i}/constraints/pattern`) });
           const c = field.constraints ?? {};
           const column = columns[i];
           // A one-field primary key is unique and required too (Frictionless).
@@ -142,9 +143,3 @@ export const { meta, create } = defineRule<Options>({
     };
   },
 });
-
-/** Where field `i`'s pattern is written: inside an inline schema, else the schema reference. */
-function patternLocation(dist: Distribution, i: number): SourceLocation {
-  const at = locate(dist, 'schema');
-  return dist.extras.schemaRef === undefined && at.pointer !== undefined ? { ...at, pointer: `${at.pointer}/fields/${i}/constraints/pattern` } : at;
-}

@@ -39,6 +39,11 @@ export interface TableSummary {
   rows: number;
   bytes: number;
   facts: Record<string, unknown>;
+  /**
+   * The digest of the whole file in the algorithm its distribution declares a checksum in, when
+   * it declares one and the reader streamed every byte past the engine (`ReadOptions.onBytes`).
+   */
+  digest?: { algorithm: string; hex: string };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -280,14 +280,17 @@ class CsvPass {
     if (err) throw new DataFileError(`cannot parse as CSV: ${err.message.replace(/^[\w ]+: /, '')}`, { line: this.lastLine + 1 });
   }
 
-  async run(file: string, start: number, encoding: string): Promise<number> {
+  async run(file: string, start: number, encoding: string, onBytes?: (chunk: Uint8Array) => void): Promise<number> {
     const stream = createReadStream(file, { start, highWaterMark: CHUNK_BYTES });
+    // The byte-order marks skipped by `start` are EF BB BF each.
+    if (onBytes && start) onBytes(Buffer.from('\ufeff'.repeat(start / 3)));
     const decoder = encoding === 'UTF-8' ? undefined : iconv.getDecoder(encoding);
     const utf8 = decoder ? undefined : new Utf8Checker();
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         const bad = utf8 ? utf8.check(chunk) : -1;
         if (bad >= 0) this.invalidUtf8 = { byteOffset: start + utf8!.firstInvalid!, line: this.lineEndings.lines + LineEndingCounter.countBefore(chunk, bad) + 1 };
+        onBytes?.(chunk);
         const linesBefore = this.lineEndings.lines;
         this.lineEndings.scan(chunk);
         const text = decoder ? Buffer.from(decoder.write(chunk)) : chunk;
@@ -348,7 +351,7 @@ export const csvReader: Reader = {
       facts: { delimiterSource: dialect.delimiterSource },
     };
     const pass = new CsvPass(info, sink, options.rows, dialect.recordDelimiters, options.limits ?? DEFAULT_LIMITS, options.clock, options.dialect);
-    const bytes = await pass.run(file, dialect.bomCount * 3, dialect.encoding);
+    const bytes = await pass.run(file, dialect.bomCount * 3, dialect.encoding, options.onBytes);
     sink.end({ rows: pass.records, bytes, facts: pass.summaryFacts() });
   },
 };
