@@ -13,12 +13,10 @@ interface Checked {
   required: boolean;
   /** Hashes of values seen, for `unique` (bounded). */
   seen?: HashSeen;
-  /** The field is the primary key on its own: a repeat is a `primaryKey` finding. */
-  primaryKey?: boolean;
 }
 
-/** A primary key of several fields: their columns, and the keys seen (bounded). */
-interface CompositeKey {
+/** The primary key (one field or several): their columns, and the keys seen (bounded). */
+interface PrimaryKey {
   fields: TableSchemaField[];
   columns: number[];
   seen: HashSeen;
@@ -31,10 +29,35 @@ export const { meta, create } = defineRule<Options>({
     description: 'A cell breaks a constraint of its Table Schema field (required, unique, minimum/maximum, minLength/maxLength, pattern, enum) or a row repeats the primary key.',
     rationale:
       'Constraints are the publisher’s own promises about the data (an identifier is unique, a percentage is at most 100); a broken one is a data error. ' +
-      'A primary key (one field or several) is required and unique. ' +
+      'A primary key (one field or several) is unique and not empty. ' +
       'Frictionless: `constraint-error`, `unique-error`, `primary-key`; csvlint: `missing_value`, `unique`, `below_minimum`, `above_maximum`, `pattern`, `min_length`, `max_length`.',
     severity: 'error',
     presets: ['recommended'],
+    equivalents: {
+      frictionless: {
+        required: ['constraint-error'],
+        minimum: ['constraint-error'],
+        maximum: ['constraint-error'],
+        minLength: ['constraint-error'],
+        maxLength: ['constraint-error'],
+        pattern: ['constraint-error'],
+        enum: ['constraint-error'],
+        unique: ['unique-error'],
+        primaryKey: ['primary-key'],
+        primaryKeyEmpty: ['primary-key'],
+      },
+      csvlint: {
+        required: ['missing_value'],
+        minimum: ['below_minimum'],
+        maximum: ['above_maximum'],
+        minLength: ['min_length'],
+        maxLength: ['max_length'],
+        pattern: ['pattern'],
+        unique: ['unique'],
+        primaryKey: ['unique'],
+        primaryKeyEmpty: ['missing_value'],
+      },
+    },
     needsRows: true,
     optionsSchema: {
       properties: {
@@ -43,14 +66,11 @@ export const { meta, create } = defineRule<Options>({
       },
     },
     defaultOptions: { maxFindings: 10, maxUniqueValues: 1_000_000 },
-    equivalents: {
-      frictionless: { required: ['constraint-error'], minimum: ['constraint-error'], maximum: ['constraint-error'], minLength: ['constraint-error'], maxLength: ['constraint-error'], pattern: ['constraint-error'], enum: ['constraint-error'], unique: ['unique-error'], primaryKey: ['primary-key'] },
-      csvlint: { required: ['missing_value'], unique: ['unique'], primaryKey: ['unique'], minimum: ['below_minimum'], maximum: ['above_maximum'], pattern: ['pattern'], minLength: ['min_length'], maxLength: ['max_length'] },
-    },
     messages: {
       required: 'row {{row}}: "{{field}}" is required but empty',
       unique: 'row {{row}}: the value of "{{field}}" repeats row {{first}}, but the field is unique',
       primaryKey: 'row {{row}}: the primary key ({{field}}) repeats row {{first}}',
+      primaryKeyEmpty: 'row {{row}}: the primary key ({{field}}) is empty',
       minimum: 'row {{row}}: the value of "{{field}}" is below its minimum {{bound}}',
       maximum: 'row {{row}}: the value of "{{field}}" is above its maximum {{bound}}',
       minLength: 'row {{row}}: the value of "{{field}}" is shorter than {{bound}} characters',
@@ -64,33 +84,33 @@ export const { meta, create } = defineRule<Options>({
   create(context) {
     let table: TableInfo;
     let checked: Checked[] = [];
-    let compositeKey: CompositeKey | undefined;
+    let primaryKeyCheck: PrimaryKey | undefined;
     let missing = new Set<string>();
     let limit: FindingLimit;
     const report = (messageId: string, row: number, field: TableSchemaField, extra: Record<string, string | number> = {}) => {
       if (!limit.take(row)) return;
       context.report({ messageId, data: { row, field: field.name, ...extra }, location: { file: table.path, row, field: field.name } });
     };
-    /** Frictionless: every field of the key has a value, and no two rows have the same key. */
-    const checkCompositeKey = (key: CompositeKey, cells: readonly string[], row: number) => {
-      const values = key.columns.map((c) => cells[c]);
-      let complete = true;
-      key.fields.forEach((field, i) => {
-        const v = values[i];
-        if (v !== undefined && !missing.has(v)) return;
-        complete = false;
-        if (field.constraints?.required !== true) report('required', row, field); // else the field check said it
-      });
-      if (!complete) return;
-      const first = key.seen.add(hash53(values as string[]), row);
-      if (first) report('primaryKey', row, key.fields[0]!, { first, field: key.fields.map((f) => f.name).join(', ') });
+    /**
+     * Frictionless: no two rows have the same key; a key whose fields are all empty is an error,
+     * one with some empty fields is a value like any other (key fields are not implicitly required).
+     */
+    const checkPrimaryKey = (key: PrimaryKey, cells: readonly string[], row: number) => {
+      const values = key.columns.map((c) => cells[c] ?? '');
+      const field = key.fields.map((f) => f.name).join(', ');
+      if (values.every((v) => missing.has(v))) {
+        report('primaryKeyEmpty', row, key.fields[0]!, { field });
+        return;
+      }
+      const first = key.seen.add(hash53(values), row);
+      if (first) report('primaryKey', row, key.fields[0]!, { first, field });
     };
     return {
       table(t, dist) {
         table = t;
         limit = new FindingLimit(context.options.maxFindings);
         checked = [];
-        compositeKey = undefined;
+        primaryKeyCheck = undefined;
         const schema = dist.schema;
         if (!schema?.fields) return;
         missing = new Set(missingValues(schema));
@@ -103,17 +123,15 @@ export const { meta, create } = defineRule<Options>({
           const c = field.constraints ?? {};
           const column = columns[i];
           // A one-field primary key is unique and required too (Frictionless).
-          const single = primaryKey.length === 1 && primaryKey[0] === field.name;
-          if (column === undefined || (Object.keys(c).length === 0 && !single)) return;
-          const unique = c.unique === true || single;
-          checked.push({ field, column, required: c.required === true || single, ...(unique ? { seen: new HashSeen(context.options.maxUniqueValues) } : {}), ...(single ? { primaryKey: true } : {}) });
+          if (column === undefined || Object.keys(c).length === 0) return;
+          checked.push({ field, column, required: c.required === true, ...(c.unique === true ? { seen: new HashSeen(context.options.maxUniqueValues) } : {}) });
         });
-        // A key of several fields: each is required, the combination unique (a field without a column: data/schema-header-mismatch).
-        if (primaryKey.length > 1) {
+        // The primary key (a field without a column: data/schema-header-mismatch says so).
+        if (primaryKey.length > 0) {
           const keyFields = primaryKey.map((name) => schema.fields.findIndex((f) => f.name === name));
           const keyColumns = keyFields.map((i) => (i < 0 ? undefined : columns[i]));
           if (keyColumns.every((c) => c !== undefined)) {
-            compositeKey = { fields: keyFields.map((i) => schema.fields[i]!), columns: keyColumns as number[], seen: new HashSeen(context.options.maxUniqueValues) };
+            primaryKeyCheck = { fields: keyFields.map((i) => schema.fields[i]!), columns: keyColumns as number[], seen: new HashSeen(context.options.maxUniqueValues) };
           }
         }
       },
@@ -129,12 +147,12 @@ export const { meta, create } = defineRule<Options>({
           if (!cast.ok) continue; // data/schema-type-error
           if (check.seen) {
             const first = check.seen.add(hash53([value]), ctx.row);
-            if (first) report(check.primaryKey ? 'primaryKey' : 'unique', ctx.row, field, { first });
+            if (first) report('unique', ctx.row, field, { first });
           }
           const broken = brokenConstraint(field, value, cast.value);
           if (broken) report(broken, ctx.row, field, { bound: String(field.constraints?.[broken]) });
         }
-        if (compositeKey) checkCompositeKey(compositeKey, cells, ctx.row);
+        if (primaryKeyCheck) checkPrimaryKey(primaryKeyCheck, cells, ctx.row);
       },
       endTable(t) {
         const more = limit.overflow();

@@ -14,7 +14,7 @@ export const { meta, create } = defineRule({
     severity: 'error',
     presets: ['recommended'],
     needsRows: true,
-    equivalents: { frictionless: { bytes: ['byte-count'], hash: ['hash-count'], rows: ['row-count'], fields: ['field-count'] } },
+    equivalents: { frictionless: { bytes: ['byte-count'], hash: ['hash-count'], hashUnreadable: ['hash-count'], rows: ['row-count'], fields: ['field-count'] } },
     messages: {
       bytes: 'the distribution declares {{declared}} bytes, the file has {{actual}}',
       hash: 'the declared {{algorithm}} checksum is {{declared}}, the file’s is {{actual}}',

@@ -15,13 +15,13 @@ export const { meta, create } = defineRule<Options>({
     rationale:
       'RFC 4180 allows quotes only around a whole value (and doubled inside it). odlint, like most lenient readers, keeps such a quote as text; ' +
       'strict readers (Python csv in strict mode, Ruby CSV, database loaders) reject the row or split it differently, so the same file gives different tables. ' +
-      'csvlint: `stray_quote`, `whitespace` (a blank after a closing quote); Frictionless: `source-error`.',
+      'csvlint: `stray_quote`, `whitespace` (a blank after a closing quote); Frictionless: none (it reads such quotes leniently too).',
     severity: 'warning',
     presets: ['recommended'],
     needsRows: true,
     optionsSchema: { properties: { ...MAX_FINDINGS_OPTION } },
     defaultOptions: { maxFindings: 10 },
-    equivalents: { csvlint: { inside: ['stray_quote'], afterClosing: ['stray_quote'], spaceAfterClosing: ['whitespace'] }, frictionless: { '*': ['source-error'] } },
+    equivalents: { csvlint: { inside: ['stray_quote'], afterClosing: ['stray_quote'], spaceAfterClosing: ['whitespace'] } },
     messages: {
       inside: 'line {{line}}: a quote inside an unquoted value is read as a literal quote (quote the whole value and double the quote: "a""b")',
       afterClosing: 'line {{line}}: text follows a closing quote ("ab"c): the value is read as written, quotes included',

@@ -10,10 +10,10 @@ export const { meta, create } = defineRule({
     rationale:
       'Tools reject an invalid schema outright (frictionless-py stops with a schema error) or guess what it means: an unknown field type is read as text, a misspelt key is ignored, ' +
       'so every check the schema was written for is silently off. Validated against the Data Package v2 profile (vendored in schemas/frictionless/; v1 schemas are valid v2 schemas). ' +
-      'Frictionless: `schema-error`, `field-error`; csvlint: none (CSVW metadata errors are another format).',
+      'Frictionless: `schema-error`, `field-error`; csvlint: `invalid_regex`.',
     severity: 'error',
     presets: ['recommended'],
-    equivalents: { frictionless: { invalid: ['schema-error', 'field-error'], invalidPattern: ['schema-error', 'field-error'] } },
+    equivalents: { frictionless: { invalid: ['schema-error', 'field-error'], invalidPattern: ['schema-error', 'field-error'] }, csvlint: { invalidPattern: ['invalid_regex'] } },
     messages: {
       invalid: 'the Table Schema{{where}} is invalid at {{path}}: {{message}}',
       invalidPattern: 'the pattern of "{{field}}" in the Table Schema{{where}} is not a regular expression: {{reason}}',

@@ -284,7 +284,7 @@ describe('Table Schema rules', () => {
       at(6, 'sex', 'enum'),
       at(6, 'population', 'minimum'),
       at(6, 'code', 'pattern'),
-      at(7, 'code', 'required'),
+      at(7, 'code', 'primaryKeyEmpty'),
     ]);
   });
 });

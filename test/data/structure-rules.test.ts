@@ -66,12 +66,12 @@ describe('rules on the package (datapackage.json)', () => {
     expect((await findings('data/ragged-rows', ['datapackage.json'])).filter((x) => x.location.file === f('stations.csv')).map((x) => x.location.row)).toEqual([2, 3]);
   });
 
-  it('data/schema-constraint-error: a composite primary key repeated, and a key field empty', async () => {
+  it('data/schema-constraint-error: a composite primary key repeated, and one all empty (one empty field of two is a value)', async () => {
     const rule = 'data/schema-constraint-error';
     const file = f('readings.csv');
     expect(await findings(rule, ['datapackage.json'])).toEqual([
       { ruleId: rule, messageId: 'primaryKey', severity: 'error', location: { file, row: 4, line: 4, field: 'station' } },
-      { ruleId: rule, messageId: 'required', severity: 'error', location: { file, row: 5, line: 5, field: 'date' } },
+      { ruleId: rule, messageId: 'primaryKeyEmpty', severity: 'error', location: { file, row: 7, line: 7, field: 'station' } },
     ]);
   });
 });
