@@ -104,7 +104,9 @@ export interface TaskSink {
 }
 
 export interface Pool {
-  run(task: unknown, options: { transferList: import('node:worker_threads').MessagePort[] }): Promise<unknown>;
+  run(task: unknown, options: { transferList: import('node:worker_threads').MessagePort[]; signal?: AbortSignal }): Promise<unknown>;
+  /** Aborted (with the cause) when no worker can start any more: every task left runs in this thread. */
+  broken?: AbortSignal;
 }
 
 /**
@@ -131,11 +133,11 @@ export async function runTask(pool: Pool, units: LintUnit[], settings: RunSettin
     }
   });
   try {
-    await pool.run({ units, settings, port: port2 } satisfies WorkerTask, { transferList: [port2] });
+    await pool.run({ units, settings, port: port2 } satisfies WorkerTask, { transferList: [port2], ...(pool.broken ? { signal: pool.broken } : {}) });
     await allEnded;
   } catch (error) {
     failed = true;
-    sink.workerFailed(units[current]!, error);
+    if (current < units.length) sink.workerFailed(units[current]!, pool.broken?.aborted ? pool.broken.reason : error);
     for (; current < units.length; current++, received = 0) {
       let skip = received;
       for await (const e of inProcess(units[current]!)) {

@@ -136,7 +136,10 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       }
     } else {
       // One pool, made when the first task must run (tasks start together: the promise is shared).
-      const poolOf = () => (poolStarted ??= startPool(jobs, extras));
+      const poolOf = () => (poolStarted ??= startPool(jobs, extras).then((p) => (startedPool = p)));
+      let startedPool: RunPool | undefined;
+      let brokenWarned = false;
+      const poolBroken = () => startedPool?.broken?.aborted === true;
       const sink = (emit: (events: UnitEvent[]) => void, recorders: (CacheRecorder | undefined)[]): TaskSink => ({
         emit: (i, events) => {
           const recorder = recorders[i];
@@ -144,7 +147,12 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
           emit(events);
         },
         ended: (i) => recorders[i]?.done(),
-        workerFailed: (unit, error) => extras.warn?.(workerFailure(unit, error, req.cwd, extras.workerHeapMb ?? WORKER_HEAP_MB)),
+        workerFailed: (unit, error) => {
+          // Once no worker can start, every task left runs here: one warning says so.
+          if (brokenWarned) return;
+          brokenWarned = poolBroken();
+          extras.warn?.(workerFailure(unit, error, req.cwd, extras.workerHeapMb ?? WORKER_HEAP_MB, brokenWarned));
+        },
       });
       const inProcess = (unit: LintUnit) => reportUnit(unit, req, settings);
       const start = async (task: Task, emit: (events: UnitEvent[]) => void): Promise<void> => {
@@ -239,20 +247,26 @@ async function* ordered(
   }
 }
 
-type RunPool = Pool & { destroy(): Promise<void> };
+type RunPool = Pool & { destroy(): Promise<void>; broken: AbortSignal };
 
 /** The run's tinypool: `jobs` threads with capped heaps, each loading the run's config once (src/pipeline/worker.ts). */
 async function startPool(jobs: number, extras: RunExtras): Promise<RunPool> {
   const { default: Tinypool } = await import('tinypool');
   const resourceLimits = { maxOldGenerationSizeMb: extras.workerHeapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB };
-  return new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false, resourceLimits });
+  const pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false, resourceLimits });
+  // A worker that dies while starting (past its heap cap, a broken install) makes tinypool stop
+  // replacing workers and report it here: the queued tasks are aborted and run in this thread.
+  const broken = new AbortController();
+  pool.on('error', (error: unknown) => broken.abort(error));
+  return Object.assign(pool, { broken: broken.signal });
 }
 
-/** The notice for a unit a worker could not finish (linted again in the main thread). */
-function workerFailure(unit: LintUnit, error: unknown, cwd: string, heapMb: number): string {
-  const what = 'file' in unit ? displayPath(cwd, unit.file) : 'url' in unit ? unit.url : `unit ${unit.index}`;
+/** The notice for a unit a worker could not finish (linted again in the main thread), or for a pool whose workers cannot start. */
+function workerFailure(unit: LintUnit, error: unknown, cwd: string, heapMb: number, broken: boolean): string {
   const code = (error as { code?: unknown } | null)?.code;
   const why = code === 'ERR_WORKER_OUT_OF_MEMORY' ? `passed its heap limit (${heapMb} MiB)` : `stopped (${error instanceof Error ? error.message : String(error)})`;
+  if (broken) return `a worker thread ${why} while starting: the files are linted in the main thread`;
+  const what = 'file' in unit ? displayPath(cwd, unit.file) : 'url' in unit ? unit.url : `unit ${unit.index}`;
   return `a worker thread ${why} on ${what}: it was linted in the main thread`;
 }
 
