@@ -10,6 +10,7 @@ export const { meta, create } = defineRule({
       'Frictionless: `blank-label`; csvlint: `empty_column_name`.',
     severity: 'warning',
     presets: ['recommended'],
+    equivalents: { frictionless: { blank: ['blank-label'] }, csvlint: { blank: ['empty_column_name'] } },
     messages: {
       blank: 'column {{column}} has no name in the header',
     },

@@ -15,6 +15,7 @@ export const { meta, create } = defineRule<Options>({
       'Frictionless: `blank-row`; csvlint: `blank_rows`.',
     severity: 'warning',
     presets: ['recommended'],
+    equivalents: { frictionless: { blank: ['blank-row'], more: ['blank-row'] }, csvlint: { blank: ['blank_rows'], more: ['blank_rows'] } },
     needsRows: true,
     optionsSchema: { properties: { ...MAX_FINDINGS_OPTION } },
     defaultOptions: { maxFindings: 10 },

@@ -10,6 +10,7 @@ export const { meta, create } = defineRule({
       'Frictionless: `duplicate-label`; csvlint: `duplicate_column_name`.',
     severity: 'error',
     presets: ['recommended'],
+    equivalents: { frictionless: { '*': ['duplicate-label'] }, csvlint: { '*': ['duplicate_column_name'] } },
     messages: {
       duplicate: 'column {{column}} is named "{{name}}" like column {{first}}',
       sameIgnoringCase: 'column {{column}} is named "{{name}}", which differs from column {{first}} ("{{firstName}}") only by case or spaces',

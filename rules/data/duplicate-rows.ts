@@ -17,6 +17,7 @@ export const { meta, create } = defineRule<Options>({
       'Frictionless (goodtables): `duplicate-row`.',
     severity: 'warning',
     presets: [],
+    equivalents: { frictionless: { duplicate: ['duplicate-row'] } },
     needsRows: true,
     optionsSchema: {
       properties: {

@@ -11,6 +11,7 @@ export const { meta, create } = defineRule({
       'csvlint: `encoding` / `invalid_encoding`; Frictionless: `encoding-error`.',
     severity: 'warning',
     presets: ['recommended'],
+    equivalents: { frictionless: { invalidBytes: ['encoding-error'] }, csvlint: { notUtf8: ['encoding', 'invalid_encoding'], invalidBytes: ['invalid_encoding'] } },
     needsRows: true,
     messages: {
       notUtf8: 'the file is encoded in {{encoding}}, not UTF-8',

@@ -8,6 +8,7 @@ export const { meta, create } = defineRule({
     rationale: 'Upload would publish a broken link, and the data checks cannot run. Frictionless: "scheme-error"/"resource-error" on a missing path.',
     severity: 'error',
     presets: ['recommended'],
+    equivalents: { frictionless: { '*': ['scheme-error'] }, csvlint: { '*': ['not_found'] } },
     messages: {
       missing: 'data file "{{path}}" does not exist',
       notAFile: 'data path "{{path}}" is not a file',

@@ -14,6 +14,7 @@ export const { meta, create } = defineRule({
       'a lone CR (classic Mac OS) is not a line break for most tools. csvlint: `line_breaks` (and `nonrfc_line_breaks`).',
     severity: 'warning',
     presets: ['recommended'],
+    equivalents: { csvlint: { '*': ['line_breaks'] } },
     needsRows: true,
     messages: {
       mixed: 'line endings are mixed: {{counts}}; the first {{minority}} ends line {{line}}',

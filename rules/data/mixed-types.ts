@@ -41,6 +41,7 @@ export const { meta, create } = defineRule({
       'use an empty cell for a missing value and document suppressed values. csvlint: `inconsistent_values`; Frictionless: `type-error` (with a schema).',
     severity: 'warning',
     presets: ['recommended'],
+    equivalents: { csvlint: { mixed: ['inconsistent_values'] } },
     needsRows: true,
     messages: {
       mixed: 'column "{{column}}" holds {{dominantCount}} {{dominant}} values and {{count}} of another kind ({{kinds}}), first at row {{row}}',

@@ -15,6 +15,10 @@ export const { meta, create } = defineRule<Options>({
       'Frictionless: `extra-cell` / `missing-cell`; csvlint: `ragged_rows`.',
     severity: 'error',
     presets: ['recommended'],
+    equivalents: {
+      frictionless: { extraCells: ['extra-cell'], extraEmptyCells: ['extra-cell'], missingCells: ['missing-cell'] },
+      csvlint: { extraCells: ['ragged_rows'], extraEmptyCells: ['ragged_rows'], missingCells: ['ragged_rows'] },
+    },
     needsRows: true,
     optionsSchema: { properties: { ...MAX_FINDINGS_OPTION } },
     defaultOptions: { maxFindings: 10 },

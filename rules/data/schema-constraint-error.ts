@@ -25,6 +25,27 @@ export const { meta, create } = defineRule<Options>({
       'Frictionless: `constraint-error`, `unique-error`; csvlint: `missing_value`, `unique`, `below_minimum`, `above_maximum`, `pattern`, `min_length`, `max_length`.',
     severity: 'error',
     presets: ['recommended'],
+    equivalents: {
+      frictionless: {
+        required: ['constraint-error'],
+        minimum: ['constraint-error'],
+        maximum: ['constraint-error'],
+        minLength: ['constraint-error'],
+        maxLength: ['constraint-error'],
+        pattern: ['constraint-error'],
+        enum: ['constraint-error'],
+        unique: ['unique-error'],
+      },
+      csvlint: {
+        required: ['missing_value'],
+        minimum: ['below_minimum'],
+        maximum: ['above_maximum'],
+        minLength: ['min_length'],
+        maxLength: ['max_length'],
+        pattern: ['pattern'],
+        unique: ['unique'],
+      },
+    },
     needsRows: true,
     optionsSchema: {
       properties: {

@@ -12,6 +12,10 @@ export const { meta, create } = defineRule({
       'Frictionless: `incorrect-label`, `extra-label`, `missing-label`; csvlint: `malformed_header`.',
     severity: 'error',
     presets: ['recommended'],
+    equivalents: {
+      frictionless: { incorrectLabel: ['incorrect-label'], extraLabel: ['extra-label'], missingLabel: ['missing-label'], noFieldMatches: ['unmatched-header'] },
+      csvlint: { '*': ['malformed_header'] },
+    },
     messages: {
       incorrectLabel: 'column {{column}} is named "{{label}}" but the schema names field {{column}} "{{field}}"',
       extraLabel: 'column {{column}} ("{{label}}") is not in the schema ({{fields}} fields)',

@@ -21,6 +21,7 @@ export const { meta, create } = defineRule<Options>({
       'Frictionless: `type-error`; csvlint: `invalid_type` (with a schema).',
     severity: 'error',
     presets: ['recommended'],
+    equivalents: { frictionless: { type: ['type-error'] }, csvlint: { type: ['invalid_type'] } },
     needsRows: true,
     optionsSchema: { properties: { ...MAX_FINDINGS_OPTION } },
     defaultOptions: { maxFindings: 10 },

@@ -11,6 +11,7 @@ export const { meta, create } = defineRule({
       'Put titles and notes in the metadata. csvlint: `title_row`; Frictionless: `headerRows` / `commentChar` dialect.',
     severity: 'warning',
     presets: ['recommended'],
+    equivalents: { csvlint: { title: ['title_row'] } },
     messages: {
       title: 'row {{row}} is a title above the header (row {{headerRow}})',
       comment: 'row {{row}} is a comment line above the header (row {{headerRow}})',

@@ -11,6 +11,7 @@ export const { meta, create } = defineRule({
       'csvlint: `unclosed_quote` / `stray_quote`; Frictionless: `source-error`.',
     severity: 'error',
     presets: ['recommended'],
+    equivalents: { frictionless: { '*': ['source-error'] }, csvlint: { unclosed: ['unclosed_quote'], tooLarge: ['unclosed_quote'], malformed: ['stray_quote'] } },
     needsRows: true,
     messages: {
       unclosed: 'the quote opened in the record starting at line {{line}} is never closed: the rest of the file is one cell',

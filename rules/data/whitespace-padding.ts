@@ -15,6 +15,7 @@ export const { meta, create } = defineRule<Options>({
       'csvlint: `whitespace`; Frictionless: `skipInitialSpace` dialect.',
     severity: 'warning',
     presets: ['recommended'],
+    equivalents: { csvlint: { padded: ['whitespace'] } },
     needsRows: true,
     optionsSchema: { properties: { maxColumns: { type: 'integer', minimum: 1, description: 'Columns reported one by one per file; the others are summarised in one finding.' } } },
     defaultOptions: { maxColumns: 5 },
