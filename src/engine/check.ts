@@ -254,17 +254,6 @@ function forgetSamples(samples: TakenSample[], findings: Finding[]): void {
 }
 
 /**
- * Before the datasets of one file are checked: when a `dcat-ap/*` rule is enabled for it, they
- * share one validation (src/shacl/prepareShacl) instead of one each.
- */
-export async function prepareFileChecks(datasets: readonly Dataset[], rules: Map<string, RuleModule>, settings: Map<string, EffectiveRule>): Promise<void> {
-  const wanted = [...rules.values()].some((r) => r.meta.shapes && (settings.get(r.meta.id)?.severity ?? 'off') !== 'off');
-  if (!wanted || datasets.length < 2) return;
-  const { prepareShacl } = await import('../shacl/index.js');
-  prepareShacl(datasets);
-}
-
-/**
  * Validates the dataset's RDF against the shape sets of the enabled `dcat-ap/*` rules, before
  * their hooks read the results. The SHACL engine is imported only when such a rule is enabled.
  */
