@@ -71,7 +71,9 @@ async function readEntryAs(zip: ZipEntries, entry: ZipEntry, at: ArchiveAt, sink
   const source = entrySource(zip, entry, budget);
   const head = await source.head(SAMPLE_BYTES);
   const { format } = await sniffBytes(head, path.extname(entry.name).slice(1).toLowerCase());
-  const entryOptions = { ...options, file: at.shown };
+  // The digest of a declared checksum is the archive's, never an entry's bytes (ReadOptions.onBytes).
+  const { onBytes: _archiveBytes, ...rest } = options;
+  const entryOptions = { ...rest, file: at.shown };
   if (isTable(format, entry.name)) return readCsv(source, at.path, sink, entryOptions);
   if (format === 'parquet') {
     // Parquet is read from its footer: the entry is held in memory, like a nested archive.
