@@ -13,6 +13,14 @@ const zipReader: Reader = {
   read: async (file, sink, options) => (await import('./zip.js')).readZip(file, sink, options),
 };
 
+/** Parquet files: rows one row group at a time (hyparquet is imported only when one is read). */
+const parquetReader: Reader = {
+  name: 'parquet',
+  extensions: ['.parquet'],
+  formats: ['parquet'],
+  read: async (file, sink, options) => (await import('./parquet.js')).readParquet(file, sink, options),
+};
+
 /** Spreadsheets, one table per sheet (their modules, yauzl and saxes, are imported when one is read). */
 const xlsxReader: Reader = {
   name: 'xlsx',
@@ -28,7 +36,7 @@ const odsReader: Reader = {
 };
 
 /** Data readers. Each streams its file once. */
-export const READERS: Reader[] = [csvReader, jsonReader, zipReader, xlsxReader, odsReader];
+export const READERS: Reader[] = [csvReader, jsonReader, zipReader, parquetReader, xlsxReader, odsReader];
 
 /** Sniffed contents too vague to choose a reader: an empty file, or text without structure (a one-column CSV). */
 const VAGUE = new Set(['empty', 'txt']);
