@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { DEFAULT_LIMITS, fileClock, LimitExceeded, type Dataset, type Distribution, type Finding, type Limits, type Severity, type SourceLocation, type TableInfo } from '../model/index.js';
 import type { EffectiveRule } from '../config/types.js';
-import { readerFor, DataFileError, type TableSink } from '../readers/index.js';
+import { readerFor, DataFileError, UnsafeEntry, type TableSink } from '../readers/index.js';
 import { sniffFile } from '../readers/sniff.js';
 import type { RuleHooks, RuleModule, RuleContext, ReportDescriptor, AnalysisDef, TableAnalysis } from './rule-api.js';
 import { toFinding } from './messages.js';
@@ -177,8 +177,8 @@ export async function checkDataset(
     for (const dist of ds.distributions) {
       if (!wantsTables || !dist.localPath || dist.localStatus !== 'present' || seen.has(dist.localPath)) continue;
       seen.add(dist.localPath);
-      const lines = new RowLines();
-      rowLines.set(dist.localPath, lines);
+      // One per table: an archive's entries are tables of their own (`a.zip!/x.csv`).
+      const lines = (table: string) => rowLines.get(table) ?? rowLines.set(table, new RowLines()).get(table)!;
       const tableHooks: CallHooks = (name, where, ...args) => {
         call(name, where, ...args);
         // The analyses the rules asked for in their table hooks get the rows of this table.
@@ -311,7 +311,7 @@ async function readData(
   call: CallHooks,
   row: TableSink['row'],
   emitCore: EmitCore,
-  lines: RowLines,
+  linesOf: (table: string) => RowLines,
   /** A sample of a remote file: the table, and every finding, is the file at this URL. */
   shownAs?: string,
 ): Promise<void> {
@@ -320,6 +320,7 @@ async function readData(
   if (!reader) return;
   const fileAt: SourceLocation = { file: shownAs ?? path };
   let table: TableInfo | undefined;
+  let lines: RowLines | undefined;
   const limits = run.limits ?? DEFAULT_LIMITS;
   // The watchdog: reading this file and running the rules on its rows has limits.secondsPerFile.
   const clock = fileClock(limits);
@@ -330,6 +331,7 @@ async function readData(
         table: (info) => {
           if (shownAs) Object.assign(info, { path: shownAs, file: shownAs });
           table = info;
+          lines = linesOf(info.path);
           if (info.headerLine !== undefined) lines.see(info.headerRow, info.headerLine);
           adoptSchemaByHeader(dist, info.header);
           call('table', fileAt, info, dist, ds);
@@ -337,25 +339,37 @@ async function readData(
         row: (cells, ctx) => {
           // Every 64th row: reading the clock costs ~0.1 µs, a tenth of a fast row's whole cost.
           if ((ctx.row & 63) === 0) clock.check({ row: ctx.row, line: ctx.line });
-          lines.see(ctx.row, ctx.line);
+          // Line 0: the format has no lines (Parquet); findings keep the row only.
+          if (ctx.line > 0) lines!.see(ctx.row, ctx.line);
           row(cells, ctx);
         },
         end: (summary) => {
           if (table) call('endTable', fileAt, table, summary, dist, ds);
         },
+        // An archive entry not read while the others are: reported like a file of its own.
+        problem: (err, file) => readProblem(err, file, emitCore),
       },
       { file: displayPath(run.cwd, path), rows: wantsRows, limits, clock, ...(dist.dialect ? { dialect: dist.dialect } : {}) },
     );
   } catch (err) {
-    if (err instanceof LimitExceeded) {
-      emitCore('core/limit-exceeded', { messageId: err.limit, data: err.data, location: limitLocation(shownAs ?? path, err) });
-      return;
-    }
-    // A file that cannot be opened (EACCES) is a finding too, whichever reader step opened it.
-    const system = (err as NodeJS.ErrnoException).syscall !== undefined;
-    if (!(err instanceof DataFileError) && !system) throw err;
-    const message = err instanceof DataFileError ? err.message : systemErrorMessage(err);
-    const location = { file: shownAs ?? path, ...(err instanceof DataFileError && err.where.line ? { line: err.where.line } : {}) };
-    emitCore('core/data-unreadable', { messageId: 'unreadable', data: { message }, location });
+    readProblem(err, shownAs ?? path, emitCore);
   }
+}
+
+/** A data file (or archive entry) that could not be read, or only in part: its finding. */
+function readProblem(err: unknown, file: string, emitCore: EmitCore): void {
+  if (err instanceof LimitExceeded) {
+    emitCore('core/limit-exceeded', { messageId: err.limit, data: err.data, location: limitLocation(file, err) });
+    return;
+  }
+  if (err instanceof UnsafeEntry) {
+    emitCore('core/unsafe-path', { messageId: err.kind === 'link' ? 'entryLink' : 'entryOutside', data: { path: err.entry }, location: { file } });
+    return;
+  }
+  // A file that cannot be opened (EACCES) is a finding too, whichever reader step opened it.
+  const system = (err as NodeJS.ErrnoException).syscall !== undefined;
+  if (!(err instanceof DataFileError) && !system) throw err;
+  const message = err instanceof DataFileError ? err.message : systemErrorMessage(err);
+  const location = { file, ...(err instanceof DataFileError && err.where.line ? { line: err.where.line } : {}) };
+  emitCore('core/data-unreadable', { messageId: 'unreadable', data: { message }, location });
 }

@@ -21,6 +21,14 @@ export interface Limits {
   recordChars: number;
   /** Seconds spent on one file (loading a descriptor, or reading a data file and running the rules on its rows). */
   secondsPerFile: number;
+  /** Entries of one ZIP archive (nested archives count their own). */
+  archiveEntries: number;
+  /** Bytes decompressed from one archive, nested archives included (a zip bomb's payload). */
+  archiveBytes: number;
+  /** Decompressed-to-compressed size ratio of one archive entry (past 1 MiB decompressed). */
+  archiveRatio: number;
+  /** Archives inside archives: how deep nested ZIP files are opened. */
+  archiveDepth: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -32,6 +40,10 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   cellsPerRow: 100_000,
   recordChars: 8 * 1024 * 1024,
   secondsPerFile: 300,
+  archiveEntries: 10_000,
+  archiveBytes: 4 * 1024 * 1024 * 1024,
+  archiveRatio: 200,
+  archiveDepth: 2,
 });
 
 export type LimitName = keyof Limits;

@@ -10,7 +10,7 @@ import { LineEndingCounter } from './line-endings.js';
 import { TableProfiler } from './profile.js';
 import { DataFileError, type Reader, type TableSink, type ReadOptions } from './types.js';
 
-const SAMPLE_BYTES = 64 * 1024;
+export const SAMPLE_BYTES = 64 * 1024;
 const CHUNK_BYTES = 256 * 1024;
 const DELIMITERS = [',', ';', '\t', '|'];
 const MAX_MALFORMED = 100;
@@ -46,6 +46,21 @@ export function countOutsideQuotes(line: string, d: string): number {
     else if (ch === d && !quoted) n++;
   }
   return n;
+}
+
+/**
+ * Where a CSV pass reads its bytes: a file on disk, or an entry of an archive streamed out of it
+ * (src/readers/zip-entries.ts) — never extracted to disk.
+ */
+export interface ByteSource {
+  /** The first `bytes` bytes (fewer when the content is shorter). */
+  head(bytes: number): Promise<Buffer>;
+  /** The content from byte `start` on, in chunks. */
+  stream(start: number): AsyncIterable<Buffer> & { destroy(): void };
+}
+
+export function fileSource(file: string): ByteSource {
+  return { head: (bytes) => readHead(file, bytes), stream: (start) => createReadStream(file, { start, highWaterMark: CHUNK_BYTES }) };
 }
 
 export async function readHead(file: string, bytes = SAMPLE_BYTES): Promise<Buffer> {
@@ -275,12 +290,14 @@ class CsvPass {
     if (err) throw new DataFileError(`cannot parse as CSV: ${err.message.replace(/^[\w ]+: /, '')}`, { line: this.lastLine + 1 });
   }
 
-  async run(file: string, start: number, encoding: string): Promise<number> {
-    const stream = createReadStream(file, { start, highWaterMark: CHUNK_BYTES });
+  async run(source: ByteSource, start: number, encoding: string): Promise<number> {
+    const stream = source.stream(start);
+    let bytesRead = 0;
     const decoder = encoding === 'UTF-8' ? undefined : iconv.getDecoder(encoding);
     const utf8 = decoder ? undefined : new Utf8Checker();
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for await (const chunk of stream) {
+        bytesRead += chunk.length;
         const bad = utf8 ? utf8.check(chunk) : -1;
         if (bad >= 0) this.invalidUtf8 = { byteOffset: start + utf8!.firstInvalid!, line: this.lineEndings.lines + LineEndingCounter.countBefore(chunk, bad) + 1 };
         this.lineEndings.scan(chunk);
@@ -302,7 +319,7 @@ class CsvPass {
       if (utf8?.firstInvalid !== undefined && !this.invalidUtf8) this.invalidUtf8 = { byteOffset: start + utf8.firstInvalid, line: this.lineEndings.lines + 1 };
     }
     if (this.pending) this.decide();
-    return start + stream.bytesRead;
+    return start + bytesRead;
   }
 
   summaryFacts(): Record<string, unknown> {
@@ -322,24 +339,29 @@ export const csvReader: Reader = {
   name: 'csv',
   extensions: ['.csv', '.tsv', '.tab'],
   formats: ['csv', 'tsv'],
-  async read(file: string, sink: TableSink, options: ReadOptions): Promise<void> {
-    const dialect = detectDialect(await readHead(file), file, options.dialect);
-    const info: TableInfo = {
-      path: file,
-      file: options.file,
-      reader: 'csv',
-      encoding: dialect.encoding,
-      bomCount: dialect.bomCount,
-      delimiter: dialect.delimiter,
-      header: [],
-      headerRow: 0,
-      facts: { delimiterSource: dialect.delimiterSource },
-    };
-    const pass = new CsvPass(info, sink, options.rows, dialect.recordDelimiters, options.limits ?? DEFAULT_LIMITS, options.clock, options.dialect);
-    const bytes = await pass.run(file, dialect.bomCount * 3, dialect.encoding);
-    sink.end({ rows: pass.records, bytes, facts: pass.summaryFacts() });
+  read(file: string, sink: TableSink, options: ReadOptions): Promise<void> {
+    return readCsv(fileSource(file), file, sink, options);
   },
 };
+
+/** One CSV pass over a source; `file` is the path tables and findings name (an archive entry's `a.zip!/x.csv`). */
+export async function readCsv(source: ByteSource, file: string, sink: TableSink, options: ReadOptions): Promise<void> {
+  const dialect = detectDialect(await source.head(SAMPLE_BYTES), file, options.dialect);
+  const info: TableInfo = {
+    path: file,
+    file: options.file,
+    reader: 'csv',
+    encoding: dialect.encoding,
+    bomCount: dialect.bomCount,
+    delimiter: dialect.delimiter,
+    header: [],
+    headerRow: 0,
+    facts: { delimiterSource: dialect.delimiterSource },
+  };
+  const pass = new CsvPass(info, sink, options.rows, dialect.recordDelimiters, options.limits ?? DEFAULT_LIMITS, options.clock, options.dialect);
+  const bytes = await pass.run(source, dialect.bomCount * 3, dialect.encoding);
+  sink.end({ rows: pass.records, bytes, facts: pass.summaryFacts() });
+}
 
 /** Line breaks (CRLF, LF or CR, each one) in a record's cells. */
 function lineBreaksIn(cells: string[]): number {

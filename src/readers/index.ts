@@ -5,8 +5,16 @@ import type { Reader } from './types.js';
 
 export * from './types.js';
 
+/** ZIP archives: their tabular entries are read as tables (yauzl is imported only when one is read). */
+const zipReader: Reader = {
+  name: 'zip',
+  extensions: ['.zip'],
+  formats: ['zip'],
+  read: async (file, sink, options) => (await import('./zip.js')).readZip(file, sink, options),
+};
+
 /** Data readers. Each streams its file once. */
-export const READERS: Reader[] = [csvReader, jsonReader];
+export const READERS: Reader[] = [csvReader, jsonReader, zipReader];
 
 /** Sniffed contents too vague to choose a reader: an empty file, or text without structure (a one-column CSV). */
 const VAGUE = new Set(['empty', 'txt']);

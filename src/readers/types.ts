@@ -5,6 +5,12 @@ export interface TableSink {
   table(info: TableInfo): void;
   row(cells: string[], ctx: RowContext): void;
   end(summary: TableSummary): void;
+  /**
+   * A part of the file that was not read while the rest was (an archive entry refused, unreadable
+   * or beyond a limit: `LimitExceeded`, `DataFileError`, `UnsafeEntry`); `file` is the entry's
+   * path (`a.zip!/x.csv`), or the archive's for an entry refused by name. The engine reports it.
+   */
+  problem?(error: Error, file: string): void;
 }
 
 export interface ReadOptions {
@@ -27,6 +33,17 @@ export class DataFileError extends Error {
     readonly where: { row?: number; line?: number } = {},
   ) {
     super(message);
+  }
+}
+
+/** An archive entry that is never read: its name leads outside the archive, or it is a symbolic link. */
+export class UnsafeEntry extends DataFileError {
+  constructor(
+    readonly kind: 'escapes' | 'link',
+    /** The entry's name as the archive writes it. */
+    readonly entry: string,
+  ) {
+    super(kind === 'link' ? `archive entry "${entry}" is a symbolic link` : `archive entry "${entry}" leads outside the archive`);
   }
 }
 

@@ -1,0 +1,57 @@
+import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
+import { isTextField, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
+import { isBlankRow, type TableInfo } from '../../src/model/index.js';
+
+interface Options {
+  maxFindings: number;
+}
+
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
+export const { meta, create } = defineRule<Options>({
+  meta: {
+    id: 'data/ascii-value',
+    family: 'data',
+    description: 'A text value contains characters outside ASCII (accents, non-Latin scripts, symbols such as €).',
+    rationale:
+      'Non-ASCII text is valid UTF-8 and normal in most languages; this opt-in check is for tables bound for systems that only take ASCII (legacy databases, fixed-width exports, some identifiers). ' +
+      'Frictionless: `ascii-value`.',
+    severity: 'info',
+    presets: [],
+    needsRows: true,
+    optionsSchema: { properties: { ...MAX_FINDINGS_OPTION } },
+    defaultOptions: { maxFindings: 10 },
+    messages: {
+      nonAscii: 'row {{row}}: the value of "{{field}}" contains non-ASCII characters',
+      more: '{{count}} more values contain non-ASCII characters (rows {{firstRow}} to {{lastRow}})',
+    },
+    equivalents: { frictionless: { nonAscii: ['ascii-value'], more: ['ascii-value'] } },
+  },
+  create(context) {
+    let table: TableInfo;
+    let fields: FieldRef[] = [];
+    let limit: FindingLimit;
+    return {
+      table(t, dist) {
+        table = t;
+        // Frictionless checks fields of type string only (numbers and dates are ASCII when valid).
+        fields = tableFields(t.header, dist.schema).filter(isTextField);
+        limit = new FindingLimit(context.options.maxFindings);
+      },
+      row(cells, ctx) {
+        if (isBlankRow(cells)) return;
+        if (!ctx.table.header.length) fields = widenHeaderless(fields, ctx.table.header, cells.length);
+        for (const ref of fields) {
+          const raw = cells[ref.column];
+          if (raw === undefined || !NON_ASCII.test(raw) || ref.missing.has(raw)) continue;
+          if (limit.take(ctx.row)) context.report({ messageId: 'nonAscii', data: { row: ctx.row, field: ref.name }, location: { file: table.path, row: ctx.row, field: ref.name } });
+        }
+      },
+      endTable(t) {
+        const more = limit.overflow();
+        if (more) context.report({ messageId: 'more', data: more, location: { file: t.path, row: more.firstRow } });
+      },
+    };
+  },
+});
