@@ -17,7 +17,7 @@ export interface HarvestFlags {
 export const harvestOptions = (command: Command) =>
   command
     .option('--max-datasets <n>', 'harvest: stop after n datasets (a sample of a portal)')
-    .option('--since <date>', 'harvest: only datasets modified since this day (YYYY-MM-DD), where the API can filter (CKAN, CSW)')
+    .option('--since <date>', 'harvest: only datasets modified on or after this day (YYYY-MM-DD): CKAN, CSW; udata (newest first, stops there)')
     .option('--query <q>', "harvest: search query (CKAN q, e.g. 'organization:xyz'; udata q or 'organization:<id>'; CSW AnyText)")
     .option('--page-size <n>', 'harvest: datasets per page (default: CKAN 1000, udata 100, CSW 100)')
     .option('--timeout <seconds>', 'harvest: time for one request (default 30)')

@@ -38,7 +38,7 @@ export function kindOfUrl(url: string): PortalKind | undefined {
 export async function protocolFor(url: string, client: HttpClient, opts: HarvestOptions): Promise<Protocol> {
   const named = kindOfUrl(url);
   if (named === 'ckan') return ckanProtocol(url, client, opts);
-  if (named === 'udata') return udataProtocol(url, opts);
+  if (named === 'udata') return udataProtocol(url, opts, client);
   if (named === 'csw') return cswProtocol(url, opts);
   const first = await client.get(url, DOCUMENT_ACCEPT);
   const byContent = first.ok ? kindOfAnswer(first) : undefined;
@@ -46,14 +46,14 @@ export async function protocolFor(url: string, client: HttpClient, opts: Harvest
   if (byContent === 'hydra') return hydraProtocol(url, first as Got);
   if (byContent === 'csw') return cswProtocol(url, opts);
   if (byContent === 'ckan') return ckanProtocol(url, client, opts);
-  if (byContent === 'udata') return udataProtocol(url, opts);
+  if (byContent === 'udata') return udataProtocol(url, opts, client);
   if (byContent === 'document') return documentProtocol(url, DOCUMENT_ACCEPT, first);
   // An HTML page, or no answer from a URL that names no file: a portal's root?
   if (byContent !== 'html' && /\.\w{1,8}$/.test(new URL(url).pathname)) return documentProtocol(url, DOCUMENT_ACCEPT, first);
   const root = url.replace(/[?#].*$/, '').replace(/\/+$/, '');
   if (await answers(client, `${root}/api/3/action/status_show`, (j) => isRecord(j) && j.success === true && isRecord(j.result) && 'ckan_version' in j.result)) return ckanProtocol(root, client, opts);
   const origin = new URL(url).origin;
-  if (await answers(client, `${origin}/api/1/site/`, (j) => isRecord(j) && typeof j.id === 'string' && 'title' in j)) return udataProtocol(origin, opts);
+  if (await answers(client, `${origin}/api/1/site/`, (j) => isRecord(j) && typeof j.id === 'string' && 'title' in j)) return udataProtocol(origin, opts, client);
   return documentProtocol(url, DOCUMENT_ACCEPT, first);
 }
 
@@ -88,9 +88,21 @@ async function answers(client: HttpClient, url: string, test: (json: unknown) =>
   }
 }
 
-/** Starts a harvest: the protocol is found first (a request or two), then pages stream. */
+/**
+ * Starts a harvest: the protocol is found first (a request or two), then the first page is read,
+ * so that the count is known when the harvest is handed on (the run sizes its worker pool by
+ * it, and the pages after it are already being fetched); then pages stream.
+ */
 export async function startHarvest(url: string, client: HttpClient, opts: HarvestOptions, resume?: Resume & { kind?: PortalKind; pages?: number; failedPages?: number }): Promise<Harvest> {
   const proto = await protocolFor(url, client, opts);
-  const stats: HarvestStats = { url, kind: proto.kind, harvested: resume?.harvested ?? 0, pages: resume?.pages ?? 0, failedPages: resume?.failedPages ?? 0, linted: 0, ...(proto.pageSize ? { pageSize: proto.pageSize } : {}), ...(resume?.announced !== undefined ? { announced: resume.announced } : {}) };
-  return { stats, records: walk(proto, client, opts, stats, resume) };
+  const announced = resume?.announced ?? proto.announced;
+  const stats: HarvestStats = { url, kind: proto.kind, harvested: resume?.harvested ?? 0, pages: resume?.pages ?? 0, failedPages: resume?.failedPages ?? 0, linted: 0, ...(proto.pageSize ? { pageSize: proto.pageSize } : {}), ...(announced !== undefined ? { announced } : {}) };
+  const walking = walk(proto, client, opts, stats, resume);
+  const first = await walking.next();
+  async function* records(): AsyncGenerator<HarvestRecord> {
+    if (first.done) return;
+    yield first.value;
+    yield* walking;
+  }
+  return { stats, records: records() };
 }

@@ -6,7 +6,7 @@ export type PortalKind = 'ckan' | 'udata' | 'hydra' | 'csw' | 'dcat-us' | 'docum
 export interface HarvestOptions {
   /** Stop once this many datasets are harvested (the last page is cut). */
   maxDatasets?: number;
-  /** Only datasets modified on or after this day (YYYY-MM-DD), where the API can filter. */
+  /** Only datasets modified on or after this day (YYYY-MM-DD): a filter (CKAN, CSW) or, for udata, newest first up to that day. */
   since?: string;
   /** Search query: CKAN `q` (Solr syntax, `organization:xyz`), udata `q` (or `organization:<id>`). */
   query?: string;

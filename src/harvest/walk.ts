@@ -2,9 +2,12 @@
  * The page walk every protocol shares: ask for a page, read what it says (how many datasets,
  * their ids, the next page), hand it on, and decide whether to go on. Pages that are addressable
  * by number (CKAN `start`, CSW `startPosition`) are fetched ahead, up to the per-host limit, and a
- * shard fetches only its own; the others follow their next links one by one. A failed page is a
- * record (the harvest goes on where the protocol can tell the next page); a next link seen before,
- * or a page of datasets all seen before, is a loop and ends the walk.
+ * shard fetches only its own; next-link protocols whose links count pages (udata `page`) have the
+ * pages after the next link guessed and fetched ahead the same way — the links are still
+ * followed, a guess is used only when the link is the page guessed. Pages are handed on in order,
+ * however their answers arrive. A failed page is a record (the harvest goes on where the protocol
+ * can tell the next page); a next link seen before, or a page of datasets all seen before, is a
+ * loop and ends the walk.
  */
 import type { Fetched, Got, HttpClient } from './client.js';
 import type { ErrorRecord, HarvestOptions, HarvestRecord, HarvestStats, PageProblem, PortalKind } from './types.js';
@@ -18,6 +21,8 @@ export interface PageInfo {
   announced?: number;
   /** The next page's URL (protocols with next links); undefined on the last page. */
   next?: string;
+  /** Only the first `upTo` datasets are wanted (the others are older than --since): the page is cut there and the walk ends. */
+  upTo?: number;
 }
 
 export interface Protocol {
@@ -38,6 +43,8 @@ export interface Protocol {
   initial?: Fetched;
   /** The page after a failed one, when the protocol can tell without its answer (udata's `page` parameter). */
   after?(url: string): string | undefined;
+  /** The URL `k` pages after a page's, when next links count pages (udata): those are fetched ahead. */
+  ahead?(url: string, k: number): string | undefined;
 }
 
 /** Where a resumed walk starts (from a partial snapshot). */
@@ -85,23 +92,31 @@ export async function* walk(proto: Protocol, client: HttpClient, opts: HarvestOp
   let before = resume?.harvested ?? 0;
   const visited = new Set<string>(resume?.visited);
   const seen = new Set<string>();
-  const ahead = new Map<number, Promise<Fetched>>();
+  // Answers asked ahead, by URL: at most perHost - 1 beyond the page being read.
+  const ahead = new Map<string, Promise<Fetched>>();
+  const dropAhead = () => {
+    for (const pending of ahead.values()) void pending.catch(() => undefined);
+    ahead.clear();
+  };
+  const askAhead = (u: string) => {
+    if (!ahead.has(u) && !visited.has(u)) ahead.set(u, client.get(u, proto.accept));
+  };
   let fails = 0;
   const lastExpected = () => (stats.announced === undefined || !size ? -1 : Math.ceil(Math.min(stats.announced, max) / size) - 1);
   const end = (problem: PageProblem, at: string): ErrorRecord => ({ kind: 'error', page: HARVEST_END + (shard ? shard.index : 0), url: at, fetchedAt: new Date().toISOString(), ...problem });
 
   while (url !== undefined) {
+    // Fetch ahead, within the pages the count announces (beyond it, one by one).
     if (addressable) {
-      // Fetch ahead, within the pages the count announces (beyond it, one by one).
       for (let q = page, k = 1; k < client.options.perHost; k++) {
         q = following(q);
         if (q > lastExpected()) break;
-        if (!ahead.has(q)) ahead.set(q, client.get(proto.pageUrl!(q), proto.accept));
+        askAhead(proto.pageUrl!(q));
       }
     }
     visited.add(url);
-    const pending = ahead.get(page);
-    ahead.delete(page);
+    const pending = ahead.get(url);
+    ahead.delete(url);
     const initial = page === 0 && !resume ? proto.initial : undefined;
     const got = await (pending ?? initial ?? client.get(url, proto.accept));
     const fetchedAt = new Date().toISOString();
@@ -133,12 +148,22 @@ export async function* walk(proto: Protocol, client: HttpClient, opts: HarvestOp
       break;
     }
     for (const id of fresh) seen.add(id);
-    const room = Math.max(0, max - offset);
+    const room = Math.max(0, Math.min(max - offset, info.upTo ?? Infinity));
     const limit = info.datasets > room ? room : undefined;
     const counted = limit ?? info.datasets;
-    const next: string | undefined = addressable ? (size && info.datasets < size ? undefined : proto.pageUrl!(following(page))) : info.next;
-    // An empty page after others (a count that is a multiple of the page size) says nothing.
-    if (mine(page) && (info.datasets > 0 || page === 0)) {
+    const next: string | undefined = info.upTo !== undefined ? undefined : addressable ? (size && info.datasets < size ? undefined : proto.pageUrl!(following(page))) : info.next;
+    // Next links: the next page, and those guessed after it within the count, are asked now,
+    // while this page is linted; a next link that is not the page guessed drops the guesses.
+    if (!addressable && next !== undefined && offset + counted < max) {
+      if (!ahead.has(next)) dropAhead();
+      askAhead(next);
+      for (let k = 1; proto.ahead && k < client.options.perHost - 1 && page + 1 + k <= lastExpected(); k++) {
+        const guess = proto.ahead(next, k);
+        if (guess) askAhead(guess);
+      }
+    }
+    // An empty page after others (a count that is a multiple of the page size) says nothing, nor a page all older than --since.
+    if (mine(page) && (counted > 0 || (page === 0 && info.upTo === undefined))) {
       stats.pages++;
       stats.harvested += counted;
       yield { kind: 'page', page, url, fetchedAt, contentType: got.ok ? got.contentType : '', body: got.ok ? got.text : '', datasets: info.datasets, ...(limit !== undefined ? { limit } : {}), ...(next ? { next } : {}) };
@@ -152,7 +177,7 @@ export async function* walk(proto: Protocol, client: HttpClient, opts: HarvestOp
     url = next;
     page = following(page);
   }
-  for (const pending of ahead.values()) void pending.catch(() => undefined);
+  dropAhead();
   // The count lied (only a whole harvest can tell: no shard, no cut, no failed page).
   if (!shard && opts.maxDatasets === undefined && stats.failedPages === 0 && stats.announced !== undefined && stats.announced !== stats.harvested) {
     yield end({ messageId: 'countMismatch', data: { announced: stats.announced, harvested: stats.harvested } }, proto.first);

@@ -125,8 +125,12 @@ export function udataDatasets(n: number): Record<string, unknown>[] {
   return Array.from({ length: n }, (_, i) => ({ ...templates[i % templates.length], id: `ud-${String(i).padStart(5, '0')}`, slug: `dataset-${i}`, title: `Jeu de données ${i}` }));
 }
 
-/** A udata portal: /api/1/site/ and /api/1/datasets/ pages linked by next_page (absolute, as data.gouv.fr writes them). */
-export function udataPortal(base: () => string, datasets: Record<string, unknown>[], opts: { total?: number; next?: (page: number, size: number) => string | null } = {}): Route {
+/**
+ * A udata portal: /api/1/site/ and /api/1/datasets/ pages linked by next_page (absolute, as data.gouv.fr writes them).
+ * `sorts`: the sort keys it knows (udata answers 400 to another, as flask-restx does with `choices`); a
+ * `-key` sort serves the datasets by that field, descending.
+ */
+export function udataPortal(base: () => string, datasets: Record<string, unknown>[], opts: { total?: number; next?: (page: number, size: number) => string | null; sorts?: string[] } = {}): Route {
   return (url) => {
     const p = url.pathname;
     if (p === '/') return { headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><html><body>udata</body></html>' };
@@ -136,10 +140,14 @@ export function udataPortal(base: () => string, datasets: Record<string, unknown
       const size = Number(url.searchParams.get('page_size') ?? 20);
       const page = Number(url.searchParams.get('page') ?? 1);
       const org = url.searchParams.get('organization');
-      const list = org ? datasets.filter((d) => (d.organization as { id?: string } | undefined)?.id === org) : datasets;
+      const sort = url.searchParams.get('sort');
+      const key = sort?.replace(/^-/, '');
+      if (key && !(opts.sorts ?? []).includes(key)) return { status: 400, body: JSON.stringify({ errors: { sort: `The value '${sort}' is not a valid choice for 'sort'.` }, message: 'Input payload validation failed' }) };
+      const filtered = org ? datasets.filter((d) => (d.organization as { id?: string } | undefined)?.id === org) : datasets;
+      const list = key ? [...filtered].sort((a, b) => String(b[key]).localeCompare(String(a[key])) * (sort!.startsWith('-') ? 1 : -1)) : filtered;
       const data = list.slice((page - 1) * size, page * size);
       const more = page * size < list.length;
-      const next = opts.next ? opts.next(page, size) : more ? `${base()}/api/1/datasets/?page=${page + 1}&page_size=${size}${org ? `&organization=${org}` : ''}` : null;
+      const next = opts.next ? opts.next(page, size) : more ? `${base()}/api/1/datasets/?page=${page + 1}&page_size=${size}${org ? `&organization=${org}` : ''}${sort ? `&sort=${sort}` : ''}` : null;
       return json({ data, page, page_size: size, total: opts.total ?? list.length, next_page: next, previous_page: page > 1 ? `${base()}/api/1/datasets/?page=${page - 1}&page_size=${size}` : null });
     }
     return undefined;
