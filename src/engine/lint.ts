@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../util/paths.js';
 import { toFinding } from './messages.js';
-import { checkDataset, prepareFileChecks, type CheckSettings } from './check.js';
+import { checkDataset, type CheckSettings } from './check.js';
 import { limitLocation, withinFileTime } from './watchdog.js';
 import { DISTRIBUTION, Inventory, formatOfName, type FileStatus } from './inventory.js';
 import type { WalkProblem } from '../discover/index.js';
@@ -278,8 +278,6 @@ export async function* lintUnit(
   };
   if (!streamed) yield* settle(outcome.datasets.length);
   const check = async function* (datasets: (Dataset | undefined)[]): AsyncGenerator<LintItem> {
-    // DCAT-AP shapes: the datasets of a file (of a batch, for a big file) share one validation.
-    await prepareFileChecks(datasets as Dataset[], config.rules, config.forFile(file));
     // Each model is let go once it is handed on: a file's datasets are not all kept until its end.
     for (let i = 0; i < datasets.length; i++) {
       const dataset = datasets[i]!;

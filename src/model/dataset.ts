@@ -150,6 +150,8 @@ export interface Distribution extends Located {
   localStatus?: 'present' | 'missing' | 'not-a-file';
   /** What the local file really is, sniffed from its first bytes by the engine before rules run. */
   localContent?: SniffedContent;
+  /** The size of the local file in bytes, set with `localStatus` (`present` only). */
+  localBytes?: number;
   accessService?: string;
   /** Anything the source had that the model does not name. */
   extras: Record<string, unknown>;

@@ -1,16 +1,18 @@
-import { datasetRdf, setDatasetRdf, type Dataset, type RdfDocument, type RdfTriple } from '../model/index.js';
+import { datasetRdf, type Dataset, type RdfDocument, type RdfTriple } from '../model/index.js';
 import { compact } from '../loaders/rdf-graph.js';
 import { setShaclResults, type DatasetShaclResult } from '../engine/shacl-results.js';
 import { SHAPE_SET_IDS, type ShapeSetId } from './shape-sets.js';
 import { validateTriples, type ShaclResult } from './validate.js';
 import { SKOS_IN_SCHEME, vocabularySchemes } from './vocabularies.js';
-import { mapDatasets, mappedDocument } from './mapping.js';
+import { mappedDocument } from './mapping.js';
 
 /**
- * SHACL for the check stage: validates the RDF of a dataset's file (or its DCAT-AP mapping)
- * against the enabled shape sets, once per file, and hands each dataset the results about the
- * nodes it holds, grouped (one result per focus node, path and constraint whichever sets found
- * it) and located in the original file.
+ * SHACL for the check stage: validates the RDF of a dataset's file (once per file: its datasets
+ * share the validation) or, for every other input, the dataset's own DCAT-AP mapping, against
+ * the enabled shape sets, and hands each dataset the results about the nodes it holds, grouped
+ * (one result per focus node, path and constraint whichever sets found it) and located in the
+ * original file. A mapped dataset is validated on its own graph, so that its findings do not
+ * depend on the datasets it came with (a page, a batch) and memory stays that of one dataset.
  */
 
 type PerNode = Map<string, ShaclResult[]>;
@@ -25,16 +27,6 @@ export async function checkShacl(ds: Dataset, sets: readonly string[]): Promise<
   const list: DatasetShaclResult[] = [];
   for (const node of own) for (const r of perNode.get(node) ?? []) list.push(present(r, rdf.document));
   setShaclResults(ds, ordered, list);
-}
-
-/**
- * Before a file's datasets are checked one by one: those without RDF of their own (every format
- * but RDF) get one shared DCAT-AP mapping, so that the file is validated once.
- */
-export function prepareShacl(datasets: readonly Dataset[]): void {
-  const mapped = datasets.filter((ds) => !datasetRdf(ds) && ds.source.format !== 'data-file');
-  if (mapped.length < 2) return;
-  mapDatasets(mapped).forEach((rdf, i) => setDatasetRdf(mapped[i]!, rdf));
 }
 
 function resultsOf(doc: RdfDocument, sets: ShapeSetId[]): Promise<PerNode> {

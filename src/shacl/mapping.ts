@@ -83,25 +83,17 @@ class Builder {
   }
 }
 
+/** The DCAT-AP RDF of one dataset, as a document of its own. */
 export function mappedDocument(ds: Dataset): DatasetRdf {
-  return mapDatasets([ds])[0]!;
-}
-
-/**
- * The DCAT-AP RDF of several datasets (a file's) as ONE document: validated once for all of them
- * (a validation has a fixed cost that a page of 1,000 CKAN packages would otherwise pay 1,000
- * times), each result then going to the dataset whose node reaches it.
- */
-export function mapDatasets(list: readonly Dataset[]): DatasetRdf[] {
   const b = new Builder();
-  const nodes = list.map((ds, i) => mapDataset(b, ds, list.length > 1 ? `d${i + 1}-` : ''));
+  const node = mapDataset(b, ds, '');
   const document: RdfDocument = {
-    datasetNodes: nodes,
+    datasetNodes: [node],
     triples: () => b.triples,
-    locate: (node, predicate) => b.places.get(node)?.get(predicate ?? '') ?? b.places.get(node)?.get('') ?? list[0]!.at,
-    describe: (node) => b.names.get(node) ?? node,
+    locate: (n, predicate) => b.places.get(n)?.get(predicate ?? '') ?? b.places.get(n)?.get('') ?? ds.at,
+    describe: (n) => b.names.get(n) ?? n,
   };
-  return nodes.map((node) => ({ document, node }));
+  return { document, node };
 }
 
 /** Maps one dataset into the builder; blank node labels start with `prefix`. Returns the dataset's node key. */

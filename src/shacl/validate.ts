@@ -30,6 +30,8 @@ const SH = 'http://www.w3.org/ns/shacl#';
 interface Engine {
   validator: import('rdf-validate-shacl').default;
   factory: import('rdf-validate-shacl').default['factory'];
+  /** A complex path's string, per node of the shapes graph (the same few paths over and over). */
+  paths: Map<string, string>;
 }
 
 const engines = new Map<ShapeSetId, Promise<Engine>>();
@@ -41,39 +43,38 @@ function engineFor(set: ShapeSetId): Promise<Engine> {
 }
 
 async function makeEngine(set: ShapeSetId): Promise<Engine> {
-  const [{ default: SHACLValidator }, { default: factory }, { Parser }] = await Promise.all([
+  const [{ default: SHACLValidator }, { default: defaultFactory }, { default: ValidationEngine }, { Parser }, { makeLight, withQuadIndex }, { isInstanceOf }] = await Promise.all([
     import('rdf-validate-shacl'),
     import('rdf-validate-shacl/src/defaultEnv.js'),
+    import('rdf-validate-shacl/src/validation-engine.js'),
     import('n3'),
+    import('./light-engine.js'),
+    import('rdf-validate-shacl/src/dataset-utils.js'),
   ]);
+  const factory = withQuadIndex(defaultFactory);
   const quads: Quad[] = [];
   for (const file of SHAPE_SETS[set]) quads.push(...(new Parser({ baseIRI: `urn:odlint:shapes:${file}` }).parse(shapesText(file)) as Quad[]));
   // The shapes' owl:imports name the ontologies and code lists the profile reuses, not shapes:
   // nothing is fetched (the code lists are given with the data, src/shacl/vocabularies.ts).
-  const validator = new SHACLValidator(factory.dataset(quads), { importGraph: () => factory.dataset() });
-  // Each result would carry a copy of its source shape's blank-node structure (sh:sourceShape
-  // details odlint never reads): copying it into every result's graph and then into the report
-  // was most of the time on a page of 1,000 datasets (docs/dcat-ap-shacl.md#engine).
-  const engine = validator.validationEngine as unknown as { copySourceShapeStructure: () => void };
-  engine.copySourceShapeStructure = () => {};
-  return { validator, factory };
+  const validator = new SHACLValidator(factory.dataset(quads), { factory, importGraph: () => factory.dataset() });
+  makeLight(validator, ValidationEngine, isInstanceOf as never);
+  return { validator, factory, paths: new Map() };
 }
 
 /** Validates the triples against each set; results in the engine's order, per set in the order given. */
 export async function validateTriples(triples: Iterable<RdfTriple>, sets: readonly ShapeSetId[]): Promise<ShaclResult[]> {
+  const { runLight } = await import('./light-engine.js');
   const out: ShaclResult[] = [];
   let data: DatasetCore | undefined;
   for (const set of sets) {
-    const { validator, factory } = await engineFor(set);
-    data ??= factory.dataset([...triples].map(([s, p, o]) => factory.quad(toTerm(factory, s) as never, factory.namedNode(p), toTerm(factory, o) as never)));
-    const report = await validator.validate(data);
-    for (const r of report.results) {
-      const focus = r.focusNode ? key(r.focusNode) : '';
-      const component = (r.sourceConstraintComponent?.value ?? '').replace(SH, '');
-      const severity = ((r.severity?.value ?? `${SH}Violation`).replace(SH, '') as ShaclSeverity);
-      const message = r.message.map((m) => m.value).join(' ');
+    const { validator, factory, paths } = await engineFor(set);
+    const graph = (data ??= factory.dataset([...triples].map(([s, p, o]) => factory.quad(toTerm(factory, s) as never, factory.namedNode(p), toTerm(factory, o) as never))));
+    for (const r of await runLight(validator, graph)) {
+      const component = r.component.value.replace(SH, '');
+      const severity = r.severity.value.replace(SH, '') as ShaclSeverity;
+      const message = r.messages.map((m) => m.value).join(' ');
       const value = r.value ? valueOf(r.value) : undefined;
-      out.push({ set, focus, path: pathString(report.dataset, r.path), component, severity, message, ...(value !== undefined ? { value } : {}) });
+      out.push({ set, focus: key(r.focus), path: pathString(validator.$shapes.dataset, r.path, paths), component, severity, message, ...(value !== undefined ? { value } : {}) });
     }
   }
   return out;
@@ -98,11 +99,13 @@ function key(t: Term): string {
   return t.termType === 'BlankNode' ? `_:${t.value}` : t.value;
 }
 
-/** A result path: the predicate, or the path's structure written as Jena writes it. */
-function pathString(report: DatasetCore, path: Term | null | undefined): string {
+/** A result path: the predicate, or the path's structure (in the shapes graph) written as Jena writes it. */
+function pathString(shapes: DatasetCore, path: Term | null, cache: Map<string, string>): string {
   if (!path) return '';
   if (path.termType === 'NamedNode') return path.value;
-  return complexPath(report, path, 0);
+  let s = cache.get(path.value);
+  if (s === undefined) cache.set(path.value, (s = complexPath(shapes, path, 0)));
+  return s;
 }
 
 function complexPath(g: DatasetCore, node: Term, depth: number): string {

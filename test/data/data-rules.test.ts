@@ -296,13 +296,13 @@ describe('Table Schema rules', () => {
     const rule = 'data/schema-constraint-error';
     const at = (row: number, field: string, messageId: string) => ({ ruleId: rule, messageId, severity: 'error', location: { file: population, row, line: row, field } });
     expect(await findings(rule, ['schema/dataset.yaml'])).toEqual([
-      at(3, 'code', 'unique'),
+      at(3, 'code', 'primaryKey'),
       at(5, 'municipality', 'required'),
       at(6, 'year', 'minimum'),
       at(6, 'sex', 'enum'),
       at(6, 'population', 'minimum'),
       at(6, 'code', 'pattern'),
-      at(7, 'code', 'required'),
+      at(7, 'code', 'primaryKeyEmpty'),
     ]);
   });
 });
