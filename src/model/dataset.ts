@@ -166,6 +166,15 @@ export interface SniffedContent {
   binary: boolean;
   /** `magic` when a signature identified it, `heuristic` for text guessed from its shape. */
   by: 'magic' | 'heuristic';
+  /** A ZIP archive: its entries by the format their names say (from its directory, nothing inflated). */
+  archive?: ArchiveInventory;
+}
+
+export interface ArchiveInventory {
+  /** Files in the archive (folders not counted). */
+  entries: number;
+  /** Entries per format id of schemas/formats.yaml, by their extension (`other` when it says nothing). */
+  formats: Record<string, number>;
 }
 
 export interface DatasetSource {

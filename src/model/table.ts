@@ -29,7 +29,7 @@ export interface TableInfo {
 export interface RowContext {
   /** 1-based record number in the file (counts the header and any lines above it). */
   row: number;
-  /** 1-based physical line where the record starts. */
+  /** 1-based physical line where the record starts; 0 when the format has no lines (Parquet). */
   line: number;
   table: TableInfo;
 }
