@@ -163,8 +163,8 @@ describe('lint: fieldsMatch (fixtures/frictionless/fields-match, strict)', () =>
       // extra-subset: more columns than fields is allowed.
       { ruleId: rule, messageId: 'extraLabel', severity: 'error', location: { file: file('extra-superset'), row: 1, line: 1, field: 'comment' } },
       // fewer-superset: fewer columns is allowed.
-      { ruleId: rule, messageId: 'missingLabel', severity: 'error', location: { file: file('fewer-subset'), row: 1, line: 1 } },
-      { ruleId: rule, messageId: 'missingLabel', severity: 'error', location: { file: file('fewer-subset'), row: 1, line: 1 } },
+      { ruleId: rule, messageId: 'missingLabel', severity: 'error', location: { file: file('fewer-subset'), row: 1, line: 1, field: 'latitude' } },
+      { ruleId: rule, messageId: 'missingLabel', severity: 'error', location: { file: file('fewer-subset'), row: 1, line: 1, field: 'longitude' } },
       // reordered-equal: same names in another order, read by name (no type error on the swapped coordinates).
       { ruleId: rule, messageId: 'noFieldMatches', severity: 'error', location: { file: file('unrelated-partial'), row: 1, line: 1 } },
       // reordered-partial: at least one column is a field.
