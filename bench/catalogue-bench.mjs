@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- catalogue [--sizes 10000,100000] [--million] [--pairs N]`: the catalogue
+ * `npm run bench -- catalogue [--sizes 10000,100000] [--million] [--pairs N] [--no-formats] [--no-cache]`: the catalogue
  * benchmark. Generates CKAN catalogues from the real corpus packages (bench/catalogue.mjs:
  * package_search pages of 1,000, varied ids/titles/licences) into bench/out/, then times
  * `odlint <dir> --no-data` with the default preset:
@@ -7,7 +7,9 @@
  *   - paired A/B runs `--jobs 1` / `--jobs 2` (`-f jsonl`), alternating, and checks that both
  *     write the same bytes;
  *   - a cold then a warm `--cache` run (same bytes; goal: warm ≥ 10× faster).
- * Prints wall, CPU (whole process, workers included), peak RSS, datasets/s and the load average.
+ * Prints wall, CPU (whole process, workers included), the CPU of the main thread and of the two
+ * busiest other threads (bench/thread-cpu.mjs: the critical path, for an idle-cores estimate on a
+ * shared machine), peak RSS, datasets/s and the load average.
  * Goals (docs/performance.md): 100k < 40 s wall on 2 cores, peak RSS < 400 MiB flat in N,
  * --jobs 2 ≥ 1.7× --jobs 1. Needs `npm run build`.
  */
@@ -16,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedCatalogue } from './catalogue.mjs';
-import { timedRun } from './timed.mjs';
+import { threadCpuRun } from './thread-cpu.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'bench', 'out');
@@ -33,10 +35,14 @@ const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 mkdirSync(outDir, { recursive: true });
 
 const rows = [];
-const fmt = (r) => `${r.seconds.toFixed(1)} s | ${r.cpuSeconds.toFixed(1)} s | ${Math.round(r.rssMiB)} MiB | ${Math.round(r.n / r.seconds)}`;
-const run = (dir, n, extra, label) => {
+const cores = os.cpus().length;
+// On idle cores a run takes at least its busiest thread's CPU time, and at least its CPU time shared by the cores.
+const idleWall = (r) => Math.max(r.threads[0] ?? 0, r.threads[1] ?? 0, r.cpuSeconds / cores);
+const threadCol = (r) => (r.threads.length ? `${r.threads[0].toFixed(1)} s / ${r.threads.slice(1, 3).map((c) => c.toFixed(1)).join(', ')} s | ${idleWall(r).toFixed(1)} s` : '? | ?');
+const fmt = (r) => `${r.seconds.toFixed(1)} s | ${r.cpuSeconds.toFixed(1)} s | ${threadCol(r)} | ${Math.round(r.rssMiB)} MiB | ${Math.round(r.n / r.seconds)}`;
+const run = async (dir, n, extra, label) => {
   const before = load();
-  const r = timedRun(outDir, null, [odlint, dir, '--no-data', '--fail-on', 'never', ...extra]);
+  const r = await threadCpuRun(outDir, [odlint, dir, '--no-data', '--fail-on', 'never', ...extra]);
   if (r.status !== 0) throw new Error(`odlint failed (exit ${r.status}): ${r.stderr}`);
   const row = { ...r, n, label, load: `${before} → ${load()}` };
   rows.push(row);
@@ -45,29 +51,32 @@ const run = (dir, n, extra, label) => {
 };
 
 console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average (1/5/15 min) before each run → after`);
-console.log('| datasets | run | wall | CPU | peak RSS | datasets/s (wall) | load |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| datasets | run | wall | CPU | CPU of the main thread / the two busiest others | idle-cores estimate | peak RSS | datasets/s (wall) | load |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const n of sizes) {
   const dir = path.join(outDir, `catalogue-${n}`);
   cachedCatalogue(dir, n);
   const out = (name) => path.join(outDir, `catalogue-${n}.${name}`);
-  run(dir, n, ['-f', 'jsonl', '-o', out('jsonl')], '`-f jsonl` (all cores)');
-  run(dir, n, ['-f', 'json', '-o', out('json')], '`-f json` (all cores)');
+  if (!args.includes('--no-formats')) {
+    await run(dir, n, ['-f', 'jsonl', '-o', out('jsonl')], '`-f jsonl` (all cores)');
+    await run(dir, n, ['-f', 'json', '-o', out('json')], '`-f json` (all cores)');
+  }
   const ratios = [];
   for (let p = 0; p < pairs; p++) {
     // Alternate the order so that a change in the machine's load hits both sides.
     const order = p % 2 ? ['2', '1'] : ['1', '2'];
     const got = {};
-    for (const j of order) got[j] = run(dir, n, ['--jobs', j, '-f', 'jsonl', '-o', out(`jobs${j}.jsonl`)], `\`--jobs ${j}\` (pair ${p + 1})`);
-    ratios.push(got['1'].seconds / got['2'].seconds);
+    for (const j of order) got[j] = await run(dir, n, ['--jobs', j, '-f', 'jsonl', '-o', out(`jobs${j}.jsonl`)], `\`--jobs ${j}\` (pair ${p + 1})`);
+    ratios.push([got['1'].seconds / got['2'].seconds, idleWall(got['1']) / idleWall(got['2'])]);
     if (readFileSync(out('jobs1.jsonl'), 'utf8') !== readFileSync(out('jobs2.jsonl'), 'utf8')) throw new Error('--jobs 1 and --jobs 2 wrote different reports');
   }
-  console.log(`\n${n.toLocaleString('en')} datasets: --jobs 2 / --jobs 1 wall speed-up per pair: ${ratios.map((r) => r.toFixed(2) + '×').join(', ')}; reports identical\n`);
+  console.log(`\n${n.toLocaleString('en')} datasets: --jobs 2 / --jobs 1 speed-up per pair, wall: ${ratios.map((r) => r[0].toFixed(2) + '×').join(', ')}; idle-cores estimate: ${ratios.map((r) => r[1].toFixed(2) + '×').join(', ')}; reports identical\n`);
+  if (args.includes('--no-cache')) continue;
   // --cache: a cold run writes the cache, a warm one (nothing changed) reuses every file.
   const cacheFile = out('odlintcache');
   rmSync(cacheFile, { force: true });
-  const cold = run(dir, n, ['--cache', '--cache-location', cacheFile, '-f', 'jsonl', '-o', out('cold.jsonl')], '`--cache`, cold');
-  const warm = run(dir, n, ['--cache', '--cache-location', cacheFile, '-f', 'jsonl', '-o', out('warm.jsonl')], '`--cache`, warm');
+  const cold = await run(dir, n, ['--cache', '--cache-location', cacheFile, '-f', 'jsonl', '-o', out('cold.jsonl')], '`--cache`, cold');
+  const warm = await run(dir, n, ['--cache', '--cache-location', cacheFile, '-f', 'jsonl', '-o', out('warm.jsonl')], '`--cache`, warm');
   if (readFileSync(out('cold.jsonl'), 'utf8') !== readFileSync(out('warm.jsonl'), 'utf8')) throw new Error('the warm --cache run wrote a different report');
   console.log(`\n${n.toLocaleString('en')} datasets: warm --cache run ${(cold.seconds / warm.seconds).toFixed(1)}× faster (wall), ${(cold.cpuSeconds / warm.cpuSeconds).toFixed(1)}× (CPU); reports identical\n`);
 }

@@ -1,11 +1,14 @@
 /**
- * `npm run bench -- harvest [--size 100000] [--jobs 2]`: the harvest benchmark (issue 12). A CKAN
+ * `npm run bench -- harvest [--size 100000] [--jobs 2] [--runs live,harvest,offline,data-json]
+ * [--odlint <other build's bin/odlint.js>]`: the harvest benchmark (issue 12). A CKAN
  * portal of `size` datasets (bench/catalogue.mjs: the real corpus packages as templates, pages of
  * 1,000) is served by bench/replay-portal.mjs on 127.0.0.1 in its own process; then, each in its
  * own process (CPU and peak RSS from process.resourceUsage(), worker threads included):
  *   1. `odlint <portal> --online --no-url-checks --no-data --jobs N -f jsonl`: harvest and lint;
  *   2. `odlint harvest <portal> -o snapshot.jsonl`: harvest only;
- *   3. `odlint snapshot.jsonl --no-data --jobs N -f jsonl`: lint the snapshot offline.
+ *   3. `odlint snapshot.jsonl --no-data --jobs N -f jsonl`: lint the snapshot offline;
+ *   4. `odlint <portal>/data.json --online --no-url-checks --no-data --jobs N -f jsonl`: the same
+ *      number of datasets as one DCAT-US document, harvested in parts as it downloads.
  * Checks that every announced dataset was linted (1 and 3 the same bytes). Prints wall, CPU, peak
  * RSS, datasets/s and the load average. Goals (docs/performance.md): 100k harvested and linted in
  * < 60 s on 2 cores, peak RSS < 400 MiB. Needs `npm run build`.
@@ -27,8 +30,11 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const n = Number(opt('--size', '100000'));
+/** `--runs live,harvest,offline,data-json`: only these runs (offline needs harvest's snapshot). */
+const runs = new Set(opt('--runs', 'live,harvest,offline,data-json').split(','));
 const jobs = opt('--jobs', '2');
-const odlint = path.join(root, 'bin', 'odlint.js');
+/** `--odlint <bin/odlint.js>`: another build to time (a before/after pair against the same portal). */
+const odlint = path.resolve(opt('--odlint', path.join(root, 'bin', 'odlint.js')));
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 mkdirSync(outDir, { recursive: true });
 
@@ -51,18 +57,27 @@ const run = (label, cmdArgs) => {
 };
 const lines = (file) => readFileSync(file, 'utf8').trimEnd().split('\n');
 try {
-  rmSync(out('snapshot.jsonl'), { force: true });
-  rmSync(out('snapshot.jsonl.partial'), { force: true });
-  run(`harvest + lint, \`--jobs ${jobs}\``, [base, '--online', '--no-url-checks', '--no-data', '--jobs', jobs, '--fail-on', 'never', '-f', 'jsonl', '-o', out('live.jsonl')]);
-  run('`odlint harvest` (snapshot only)', ['harvest', base, '-o', out('snapshot.jsonl'), '--no-progress']);
-  run(`lint the snapshot, \`--jobs ${jobs}\``, [out('snapshot.jsonl'), '--no-data', '--jobs', jobs, '--fail-on', 'never', '-f', 'jsonl', '-o', out('offline.jsonl')]);
-  const live = lines(out('live.jsonl'));
-  const summary = JSON.parse(live.at(-1)).summary;
-  const datasets = live.filter((l) => l.startsWith('{"type":"dataset"') || l.includes('"kind":"dataset"')).length;
-  console.log(`\nsummary.harvest: ${JSON.stringify(summary?.harvest)}; ${summary?.datasets} datasets in the report`);
-  if (summary?.datasets !== n) throw new Error(`expected ${n} datasets linted, the report has ${summary?.datasets} (${datasets} lines)`);
-  const offline = lines(out('offline.jsonl'));
-  console.log(`live and offline reports ${live.join('\n') === offline.join('\n') ? 'identical' : 'DIFFER'}`);
+  if (runs.has('live')) {
+    run(`harvest + lint, \`--jobs ${jobs}\``, [base, '--online', '--no-url-checks', '--no-data', '--jobs', jobs, '--fail-on', 'never', '-f', 'jsonl', '-o', out('live.jsonl')]);
+    const summary = JSON.parse(lines(out('live.jsonl')).at(-1)).summary;
+    console.log(`summary.harvest: ${JSON.stringify(summary?.harvest)}; ${summary?.datasets} datasets in the report`);
+    if (summary?.datasets !== n) throw new Error(`expected ${n} datasets linted, the report has ${summary?.datasets}`);
+  }
+  if (runs.has('harvest')) {
+    rmSync(out('snapshot.jsonl'), { force: true });
+    rmSync(out('snapshot.jsonl.partial'), { force: true });
+    run('`odlint harvest` (snapshot only)', ['harvest', base, '-o', out('snapshot.jsonl'), '--no-progress']);
+  }
+  if (runs.has('offline')) {
+    run(`lint the snapshot, \`--jobs ${jobs}\``, [out('snapshot.jsonl'), '--no-data', '--jobs', jobs, '--fail-on', 'never', '-f', 'jsonl', '-o', out('offline.jsonl')]);
+    if (runs.has('live')) console.log(`live and offline reports ${lines(out('live.jsonl')).join('\n') === lines(out('offline.jsonl')).join('\n') ? 'identical' : 'DIFFER'}`);
+  }
+  if (runs.has('data-json')) {
+    run(`DCAT-US data.json (one document), \`--jobs ${jobs}\``, [`${base}/data.json`, '--online', '--no-url-checks', '--no-data', '--jobs', jobs, '--fail-on', 'never', '-f', 'jsonl', '-o', out('data-json.jsonl')]);
+    const pod = JSON.parse(lines(out('data-json.jsonl')).at(-1)).summary;
+    console.log(`data.json: summary.harvest ${JSON.stringify(pod?.harvest)}; ${pod?.datasets} datasets in the report`);
+    if (pod?.datasets !== n) throw new Error(`expected ${n} datasets of the data.json linted, the report has ${pod?.datasets}`);
+  }
 } finally {
   server.kill();
 }

@@ -2,13 +2,33 @@
  * A CKAN portal on 127.0.0.1 for the harvest benchmark, in its own process (the benchmark's
  * timing blocks its own event loop): it serves the package_search pages bench/catalogue.mjs
  * wrote (1,000 packages each) for `rows=1000&start=k*1000`, a `rows=0` count, status_show, and
- * gzip when asked. Prints its base URL on stdout.
+ * gzip when asked; and `/data.json`, a DCAT-US catalogue of the same n datasets (the real POD
+ * datasets of fixtures/corpus/dcat-us in turn, each its own identifier and title), written as it
+ * is sent, never whole. Prints its base URL on stdout.
  *   node bench/replay-portal.mjs <catalogue dir> <n>
  */
 import { createServer } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const POD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'corpus', 'dcat-us', 'ckanext-datajson__usda.gov.data.json');
+
+/** Sends a POD data.json of `n` datasets, 1,000 at a time (back-pressure respected). */
+async function sendDataJson(res, n) {
+  const pod = JSON.parse(readFileSync(POD, 'utf8'));
+  const { dataset: templates, ...envelope } = pod;
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const write = (text) => (res.write(text) ? undefined : new Promise((resolve) => res.once('drain', resolve)));
+  await write(`${JSON.stringify(envelope).slice(0, -1)},"dataset":[\n`);
+  for (let i = 0; i < n; i += 1000) {
+    const part = [];
+    for (let k = i; k < Math.min(n, i + 1000); k++) part.push(JSON.stringify({ ...templates[k % templates.length], identifier: `usda-${k}`, title: `Dataset ${k}` }));
+    await write(`${i ? ',\n' : ''}${part.join(',\n')}`);
+  }
+  res.end('\n]}\n');
+}
 
 const [dir, total] = [process.argv[2], Number(process.argv[3])];
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -25,6 +45,7 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
     return res.end('<!doctype html><html><body>CKAN</body></html>');
   }
+  if (url.pathname === '/data.json') return void sendDataJson(res, total);
   if (url.pathname === '/api/3/action/status_show') return json(res, { success: true, result: { ckan_version: '2.10.4' } }, false);
   if (url.pathname === '/api/3/action/package_search') {
     const rows = Number(url.searchParams.get('rows') ?? 10);

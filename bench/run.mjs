@@ -6,7 +6,8 @@
  *   (b) `node bin/odlint.js` with all data rules: every rule of the data and format families,
  *       off-by-default ones included (duplicate rows...), other families off;
  *   (c) `node bin/odlint.js -p strict`: every rule of every family (gender, personal data...);
- *   (d) csvclean (csvkit), when installed.
+ *   (d) (b) on the same CSV zipped (the only entry of a ZIP archive: inflated as it is read);
+ *   (e) csvclean (csvkit), when installed.
  * Prints throughputs (MiB/s), odlint / csv-parse ratio and each process's peak RSS. Needs `npm run build`.
  * Goals (docs/performance.md): ratio >= 0.7, odlint peak RSS < 150 MB at 200 MB and 1 GB.
  */
@@ -16,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { timedRun } from './timed.mjs';
+import { benchZip } from './zip-case.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'bench', 'out');
@@ -122,13 +124,15 @@ const odlint = path.join(root, 'bin', 'odlint.js');
 const report = path.join(outDir, 'odlint-report.json');
 const rules = JSON.parse(spawnSync(process.execPath, [odlint, 'rules', '--json'], { encoding: 'utf8', maxBuffer: 16 * MiB }).stdout);
 const otherFamiliesOff = rules.filter((r) => !['data', 'format', 'core'].includes(r.family)).flatMap((r) => ['--rule', `${r.id}=off`]);
-const runOdlint = (extra) => {
-  const r = timed(null, [odlint, file, '-p', 'strict', ...extra, '-f', 'json', '-o', report, '--fail-on', 'never']);
+const runOdlint = (extra, input = file) => {
+  const r = timed(null, [odlint, input, '-p', 'strict', ...extra, '-f', 'json', '-o', report, '--fail-on', 'never']);
   if (r.status !== 0) throw new Error(`odlint failed (exit ${r.status}): ${r.stderr}`);
   return { ...r, summary: JSON.parse(readFileSync(report, 'utf8')).summary };
 };
 const lint = runOdlint(otherFamiliesOff);
 const strict = runOdlint([]);
+// The same CSV as the only entry of a ZIP archive (bench/zip-case.mjs), same rules as (b).
+const zipped = runOdlint(otherFamiliesOff, await benchZip(file));
 let clean;
 if (hasCommand('csvclean')) clean = timed('csvclean', ['-n', file], { node: false });
 const loadAfter = load();
@@ -145,6 +149,7 @@ console.log('|---|---|---|---|---|---|');
 console.log(row('bare csv-parse stream', bare));
 console.log(row('odlint, all data rules', lint));
 console.log(row('odlint -p strict (all rules)', strict));
+console.log(row('odlint, all data rules, the CSV in a ZIP', zipped));
 console.log(clean ? row('csvclean -n (csvkit)', clean) : '| csvclean (csvkit) | not installed | | | | |');
 const ratio = bare.seconds / lint.seconds;
 const cpuRatio = bare.cpuSeconds / lint.cpuSeconds;

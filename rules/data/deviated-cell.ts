@@ -13,6 +13,9 @@ const MIN_THRESHOLD = 5000;
 /** Cells longer than MIN_THRESHOLD remembered per table (row and length: 8 bytes each). */
 const MAX_CANDIDATES = 100_000;
 
+/** Lengths below this are counted in an array, longer ones in a map. */
+const SMALL = 1024;
+
 /**
  * One column's cell lengths, in constant memory: a histogram of lengths (for the median), sums (for
  * the standard deviation), and the few cells long enough to ever be reported.
@@ -21,7 +24,8 @@ class LengthColumn {
   n = 0;
   private sum = 0;
   private squares = 0;
-  readonly histogram = new Map<number, number>();
+  private readonly small = new Float64Array(SMALL);
+  private readonly large = new Map<number, number>();
   readonly long: { row: number; length: number }[] = [];
 
   constructor(readonly ref: FieldRef) {}
@@ -30,7 +34,8 @@ class LengthColumn {
     this.n++;
     this.sum += length;
     this.squares += length * length;
-    this.histogram.set(length, (this.histogram.get(length) ?? 0) + 1);
+    if (length < SMALL) this.small[length]!++;
+    else this.large.set(length, (this.large.get(length) ?? 0) + 1);
   }
 
   /** Python's statistics.stdev (sample) of the lengths. */
@@ -39,18 +44,26 @@ class LengthColumn {
   }
 
   median(): number {
-    const lengths = [...this.histogram.keys()].sort((a, b) => a - b);
-    const at = (k: number) => {
+    const large = [...this.large.keys()].sort((a, b) => a - b);
+    /** The k-th smallest length (0-based). */
+    const at = (k: number): number => {
       let seen = 0;
-      for (const l of lengths) {
-        seen += this.histogram.get(l)!;
+      for (let l = 0; l < SMALL; l++) {
+        seen += this.small[l]!;
         if (seen > k) return l;
       }
-      return lengths[lengths.length - 1]!;
+      for (const l of large) {
+        seen += this.large.get(l)!;
+        if (seen > k) return l;
+      }
+      return large[large.length - 1] ?? SMALL - 1;
     };
     return this.n % 2 ? at((this.n - 1) / 2) : (at(this.n / 2 - 1) + at(this.n / 2)) / 2;
   }
 }
+
+/** A high surrogate: only then does a cell's length in code points differ from its UTF-16 length. */
+const SURROGATE = /[\uD800-\uDBFF]/;
 
 export const { meta, create } = defineRule<Options>({
   meta: {
@@ -101,7 +114,7 @@ export const { meta, create } = defineRule<Options>({
         for (const c of columns) {
           const raw = cells[c.ref.column];
           if (!raw || c.ref.missing.has(raw)) continue;
-          const length = codePointLength(raw);
+          const length = SURROGATE.test(raw) ? codePointLength(raw) : raw.length;
           c.add(length);
           if (length <= MIN_THRESHOLD) continue;
           if (candidates < MAX_CANDIDATES) {

@@ -62,7 +62,7 @@ export const { meta, create } = defineRule<Options>({
         for (const check of checkList(context.options, 'fieldName')) {
           const ref = findField(check.fieldName, t.header, dist.schema);
           const location = { file: t.path };
-          if (!ref) context.report({ messageId: 'fieldMissing', data: { field: check.fieldName }, location });
+          if (!ref) context.report({ messageId: 'fieldMissing', data: { field: check.fieldName }, location, severity: 'info' });
           else if (ref.field && !['integer', 'number'].includes(ref.field.type ?? 'string')) context.report({ messageId: 'notNumeric', data: { field: ref.name }, location });
           else followed.push({ ref, interval: check.interval ?? 3, average: check.average ?? 'mean', numbers: new NumberColumn(context.options.maxValues), other: 0 });
         }

@@ -1,5 +1,11 @@
 import { defineRule } from '../../src/engine/rule-api.js';
-import { csvSummaryFacts } from '../../src/model/index.js';
+import { csvSummaryFacts, type Distribution } from '../../src/model/index.js';
+
+/** The encoding a descriptor declares for the file (Frictionless `encoding`), when it says UTF-8. */
+function declaredUtf8(dist: Distribution): string | undefined {
+  const declared = dist.extras.encoding;
+  return typeof declared === 'string' && /^utf-?8(-sig)?$/i.test(declared.trim()) ? declared : undefined;
+}
 
 export const { meta, create } = defineRule({
   meta: {
@@ -11,19 +17,25 @@ export const { meta, create } = defineRule({
       'csvlint: `encoding` / `invalid_encoding`; Frictionless: `encoding-error`.',
     severity: 'warning',
     presets: ['recommended'],
-    equivalents: { frictionless: { invalidBytes: ['encoding-error'] }, csvlint: { notUtf8: ['encoding', 'invalid_encoding'], invalidBytes: ['invalid_encoding'] } },
+    equivalents: {
+      frictionless: { invalidBytes: ['encoding-error'], declaredUtf8: ['encoding-error'] },
+      csvlint: { notUtf8: ['encoding', 'invalid_encoding'], invalidBytes: ['invalid_encoding'], declaredUtf8: ['invalid_encoding'] },
+    },
     needsRows: true,
     messages: {
       notUtf8: 'the file is encoded in {{encoding}}, not UTF-8',
       invalidBytes: 'bytes at offset {{offset}} (line {{line}}) are not valid UTF-8: the file mixes encodings',
+      declaredUtf8: 'the descriptor declares the encoding "{{declared}}" but the file is encoded in {{encoding}}',
     },
   },
   create(context) {
     return {
-      table(table) {
-        if (table.encoding && table.encoding !== 'UTF-8') {
-          context.report({ messageId: 'notUtf8', data: { encoding: table.encoding }, location: { file: table.path } });
-        }
+      table(table, dist) {
+        if (!table.encoding || table.encoding === 'UTF-8') return;
+        const declared = declaredUtf8(dist);
+        // Declared UTF-8: every reader that trusts the descriptor fails to decode the file.
+        if (declared) context.report({ messageId: 'declaredUtf8', data: { declared, encoding: table.encoding }, location: { file: table.path }, severity: 'error' });
+        else context.report({ messageId: 'notUtf8', data: { encoding: table.encoding }, location: { file: table.path } });
       },
       endTable(table, summary) {
         const bad = csvSummaryFacts(summary)?.invalidUtf8;

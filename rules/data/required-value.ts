@@ -46,7 +46,7 @@ export const { meta, create } = defineRule<Options>({
         for (const check of checkList(context.options, 'fieldName')) {
           const ref = findField(check.fieldName, t.header, dist.schema);
           if (ref) wanted.push({ ref, values: check.values, found: check.values.map(() => false) });
-          else context.report({ messageId: 'fieldMissing', data: { field: check.fieldName }, location: { file: t.path } });
+          else context.report({ messageId: 'fieldMissing', data: { field: check.fieldName }, location: { file: t.path }, severity: 'info' });
         }
       },
       row(cells) {

@@ -66,9 +66,10 @@ export const { meta, create } = defineRule<Options>({
             context.report({ messageId: 'invalidFormula', data: { formula: p.source, reason: p.reason }, location: { file: t.path } });
             continue;
           }
-          // A name the table lacks would fail every row: said once, and the formula is not run.
+          // A name the table lacks would fail every row: said once (info: options may be shared by
+          // tables of other shapes), and the formula is not run on this table.
           const unknown = p.formula.names.find((n) => !byName.has(n));
-          if (unknown !== undefined) context.report({ messageId: 'unknownField', data: { formula: p.source, field: unknown }, location: { file: t.path } });
+          if (unknown !== undefined) context.report({ messageId: 'unknownField', data: { formula: p.source, field: unknown }, location: { file: t.path }, severity: 'info' });
           else constraints.push({ source: p.source, formula: p.formula, fields: byName, limit: new FindingLimit(context.options.maxFindings) });
         }
       },

@@ -1,6 +1,6 @@
 import { defineRule, FindingLimit, HashSeen, hash53, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
-import { brokenConstraint, castCell, fieldColumns, missingValues, patternProblem } from '../../src/knowledge/table-schema.js';
-import { locate, type Distribution, type SourceLocation, type TableInfo, type TableSchemaField } from '../../src/model/index.js';
+import { brokenConstraint, castCell, fieldColumns, missingValues, invalidPattern, patternProblem, schemaLocation } from '../../src/knowledge/table-schema.js';
+import { type TableInfo, type TableSchemaField } from '../../src/model/index.js';
 
 interface Options {
   maxFindings: number;
@@ -15,14 +15,22 @@ interface Checked {
   seen?: HashSeen;
 }
 
+/** The primary key (one field or several): their columns, and the keys seen (bounded). */
+interface PrimaryKey {
+  fields: TableSchemaField[];
+  columns: number[];
+  seen: HashSeen;
+}
+
 export const { meta, create } = defineRule<Options>({
   meta: {
     id: 'data/schema-constraint-error',
     family: 'data',
-    description: 'A cell breaks a constraint of its Table Schema field: required, unique, minimum/maximum, minLength/maxLength, pattern, enum.',
+    description: 'A cell breaks a constraint of its Table Schema field (required, unique, minimum/maximum, minLength/maxLength, pattern, enum) or a row repeats the primary key.',
     rationale:
       'Constraints are the publisher’s own promises about the data (an identifier is unique, a percentage is at most 100); a broken one is a data error. ' +
-      'Frictionless: `constraint-error`, `unique-error`; csvlint: `missing_value`, `unique`, `below_minimum`, `above_maximum`, `pattern`, `min_length`, `max_length`.',
+      'A primary key (one field or several) is unique and not empty. ' +
+      'Frictionless: `constraint-error`, `unique-error`, `primary-key`; csvlint: `missing_value`, `unique`, `below_minimum`, `above_maximum`, `pattern`, `min_length`, `max_length`.',
     severity: 'error',
     presets: ['recommended'],
     equivalents: {
@@ -35,6 +43,8 @@ export const { meta, create } = defineRule<Options>({
         pattern: ['constraint-error'],
         enum: ['constraint-error'],
         unique: ['unique-error'],
+        primaryKey: ['primary-key'],
+        primaryKeyEmpty: ['primary-key'],
       },
       csvlint: {
         required: ['missing_value'],
@@ -44,6 +54,8 @@ export const { meta, create } = defineRule<Options>({
         maxLength: ['max_length'],
         pattern: ['pattern'],
         unique: ['unique'],
+        primaryKey: ['unique'],
+        primaryKeyEmpty: ['missing_value'],
       },
     },
     needsRows: true,
@@ -57,6 +69,8 @@ export const { meta, create } = defineRule<Options>({
     messages: {
       required: 'row {{row}}: "{{field}}" is required but empty',
       unique: 'row {{row}}: the value of "{{field}}" repeats row {{first}}, but the field is unique',
+      primaryKey: 'row {{row}}: the primary key ({{field}}) repeats row {{first}}',
+      primaryKeyEmpty: 'row {{row}}: the primary key ({{field}}) is empty',
       minimum: 'row {{row}}: the value of "{{field}}" is below its minimum {{bound}}',
       maximum: 'row {{row}}: the value of "{{field}}" is above its maximum {{bound}}',
       minLength: 'row {{row}}: the value of "{{field}}" is shorter than {{bound}} characters',
@@ -70,33 +84,56 @@ export const { meta, create } = defineRule<Options>({
   create(context) {
     let table: TableInfo;
     let checked: Checked[] = [];
+    let primaryKeyCheck: PrimaryKey | undefined;
     let missing = new Set<string>();
     let limit: FindingLimit;
     const report = (messageId: string, row: number, field: TableSchemaField, extra: Record<string, string | number> = {}) => {
       if (!limit.take(row)) return;
       context.report({ messageId, data: { row, field: field.name, ...extra }, location: { file: table.path, row, field: field.name } });
     };
+    /**
+     * Frictionless: no two rows have the same key; a key whose fields are all empty is an error,
+     * one with some empty fields is a value like any other (key fields are not implicitly required).
+     */
+    const checkPrimaryKey = (key: PrimaryKey, cells: readonly string[], row: number) => {
+      const values = key.columns.map((c) => cells[c] ?? '');
+      const field = key.fields.map((f) => f.name).join(', ');
+      if (values.every((v) => missing.has(v))) {
+        report('primaryKeyEmpty', row, key.fields[0]!, { field });
+        return;
+      }
+      const first = key.seen.add(hash53(values), row);
+      if (first) report('primaryKey', row, key.fields[0]!, { first, field });
+    };
     return {
       table(t, dist) {
         table = t;
         limit = new FindingLimit(context.options.maxFindings);
         checked = [];
+        primaryKeyCheck = undefined;
         const schema = dist.schema;
         if (!schema?.fields) return;
         missing = new Set(missingValues(schema));
         const columns = fieldColumns(schema, t.header);
         const primaryKey = ([] as string[]).concat(schema.primaryKey ?? []);
         schema.fields.forEach((field, i) => {
-          const problem = patternProblem(field);
-          if (problem) context.report({ messageId: 'patternUnsupported', data: { field: field.name, reason: problem }, location: patternLocation(dist, i) });
+          // An invalid pattern is data/table-schema-invalid's; one RE2 cannot run is this rule's to say.
+          const problem = invalidPattern(field) ? undefined : patternProblem(field);
+          if (problem) context.report({ messageId: 'patternUnsupported', data: { field: field.name, reason: problem }, location: schemaLocation(dist, `/fields/${i}/constraints/pattern`) });
           const c = field.constraints ?? {};
           const column = columns[i];
           // A one-field primary key is unique and required too (Frictionless).
-          const single = primaryKey.length === 1 && primaryKey[0] === field.name;
-          if (column === undefined || (Object.keys(c).length === 0 && !single)) return;
-          const unique = c.unique === true || single;
-          checked.push({ field, column, required: c.required === true || single, ...(unique ? { seen: new HashSeen(context.options.maxUniqueValues) } : {}) });
+          if (column === undefined || Object.keys(c).length === 0) return;
+          checked.push({ field, column, required: c.required === true, ...(c.unique === true ? { seen: new HashSeen(context.options.maxUniqueValues) } : {}) });
         });
+        // The primary key (a field without a column: data/schema-header-mismatch says so).
+        if (primaryKey.length > 0) {
+          const keyFields = primaryKey.map((name) => schema.fields.findIndex((f) => f.name === name));
+          const keyColumns = keyFields.map((i) => (i < 0 ? undefined : columns[i]));
+          if (keyColumns.every((c) => c !== undefined)) {
+            primaryKeyCheck = { fields: keyFields.map((i) => schema.fields[i]!), columns: keyColumns as number[], seen: new HashSeen(context.options.maxUniqueValues) };
+          }
+        }
       },
       row(cells, ctx) {
         for (const check of checked) {
@@ -115,6 +152,7 @@ export const { meta, create } = defineRule<Options>({
           const broken = brokenConstraint(field, value, cast.value);
           if (broken) report(broken, ctx.row, field, { bound: String(field.constraints?.[broken]) });
         }
+        if (primaryKeyCheck) checkPrimaryKey(primaryKeyCheck, cells, ctx.row);
       },
       endTable(t) {
         const more = limit.overflow();
@@ -123,9 +161,3 @@ export const { meta, create } = defineRule<Options>({
     };
   },
 });
-
-/** Where field `i`'s pattern is written: inside an inline schema, else the schema reference. */
-function patternLocation(dist: Distribution, i: number): SourceLocation {
-  const at = locate(dist, 'schema');
-  return dist.extras.schemaRef === undefined && at.pointer !== undefined ? { ...at, pointer: `${at.pointer}/fields/${i}/constraints/pattern` } : at;
-}

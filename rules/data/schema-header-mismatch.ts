@@ -40,7 +40,8 @@ export const { meta, create } = defineRule({
         // equal: same names in any order; subset: every field, more columns allowed; superset: only fields, some may be absent.
         if (mode !== 'superset') {
           names.forEach((field, i) => {
-            if (!labels.includes(field)) context.report({ messageId: 'missingLabel', data: { field, column: i + 1 }, location: { file: table.path, row: table.headerRow } });
+            // No column to point at: the field is named instead.
+            if (!labels.includes(field)) context.report({ messageId: 'missingLabel', data: { field, column: i + 1 }, location: { file: table.path, row: table.headerRow, field } });
           });
         }
         if (mode !== 'subset') {

@@ -45,7 +45,7 @@ export const { meta, create } = defineRule<Options>({
         for (const check of checkList(context.options, 'fieldName')) {
           const ref = findField(check.fieldName, t.header, dist.schema);
           if (ref) sequences.push({ ref, broken: false });
-          else context.report({ messageId: 'fieldMissing', data: { field: check.fieldName }, location: { file: t.path } });
+          else context.report({ messageId: 'fieldMissing', data: { field: check.fieldName }, location: { file: t.path }, severity: 'info' });
         }
       },
       row(cells, ctx) {

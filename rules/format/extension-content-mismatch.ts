@@ -11,6 +11,8 @@ export const { meta, create } = defineRule({
       'csvlint: `wrong_content_type` / `excel`; Frictionless: `format-error`.',
     severity: 'error',
     presets: ['recommended'],
+    // csvlint reports a binary file served as CSV as `invalid_encoding` (features/validation_errors.feature).
+    equivalents: { frictionless: { '*': ['format-error'] }, csvlint: { '*': ['wrong_content_type', 'invalid_encoding'] } },
     messages: {
       mismatch: 'the file is named .{{extension}} but contains {{content}}',
       binary: 'the file is named .{{extension}} but contains binary data of an unknown kind',

@@ -30,6 +30,10 @@ export const { meta, create } = defineRule({
           return;
         }
         if (compatibleFormats(content, declaredId)) return;
+        // A ZIP declared as what it holds ("CSV" with Frictionless `compression: zip`, "zip+csv"):
+        // that is what users get after unpacking.
+        const held = dist.localContent?.archive?.formats;
+        if (held && Object.keys(held).some((f) => compatibleFormats(f, declaredId))) return;
         const info = formatById(content);
         context.report({ messageId: 'mismatch', data: { declared, content: info ? formatLabel(info) : content }, location });
       },

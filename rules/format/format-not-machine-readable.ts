@@ -1,5 +1,5 @@
 import { defineRule, locate } from '../../src/engine/rule-api.js';
-import { effectiveFormat, formatLabel, type EffectiveFormat } from '../../src/knowledge/formats.js';
+import { effectiveFormat, formatById, formatLabel, type FormatInfo } from '../../src/knowledge/formats.js';
 import type { Distribution } from '../../src/model/index.js';
 
 interface Options {
@@ -7,8 +7,32 @@ interface Options {
   evenWithAlternative: boolean;
 }
 
-/** Pages, documents and images are not data; archives and services are judged by what they hold. */
+/** Pages, documents and images are not data; archives are judged by what they hold (when a local file says), services not at all. */
 const JUDGED = new Set(['data', 'document', 'page', 'image']);
+
+interface Judged {
+  dist: Distribution;
+  machineReadable: boolean;
+  messageId: 'notMachineReadable' | 'webPage' | 'archive';
+  data: Record<string, string>;
+}
+
+const HOW = { content: ' (by its content)', declared: '', extension: ' (by its extension)' } as const;
+
+/** A distribution's verdict, or undefined when its format is unknown or not judged. */
+function judge(dist: Distribution): Judged | undefined {
+  const f = effectiveFormat(dist);
+  if (!f) return undefined;
+  if (f.format.kind === 'archive') {
+    const held = Object.keys(dist.localContent?.archive?.formats ?? {})
+      .map(formatById)
+      .filter((x): x is FormatInfo => !!x && JUDGED.has(x.kind));
+    if (!held.length) return undefined;
+    return { dist, machineReadable: held.some((x) => x.machineReadable), messageId: 'archive', data: { format: formatLabel(f.format), held: held.map(formatLabel).join(', ') } };
+  }
+  if (!JUDGED.has(f.format.kind)) return undefined;
+  return { dist, machineReadable: f.format.machineReadable, messageId: f.format.kind === 'page' ? 'webPage' : 'notMachineReadable', data: { format: formatLabel(f.format), how: HOW[f.from] } };
+}
 
 export const { meta, create } = defineRule<Options>({
   meta: {
@@ -28,21 +52,16 @@ export const { meta, create } = defineRule<Options>({
     messages: {
       notMachineReadable: 'the distribution is {{format}}{{how}}, which programs cannot read as data; publish the data as CSV, JSON or another structured format',
       webPage: 'the distribution is a web page{{how}}, not a data file; link the file itself (downloadURL)',
+      archive: 'the distribution is a {{format}} archive of {{held}} files, which programs cannot read as data; put the data in it as CSV, JSON or another structured format',
     },
   },
   create(context) {
-    const HOW = { content: ' (by its content)', declared: '', extension: ' (by its extension)' } as const;
     return {
       dataset(ds) {
-        const judged = ds.distributions
-          .map((dist) => [dist, effectiveFormat(dist)] as const)
-          .filter((x): x is readonly [Distribution, EffectiveFormat] => !!x[1] && JUDGED.has(x[1].format.kind));
-        const bad = judged.filter(([, f]) => !f.format.machineReadable);
+        const judged = ds.distributions.map(judge).filter((j): j is Judged => !!j);
+        const bad = judged.filter((j) => !j.machineReadable);
         if (!context.options.evenWithAlternative && bad.length < judged.length) return;
-        for (const [dist, f] of bad) {
-          const messageId = f.format.kind === 'page' ? 'webPage' : 'notMachineReadable';
-          context.report({ messageId, data: { format: formatLabel(f.format), how: HOW[f.from] }, location: locate(dist, 'format') });
-        }
+        for (const j of bad) context.report({ messageId: j.messageId, data: j.data, location: locate(j.dist, 'format') });
       },
     };
   },

@@ -66,7 +66,17 @@ function publicMeta(m: RuleMeta) {
     defaultOptions: m.defaultOptions ?? null,
     messages: m.messages,
     fixable: Boolean(m.fixable),
+    equivalents: m.equivalents ?? null,
   };
+}
+
+/** `frictionless `extra-cell`, `missing-cell`; csvlint `ragged_rows``: the peers' types a rule's findings stand for. */
+function equivalentsText(m: RuleMeta): string | undefined {
+  const peers = Object.entries(m.equivalents ?? {}).map(([peer, byMessage]) => {
+    const types = [...new Set(Object.values(byMessage ?? {}).flat())];
+    return `${peer} ${types.map((t) => `\`${t}\``).join(', ')}`;
+  });
+  return peers.length ? peers.join('; ') : undefined;
 }
 
 /** `odlint rules explain <id>`: the rule's metadata and its Markdown docs. */
@@ -103,6 +113,8 @@ export function explainText(m: RuleMeta): string {
     `Why: ${m.rationale}`,
     `Presets: ${m.presets.join(', ') || '(none)'}`,
   ];
+  const equivalents = equivalentsText(m);
+  if (equivalents) lines.push(`Equivalents: ${equivalents}`);
   const props = (m.optionsSchema?.['properties'] ?? {}) as Record<string, { description?: string; type?: string }>;
   if (Object.keys(props).length) {
     lines.push('', 'Options:');

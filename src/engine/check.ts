@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { DEFAULT_LIMITS, fileClock, LimitExceeded, type Dataset, type Distribution, type Finding, type Limits, type Severity, type SourceLocation, type TableInfo } from '../model/index.js';
 import type { EffectiveRule } from '../config/types.js';
@@ -14,6 +15,7 @@ import { isRemoteCsv, takeSample, type Sample, type Sampler } from '../harvest/s
 import { RowLines } from './row-lines.js';
 import { contribute, type CatalogueFacts } from './catalogue.js';
 import { nationalSchemaByHeader } from '../knowledge/national-schemas.js';
+import { parseChecksum } from '../knowledge/checksum.js';
 
 export interface CheckSettings {
   cwd: string;
@@ -283,12 +285,33 @@ function adoptSchemaByHeader(dist: Distribution, header: readonly string[]): voi
 async function annotateLocalFile(dist: Distribution, sniff: boolean): Promise<void> {
   if (!dist.localPath) return;
   try {
-    dist.localStatus = statSync(dist.localPath).isFile() ? 'present' : 'not-a-file';
+    const stat = statSync(dist.localPath);
+    dist.localStatus = stat.isFile() ? 'present' : 'not-a-file';
+    if (stat.isFile()) dist.localBytes = stat.size;
   } catch {
     dist.localStatus = 'missing';
   }
   // Only the first 64 KiB are read here; readers stream the whole file later.
   if (sniff && dist.localStatus === 'present') dist.localContent = await sniffFile(dist.localPath).catch(() => undefined);
+}
+
+/**
+ * The digest of a data file whose distribution declares a checksum, computed from the bytes the
+ * reader streams (no second read); `hex()` is undefined unless every byte of the file went past.
+ */
+function declaredDigest(dist: Distribution): { algorithm: string; update: (chunk: Uint8Array) => void; hex: () => string | undefined } | undefined {
+  const declared = dist.checksum === undefined ? undefined : parseChecksum(dist.checksum);
+  if (!declared?.ok || dist.localBytes === undefined) return undefined;
+  const hash = createHash(declared.algorithm);
+  let seen = 0;
+  return {
+    algorithm: declared.algorithm,
+    update: (chunk) => {
+      hash.update(chunk);
+      seen += chunk.length;
+    },
+    hex: () => (seen === dist.localBytes ? hash.digest('hex') : undefined),
+  };
 }
 
 /** Reads one local data file once, feeding the table, row and endTable hooks. */
@@ -313,6 +336,7 @@ async function readData(
   const limits = run.limits ?? DEFAULT_LIMITS;
   // The watchdog: reading this file and running the rules on its rows has limits.secondsPerFile.
   const clock = fileClock(limits);
+  const digest = declaredDigest(dist);
   try {
     await reader.read(
       path,
@@ -333,12 +357,14 @@ async function readData(
           row(cells, ctx);
         },
         end: (summary) => {
+          const hex = digest?.hex();
+          if (hex) summary.digest = { algorithm: digest!.algorithm, hex };
           if (table) call('endTable', fileAt, table, summary, dist, ds);
         },
         // An archive entry not read while the others are: reported like a file of its own.
         problem: (err, file) => readProblem(err, file, emitCore),
       },
-      { file: displayPath(run.cwd, path), rows: wantsRows, limits, clock, ...(dist.dialect ? { dialect: dist.dialect } : {}) },
+      { file: displayPath(run.cwd, path), rows: wantsRows, limits, clock, ...(dist.dialect ? { dialect: dist.dialect } : {}), ...(digest ? { onBytes: digest.update } : {}) },
     );
   } catch (err) {
     readProblem(err, shownAs ?? path, emitCore);

@@ -40,6 +40,14 @@ export class HashSeen {
     return this.count >= this.maxEntries;
   }
 
+  /** The row where `hash` was first seen, or 0 when it was not stored (past `maxEntries`: maybe never stored). */
+  has(hash: number): number {
+    const key = hash || 1;
+    const mask = this.keys.length - 1;
+    for (let i = key % this.keys.length; this.keys[i] !== 0; i = (i + 1) & mask) if (this.keys[i] === key) return this.rows[i]!;
+    return 0;
+  }
+
   /** Records `hash` first seen at `row`; returns the earlier row when it was already there, else 0. */
   add(hash: number, row: number): number {
     const key = hash || 1; // 0 marks an empty slot

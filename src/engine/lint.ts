@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { emptyDataset, emptyDistribution, type Dataset, type Finding, type SourceLocation } from '../model/index.js';
 import { discover, InputError } from '../discover/index.js';
-import { loadDescriptor, loadDescriptorText, type LoadIssue, type LoadOutcome } from '../loaders/index.js';
+import { loadDescriptor, loadDescriptorText, loadDocumentPart, type DocumentPart, type LoadIssue, type LoadOutcome } from '../loaders/index.js';
 import { isSnapshotFile } from '../harvest/snapshot.js';
 import { openPortal, openSnapshot, remoteBase, type HarvestSettings, type RemoteInput, type RemoteRun } from './remote.js';
 import { statSync } from 'node:fs';
@@ -57,7 +57,7 @@ export type LintUnit =
    * by its URL. `limit`: only its first datasets (--max-datasets). `byDataset`: shards split its
    * datasets by hash (a one-page catalogue); else the whole page belongs to the shard that fetched it.
    */
-  | { kind: 'fetched'; index: number; url: string; body: string; format: string; limit?: number; byDataset: boolean }
+  | { kind: 'fetched'; index: number; url: string; body: string; format: string; limit?: number; byDataset: boolean; part?: DocumentPart }
   /** A page that could not be had, or a finding about a harvest as a whole (`core/harvest-error`). */
   | { kind: 'harvest-error'; index: number; url: string; format: string; ruleId: string; messageId: string; data: Record<string, string | number> }
   /** A descriptor read from standard input: `file` is the path it stands for. */
@@ -235,6 +235,7 @@ export async function* lintUnit(
   let outcome: LoadOutcome;
   if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else if (unit.kind === 'stdin') outcome = await withinFileTime(loadDescriptorText(file, unit.text, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  else if (unit.part) outcome = await withinFileTime(loadDocumentPart(unit.url, unit.body, unit.part, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else outcome = await withinFileTime(loadDescriptorText(unit.url, unit.body, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   // --max-datasets cut the page: the datasets after the cut are not linted (nor their issues).
   if (outcome.kind === 'loaded' && unit.kind === 'fetched' && unit.limit !== undefined && outcome.datasets.length > unit.limit) {
@@ -271,7 +272,9 @@ export async function* lintUnit(
   // A file read whole says what it holds first; a big file read batch by batch, at its end.
   const settle = function* (count: number): Generator<LintItem> {
     if (orphans.length) yield { kind: 'file', file, findings: [...orphans] };
-    if (count) yield inventory('loaded', file, outcome.format, count);
+    // A document's parts are one file: each says the datasets up to its end (the last says them all).
+    const before = unit.kind === 'fetched' ? (unit.part?.first ?? 0) : 0;
+    if (count + before) yield inventory('loaded', file, outcome.format, count + before);
     else if (orphans.length) yield inventory('failed', file, outcome.format, 0, orphans[0]!.message);
     else if (explicit) yield* fail(file, outcome.format, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
     else yield inventory('skipped', file, outcome.format, 0, `the ${outcome.format} document holds no dataset`);

@@ -39,7 +39,7 @@ const ONE_PAGE: PortalKind[] = ['dcat-us', 'document'];
 export function unitOf(r: HarvestRecord, base: number, kind: PortalKind, format: string): LintUnit {
   const index = base + r.page;
   if (r.kind === 'error') return { kind: 'harvest-error', index, url: r.url, format, ruleId: r.ruleId ?? 'core/harvest-error', messageId: r.messageId, data: r.data };
-  return { kind: 'fetched', index, url: r.url, body: r.body, format, byDataset: ONE_PAGE.includes(kind), ...(r.limit !== undefined ? { limit: r.limit } : {}) };
+  return { kind: 'fetched', index, url: r.url, body: r.body, format, byDataset: ONE_PAGE.includes(kind), ...(r.limit !== undefined ? { limit: r.limit } : {}), ...(r.part ? { part: r.part } : {}) };
 }
 
 const FORMAT_OF: Record<PortalKind, string> = { ckan: 'ckan', udata: 'udata', hydra: 'dcat-ap', csw: 'dcat-ap', 'dcat-us': 'dcat-us', document: 'unknown' };
@@ -53,7 +53,7 @@ export async function openPortal(url: string, base: number, settings: HarvestSet
   const client = newClient(settings, maxBytes);
   const { stats, records } = await startHarvest(url, client, settings.options);
   const size = stats.pageSize;
-  const estimatedUnits = stats.announced !== undefined && size ? Math.ceil(Math.min(stats.announced, settings.options.maxDatasets ?? Infinity) / size) : 1;
+  const estimatedUnits = stats.announced !== undefined && size ? Math.ceil(Math.min(stats.announced, settings.options.maxDatasets ?? Infinity) / size) : (stats.expectedPages ?? 1);
   async function* units(): AsyncGenerator<LintUnit> {
     for await (const r of records) yield unitOf(r, base, stats.kind, FORMAT_OF[stats.kind]);
   }

@@ -62,6 +62,23 @@ export interface Failed {
 
 export type Fetched = Got | Failed;
 
+/** An answer whose body is read as it comes (`HttpClient.open`). */
+export interface Opened {
+  ok: true;
+  url: string;
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  attempts: number;
+  /** Content-Length, when the server says it (the compressed length under gzip). */
+  length?: number;
+  /** The body as it comes (decompressed); ends with an error when the connection drops or goes quiet for the timeout. */
+  chunks: AsyncIterable<Uint8Array>;
+  /** Stops reading (the connection and the host's slot are let go); also done when `chunks` ends. */
+  close(): Promise<void>;
+}
+
+
 /** Statuses worth asking again: rate limits, gateway and server hiccups. */
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 
@@ -127,9 +144,81 @@ export class HttpClient {
       if (!('retry' in outcome)) return outcome;
       if (attempts > this.options.retries) return { ok: false, url, ...(outcome.status ? { status: outcome.status } : {}), error: outcome.error, attempts };
       this.retried++;
-      const backoff = this.options.backoffMs * 2 ** (attempts - 1) * (0.75 + Math.random() * 0.5);
-      await this.sleep(Math.min(this.options.maxWaitMs, Math.max(outcome.waitMs ?? 0, backoff)));
+      await this.sleep(this.waitBefore(attempts, outcome.waitMs));
     }
+  }
+
+  /**
+   * Opens a URL and hands its body on as it comes, for a document too big to hold (a DCAT-US
+   * data.json of 100,000 datasets). Retried like `get` until the answer starts; then the
+   * host's slot is held until the body is read or closed, and the timeout is the longest wait
+   * for the next bytes (a long download is not cut, a stalled one is).
+   */
+  async open(url: string, accept: string): Promise<Opened | Failed> {
+    const host = hostOf(url);
+    const { timeoutMs } = this.options;
+    let attempts = 0;
+    for (;;) {
+      attempts++;
+      await this.slots.acquire(host);
+      this.requests++;
+      let released = false;
+      const release = () => {
+        if (!released) this.slots.release(host);
+        released = true;
+      };
+      const controller = new AbortController();
+      let timer = setTimeout(() => controller.abort(timeoutError()), timeoutMs);
+      let retry: { status?: number; error: string; waitMs?: number };
+      try {
+        const res = await fetch(url, { signal: controller.signal, headers: { accept, 'user-agent': this.options.userAgent, 'accept-encoding': 'gzip, deflate, br' }, redirect: 'follow' });
+        const status = res.status;
+        const statusText = `HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''}`;
+        if (res.ok) {
+          const body = res.body;
+          async function* chunks(): AsyncGenerator<Uint8Array> {
+            try {
+              for await (const chunk of body ?? []) {
+                clearTimeout(timer);
+                timer = setTimeout(() => controller.abort(timeoutError()), timeoutMs);
+                yield chunk;
+              }
+            } catch (e) {
+              throw new Error(networkError(e, timeoutMs));
+            } finally {
+              clearTimeout(timer);
+              release();
+            }
+          }
+          // Without compression the length is the body's: a shorter body was cut off.
+          const length = res.headers.get('content-encoding') ? undefined : Number(res.headers.get('content-length')) || undefined;
+          const close = async () => {
+            clearTimeout(timer);
+            await body?.cancel().catch(() => undefined);
+            release();
+          };
+          return { ok: true, url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', attempts, ...(length ? { length } : {}), chunks: chunks(), close };
+        }
+        clearTimeout(timer);
+        await res.body?.cancel().catch(() => undefined);
+        release();
+        if (!RETRYABLE.has(status)) return { ok: false, url, status, error: statusText, attempts };
+        retry = { status, error: statusText, waitMs: retryAfterMs(res.headers.get('retry-after')) };
+      } catch (e) {
+        clearTimeout(timer);
+        release();
+        retry = { error: networkError(e, timeoutMs) };
+      }
+      if (attempts > this.options.retries) return { ok: false, url, ...(retry.status ? { status: retry.status } : {}), error: retry.error, attempts };
+      this.retried++;
+      await this.sleep(this.waitBefore(attempts, retry.waitMs));
+    }
+  }
+
+  /** The wait before the next attempt: Retry-After, or the exponential backoff with ±25 % jitter, at most maxWaitMs. */
+  private waitBefore(attempts: number, retryAfterMs?: number): number {
+    const backoff = this.options.backoffMs * 2 ** (attempts - 1) * (0.75 + Math.random() * 0.5);
+    return Math.min(this.options.maxWaitMs, Math.max(retryAfterMs ?? 0, backoff));
   }
 
   private async attempt(url: string, accept: string, attempts: number, prefix?: number): Promise<Fetched | { retry: true; status?: number; error: string; waitMs?: number }> {
@@ -186,6 +275,8 @@ export class HttpClient {
     return { ok: true, url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', text: decodeDescriptor(Buffer.concat(chunks)), attempts };
   }
 }
+
+const timeoutError = () => new DOMException('no answer in time', 'TimeoutError');
 
 function hostOf(url: string): string {
   try {

@@ -4,11 +4,13 @@
  * descriptor — and walks its pages, yielding each page (or the problem with it) in order.
  */
 import { HttpClient, type Fetched, type Got } from './client.js';
+import { decodeDescriptor } from '../loaders/decode.js';
 import { ckanProtocol } from './ckan.js';
 import { udataProtocol } from './udata.js';
 import { cswProtocol, isCswUrl } from './csw.js';
 import { hydraProtocol, RDF_ACCEPT, rdfSyntaxOf } from './hydra.js';
 import { dcatUsProtocol, documentProtocol, isDcatUs } from './single.js';
+import { DCAT_US_PART, dcatUsList, documentParts, startBody, type BodyStart } from './dcat-us-stream.js';
 import { isRecord } from './json-page.js';
 import { walk, type Protocol, type Resume } from './walk.js';
 import type { HarvestOptions, HarvestRecord, HarvestStats, PortalKind } from './types.js';
@@ -40,7 +42,17 @@ export async function protocolFor(url: string, client: HttpClient, opts: Harvest
   if (named === 'ckan') return ckanProtocol(url, client, opts);
   if (named === 'udata') return udataProtocol(url, opts, client);
   if (named === 'csw') return cswProtocol(url, opts);
-  const first = await client.get(url, DOCUMENT_ACCEPT);
+  // The answer is read as it comes: a DCAT-US catalogue is harvested as it downloads (one
+  // request); anything else is read whole.
+  const opened = await client.open(url, DOCUMENT_ACCEPT);
+  let first: Fetched = opened.ok ? { ok: false, url, error: 'not read', attempts: 0 } : opened;
+  if (opened.ok) {
+    const body = await startBody(opened);
+    // (A download cut off in the head still streams: the datasets that came whole are linted.)
+    const list = dcatUsList(body.texts.join(''));
+    if (list) return dcatUsStreamProtocol(url, body, list, opts);
+    first = body.error === undefined ? await wholeBody(body, client) : await client.get(url, DOCUMENT_ACCEPT);
+  }
   const byContent = first.ok ? kindOfAnswer(first) : undefined;
   if (byContent === 'dcat-us') return dcatUsProtocol(url, first);
   if (byContent === 'hydra') return hydraProtocol(url, first as Got);
@@ -55,6 +67,46 @@ export async function protocolFor(url: string, client: HttpClient, opts: Harvest
   const origin = new URL(url).origin;
   if (await answers(client, `${origin}/api/1/site/`, (j) => isRecord(j) && typeof j.id === 'string' && 'title' in j)) return udataProtocol(origin, opts, client);
   return documentProtocol(url, DOCUMENT_ACCEPT, first);
+}
+
+/** A DCAT-US catalogue harvested in parts as it downloads (src/harvest/dcat-us-stream.ts). */
+function dcatUsStreamProtocol(url: string, body: BodyStart, list: { envelope: string; path: string }, opts: HarvestOptions): Protocol {
+  const pageSize = opts.pageSize ?? DCAT_US_PART;
+  return {
+    kind: 'dcat-us',
+    format: 'dcat-us',
+    accept: 'application/json',
+    first: url,
+    pageSize,
+    read: () => ({ datasets: 0, ids: [] }),
+    parts: (stats) => {
+      // About 2 KB a dataset: pages expected from the length, for sizing the run.
+      if (body.opened.length) stats.expectedPages = Math.max(1, Math.ceil(body.opened.length / (pageSize * 2048)));
+      return documentParts(url, body, list, opts, stats);
+    },
+  };
+}
+
+/** The rest of a body that is not harvested in parts, read whole under the client's size cap (a failure on the way: asked again whole). */
+async function wholeBody(body: BodyStart, client: HttpClient): Promise<Fetched> {
+  const { opened } = body;
+  const chunks = [...body.bytes];
+  let size = chunks.reduce((n, c) => n + c.length, 0);
+  const max = client.options.maxBytes;
+  try {
+    for (let next = body.done ? undefined : await body.rest.next(); next && !next.done; next = await body.rest.next()) {
+      size += next.value.length;
+      if (size > max) {
+        await opened.close();
+        return { ok: false, url: opened.url, status: opened.status, error: `the answer is larger than ${max} bytes`, attempts: opened.attempts, tooLarge: { max, found: opened.length ?? `${size}+` } };
+      }
+      chunks.push(next.value);
+    }
+  } catch {
+    return client.get(opened.url, DOCUMENT_ACCEPT);
+  }
+  if (size > max) return { ok: false, url: opened.url, status: opened.status, error: `the answer is larger than ${max} bytes`, attempts: opened.attempts, tooLarge: { max, found: size } };
+  return { ok: true, url: opened.url, finalUrl: opened.finalUrl, status: opened.status, contentType: opened.contentType, text: decodeDescriptor(Buffer.concat(chunks)), attempts: opened.attempts };
 }
 
 /** What a fetched answer is, from its content. */

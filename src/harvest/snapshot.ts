@@ -9,6 +9,7 @@
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
+import type { DocumentPart } from '../loaders/index.js';
 import type { HarvestRecord, HarvestStats, PortalKind } from './types.js';
 import type { Resume } from './walk.js';
 
@@ -36,6 +37,11 @@ export interface SnapshotEnd {
 /** A line of a snapshot, read back. */
 export type SnapshotLine = { line: number } & ({ type: 'header'; header: SnapshotHeader } | { type: 'record'; record: HarvestRecord; announced?: number } | { type: 'end'; end: SnapshotEnd } | { type: 'bad'; message: string });
 
+const isPart = (v: unknown): v is DocumentPart => {
+  const p = v as Partial<DocumentPart> | undefined;
+  return typeof p === 'object' && p !== null && typeof p.envelope === 'string' && typeof p.path === 'string' && [p.first, p.offset, p.line, p.column].every((n) => Number.isInteger(n)) && typeof p.end === 'boolean';
+};
+
 /** Whether a file's first bytes are a snapshot header. */
 export function isSnapshotFile(file: string): boolean {
   try {
@@ -57,7 +63,7 @@ function recordLine(r: HarvestRecord, announced: number | undefined): string {
   const { kind, page, url, fetchedAt, next } = r;
   const common = { page, url, fetchedAt, ...(announced !== undefined ? { announced } : {}), ...(next ? { next } : {}) };
   if (kind === 'error') return JSON.stringify({ ...common, error: { ...(r.ruleId ? { ruleId: r.ruleId } : {}), messageId: r.messageId, data: r.data } });
-  return JSON.stringify({ ...common, contentType: r.contentType, datasets: r.datasets, ...(r.limit !== undefined ? { limit: r.limit } : {}), body: r.body });
+  return JSON.stringify({ ...common, contentType: r.contentType, datasets: r.datasets, ...(r.limit !== undefined ? { limit: r.limit } : {}), ...(r.part ? { part: r.part } : {}), body: r.body });
 }
 
 /**
@@ -111,7 +117,7 @@ export async function* readSnapshot(file: string): AsyncGenerator<SnapshotLine> 
       const error = v.error as { ruleId?: string; messageId?: string; data?: Record<string, string | number> } | undefined;
       if (error && typeof error.messageId === 'string') yield { line: n, type: 'record', announced, record: { kind: 'error', ...base, ...(typeof error.ruleId === 'string' ? { ruleId: error.ruleId } : {}), messageId: error.messageId, data: error.data ?? {} } };
       else if (typeof v.body === 'string')
-        yield { line: n, type: 'record', announced, record: { kind: 'page', ...base, contentType: String(v.contentType ?? ''), body: v.body, datasets: Number(v.datasets) || 0, ...(typeof v.limit === 'number' ? { limit: v.limit } : {}) } };
+        yield { line: n, type: 'record', announced, record: { kind: 'page', ...base, contentType: String(v.contentType ?? ''), body: v.body, datasets: Number(v.datasets) || 0, ...(typeof v.limit === 'number' ? { limit: v.limit } : {}), ...(isPart(v.part) ? { part: v.part } : {}) } };
       else yield { line: n, type: 'bad', message: `line ${n} is a page without a body or an error` };
     } else yield { line: n, type: 'bad', message: `line ${n} is not a snapshot record` };
   }

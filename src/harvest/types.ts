@@ -1,4 +1,5 @@
 import type { Shard } from '../pipeline/shard.js';
+import type { DocumentPart } from '../loaders/index.js';
 
 /** The kinds of catalogue odlint pages through (docs/harvest.md). */
 export type PortalKind = 'ckan' | 'udata' | 'hydra' | 'csw' | 'dcat-us' | 'document';
@@ -42,6 +43,8 @@ export interface PageRecord {
   limit?: number;
   /** Where the harvest goes on from (a resumed harvest starts there). */
   next?: string;
+  /** A part of a document harvested as it downloads (DCAT-US): where the body is in the document. */
+  part?: DocumentPart;
 }
 
 /** A page that could not be had (after its retries), or a finding about the harvest as a whole. */
@@ -65,6 +68,8 @@ export interface HarvestStats {
   harvested: number;
   /** Datasets asked per page, when the protocol pages by size. */
   pageSize?: number;
+  /** Pages expected when nothing is announced yet (a document harvested in parts: from its length). */
+  expectedPages?: number;
   pages: number;
   failedPages: number;
   /** Datasets linted from these pages (set by the run). */

@@ -45,6 +45,8 @@ export interface Protocol {
   after?(url: string): string | undefined;
   /** The URL `k` pages after a page's, when next links count pages (udata): those are fetched ahead. */
   ahead?(url: string, k: number): string | undefined;
+  /** A document harvested as it downloads (DCAT-US): its parts are the pages. */
+  parts?(stats: HarvestStats): AsyncGenerator<HarvestRecord>;
 }
 
 /** Where a resumed walk starts (from a partial snapshot). */
@@ -72,6 +74,10 @@ export function problemOf(f: Exclude<Fetched, Got>): PageProblem {
 }
 
 export async function* walk(proto: Protocol, client: HttpClient, opts: HarvestOptions, stats: HarvestStats, resume?: Resume): AsyncGenerator<HarvestRecord> {
+  if (proto.parts) {
+    yield* proto.parts(stats);
+    return;
+  }
   const size = proto.pageSize;
   const addressable = proto.pageUrl !== undefined;
   // A one-page catalogue is split between shards by dataset (src/engine/remote.ts), not by page.

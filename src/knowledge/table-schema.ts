@@ -4,7 +4,7 @@
  * meets the field's constraints (all but `unique`, which needs memory across rows: the rule keeps
  * that). https://specs.frictionlessdata.io/table-schema/
  */
-import type { TableSchema, TableSchemaField } from '../model/index.js';
+import { locate, type Distribution, type SourceLocation, type TableSchema, type TableSchemaField } from '../model/index.js';
 import { userPattern, type UserPattern } from './user-pattern.js';
 import { datesAndTimesExist } from './iso-8601.js';
 
@@ -139,6 +139,26 @@ export function patternProblem(field: TableSchemaField): string | undefined {
   return re.ok ? undefined : re.reason;
 }
 
+/**
+ * Why a field's `pattern` is not a regular expression at all (neither RE2, nor JavaScript with or
+ * without Unicode mode, accepts it), or undefined. Patterns that JavaScript accepts but RE2 cannot
+ * run in linear time (backreferences, lookaround) are `patternProblem`s, not invalid.
+ */
+export function invalidPattern(field: TableSchemaField): string | undefined {
+  const reason = patternProblem(field);
+  if (reason === undefined) return undefined;
+  const source = field.constraints!.pattern as string;
+  for (const flags of ['u', '']) {
+    try {
+      new RegExp(source, flags);
+      return undefined;
+    } catch {
+      // invalid in this mode too
+    }
+  }
+  return reason;
+}
+
 /** Comparable form of a bound or a value: numbers as numbers, dates and times as their ISO text. */
 function comparable(field: TableSchemaField, v: unknown): number | string | undefined {
   if (typeof v === 'number') return v;
@@ -193,4 +213,13 @@ export function fieldColumns(schema: TableSchema, header: readonly string[]): (n
     // Frictionless v1 matches by position; never take a column another field claims by name.
     return header.length === 0 || (i < header.length && !fieldNames.has(names[i]!)) ? i : undefined;
   });
+}
+
+/**
+ * Where a part of a distribution's Table Schema is written (`path` such as `/fields/2/type`):
+ * inside an inline schema, at that pointer; in a schema file named by reference, at the reference.
+ */
+export function schemaLocation(dist: Distribution, path: string): SourceLocation {
+  const at = locate(dist, 'schema');
+  return dist.extras.schemaRef === undefined && at.pointer !== undefined ? { ...at, pointer: `${at.pointer}${path}` } : at;
 }

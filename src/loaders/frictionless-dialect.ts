@@ -1,6 +1,7 @@
 import type { Dataset, Distribution, TableDialect } from '../model/index.js';
 import { Obj, at, isObject, readReference, referenceIssue, set, str } from './build.js';
 import type { LoadIssue, ParsedDocument } from './types.js';
+import { dialectErrors } from '../knowledge/frictionless-profile.js';
 
 /**
  * A resource's CSV dialect, in every shape met in published packages: Frictionless v1 CSV Dialect
@@ -16,7 +17,10 @@ export function attachDialect(doc: ParsedDocument, dist: Distribution, res: Obj,
     const ref = typeof picked.value === 'string' ? str(picked.value) : undefined;
     const value = ref === undefined ? picked.value : readReference(doc, dist, { value: ref, ptr: picked.ptr }, 'CSV dialect', issues, ds);
     const source: Source = { doc, ptr: picked.ptr, ds, ref };
-    if (isObject(value)) dialect = readDialect(value, source, issues);
+    if (isObject(value)) {
+      dialect = readDialect(value, source, issues);
+      checkProfile(value, source, issues);
+    }
     else if (value !== undefined) issues.push(invalid(source, 'it is not an object'));
   }
   // frictionless-py 4 put the header settings in `layout`; the dialect's own keys win.
@@ -72,4 +76,17 @@ function readDialect(v: Record<string, unknown>, src: Source, issues: LoadIssue[
     else issues.push(invalid(src, `"${key}" must be ${expected}`, nested ? `csv/${key}` : key));
   }
   return out as TableDialect;
+}
+
+/**
+ * The rest of the dialect against the official Table Dialect profile (schemas/frictionless/):
+ * `lineTerminator: 5`, `nullSequence: []`... The keys odlint honours were checked above.
+ */
+function checkProfile(v: Record<string, unknown>, src: Source, issues: LoadIssue[]): void {
+  for (const e of dialectErrors(v)) {
+    const key = e.pointer.split('/')[1] ?? '';
+    if (key in KEYS) continue;
+    const reason = `${e.pointer ? `"${e.pointer.slice(1)}" ` : ''}${e.message}`;
+    issues.push(invalid(src, reason, e.pointer ? e.pointer.slice(1) : undefined));
+  }
 }

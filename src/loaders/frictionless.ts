@@ -181,6 +181,17 @@ function personName(o: Obj): PickedAgent | undefined {
 // ---------------------------------------------------------------------------------------------
 // Resources
 
+/** A checksum from frictionless-py's `stats`, as `algorithm:hex`. */
+function statsChecksum(stats: Obj | undefined, hashing: string | undefined): Picked<string> | undefined {
+  if (!stats) return undefined;
+  for (const algorithm of ['sha256', 'md5', 'sha1', 'sha512']) {
+    const v = stats.pick(str, algorithm);
+    if (v) return { ...v, value: `${algorithm}:${v.value}` };
+  }
+  const hash = stats.pick(str, 'hash');
+  return hash && hashing && !hash.value.includes(':') ? { ...hash, value: `${hashing}:${hash.value}` } : hash;
+}
+
 function loadResource(doc: ParsedDocument, res: Obj, ds: Dataset, issues: LoadIssue[]): Distribution {
   const dist = emptyDistribution(at(doc, res.ptr));
   put(doc, dist, 'id', res.pick(str, 'name'));
@@ -199,8 +210,10 @@ function loadResource(doc: ParsedDocument, res: Obj, ds: Dataset, issues: LoadIs
 
   put(doc, dist, 'format', res.pick(str, 'format'));
   put(doc, dist, 'mediaType', res.pick(str, 'mediatype', 'mediaType'));
-  put(doc, dist, 'byteSize', res.pick(num, 'bytes'));
-  put(doc, dist, 'checksum', res.pick(str, 'hash'));
+  // frictionless-py writes them under `stats` too (v4 `hash` with `hashing`; v5 `md5`, `sha256`); `stats` stays in extras.
+  const stats = Obj.of(res.peek('stats'), res.pointerOf('stats'));
+  put(doc, dist, 'byteSize', res.pick(num, 'bytes') ?? stats?.pick(num, 'bytes'));
+  put(doc, dist, 'checksum', res.pick(str, 'hash') ?? statsChecksum(stats, str(res.peek('hashing'))));
   putLicences(doc, dist, res);
   attachSchema(doc, dist, res.pick((v) => v, 'schema'), issues, ds);
   attachDialect(doc, dist, res, issues, ds);

@@ -18,7 +18,7 @@ import { isJsonLd } from './rdf-jsonld.js';
 import type { RdfSyntax } from './rdf-parse.js';
 import { JSON_LINES_EXTENSIONS, looksLikeJsonLines, parseJsonLines } from './jsonl.js';
 import { decide } from './detect.js';
-import { findRecords, jsonBatches, jsonLines, jsonLinesBatches, jsonRecords, readHead, type Batch } from './json-stream.js';
+import { findRecords, jsonBatches, jsonLines, jsonLinesBatches, jsonRecords, readHead, recordsShape, scanRecords, type Batch } from './json-stream.js';
 
 export * from './types.js';
 
@@ -130,6 +130,42 @@ async function loadStreamed(file: string, limits: Limits, options: LoadOptions):
     listPath = found.shape.path;
     batches = jsonBatches(file, found.shape, jsonRecords(file, found.start, limits, problems), limits, options.streamBatchChars);
   }
+  return loadBatches(batches, listPath, problems, options);
+}
+
+/**
+ * A part of a big JSON document fetched record by record (a DCAT-US data.json harvested in
+ * parts, src/harvest/dcat-us-stream.ts): the part's text, cut between two records, read as the
+ * records of the document's list from number `first` on, at their places in the whole document.
+ * The document's envelope (the text before its list) says what the records are.
+ */
+export interface DocumentPart {
+  /** The document's text before its list's `[`. */
+  envelope: string;
+  /** JSON pointer of the list (`/dataset`). */
+  path: string;
+  /** The number of the part's first record in the list. */
+  first: number;
+  /** Where the part starts in the document: character offset, line and column (part 0: the document's start). */
+  offset: number;
+  line: number;
+  column: number;
+  /** The document ends in this part (its list is closed here). */
+  end: boolean;
+}
+
+export async function loadDocumentPart(name: string, text: string, part: DocumentPart, limits: Limits = DEFAULT_LIMITS, options: LoadOptions = {}): Promise<LoadOutcome> {
+  const shape = recordsShape(part.envelope, part.path);
+  if (!shape) return { kind: 'parse-error', message: 'the text before the list of records is not JSON', line: 1, column: 1 };
+  const problems: LoadIssue[] = [];
+  const start = part.offset === 0 ? { listAt: part.envelope.length } : { offset: part.offset, line: part.line, column: part.column };
+  const records = scanRecords([text], name, start, limits, problems, !part.end);
+  const outcome = await loadBatches(jsonBatches(name, shape, records, limits, options.streamBatchChars, part.first), shape.path, problems, options, part.offset === 0);
+  return outcome ?? { kind: 'not-a-descriptor', reason: 'no loader knows the records of the document' };
+}
+
+/** Loads batch by batch: the loader is chosen on the first batch; undefined when none claims it. */
+async function loadBatches(batches: AsyncGenerator<Batch>, listPath: string, problems: LoadIssue[], options: LoadOptions, envelopeIssues = true): Promise<LoadOutcome | undefined> {
   const first = (await batches.next()).value as Batch | undefined;
   if (!first) return undefined;
   const doc = { ...first.doc, allowedRoots: options.allowedRoots };
@@ -141,8 +177,8 @@ async function loadStreamed(file: string, limits: Limits, options: LoadOptions):
   const load = (b: Batch, isFirst: boolean): LoadedBatch => {
     const result = loader.load({ ...b.doc, allowedRoots: options.allowedRoots });
     normaliseDatasets(result.datasets);
-    // What the loader says about the envelope is said once, with the first batch.
-    const issues = isFirst ? result.issues : result.issues.filter((i) => i.dataset || i.location.pointer?.startsWith(`${listPath}/`));
+    // What the loader says about the envelope is said once, with the first batch (of the document's first part).
+    const issues = isFirst && envelopeIssues ? result.issues : result.issues.filter((i) => i.dataset || i.location.pointer?.startsWith(`${listPath}/`));
     b.settle([result.datasets, issues]);
     return { datasets: result.datasets, issues: [...b.problems, ...issues] };
   };

@@ -28,6 +28,20 @@ export interface StreamedRecord {
   column: number;
 }
 
+/** A record with where it ends: the character offset after it, and that place's line and column. */
+export interface ScannedRecord extends StreamedRecord {
+  end: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * Where a scan starts: at the document's start, looking for the list at `listAt` (the offset of
+ * its `[`), or inside the list just after a record (a part of a document cut between records:
+ * `offset`, `line` and `column` are the part's place in the document).
+ */
+export type ScanStart = { listAt: number } | { offset: number; line: number; column: number };
+
 /** Where the records are and what surrounds them: the text before the list, closed (`[]` in place of the list). */
 export interface RecordsShape {
   /** JSON pointer of the list ('' = the whole document is the list; JSON Lines: ''). */
@@ -90,12 +104,16 @@ export function findRecords(head: string): { start: number; shape: RecordsShape 
     if (e !== STOP) throw e;
   }
   if (!found) return undefined;
-  const depth = pointerTokens(found.path).length;
-  const prefix = head.slice(0, found.start);
-  const closed = `${prefix}[]${'}'.repeat(depth)}`;
+  const shape = recordsShape(head.slice(0, found.start), found.path);
+  return shape && { start: found.start, shape };
+}
+
+/** The shape of a document whose list at `path` starts right after `prefix` (the text before its `[`). */
+export function recordsShape(prefix: string, path: string): RecordsShape | undefined {
+  const closed = `${prefix}[]${'}'.repeat(pointerTokens(path).length)}`;
   try {
     const { data, position } = parseJson(closed);
-    return { start: found.start, shape: { path: found.path, envelope: data, envelopePosition: position, lines: false } };
+    return { path, envelope: data, envelopePosition: position, lines: false };
   } catch {
     return undefined;
   }
@@ -107,16 +125,27 @@ export function findRecords(head: string): { start: number; shape: RecordsShape 
  * `limits.descriptorBytes` or a list that is not closed end the stream with a problem at their
  * place; the items before stay loaded.
  */
-export async function* jsonRecords(file: string, startOffset: number, limits: Limits, problems: StreamProblem[]): AsyncGenerator<StreamedRecord> {
+export function jsonRecords(file: string, startOffset: number, limits: Limits, problems: StreamProblem[]): AsyncGenerator<ScannedRecord> {
+  return scanRecords(createReadStream(file, { highWaterMark: CHUNK }), file, { listAt: startOffset }, limits, problems);
+}
+
+/**
+ * The records of a list read from chunks of text or UTF-8 bytes (a file, an HTTP body, a part of
+ * a document). `open`: the chunks stop inside the list (a part that is not the document's last):
+ * no problem that the list is not closed.
+ */
+export async function* scanRecords(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, file: string, start: ScanStart, limits: Limits, problems: StreamProblem[], open = false): AsyncGenerator<ScannedRecord> {
   const decoder = new TextDecoder('utf-8');
+  const inside = 'offset' in start;
+  const startOffset = inside ? -1 : start.listAt;
   let buf = '';
-  let base = 0; // the file's character offset of buf[0]
-  let line = 1;
-  let lineStart = 0; // the offset the current line starts at
+  let base = inside ? start.offset : 0; // the document's character offset of buf[0]
+  let line = inside ? start.line : 1;
+  let lineStart = inside ? start.offset - start.column + 1 : 0; // the offset the current line starts at
   let pos = 0;
   type State = 'before-list' | 'item' | 'after-item' | 'done';
   // Closures change it too: read through `now()` where TypeScript would narrow it.
-  let state = 'before-list' as State;
+  let state = (inside ? 'after-item' : 'before-list') as State;
   const now = () => state;
   let record = -1; // where the current item starts in buf
   let recordAt = { line: 1, column: 1 };
@@ -127,14 +156,14 @@ export async function* jsonRecords(file: string, startOffset: number, limits: Li
     problems.push({ ruleId: 'core/parse-error', messageId: 'syntax', data: { message: `invalid JSON: ${message}` }, location: { file, line, column: column(at) } });
     state = 'done';
   };
-  const endItem = (end: number): StreamedRecord => {
-    const r = { ...recordAt, text: buf.slice(record, end) };
+  const endItem = (end: number): ScannedRecord => {
+    const r = { ...recordAt, text: buf.slice(record, end), end: base + end, endLine: line, endColumn: column(end) };
     record = -1;
     state = 'after-item';
     return r;
   };
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
-    buf += decoder.decode(chunk as Buffer, { stream: true });
+  for await (const chunk of chunks) {
+    buf += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     while (pos < buf.length && state !== 'done') {
       const c = buf.charCodeAt(pos);
       if (c === 10) {
@@ -201,7 +230,7 @@ export async function* jsonRecords(file: string, startOffset: number, limits: Li
     }
     if (state === 'done') break;
   }
-  if (now() === 'after-item' || now() === 'item') problem('the list of records is not closed', pos);
+  if (!open && (now() === 'after-item' || now() === 'item')) problem('the list of records is not closed', pos);
 }
 
 /** The lines of a JSON Lines file, with their numbers (a line past `limits.descriptorBytes` ends the stream with a problem). */
@@ -256,11 +285,11 @@ function batchResolver(listPath: string, first: number, record: (k: number, rest
   return { position, settle: () => (offset = first) };
 }
 
-/** Texts in groups of about `maxChars` characters, each made into a batch by `make(texts, first)`. */
-async function* grouped<T extends { text: string }>(items: AsyncIterable<T>, maxChars: number, make: (group: T[], first: number) => Batch): AsyncGenerator<Batch> {
+/** Texts in groups of about `maxChars` characters, each made into a batch by `make(texts, first)`; the first is record `from`. */
+async function* grouped<T extends { text: string }>(items: AsyncIterable<T>, maxChars: number, make: (group: T[], first: number) => Batch, from = 0): AsyncGenerator<Batch> {
   let group: T[] = [];
   let chars = 0;
-  let first = 0;
+  let first = from;
   const flush = () => {
     const batch = make(group, first);
     first += batch.count;
@@ -273,7 +302,7 @@ async function* grouped<T extends { text: string }>(items: AsyncIterable<T>, max
     chars += item.text.length;
     if (chars >= maxChars) yield flush();
   }
-  if (group.length || first === 0) yield flush();
+  if (group.length || first === from) yield flush();
 }
 
 /** A batch whose loaded pointers `settle` rebases (see `Batch`). */
@@ -290,8 +319,8 @@ function batchOf(doc: ParsedDocument, listPath: string, first: number, count: nu
   };
 }
 
-/** Groups the records of a JSON list into batches of about `maxChars` characters (see `Batch`). */
-export function jsonBatches(file: string, shape: RecordsShape, records: AsyncIterable<StreamedRecord>, limits: Limits, maxChars = 1 << 19): AsyncGenerator<Batch> {
+/** Groups the records of a JSON list into batches of about `maxChars` characters (see `Batch`); the first record is number `from` of the list. */
+export function jsonBatches(file: string, shape: RecordsShape, records: AsyncIterable<StreamedRecord>, limits: Limits, maxChars = 1 << 19, from = 0): AsyncGenerator<Batch> {
   return grouped(records, maxChars, (texts, first) => {
     const items: unknown[] = [];
     const positions: (PositionResolver | undefined)[] = [];
@@ -314,7 +343,7 @@ export function jsonBatches(file: string, shape: RecordsShape, records: AsyncIte
     const resolver = batchResolver(shape.path, first, (k, rest) => positions[k]?.(rest), shape.envelopePosition);
     const doc: ParsedDocument = { file, dir: descriptorDir(file), syntax: 'json', data: withList(shape.envelope, pointerTokens(shape.path), items), position: resolver.position, limits };
     return batchOf(doc, shape.path, first, texts.length, problems, resolver);
-  });
+  }, from);
 }
 
 /** Batches of a JSON Lines file: each parsed as JSON Lines text of its own, numbered from its first line. */

@@ -1,4 +1,4 @@
-import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { Composer, Lexer, LineCounter, Parser, YAMLParseError, visit, isNode, isScalar, isMap, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
 import { DEFAULT_LIMITS, fileClock, LimitExceeded, escapePointerToken, pointer, pointerTokens, type Limits, type PositionResolver } from '../model/index.js';
 import type { ParsedDocument } from './types.js';
@@ -121,6 +121,83 @@ export function jsonAnchors(body: string, maxDepth: number): { anchors: Map<stri
   return { anchors, tooDeep: -1 };
 }
 
+/**
+ * Follows `tokens` (from `from` on) through the valid JSON value that starts at `at`, skipping
+ * what is not on the way: the offset of the property's key (what an editor highlights) or of
+ * the array item; -1 when the pointer leads nowhere. No tree, no allocation but for escaped keys.
+ * A key written twice resolves to its last occurrence, whose value `JSON.parse` keeps (as the
+ * anchors do).
+ */
+export function locateInJson(body: string, at: number, tokens: readonly string[], from = 0): number {
+  let i = nextNonSpace(body, at);
+  let found = -1;
+  for (let t = from; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    const c = body.charCodeAt(i);
+    found = -1;
+    if (c === 123 /* { */) {
+      i = nextNonSpace(body, i + 1);
+      // The last property with that key: the one whose value JSON.parse keeps.
+      let value = -1;
+      while (body.charCodeAt(i) === 34) {
+        const key = i;
+        i = stringEnd(body, i);
+        const same = keyIs(body, key, i, token);
+        i = nextNonSpace(body, nextNonSpace(body, i) + 1);
+        if (same) [found, value] = [key, i];
+        i = nextNonSpace(body, valueEnd(body, i));
+        if (body.charCodeAt(i) === 44 /* , */) i = nextNonSpace(body, i + 1);
+      }
+      i = value;
+    } else if (c === 91 /* [ */ && /^\d+$/.test(token)) {
+      i = nextNonSpace(body, i + 1);
+      if (body.charCodeAt(i) === 93 /* ] */) return -1;
+      for (let k = Number(token); k > 0; k--) {
+        i = nextNonSpace(body, valueEnd(body, i));
+        if (body.charCodeAt(i) !== 44) return -1;
+        i = nextNonSpace(body, i + 1);
+      }
+      found = i;
+    }
+    if (found < 0) return -1;
+  }
+  return found;
+}
+
+/** The offset just past the string starting (with its quote) at `i`. */
+function stringEnd(body: string, i: number): number {
+  for (i++; i < body.length; i++) {
+    const d = body.charCodeAt(i);
+    if (d === 92) i++;
+    else if (d === 34) return i + 1;
+  }
+  return i;
+}
+
+/** The offset just past the JSON value starting at `i`. */
+function valueEnd(body: string, i: number): number {
+  const c = body.charCodeAt(i);
+  if (c === 34) return stringEnd(body, i);
+  if (c !== 123 && c !== 91) {
+    while (i < body.length && !isDelimiter(body.charCodeAt(i))) i++;
+    return i;
+  }
+  let depth = 0;
+  for (; i < body.length; i++) {
+    const d = body.charCodeAt(i);
+    if (d === 34) i = stringEnd(body, i) - 1;
+    else if (d === 123 || d === 91) depth++;
+    else if ((d === 125 || d === 93) && --depth === 0) return i + 1;
+  }
+  return i;
+}
+
+/** Whether the key string between `start` (its opening quote) and `end` (past its closing quote) reads `token`. */
+function keyIs(body: string, start: number, end: number, token: string): boolean {
+  for (let i = start + 1; i < end - 1; i++) if (body.charCodeAt(i) === 92) return keyText(body.slice(start + 1, end - 1)) === token;
+  return end - start - 2 === token.length && body.startsWith(token, start + 1);
+}
+
 function nextNonSpace(text: string, i: number): number {
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -159,24 +236,14 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): { data
   } catch {
     throw jsonSyntaxProblem(body, shift, toPos, limits);
   }
-  // The part last parsed: the findings of one dataset are resolved together.
-  let last: { start: number; tree: Node | undefined } | undefined;
   const position: PositionResolver = (ptr) => {
     const tokens = pointerTokens(ptr);
     for (let depth = Math.min(tokens.length, ANCHOR_DEPTH); depth >= 0; depth--) {
       const anchor = anchors.get(pointer('', ...tokens.slice(0, depth)));
       if (!anchor) continue;
-      const rest = tokens.slice(depth);
-      if (rest.length === 0) return toPos((anchor.key ?? anchor.start) + shift);
-      if (last?.start !== anchor.start) last = { start: anchor.start, tree: parseTree(body.slice(anchor.start, anchor.end)) };
-      if (!last.tree) return undefined;
-      let node = findNodeAtLocation(last.tree, rest.map((t) => (/^\d+$/.test(t) ? Number(t) : t)));
-      // Array indexes come back as numbers; object keys that look numeric need the string form.
-      if (!node && rest.some((t) => /^\d+$/.test(t))) node = findNodeAtLocation(last.tree, rest);
-      if (!node) return undefined;
-      // Point at the key for properties (what an editor highlights), at the value for items.
-      const at = node.parent?.type === 'property' ? node.parent : node;
-      return toPos(anchor.start + at.offset + shift);
+      if (depth === tokens.length) return toPos((anchor.key ?? anchor.start) + shift);
+      const at = locateInJson(body, anchor.start, tokens, depth);
+      return at < 0 ? undefined : toPos(at + shift);
     }
     return undefined;
   };

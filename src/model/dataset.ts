@@ -150,6 +150,8 @@ export interface Distribution extends Located {
   localStatus?: 'present' | 'missing' | 'not-a-file';
   /** What the local file really is, sniffed from its first bytes by the engine before rules run. */
   localContent?: SniffedContent;
+  /** The size of the local file in bytes, set with `localStatus` (`present` only). */
+  localBytes?: number;
   accessService?: string;
   /** Anything the source had that the model does not name. */
   extras: Record<string, unknown>;
@@ -164,6 +166,15 @@ export interface SniffedContent {
   binary: boolean;
   /** `magic` when a signature identified it, `heuristic` for text guessed from its shape. */
   by: 'magic' | 'heuristic';
+  /** A ZIP archive: its entries by the format their names say (from its directory, nothing inflated). */
+  archive?: ArchiveInventory;
+}
+
+export interface ArchiveInventory {
+  /** Files in the archive (folders not counted). */
+  entries: number;
+  /** Entries per format id of schemas/formats.yaml, by their extension (`other` when it says nothing). */
+  formats: Record<string, number>;
 }
 
 export interface DatasetSource {

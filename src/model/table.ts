@@ -29,7 +29,7 @@ export interface TableInfo {
 export interface RowContext {
   /** 1-based record number in the file (counts the header and any lines above it). */
   row: number;
-  /** 1-based physical line where the record starts. */
+  /** 1-based physical line where the record starts; 0 when the format has no lines (Parquet). */
   line: number;
   table: TableInfo;
 }
@@ -39,6 +39,11 @@ export interface TableSummary {
   rows: number;
   bytes: number;
   facts: Record<string, unknown>;
+  /**
+   * The digest of the whole file in the algorithm its distribution declares a checksum in, when
+   * it declares one and the reader streamed every byte past the engine (`ReadOptions.onBytes`).
+   */
+  digest?: { algorithm: string; hex: string };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,10 +161,27 @@ export interface MalformedRecord {
   message: string;
 }
 
+/** A quote the relaxed CSV parser took literally (src/readers/quotes.ts). */
+export interface StrayQuote {
+  /** `inside` an unquoted value (`ab"c`); text `after` a closing quote (`"ab"c`), or a blank there (`"ab" ,`). */
+  kind: 'inside' | 'after' | 'spaceAfter';
+  /** Physical line (1-based) of the quote. */
+  line: number;
+}
+
+export interface StrayQuoteStats {
+  /** Lines with stray quotes. */
+  count: number;
+  /** The first quote of each of the first lines (at most 100), in file order. */
+  first: StrayQuote[];
+}
+
 export interface CsvSummaryFacts {
   profile: TableProfile;
   lineEndings: LineEndingStats;
   malformed: MalformedRecord[];
+  /** Stray quotes, when the dialect could be scanned for them (one-byte quote and delimiter). */
+  strayQuotes?: StrayQuoteStats;
   /** First byte sequence that is not UTF-8 in a file read as UTF-8 (the sample looked fine). */
   invalidUtf8?: { byteOffset: number; line: number };
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { dataFileUnits, dataFilesInventory, recordInventory, type LintPlan, type LintRequest, type LintUnit } from '../engine/lint.js';
 import type { Inventory } from '../engine/inventory.js';
 import type { ConfigRequest } from '../config/resolve.js';
@@ -11,7 +10,9 @@ import type { Shard } from './shard.js';
 import { catalogueFindings, mergeFacts, type CatalogueFacts } from '../engine/catalogue.js';
 import type { RuleModule } from '../engine/rule-api.js';
 import { fileReport } from '../reporters/build-report.js';
-import type { LintCache } from './cache.js';
+import type { CacheRecorder, LintCache } from './cache.js';
+import { groupTasks, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Task, type TaskSink } from './pool.js';
+import { displayPath } from '../util/paths.js';
 import type { RemoteRun, SampleSettings } from '../engine/remote.js';
 
 /** What a worker needs to rebuild the run's settings (a resolved config holds functions: it is re-resolved). */
@@ -54,13 +55,6 @@ export function* catalogueEvents(facts: CatalogueFacts, rules: ReadonlyMap<strin
   for (const f of catalogueFindings(facts, rules)) yield { kind: 'file', seq: [CATALOGUE_UNIT, i++], report: fileReport(f.file, f.findings, cwd) };
 }
 
-/** A task for a worker: one unit, and the port its events go back through. */
-export interface WorkerTask {
-  unit: LintUnit;
-  settings: RunSettings;
-  port: MessagePort;
-}
-
 /** Events travel from workers in batches of this many (fewer messages, still streaming). */
 export const EVENT_BATCH = 64;
 
@@ -76,13 +70,18 @@ export interface RunExtras {
   observer?: RunObserver;
   /** Portals being harvested and snapshots replayed: their pages run last, as they come (never cached). */
   remote?: RemoteRun[];
+  /** Each worker's old-generation heap cap in MiB (default `WORKER_HEAP_MB`). */
+  workerHeapMb?: number;
+  /** A notice for the user (a worker that stopped, its units linted in the main thread). */
+  warn?: (message: string) => void;
 }
 
 /**
  * Runs the plan's units — in this process (`jobs` = 1) or on a pool of `jobs` worker threads —
  * and yields their events in plan order whatever order they finish in, so the report bytes are
  * the same for any `jobs`. Descriptors run first; the data files none of them references run
- * after. At most `2 × jobs` units are in flight, so finished-but-waiting results stay bounded.
+ * after. On the pool, consecutive small units go together as one task (src/pipeline/pool.ts);
+ * at most `2 × jobs` tasks are in flight, so finished-but-waiting results stay bounded.
  * With a cache, a unit found there is replayed in this thread; the pool starts at the first
  * unit that must run. The cache is written when the whole plan went through.
  */
@@ -110,8 +109,6 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
     if (e.kind === 'dataset') run.stats.linted++;
     return e;
   };
-  type RunPool = Pool & { destroy(): Promise<void> };
-  let pool: RunPool | undefined;
   let poolStarted: Promise<RunPool> | undefined;
   try {
     if (jobs <= 1) {
@@ -138,69 +135,65 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
         }
       }
     } else {
-      const start = async (unit: LintUnit, emit: (events: UnitEvent[]) => void): Promise<void> => {
-        const verdict = cache?.consult(unit);
-        if (verdict?.kind === 'hit') return emit(verdict.events);
-        // One pool, made when the first unit must run (units start together: the promise is shared).
-        poolStarted ??= import('tinypool').then(({ default: Tinypool }) => (pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false })));
-        const recorder = verdict?.recorder;
-        await runOnPool(await poolStarted, unit, settings, recorder ? (events) => (events.forEach((e) => recorder.add(e)), emit(events)) : emit);
-        recorder?.done();
+      // One pool, made when the first task must run (tasks start together: the promise is shared).
+      const poolOf = () => (poolStarted ??= startPool(jobs, extras).then((p) => (startedPool = p)));
+      let startedPool: RunPool | undefined;
+      let brokenWarned = false;
+      const poolBroken = () => startedPool?.broken?.aborted === true;
+      const sink = (emit: (events: UnitEvent[]) => void, recorders: (CacheRecorder | undefined)[]): TaskSink => ({
+        emit: (i, events) => {
+          const recorder = recorders[i];
+          if (recorder) for (const e of events) recorder.add(e);
+          emit(events);
+        },
+        ended: (i) => recorders[i]?.done(),
+        workerFailed: (unit, error) => {
+          // Once no worker can start, every task left runs here: one warning says so.
+          if (brokenWarned) return;
+          brokenWarned = poolBroken();
+          extras.warn?.(workerFailure(unit, error, req.cwd, extras.workerHeapMb ?? WORKER_HEAP_MB, brokenWarned));
+        },
+      });
+      const inProcess = (unit: LintUnit) => reportUnit(unit, req, settings);
+      const start = async (task: Task, emit: (events: UnitEvent[]) => void): Promise<void> => {
+        if (task.kind === 'hit') return emit(task.events);
+        await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess);
       };
-      for await (const e of ordered(plan.descriptors, 2 * jobs, start, observer)) if (keep(e)) yield e;
-      for await (const e of ordered(dataFiles(), 2 * jobs, start, observer)) if (keep(e)) yield e;
-      const startRemote = async (unit: LintUnit, emit: (events: UnitEvent[]) => void): Promise<void> => {
-        poolStarted ??= import('tinypool').then(({ default: Tinypool }) => (pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false })));
-        await runOnPool(await poolStarted, unit, settings, emit);
+      const tasksOf = (units: LintUnit[]) => groupTasks(units, taskLimits(units.length, jobs, settings.data), cache);
+      for await (const e of ordered(tasksOf(plan.descriptors), 2 * jobs, start, observer)) if (keep(e)) yield e;
+      for await (const e of ordered(tasksOf(dataFiles()), 2 * jobs, start, observer)) if (keep(e)) yield e;
+      // Harvested pages come as the harvest goes: one page per task, never cached.
+      const pages = async function* (units: AsyncIterable<LintUnit>): AsyncGenerator<Task> {
+        for await (const unit of units) yield { kind: 'run', units: [unit], recorders: [] };
       };
-      for (const run of remote) for await (const e of ordered(run.units, 2 * jobs, startRemote, observer)) if (keep(e)) yield counted(run, e);
+      for (const run of remote) for await (const e of ordered(pages(run.units), 2 * jobs, start, observer)) if (keep(e)) yield counted(run, e);
     }
     yield* catalogueEvents(catalogue, req.config.rules, req.cwd, settings.shard !== undefined);
     cache?.commit();
   } finally {
     cache?.close();
-    await (pool ?? (await poolStarted?.catch(() => undefined)))?.destroy();
-  }
-}
-
-interface Pool {
-  run(task: unknown, options: { transferList: MessagePort[] }): Promise<unknown>;
-}
-
-/** One unit on the pool: events come through a port; the unit is done when both the task and its port say so. */
-async function runOnPool(pool: Pool, unit: LintUnit, settings: RunSettings, emit: (events: UnitEvent[]) => void): Promise<void> {
-  const { port1, port2 } = new MessageChannel();
-  const closed = new Promise<void>((resolve) => {
-    port1.on('message', (msg: UnitEvent[] | 'done') => {
-      if (msg === 'done') resolve();
-      else emit(msg);
-    });
-  });
-  try {
-    await pool.run({ unit, settings, port: port2 } satisfies WorkerTask, { transferList: [port2] });
-    await closed;
-  } finally {
-    port1.close();
+    await (await poolStarted?.catch(() => undefined))?.destroy();
   }
 }
 
 /**
- * Starts units with at most `window` in flight and yields their events in unit order: the
- * head unit's events as they come, the others' when their turn comes. Units may come from a
+ * Starts tasks with at most `window` in flight and yields their events in task order: the
+ * head task's events as they come, the others' when their turn comes. Tasks may come from a
  * stream (harvested pages): the next is taken when there is room.
  */
 async function* ordered(
-  units: Iterable<LintUnit> | AsyncIterable<LintUnit>,
+  tasks: Iterable<Task> | AsyncIterable<Task>,
   window: number,
-  start: (u: LintUnit, emit: (e: UnitEvent[]) => void) => Promise<void>,
+  start: (t: Task, emit: (e: UnitEvent[]) => void) => Promise<void>,
   observer?: RunObserver,
 ): AsyncGenerator<UnitEvent> {
   interface Slot {
     events: UnitEvent[];
+    units: number;
     done: boolean;
     error?: unknown;
   }
-  const source = Symbol.asyncIterator in units ? units[Symbol.asyncIterator]() : (units as Iterable<LintUnit>)[Symbol.iterator]();
+  const source = Symbol.asyncIterator in tasks ? tasks[Symbol.asyncIterator]() : (tasks as Iterable<Task>)[Symbol.iterator]();
   const queue: Slot[] = [];
   let exhausted = false;
   let wake: (() => void) | undefined;
@@ -216,7 +209,7 @@ async function* ordered(
         exhausted = true;
         break;
       }
-      const slot: Slot = { events: [], done: false };
+      const slot: Slot = { events: [], units: next.value.kind === 'run' ? next.value.units.length : 1, done: false };
       queue.push(slot);
       start(next.value, (events) => {
         for (const e of events) slot.events.push(e);
@@ -246,12 +239,35 @@ async function* ordered(
     if (slot.done) {
       if (slot.error) throw slot.error;
       queue.shift();
-      observer?.unitDone();
+      for (let i = 0; i < slot.units; i++) observer?.unitDone();
       await launch();
       continue;
     }
     await new Promise<void>((resolve) => (wake = resolve));
   }
+}
+
+type RunPool = Pool & { destroy(): Promise<void>; broken: AbortSignal };
+
+/** The run's tinypool: `jobs` threads with capped heaps, each loading the run's config once (src/pipeline/worker.ts). */
+async function startPool(jobs: number, extras: RunExtras): Promise<RunPool> {
+  const { default: Tinypool } = await import('tinypool');
+  const resourceLimits = { maxOldGenerationSizeMb: extras.workerHeapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB };
+  const pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false, resourceLimits });
+  // A worker that dies while starting (past its heap cap, a broken install) makes tinypool stop
+  // replacing workers and report it here: the queued tasks are aborted and run in this thread.
+  const broken = new AbortController();
+  pool.on('error', (error: unknown) => broken.abort(error));
+  return Object.assign(pool, { broken: broken.signal });
+}
+
+/** The notice for a unit a worker could not finish (linted again in the main thread), or for a pool whose workers cannot start. */
+function workerFailure(unit: LintUnit, error: unknown, cwd: string, heapMb: number, broken: boolean): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const why = code === 'ERR_WORKER_OUT_OF_MEMORY' ? `passed its heap limit (${heapMb} MiB)` : `stopped (${error instanceof Error ? error.message : String(error)})`;
+  if (broken) return `a worker thread ${why} while starting: the files are linted in the main thread`;
+  const what = 'file' in unit ? displayPath(cwd, unit.file) : 'url' in unit ? unit.url : `unit ${unit.index}`;
+  return `a worker thread ${why} on ${what}: it was linted in the main thread`;
 }
 
 /** The compiled worker module (under vitest this file is TypeScript: the built one is used). */

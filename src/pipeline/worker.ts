@@ -3,7 +3,8 @@ import type { LintRequest } from '../engine/lint.js';
 import { samplerOf } from '../engine/remote.js';
 import { DEFAULT_LIMITS } from '../model/index.js';
 import { reportUnit, type UnitEvent } from './unit.js';
-import { EVENT_BATCH, type RunSettings, type WorkerTask } from './run.js';
+import { EVENT_BATCH, type RunSettings } from './run.js';
+import type { WorkerMessage, WorkerTask } from './pool.js';
 
 /** The run's request, resolved once per worker (the settings are the same for every task of a run). */
 let cached: { key: string; req: Promise<LintRequest> } | undefined;
@@ -26,20 +27,27 @@ function requestFor(settings: RunSettings): Promise<LintRequest> {
   return cached.req;
 }
 
-/** A worker thread's task: lint one unit, sending its events back in batches as they come. */
-export default async function lintUnitTask({ unit, settings, port }: WorkerTask): Promise<void> {
-  let batch: UnitEvent[] = [];
+/**
+ * A worker thread's task: lint its units one after the other, sending each unit's events back in
+ * batches as they come, then the unit's position in the task when it is through.
+ */
+export default async function lintTask({ units, settings, port }: WorkerTask): Promise<void> {
+  const post = (msg: WorkerMessage) => port.postMessage(msg);
   try {
-    for await (const e of reportUnit(unit, await requestFor(settings), settings)) {
-      batch.push(e);
-      if (batch.length >= EVENT_BATCH) {
-        port.postMessage(batch);
-        batch = [];
+    const req = await requestFor(settings);
+    for (let i = 0; i < units.length; i++) {
+      let batch: UnitEvent[] = [];
+      for await (const e of reportUnit(units[i]!, req, settings)) {
+        batch.push(e);
+        if (batch.length >= EVENT_BATCH) {
+          post(batch);
+          batch = [];
+        }
       }
+      if (batch.length) post(batch);
+      post(i);
     }
-    if (batch.length) port.postMessage(batch);
   } finally {
-    port.postMessage('done');
     port.close();
   }
 }

@@ -8,6 +8,7 @@ import { countBoms, detectEncoding, Utf8Checker } from './encoding.js';
 import { declaredHeader, declaresHeader, detectHeader, HEADER_SAMPLE, type BufferedRecord } from './header.js';
 import { LineEndingCounter } from './line-endings.js';
 import { TableProfiler } from './profile.js';
+import { StrayQuoteScanner } from './quotes.js';
 import { DataFileError, type Reader, type TableSink, type ReadOptions } from './types.js';
 
 export const SAMPLE_BYTES = 64 * 1024;
@@ -164,6 +165,8 @@ class CsvPass {
   private stopped = false;
   private invalidUtf8: CsvSummaryFacts['invalidUtf8'];
   private readonly lineEndings = new LineEndingCounter();
+  /** Quotes the relaxed parser takes literally (csv-parse runs with `relax_quotes`). */
+  private readonly quotes: StrayQuoteScanner | undefined;
   private readonly malformed: MalformedRecord[] = [];
   private readonly core: ParserCore;
   /** Comment records (declared by the dialect) seen before the header decision. */
@@ -184,6 +187,8 @@ class CsvPass {
     private readonly dialect?: TableDialect,
   ) {
     this.core = parserCore(info.delimiter!, recordDelimiters, limits.recordChars, this.onSkip, dialect);
+    const quote = dialect?.quoteChar ?? '"';
+    this.quotes = StrayQuoteScanner.for(info.delimiter!, quote, dialect?.escapeChar ?? (dialect?.doubleQuote === false ? null : quote), dialect?.skipInitialSpace === true);
     const { commentChar, commentRows } = dialect ?? {};
     if (commentChar || commentRows?.length) {
       this.isComment = (cells, row) => (!!commentChar && !!cells[0]?.startsWith(commentChar)) || !!commentRows?.includes(row);
@@ -290,9 +295,11 @@ class CsvPass {
     if (err) throw new DataFileError(`cannot parse as CSV: ${err.message.replace(/^[\w ]+: /, '')}`, { line: this.lastLine + 1 });
   }
 
-  async run(source: ByteSource, start: number, encoding: string): Promise<number> {
+  async run(source: ByteSource, start: number, encoding: string, onBytes?: (chunk: Uint8Array) => void): Promise<number> {
     const stream = source.stream(start);
     let bytesRead = 0;
+    // The byte-order marks skipped by `start` are EF BB BF each.
+    if (onBytes && start) onBytes(Buffer.from('\ufeff'.repeat(start / 3)));
     const decoder = encoding === 'UTF-8' ? undefined : iconv.getDecoder(encoding);
     const utf8 = decoder ? undefined : new Utf8Checker();
     try {
@@ -300,8 +307,12 @@ class CsvPass {
         bytesRead += chunk.length;
         const bad = utf8 ? utf8.check(chunk) : -1;
         if (bad >= 0) this.invalidUtf8 = { byteOffset: start + utf8!.firstInvalid!, line: this.lineEndings.lines + LineEndingCounter.countBefore(chunk, bad) + 1 };
+        onBytes?.(chunk);
+        const linesBefore = this.lineEndings.lines;
         this.lineEndings.scan(chunk);
-        this.feedChunk(decoder ? Buffer.from(decoder.write(chunk)) : chunk);
+        const text = decoder ? Buffer.from(decoder.write(chunk)) : chunk;
+        this.quotes?.scan(text, linesBefore);
+        this.feedChunk(text);
         if (this.stopped) break;
         this.clock?.check({ line: this.lastLine + 1 });
       }
@@ -313,7 +324,10 @@ class CsvPass {
     }
     if (!this.stopped) {
       const tail = decoder?.end();
-      if (tail) this.feedChunk(Buffer.from(tail));
+      if (tail) {
+        this.quotes?.scan(Buffer.from(tail), this.lineEndings.lines);
+        this.feedChunk(Buffer.from(tail));
+      }
       this.finish();
       utf8?.finish();
       if (utf8?.firstInvalid !== undefined && !this.invalidUtf8) this.invalidUtf8 = { byteOffset: start + utf8.firstInvalid, line: this.lineEndings.lines + 1 };
@@ -326,6 +340,7 @@ class CsvPass {
     if (!this.profiler) return {};
     const facts: CsvSummaryFacts = { profile: this.profiler.result(), lineEndings: this.lineEndings.finish(), malformed: this.malformed };
     if (this.invalidUtf8) facts.invalidUtf8 = this.invalidUtf8;
+    if (this.quotes) facts.strayQuotes = this.quotes.result();
     return { ...facts };
   }
 
@@ -359,7 +374,7 @@ export async function readCsv(source: ByteSource, file: string, sink: TableSink,
     facts: { delimiterSource: dialect.delimiterSource },
   };
   const pass = new CsvPass(info, sink, options.rows, dialect.recordDelimiters, options.limits ?? DEFAULT_LIMITS, options.clock, options.dialect);
-  const bytes = await pass.run(source, dialect.bomCount * 3, dialect.encoding);
+  const bytes = await pass.run(source, dialect.bomCount * 3, dialect.encoding, options.onBytes);
   sink.end({ rows: pass.records, bytes, facts: pass.summaryFacts() });
 }
 

@@ -13,8 +13,16 @@ const zipReader: Reader = {
   read: async (file, sink, options) => (await import('./zip.js')).readZip(file, sink, options),
 };
 
+/** Parquet files: rows one row group at a time (hyparquet is imported only when one is read). */
+const parquetReader: Reader = {
+  name: 'parquet',
+  extensions: ['.parquet'],
+  formats: ['parquet'],
+  read: async (file, sink, options) => (await import('./parquet.js')).readParquet(file, sink, options),
+};
+
 /** Data readers. Each streams its file once. */
-export const READERS: Reader[] = [csvReader, jsonReader, zipReader];
+export const READERS: Reader[] = [csvReader, jsonReader, zipReader, parquetReader];
 
 /** Sniffed contents too vague to choose a reader: an empty file, or text without structure (a one-column CSV). */
 const VAGUE = new Set(['empty', 'txt']);

@@ -73,6 +73,7 @@ export const jsonReader: Reader = {
     const parts: string[] = [];
     try {
       for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+        options.onBytes?.(chunk);
         const text = decoder.write(chunk);
         checker.write(text);
         if (keep) parts.push(text);

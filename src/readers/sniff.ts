@@ -19,7 +19,13 @@ const OLE_KINDS = new Set(['xls', 'doc', 'ppt', 'mdb']);
 const GEOJSON_TYPE = /"type"\s*:\s*"(FeatureCollection|Feature|Point|MultiPoint|LineString|MultiLineString|Polygon|MultiPolygon|GeometryCollection)"/;
 
 export async function sniffFile(file: string): Promise<SniffedContent> {
-  return sniffBytes(await readHead(file), path.extname(file).slice(1).toLowerCase());
+  const content = await sniffBytes(await readHead(file), path.extname(file).slice(1).toLowerCase());
+  // A ZIP archive is judged by what it holds: its directory says (yauzl is imported only then).
+  if (content.format === 'zip') {
+    const archive = await import('./zip-entries.js').then((m) => m.archiveInventory(file)).catch(() => undefined);
+    if (archive) content.archive = archive;
+  }
+  return content;
 }
 
 export async function sniffBytes(head: Buffer, extension = ''): Promise<SniffedContent> {

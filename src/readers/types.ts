@@ -24,6 +24,12 @@ export interface ReadOptions {
   clock?: FileClock;
   /** The dialect the descriptor declares for this file: what it states is not guessed. */
   dialect?: TableDialect;
+  /**
+   * Every byte of the file, in order, as the reader reads it (the engine hashes them for a
+   * declared checksum in the same pass). Readers that stream the raw file call it; a reader that
+   * stops early, or does not call it, leaves the digest unknown.
+   */
+  onBytes?: (chunk: Uint8Array) => void;
 }
 
 /** A data file that cannot be read as its format: becomes a `core/data-unreadable` finding. */

@@ -7,7 +7,8 @@
  */
 import { Transform, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { LimitExceeded, type Limits } from '../model/index.js';
+import { DEFAULT_LIMITS, LimitExceeded, type ArchiveInventory, type Limits } from '../model/index.js';
+import { formatFromPath } from '../knowledge/formats.js';
 import { DataFileError } from './types.js';
 import type { ByteSource } from './csv.js';
 
@@ -228,4 +229,25 @@ export async function readEntry(zip: ZipEntries, entry: ZipEntry, budget: Archiv
   const chunks: Buffer[] = [];
   for await (const chunk of budget.meter(entry, await zip.openStream(entry)) as AsyncIterable<Buffer>) chunks.push(chunk);
   return Buffer.concat(chunks);
+}
+
+/**
+ * A ZIP file's entries by the format their names say, from its central directory alone (nothing
+ * is inflated): what the format rules judge an archive by. At most `max` entries are counted.
+ */
+export async function archiveInventory(file: string, max = DEFAULT_LIMITS.archiveEntries): Promise<ArchiveInventory> {
+  const zip = await ZipEntries.open(file);
+  try {
+    const formats: Record<string, number> = {};
+    let entries = 0;
+    for await (const entry of zip.entries()) {
+      if (entry.kind === 'directory') continue;
+      if (++entries > max) break;
+      const id = formatFromPath(entry.name)?.id ?? 'other';
+      formats[id] = (formats[id] ?? 0) + 1;
+    }
+    return { entries: Math.min(entries, max), formats };
+  } finally {
+    zip.close();
+  }
 }

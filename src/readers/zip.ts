@@ -12,7 +12,7 @@ import { sniffBytes } from './sniff.js';
 import { DataFileError, UnsafeEntry, type ReadOptions, type TableSink } from './types.js';
 import { ArchiveBudget, decodable, entrySource, readEntry, ZipEntries, type ZipEntry } from './zip-entries.js';
 
-/** A nested archive is read into memory to be opened (the central directory is at its end): up to this size. */
+/** A nested archive or a Parquet entry is read into memory to be opened (their directory is at their end): up to this size. */
 export const NESTED_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Where an archive is: its path for tables and findings, and as reported. */
@@ -71,8 +71,16 @@ async function readEntryAs(zip: ZipEntries, entry: ZipEntry, at: ArchiveAt, sink
   const source = entrySource(zip, entry, budget);
   const head = await source.head(SAMPLE_BYTES);
   const { format } = await sniffBytes(head, path.extname(entry.name).slice(1).toLowerCase());
-  const entryOptions = { ...options, file: at.shown };
+  // The digest of a declared checksum is the archive's, never an entry's bytes (ReadOptions.onBytes).
+  const { onBytes: _archiveBytes, ...rest } = options;
+  const entryOptions = { ...rest, file: at.shown };
   if (isTable(format, entry.name)) return readCsv(source, at.path, sink, entryOptions);
+  if (format === 'parquet') {
+    // Parquet is read from its footer: the entry is held in memory, like a nested archive.
+    if (entry.size > NESTED_MAX_BYTES) throw new DataFileError(`the Parquet entry has ${entry.size} bytes, more than odlint reads in memory (${NESTED_MAX_BYTES}): not read`);
+    const { readParquetFrom, bufferSource } = await import('./parquet.js');
+    return readParquetFrom(bufferSource(await readEntry(zip, entry, budget)), at.path, sink, entryOptions);
+  }
   if (format === 'zip') {
     if (at.depth >= limits.archiveDepth) throw new LimitExceeded('archiveDepth', limits.archiveDepth, {}, { entry: entry.name });
     if (entry.size > NESTED_MAX_BYTES) throw new DataFileError(`the nested archive has ${entry.size} bytes, more than odlint opens in memory (${NESTED_MAX_BYTES}): not read`);

@@ -7,6 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { lintReport, allFindings, brief, ROOT } from '../helpers/lint.js';
+import { sniffFile } from '../../src/readers/sniff.js';
 
 const dir = 'fixtures/archives';
 const f = (name: string) => `${dir}/${name}`;
@@ -122,5 +123,29 @@ describe('hostile archives', () => {
         data: { message: 'cannot read as a ZIP archive: End of central directory record signature not found. Either not a zip file, or file is truncated.' },
       },
     ]);
+  });
+});
+
+describe('format rules judge a ZIP archive by what it holds', () => {
+  it('sniffing lists the entries by format from the directory alone', async () => {
+    expect((await sniffFile(path.join(ROOT, f('tables.zip')))).archive).toEqual({ entries: 3, formats: { txt: 1, csv: 2 } });
+    expect((await sniffFile(path.join(ROOT, f('docs/documents.zip')))).archive).toEqual({ entries: 2, formats: { pdf: 1, docx: 1 } });
+  });
+
+  it('a ZIP of documents only is not machine-readable (format/format-not-machine-readable)', async () => {
+    const all = await findings('docs/datapackage.json');
+    expect(all.filter((x) => x.ruleId.startsWith('format/'))).toEqual([
+      {
+        ruleId: 'format/format-not-machine-readable',
+        messageId: 'archive',
+        severity: 'warning',
+        location: { file: f('docs/datapackage.json'), pointer: '/resources/0/format', line: 6, column: 62 },
+        data: { format: 'ZIP', held: 'PDF, DOCX' },
+      },
+    ]);
+  });
+
+  it('a ZIP of CSV files declared as CSV (Frictionless compression: zip) is machine-readable and no format mismatch', async () => {
+    expect((await findings('package/datapackage.json')).filter((x) => x.ruleId.startsWith('format/'))).toEqual([]);
   });
 });

@@ -28,6 +28,11 @@ describe('data/encoding-not-utf8', () => {
   it('accepts UTF-8', async () => {
     expect(await findings(rule, ['encoding/utf8.csv', 'bom/single.csv'])).toEqual([]);
   });
+  it('makes it an error when the descriptor declares UTF-8 (Frictionless encoding-error)', async () => {
+    const input = 'encoding/latin1-declared-utf8.resource.json';
+    expect(await findings(rule, [input])).toEqual([{ ruleId: rule, messageId: 'declaredUtf8', severity: 'error', location: { file: f('encoding/latin1.csv') } }]);
+    expect((await data(rule, input))[0]).toMatchObject({ declared: 'utf-8' });
+  });
 });
 
 describe('data/bom-present', () => {
@@ -54,6 +59,19 @@ describe('data/non-comma-delimiter', () => {
   });
   it('accepts commas, and tabs in a .tsv', async () => {
     expect(await findings(rule, ['delimiter/comma.csv', 'delimiter/tabs.tsv'])).toEqual([]);
+  });
+});
+
+describe('data/delimiter-mismatch', () => {
+  const rule = 'data/delimiter-mismatch';
+  it('reports a declared comma on a semicolon file (csvlint check_options)', async () => {
+    expect(await findings(rule, ['delimiter/declared-comma.resource.json'])).toEqual([
+      { ruleId: rule, messageId: 'mismatch', severity: 'error', location: { file: f('delimiter/semicolon.csv'), line: 1 } },
+    ]);
+    expect(await data(rule, 'delimiter/declared-comma.resource.json')).toEqual([{ declared: 'comma ","', found: 'semicolon', columns: 2 }]);
+  });
+  it('accepts the right declaration, a sniffed delimiter and a real one-column file', async () => {
+    expect(await findings(rule, ['delimiter/declared-semicolon.resource.json', 'delimiter/semicolon.csv', 'delimiter/one-column.resource.json', 'delimiter/tabs.tsv'])).toEqual([]);
   });
 });
 
@@ -278,13 +296,13 @@ describe('Table Schema rules', () => {
     const rule = 'data/schema-constraint-error';
     const at = (row: number, field: string, messageId: string) => ({ ruleId: rule, messageId, severity: 'error', location: { file: population, row, line: row, field } });
     expect(await findings(rule, ['schema/dataset.yaml'])).toEqual([
-      at(3, 'code', 'unique'),
+      at(3, 'code', 'primaryKey'),
       at(5, 'municipality', 'required'),
       at(6, 'year', 'minimum'),
       at(6, 'sex', 'enum'),
       at(6, 'population', 'minimum'),
       at(6, 'code', 'pattern'),
-      at(7, 'code', 'required'),
+      at(7, 'code', 'primaryKeyEmpty'),
     ]);
   });
 });

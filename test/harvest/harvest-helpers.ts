@@ -23,6 +23,13 @@ export async function lintPortal(urls: string[], options: HarvestOptions = {}, c
   return { report: buildReport(result, ROOT, 'test'), waits };
 }
 
+/** Lints local inputs (a file, a snapshot) in-process, with the configuration lintPortal uses. */
+export async function lintFiles(inputs: string[]): Promise<Report> {
+  const rules = await loadBuiltinRules();
+  const config = resolveConfig(rules, { cwd: ROOT, noDiscovery: true });
+  return buildReport(await lint({ inputs, config, cwd: ROOT, data: false }), ROOT, 'test');
+}
+
 /** The harvest findings of a report: message id, data that matter, location file. */
 export const harvestErrors = (report: Report) =>
   report.files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'core/harvest-error').map((x) => ({ messageId: x.messageId, file: x.location.file, message: x.message })));

@@ -122,6 +122,8 @@ describe('lint: fixtures/frictionless/resources (strict)', () => {
       { ruleId: 'data/schema-type-error', messageId: 'type', severity: 'error', location: { file: countries, row: 3, line: 3, field: 'neighbor_id' } },
       { ruleId: 'data/mixed-types', messageId: 'mixed', severity: 'warning', location: { file: countries, row: 3, line: 3, field: 'neighbor_id' } },
       { ruleId: 'data/ragged-rows', messageId: 'extraCells', severity: 'error', location: { file: countries, row: 4, line: 4, field: '5' } },
+      // neighbor 22 is no country id (the foreign key); "Ireland" is a type error, not a dangling key.
+      { ruleId: 'data/foreign-key', messageId: 'missing', severity: 'error', location: { file: countries, row: 5, line: 5, field: 'neighbor_id' } },
       { ruleId: 'data/ragged-rows', messageId: 'missingCells', severity: 'error', location: { file: countries, row: 7, line: 7, field: 'neighbor_id' } },
       // remote-refs: read without its (remote) dialect, so the semicolons are news.
       { ruleId: 'data/non-comma-delimiter', messageId: 'delimiter', severity: 'info', location: { file: data('stations-semicolon.csv'), line: 1 } },
@@ -155,11 +157,14 @@ describe('lint: fieldsMatch (fixtures/frictionless/fields-match, strict)', () =>
     expect(report.datasets).toHaveLength(1);
     expect(got).toEqual([
       { ruleId: rule, messageId: 'extraLabel', severity: 'error', location: { file: file('extra-exact'), row: 1, line: 1, field: 'comment' } },
+      // extra-exact: the rows are as wide as the header, one cell wider than the schema.
+      { ruleId: 'data/schema-row-width', messageId: 'extraCells', severity: 'error', location: { file: file('extra-exact'), row: 2, line: 2, field: '5' } },
+      { ruleId: 'data/schema-row-width', messageId: 'extraCells', severity: 'error', location: { file: file('extra-exact'), row: 3, line: 3, field: '5' } },
       // extra-subset: more columns than fields is allowed.
       { ruleId: rule, messageId: 'extraLabel', severity: 'error', location: { file: file('extra-superset'), row: 1, line: 1, field: 'comment' } },
       // fewer-superset: fewer columns is allowed.
-      { ruleId: rule, messageId: 'missingLabel', severity: 'error', location: { file: file('fewer-subset'), row: 1, line: 1 } },
-      { ruleId: rule, messageId: 'missingLabel', severity: 'error', location: { file: file('fewer-subset'), row: 1, line: 1 } },
+      { ruleId: rule, messageId: 'missingLabel', severity: 'error', location: { file: file('fewer-subset'), row: 1, line: 1, field: 'latitude' } },
+      { ruleId: rule, messageId: 'missingLabel', severity: 'error', location: { file: file('fewer-subset'), row: 1, line: 1, field: 'longitude' } },
       // reordered-equal: same names in another order, read by name (no type error on the swapped coordinates).
       { ruleId: rule, messageId: 'noFieldMatches', severity: 'error', location: { file: file('unrelated-partial'), row: 1, line: 1 } },
       // reordered-partial: at least one column is a field.

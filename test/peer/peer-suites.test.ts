@@ -1,33 +1,22 @@
 /**
  * odlint on the peers' own test suites (test/peer/README.md): frictionless-py's validation tests,
- * csvlint.rb's cucumber scenarios and csv-spectrum, with the `strict` preset (every rule on).
+ * csvlint.rb's cucumber scenarios and csv-spectrum, with the `strict` preset (every rule on, but
+ * frictionless's opt-in checks, which run only in the cases whose checklist names them).
  * Prints recall per suite and overall and the structural false positives on files the peer
  * calls valid; asserts the floor reached so far (README: figures and what is missing).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load-config.js';
-import type { ResolvedConfig } from '../../src/config/resolve.js';
-import { ROOT } from '../helpers/lint.js';
-import { recall, runSuite, type SuiteResult } from './suites.js';
+import { explainText } from '../../src/cli/rules-command.js';
+import { meta as raggedRows } from '../../rules/data/ragged-rows.js';
+import { peerConfig, recall, runSuite, type SuiteResult } from './suites.js';
 
 /** Overall recall (%) odlint must keep on the applicable peer cases. */
-const RECALL_FLOOR = 57;
+const RECALL_FLOOR = 91;
 
-let config: ResolvedConfig;
 const results: SuiteResult[] = [];
 
-/**
- * frictionless-py's opt-in checks: its tests validate without them unless they pass a checklist,
- * so the odlint rules that are those checks (by their equivalents) are off, like for like.
- */
-const FRICTIONLESS_OPT_IN = new Set(['ascii-value', 'deviated-cell', 'deviated-value', 'duplicate-row', 'forbidden-value', 'required-value', 'row-constraint', 'sequential-value', 'table-dimensions', 'truncated-value']);
-
 beforeAll(async () => {
-  const strict = await loadConfig({ cwd: ROOT, presets: ['strict'], noDiscovery: true });
-  const optIn = [...strict.rules.values()]
-    .map((r) => r.meta)
-    .filter((m) => Object.values(m.equivalents?.frictionless ?? {}).flat().some((type) => FRICTIONLESS_OPT_IN.has(type)));
-  config = await loadConfig({ cwd: ROOT, presets: ['strict'], noDiscovery: true, ruleFlags: optIn.map((m) => `${m.id}=off`) });
+  const config = await peerConfig();
   results.push(await runSuite('frictionless', 'frictionless', config));
   results.push(await runSuite('csvlint', 'csvlint', config));
   results.push(await runSuite('csv-spectrum', 'frictionless', config));
@@ -35,7 +24,7 @@ beforeAll(async () => {
 }, 120_000);
 
 function print(all: SuiteResult[]): void {
-  const lines = ['peer suites (odlint, strict preset):'];
+  const lines = ['peer suites (odlint, strict preset; frictionless opt-in checks only when a case asks):'];
   for (const s of all) {
     const r = recall(s.cases);
     const fps = s.cases.reduce((n, c) => n + c.falsePositives.length, 0);
@@ -59,6 +48,10 @@ describe('peer suites', () => {
   it('reports no structural finding on the files the peers call valid', () => {
     const fps = results.flatMap((s) => s.cases.flatMap((c) => c.falsePositives.map((fp) => `${s.suite} ${c.name}: ${fp}`)));
     expect(fps).toEqual([]);
+  });
+
+  it('shows the equivalents a rule maps to in its explanation', () => {
+    expect(explainText(raggedRows)).toContain('Equivalents: frictionless `extra-cell`, `missing-cell`; csvlint `ragged_rows`');
   });
 
   it('lists every case it leaves out with a reason', () => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { lint } from '../../src/index.js';
+import { loadConfig } from '../../src/config/load-config.js';
 import type { ResolvedConfig } from '../../src/config/resolve.js';
 import type { Finding } from '../../src/model/index.js';
 import type { RuleMeta } from '../../src/engine/rule-api.js';
@@ -21,8 +22,12 @@ type Item = [number | null, number | null, string | null, string?];
 type Kind = 'errors' | 'warnings' | 'info';
 const KINDS: Kind[] = ['errors', 'warnings', 'info'];
 
+/** A frictionless check as its tests pass it: `{type: 'forbidden-value', fieldName: 'id', values: [2]}`. */
+type Check = { type: string } & Record<string, unknown>;
+
 interface Case {
   test?: string;
+  checklist?: Check[];
   scenario?: string;
   input?: string;
   resource?: Record<string, unknown>;
@@ -64,8 +69,51 @@ export function loadSuite(suite: string): SuiteFile {
   return parseYaml(readFileSync(path.join(PEER_DIR, suite, 'expected.yaml'), 'utf8')) as SuiteFile;
 }
 
+/**
+ * frictionless-py's opt-in checks (frictionless/checks/{cell,row,table}): its tests run them only
+ * with a checklist, so the odlint rules that are these checks (by their equivalents) are off,
+ * like for like, except in the cases whose checklist names them.
+ */
+const FRICTIONLESS_OPT_IN = new Set(['ascii-value', 'deviated-cell', 'deviated-value', 'duplicate-row', 'forbidden-value', 'required-value', 'row-constraint', 'sequential-value', 'table-dimensions', 'truncated-value']);
+
+/** The `strict` preset with frictionless's opt-in checks off, and the rule each check type is. */
+export interface PeerConfig {
+  config: ResolvedConfig;
+  /** Frictionless check type → the odlint rule that implements it. */
+  checkRules: Map<string, RuleMeta>;
+}
+
+export async function peerConfig(): Promise<PeerConfig> {
+  const strict = await loadConfig({ cwd: ROOT, presets: ['strict'], noDiscovery: true });
+  const checkRules = new Map<string, RuleMeta>();
+  for (const { meta } of strict.rules.values()) {
+    for (const type of Object.values(meta.equivalents?.frictionless ?? {}).flat()) if (FRICTIONLESS_OPT_IN.has(type)) checkRules.set(type, meta);
+  }
+  return { config: await checklistConfig(checkRules, []), checkRules };
+}
+
+/** Opt-in rules off but those of the checklist, which get the checks' settings as options. */
+async function checklistConfig(checkRules: Map<string, RuleMeta>, checklist: Check[], dir?: string): Promise<ResolvedConfig> {
+  const byRule = new Map<RuleMeta, Record<string, unknown>[]>();
+  for (const { type, ...options } of checklist) {
+    const meta = checkRules.get(type);
+    if (!meta) throw new Error(`no odlint rule for the frictionless check "${type}"`);
+    byRule.set(meta, [...(byRule.get(meta) ?? []), options]);
+  }
+  const off = [...new Set(checkRules.values())].filter((m) => !byRule.has(m)).map((m) => `${m.id}=off`);
+  let configFile: string | undefined;
+  if (byRule.size) {
+    // One check: its settings are the options; several of one type: the rule's `checks` list.
+    const rules = Object.fromEntries([...byRule].map(([m, list]) => [m.id, [m.severity, list.length === 1 ? list[0] : { checks: list }]]));
+    mkdirSync(dir!, { recursive: true });
+    configFile = path.join(dir!, 'odlint.config.json');
+    writeFileSync(configFile, JSON.stringify({ rules }, null, 2));
+  }
+  return loadConfig({ cwd: ROOT, presets: ['strict'], noDiscovery: !configFile, ruleFlags: off, ...(configFile ? { configFile } : {}) });
+}
+
 /** Runs every case of a suite through odlint and scores it against the peer's assertions. */
-export async function runSuite(suite: string, peer: Peer, config: ResolvedConfig): Promise<SuiteResult> {
+export async function runSuite(suite: string, peer: Peer, { config, checkRules }: PeerConfig): Promise<SuiteResult> {
   const file = loadSuite(suite);
   const suiteDir = path.join(PEER_DIR, suite);
   const rules = new Map([...config.rules].map(([id, r]) => [id, r.meta]));
@@ -77,8 +125,10 @@ export async function runSuite(suite: string, peer: Peer, config: ResolvedConfig
       result.notHandled.push({ name, reason: c.notHandled });
       continue;
     }
-    const { cwd, inputs, schemaNames } = prepare(c, suiteDir, path.join(scratch, String(i)));
-    const report = await lint(inputs, { cwd, config, errorOnUnmatched: false });
+    const dir = path.join(scratch, String(i));
+    const { cwd, inputs, schemaNames } = prepare(c, suiteDir, dir);
+    const caseConfig = c.checklist ? await checklistConfig(checkRules, c.checklist, path.join(dir, '.config')) : config;
+    const report = await lint(inputs, { cwd, config: caseConfig, errorOnUnmatched: false });
     const findings = [...report.datasets.flatMap((d) => d.findings), ...report.files.flatMap((f) => f.findings)];
     const mapped = findings.flatMap((f) => peerTypes(f, rules.get(f.ruleId), peer).map((type) => ({ f, type })));
     result.cases.push(score(name, c, mapped, file.kinds, cwd, schemaNames));

@@ -1,0 +1,152 @@
+import { statSync } from 'node:fs';
+import { MessageChannel } from 'node:worker_threads';
+import type { LintUnit } from '../engine/lint.js';
+import type { CacheRecorder, LintCache } from './cache.js';
+import type { UnitEvent } from './unit.js';
+import type { RunSettings } from './run.js';
+
+/**
+ * Small descriptor files travel to a worker together: a task carries up to this many units and
+ * about this many bytes of input (a 7 MB `package_search` page goes alone). Each task costs a
+ * message round trip and a port; a folder of 100,000 one-dataset files would otherwise pay it
+ * 100,000 times.
+ */
+export const TASK_UNITS = 64;
+export const TASK_BYTES = 1 << 20;
+/** With data files read, a descriptor's cost is its data: fewer units per task keep the cores evenly busy. */
+export const TASK_UNITS_WITH_DATA = 4;
+
+/**
+ * Each worker's heap: the old generation is capped so that `--jobs N` stays within a bounded
+ * memory (V8 otherwise lets every worker's heap grow before collecting); the young generation
+ * keeps Node's default size (a smaller one would cost more garbage collection). A unit that
+ * needs more than the cap (a huge YAML or RDF file read whole) is linted in the main thread.
+ */
+export const WORKER_HEAP_MB = 256;
+export const WORKER_YOUNG_MB = 48;
+
+/** A task for a worker: its units are linted one after the other; events come back through the port. */
+export interface WorkerTask {
+  units: LintUnit[];
+  settings: RunSettings;
+  port: import('node:worker_threads').MessagePort;
+}
+
+/** What a worker posts: a batch of the current unit's events, or (a number) the end of the unit at that position of the task. */
+export type WorkerMessage = UnitEvent[] | number;
+
+/** What the run does with a task: replay a cached unit, or lint units (each with its cache recorder, if any). */
+export type Task = { kind: 'hit'; events: UnitEvent[] } | { kind: 'run'; units: LintUnit[]; recorders: (CacheRecorder | undefined)[] };
+
+export interface TaskLimits {
+  units: number;
+  bytes: number;
+}
+
+/** How many units a task may carry: never so many that fewer than 4 tasks per worker remain (the tail stays short). */
+export function taskLimits(total: number, jobs: number, data: boolean): TaskLimits {
+  const even = Math.max(1, Math.ceil(total / (4 * jobs)));
+  return { units: Math.min(data ? TASK_UNITS_WITH_DATA : TASK_UNITS, even), bytes: TASK_BYTES };
+}
+
+/**
+ * Groups consecutive units into tasks, in plan order, taking them from `units` only as tasks are
+ * asked for. With a cache, each unit is looked up first: a hit is its own task (replayed in this
+ * thread), and the units before it go in the task before.
+ */
+export function* groupTasks(units: Iterable<LintUnit>, limits: TaskLimits, cache?: LintCache): Generator<Task> {
+  let group: LintUnit[] = [];
+  let recorders: (CacheRecorder | undefined)[] = [];
+  let bytes = 0;
+  const flush = (): Task => {
+    const task: Task = { kind: 'run', units: group, recorders };
+    group = [];
+    recorders = [];
+    bytes = 0;
+    return task;
+  };
+  for (const unit of units) {
+    const verdict = cache?.consult(unit);
+    if (verdict?.kind === 'hit') {
+      if (group.length) yield flush();
+      yield { kind: 'hit', events: verdict.events };
+      continue;
+    }
+    const size = unitBytes(unit);
+    if (group.length && (group.length >= limits.units || bytes + size > limits.bytes)) yield flush();
+    group.push(unit);
+    recorders.push(verdict?.recorder);
+    bytes += size;
+  }
+  if (group.length) yield flush();
+}
+
+/** The input bytes a unit reads (its descriptor or data file); 0 when unknown. */
+function unitBytes(unit: LintUnit): number {
+  if (unit.kind === 'descriptor' || unit.kind === 'data-file') {
+    try {
+      return statSync(unit.file).size;
+    } catch {
+      return 0;
+    }
+  }
+  if (unit.kind === 'fetched') return unit.body.length;
+  if (unit.kind === 'stdin') return unit.text.length;
+  return 0;
+}
+
+/** Where a task's events go: `emit` as they come (unit position in the task), `ended` when a unit is through. */
+export interface TaskSink {
+  emit(unit: number, events: UnitEvent[]): void;
+  ended(unit: number): void;
+  /** The worker stopped (heap cap, crash) during this unit: the rest of the task is linted in this thread. */
+  workerFailed(unit: LintUnit, error: unknown): void;
+}
+
+export interface Pool {
+  run(task: unknown, options: { transferList: import('node:worker_threads').MessagePort[]; signal?: AbortSignal }): Promise<unknown>;
+  /** Aborted (with the cause) when no worker can start any more: every task left runs in this thread. */
+  broken?: AbortSignal;
+}
+
+/**
+ * Runs a task's units on the pool. Should the worker die (past its heap cap, or a crash), the
+ * units it had not finished are linted by `inProcess` in this thread, skipping the events of
+ * the interrupted unit already passed on: the output is the same as a run without workers.
+ */
+export async function runTask(pool: Pool, units: LintUnit[], settings: RunSettings, sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>): Promise<void> {
+  const { port1, port2 } = new MessageChannel();
+  let current = 0;
+  let received = 0;
+  let failed = false;
+  let finish!: () => void;
+  const allEnded = new Promise<void>((resolve) => (finish = resolve));
+  port1.on('message', (msg: WorkerMessage) => {
+    if (failed) return; // sent before the worker died, arrived after: those units run here
+    if (typeof msg === 'number') {
+      sink.ended(current++);
+      received = 0;
+      if (current === units.length) finish();
+    } else {
+      received += msg.length;
+      sink.emit(current, msg);
+    }
+  });
+  try {
+    await pool.run({ units, settings, port: port2 } satisfies WorkerTask, { transferList: [port2], ...(pool.broken ? { signal: pool.broken } : {}) });
+    await allEnded;
+  } catch (error) {
+    failed = true;
+    if (current < units.length) sink.workerFailed(units[current]!, pool.broken?.aborted ? pool.broken.reason : error);
+    for (; current < units.length; current++, received = 0) {
+      let skip = received;
+      for await (const e of inProcess(units[current]!)) {
+        if (skip > 0) skip--;
+        else sink.emit(current, [e]);
+      }
+      sink.ended(current);
+    }
+  } finally {
+    port1.close();
+  }
+}
