@@ -13,8 +13,12 @@ export const SHAPE_SETS = {
   mandatory: ['dcat-ap-3.0.1/shapes.ttl'],
   /** DCAT-AP HVD 3.0.0: the HVD profile (with its ranges) and its usage notes (legislation, API, licence). */
   hvd: ['dcat-ap-hvd-3.0.0/hvd-SHACL.ttl', 'dcat-ap-hvd-3.0.0/hvd-SHACL-usagenotes.ttl'],
+  /** DCAT-AP-NL 3.0.0 (Geonovum): what the Dutch profile adds to DCAT-AP, with its class ranges. */
+  nl: ['dcat-ap-nl-3.0.0/dcat-ap-nl-SHACL.ttl', 'dcat-ap-nl-3.0.0/dcat-ap-nl-SHACL-klassebereik.ttl', 'dcat-ap-nl-3.0.0/dcat-ap-nl-SHACL-klassebereik-codelijsten.ttl'],
   /** DCAT-AP 3.0.1 recommended properties (sh:Warning). */
   recommended: ['dcat-ap-3.0.1/shapes_recommended.ttl'],
+  /** DCAT-AP-NL 3.0.0 recommended properties (sh:Warning). */
+  'nl-recommended': ['dcat-ap-nl-3.0.0/dcat-ap-nl-SHACL-aanbevolen.ttl'],
   /** DCAT-AP 3.0.1 controlled vocabularies (EU authority tables, checked against schemas/shacl/vocabularies/). */
   vocabularies: ['dcat-ap-3.0.1/mdr-vocabularies.shape.ttl'],
   /** DCAT-AP 3.0.1 deprecated properties. */

@@ -68,6 +68,36 @@ describe('dcat-ap/* rules on a real DCAT file (ckanext-dcat dataset_afs.ttl)', (
   });
 });
 
+describe('dcat-ap/nl and dcat-ap/nl-recommended: the Dutch profile (DCAT-AP-NL 3.0)', () => {
+  it('report what DCAT-AP-NL adds to DCAT-AP, on the same real file', async () => {
+    expect(await findings(AFS, ['dcat-ap/nl=error', 'dcat-ap/nl-recommended=warning'])).toEqual([
+      ['dcat-ap/nl', 'minCount', 'error', 7, 1, 'accessRights'],
+      ['dcat-ap/nl', 'minCount', 'error', 7, 1, 'contactPoint'],
+      ['dcat-ap/nl', 'minCount', 'error', 7, 1, 'creator'],
+      ['dcat-ap/nl', 'minCount', 'error', 7, 1, 'theme'],
+      ['dcat-ap/nl-recommended', 'minCount', 'warning', 7, 1, 'conformsTo'],
+      ['dcat-ap/nl-recommended', 'minCount', 'warning', 7, 1, 'page'],
+      ['dcat-ap/nl-recommended', 'minCount', 'warning', 7, 1, 'language'],
+      ['dcat-ap/nl-recommended', 'minCount', 'warning', 19, 24, 'accessService'],
+      ['dcat-ap/nl-recommended', 'minCount', 'warning', 19, 24, 'language'],
+      ['dcat-ap/nl-recommended', 'minCount', 'warning', 19, 24, 'conformsTo'],
+      ['dcat-ap/nl-recommended', 'minCount', 'warning', 27, 24, 'accessService'],
+      ['dcat-ap/nl-recommended', 'minCount', 'warning', 27, 24, 'downloadURL'],
+      ['dcat-ap/nl-recommended', 'minCount', 'warning', 27, 24, 'language'],
+      ['dcat-ap/nl-recommended', 'minCount', 'warning', 27, 24, 'conformsTo'],
+    ]);
+  }, 60_000);
+
+  it('report a property DCAT-AP recommends and DCAT-AP-NL requires once, as the Dutch error', async () => {
+    const both = await findings(AFS, ['dcat-ap/recommended=warning', 'dcat-ap/nl=error']);
+    const at = (p: string) => both.filter(([, , , line, , pred]) => line === 7 && pred === p);
+    expect(at('contactPoint')).toEqual([['dcat-ap/nl', 'minCount', 'error', 7, 1, 'contactPoint']]);
+    expect(at('theme')).toEqual([['dcat-ap/nl', 'minCount', 'error', 7, 1, 'theme']]);
+    // What only DCAT-AP recommends stays its warning.
+    expect(at('spatial')).toEqual([['dcat-ap/recommended', 'minCount', 'warning', 7, 1, 'spatial']]);
+  }, 60_000);
+});
+
 describe('the vendored shapes', () => {
   it('differ from the published shapes.ttl only by the documented sh:shape → sh:node patch', () => {
     const original = readFileSync('schemas/shacl/dcat-ap-3.0.1/original/shapes.ttl', 'utf8');
