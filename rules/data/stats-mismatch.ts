@@ -10,7 +10,7 @@ export const { meta, create } = defineRule({
     rationale:
       'Declared sizes and checksums let reusers verify a download and mirrors detect a changed file; declared counts are checked by pipelines. ' +
       'A wrong value means the metadata describes another version of the file (or a truncated copy). DCAT-AP dcat:byteSize, spdx:checksum; ' +
-      'Frictionless `bytes`, `hash` and frictionless-py `stats`. Frictionless: `byte-count`, `hash-count`, `row-count`, `field-count`; csvlint: none.',
+      'Frictionless `bytes`, `hash` and frictionless-py `rows`/`fields` (v5) or `stats` (v4). Frictionless: `byte-count`, `hash-count`, `row-count`, `field-count`; csvlint: none.',
     severity: 'error',
     presets: ['recommended'],
     needsRows: true,
@@ -42,16 +42,28 @@ export const { meta, create } = defineRule({
           context.report({ messageId: 'hashNotChecked', data: { algorithm: declared.algorithm, reader: table.reader }, location: locate(dist, 'checksum'), severity: 'info' });
         }
         const profile = tableProfile(summary);
-        const stats = dist.extras.stats;
-        if (!profile || typeof stats !== 'object' || stats === null) return;
-        const { rows, fields } = stats as Record<string, unknown>;
-        if (typeof rows === 'number' && rows !== profile.dataRows) context.report({ messageId: 'rows', data: { declared: rows, actual: profile.dataRows }, location: statsLocation(dist, 'rows') });
+        if (!profile) return;
+        const rows = declaredCount(dist, 'rows');
+        if (rows && rows.value !== profile.dataRows) context.report({ messageId: 'rows', data: { declared: rows.value, actual: profile.dataRows }, location: rows.location });
         const width = table.header.length || profile.columns.length;
-        if (typeof fields === 'number' && fields !== width) context.report({ messageId: 'fields', data: { declared: fields, actual: width }, location: statsLocation(dist, 'fields') });
+        const fields = declaredCount(dist, 'fields');
+        if (fields && fields.value !== width) context.report({ messageId: 'fields', data: { declared: fields.value, actual: width }, location: fields.location });
       },
     };
   },
 });
+
+/**
+ * A declared row or field count: frictionless-py v5 writes it on the resource (`rows`, `fields`),
+ * v4 under `stats`; both land in extras, as the model has no property for them.
+ */
+function declaredCount(dist: Distribution, key: 'rows' | 'fields'): { value: number; location: SourceLocation } | undefined {
+  const top = dist.extras[key];
+  if (typeof top === 'number') return { value: top, location: locate(dist, `extras.${key}`) };
+  const stats = dist.extras.stats;
+  const value = typeof stats === 'object' && stats !== null ? (stats as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'number' ? { value, location: statsLocation(dist, key) } : undefined;
+}
 
 /** Where `stats.<key>` is written in the descriptor. */
 function statsLocation(dist: Distribution, key: string): SourceLocation {

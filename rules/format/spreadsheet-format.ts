@@ -13,6 +13,8 @@ export const { meta, create } = defineRule({
       'When every distribution of a dataset is proprietary, format/proprietary-only already says so and this note is not repeated.',
     severity: 'info',
     presets: ['recommended'],
+    // csvlint warns `excel` on a spreadsheet given where CSV is expected: the same note.
+    equivalents: { csvlint: { proprietary: ['excel'] } },
     messages: {
       proprietary: 'XLSX is a proprietary spreadsheet format: publish the tables as CSV (or ODS) too',
       open: 'ODS is an open spreadsheet format (OpenDocument); CSV is still easier to reuse for plain tables',

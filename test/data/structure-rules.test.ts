@@ -79,7 +79,7 @@ describe('rules on the package (datapackage.json)', () => {
 describe('data/stats-mismatch', () => {
   const rule = 'data/stats-mismatch';
   const pkg = 'fixtures/data/stats/datapackage.json';
-  it('compares declared bytes, checksums (prefixed sha256, bare md5 over a BOM, frictionless-py stats) and counts with the files', async () => {
+  it('compares declared bytes, checksums (prefixed sha256, bare md5 over a BOM, frictionless-py v4 stats and v5 counts) and counts with the files', async () => {
     const at = (messageId: string, pointer: string, line: number, column: number, severity = 'error') => ({ ruleId: rule, messageId, severity, location: { file: pkg, pointer, line, column } });
     expect(allFindings(await lintReport([pkg], { presets: ['recommended'] }), rule).map(brief)).toEqual([
       at('bytes', '/resources/2/bytes', 29, 7),
@@ -89,6 +89,7 @@ describe('data/stats-mismatch', () => {
       at('hash', '/resources/3/stats/md5', 40, 9),
       at('bytes', '/resources/3/stats/bytes', 41, 9),
       at('hashUnreadable', '/resources/4/hash', 49, 7, 'info'),
+      at('rows', '/resources/5/rows', 54, 7),
     ]);
   });
   it('names both digests in the message', async () => {
