@@ -122,8 +122,13 @@ export const { meta, create } = defineRule<Options>({
           if (problem) context.report({ messageId: 'patternUnsupported', data: { field: field.name, reason: problem }, location: schemaLocation(dist, `/fields/${i}/constraints/pattern`) });
           const c = field.constraints ?? {};
           const column = columns[i];
-          // A one-field primary key is unique and required too (Frictionless).
-          if (column === undefined || Object.keys(c).length === 0) return;
+          if (Object.keys(c).length === 0) return;
+          // A required field without a column has no value on any row (Frictionless reports each row;
+          // data/schema-header-mismatch says the column is missing). Its other constraints have nothing to check.
+          if (column === undefined) {
+            if (c.required === true) checked.push({ field, column: -1, required: true });
+            return;
+          }
           checked.push({ field, column, required: c.required === true, ...(c.unique === true ? { seen: new HashSeen(context.options.maxUniqueValues) } : {}) });
         });
         // The primary key (a field without a column: data/schema-header-mismatch says so).

@@ -11,7 +11,7 @@ import { meta as raggedRows } from '../../rules/data/ragged-rows.js';
 import { peerConfig, recall, runSuite, type SuiteResult } from './suites.js';
 
 /** Overall recall (%) odlint must keep on the applicable peer cases. */
-const RECALL_FLOOR = 94;
+const RECALL_FLOOR = 95;
 
 const results: SuiteResult[] = [];
 
