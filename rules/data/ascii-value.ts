@@ -43,7 +43,7 @@ export const { meta, create } = defineRule<Options>({
         limit = new FindingLimit(context.options.maxFindings);
       },
       row(cells, ctx) {
-        if (isBlankRow(cells)) return;
+        if (ctx.ascii || isBlankRow(cells)) return;
         if (!ctx.table.header.length) fields = widenHeaderless(fields, ctx.table.header, cells.length);
         for (let i = 0; i < fields.length; i++) {
           const ref = fields[i]!;

@@ -125,7 +125,7 @@ export const { meta, create } = defineRule<Options>({
           const c = columns[i]!;
           const raw = cells[c.ref.column];
           if (!raw || (c.missing && c.ref.missing.has(raw))) continue;
-          const length = hasSurrogate(raw) ? codePointLength(raw) : raw.length;
+          const length = !ctx.bmp && hasSurrogate(raw) ? codePointLength(raw) : raw.length;
           c.add(length);
           if (length <= MIN_THRESHOLD) continue;
           if (candidates < MAX_CANDIDATES) {

@@ -9,6 +9,9 @@
  */
 const LF = 10;
 const CR = 13;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+const SURROGATE = /[\ud800-\udfff]/;
 
 export interface TokenizerDialect {
   delimiter: string;
@@ -35,6 +38,9 @@ export class CsvTokenizer {
   /** The record delimiter when it is one character (LF or CR). */
   private readonly rd: number;
   private readonly maxRecordChars: number;
+  /** Whether the text being tokenized (so each of its records) is all ASCII, or free of surrogates: one scan a chunk. */
+  ascii = false;
+  bmp = false;
   /** Set by the reader: records after this are not tokenized. */
   stopped = false;
   /**
@@ -116,6 +122,8 @@ export class CsvTokenizer {
     let nlf = -1;
     let ncr = -1;
     let pos = 0;
+    this.ascii = !NON_ASCII.test(s);
+    this.bmp = this.ascii || !SURROGATE.test(s);
     while (pos < n && !this.stopped) {
       const start = pos;
       const cells: string[] = [];

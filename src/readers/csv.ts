@@ -233,10 +233,11 @@ class CsvPass {
     if (this.stopped) return;
     const line = this.lastLine + 1;
     this.lastLine = line + breaks;
-    this.record(cells, line);
+    this.record(cells, line, this.tokenizer!);
   };
 
-  private record(cells: string[], line: number): void {
+  /** `plain`: what the tokenizer knows of the record's characters (see RowContext). */
+  private record(cells: string[], line: number, plain?: { ascii: boolean; bmp: boolean }): void {
     const row = ++this.rows;
     if (cells.length > this.limits.cellsPerRow) throw new LimitExceeded('cellsPerRow', this.limits.cellsPerRow, { row, line }, { found: cells.length });
     if (this.isComment?.(cells, row)) {
@@ -247,7 +248,7 @@ class CsvPass {
       this.pending.push({ cells, row, line });
       if (this.pending.length >= this.sampleSize) this.decide();
     } else {
-      this.emit(cells, row, line);
+      this.emit(cells, row, line, plain);
     }
   }
 
@@ -261,9 +262,10 @@ class CsvPass {
     if (kind === 'too-large') this.stopped = true;
   };
 
-  private emit(cells: string[], row: number, line: number): void {
+  private emit(cells: string[], row: number, line: number, plain?: { ascii: boolean; bmp: boolean }): void {
     this.profiler!.add(cells, row, isBlankRow(cells));
-    this.sink.row(cells, { row, line, table: this.info });
+    // One shape for every row (false: not known).
+    this.sink.row(cells, { row, line, table: this.info, ascii: plain?.ascii ?? false, bmp: plain?.bmp ?? false });
   }
 
   /** Header and preamble from the buffered records, then the table goes out and the buffer is replayed. */

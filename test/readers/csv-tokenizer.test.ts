@@ -163,6 +163,26 @@ describe('the fast CSV tokenizer reads as csv-parse does', () => {
   });
 });
 
+describe('what the tokenizer tells rules of a row\'s characters', () => {
+  async function flags(text: string) {
+    const rows: { ascii?: boolean; bmp?: boolean }[] = [];
+    const sink = { table: () => {}, row: (_: string[], ctx: { ascii?: boolean; bmp?: boolean }) => rows.push({ ascii: ctx.ascii, bmp: ctx.bmp }), end: () => {} };
+    await readCsv(memorySource(Buffer.from(text), 1 << 20), 'x.csv', sink, { file: 'x.csv', rows: true });
+    return rows;
+  }
+  const table = (last: string) => 'id,name\n' + Array.from({ length: 60 }, (_, i) => `${i},n${i}\n`).join('') + last;
+
+  it('marks rows ASCII, or free of surrogate pairs, when their whole chunk is; the rows held for the header decision are not marked', async () => {
+    const ascii = await flags(table('60,x\n'));
+    expect(ascii.slice(0, 49).every((r) => r.ascii === false && r.bmp === false)).toBe(true);
+    expect(ascii.slice(49).every((r) => r.ascii === true && r.bmp === true)).toBe(true);
+    const latin = await flags(table('60,Zoé\n'));
+    expect(latin.at(-1)).toEqual({ ascii: false, bmp: true });
+    const emoji = await flags(table('60,😀\n'));
+    expect(emoji.at(-1)).toEqual({ ascii: false, bmp: false });
+  });
+});
+
 describe('CsvTokenizer.for', () => {
   it('leaves multi-character delimiters and quotes, and line breaks as delimiters, to csv-parse', () => {
     const make = (delimiter: string, quote = '"', recordDelimiter = '\n') => CsvTokenizer.for({ delimiter, quote, recordDelimiter, maxRecordBytes: 1000 }, () => {});
