@@ -46,6 +46,9 @@ export class CsvTokenizer {
   bmp = false;
   /** Set by the reader: records after this are not tokenized. */
   stopped = false;
+  /** Records tokenized, and the number of cells of the first one (csv-parse's expected width). */
+  records = 0;
+  firstWidth = 0;
   /**
    * CR and LF characters csv-parse would have counted in the records tokenized so far (each one in
    * quoted values, one per record delimiter): its line count goes on from there.
@@ -236,6 +239,7 @@ export class CsvTokenizer {
       }
       if (pos - start > this.maxRecordChars) return -start - 1;
       this.breakChars += chars;
+      if (this.records++ === 0) this.firstWidth = cells.length;
       this.onRecord(cells, breaks);
     }
     return pos;
