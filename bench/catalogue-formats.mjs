@@ -20,26 +20,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.join(root, 'fixtures', 'corpus');
 export const PER_FILE = 1000;
 
-const NS = {
-  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
-  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
-  xsd: 'http://www.w3.org/2001/XMLSchema#',
-  owl: 'http://www.w3.org/2002/07/owl#',
-  dcat: 'http://www.w3.org/ns/dcat#',
-  dct: 'http://purl.org/dc/terms/',
-  foaf: 'http://xmlns.com/foaf/0.1/',
-  vcard: 'http://www.w3.org/2006/vcard/ns#',
-  adms: 'http://www.w3.org/ns/adms#',
-  dcatap: 'http://data.europa.eu/r5r/',
-  skos: 'http://www.w3.org/2004/02/skos/core#',
-  spdx: 'http://spdx.org/rdf/terms#',
-  locn: 'http://www.w3.org/ns/locn#',
-  schema: 'http://schema.org/',
-  time: 'http://www.w3.org/2006/time#',
-  prov: 'http://www.w3.org/ns/prov#',
-  dqv: 'http://www.w3.org/ns/dqv#',
-  hydra: 'http://www.w3.org/ns/hydra/core#',
-};
+/** odlint's build (`npm run build`): its namespaces, and its tolerant Turtle parser for the templates. */
+async function built(file) {
+  const f = path.join(root, 'dist', 'src', 'loaders', file);
+  if (!existsSync(f)) throw new Error('bench/catalogue-formats.mjs: run `npm run build` first');
+  return import(pathToFileURL(f).href);
+}
+/** The prefixes of the pages: odlint's namespaces and a few more that DCAT-AP portals write. */
+const NS = { ...(await built('rdf-graph.js')).NS, owl: 'http://www.w3.org/2002/07/owl#', prov: 'http://www.w3.org/ns/prov#', dqv: 'http://www.w3.org/ns/dqv#', hydra: 'http://www.w3.org/ns/hydra/core#' };
 const RDF_TYPE = `${NS.rdf}type`;
 const STOP_TYPES = new Set([`${NS.dcat}Dataset`, `${NS.dcat}DatasetSeries`, `${NS.dcat}Catalog`, `${NS.dcat}CatalogRecord`]);
 
@@ -96,9 +84,7 @@ const key = (t) => (t.termType === 'BlankNode' ? `_:${t.value}` : t.value);
  */
 export async function rdfTemplates() {
   // odlint's own tolerant parser: two corpus files have a statement n3 alone cannot read.
-  const built = path.join(root, 'dist', 'src', 'loaders', 'rdf-turtle.js');
-  if (!existsSync(built)) throw new Error('bench/catalogue-formats.mjs: run `npm run build` first');
-  const { parseTurtleTolerant } = await import(pathToFileURL(built).href);
+  const { parseTurtleTolerant } = await built('rdf-turtle.js');
   const dir = path.join(CORPUS, 'dcat-ap');
   const out = [];
   for (const f of readdirSync(dir).filter((x) => /\.(ttl|nt)$/.test(x)).sort()) {
