@@ -132,6 +132,8 @@ export class Obj {
    * loading allocated.
    */
   private readonly used: string[] = [];
+  /** `ptr/`, shared by the pointers of all keys (each is then one concatenation). */
+  private readonly prefix: string;
 
   constructor(
     readonly value: Record<string, unknown>,
@@ -142,7 +144,9 @@ export class Obj {
      * closure of its own: loaders make one Obj per package and per resource.
      */
     private readonly ptrOf?: (key: string) => string,
-  ) {}
+  ) {
+    this.prefix = ptr + '/';
+  }
 
   /** An Obj for `value` when it is an object. */
   static of(value: unknown, ptr: string): Obj | undefined {
@@ -151,7 +155,7 @@ export class Obj {
 
   /** Pointer of `key`'s value. */
   pointerOf(key: string): string {
-    return this.ptrOf ? this.ptrOf(key) : this.ptr + '/' + escapePointerToken(key);
+    return this.ptrOf ? this.ptrOf(key) : this.prefix + escapePointerToken(key);
   }
 
   /** The raw value of `key` without marking it as used. */
@@ -258,7 +262,23 @@ export function setExtra(entity: WithExtras, key: string, value: unknown, loc: S
   // dozens of extras a portal package carries.
   if (key === '__proto__') Object.defineProperty(entity.extras, key, { value, enumerable: true, writable: true, configurable: true });
   else entity.extras[key] = value;
-  entity.locations['extras.' + key] = loc;
+  entity.locations[extraLocationKey(key)] = loc;
+}
+
+/**
+ * `extras.<key>`, made once per key name: portals repeat the same few dozen extra names in every
+ * package and resource, and a new string per extra had to be built and looked up each time.
+ * Bounded, so that a file of a million distinct keys does not grow it.
+ */
+const EXTRA_LOCATION_KEYS = new Map<string, string>();
+
+function extraLocationKey(key: string): string {
+  let name = EXTRA_LOCATION_KEYS.get(key);
+  if (name === undefined) {
+    name = 'extras.' + key;
+    if (EXTRA_LOCATION_KEYS.size < 10_000) EXTRA_LOCATION_KEYS.set(key, name);
+  }
+  return name;
 }
 
 /** Every key of `obj` the loader did not read goes into extras. */

@@ -247,7 +247,7 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): { data
       const anchor = anchors.get(depth === tokens.length ? ptr : ptr.slice(0, nthSlash(ptr, depth)));
       if (!anchor) continue;
       if (depth === tokens.length) return toPos((anchor.key ?? anchor.start) + shift);
-      if (last?.at !== anchor.start) last = membersOf(body, anchor.start);
+      if (last?.at !== anchor.start) last = membersOf(body, anchor.start, last);
       const member = memberAt(body, last, tokens[depth]!);
       if (!member) return undefined;
       const at = depth + 1 === tokens.length ? member.at : locateInJson(body, member.value, tokens, depth + 1);
@@ -278,10 +278,12 @@ interface Members {
   offsets: number[];
 }
 
-function membersOf(body: string, at: number): Members {
+/** `reuse`: the previous members, whose list is refilled (one list per file, not per dataset). */
+function membersOf(body: string, at: number, reuse?: Members): Members {
   let i = nextNonSpace(body, at);
   const c = body.charCodeAt(i);
-  const offsets: number[] = [];
+  const offsets = reuse?.offsets ?? [];
+  offsets.length = 0;
   if (c === 123 /* { */) {
     i = nextNonSpace(body, i + 1);
     while (body.charCodeAt(i) === 34) {
