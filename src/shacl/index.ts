@@ -1,4 +1,4 @@
-import { datasetRdf, type Dataset, type RdfDocument, type RdfTriple } from '../model/index.js';
+import { datasetRdf, type Dataset, type RdfDocument, type RdfTriple, type SourceLocation } from '../model/index.js';
 import { compact } from '../loaders/rdf-graph.js';
 import { setShaclResults, type DatasetShaclResult } from '../engine/shacl-results.js';
 import { SHAPE_SET_IDS, type ShapeSetId } from './shape-sets.js';
@@ -24,8 +24,9 @@ export async function checkShacl(ds: Dataset, sets: readonly string[]): Promise<
   const rdf = datasetRdf(ds) ?? mappedDocument(ds);
   const perNode = await resultsOf(rdf.document, ordered);
   const own = ownedNodes(rdf.document, rdf.node);
+  const place = placer(ds);
   const list: DatasetShaclResult[] = [];
-  for (const node of own) for (const r of perNode.get(node) ?? []) list.push(present(r, rdf.document));
+  for (const node of own) for (const r of perNode.get(node) ?? []) list.push(present(r, rdf.document, place));
   setShaclResults(ds, ordered, list);
 }
 
@@ -62,16 +63,20 @@ async function validateDocument(doc: RdfDocument, sets: ShapeSetId[]): Promise<P
 const rank = (s: ShaclResult['severity']) => (s === 'Violation' ? 2 : s === 'Warning' ? 1 : 0);
 
 /** The data plus, for every IRI it uses that is a concept of a bundled EU vocabulary, its skos:inScheme. */
-export function* withVocabularies(triples: Iterable<RdfTriple>): Generator<RdfTriple> {
+export function withVocabularies(triples: Iterable<RdfTriple>): RdfTriple[] {
   const schemes = vocabularySchemes();
-  const added = new Set<string>();
+  const out: RdfTriple[] = [];
+  let added: Set<string> | undefined;
   for (const t of triples) {
-    yield t;
+    out.push(t);
     const o = t[2];
-    if (o.kind !== 'iri' || added.has(o.value)) continue;
+    if (o.kind !== 'iri') continue;
+    const inSchemes = schemes.get(o.value);
+    if (!inSchemes || (added ??= new Set()).has(o.value)) continue;
     added.add(o.value);
-    for (const scheme of schemes.get(o.value) ?? []) yield [o, SKOS_IN_SCHEME, { kind: 'iri', value: scheme }];
+    for (const scheme of inSchemes) out.push([o, SKOS_IN_SCHEME, { kind: 'iri', value: scheme }]);
   }
+  return out;
 }
 
 const owners = new WeakMap<RdfDocument, Map<string, string[]>>();
@@ -126,7 +131,24 @@ function ownership(doc: RdfDocument): Map<string, string> {
   return owner;
 }
 
-function present(r: ShaclResult, doc: RdfDocument): DatasetShaclResult {
+/**
+ * The location with the line and column the report would give it (build-report's `finalize`
+ * resolves a pointer into the dataset's own file the same way), each pointer resolved once: a
+ * dataset's results fall on a few dozen places, and resolving one re-reads the file's text.
+ */
+function placer(ds: Dataset): (loc: SourceLocation) => SourceLocation {
+  const position = ds.source.position;
+  if (!position) return (loc) => loc;
+  const memo = new Map<string, ReturnType<typeof position>>();
+  return (loc) => {
+    if (loc.pointer === undefined || loc.line !== undefined || loc.file !== ds.source.file) return loc;
+    let pos = memo.get(loc.pointer);
+    if (pos === undefined && !memo.has(loc.pointer)) memo.set(loc.pointer, (pos = position(loc.pointer)));
+    return pos ? { ...loc, ...pos } : loc;
+  };
+}
+
+function present(r: ShaclResult, doc: RdfDocument, place: (loc: SourceLocation) => SourceLocation): DatasetShaclResult {
   const simple = r.path !== '' && !r.path.includes('<');
   const component = r.component.replace(/ConstraintComponent$/, '');
   return {
@@ -138,6 +160,6 @@ function present(r: ShaclResult, doc: RdfDocument): DatasetShaclResult {
     message: r.message,
     ...(r.value !== undefined ? { value: r.value } : {}),
     node: doc.describe?.(r.focus) ?? (r.focus.startsWith('_:') ? 'a blank node' : compact(r.focus, {})),
-    location: doc.locate(r.focus, simple ? r.path : undefined),
+    location: place(doc.locate(r.focus, simple ? r.path : undefined)),
   };
 }

@@ -34,7 +34,8 @@ type Engine = ValidationEngine & { light: LightState };
 interface LightState {
   /** The top-level results; undefined in a nested check (only whether it failed counts there). */
   results: RawResult[] | undefined;
-  counters: Map<string, number>;
+  /** Checks of a focus node against a shape so far (the engine's recursion guard): by shape node, then focus node, each a canonical term. */
+  counters: Map<Term, Map<Term, number>>;
 }
 
 type Validated = boolean | string | undefined | void | { path?: Term; value?: Term | null; message?: string };
@@ -45,13 +46,56 @@ let lightProto: object | undefined;
  * Replaces the validator's engine by a light one (`runLight` then validates with it), gives it
  * namespaces that build each term once, and works out once which classes each shape targets.
  */
-export function makeLight(validator: SHACLValidator, EngineClass: typeof ValidationEngine, isInstanceOf: IsInstanceOf): void {
+export function makeLight(validator: SHACLValidator, EngineClass: typeof ValidationEngine, isInstanceOf: IsInstanceOf, rdfListToArray: ListReader): void {
   lightProto ??= lightPrototype(EngineClass);
   validator.validationEngine = lightEngine(validator, 0, true) as never;
   const v = validator as unknown as { ns: Record<string, Namespace>; factory: { namedNode(v: string): Term } };
   for (const [prefix, ns] of Object.entries(v.ns)) v.ns[prefix] = cachedNamespace(ns('').value, v.factory);
   directPaths(validator);
+  orAndClass(validator, rdfListToArray);
   for (const shape of validator.shapesGraph.shapesWithTarget) classTargets(validator, shape, isInstanceOf);
+}
+
+type ListReader = (list: unknown) => Term[];
+type Component = { node: Term; nodeValidationFunction?: ValidationFunction; propertyValidationFunction?: ValidationFunction };
+type ValidationFunction = (focus: Term, value: Term | null, constraint: Constraint) => unknown;
+
+/**
+ * Two components the library recomputes around every value node: sh:or reads its list of shapes
+ * from the shapes graph (clownface pointers) each time — read once per constraint here — and
+ * sh:class walks the data's subclass tree — a data graph with no rdfs:subClassOf (DCAT-AP data
+ * declares none) answers it with one lookup of the value's rdf:type, which is what the walk
+ * comes to there. Each is the library's check with the same answer.
+ */
+function orAndClass(validator: SHACLValidator, rdfListToArray: ListReader): void {
+  const SH = 'http://www.w3.org/ns/shacl#';
+  const v = validator as unknown as {
+    ns: Record<string, Namespace>;
+    $shapes: Pointer;
+    $data: { dataset: DatasetCore };
+    nodeConformsToShape(node: Term, shape: Term): boolean;
+    shapesGraph: { _components: Component[] };
+  };
+  const { sh, rdf, rdfs } = v.ns;
+  const component = (name: string) => v.shapesGraph._components.find((c) => c.node.value === `${SH}${name}ConstraintComponent`);
+  const replace = (c: Component | undefined, fn: (library: ValidationFunction) => ValidationFunction) => {
+    if (c?.nodeValidationFunction) c.nodeValidationFunction = fn(c.nodeValidationFunction);
+    if (c?.propertyValidationFunction) c.propertyValidationFunction = fn(c.propertyValidationFunction);
+  };
+  const lists = new WeakMap<Constraint, Term[]>();
+  replace(component('Or'), () => (_focus, value, constraint) => {
+    let shapes = lists.get(constraint);
+    if (!shapes) lists.set(constraint, (shapes = rdfListToArray(v.$shapes.node(constraint.getParameterValue(sh.or) as Term))));
+    return shapes.some((shape) => v.nodeConformsToShape(value as Term, shape));
+  });
+  const flat = new WeakMap<DatasetCore, boolean>();
+  replace(component('Class'), (library) => (focus, value, constraint) => {
+    const data = v.$data.dataset;
+    let noSubclasses = flat.get(data);
+    if (noSubclasses === undefined) flat.set(data, (noSubclasses = data.match(null, rdfs.subClassOf, null).size === 0));
+    if (!noSubclasses || !value) return library(focus, value, constraint);
+    return data.match(value, rdf.type, constraint.getParameterValue(sh.class) as Term).size > 0;
+  });
 }
 
 /**
@@ -70,12 +114,17 @@ function directPaths(validator: SHACLValidator): void {
   const data = () => (validator as unknown as { $data: { dataset: DatasetCore } }).$data.dataset;
   const getShape = graph.getShape.bind(graph);
   const direct = new WeakSet<Shape>();
+  // The library finds a shape by its node's value; the same node objects come back all the time.
+  const byNode = new WeakMap<object, Shape>();
   graph.getShape = (node: Term) => {
-    const shape = getShape(node);
+    let shape = byNode.get(node);
+    if (shape) return shape;
+    shape = getShape(node);
+    byNode.set(node, shape);
     if (direct.has(shape)) return shape;
     direct.add(shape);
     const p = predicate(shape);
-    if (p) shape.getValueNodes = (focus: Term, dataGraph: { dataset: DatasetCore }) => [...dataGraph.dataset.match(focus, p, null)].map((q) => q.object);
+    if (p) shape.getValueNodes = (focus: Term, dataGraph: { dataset: DatasetCore }) => objectsOf(dataGraph.dataset, focus, p);
     return shape;
   };
   const SH = 'http://www.w3.org/ns/shacl#';
@@ -90,9 +139,15 @@ function directPaths(validator: SHACLValidator): void {
       const p = predicate(constraint.shape);
       const limit = constraint.getParameterValue({ termType: 'NamedNode', value: `${SH}${param}` } as never) as Term | undefined;
       if (!p || !limit) return library(focus, value, constraint);
-      return ok(data().match(focus, p, null).size, Number(limit.value));
+      const d = data();
+      return ok(d instanceof QuadIndex ? d.count(focus, p) : d.match(focus, p, null).size, Number(limit.value));
     };
   }
+}
+
+/** The objects of (focus, p), in match order. */
+function objectsOf(d: DatasetCore, focus: Term, p: Term): Term[] {
+  return d instanceof QuadIndex ? d.objects(focus, p) : [...d.match(focus, p, null)].map((q) => q.object);
 }
 
 type Namespace = ((local?: string) => Term) & Record<string, Term>;
@@ -166,18 +221,24 @@ function lightPrototype(EngineClass: typeof ValidationEngine): object {
   proto.initReport = function (this: Engine) {
     this.light.counters = new Map();
     if (this.light.results) this.light.results = [];
+    canonicalTerms.delete(this.context);
   };
   proto.clone = function (this: Engine, { recordErrorsLevel }: { recordErrorsLevel?: number } = {}) {
     return lightEngine(this.context, recordErrorsLevel ?? 0, false);
   };
-  // The library's method, with its check counter keyed as before (JSON of the two terms, which
-  // is what decides when the guard trips) but the JSON of each term computed once.
+  // The library's method, with its check counter counting the same (focus node, shape node)
+  // pairs — the library keys them by the JSON of the two terms, that is by their value — in maps
+  // keyed by one object per distinct term, without building a string per check.
   proto.validateNodeAgainstShape = function (this: Engine, focusNode: Term, shape: Shape, dataGraph: unknown) {
     if (shape.deactivated) return false;
-    const id = `${json(focusNode)},${json(shape.shapeNode)}`;
-    const count = this.light.counters.get(id) ?? 0;
+    const terms = canonical(this.context);
+    const shapeNode = terms(shape.shapeNode as Term);
+    let perFocus = this.light.counters.get(shapeNode);
+    if (!perFocus) this.light.counters.set(shapeNode, (perFocus = new Map()));
+    const focus = terms(focusNode);
+    const count = perFocus.get(focus) ?? 0;
     if (count > this.maxNodeChecks) return false;
-    this.light.counters.set(id, count + 1);
+    perFocus.set(focus, count + 1);
     const valueNodes = shape.getValueNodes(focusNode, dataGraph as never);
     let errorFound = false;
     for (const constraint of shape.constraints) {
@@ -185,9 +246,26 @@ function lightPrototype(EngineClass: typeof ValidationEngine): object {
     }
     return errorFound;
   };
+  // The library's method without what odlint never uses (a maximum of errors, the violation
+  // count it feeds), and with each constraint's validation function looked up once instead of
+  // a closure made by a getter on every call.
+  proto.validateNodeAgainstConstraint = function (this: Engine, focusNode: Term, valueNodes: Term[], constraint: Constraint, dataGraph: unknown) {
+    const c = compiled(this.context, constraint);
+    if (c.property) {
+      const shape = (this.context.shapesGraph as unknown as { getShape(n: Term): Shape }).getShape(constraint.paramValue as Term);
+      let errorFound = false;
+      for (const valueNode of valueNodes) if (this.validateNodeAgainstShape(valueNode, shape, dataGraph as never)) errorFound = true;
+      return errorFound;
+    }
+    if (!c.fn) throw new Error('Cannot find validator for constraint component ' + (constraint.component.node as Term).value);
+    if (!c.generic) return this.validateValueNodeAgainstConstraint(focusNode, null, constraint);
+    let errorFound = false;
+    for (const valueNode of valueNodes) errorFound = this.validateValueNodeAgainstConstraint(focusNode, valueNode, constraint) || errorFound;
+    return errorFound;
+  };
   proto.validateValueNodeAgainstConstraint = function (this: Engine, focusNode: Term, valueNode: Term | null, constraint: Constraint) {
     this.recordErrorsLevel++;
-    const output = (constraint.validate as (f: Term, v: Term | null) => Validated | Validated[])(focusNode, valueNode);
+    const output = compiled(this.context, constraint).fn!(focusNode, valueNode, constraint) as Validated | Validated[];
     let found = false;
     for (const out of Array.isArray(output) ? output : [output]) {
       const result = this.normalizeValidationResult(out as never, valueNode);
@@ -228,6 +306,57 @@ function rawResult(engine: Engine, r: { path?: Term; value?: Term | null; messag
 }
 
 const constraintMessages = new WeakMap<Constraint, Term[]>();
+
+interface Compiled {
+  /** sh:property: each value node is checked against the property shape. */
+  property: boolean;
+  /** The component's validation function for this shape (node or property), called as the getter's closure would. */
+  fn?: ValidationFunction;
+  /** Called once per value node (the library's "generic" sh:validator), else once with no value node. */
+  generic: boolean;
+}
+
+const compiledConstraints = new WeakMap<Constraint, Compiled>();
+
+/** What the library's getters work out about a constraint on every call, worked out once. */
+function compiled(context: SHACLValidator, constraint: Constraint): Compiled {
+  let c = compiledConstraints.get(constraint);
+  if (c) return c;
+  const { sh } = (context as unknown as { ns: Record<string, Namespace> }).ns;
+  const k = constraint as unknown as { component: { validator?: unknown; node: Term }; validationFunction?: ValidationFunction; isValidationFunctionGeneric?: boolean };
+  c = {
+    property: sh.PropertyConstraintComponent.equals(k.component.node),
+    fn: k.component.validator && k.validationFunction ? k.validationFunction : undefined,
+    generic: Boolean(k.isValidationFunctionGeneric),
+  };
+  compiledConstraints.set(constraint, c);
+  return c;
+}
+
+/**
+ * One object per distinct term (type, value, language, datatype) in a validation, so that the
+ * check counter can key maps by object.
+ */
+const canonicalTerms = new WeakMap<object, (t: Term) => Term>();
+
+function canonical(context: SHACLValidator): (t: Term) => Term {
+  let of = canonicalTerms.get(context);
+  if (of) return of;
+  const byObject = new WeakMap<object, Term>();
+  const byKey = new Map<string, Term>();
+  of = (t) => {
+    let c = byObject.get(t);
+    if (c) return c;
+    const lit = t.termType === 'Literal' ? (t as Term & { language: string; datatype?: Term }) : undefined;
+    const k = `${t.termType}\u0000${t.value}${lit ? `\u0000${lit.language}\u0000${lit.datatype?.value ?? ''}` : ''}`;
+    c = byKey.get(k);
+    if (!c) byKey.set(k, (c = t));
+    byObject.set(t, c);
+    return c;
+  };
+  canonicalTerms.set(context, of);
+  return of;
+}
 
 const jsonOf = new WeakMap<object, string>();
 
@@ -310,6 +439,12 @@ class GraphPart {
     else for (const a of [...this.spo.map.keys()].sort((x, y) => x - y)) take(this.spo, a, 0, 0);
   }
 
+  /** The entries of (subject, predicate), in the order `find` gives them. */
+  entries(si: number, pi: number): Entry[] | undefined {
+    if (!this.ordered) this.sort();
+    return this.spo.map.get(si)?.get(pi);
+  }
+
   /** Orders each innermost list by its last id, as @rdfjs/dataset's object keys are. */
   private sort(): void {
     for (const [level, last] of [
@@ -372,6 +507,39 @@ export class QuadIndex implements DatasetCore {
 
   [Symbol.iterator](): Iterator<Quad> {
     return this.find(null, null, null, null)[Symbol.iterator]();
+  }
+
+  /**
+   * The objects of (subject, predicate): what `match(s, p, null)` holds, in its order — with the
+   * subject and predicate fixed, a match of one graph is already in that order (MatchView numbers
+   * the terms as met: the objects come in ascending order), unless an object is the subject or
+   * the predicate itself, which MatchView numbers first.
+   */
+  objects(s: Term, p: Term): Term[] {
+    const slow = () => [...this.match(s, p, null)].map((q) => q.object);
+    if (this.graphs.size > 1) return slow();
+    const si = this.known(s);
+    const pi = this.known(p);
+    if (si < 0 || pi < 0) return [];
+    const list = this.graphs.values().next().value?.entries(si, pi);
+    if (!list) return [];
+    const out = new Array<Term>(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      if (list.length > 1 && (e.o === si || e.o === pi)) return slow();
+      out[i] = e.quad.object;
+    }
+    return out;
+  }
+
+  /** How many quads `match(s, p, null)` holds. */
+  count(s: Term, p: Term): number {
+    const si = this.known(s);
+    const pi = this.known(p);
+    if (si < 0 || pi < 0) return 0;
+    let n = 0;
+    for (const part of this.graphs.values()) n += part.entries(si, pi)?.length ?? 0;
+    return n;
   }
 
   private id(t: Term): number {

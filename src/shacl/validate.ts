@@ -43,7 +43,7 @@ function engineFor(set: ShapeSetId): Promise<Engine> {
 }
 
 async function makeEngine(set: ShapeSetId): Promise<Engine> {
-  const [{ default: SHACLValidator }, { default: defaultFactory }, { default: ValidationEngine }, { Parser }, { makeLight, withQuadIndex }, { isInstanceOf }] = await Promise.all([
+  const [{ default: SHACLValidator }, { default: defaultFactory }, { default: ValidationEngine }, { Parser }, { makeLight, withQuadIndex }, { isInstanceOf, rdfListToArray }] = await Promise.all([
     import('rdf-validate-shacl'),
     import('rdf-validate-shacl/src/defaultEnv.js'),
     import('rdf-validate-shacl/src/validation-engine.js'),
@@ -57,7 +57,7 @@ async function makeEngine(set: ShapeSetId): Promise<Engine> {
   // The shapes' owl:imports name the ontologies and code lists the profile reuses, not shapes:
   // nothing is fetched (the code lists are given with the data, src/shacl/vocabularies.ts).
   const validator = new SHACLValidator(factory.dataset(quads), { factory, importGraph: () => factory.dataset() });
-  makeLight(validator, ValidationEngine, isInstanceOf as never);
+  makeLight(validator, ValidationEngine, isInstanceOf as never, rdfListToArray as never);
   return { validator, factory, paths: new Map() };
 }
 
@@ -68,7 +68,7 @@ export async function validateTriples(triples: Iterable<RdfTriple>, sets: readon
   let data: DatasetCore | undefined;
   for (const set of sets) {
     const { validator, factory, paths } = await engineFor(set);
-    const graph = (data ??= factory.dataset([...triples].map(([s, p, o]) => factory.quad(toTerm(factory, s) as never, factory.namedNode(p), toTerm(factory, o) as never))));
+    const graph = (data ??= dataGraph(factory, triples));
     for (const r of await runLight(validator, graph)) {
       const component = r.component.value.replace(SH, '');
       const severity = r.severity.value.replace(SH, '') as ShaclSeverity;
@@ -81,6 +81,22 @@ export async function validateTriples(triples: Iterable<RdfTriple>, sets: readon
 }
 
 type Factory = Engine['factory'];
+
+/** Predicate terms, made once: the data graphs use a few dozen predicates over and over (capped, for inputs that do not). */
+const predicates = new Map<string, Term>();
+
+function dataGraph(f: Factory, triples: Iterable<RdfTriple>): DatasetCore {
+  const quads: Quad[] = [];
+  for (const [s, p, o] of triples) {
+    let predicate = predicates.get(p);
+    if (!predicate) {
+      predicate = f.namedNode(p) as Term;
+      if (predicates.size < 4096) predicates.set(p, predicate);
+    }
+    quads.push(f.quad(toTerm(f, s) as never, predicate as never, toTerm(f, o) as never));
+  }
+  return f.dataset(quads);
+}
 
 function toTerm(f: Factory, t: RdfTerm): Term {
   if (t.kind === 'iri') return f.namedNode(t.value);
