@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,6 +11,8 @@ import path from 'node:path';
  */
 export default function setup(): () => void {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-test-run-'));
+  // Modes as /tmp's: tests that drop privileges (an odlint child run as `nobody`) reach their files.
+  chmodSync(dir, 0o1777);
   const previous = process.env['TMPDIR'];
   process.env['TMPDIR'] = dir;
   return () => {
