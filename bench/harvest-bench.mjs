@@ -52,7 +52,15 @@ console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?
 console.log('| run | wall | CPU | peak RSS | datasets/s (wall) | replay server CPU (not odlint) | load (1 min, before → after) |');
 console.log('|---|---|---|---|---|---|---|');
 /** The replay server's own CPU seconds so far (it is not odlint: reported apart). */
-const serverCpu = async () => (await (await fetch(`${base}/__usage`)).json()).cpu / 1e6;
+// Asked again once: after a long odlint run, the kept-alive socket may be closed under the request.
+const serverCpu = async (retry = true) => {
+  try {
+    return (await (await fetch(`${base}/__usage`)).json()).cpu / 1e6;
+  } catch (error) {
+    if (!retry) throw error;
+    return serverCpu(false);
+  }
+};
 const run = async (label, cmdArgs) => {
   const before = load();
   const server0 = await serverCpu();
