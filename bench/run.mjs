@@ -1,18 +1,23 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- <size-MB>]`: generates a CSV of that size (default 200 MB) with realistic
- * mixed columns into bench/out/, then times on the same file:
- *   (a) a bare csv-parse streaming pass (the parser odlint is built on, nothing else);
+ * `npm run bench [-- <size-MB>] [--rounds N] [--baseline <odlint checkout>]`: generates a CSV of
+ * that size (default 200 MB) with realistic mixed columns into bench/out/, then times on the same file:
+ *   (a) a bare csv-parse streaming pass (the parser odlint was built on, nothing else);
  *   (b) `node bin/odlint.js` with all data rules: every rule of the data and format families,
  *       off-by-default ones included (duplicate rows...), other families off;
  *   (c) `node bin/odlint.js -p strict`: every rule of every family (gender, personal data...);
  *   (d) (b) on the same CSV zipped (the only entry of a ZIP archive: inflated as it is read);
- *   (e) csvclean (csvkit), when installed.
- * Prints throughputs (MiB/s), odlint / csv-parse ratio and each process's peak RSS. Needs `npm run build`.
- * Goals (docs/performance.md): ratio >= 0.7, odlint peak RSS < 150 MB at 200 MB and 1 GB.
+ *   (e) `csvclean -n` (csvkit): installed from Debian (`apt-get install -y csvkit`) when missing,
+ *       as root outside CI;
+ *   (f) several files: (b) on two names of the file with `--jobs 2`, against (b) (one file runs in-process).
+ * `--rounds N` runs every case N times, interleaved (a b c … a b c …), and keeps medians;
+ * `--baseline <dir>` also runs (b), (c) and (f) with another build (e.g. main's checkout, built), interleaved.
+ * Prints throughputs (MiB/s), the ratios to csv-parse and to csvclean, and each process's peak RSS. Needs `npm run build`.
+ * Goals (docs/performance.md): data rules >= 1.0x csvclean's throughput, strict >= 0.7x csvclean,
+ * peak RSS < 150 MiB, two files on --jobs 2 >= 1.7x one file.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +52,15 @@ if (args[0] === 'catalogue') {
   await import('./catalogue-bench.mjs');
   process.exit(0);
 }
-const sizeMB = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 200);
+/** The value after `--name`, if given. */
+const flag = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const flagValues = new Set(['--rounds', '--baseline'].map((f) => flag(f)).filter(Boolean));
+const sizeMB = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a) && !flagValues.has(a)) ?? 200);
+const rounds = Math.max(1, Number(flag('--rounds') ?? 1));
+const baselineDir = flag('--baseline') ? path.resolve(flag('--baseline')) : undefined;
 const MiB = 1024 * 1024;
 
 if (!existsSync(path.join(root, 'dist', 'src', 'cli', 'index.js'))) {
@@ -123,43 +136,90 @@ const size = statSync(file).size;
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const loadBefore = load();
 
-const bare = timed(null, [path.join(root, 'bench', 'bare-csv-parse.mjs'), file]);
-if (bare.status !== 0) throw new Error(`bare csv-parse failed: ${bare.stderr}`);
 const odlint = path.join(root, 'bin', 'odlint.js');
 const report = path.join(outDir, 'odlint-report.json');
 const rules = JSON.parse(spawnSync(process.execPath, [odlint, 'rules', '--json'], { encoding: 'utf8', maxBuffer: 16 * MiB }).stdout);
 const otherFamiliesOff = rules.filter((r) => !['data', 'format', 'core'].includes(r.family)).flatMap((r) => ['--rule', `${r.id}=off`]);
-const runOdlint = (extra, input = file) => {
-  const r = timed(null, [odlint, input, '-p', 'strict', ...extra, '-f', 'json', '-o', report, '--fail-on', 'never']);
+if (baselineDir && !existsSync(path.join(baselineDir, 'dist', 'src', 'cli', 'index.js'))) throw new Error(`bench: ${baselineDir} is not built`);
+const runOdlint = (bin, extra, inputs = [file]) => () => {
+  const r = timed(null, [bin, ...inputs, '-p', 'strict', ...extra, '-f', 'json', '-o', report, '--fail-on', 'never']);
   if (r.status !== 0) throw new Error(`odlint failed (exit ${r.status}): ${r.stderr}`);
   return { ...r, summary: JSON.parse(readFileSync(report, 'utf8')).summary };
 };
-const lint = runOdlint(otherFamiliesOff);
-const strict = runOdlint([]);
-// The same CSV as the only entry of a ZIP archive (bench/zip-case.mjs), same rules as (b).
-const zipped = runOdlint(otherFamiliesOff, await benchZip(file));
-let clean;
-if (hasCommand('csvclean')) clean = timed('csvclean', ['-n', file], { node: false });
+// The same file under a second name (a hard link: no copy on disk) for the several-files case.
+const second = path.join(outDir, `bench-${sizeMB}MB.copy.csv`);
+if (!existsSync(second)) linkSync(file, second);
+const zip = await benchZip(file);
+if (!hasCommand('csvclean') && !process.env.CI && process.getuid?.() === 0 && hasCommand('apt-get')) {
+  console.log('installing csvkit (apt-get install -y csvkit) for the csvclean comparison...');
+  spawnSync('apt-get', ['install', '-y', '-q', 'csvkit'], { stdio: 'ignore' });
+}
+
+/** The cases, in the order each round runs them; `baseline` ones use the other build. */
+const cases = [{ key: 'bare', name: 'bare csv-parse stream', run: () => timed(null, [path.join(root, 'bench', 'bare-csv-parse.mjs'), file]) }];
+for (const [tag, bin] of [['', odlint], ...(baselineDir ? [['baseline: ', path.join(baselineDir, 'bin', 'odlint.js')]] : [])]) {
+  const k = tag ? 'base-' : '';
+  cases.push(
+    { key: `${k}lint`, name: `${tag}odlint, all data rules`, run: runOdlint(bin, otherFamiliesOff) },
+    { key: `${k}strict`, name: `${tag}odlint -p strict (all rules)`, run: runOdlint(bin, []) },
+    { key: `${k}two`, name: `${tag}odlint, all data rules, two files, --jobs 2`, run: runOdlint(bin, [...otherFamiliesOff, '--jobs', '2'], [file, second]) },
+  );
+  if (!tag) cases.push({ key: 'zip', name: 'odlint, all data rules, the CSV in a ZIP', run: runOdlint(bin, otherFamiliesOff, [zip]) });
+}
+if (hasCommand('csvclean')) cases.push({ key: 'clean', name: 'csvclean -n (csvkit)', run: () => timed('csvclean', ['-n', file], { node: false }) });
+
+const results = new Map(cases.map((c) => [c.key, []]));
+for (let round = 0; round < rounds; round++) {
+  for (const c of cases) {
+    const r = c.run();
+    if (c.key === 'bare' && r.status !== 0) throw new Error(`bare csv-parse failed: ${r.stderr}`);
+    results.get(c.key).push(r);
+  }
+}
 const loadAfter = load();
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/** Median wall and CPU time, highest peak RSS, of a case's rounds. */
+const m = (key) => {
+  const rs = results.get(key);
+  if (!rs) return undefined;
+  return { seconds: median(rs.map((r) => r.seconds)), cpuSeconds: median(rs.map((r) => r.cpuSeconds)), rssMiB: Math.max(...rs.map((r) => r.rssMiB)), summary: rs[0].summary, stdout: rs[0].stdout };
+};
 
 const mibs = (s) => size / MiB / s;
 const na = (x, f) => (Number.isNaN(x) ? 'n/a' : f(x));
 const row = (name, r) =>
-  `| ${name} | ${r.seconds.toFixed(2)} s | ${mibs(r.seconds).toFixed(1)} MiB/s | ${na(r.cpuSeconds, (c) => c.toFixed(2) + ' s')} | ${na(r.cpuSeconds, (c) => mibs(c).toFixed(1) + ' MiB/s')} | ${na(r.rssMiB, (m) => m.toFixed(0) + ' MiB')} |`;
-console.log(`\nfile: ${path.relative(root, file)}, ${(size / MiB).toFixed(1)} MiB, ${bare.stdout.trim()} records`);
+  `| ${name} | ${r.seconds.toFixed(2)} s | ${mibs(r.seconds).toFixed(1)} MiB/s | ${na(r.cpuSeconds, (c) => c.toFixed(2) + ' s')} | ${na(r.cpuSeconds, (c) => mibs(c).toFixed(1) + ' MiB/s')} | ${na(r.rssMiB, (x) => x.toFixed(0) + ' MiB')} |`;
+const bare = m('bare');
+console.log(`\nfile: ${path.relative(root, file)}, ${(size / MiB).toFixed(1)} MiB, ${bare.stdout.trim()} records; ${rounds} round(s), medians`);
 console.log(`machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`);
 console.log(`load average (1/5/15 min): before ${loadBefore}, after ${loadAfter}\n`);
 console.log('| run | wall time | wall throughput | CPU time | CPU throughput | peak RSS |');
 console.log('|---|---|---|---|---|---|');
-console.log(row('bare csv-parse stream', bare));
-console.log(row('odlint, all data rules', lint));
-console.log(row('odlint -p strict (all rules)', strict));
-console.log(row('odlint, all data rules, the CSV in a ZIP', zipped));
-console.log(clean ? row('csvclean -n (csvkit)', clean) : '| csvclean (csvkit) | not installed | | | | |');
-const ratio = bare.seconds / lint.seconds;
-const cpuRatio = bare.cpuSeconds / lint.cpuSeconds;
-console.log(`\nodlint (data rules) / csv-parse throughput: ${ratio.toFixed(2)}x wall, ${cpuRatio.toFixed(2)}x CPU (goal >= 0.70) ${ratio >= 0.7 ? 'OK' : 'BELOW GOAL'}`);
-console.log(`odlint -p strict / csv-parse: ${(bare.seconds / strict.seconds).toFixed(2)}x wall, ${(bare.cpuSeconds / strict.cpuSeconds).toFixed(2)}x CPU`);
-console.log(`odlint peak RSS: ${lint.rssMiB.toFixed(0)} MiB data rules, ${strict.rssMiB.toFixed(0)} MiB strict (goal < 150) ${Math.max(lint.rssMiB, strict.rssMiB) < 150 ? 'OK' : 'ABOVE GOAL'}`);
-const count = (s) => `${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos`;
-console.log(`odlint findings: ${count(lint.summary)} (data rules); ${count(strict.summary)} (strict)`);
+for (const c of cases) console.log(row(c.name, m(c.key)));
+if (!results.has('clean')) console.log('| csvclean (csvkit) | not installed | | | | |');
+
+/** Throughput ratio of `a` to `b` (b's time / a's time), wall and CPU. */
+const ratio = (a, b) => `${(b.seconds / a.seconds).toFixed(2)}x wall, ${(b.cpuSeconds / a.cpuSeconds).toFixed(2)}x CPU`;
+const verdict = (ok) => (ok ? 'OK' : 'BELOW GOAL');
+console.log('');
+for (const [tag, k] of [['', ''], ...(baselineDir ? [['baseline ', 'base-']] : [])]) {
+  const lint = m(`${k}lint`);
+  const strict = m(`${k}strict`);
+  console.log(`${tag}odlint (data rules) / csv-parse: ${ratio(lint, bare)}; -p strict / csv-parse: ${ratio(strict, bare)}`);
+  const clean = m('clean');
+  if (clean) {
+    console.log(`${tag}odlint (data rules) / csvclean -n: ${ratio(lint, clean)} (goal >= 1.0, CPU) ${verdict(clean.cpuSeconds / lint.cpuSeconds >= 1)}`);
+    console.log(`${tag}odlint -p strict / csvclean -n: ${ratio(strict, clean)} (goal >= 0.7, CPU) ${verdict(clean.cpuSeconds / strict.cpuSeconds >= 0.7)}`);
+  }
+  console.log(`${tag}odlint peak RSS: ${lint.rssMiB.toFixed(0)} MiB data rules, ${strict.rssMiB.toFixed(0)} MiB strict (goal < 150) ${verdict(Math.max(lint.rssMiB, strict.rssMiB) < 150)}`);
+  // One file runs in-process whatever --jobs (a single unit does not start the pool): (b) is its time.
+  const one = lint;
+  const two = m(`${k}two`);
+  const speedUp = (2 * one.seconds) / two.seconds;
+  console.log(`${tag}two files on --jobs 2 / one file on --jobs 1: ${speedUp.toFixed(2)}x wall (goal >= 1.7) ${verdict(speedUp >= 1.7)}, CPU ${(two.cpuSeconds / one.cpuSeconds).toFixed(2)}x one file's`);
+  const count = (x) => `${x.errors} errors, ${x.warnings} warnings, ${x.infos} infos`;
+  console.log(`${tag}odlint findings: ${count(lint.summary)} (data rules); ${count(strict.summary)} (strict)`);
+}

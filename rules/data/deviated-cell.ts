@@ -27,8 +27,12 @@ class LengthColumn {
   private readonly small = new Float64Array(SMALL);
   private readonly large = new Map<number, number>();
   readonly long: { row: number; length: number }[] = [];
+  /** Missing values other than the empty cell (which is never counted) are declared: look cells up. */
+  readonly missing: boolean;
 
-  constructor(readonly ref: FieldRef) {}
+  constructor(readonly ref: FieldRef) {
+    this.missing = [...ref.missing].some((v) => v !== '');
+  }
 
   add(length: number): void {
     this.n++;
@@ -63,7 +67,13 @@ class LengthColumn {
 }
 
 /** A high surrogate: only then does a cell's length in code points differ from its UTF-16 length. */
-const SURROGATE = /[\uD800-\uDBFF]/;
+function hasSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) return true;
+  }
+  return false;
+}
 
 export const { meta, create } = defineRule<Options>({
   meta: {
@@ -111,10 +121,11 @@ export const { meta, create } = defineRule<Options>({
           const known = columns.map((c) => c.ref);
           columns = widenHeaderless(known, ctx.table.header, cells.length).map((ref, i) => columns[i] ?? new LengthColumn(ref));
         }
-        for (const c of columns) {
+        for (let i = 0; i < columns.length; i++) {
+          const c = columns[i]!;
           const raw = cells[c.ref.column];
-          if (!raw || c.ref.missing.has(raw)) continue;
-          const length = SURROGATE.test(raw) ? codePointLength(raw) : raw.length;
+          if (!raw || (c.missing && c.ref.missing.has(raw))) continue;
+          const length = !ctx.bmp && hasSurrogate(raw) ? codePointLength(raw) : raw.length;
           c.add(length);
           if (length <= MIN_THRESHOLD) continue;
           if (candidates < MAX_CANDIDATES) {

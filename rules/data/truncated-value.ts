@@ -8,6 +8,33 @@ interface Options {
   maxFindings: number;
 }
 
+/** A field with what is checked in it: text lengths (text fields), integer maxima (integer fields). */
+interface Checked {
+  ref: FieldRef;
+  text: boolean;
+  integer: boolean;
+}
+
+function checked(ref: FieldRef): Checked {
+  const type = ref.field?.type ?? (ref.field ? 'string' : undefined);
+  return { ref, text: type === undefined || type === 'string', integer: type === undefined || type === 'integer' };
+}
+
+/**
+ * `integerText(raw)`, with a scan instead of a regular expression for the common cells: plain
+ * digits are their own digits (without leading zeros), any other ASCII character but a sign or a
+ * blank rules the cell out.
+ */
+function integerDigits(raw: string): string | undefined {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c <= 32 || c === 43 || c === 45 || c >= 128) return integerText(raw);
+    return undefined;
+  }
+  return raw.charCodeAt(0) === 48 ? integerText(raw) : raw;
+}
+
 /** frictionless-py `checks/cell/truncated_value.py`: column sizes and integer maxima that clip values. */
 const STRING_LENGTHS = [255];
 const INTEGER_VALUES = [
@@ -54,28 +81,39 @@ export const { meta, create } = defineRule<Options>({
     const lengths = new Set(context.options.stringLengths);
     const integers = new Set(context.options.integerValues.map((v) => integerText(String(v))));
     const longest = Math.max(0, ...lengths);
+    // A text of n code points has between n and 2n UTF-16 units: most cells are ruled out by length alone.
+    const shortest = Math.min(...lengths);
+    const fewestDigits = Math.min(...[...integers].map((d) => d!.replace('-', '').length));
+    /** Shorter cells can be neither (missing values are only looked up for a match). */
+    const shortestCell = Math.min(shortest, fewestDigits);
     let table: TableInfo;
-    let fields: FieldRef[] = [];
+    let fields: Checked[] = [];
     let limit: FindingLimit;
     return {
       table(t, dist) {
         table = t;
-        fields = tableFields(t.header, dist.schema);
+        fields = tableFields(t.header, dist.schema).map(checked);
         limit = new FindingLimit(context.options.maxFindings);
       },
       row(cells, ctx) {
         if (isBlankRow(cells)) return;
-        if (!ctx.table.header.length) fields = widenHeaderless(fields, ctx.table.header, cells.length);
-        for (const ref of fields) {
-          const raw = cells[ref.column];
-          if (raw === undefined || raw === '' || ref.missing.has(raw)) continue;
-          const type = ref.field?.type ?? (ref.field ? 'string' : undefined);
-          // A text of n code points has between n and 2n UTF-16 units: most cells are ruled out by length alone.
-          if ((type === undefined || type === 'string') && raw.length <= 2 * longest && lengths.has(codePointLength(raw))) {
-            report('string', ctx.row, ref, { length: codePointLength(raw) });
-          } else if ((type === undefined || type === 'integer') && raw.length <= 24) {
-            const digits = integerText(raw);
-            if (digits !== undefined && integers.has(digits)) report('integer', ctx.row, ref, { limit: digits });
+        if (!ctx.table.header.length && cells.length > fields.length) {
+          fields = widenHeaderless(fields.map((f) => f.ref), ctx.table.header, cells.length).map(checked);
+        }
+        for (let i = 0; i < fields.length; i++) {
+          const f = fields[i]!;
+          const raw = cells[f.ref.column];
+          if (raw === undefined || raw.length < shortestCell) continue;
+          if (f.text && raw.length >= shortest && raw.length <= 2 * longest) {
+            const length = codePointLength(raw);
+            if (lengths.has(length)) {
+              if (!f.ref.missing.has(raw)) report('string', ctx.row, f.ref, { length });
+              continue;
+            }
+          }
+          if (f.integer && raw.length <= 24) {
+            const digits = integerDigits(raw);
+            if (digits !== undefined && integers.has(digits) && !f.ref.missing.has(raw)) report('integer', ctx.row, f.ref, { limit: digits });
           }
         }
       },

@@ -63,12 +63,16 @@ export const { meta, create } = defineRule<Options>({
       },
       'iban',
     );
+    // The metadata's IBANs are only compared with cells: they are read at the dataset's first
+    // data file (most datasets of a catalogue have none), not in a `dataset` hook.
+    let metadataRead = false;
     return {
-      dataset(ds) {
-        const texts = [...Object.values(ds.description ?? {}), JSON.stringify(ds.extras), JSON.stringify(ds.publisher ?? {}), JSON.stringify(ds.contactPoint ?? {})];
-        for (const t of texts) for (const v of ibansIn(t)) organisation.add(v);
-      },
       table(table, dist, ds) {
+        if (!metadataRead && ds.source.format !== 'data-file') {
+          const texts = [...Object.values(ds.description ?? {}), JSON.stringify(ds.extras), JSON.stringify(ds.publisher ?? {}), JSON.stringify(ds.contactPoint ?? {})];
+          for (const t of texts) for (const v of ibansIn(t)) organisation.add(v);
+        }
+        metadataRead = true;
         header = table.header;
         own.clear();
         others.clear();

@@ -147,13 +147,14 @@ export const { meta, create } = defineRule<Options>({
     },
   },
   create(context) {
-    let declared: Declaration[] = [];
+    // Read at the dataset's first data file, not in a `dataset` hook: most datasets of a
+    // catalogue have no local data file (or the run is --no-data), and tokenising their texts
+    // showed in profiles for nothing. A data file linted on its own has no metadata to declare.
+    let declared: Declaration[] | undefined;
     let finder: PersonalDataFinder | undefined;
     return {
-      dataset(ds) {
-        declared = declarations(ds, context.options);
-      },
-      table(table) {
+      table(table, _dist, ds) {
+        declared ??= ds.source.format === 'data-file' ? [] : declarations(ds, context.options);
         // Without a declaration there is nothing to contradict: the scan is not even asked.
         const { sampleSize, threshold } = context.options;
         finder = declared.length ? new PersonalDataFinder(context.analysis(PERSONAL_DATA_SCAN, table), sampleSize, threshold) : undefined;
@@ -164,7 +165,7 @@ export const { meta, create } = defineRule<Options>({
         if (found.length === 0) return;
         // Check digits make the contradiction certain; names, e-mails or k are strong hints only.
         const severity = found.some((f) => f.validated) ? context.severity : atMost('warning', context.severity);
-        for (const d of declared) {
+        for (const d of declared ?? []) {
           context.report({
             messageId: 'contradiction',
             severity,

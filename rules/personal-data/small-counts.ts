@@ -52,17 +52,16 @@ export const { meta, create } = defineRule<Options>({
   },
   create(context) {
     const { threshold, sampleSize } = context.options;
-    let topics: SpecialCategory[] = [];
+    // The dataset's sensitive topics matter only for a count column: read at the first data
+    // file, not in a `dataset` hook (most datasets of a catalogue have none).
+    let topics: SpecialCategory[] | undefined;
     let scan: PersonalDataScan | undefined;
     let counts: CountColumns | undefined;
     let ages: ShapeSample | undefined;
     let specialValues: SpecialValueSample | undefined;
     return {
-      dataset(ds) {
-        const text = [...Object.values(ds.title ?? {}), ...ds.keywords, ...ds.themes].join(' ');
-        topics = specialCategoriesInText(text);
-      },
-      table(table) {
+      table(table, _dist, ds) {
+        topics ??= ds.source.format === 'data-file' ? [] : specialCategoriesInText([...Object.values(ds.title ?? {}), ...ds.keywords, ...ds.themes].join(' '));
         scan = context.analysis(PERSONAL_DATA_SCAN, table);
         counts = scan.countColumns(threshold);
         ages = scan.sampleShapes(SINGLE_YEAR_AGES, sampleSize);
@@ -70,7 +69,7 @@ export const { meta, create } = defineRule<Options>({
       },
       endTable(table) {
         if (!scan || !counts || !ages || !specialValues) return;
-        const factors = aggravatingFactors(scan.profile, table.header, ages, specialValues, topics);
+        const factors = aggravatingFactors(scan.profile, table.header, ages, specialValues, topics ?? []);
         const severity = below(context.severity, 2 - Math.min(2, factors.length));
         for (const { column, tally } of counts.confirmed) {
           if (tally.small === 0) continue;

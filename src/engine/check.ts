@@ -96,10 +96,13 @@ export async function checkDataset(
     return entry.instance as T;
   };
 
-  for (const rule of rules.values()) {
-    const eff = settings.get(rule.meta.id);
-    if (!eff || eff.severity === 'off' || rule.meta.family === 'core') continue;
-    const severity = eff.severity;
+  // No data file of this dataset can be read (--no-data, or only remote files and no sampler):
+  // a rule known to have only data hooks is not even created (most rules of a catalogue run).
+  const tablesPossible = run.data && (run.sample !== undefined || ds.distributions.some((d) => d.localPath !== undefined));
+  for (const { rule, eff, severity } of enabledRules(rules, settings)) {
+    const learnt = hookKinds.get(eff);
+    const sameRun = learnt?.data === run.data && learnt.online === run.online;
+    if (!tablesPossible && sameRun && learnt.dataOnly) continue;
     const context: RuleContext = {
       ruleId: rule.meta.id,
       options: eff.options,
@@ -112,9 +115,12 @@ export async function checkDataset(
       },
     };
     const a: ActiveRule = { rule, hooks: {} };
+    const before = findings.length;
     try {
       a.hooks = rule.create(context);
       active.push(a);
+      // A rule that reports while being created is always created.
+      if (!sameRun) hookKinds.set(eff, { data: run.data, online: run.online, dataOnly: findings.length === before && !rule.meta.shapes && Object.keys(a.hooks).every((k) => DATA_HOOKS.has(k)) });
     } catch (err) {
       crash(a, err, ds.at);
     }
@@ -199,6 +205,40 @@ export async function checkDataset(
   if (samples.length) forgetSamples(samples, findings);
   return rowLines.size ? findings.map((f) => withLine(f, rowLines)) : findings;
 }
+
+interface EnabledRule {
+  rule: RuleModule;
+  eff: EffectiveRule;
+  severity: Severity;
+}
+
+/** The rules a file's settings enable, in registry order: worked out once per settings (`forFile` keeps them). */
+const enabledByRules = new WeakMap<Map<string, RuleModule>, WeakMap<Map<string, EffectiveRule>, EnabledRule[]>>();
+function enabledRules(rules: Map<string, RuleModule>, settings: Map<string, EffectiveRule>): EnabledRule[] {
+  let bySettings = enabledByRules.get(rules);
+  if (!bySettings) enabledByRules.set(rules, (bySettings = new WeakMap()));
+  let list = bySettings.get(settings);
+  if (!list) {
+    list = [];
+    for (const rule of rules.values()) {
+      const eff = settings.get(rule.meta.id);
+      if (!eff || eff.severity === 'off' || rule.meta.family === 'core') continue;
+      list.push({ rule, eff, severity: eff.severity });
+    }
+    bySettings.set(settings, list);
+  }
+  return list;
+}
+
+/** Hooks that run only while a data file is read. */
+const DATA_HOOKS = new Set<string>(['table', 'row', 'endTable']);
+
+/**
+ * Which hooks a rule's `create` returned under these settings (it sees its options and the run's
+ * settings, never the dataset, so the answer holds for every dataset of the run): whether they
+ * are data hooks only. SHACL rules are never skipped (their shapes are validated for them).
+ */
+const hookKinds = new WeakMap<EffectiveRule, { data: boolean; online: boolean; dataOnly: boolean }>();
 
 /** A finding located at a cell, row or column of the sheet being read names the sheet (the file's own findings do not). */
 function inSheet(d: ReportDescriptor, sheet: TableInfo): ReportDescriptor {

@@ -9,14 +9,18 @@ export function hash53(parts: readonly string[]): number {
   let h2 = 0x41c6ce57;
   for (let p = 0; p < parts.length; p++) {
     const s = parts[p]!;
-    for (let i = 0; i < s.length; i++) {
-      const ch = s.charCodeAt(i);
+    const n = s.length;
+    let i = 0;
+    // Two UTF-16 units a step: half the multiplications of one a step.
+    for (; i + 1 < n; i += 2) {
+      const ch = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
       h1 = Math.imul(h1 ^ ch, 2654435761);
       h2 = Math.imul(h2 ^ ch, 1597334677);
     }
-    // A separator, so ["ab", "c"] and ["a", "bc"] differ.
-    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
-    h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+    // The odd last unit with a separator (or the separator alone), so ["ab", "c"] and ["a", "bc"] differ.
+    const end = i < n ? s.charCodeAt(i) | 0x1f0000 : 0x1f;
+    h1 = Math.imul(h1 ^ end, 2654435761);
+    h2 = Math.imul(h2 ^ end, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);

@@ -6,6 +6,7 @@ import { isSnapshotFile } from '../harvest/snapshot.js';
 import { openPortal, openSnapshot, remoteBase, type HarvestSettings, type RemoteInput, type RemoteRun } from './remote.js';
 import { statSync } from 'node:fs';
 import type { ResolvedConfig } from '../config/resolve.js';
+import type { EffectiveRule } from '../config/types.js';
 import { displayPath } from '../util/paths.js';
 import { toFinding } from './messages.js';
 import { checkDataset, type CheckSettings } from './check.js';
@@ -280,6 +281,10 @@ export async function* lintUnit(
     else yield inventory('skipped', file, outcome.format, 0, `the ${outcome.format} document holds no dataset`);
   };
   if (!streamed) yield* settle(outcome.datasets.length);
+  // The same for every dataset of the unit (a file's datasets share their file's settings).
+  const run: CheckSettings = { ...req, limits: config.limits };
+  let settingsOf: { file: string; settings: Map<string, EffectiveRule> } | undefined;
+  const settingsFor = (file: string) => (settingsOf?.file === file ? settingsOf : (settingsOf = { file, settings: config.forFile(file) })).settings;
   const check = async function* (datasets: (Dataset | undefined)[]): AsyncGenerator<LintItem> {
     // Each model is let go once it is handed on: a file's datasets are not all kept until its end.
     for (let i = 0; i < datasets.length; i++) {
@@ -292,7 +297,7 @@ export async function* lintUnit(
         continue;
       }
       const paths = localPaths(dataset);
-      const findings = await checkDataset(dataset, config.rules, config.forFile(dataset.source.file), { ...req, limits: config.limits }, issues, catalogue);
+      const findings = await checkDataset(dataset, config.rules, settingsFor(dataset.source.file), run, issues, catalogue);
       yield { kind: 'dataset', dataset, localPaths: paths, findings };
     }
   };

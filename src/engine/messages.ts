@@ -17,7 +17,8 @@ export function formatMessage(template: string, data?: Record<string, string | n
 export function toFinding(ruleId: string, severity: Severity, d: ReportDescriptor, rule?: RuleModule): Finding {
   const template = rule?.meta.messages[d.messageId];
   if (rule && template === undefined) throw new Error(`rule ${ruleId} reported unknown messageId "${d.messageId}"`);
-  const data = d.data && maskStrings(d.data);
+  // A copy: the finding must not change should the rule reuse its data object.
+  const data = d.data && maskStrings({ ...d.data });
   return {
     ruleId,
     severity: d.severity ?? severity,

@@ -4,7 +4,7 @@
  * dates and the High-Value Datasets declaration.
  */
 import type { Agent, Dataset, Period } from '../model/index.js';
-import { datesAndTimesExist } from './iso-8601.js';
+import { datesAndTimesExist, plainDateTimeExists } from './iso-8601.js';
 
 /** A value MQA counts as stated: a non-blank string, a non-empty list, any other defined value. */
 export function present(v: unknown): boolean {
@@ -118,6 +118,9 @@ const ISO_8601 = new RegExp(`^(R\\d*/)?(${DATE_TIME}|${DURATION})(/(${DATE_TIME}
  * shape is not enough: `2023-02-29`, `T24:30` or a `+15:00` offset name no moment.
  */
 export function isIsoDate(value: string): boolean {
+  // The usual `2021-03-04T05:06:07` answered without the general pattern (same answer: its parts are in range).
+  const plain = plainDateTimeExists(value);
+  if (plain !== undefined) return plain;
   const iso = value.trim().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d{2}:)/, '$1T');
   return ISO_8601.test(iso) && datesAndTimesExist(iso);
 }

@@ -29,6 +29,8 @@ const OFFSET = /^[+-](\d{2})(?::?(\d{2}))?$/;
  * no second 60) and its timezone offset is at most 14 hours with minutes under 60.
  */
 export function datesAndTimesExist(value: string): boolean {
+  const plain = plainDateTimeExists(value);
+  if (plain !== undefined) return plain;
   for (const m of value.matchAll(CALENDAR_DATE)) if (!isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
   for (const m of value.matchAll(TIME_OF_DAY)) {
     const [hour, minute, second, fraction] = [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0), Number(m[4] ?? 0)];
@@ -39,6 +41,22 @@ export function datesAndTimesExist(value: string): boolean {
     if (offset && (Number(offset[1]) * 60 + Number(offset[2] ?? 0) > 14 * 60 || Number(offset[2] ?? 0) > 59)) return false;
   }
   return true;
+}
+
+/** The forms nearly every date of a catalogue has: `2021-03-04`, `2021-03-04T05:06:07` (`.123`), nothing around. */
+const PLAIN_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?$/;
+
+/**
+ * Whether a plain date or date-time (`PLAIN_DATE_TIME`) exists — the answer the general checks
+ * give, without their scans (they showed in catalogue profiles); undefined for any other form.
+ */
+export function plainDateTimeExists(value: string): boolean | undefined {
+  const m = PLAIN_DATE_TIME.exec(value);
+  if (!m) return undefined;
+  if (!isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
+  if (m[4] === undefined) return true;
+  const [hour, minute, second, fraction] = [Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7] ?? 0)];
+  return !(minute > 59 || second > 59 || hour > 24 || (hour === 24 && minute + second + fraction > 0));
 }
 
 // XML Schema 1.1 (https://www.w3.org/TR/xmlschema11-2/#dateTime): a year of four digits or more,

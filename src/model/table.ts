@@ -34,6 +34,10 @@ export interface RowContext {
   /** 1-based physical line where the record starts; 0 when the format has no lines (Parquet). */
   line: number;
   table: TableInfo;
+  /** True when the reader knows (cheaply, per chunk) that no cell of the row has a character outside ASCII. */
+  ascii?: boolean;
+  /** True when it knows that no cell has a surrogate pair: each cell's UTF-16 length is its length in code points. */
+  bmp?: boolean;
 }
 
 /** What a reader learnt by the end of the pass (counts, per-column profiles). */

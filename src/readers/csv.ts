@@ -8,6 +8,7 @@ import { countBoms, detectEncoding, Utf8Checker } from './encoding.js';
 import { declaredHeader, declaresHeader, detectHeader, HEADER_SAMPLE, type BufferedRecord } from './header.js';
 import { LineEndingCounter } from './line-endings.js';
 import { TableProfiler } from './profile.js';
+import { CsvTokenizer } from './csv-tokenizer.js';
 import { StrayQuoteScanner } from './quotes.js';
 import { DataFileError, type Reader, type TableSink, type ReadOptions } from './types.js';
 
@@ -152,8 +153,17 @@ function parserCore(delimiter: string, recordDelimiters: string[], maxRecordChar
 const noop = () => {};
 
 /** Line breaks of `tail` rewritten as `kind` (so that the parser ends the record there). */
-function normaliseBreaks(tail: Buffer, kind: string): Buffer {
+function normaliseBreaks(tail: Buffer | string, kind: string): Buffer | string {
+  if (typeof tail === 'string') return tail.replace(/\r\n|\r|\n/g, kind);
   return Buffer.from(tail.toString('latin1').replace(/\r\n|\r|\n/g, kind), 'latin1');
+}
+
+/** Length of `text` without its trailing line breaks. */
+function withoutTrailingBreaks(text: Buffer | string): number {
+  let end = text.length;
+  if (typeof text === 'string') while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  else while (end > 0 && (text[end - 1] === 10 || text[end - 1] === 13)) end--;
+  return end;
 }
 
 /** One pass over one file: header decision, rows to the sink, profile and byte-level facts. */
@@ -168,14 +178,16 @@ class CsvPass {
   /** Quotes the relaxed parser takes literally (csv-parse runs with `relax_quotes`). */
   private readonly quotes: StrayQuoteScanner | undefined;
   private readonly malformed: MalformedRecord[] = [];
-  private readonly core: ParserCore;
+  /** The fast tokenizer while it can read the file (see csv-tokenizer.ts), then csv-parse. */
+  private tokenizer: CsvTokenizer | undefined;
+  private core: ParserCore | undefined;
   /** Comment records (declared by the dialect) seen before the header decision. */
   private readonly comments: PreambleRow[] = [];
   private readonly isComment: ((cells: string[], row: number) => boolean) | undefined;
   /** Records buffered before deciding: enough to reach the last declared header row. */
   private readonly sampleSize: number;
   /** Line breaks at the end of the last chunk, held back until the next one (see `feedChunk`). */
-  private tail: Buffer | undefined;
+  private tail: Buffer | string | undefined;
 
   constructor(
     private readonly info: TableInfo,
@@ -185,9 +197,14 @@ class CsvPass {
     private readonly limits: Limits,
     private readonly clock?: FileClock,
     private readonly dialect?: TableDialect,
+    parser: CsvParser = 'auto',
   ) {
-    this.core = parserCore(info.delimiter!, recordDelimiters, limits.recordChars, this.onSkip, dialect);
     const quote = dialect?.quoteChar ?? '"';
+    const plainQuotes = dialect?.escapeChar === undefined && dialect?.doubleQuote !== false && dialect?.skipInitialSpace !== true;
+    if (parser === 'auto' && plainQuotes && recordDelimiters.length === 1) {
+      this.tokenizer = CsvTokenizer.for({ delimiter: info.delimiter!, quote, recordDelimiter: recordDelimiters[0]!, maxRecordBytes: limits.recordChars }, this.onToken);
+    }
+    if (!this.tokenizer) this.core = this.newParser();
     this.quotes = StrayQuoteScanner.for(info.delimiter!, quote, dialect?.escapeChar ?? (dialect?.doubleQuote === false ? null : quote), dialect?.skipInitialSpace === true);
     const { commentChar, commentRows } = dialect ?? {};
     if (commentChar || commentRows?.length) {
@@ -196,13 +213,32 @@ class CsvPass {
     this.sampleSize = Math.max(HEADER_SAMPLE, ...(dialect?.headerRows ?? []));
   }
 
+  private newParser(): ParserCore {
+    return parserCore(this.info.delimiter!, this.recordDelimiters, this.limits.recordChars, this.onSkip, this.dialect);
+  }
+
+  /** A record from csv-parse. */
   private readonly onRecord = (cells: string[]): void => {
     if (this.stopped) return;
-    const row = ++this.rows;
     const line = this.lastLine + 1;
     // csv-parse counts a CRLF inside a quoted cell as two lines: a record that spans lines is
     // measured by the line breaks in its cells instead (the only place a record can hold one).
-    this.lastLine = this.core.info.lines > line ? line + lineBreaksIn(cells) : this.core.info.lines;
+    const lines = this.core!.info.lines;
+    this.lastLine = lines > line ? line + lineBreaksIn(cells) : lines;
+    this.record(cells, line);
+  };
+
+  /** A record from the tokenizer, which counts the line breaks in its quoted values. */
+  private readonly onToken = (cells: string[], breaks: number): void => {
+    if (this.stopped) return;
+    const line = this.lastLine + 1;
+    this.lastLine = line + breaks;
+    this.record(cells, line, this.tokenizer!);
+  };
+
+  /** `plain`: what the tokenizer knows of the record's characters (see RowContext). */
+  private record(cells: string[], line: number, plain?: { ascii: boolean; bmp: boolean }): void {
+    const row = ++this.rows;
     if (cells.length > this.limits.cellsPerRow) throw new LimitExceeded('cellsPerRow', this.limits.cellsPerRow, { row, line }, { found: cells.length });
     if (this.isComment?.(cells, row)) {
       if (this.pending) this.comments.push({ row, kind: 'comment' });
@@ -212,23 +248,24 @@ class CsvPass {
       this.pending.push({ cells, row, line });
       if (this.pending.length >= this.sampleSize) this.decide();
     } else {
-      this.emit(cells, row, line);
+      this.emit(cells, row, line, plain);
     }
-  };
+  }
 
   private readonly onSkip = (err: CsvError): void => {
     const row = ++this.rows;
     const line = this.lastLine + 1;
-    this.lastLine = Math.max(line, this.core.info.lines);
+    this.lastLine = Math.max(line, this.core!.info.lines);
     const kind = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed-quote' : err.code === 'CSV_MAX_RECORD_SIZE' ? 'too-large' : 'other';
     if (this.malformed.length < MAX_MALFORMED) this.malformed.push({ row, line, kind, message: err.message.replace(/^[\w ]+: /, '') });
     // Past an oversized record the parser is lost in the middle of it: what follows is not rows.
     if (kind === 'too-large') this.stopped = true;
   };
 
-  private emit(cells: string[], row: number, line: number): void {
+  private emit(cells: string[], row: number, line: number, plain?: { ascii: boolean; bmp: boolean }): void {
     this.profiler!.add(cells, row, isBlankRow(cells));
-    this.sink.row(cells, { row, line, table: this.info });
+    // One shape for every row (false: not known).
+    this.sink.row(cells, { row, line, table: this.info, ascii: plain?.ascii ?? false, bmp: plain?.bmp ?? false });
   }
 
   /** Header and preamble from the buffered records, then the table goes out and the buffer is replayed. */
@@ -262,6 +299,7 @@ class CsvPass {
     this.sink.table(this.info);
     if (!this.wantRows) {
       this.stopped = true;
+      if (this.tokenizer) this.tokenizer.stopped = true;
       return;
     }
     this.profiler = new TableProfiler(Array.from({ length: width }, (_, i) => columnName(this.info, i)));
@@ -273,15 +311,14 @@ class CsvPass {
    * line break may be of another kind than the record delimiter (a CRLF file whose last line
    * ends in LF), and would then stay in the last cell. At the end it is rewritten (`finish`).
    */
-  private feedChunk(buf: Buffer): void {
+  private feedChunk(text: Buffer | string): void {
     if (this.tail) {
       this.feed(this.tail, false);
       this.tail = undefined;
     }
-    let end = buf.length;
-    while (end > 0 && (buf[end - 1] === 10 || buf[end - 1] === 13)) end--;
-    if (end < buf.length) this.tail = buf.subarray(end);
-    if (end > 0) this.feed(buf.subarray(0, end), false);
+    const end = withoutTrailingBreaks(text);
+    if (end < text.length) this.tail = typeof text === 'string' ? text.slice(end) : text.subarray(end);
+    if (end > 0) this.feed(end === text.length ? text : typeof text === 'string' ? text.slice(0, end) : text.subarray(0, end), false);
   }
 
   private finish(): void {
@@ -290,9 +327,23 @@ class CsvPass {
     this.feed(undefined, true);
   }
 
-  private feed(buf: Buffer | undefined, end: boolean): void {
-    const err = this.core.parse(buf, end, this.onRecord, noop);
+  private feed(text: Buffer | string | undefined, end: boolean): void {
+    if (this.tokenizer) {
+      if (this.tokenizer.push(text, end)) return;
+      text = this.leaveTokenizer();
+    }
+    const err = this.core!.parse(typeof text === 'string' ? Buffer.from(text) : text, end, this.onRecord, noop);
     if (err) throw new DataFileError(`cannot parse as CSV: ${err.message.replace(/^[\w ]+: /, '')}`, { line: this.lastLine + 1 });
+  }
+
+  /** csv-parse reads on from the record the tokenizer stopped at; returns the bytes from there. */
+  private leaveTokenizer(): Buffer {
+    const rest = this.tokenizer!.rest();
+    this.core = this.newParser();
+    // csv-parse's line count (in its messages, and above) is 1 + the CR and LF characters before.
+    this.core.info.lines = 1 + this.tokenizer!.breakChars;
+    this.tokenizer = undefined;
+    return rest;
   }
 
   async run(source: ByteSource, start: number, encoding: string, onBytes?: (chunk: Uint8Array) => void): Promise<number> {
@@ -306,13 +357,19 @@ class CsvPass {
       for await (const chunk of stream) {
         bytesRead += chunk.length;
         const bad = utf8 ? utf8.check(chunk) : -1;
-        if (bad >= 0) this.invalidUtf8 = { byteOffset: start + utf8!.firstInvalid!, line: this.lineEndings.lines + LineEndingCounter.countBefore(chunk, bad) + 1 };
+        if (bad >= 0) {
+          this.invalidUtf8 = { byteOffset: start + utf8!.firstInvalid!, line: this.lineEndings.lines + LineEndingCounter.countBefore(chunk, bad) + 1 };
+          // Invalid bytes are csv-parse's to decode, cell by cell, as before.
+          if (this.tokenizer) this.feed(this.leaveTokenizer(), false);
+        }
         onBytes?.(chunk);
         const linesBefore = this.lineEndings.lines;
         this.lineEndings.scan(chunk);
-        const text = decoder ? Buffer.from(decoder.write(chunk)) : chunk;
+        const decoded = decoder?.write(chunk);
+        const text = decoded === undefined ? chunk : Buffer.from(decoded);
         this.quotes?.scan(text, linesBefore);
-        this.feedChunk(text);
+        // The tokenizer takes decoded text as it is; csv-parse takes UTF-8 bytes.
+        this.feedChunk(decoded !== undefined && this.tokenizer ? decoded : text);
         if (this.stopped) break;
         this.clock?.check({ line: this.lastLine + 1 });
       }
@@ -359,8 +416,11 @@ export const csvReader: Reader = {
   },
 };
 
+/** `auto`: the fast tokenizer where it can read the file, csv-parse from where it cannot; `csv-parse` alone (tests compare the two). */
+export type CsvParser = 'auto' | 'csv-parse';
+
 /** One CSV pass over a source; `file` is the path tables and findings name (an archive entry's `a.zip!/x.csv`). */
-export async function readCsv(source: ByteSource, file: string, sink: TableSink, options: ReadOptions): Promise<void> {
+export async function readCsv(source: ByteSource, file: string, sink: TableSink, options: ReadOptions, parser: CsvParser = 'auto'): Promise<void> {
   const dialect = detectDialect(await source.head(SAMPLE_BYTES), file, options.dialect);
   const info: TableInfo = {
     path: file,
@@ -373,7 +433,7 @@ export async function readCsv(source: ByteSource, file: string, sink: TableSink,
     headerRow: 0,
     facts: { delimiterSource: dialect.delimiterSource },
   };
-  const pass = new CsvPass(info, sink, options.rows, dialect.recordDelimiters, options.limits ?? DEFAULT_LIMITS, options.clock, options.dialect);
+  const pass = new CsvPass(info, sink, options.rows, dialect.recordDelimiters, options.limits ?? DEFAULT_LIMITS, options.clock, options.dialect, parser);
   const bytes = await pass.run(source, dialect.bomCount * 3, dialect.encoding, options.onBytes);
   sink.end({ rows: pass.records, bytes, facts: pass.summaryFacts() });
 }

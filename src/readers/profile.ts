@@ -27,6 +27,15 @@ const MIN_DISTINCT_PER_COLUMN = 50;
 const MAX_DISTINCT_LENGTH = 200;
 const MAX_DATE_SHAPES = 8;
 
+/**
+ * A copy of a cell kept past its row. Cells are cut out of the chunk's text (src/readers/csv-tokenizer.ts),
+ * and V8 keeps the whole chunk alive for a cut of 13 characters or more: a few kept values from
+ * different chunks would hold megabytes. Shorter strings are copies already.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export function distinctCapFor(columns: number): number {
   return Math.max(MIN_DISTINCT_PER_COLUMN, Math.min(MAX_DISTINCT_PER_COLUMN, Math.floor(DISTINCT_BUDGET / Math.max(1, columns))));
 }
@@ -99,8 +108,8 @@ class ColumnStats {
     if (intLen > 0 && (c !== 48 || intLen === 1)) {
       // Plain non-negative numbers (no sign, exponent or leading zero) need no conversion: a longer
       // integer part is a larger number, and equal integer parts compare as text ("3.75" < "3.8").
-      if (this.minPlain === '' || intLen < this.minPlainInt || (intLen === this.minPlainInt && s < this.minPlain)) [this.minPlain, this.minPlainInt] = [s, intLen];
-      if (intLen > this.maxPlainInt || (intLen === this.maxPlainInt && s > this.maxPlain)) [this.maxPlain, this.maxPlainInt] = [s, intLen];
+      if (this.minPlain === '' || intLen < this.minPlainInt || (intLen === this.minPlainInt && s < this.minPlain)) [this.minPlain, this.minPlainInt] = [own(s), intLen];
+      if (intLen > this.maxPlainInt || (intLen === this.maxPlainInt && s > this.maxPlain)) [this.maxPlain, this.maxPlainInt] = [own(s), intLen];
       return;
     }
     const v = +s;
@@ -109,8 +118,8 @@ class ColumnStats {
   }
 
   private isoDate(s: string): void {
-    if (this.minDate === '' || s < this.minDate) this.minDate = s;
-    if (s > this.maxDate) this.maxDate = s;
+    if (this.minDate === '' || s < this.minDate) this.minDate = own(s);
+    if (s > this.maxDate) this.maxDate = own(s);
   }
 
   private otherDate(s: string, row: number): void {
@@ -136,7 +145,7 @@ class ColumnStats {
       this.distinctSeen = Math.max(map.size, this.cap);
       this.distinct = null; // capped: free the memory, keep "more than cap"
     } else {
-      map.set(s, { count: 1, firstRow: row });
+      map.set(own(s), { count: 1, firstRow: row });
     }
   }
 

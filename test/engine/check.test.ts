@@ -113,3 +113,39 @@ describe('checkDataset', () => {
     expect(findings.map((f) => [f.ruleId, f.message, f.location])).toEqual([['core/rule-crashed', 'rule analysis failing failed on this dataset: bad cell', { file, row: 2, line: 2 }]]);
   });
 });
+
+describe('rules with only data hooks, for datasets whose data cannot be read', () => {
+  /** A metadata dataset (CKAN) whose one distribution is remote, or local (`file`). */
+  const metadataDataset = (file?: string) => {
+    const ds = dataFileDataset(file ?? path.join(os.tmpdir(), 'none.csv'), run.cwd);
+    ds.source = { format: 'ckan', file: path.join(os.tmpdir(), 'package.json') };
+    if (!file) delete ds.distributions[0]!.localPath;
+    return ds;
+  };
+  const counting = () => {
+    const made = { dataOnly: 0, metadata: 0 };
+    const dataOnly = defineRule({ meta: meta('data/data-only'), create: (context) => (made.dataOnly++, { endTable: (t) => context.report({ messageId: 'seen', data: { what: 'table' }, location: { file: t.path } }) }) });
+    const metadata = defineRule({ meta: meta('data/metadata'), create: (context) => (made.metadata++, { dataset: (ds) => context.report({ messageId: 'seen', data: { what: 'dataset' }, location: ds.at }) }) });
+    const rules = new Map<string, RuleModule>([...core, [dataOnly.meta.id, dataOnly], [metadata.meta.id, metadata]]);
+    const settings = new Map<string, EffectiveRule>([...rules.keys()].map((id) => [id, { severity: 'error', options: {} }]));
+    return { made, rules, settings };
+  };
+
+  it('are created once, then no more while no data file can be read; the others run for every dataset', async () => {
+    const { made, rules, settings } = counting();
+    for (let i = 0; i < 3; i++) {
+      const findings = await checkDataset(metadataDataset(), rules, settings, run);
+      expect(findings.map((f) => f.message)).toEqual(['dataset']);
+    }
+    expect(made).toEqual({ dataOnly: 1, metadata: 3 });
+  });
+
+  it('are created and run for a dataset with a local data file, and under --no-data never run', async () => {
+    const { made, rules, settings } = counting();
+    await checkDataset(metadataDataset(), rules, settings, run);
+    const file = csv('a\n1\n');
+    expect((await checkDataset(metadataDataset(file), rules, settings, run)).map((f) => f.message)).toEqual(['dataset', 'table']);
+    expect(made.dataOnly).toBe(2);
+    expect((await checkDataset(metadataDataset(file), rules, settings, { ...run, data: false })).map((f) => f.message)).toEqual(['dataset']);
+  });
+});

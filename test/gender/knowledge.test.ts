@@ -291,6 +291,32 @@ describe('declared flags', () => {
   });
 });
 
+describe('declared flags, worked out once per dataset', () => {
+  const ds = () => {
+    const d = emptyDataset({ format: 'ckan', file: '/x/package.json' }, { file: '/x/package.json' });
+    d.extras = { gendered: 'oui', Individuals: 'non' };
+    return d;
+  };
+  const opts = () => ({ fields: { concernsIndividuals: ['individuals'], sexDisaggregated: ['gendered'], genderStatistics: [] } });
+
+  it('gives rules with equal options (distinct objects) the same answer object', () => {
+    const d = ds();
+    const first = declaredFlags(d, opts());
+    expect(declaredFlags(d, opts())).toBe(first);
+    expect(first.sexDisaggregated).toMatchObject({ state: 'declared', value: true, field: 'gendered' });
+    expect(first.concernsIndividuals).toMatchObject({ state: 'declared', value: false, field: 'Individuals' });
+  });
+
+  it('answers other options, and other datasets, on their own', () => {
+    const d = ds();
+    const first = declaredFlags(d, opts());
+    const other = declaredFlags(d, { fields: { concernsIndividuals: [], sexDisaggregated: ['individuals'], genderStatistics: [] } });
+    expect(other).not.toBe(first);
+    expect(other.sexDisaggregated).toMatchObject({ state: 'declared', value: false, field: 'Individuals' });
+    expect(declaredFlags(ds(), opts())).not.toBe(first);
+  });
+});
+
 describe('the shared detection pass', () => {
   const ds = () => emptyDataset({ format: 'data-file', file: '/t.csv' }, { file: '/t.csv' });
   const feed = (observation: GenderObservation, rows: string[][], info: TableInfo) => {

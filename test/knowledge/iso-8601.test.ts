@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { datesAndTimesExist, isCalendarDay, isLeapYear, isXsdDate, isXsdDateTime } from '../../src/knowledge/iso-8601.js';
+import { datesAndTimesExist, isCalendarDay, isLeapYear, isXsdDate, isXsdDateTime, plainDateTimeExists } from '../../src/knowledge/iso-8601.js';
 import { isIsoDate } from '../../src/knowledge/dcat-ap.js';
 import { castCell } from '../../src/knowledge/table-schema.js';
 
@@ -59,6 +59,24 @@ describe('xsd:date and xsd:dateTime', () => {
     expect(datesAndTimesExist('2020-02-29T10:00:00+01:00/2020-03-01T10:00:00-14:00')).toBe(true);
     expect(datesAndTimesExist('2020-02-29T10:00:00+01:00/2020-03-01T10:00:00-14:30')).toBe(false);
   });
+});
+
+describe('plain dates and date-times (the fast path of isIsoDate and datesAndTimesExist)', () => {
+  it.each([
+    ['2020-02-29', true], ['2021-02-29', false], ['2023-04-31', false], ['2023-13-01', false], ['2023-00-10', false], ['2023-01-00', false],
+    ['2020-02-29T23:59:59', true], ['2020-02-29T23:59:59.123456', true], ['2020-02-29T24:00:00', true], ['2020-02-29T24:00:00.000', true],
+    ['2020-02-29T24:00:00.5', false], ['2020-02-29T24:00:01', false], ['2020-02-29T25:00:00', false], ['2020-02-29T23:60:00', false],
+    ['2020-02-29T23:59:60', false], ['2021-02-29T10:00:00', false],
+  ])('%s exists: %s, the answer of the general checks', (v, ok) => {
+    expect(plainDateTimeExists(v)).toBe(ok);
+    expect(datesAndTimesExist(v)).toBe(ok);
+    expect(isIsoDate(v)).toBe(ok);
+  });
+
+  it.each(['2020-02-29T10:00:00Z', '2020-02-29T10:00:00+01:00', '2020-02-29T10:00', '2020-02-29 10:00:00', ' 2020-02-29', '2020-02-29T10:00:00,5', '2020-02', '12020-01-01', '2020-01-01/2020-12-31'])(
+    'leaves %j to the general checks',
+    (v) => expect(plainDateTimeExists(v)).toBeUndefined(),
+  );
 });
 
 describe('Table Schema date and datetime cells', () => {

@@ -201,6 +201,26 @@ describe('maskPersonalData', () => {
     });
   });
 
+  it('returns a plain structure in which nothing needs a mask as it is, and copies one that does', () => {
+    const clean = { id: 'x-1', source: { file: 'a/b.json', pointer: '/result/0' }, findings: [{ message: 'no licence', location: { line: 3 } }], n: 1 };
+    expect(maskStrings(clean)).toBe(clean);
+    const dirty = { id: 'x-1', list: ['a', 'louise.peeters@example.be', 'b'], nested: { ok: 'yes' } };
+    const masked = maskStrings(dirty);
+    expect(masked).toEqual({ id: 'x-1', list: ['a', 'l***@***.be', 'b'], nested: { ok: 'yes' } });
+    expect(masked).not.toBe(dirty);
+    expect(dirty.list[1]).toBe('louise.peeters@example.be'); // the input is left alone
+    expect(masked.nested).toBe(dirty.nested); // clean parts are shared
+  });
+
+  it('copies objects that are not plain into plain ones, as JSON would see them', () => {
+    class Part {
+      title = 'report';
+    }
+    const masked = maskStrings({ part: new Part() });
+    expect(Object.getPrototypeOf(masked.part)).toBe(Object.prototype);
+    expect(masked.part).toEqual({ title: 'report' });
+  });
+
   it('hides the digits of a pathological run it cannot afford to check', () => {
     const text = '00 '.repeat(20000);
     const masked = maskPersonalData(text);

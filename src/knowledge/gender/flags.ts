@@ -67,21 +67,66 @@ export type DeclaredFlags = Record<FlagName, DeclaredFlag>;
 /** Compares field names ignoring case, accents and separators: "Sex-disaggregated" = "sex_disaggregated". */
 const key = (s: string) => fold(s).replace(/[^a-z0-9]+/g, '');
 
+/**
+ * Field names compared, remembered: a catalogue repeats the same few extras keys in every
+ * dataset (folding them showed in profiles). Bounded: cleared when full.
+ */
+const keys = new Map<string, string>();
+const KEYS_MAX = 4096;
+function keyOf(name: string): string {
+  let k = keys.get(name);
+  if (k === undefined) {
+    if (keys.size >= KEYS_MAX) keys.clear();
+    keys.set(name, (k = key(name)));
+  }
+  return k;
+}
+
+/** A rule's flag options with their words folded once; `signature` says which options give the same answer. */
+interface CompiledOptions {
+  fields: Record<FlagName, string[]>;
+  yes: Set<string>;
+  no: Set<string>;
+  signature: string;
+}
+const compiled = new WeakMap<Partial<FlagOptions>, CompiledOptions>();
+function compile(options: Partial<FlagOptions>): CompiledOptions {
+  let c = compiled.get(options);
+  if (!c) {
+    const fields = { ...DEFAULT_FLAG_OPTIONS.fields, ...options.fields };
+    const values = { ...DEFAULT_FLAG_OPTIONS.values, ...options.values };
+    c = { fields, yes: new Set(values.true.map(fold)), no: new Set(values.false.map(fold)), signature: JSON.stringify([fields, values]) };
+    compiled.set(options, c);
+  }
+  return c;
+}
+
+/**
+ * The flags each dataset declares, per options' signature: every gender rule and the report
+ * ask for them (usually with the preset's same options), they are worked out once.
+ */
+const resolved = new WeakMap<Dataset, Map<string, DeclaredFlags>>();
+
 /** The declared flags: the model's first, else the configured extras. */
 export function declaredFlags(ds: Dataset, options: Partial<FlagOptions> = {}): DeclaredFlags {
-  const fields = { ...DEFAULT_FLAG_OPTIONS.fields, ...options.fields };
-  const values = { ...DEFAULT_FLAG_OPTIONS.values, ...options.values };
-  const yes = new Set(values.true.map(fold));
-  const no = new Set(values.false.map(fold));
-  const extras = new Map(Object.keys(ds.extras).map((k) => [key(k), k]));
+  const c = compile(options);
+  let byOptions = resolved.get(ds);
+  if (!byOptions) resolved.set(ds, (byOptions = new Map()));
+  let flags = byOptions.get(c.signature);
+  if (!flags) byOptions.set(c.signature, (flags = resolveFlags(ds, c)));
+  return flags;
+}
 
+function resolveFlags(ds: Dataset, { fields, yes, no }: CompiledOptions): DeclaredFlags {
+  let extras: Map<string, string> | undefined;
   const one = (flag: FlagName): DeclaredFlag => {
     const model = ds.flags[flag];
     if (model !== undefined) {
       return { state: 'declared', value: model, location: ds.locations[`flags.${flag}`] ?? ds.at, field: `flags.${flag}` };
     }
     for (const name of fields[flag] ?? []) {
-      const extra = extras.get(key(name));
+      extras ??= new Map(Object.keys(ds.extras).map((k) => [keyOf(k), k]));
+      const extra = extras.get(keyOf(name));
       if (extra === undefined) continue;
       const location = ds.locations[`extras.${extra}`] ?? ds.at;
       const answer = yesNo(ds.extras[extra], yes, no);

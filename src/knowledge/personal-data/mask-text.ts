@@ -84,15 +84,40 @@ function maskOnce(text: string): string {
 
 /**
  * Every string inside `value` (objects, arrays, and object keys) through `maskPersonalData`:
- * a report part masked as a whole, so a field added later cannot be forgotten.
+ * a report part masked as a whole, so a field added later cannot be forgotten. Plain objects
+ * and arrays in which nothing needs a mask are returned as they are (a report part is nearly
+ * always clean: copying every part showed in catalogue profiles); any other object is copied
+ * into a plain one, as before.
  */
 export function maskStrings<T>(value: T): T {
   if (typeof value === 'string') return maskPersonalData(value) as T;
-  if (Array.isArray(value)) return value.map(maskStrings) as T;
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[maskPersonalData(k)] = maskStrings(v);
-  return out as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const masked = maskStrings(v);
+      if (out) out.push(masked);
+      else if (masked !== v) (out = value.slice(0, i)).push(masked);
+    }
+    return (out ?? value) as T;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  const source = value as Record<string, unknown>;
+  const keys = Object.keys(source);
+  let out: Record<string, unknown> | undefined = proto === Object.prototype || proto === null ? undefined : {};
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = source[k];
+    const mk = maskPersonalData(k);
+    const mv = maskStrings(v);
+    if (!out && (mk !== k || mv !== v)) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = source[keys[j]!]; // unchanged so far
+    }
+    if (out) out[mk] = mv;
+  }
+  return (out ?? value) as T;
 }
 
 /** The detector's mask when `candidate` has its shape and passes its test. */

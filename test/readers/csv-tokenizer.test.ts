@@ -1,0 +1,196 @@
+/**
+ * The fast tokenizer (src/readers/csv-tokenizer.ts) must read every file exactly as csv-parse
+ * does: each input is read twice — the default way and with csv-parse alone — in chunks of many
+ * sizes (characters and quotes cut between chunks), and everything the sink receives must match:
+ * table, rows with their row and line numbers, summary facts, or the error.
+ */
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { readCsv, type ByteSource, type CsvParser } from '../../src/readers/csv.js';
+import { CsvTokenizer } from '../../src/readers/csv-tokenizer.js';
+import { DEFAULT_LIMITS, type Limits, type TableDialect } from '../../src/model/index.js';
+
+function memorySource(bytes: Buffer, chunk: number): ByteSource {
+  return {
+    head: async (n) => bytes.subarray(0, n),
+    stream: (start) => {
+      const it = (async function* () {
+        for (let i = start; i < bytes.length; i += chunk) yield bytes.subarray(i, Math.min(bytes.length, i + chunk));
+      })();
+      return Object.assign(it, { destroy: () => {} });
+    },
+  };
+}
+
+interface Options {
+  name?: string;
+  dialect?: TableDialect;
+  limits?: Partial<Limits>;
+}
+
+async function read(bytes: Buffer, chunk: number, parser: CsvParser, o: Options = {}) {
+  const out: unknown[] = [];
+  const sink = {
+    table: (t: unknown) => out.push(['table', structuredClone(t)]),
+    row: (cells: string[], ctx: { row: number; line: number }) => out.push([cells, ctx.row, ctx.line]),
+    end: (s: unknown) => out.push(['end', s]),
+  };
+  const limits = { ...DEFAULT_LIMITS, ...o.limits };
+  try {
+    await readCsv(memorySource(bytes, chunk), o.name ?? 'x.csv', sink, { file: 'x.csv', rows: true, limits, ...(o.dialect ? { dialect: o.dialect } : {}) }, parser);
+  } catch (err) {
+    out.push(['error', (err as Error).constructor.name, (err as Error).message, JSON.stringify(err)]);
+  }
+  return out;
+}
+
+const CHUNKS = [1, 2, 3, 5, 8, 13, 64, 256 * 1024];
+
+async function expectSame(input: Buffer | string, o: Options = {}, chunks = CHUNKS): Promise<void> {
+  const bytes = typeof input === 'string' ? Buffer.from(input) : input;
+  for (const chunk of chunks) {
+    // The same chunks for both: where a pass stops after an oversized record depends on them.
+    const expected = await read(bytes, chunk, 'csv-parse', o);
+    expect(await read(bytes, chunk, 'auto', o), `chunks of ${chunk} bytes: ${JSON.stringify(bytes.toString().slice(0, 80))}`).toEqual(expected);
+  }
+}
+
+const CASES = [
+  '',
+  'a',
+  'a,b\n1,2',
+  'a,b\n1,2\n',
+  'a,b\n1,2\n\n',
+  'a,b\n\n1,2\n\n\n3,4\n',
+  'a,b\r\n1,2\r\n3,4\r\n',
+  'a,b\r\n1,2\r\n3,4',
+  'a,b\r1,2\r3,4\r',
+  'a,b\n1,2\r\n',
+  'a,b\r\n1,2\n',
+  'a,b\r\n1,2\n3,4\r\n',
+  'a,b\n1,x\ry\n2,z\n',
+  'a,b\n"1,5","x ""y"" z"\n"",""\n',
+  'a,b\n"two\nlines",x\n"three\r\nlines\r\n",y\n',
+  'a,b\r\n1,"x\ry"\r\n"2\r\n\r\n",z\r\n3,w\r\n',
+  'a,b\n1,"unclosed\n2,3\n',
+  'a,b\n1,"unclosed',
+  'a,b\n1,""',
+  'a,b\n1,"x"""',
+  'a,b\n1,"x""',
+  'a,b\n1,"a"b\n2,3\n',
+  'a,b\n1,"a" ,c\n2,3\n',
+  'a,b\n1,ab"c\n2," x"\n3,"y"\n',
+  'a,b\n1,\n,\n,,\n',
+  'a,b\n1,',
+  'a,b\n"1",',
+  'a,b\n"1"',
+  'a;b;c\n1;2,5;"x;y"\n',
+  'a\tb\n1\t"2\t3"\n',
+  'nom,prénom\nZoé,Hélène\n😀,"é\né"\n',
+  '"a","b"\n"1","2"\n',
+  '\n\na,b\n1,2\n',
+  ',,\n,,\n',
+  'a,b\n1,2\n"',
+  'a,b\n1,2\n"\n',
+  'a,b\n1,2\r',
+  'a,b\n1,2\r\r',
+];
+
+describe('the fast CSV tokenizer reads as csv-parse does', () => {
+  it('on edge cases, in chunks of every size', async () => {
+    for (const c of CASES) await expectSame(c);
+  });
+
+  it('with a BOM, in windows-1252, with invalid UTF-8 after the first 64 KiB', async () => {
+    await expectSame(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b\n"é",2\n')]));
+    await expectSame(iconv.encode('commune;prénom\nIxelles;"Hélène\n"\nUccle;Chloé\n', 'windows-1252'));
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i},valeur ${i},"note, ${i}"\n`).join('');
+    await expectSame(Buffer.concat([Buffer.from('id,name,note\n' + rows), Buffer.from([0x31, 0x2c, 0xe9, 0x2c, 0x22, 0xff, 0x22, 0x0a]), Buffer.from(rows)]), {}, [64, 4096, 256 * 1024]);
+  });
+
+  it('with declared dialects (other quote, escape character, initial spaces, comments)', async () => {
+    await expectSame("a,b\n'x, y',1\n'it''s',2\n", { dialect: { quoteChar: "'" } });
+    await expectSame('a,b\n"x\\"y",1\n', { dialect: { escapeChar: '\\' } });
+    await expectSame('a,b\n"x""y",1\n', { dialect: { doubleQuote: false } });
+    await expectSame('a, b\n1, "x, y"\n', { dialect: { skipInitialSpace: true } });
+    await expectSame('# note\na,b\n1,2\n#x,y\n3,4\n', { dialect: { commentChar: '#' } });
+    await expectSame('a|b\n1|"2|3"\n', { dialect: { delimiter: '|' } });
+  });
+
+  it('at the record size and cell limits', async () => {
+    const long = `a,b\n1,"${'x'.repeat(300)}\n2,3\n`;
+    await expectSame(long, { limits: { recordChars: 100 } });
+    await expectSame(`a,b\n1,${'y'.repeat(50)}\n2,3\n`, { limits: { recordChars: 100 } });
+    await expectSame(`a,b\n1,${'z'.repeat(40)}\n2,3\n`, { limits: { recordChars: 100 } });
+    await expectSame(`a,b\n1,2\n${','.repeat(30)}\n`, { limits: { cellsPerRow: 20 } });
+  });
+
+  it('on random text made of delimiters, quotes, line breaks and multi-byte characters', async () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const text = (alphabet: string[], len: number) => Array.from({ length: len }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    const common = ['a', 'b', ',', ',', '"', '"', ' ', 'é', '😀', ';'];
+    // One kind of line break (the tokenizer reads these), then all kinds (csv-parse reads them).
+    for (const breaks of [['\n'], ['\r\n'], ['\r'], ['\n', '\r\n', '\r']]) {
+      const alphabet = [...common, ...breaks, ...breaks];
+      for (let k = 0; k < 80; k++) await expectSame(`h1,h2,h3${breaks[0]}${text(alphabet, Math.floor(rand() * 60))}`, {}, [1, 3, 7, 256 * 1024]);
+    }
+    // Beyond the 64 KiB sample, where the record delimiter is already chosen: any text.
+    const all = [...common, '\n', '\r\n', '\r'];
+    for (const rd of ['\n', '\r\n', '\r']) {
+      const clean = Array.from({ length: 3000 }, (_, i) => `${i},"é ${i}",x`).join(rd) + rd;
+      for (let k = 0; k < 10; k++) await expectSame(`h1,h2,h3${rd}${clean}${text(all, 80)}`, {}, [4096, 256 * 1024]);
+    }
+  });
+
+  it('on every CSV and TSV fixture', async () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const p = path.join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(csv|tsv|tab)$/i.test(name)) files.push(p);
+      }
+    };
+    walk('fixtures');
+    expect(files.length).toBeGreaterThan(100);
+    for (const f of files) await expectSame(readFileSync(f), { name: f }, [4096, 256 * 1024]);
+  });
+});
+
+describe('what the tokenizer tells rules of a row\'s characters', () => {
+  async function flags(text: string) {
+    const rows: { ascii?: boolean; bmp?: boolean }[] = [];
+    const sink = { table: () => {}, row: (_: string[], ctx: { ascii?: boolean; bmp?: boolean }) => rows.push({ ascii: ctx.ascii, bmp: ctx.bmp }), end: () => {} };
+    await readCsv(memorySource(Buffer.from(text), 1 << 20), 'x.csv', sink, { file: 'x.csv', rows: true });
+    return rows;
+  }
+  const table = (last: string) => 'id,name\n' + Array.from({ length: 60 }, (_, i) => `${i},n${i}\n`).join('') + last;
+
+  it('marks rows ASCII, or free of surrogate pairs, when their whole chunk is; the rows held for the header decision are not marked', async () => {
+    const ascii = await flags(table('60,x\n'));
+    expect(ascii.slice(0, 49).every((r) => r.ascii === false && r.bmp === false)).toBe(true);
+    expect(ascii.slice(49).every((r) => r.ascii === true && r.bmp === true)).toBe(true);
+    const latin = await flags(table('60,Zoé\n'));
+    expect(latin.at(-1)).toEqual({ ascii: false, bmp: true });
+    const emoji = await flags(table('60,😀\n'));
+    expect(emoji.at(-1)).toEqual({ ascii: false, bmp: false });
+  });
+});
+
+describe('CsvTokenizer.for', () => {
+  it('leaves multi-character delimiters and quotes, and line breaks as delimiters, to csv-parse', () => {
+    const make = (delimiter: string, quote = '"', recordDelimiter = '\n') => CsvTokenizer.for({ delimiter, quote, recordDelimiter, maxRecordBytes: 1000 }, () => {});
+    expect(make(',')).toBeDefined();
+    expect(make('\t', "'", '\r\n')).toBeDefined();
+    expect(make('::')).toBeUndefined();
+    expect(make(',', '""')).toBeUndefined();
+    expect(make('\n')).toBeUndefined();
+    expect(make(',', '"', '\n\r')).toBeUndefined();
+  });
+});
