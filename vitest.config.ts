@@ -11,5 +11,7 @@ export default defineConfig({
     outputFile: { json: 'test-output/vitest-results.json' },
     testTimeout: 30_000,
     pool: 'forks',
+    // One temporary directory per run, removed at its end (test/setup/temp-dir.ts).
+    globalSetup: ['test/setup/temp-dir.ts'],
   },
 });

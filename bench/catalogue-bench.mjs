@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- catalogue [--sizes 10000,100000] [--million] [--pairs N] [--no-formats] [--no-cache]`: the catalogue
+ * `npm run bench -- catalogue [--sizes 10000,100000] [--million] [--pairs N] [--no-formats] [--no-cache] [--kinds ckan,turtle,dcat-us,dcat-us-file]`: the catalogue
  * benchmark. Generates CKAN catalogues from the real corpus packages (bench/catalogue.mjs:
  * package_search pages of 1,000, varied ids/titles/licences) into bench/out/, then times
  * `odlint <dir> --no-data` with the default preset:
@@ -7,6 +7,10 @@
  *   - paired A/B runs `--jobs 1` / `--jobs 2` (`-f jsonl`), alternating, and checks that both
  *     write the same bytes;
  *   - a cold then a warm `--cache` run (same bytes; goal: warm ≥ 10× faster).
+ * `--kinds` (default `ckan`): the other kinds are DCAT-AP Turtle pages, DCAT-US data.json files
+ * and one big DCAT-US data.json (bench/catalogue-formats.mjs, same sizes); each is timed `-f jsonl`
+ * in `--pairs` rounds beside a CKAN run of the same size (order alternating), and compared to it by
+ * CPU per dataset (goal: within 2× of CKAN's rate).
  * Prints wall, CPU (whole process, workers included), the CPU of the main thread and of the two
  * busiest other threads (bench/thread-cpu.mjs: the critical path, for an idle-cores estimate on a
  * shared machine), peak RSS, datasets/s and the load average.
@@ -18,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedCatalogue } from './catalogue.mjs';
+import { cachedFormatCatalogue } from './catalogue-formats.mjs';
 import { threadCpuRun } from './thread-cpu.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +35,7 @@ const opt = (name) => {
 const sizes = (opt('--sizes') ?? '10000,100000').split(',').map(Number);
 if (args.includes('--million')) sizes.push(1_000_000);
 const pairs = Number(opt('--pairs') ?? 2);
+const kinds = (opt('--kinds') ?? 'ckan').split(',');
 const odlint = path.join(root, 'bin', 'odlint.js');
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 mkdirSync(outDir, { recursive: true });
@@ -57,6 +63,9 @@ for (const n of sizes) {
   const dir = path.join(outDir, `catalogue-${n}`);
   cachedCatalogue(dir, n);
   const out = (name) => path.join(outDir, `catalogue-${n}.${name}`);
+  const others = kinds.filter((k) => k !== 'ckan');
+  if (others.length) await versusCkan(dir, n, others, out);
+  if (!kinds.includes('ckan')) continue;
   if (!args.includes('--no-formats')) {
     await run(dir, n, ['-f', 'jsonl', '-o', out('jsonl')], '`-f jsonl` (all cores)');
     await run(dir, n, ['-f', 'json', '-o', out('json')], '`-f json` (all cores)');
@@ -79,4 +88,27 @@ for (const n of sizes) {
   const warm = await run(dir, n, ['--cache', '--cache-location', cacheFile, '-f', 'jsonl', '-o', out('warm.jsonl')], '`--cache`, warm');
   if (readFileSync(out('cold.jsonl'), 'utf8') !== readFileSync(out('warm.jsonl'), 'utf8')) throw new Error('the warm --cache run wrote a different report');
   console.log(`\n${n.toLocaleString('en')} datasets: warm --cache run ${(cold.seconds / warm.seconds).toFixed(1)}× faster (wall), ${(cold.cpuSeconds / warm.cpuSeconds).toFixed(1)}× (CPU); reports identical\n`);
+}
+
+/**
+ * The other kinds of catalogue beside CKAN's: in each round a CKAN run and one run per kind
+ * (`-f jsonl`, all cores; the order alternates so a change in load hits both), compared by CPU
+ * per dataset.
+ */
+async function versusCkan(ckanDir, n, others, out) {
+  const inputs = {};
+  for (const k of others) inputs[k] = await cachedFormatCatalogue(k, path.join(outDir, `catalogue-${k}-${n}`), n);
+  const ratios = Object.fromEntries(others.map((k) => [k, []]));
+  for (let p = 0; p < pairs; p++) {
+    const order = p % 2 ? [...others].reverse().concat('ckan') : ['ckan', ...others];
+    const got = {};
+    for (const k of order) got[k] = await run(k === 'ckan' ? ckanDir : inputs[k], n, ['-f', 'jsonl', '-o', out(`${k}.jsonl`)], `${k}, \`-f jsonl\` (round ${p + 1})`);
+    for (const k of others) ratios[k].push(got[k].cpuSeconds / got.ckan.cpuSeconds);
+  }
+  const perDataset = (r) => `${((r.cpuSeconds * 1000) / r.n).toFixed(2)} ms`;
+  for (const k of others) {
+    const mine = rows.filter((r) => r.n === n && r.label.startsWith(`${k},`));
+    console.log(`\n${n.toLocaleString('en')} datasets, ${k}: CPU per dataset ${mine.map(perDataset).join(', ')}; CPU / CKAN's per round: ${ratios[k].map((r) => r.toFixed(2) + '×').join(', ')} (goal ≤ 2×)`);
+  }
+  console.log(`${n.toLocaleString('en')} datasets, ckan: CPU per dataset ${rows.filter((r) => r.n === n && r.label.startsWith('ckan,')).map(perDataset).join(', ')}\n`);
 }

@@ -13,9 +13,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.join(root, 'fixtures', 'corpus', 'ckan');
 
 /** CKAN licence ids seen on portals: open, not open, unknown, missing. */
-const LICENCES = ['cc-by', 'cc-by-sa', 'cc-zero', 'odc-odbl', 'odc-by', 'other-open', 'uk-ogl', 'CC-BY-4.0', 'notspecified', 'cc-nc', 'other-closed', 'other-at', 'gfdl', 'licence-ouverte-2.0', '', null];
-const SUBJECTS = ['Air quality', 'Bike counts', 'Population by municipality', 'School buildings', 'Public budget', 'Parking spaces', 'Noise map', 'Tree inventory', 'Election results', 'Traffic accidents', 'Water quality', 'Library loans'];
-const PLACES = ['Brussels', 'Gent', 'Liège', 'Namur', 'Antwerpen', 'Luxembourg', 'Lyon', 'Rotterdam', 'Utrecht', 'Lille'];
+export const LICENCES = ['cc-by', 'cc-by-sa', 'cc-zero', 'odc-odbl', 'odc-by', 'other-open', 'uk-ogl', 'CC-BY-4.0', 'notspecified', 'cc-nc', 'other-closed', 'other-at', 'gfdl', 'licence-ouverte-2.0', '', null];
+export const SUBJECTS = ['Air quality', 'Bike counts', 'Population by municipality', 'School buildings', 'Public budget', 'Parking spaces', 'Noise map', 'Tree inventory', 'Election results', 'Traffic accidents', 'Water quality', 'Library loans'];
+export const PLACES = ['Brussels', 'Gent', 'Liège', 'Namur', 'Antwerpen', 'Luxembourg', 'Lyon', 'Rotterdam', 'Utrecht', 'Lille'];
 
 /** The corpus packages (package_show results, package_search results, bare packages). */
 export function templates() {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { DEFAULT_LIMITS } from '../model/index.js';
 import { newClient } from '../engine/remote.js';
-import { startHarvest } from '../harvest/harvest.js';
+import { ResumeRefused, startHarvest } from '../harvest/harvest.js';
 import { resumeState, SnapshotWriter, SNAPSHOT_VERSION } from '../harvest/snapshot.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { systemErrorMessage } from '../util/system-error.js';
@@ -75,6 +75,13 @@ async function harvestFrom(url: string, client: ReturnType<typeof newClient>, se
   const state = resume && existsSync(partial) ? await resumeState(partial, { url, options }) : undefined;
   if (state) io.stderr(`odlint: resuming ${path.basename(partial)} at page ${state.page + 1} (${state.harvested} datasets already harvested)\n`);
   else if (resume && existsSync(partial)) io.stderr(`odlint: ${path.basename(partial)} is not a partial harvest of ${url} with these options: starting afresh\n`);
-  const { stats, records } = await startHarvest(url, client, settings.options, state);
-  return { stats, records, resumeAt: state?.wholeBytes };
+  try {
+    const { stats, records } = await startHarvest(url, client, settings.options, state);
+    return { stats, records, resumeAt: state?.wholeBytes };
+  } catch (e) {
+    if (!(e instanceof ResumeRefused)) throw e;
+    io.stderr(`odlint: ${e.message}: starting afresh\n`);
+    const { stats, records } = await startHarvest(url, client, settings.options);
+    return { stats, records, resumeAt: undefined };
+  }
 }

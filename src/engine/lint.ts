@@ -3,6 +3,7 @@ import { emptyDataset, emptyDistribution, type Dataset, type Finding, type Sourc
 import { discover, InputError } from '../discover/index.js';
 import { loadDescriptor, loadDescriptorText, loadDocumentPart, type DocumentPart, type LoadIssue, type LoadOutcome } from '../loaders/index.js';
 import { isSnapshotFile } from '../harvest/snapshot.js';
+import { pageText } from '../harvest/client.js';
 import { openPortal, openSnapshot, remoteBase, type HarvestSettings, type RemoteInput, type RemoteRun } from './remote.js';
 import { statSync } from 'node:fs';
 import type { ResolvedConfig } from '../config/resolve.js';
@@ -58,7 +59,7 @@ export type LintUnit =
    * by its URL. `limit`: only its first datasets (--max-datasets). `byDataset`: shards split its
    * datasets by hash (a one-page catalogue); else the whole page belongs to the shard that fetched it.
    */
-  | { kind: 'fetched'; index: number; url: string; body: string; format: string; limit?: number; byDataset: boolean; part?: DocumentPart }
+  | { kind: 'fetched'; index: number; url: string; body: string | Uint8Array; format: string; limit?: number; byDataset: boolean; part?: DocumentPart }
   /** A page that could not be had, or a finding about a harvest as a whole (`core/harvest-error`). */
   | { kind: 'harvest-error'; index: number; url: string; format: string; ruleId: string; messageId: string; data: Record<string, string | number> }
   /** A descriptor read from standard input: `file` is the path it stands for. */
@@ -236,8 +237,8 @@ export async function* lintUnit(
   let outcome: LoadOutcome;
   if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else if (unit.kind === 'stdin') outcome = await withinFileTime(loadDescriptorText(file, unit.text, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
-  else if (unit.part) outcome = await withinFileTime(loadDocumentPart(unit.url, unit.body, unit.part, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
-  else outcome = await withinFileTime(loadDescriptorText(unit.url, unit.body, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  else if (unit.part) outcome = await withinFileTime(loadDocumentPart(unit.url, pageText(unit.body), unit.part, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  else outcome = await withinFileTime(loadDescriptorText(unit.url, pageText(unit.body), config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   // --max-datasets cut the page: the datasets after the cut are not linted (nor their issues).
   if (outcome.kind === 'loaded' && unit.kind === 'fetched' && unit.limit !== undefined && outcome.datasets.length > unit.limit) {
     const kept = new Set(outcome.datasets.slice(0, unit.limit));

@@ -6,6 +6,7 @@
  */
 import type { HttpClient } from './client.js';
 import { idsOf, isRecord, jsonOf, withParams } from './json-page.js';
+import { scanPage } from './page-scan.js';
 import type { HarvestOptions, PageProblem } from './types.js';
 import type { PageInfo, Protocol } from './walk.js';
 
@@ -74,6 +75,12 @@ export async function ckanProtocol(url: string, client: HttpClient, opts: Harves
 }
 
 function readSearch(got: Parameters<typeof jsonOf>[0]): PageInfo | PageProblem {
+  // Counted from the bytes when the page is a plain successful answer; else parsed, for the exact problem.
+  const scan = got.bytes && scanPage(got.bytes, '/result/results', ['/success', '/result/count']);
+  if (scan && scan.items !== undefined && scan.values.get('/success') !== false) {
+    const count = scan.values.get('/result/count');
+    return { datasets: scan.items, ids: scan.ids, ...(typeof count === 'number' ? { announced: count } : {}) };
+  }
   const r = resultOf(got);
   if (!('result' in r)) return r;
   const { result } = r;
@@ -82,6 +89,8 @@ function readSearch(got: Parameters<typeof jsonOf>[0]): PageInfo | PageProblem {
 }
 
 function readList(got: Parameters<typeof jsonOf>[0]): PageInfo | PageProblem {
+  const scan = got.bytes && scanPage(got.bytes, '/result', ['/success']);
+  if (scan && scan.items !== undefined && scan.values.get('/success') !== false) return { datasets: scan.items, ids: scan.ids };
   const r = resultOf(got);
   if (!('result' in r)) return r;
   if (!Array.isArray(r.result)) return { messageId: 'notData', data: { expected: 'a list of packages', got: 'no result list' } };

@@ -35,7 +35,7 @@ export const userAgentOf = (version: string) => `odlint/${version} (+${PROJECT_U
 
 export interface Got {
   ok: true;
-  /** The body's bytes (asked with `prefix`: the first bytes only). */
+  /** The body's bytes as received (asked with `prefix`: the first bytes only). */
   bytes?: Buffer;
   /** `prefix`: the answer was longer and was cut there. */
   cut?: boolean;
@@ -44,9 +44,29 @@ export interface Got {
   finalUrl: string;
   status: number;
   contentType: string;
+  /** The body decoded (src/loaders/decode.ts); from `get`, decoded on first use only: a page that is counted from its bytes and linted elsewhere is never decoded here. */
   text: string;
   attempts: number;
 }
+
+/** A whole answer: its bytes, and its text decoded when first asked for. */
+export function gotOf(meta: Omit<Got, 'ok' | 'text' | 'bytes' | 'cut'>, bytes: Buffer): Got {
+  let text: string | undefined;
+  return {
+    ok: true,
+    ...meta,
+    bytes,
+    get text() {
+      return (text ??= decodeDescriptor(bytes));
+    },
+  };
+}
+
+/**
+ * A page's text where it is linted: a page fetched travels as its bytes (to a worker they are
+ * copied, never decoded and re-encoded) and is decoded there, once.
+ */
+export const pageText = (body: string | Uint8Array): string => (typeof body === 'string' ? body : decodeDescriptor(Buffer.from(body.buffer, body.byteOffset, body.byteLength)));
 
 export interface Failed {
   ok: false;
@@ -72,6 +92,8 @@ export interface Opened {
   attempts: number;
   /** Content-Length, when the server says it (the compressed length under gzip). */
   length?: number;
+  /** Asked `from` a byte: where the answer starts (a 206 with its Content-Range); undefined when the server sent the whole. */
+  rangeStart?: number;
   /** The body as it comes (decompressed); ends with an error when the connection drops or goes quiet for the timeout. */
   chunks: AsyncIterable<Uint8Array>;
   /** Stops reading (the connection and the host's slot are let go); also done when `chunks` ends. */
@@ -154,7 +176,7 @@ export class HttpClient {
    * host's slot is held until the body is read or closed, and the timeout is the longest wait
    * for the next bytes (a long download is not cut, a stalled one is).
    */
-  async open(url: string, accept: string): Promise<Opened | Failed> {
+  async open(url: string, accept: string, from?: number): Promise<Opened | Failed> {
     const host = hostOf(url);
     const { timeoutMs } = this.options;
     let attempts = 0;
@@ -171,7 +193,9 @@ export class HttpClient {
       let timer = setTimeout(() => controller.abort(timeoutError()), timeoutMs);
       let retry: { status?: number; error: string; waitMs?: number };
       try {
-        const res = await fetch(url, { signal: controller.signal, headers: { accept, 'user-agent': this.options.userAgent, 'accept-encoding': 'gzip, deflate, br' }, redirect: 'follow' });
+        // From a byte (a download resumed): the bytes as stored, not compressed, so that the range is in them.
+        const range: Record<string, string> = from ? { range: `bytes=${from}-`, 'accept-encoding': 'identity' } : { 'accept-encoding': 'gzip, deflate, br' };
+        const res = await fetch(url, { signal: controller.signal, headers: { accept, 'user-agent': this.options.userAgent, ...range }, redirect: 'follow' });
         const status = res.status;
         const statusText = `HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''}`;
         if (res.ok) {
@@ -197,7 +221,8 @@ export class HttpClient {
             await body?.cancel().catch(() => undefined);
             release();
           };
-          return { ok: true, url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', attempts, ...(length ? { length } : {}), chunks: chunks(), close };
+          const rangeStart = status === 206 ? Number(/^bytes (\d+)-/.exec(res.headers.get('content-range') ?? '')?.[1]) : NaN;
+          return { ok: true, url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', attempts, ...(length ? { length } : {}), ...(Number.isInteger(rangeStart) ? { rangeStart } : {}), chunks: chunks(), close };
         }
         clearTimeout(timer);
         await res.body?.cancel().catch(() => undefined);
@@ -272,7 +297,7 @@ export class HttpClient {
       const whole = Number(/\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1]);
       return { ok: true, url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', text: '', bytes: Buffer.concat(chunks), cut: status === 206 && whole > size, attempts };
     }
-    return { ok: true, url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', text: decodeDescriptor(Buffer.concat(chunks)), attempts };
+    return gotOf({ url, finalUrl: res.url || url, status, contentType: res.headers.get('content-type') ?? '', attempts }, Buffer.concat(chunks, size));
   }
 }
 

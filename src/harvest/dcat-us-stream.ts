@@ -10,7 +10,9 @@
 import { findRecords, scanRecords } from '../loaders/json-stream.js';
 import type { DocumentPart } from '../loaders/index.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/index.js';
-import type { Opened } from './client.js';
+import type { HttpClient, Opened } from './client.js';
+import type { DocumentResume } from './walk.js';
+import { createHash } from 'node:crypto';
 import { isRecord } from './json-page.js';
 import type { HarvestOptions, HarvestRecord, HarvestStats, PageRecord } from './types.js';
 
@@ -33,6 +35,91 @@ export interface BodyStart {
   done: boolean;
   /** Why the body ended early (the connection dropped or went quiet). */
   error?: string;
+}
+
+/** Where a resumed download's parts start: after the part a partial snapshot ends with. */
+export interface PartsFrom {
+  /** The next part's page number and first dataset. */
+  page: number;
+  first: number;
+  /** The document's place (character offset, line, column) after the last part. */
+  offset: number;
+  line: number;
+  column: number;
+  /** Bytes of the answer before its part of the body (a whole answer read again: the bytes skipped). */
+  skipped: number;
+}
+
+/** A resumed download asks again for this many bytes before the cut, to check that they are the ones the snapshot holds. */
+export const RESUME_OVERLAP = 4096;
+
+/**
+ * The rest of a document after the parts a partial snapshot holds. Asked from a little before
+ * the cut (a Range request): the bytes that overlap must be the snapshot's. A server that sends
+ * the whole document (no ranges), or whose overlap differs, is read from the start, and what
+ * comes before the cut must be the snapshot's parts byte for byte (a UTF-8 BOM aside). A string
+ * says why the download cannot go on (the document changed, or did not answer).
+ */
+export async function resumeDocument(url: string, client: HttpClient, d: DocumentResume): Promise<{ body: BodyStart; skipped: number } | string> {
+  const back = Math.min(RESUME_OVERLAP, d.tail.length, d.bytes);
+  let opened = await client.open(url, 'application/json', d.bytes - back);
+  if (opened.ok && opened.rangeStart === d.bytes - back) {
+    const it = opened.chunks[Symbol.asyncIterator]();
+    const read = await takeBytes(it, back);
+    if (read && Buffer.compare(read.bytes, d.tail.subarray(d.tail.length - back)) === 0) return { body: restOf(opened, it, read.left), skipped: back };
+    await opened.close();
+    opened = await client.open(url, 'application/json');
+  } else if (opened.ok && opened.rangeStart !== undefined) {
+    await opened.close();
+    opened = await client.open(url, 'application/json');
+  }
+  if (!opened.ok) return `it did not answer again (${opened.error})`;
+  // The whole document again: what comes before the cut must be what the snapshot holds.
+  const it = opened.chunks[Symbol.asyncIterator]();
+  const bom = await takeBytes(it, 3);
+  if (!bom) return 'it is shorter than the snapshot';
+  const skipBom = bom.bytes[0] === 0xef && bom.bytes[1] === 0xbb && bom.bytes[2] === 0xbf;
+  const hash = createHash('sha256');
+  const whole = withFirst(it, skipBom ? bom.left : [bom.bytes, ...bom.left]);
+  const read = await takeBytes(whole, d.bytes, (chunk) => hash.update(chunk));
+  if (!read || hash.digest('hex') !== d.digest) {
+    await opened.close();
+    return read ? 'it changed since the snapshot was started' : 'it is shorter than the snapshot';
+  }
+  return { body: restOf(opened, whole, read.left), skipped: d.bytes + (skipBom ? 3 : 0) };
+}
+
+/** The next `n` bytes of a body (each chunk seen by `see`), and what came after them in the last chunk; undefined when the body ends first. */
+async function takeBytes(it: AsyncIterator<Uint8Array>, n: number, see?: (chunk: Uint8Array) => void): Promise<{ bytes: Buffer; left: Uint8Array[] } | undefined> {
+  const taken: Uint8Array[] = [];
+  let size = 0;
+  while (size < n) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await it.next();
+    } catch {
+      return undefined;
+    }
+    if (next.done) return undefined;
+    const want = Math.min(n - size, next.value.length);
+    const chunk = next.value.subarray(0, want);
+    see?.(chunk);
+    if (!see) taken.push(chunk);
+    size += want;
+    if (want < next.value.length) return { bytes: Buffer.concat(taken), left: [next.value.subarray(want)] };
+  }
+  return { bytes: Buffer.concat(taken), left: [] };
+}
+
+/** An iterator that gives `first` before the rest of `it`. */
+function withFirst(it: AsyncIterator<Uint8Array>, first: Uint8Array[]): AsyncIterator<Uint8Array> {
+  const queue = [...first];
+  return { next: () => (queue.length ? Promise.resolve({ done: false, value: queue.shift()! }) : it.next()) };
+}
+
+/** A resumed body, its text starting after the cut. */
+function restOf(opened: Opened, it: AsyncIterator<Uint8Array>, left: Uint8Array[]): BodyStart {
+  return { opened, texts: [], bytes: [], decoder: new TextDecoder('utf-8', { ignoreBOM: true }), rest: withFirst(it, left), done: false };
 }
 
 /** Reads the head of an opened body (an error there ends it: `error`). */
@@ -75,13 +162,13 @@ export function dcatUsList(head: string): { envelope: string; path: string } | u
  * parts whose records all came; a list that does not scan (a missing comma) ends in a last part
  * holding the rest, whose own scan reports it where it is.
  */
-export async function* documentParts(url: string, body: BodyStart, list: { envelope: string; path: string }, opts: HarvestOptions, stats: HarvestStats, limits: Limits = DEFAULT_LIMITS): AsyncGenerator<HarvestRecord> {
+export async function* documentParts(url: string, body: BodyStart, list: { envelope: string; path: string }, opts: HarvestOptions, stats: HarvestStats, limits: Limits = DEFAULT_LIMITS, from?: PartsFrom): AsyncGenerator<HarvestRecord> {
   const size = opts.pageSize ?? DCAT_US_PART;
   const max = opts.maxDatasets ?? Infinity;
   const { decoder, rest, opened } = body;
   let raw = ''; // the text read and not yet in a part
-  let rawAt = 0; // its offset in the document
-  let bytes = body.bytes.reduce((n, b) => n + b.length, 0);
+  let rawAt = from?.offset ?? 0; // its offset in the document
+  let bytes = body.bytes.reduce((n, b) => n + b.length, from?.skipped ?? 0);
   let cutOff = body.error;
   const take = (chunk: Uint8Array): string => {
     bytes += chunk.length;
@@ -108,10 +195,10 @@ export async function* documentParts(url: string, body: BodyStart, list: { envel
       yield take(next.value);
     }
   }
-  let page = 0;
-  let first = 0;
+  let page = from?.page ?? 0;
+  let first = from?.first ?? 0;
   let count = 0;
-  let at = { offset: 0, line: 1, column: 1 };
+  let at = from ? { offset: from.offset, line: from.line, column: from.column } : { offset: 0, line: 1, column: 1 };
   let lastEnd = 0; // where the last whole record ends
   let held: PageRecord | undefined;
   const part = (end: number, datasets: number, closes: boolean): PageRecord => {
@@ -124,8 +211,8 @@ export async function* documentParts(url: string, body: BodyStart, list: { envel
     stats.harvested += datasets;
     return record;
   };
-  const scanned = scanRecords(text(), url, { listAt: list.envelope.length }, limits, []);
-  let total = 0;
+  const scanned = scanRecords(text(), url, from ? at : { listAt: list.envelope.length }, limits, []);
+  let total = from?.first ?? 0;
   for await (const r of scanned) {
     if (held) yield held;
     held = undefined;

@@ -3,16 +3,15 @@
  * endpoint, a DCAT-AP catalogue (Hydra-paged or not), a DCAT-US data.json, or a single
  * descriptor — and walks its pages, yielding each page (or the problem with it) in order.
  */
-import { HttpClient, type Fetched, type Got } from './client.js';
-import { decodeDescriptor } from '../loaders/decode.js';
+import { gotOf, HttpClient, type Fetched, type Got } from './client.js';
 import { ckanProtocol } from './ckan.js';
 import { udataProtocol } from './udata.js';
 import { cswProtocol, isCswUrl } from './csw.js';
 import { hydraProtocol, RDF_ACCEPT, rdfSyntaxOf } from './hydra.js';
 import { dcatUsProtocol, documentProtocol, isDcatUs } from './single.js';
-import { DCAT_US_PART, dcatUsList, documentParts, startBody, type BodyStart } from './dcat-us-stream.js';
+import { DCAT_US_PART, dcatUsList, documentParts, resumeDocument, startBody, type BodyStart } from './dcat-us-stream.js';
 import { isRecord } from './json-page.js';
-import { walk, type Protocol, type Resume } from './walk.js';
+import { walk, type DocumentResume, type Protocol, type Resume } from './walk.js';
 import type { HarvestOptions, HarvestRecord, HarvestStats, PortalKind } from './types.js';
 
 export const DOCUMENT_ACCEPT = 'application/json, application/ld+json, text/turtle, application/rdf+xml, application/xml;q=0.9, application/yaml;q=0.9, */*;q=0.5';
@@ -69,6 +68,9 @@ export async function protocolFor(url: string, client: HttpClient, opts: Harvest
   return documentProtocol(url, DOCUMENT_ACCEPT, first);
 }
 
+/** Pages expected of a document of unknown length (src/pipeline/run.ts AUTO_POOL_UNITS: a run of this many units uses the worker pool). */
+export const UNKNOWN_LENGTH_PAGES = 32;
+
 /** A DCAT-US catalogue harvested in parts as it downloads (src/harvest/dcat-us-stream.ts). */
 function dcatUsStreamProtocol(url: string, body: BodyStart, list: { envelope: string; path: string }, opts: HarvestOptions): Protocol {
   const pageSize = opts.pageSize ?? DCAT_US_PART;
@@ -80,10 +82,31 @@ function dcatUsStreamProtocol(url: string, body: BodyStart, list: { envelope: st
     pageSize,
     read: () => ({ datasets: 0, ids: [] }),
     parts: (stats) => {
-      // About 2 KB a dataset: pages expected from the length, for sizing the run.
+      // About 2 KB a dataset: pages expected from the length, for sizing the run. A download
+      // without a length (chunked, or compressed) that goes on past its head is taken to be big:
+      // enough pages that the run lints them on its workers.
       if (body.opened.length) stats.expectedPages = Math.max(1, Math.ceil(body.opened.length / (pageSize * 2048)));
+      else if (!body.done) stats.expectedPages = UNKNOWN_LENGTH_PAGES;
       return documentParts(url, body, list, opts, stats);
     },
+  };
+}
+
+/** A partial snapshot's document cannot be downloaded on from where it stopped: the harvest starts afresh. */
+export class ResumeRefused extends Error {}
+
+/** The rest of a DCAT-US document whose first parts a partial snapshot holds, harvested in parts from there. */
+async function resumedDocumentProtocol(url: string, client: HttpClient, opts: HarvestOptions, d: DocumentResume): Promise<Protocol> {
+  const rest = await resumeDocument(url, client, d);
+  if (typeof rest === 'string') throw new ResumeRefused(`${url} cannot be downloaded on from where the snapshot stops: ${rest}`);
+  return {
+    kind: 'dcat-us',
+    format: 'dcat-us',
+    accept: 'application/json',
+    first: url,
+    pageSize: opts.pageSize ?? DCAT_US_PART,
+    read: () => ({ datasets: 0, ids: [] }),
+    parts: (stats) => documentParts(url, rest.body, d, opts, stats, undefined, { ...d.from, skipped: rest.skipped }),
   };
 }
 
@@ -106,7 +129,7 @@ async function wholeBody(body: BodyStart, client: HttpClient): Promise<Fetched> 
     return client.get(opened.url, DOCUMENT_ACCEPT);
   }
   if (size > max) return { ok: false, url: opened.url, status: opened.status, error: `the answer is larger than ${max} bytes`, attempts: opened.attempts, tooLarge: { max, found: size } };
-  return { ok: true, url: opened.url, finalUrl: opened.finalUrl, status: opened.status, contentType: opened.contentType, text: decodeDescriptor(Buffer.concat(chunks)), attempts: opened.attempts };
+  return gotOf({ url: opened.url, finalUrl: opened.finalUrl, status: opened.status, contentType: opened.contentType, attempts: opened.attempts }, Buffer.concat(chunks));
 }
 
 /** What a fetched answer is, from its content. */
@@ -146,7 +169,7 @@ async function answers(client: HttpClient, url: string, test: (json: unknown) =>
  * it, and the pages after it are already being fetched); then pages stream.
  */
 export async function startHarvest(url: string, client: HttpClient, opts: HarvestOptions, resume?: Resume & { kind?: PortalKind; pages?: number; failedPages?: number }): Promise<Harvest> {
-  const proto = await protocolFor(url, client, opts);
+  const proto = resume?.document ? await resumedDocumentProtocol(url, client, opts, resume.document) : await protocolFor(url, client, opts);
   const announced = resume?.announced ?? proto.announced;
   const stats: HarvestStats = { url, kind: proto.kind, harvested: resume?.harvested ?? 0, pages: resume?.pages ?? 0, failedPages: resume?.failedPages ?? 0, linted: 0, ...(proto.pageSize ? { pageSize: proto.pageSize } : {}), ...(announced !== undefined ? { announced } : {}) };
   const walking = walk(proto, client, opts, stats, resume);

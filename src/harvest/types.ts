@@ -36,7 +36,8 @@ export interface PageRecord {
   url: string;
   fetchedAt: string;
   contentType: string;
-  body: string;
+  /** The body as received: its bytes (a page fetched: decoded where it is linted), or its text (read from a snapshot, a part of a document). */
+  body: string | Uint8Array;
   /** Datasets the harvester counted in the page. */
   datasets: number;
   /** Lint only the first `limit` datasets of the page (--max-datasets cut it). */

@@ -11,6 +11,7 @@
  */
 import type { HttpClient } from './client.js';
 import { idsOf, isRecord, jsonOf, withParams } from './json-page.js';
+import { scanPage } from './page-scan.js';
 import type { HarvestOptions, PageProblem } from './types.js';
 import type { PageInfo, Protocol } from './walk.js';
 
@@ -68,6 +69,13 @@ function modifiedOf(d: unknown): number | undefined {
 }
 
 function readPage(got: Parameters<typeof jsonOf>[0], since?: string): PageInfo | PageProblem {
+  // Counted from the bytes, unless --since needs each dataset's date (or the page is not a list page: its problem).
+  const scan = since === undefined && got.bytes ? scanPage(got.bytes, '/data', ['/next_page', '/total']) : undefined;
+  if (scan?.items !== undefined) {
+    const nextPage = scan.values.get('/next_page');
+    const total = scan.values.get('/total');
+    return { datasets: scan.items, ids: scan.ids, ...(typeof nextPage === 'string' && nextPage ? { next: new URL(nextPage, got.finalUrl).href } : {}), ...(typeof total === 'number' ? { announced: total } : {}) };
+  }
   const parsed = jsonOf(got);
   if (!('json' in parsed)) return parsed;
   const { json } = parsed;

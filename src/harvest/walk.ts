@@ -10,6 +10,7 @@
  * loop and ends the walk.
  */
 import type { Fetched, Got, HttpClient } from './client.js';
+import type { PartsFrom } from './dcat-us-stream.js';
 import type { ErrorRecord, HarvestOptions, HarvestRecord, HarvestStats, PageProblem, PortalKind } from './types.js';
 
 /** What a protocol reads from one answer. */
@@ -58,6 +59,19 @@ export interface Resume {
   /** URLs already fetched (loops through them are still caught). */
   visited: string[];
   announced?: number;
+  /** A document harvested in parts (DCAT-US) whose download stopped between two parts: where it goes on. */
+  document?: DocumentResume;
+}
+
+/** What a partial snapshot holds of a document harvested in parts (src/harvest/dcat-us-stream.ts). */
+export interface DocumentResume {
+  /** The parts' bytes (UTF-8), their last RESUME_OVERLAP bytes, and their SHA-256 (hex). */
+  bytes: number;
+  tail: Buffer;
+  digest: string;
+  envelope: string;
+  path: string;
+  from: Omit<PartsFrom, 'skipped'>;
 }
 
 /** The place of findings about the whole harvest (after every page of every shard). */
@@ -172,7 +186,7 @@ export async function* walk(proto: Protocol, client: HttpClient, opts: HarvestOp
     if (mine(page) && (counted > 0 || (page === 0 && info.upTo === undefined))) {
       stats.pages++;
       stats.harvested += counted;
-      yield { kind: 'page', page, url, fetchedAt, contentType: got.ok ? got.contentType : '', body: got.ok ? got.text : '', datasets: info.datasets, ...(limit !== undefined ? { limit } : {}), ...(next ? { next } : {}) };
+      yield { kind: 'page', page, url, fetchedAt, contentType: got.ok ? got.contentType : '', body: got.ok ? (got.bytes ?? got.text) : '', datasets: info.datasets, ...(limit !== undefined ? { limit } : {}), ...(next ? { next } : {}) };
     }
     before = offset + counted;
     if (before >= max || info.datasets === 0 || next === undefined) break;

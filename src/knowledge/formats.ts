@@ -90,11 +90,34 @@ function fromUri(value: string, resolve: (term: string) => FormatInfo | undefine
 }
 
 /**
+ * Lookups remembered by the value as written: a catalogue repeats the same few format names,
+ * media types and extensions in every distribution, and several rules and scores ask about each.
+ * Bounded (cleared when full), short values only.
+ */
+const namedMemo = new Map<string, FormatInfo | null>();
+const resolvedMemo = new Map<string, FormatInfo | null>();
+const MEMO_MAX = 4096;
+function remembered(memo: Map<string, FormatInfo | null>, raw: string | undefined, lookup: (raw: string) => FormatInfo | undefined): FormatInfo | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.length > 200) return lookup(raw);
+  let found = memo.get(raw);
+  if (found === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(raw, (found = lookup(raw) ?? null));
+  }
+  return found ?? undefined;
+}
+
+/**
  * The format a value names exactly (a name, extension, media type, EU code or a URI of one),
  * without resolving compound values: what a format registry such as CKAN's resource_formats
  * answers. The scores use it, since the tools they reproduce look formats up this way.
  */
 export function formatNamed(raw: string | undefined): FormatInfo | undefined {
+  return remembered(namedMemo, raw, namedNow);
+}
+
+function namedNow(raw: string | undefined): FormatInfo | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
   const uri = fromUri(value, formatNamed);
@@ -107,6 +130,10 @@ export function formatNamed(raw: string | undefined): FormatInfo | undefined {
  * inside the archive, since that is what users get after unpacking.
  */
 export function resolveFormat(raw: string | undefined): FormatInfo | undefined {
+  return remembered(resolvedMemo, raw, resolveNow);
+}
+
+function resolveNow(raw: string | undefined): FormatInfo | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
   const uri = fromUri(value, resolveFormat);

@@ -309,9 +309,16 @@ const CACHE_LIMIT = 10_000;
  * specific reading wins (a named licence over a generic id over a placeholder over nothing).
  */
 export function normaliseLicence(licence: { raw: string; title?: string; url?: string }): NormalisedLicence {
+  // Several rules and the scores ask about the same model licence: answered by the object first
+  // (building and hashing the text key for each of them showed in catalogue profiles).
+  const seen = byObject.get(licence);
+  if (seen && seen.raw === licence.raw && seen.title === licence.title && seen.url === licence.url) return seen.result;
   const cacheKey = `${licence.raw}\u0000${licence.title ?? ''}\u0000${licence.url ?? ''}`;
   const cached = cache.get(cacheKey);
-  if (cached) return cached;
+  if (cached) {
+    byObject.set(licence, { raw: licence.raw, title: licence.title, url: licence.url, result: cached });
+    return cached;
+  }
   const kb = licenceBase();
   const parts: NormalisedLicence['parts'] = { raw: matchLicenceValue(licence.raw, kb) };
   if (licence.url !== undefined && licence.url !== licence.raw) parts.url = matchLicenceValue(licence.url, kb);
@@ -324,8 +331,12 @@ export function normaliseLicence(licence: { raw: string; title?: string; url?: s
   const result: NormalisedLicence = { ...parts[from]!, from, parts };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(cacheKey, result);
+  byObject.set(licence, { raw: licence.raw, title: licence.title, url: licence.url, result });
   return result;
 }
+
+/** The last answer for each licence object, with the texts it was for (a changed text is looked up again). */
+const byObject = new WeakMap<object, { raw: string; title: string | undefined; url: string | undefined; result: NormalisedLicence }>();
 
 /** Fills the normalised fields of a model licence (spdx, ckanId, euUri, openness and why). */
 export function enrichLicence(licence: Licence): void {

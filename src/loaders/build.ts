@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import {
   emptyDataset,
-  pointer,
+  escapePointerToken,
   type Agent,
   type Dataset,
   type DatasetFlags,
@@ -126,14 +126,27 @@ export function blank(v: unknown): boolean {
  * so that whatever the model does not name can go to `extras` afterwards (`rest()`).
  */
 export class Obj {
-  private readonly used = new Set<string>();
+  /**
+   * The keys read that the object has (a key read but absent cannot be left over). A list, not
+   * a Set: a package has a few dozen keys, and growing a Set per object was a fifth of what
+   * loading allocated.
+   */
+  private readonly used: string[] = [];
+  /** `ptr/`, shared by the pointers of all keys (each is then one concatenation). */
+  private readonly prefix: string;
 
   constructor(
     readonly value: Record<string, unknown>,
     readonly ptr: string,
-    /** Pointer of a key's value (CKAN extras live at `/extras/<i>/value`, not under their key). */
-    private readonly ptrOf: (key: string) => string = (key) => pointer(ptr, key),
-  ) {}
+    /**
+     * Pointer of a key's value when it is not `ptr/key` (CKAN extras live at
+     * `/extras/<i>/value`, not under their key). Optional so that the common Obj needs no
+     * closure of its own: loaders make one Obj per package and per resource.
+     */
+    private readonly ptrOf?: (key: string) => string,
+  ) {
+    this.prefix = ptr + '/';
+  }
 
   /** An Obj for `value` when it is an object. */
   static of(value: unknown, ptr: string): Obj | undefined {
@@ -142,7 +155,7 @@ export class Obj {
 
   /** Pointer of `key`'s value. */
   pointerOf(key: string): string {
-    return this.ptrOf(key);
+    return this.ptrOf ? this.ptrOf(key) : this.prefix + escapePointerToken(key);
   }
 
   /** The raw value of `key` without marking it as used. */
@@ -152,8 +165,14 @@ export class Obj {
 
   /** The raw value of `key`, marked as used. */
   raw(key: string): unknown {
-    this.used.add(key);
-    return this.peek(key);
+    return this.use(key);
+  }
+
+  /** The raw value of `key` (undefined when absent); a present key is marked as used. */
+  private use(key: string): unknown {
+    if (!Object.prototype.hasOwnProperty.call(this.value, key)) return undefined;
+    this.used.push(key);
+    return this.value[key];
   }
 
   /**
@@ -163,40 +182,47 @@ export class Obj {
   pick<T>(convert: (v: unknown) => T | undefined, ...keys: string[]): Picked<T> | undefined {
     let found: Picked<T> | undefined;
     for (const key of keys) {
-      this.used.add(key);
+      const raw = this.use(key);
       if (found) continue;
-      const raw = this.peek(key);
       const value = blank(raw) ? undefined : convert(raw);
-      if (value !== undefined) found = { value, ptr: this.ptrOf(key) };
+      if (value !== undefined) found = { value, ptr: this.pointerOf(key) };
     }
     return found;
   }
 
   /** The object under `key` (marked as used). */
   obj(key: string): Obj | undefined {
-    return Obj.of(this.raw(key), this.ptrOf(key));
+    return Obj.of(this.raw(key), this.pointerOf(key));
   }
 
   /** The items of the list under `key` with their pointers (marked as used). */
   items(key: string): Picked<unknown>[] {
     const list = this.raw(key);
     if (!Array.isArray(list)) return [];
-    const base = this.ptrOf(key);
-    return list.map((value, i) => ({ value, ptr: pointer(base, i) }));
+    const base = this.pointerOf(key);
+    return list.map((value, i) => ({ value, ptr: base + '/' + i }));
   }
 
   /** The object items of the list under `key`. */
   objects(key: string): Obj[] {
-    return this.items(key)
-      .map((item) => Obj.of(item.value, item.ptr))
-      .filter((o): o is Obj => o !== undefined);
+    const list = this.use(key);
+    if (!Array.isArray(list)) return [];
+    const base = this.pointerOf(key);
+    const out: Obj[] = [];
+    for (let i = 0; i < list.length; i++) if (isObject(list[i])) out.push(new Obj(list[i] as Record<string, unknown>, base + '/' + i));
+    return out;
+  }
+
+  /** Calls `each` with every key not read yet, its value and its pointer (no list is built). */
+  eachRest(each: (key: string, value: unknown, ptr: string) => void): void {
+    for (const key of Object.keys(this.value)) if (!this.used.includes(key)) each(key, this.value[key], this.pointerOf(key));
   }
 
   /** Keys not read yet, with their values. */
   rest(): [string, Picked<unknown>][] {
-    return Object.entries(this.value)
-      .filter(([key]) => !this.used.has(key))
-      .map(([key, value]) => [key, { value, ptr: this.ptrOf(key) }]);
+    const out: [string, Picked<unknown>][] = [];
+    this.eachRest((key, value, ptr) => out.push([key, { value, ptr }]));
+    return out;
   }
 }
 
@@ -231,14 +257,33 @@ type WithExtras = Located & { extras: Record<string, unknown> };
 /** Puts a value the model does not name into extras, remembering where it came from. */
 export function setExtra(entity: WithExtras, key: string, value: unknown, loc: SourceLocation): void {
   if (blank(value)) return;
-  // defineProperty: a source key named `__proto__` must stay a plain key.
-  Object.defineProperty(entity.extras, key, { value, enumerable: true, writable: true, configurable: true });
-  entity.locations[`extras.${key}`] = loc;
+  // defineProperty: a source key named `__proto__` must stay a plain key. Only that key needs
+  // it (every other assignment makes an own property), and defineProperty is slow on the
+  // dozens of extras a portal package carries.
+  if (key === '__proto__') Object.defineProperty(entity.extras, key, { value, enumerable: true, writable: true, configurable: true });
+  else entity.extras[key] = value;
+  entity.locations[extraLocationKey(key)] = loc;
+}
+
+/**
+ * `extras.<key>`, made once per key name: portals repeat the same few dozen extra names in every
+ * package and resource, and a new string per extra had to be built and looked up each time.
+ * Bounded, so that a file of a million distinct keys does not grow it.
+ */
+const EXTRA_LOCATION_KEYS = new Map<string, string>();
+
+function extraLocationKey(key: string): string {
+  let name = EXTRA_LOCATION_KEYS.get(key);
+  if (name === undefined) {
+    name = 'extras.' + key;
+    if (EXTRA_LOCATION_KEYS.size < 10_000) EXTRA_LOCATION_KEYS.set(key, name);
+  }
+  return name;
 }
 
 /** Every key of `obj` the loader did not read goes into extras. */
 export function restIntoExtras(doc: ParsedDocument, entity: WithExtras, obj: Obj): void {
-  for (const [key, p] of obj.rest()) setExtra(entity, key, p.value, at(doc, p.ptr));
+  obj.eachRest((key, value, ptr) => setExtra(entity, key, value, at(doc, ptr)));
 }
 
 /** A new dataset of `format` for the object at `ptr` in `doc`. */

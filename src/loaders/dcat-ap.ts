@@ -34,6 +34,26 @@ import type { LoadIssue, LoadResult, ParsedDocument } from './types.js';
  */
 
 /**
+ * The IRIs the loader reads, made once: a graph lookup keyed by a string built at each call
+ * (`${NS.dct}title`) hashes that new string every time, several times the cost of the lookup.
+ */
+const iris = <K extends string>(ns: string, names: readonly K[]): Record<K, string> => Object.fromEntries(names.map((n) => [n, ns + n])) as Record<K, string>;
+const ADMS = iris(NS.adms, ['contactPoint']);
+const DC = iris(NS.dc, ['language']);
+const DCAT = iris(NS.dcat, ['Dataset', 'DatasetSeries', 'accessService', 'accessURL', 'bbox', 'byteSize', 'centroid', 'contactPoint', 'dataset', 'distribution', 'downloadURL', 'endDate', 'endpointURL', 'keyword', 'landingPage', 'mediaType', 'startDate', 'theme']);
+const DCATAP = iris(NS.dcatap, ['applicableLegislation', 'hvdCategory']);
+const DCT = iris(NS.dct, ['accessRights', 'accrualPeriodicity', 'conformsTo', 'description', 'format', 'identifier', 'issued', 'language', 'license', 'modified', 'publisher', 'rights', 'spatial', 'temporal', 'title']);
+const FOAF = iris(NS.foaf, ['homepage', 'mbox', 'name', 'page']);
+const LOCN = iris(NS.locn, ['geometry']);
+const RDF = iris(NS.rdf, ['value']);
+const RDFS = iris(NS.rdfs, ['label']);
+const SCHEMA = iris(NS.schema, ['endDate', 'startDate']);
+const SKOS = iris(NS.skos, ['prefLabel']);
+const SPDX = iris(NS.spdx, ['algorithm', 'checksum', 'checksumValue']);
+const TIME = iris(NS.time, ['hasBeginning', 'hasEnd']);
+const VCARD = iris(NS.vcard, ['fn', 'hasEmail', 'hasURL', 'organization-name', 'value']);
+
+/**
  * A Turtle/N-Triples/N3/RDF-XML file. Throws `SyntaxProblem` when nothing of it can be read (or
  * its XML is not well-formed), `LimitExceeded` past the limits; errors the parser read around and
  * wrong terms are issues at their line.
@@ -226,11 +246,11 @@ class Node {
   }
 }
 
-const DATASET_TYPES = [`${NS.dcat}Dataset`, `${NS.dcat}DatasetSeries`];
+const DATASET_TYPES = [DCAT.Dataset, DCAT.DatasetSeries];
 
 /** Typed datasets and series, and any described resource a catalogue lists with dcat:dataset. */
 function datasetKeys(graph: Graph): string[] {
-  const listed = new Set(graph.subjects().flatMap((s) => graph.objects(s, `${NS.dcat}dataset`).map(termKey)));
+  const listed = new Set(graph.subjects().flatMap((s) => graph.objects(s, DCAT.dataset).map(termKey)));
   return graph.subjects().filter((s) => listed.has(s) || graph.types(s).some((t) => DATASET_TYPES.includes(t)));
 }
 
@@ -247,33 +267,33 @@ function loadDataset(node: Node, issues: LoadIssue[]): Dataset {
   const { ctx } = node;
   const ds = emptyDataset({ format: 'dcat-ap', file: ctx.file, ...(ctx.position ? { position: ctx.position } : {}) }, node.at());
   putId(node, ds);
-  node.put(ds, 'title', texts, `${NS.dct}title`);
-  node.put(ds, 'description', texts, `${NS.dct}description`);
-  node.put(ds, 'keywords', values, `${NS.dcat}keyword`);
-  node.put(ds, 'themes', values, `${NS.dcat}theme`);
-  putAgent(node, ds, 'publisher', `${NS.dct}publisher`);
-  putAgent(node, ds, 'contactPoint', `${NS.dcat}contactPoint`, `${NS.adms}contactPoint`);
-  node.put(ds, 'licence', licence, `${NS.dct}license`);
-  node.put(ds, 'accessRights', value, `${NS.dct}accessRights`);
-  node.put(ds, 'rights', value, `${NS.dct}rights`);
-  node.put(ds, 'temporal', period, `${NS.dct}temporal`);
-  node.put(ds, 'spatial', places, `${NS.dct}spatial`);
-  node.put(ds, 'frequency', value, `${NS.dct}accrualPeriodicity`);
-  node.put(ds, 'issued', value, `${NS.dct}issued`);
-  node.put(ds, 'modified', value, `${NS.dct}modified`);
-  node.put(ds, 'language', values, `${NS.dct}language`, `${NS.dc}language`);
-  node.put(ds, 'conformsTo', values, `${NS.dct}conformsTo`);
+  node.put(ds, 'title', texts, DCT.title);
+  node.put(ds, 'description', texts, DCT.description);
+  node.put(ds, 'keywords', values, DCAT.keyword);
+  node.put(ds, 'themes', values, DCAT.theme);
+  putAgent(node, ds, 'publisher', DCT.publisher);
+  putAgent(node, ds, 'contactPoint', DCAT.contactPoint, ADMS.contactPoint);
+  node.put(ds, 'licence', licence, DCT.license);
+  node.put(ds, 'accessRights', value, DCT.accessRights);
+  node.put(ds, 'rights', value, DCT.rights);
+  node.put(ds, 'temporal', period, DCT.temporal);
+  node.put(ds, 'spatial', places, DCT.spatial);
+  node.put(ds, 'frequency', value, DCT.accrualPeriodicity);
+  node.put(ds, 'issued', value, DCT.issued);
+  node.put(ds, 'modified', value, DCT.modified);
+  node.put(ds, 'language', values, DCT.language, DC.language);
+  node.put(ds, 'conformsTo', values, DCT.conformsTo);
   // foaf:homepage: the landing page of early DCAT drafts (data.london.gov.uk and others).
-  node.put(ds, 'landingPage', value, `${NS.dcat}landingPage`, `${NS.foaf}homepage`);
-  node.put(ds, 'documentation', values, `${NS.foaf}page`);
-  node.put(ds, 'hvdCategory', values, `${NS.dcatap}hvdCategory`);
-  node.put(ds, 'applicableLegislation', values, `${NS.dcatap}applicableLegislation`);
+  node.put(ds, 'landingPage', value, DCAT.landingPage, FOAF.homepage);
+  node.put(ds, 'documentation', values, FOAF.page);
+  node.put(ds, 'hvdCategory', values, DCATAP.hvdCategory);
+  node.put(ds, 'applicableLegislation', values, DCATAP.applicableLegislation);
   putFlags(node, ds);
 
-  const distributions = node.terms(`${NS.dcat}distribution`).filter((t) => t.kind !== 'literal');
-  node.markRead(`${NS.dcat}distribution`);
-  for (const t of distributions) ds.distributions.push(loadDistribution(node.child(`${NS.dcat}distribution`, t), ds, issues));
-  if (!ds.distributions.length && node.terms(`${NS.dcat}distribution`).length) ds.locations.distributions = node.at(`${NS.dcat}distribution`);
+  const distributions = node.terms(DCAT.distribution).filter((t) => t.kind !== 'literal');
+  node.markRead(DCAT.distribution);
+  for (const t of distributions) ds.distributions.push(loadDistribution(node.child(DCAT.distribution, t), ds, issues));
+  if (!ds.distributions.length && node.terms(DCAT.distribution).length) ds.locations.distributions = node.at(DCAT.distribution);
   restIntoExtras(node, ds);
   return ds;
 }
@@ -281,26 +301,26 @@ function loadDataset(node: Node, issues: LoadIssue[]): Dataset {
 /** The IRI identifies a resource; a blank node only by its dct:identifier, when it has one. */
 function putId(node: Node, entity: Dataset | Distribution): void {
   if (!node.key.startsWith('_:')) set(entity, 'id', node.key, node.at());
-  else node.put(entity, 'id', value, `${NS.dct}identifier`);
+  else node.put(entity, 'id', value, DCT.identifier);
 }
 
 function loadDistribution(node: Node, ds: Dataset, issues: LoadIssue[]): Distribution {
   const dist = emptyDistribution(node.at());
   putId(node, dist);
-  node.put(dist, 'title', texts, `${NS.dct}title`);
-  node.put(dist, 'description', texts, `${NS.dct}description`);
-  node.put(dist, 'accessURL', value, `${NS.dcat}accessURL`);
-  node.put(dist, 'downloadURL', value, `${NS.dcat}downloadURL`);
-  node.put(dist, 'format', value, `${NS.dct}format`);
-  node.put(dist, 'mediaType', value, `${NS.dcat}mediaType`);
-  node.put(dist, 'licence', licence, `${NS.dct}license`);
-  node.put(dist, 'rights', value, `${NS.dct}rights`);
-  node.put(dist, 'byteSize', (terms) => num(terms[0]?.value), `${NS.dcat}byteSize`);
-  node.put(dist, 'checksum', checksum, `${NS.spdx}checksum`);
-  node.put(dist, 'issued', value, `${NS.dct}issued`);
-  node.put(dist, 'modified', value, `${NS.dct}modified`);
-  node.put(dist, 'conformsTo', values, `${NS.dct}conformsTo`);
-  node.put(dist, 'accessService', service, `${NS.dcat}accessService`);
+  node.put(dist, 'title', texts, DCT.title);
+  node.put(dist, 'description', texts, DCT.description);
+  node.put(dist, 'accessURL', value, DCAT.accessURL);
+  node.put(dist, 'downloadURL', value, DCAT.downloadURL);
+  node.put(dist, 'format', value, DCT.format);
+  node.put(dist, 'mediaType', value, DCAT.mediaType);
+  node.put(dist, 'licence', licence, DCT.license);
+  node.put(dist, 'rights', value, DCT.rights);
+  node.put(dist, 'byteSize', (terms) => num(terms[0]?.value), DCAT.byteSize);
+  node.put(dist, 'checksum', checksum, SPDX.checksum);
+  node.put(dist, 'issued', value, DCT.issued);
+  node.put(dist, 'modified', value, DCT.modified);
+  node.put(dist, 'conformsTo', values, DCT.conformsTo);
+  node.put(dist, 'accessService', service, DCAT.accessService);
   attachLocalData(node, dist, ds, issues);
   restIntoExtras(node, dist);
   return dist;
@@ -365,7 +385,7 @@ const texts: Convert<Texts> = (terms) => {
 };
 
 /** Predicates that name a resource described in the file (a licence, a format, an agent...). */
-const LABELS = [`${NS.rdfs}label`, `${NS.skos}prefLabel`, `${NS.dct}title`, `${NS.foaf}name`, `${NS.vcard}fn`, `${NS.rdf}value`];
+const LABELS = [RDFS.label, SKOS.prefLabel, DCT.title, FOAF.name, VCARD.fn, RDF.value];
 
 function label(graph: Graph, key: string): string | undefined {
   for (const p of LABELS) {
@@ -396,7 +416,7 @@ const values: Convert<string[]> = (terms, graph) => {
 
 /** Spatial coverage: IRIs, names, or the geometry / bounding box of a dct:Location. */
 const places: Convert<string[]> = (terms, graph) => {
-  const geometry = [`${NS.locn}geometry`, `${NS.dcat}bbox`, `${NS.dcat}centroid`];
+  const geometry = [LOCN.geometry, DCAT.bbox, DCAT.centroid];
   const out = terms.map((t) => termString(t, graph) ?? (t.kind === 'blank' ? value(geometry.flatMap((p) => graph.objects(termKey(t), p)), graph) : undefined));
   const list = unique(out.filter((s): s is string => s !== undefined));
   return list.length ? list : undefined;
@@ -419,8 +439,8 @@ const period: Convert<Period> = (terms, graph) => {
     if (t.kind === 'literal') continue;
     const key = termKey(t);
     const instant = (p: string) => graph.objects(key, p).flatMap((i) => (i.kind === 'literal' ? [i] : [`inXSDDate`, `inXSDDateTime`, `inXSDDateTimeStamp`].flatMap((q) => graph.objects(termKey(i), `${NS.time}${q}`))));
-    const start = value([...graph.objects(key, `${NS.dcat}startDate`), ...graph.objects(key, `${NS.schema}startDate`), ...instant(`${NS.time}hasBeginning`)], graph);
-    const end = value([...graph.objects(key, `${NS.dcat}endDate`), ...graph.objects(key, `${NS.schema}endDate`), ...instant(`${NS.time}hasEnd`)], graph);
+    const start = value([...graph.objects(key, DCAT.startDate), ...graph.objects(key, SCHEMA.startDate), ...instant(TIME.hasBeginning)], graph);
+    const end = value([...graph.objects(key, DCAT.endDate), ...graph.objects(key, SCHEMA.endDate), ...instant(TIME.hasEnd)], graph);
     if (start !== undefined || end !== undefined) return { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
   }
   return undefined;
@@ -431,9 +451,9 @@ const checksum: Convert<string> = (terms, graph) => {
   for (const t of terms) {
     if (t.kind === 'literal') return t.value.trim() || undefined;
     const key = termKey(t);
-    const sum = graph.objects(key, `${NS.spdx}checksumValue`)[0]?.value;
+    const sum = graph.objects(key, SPDX.checksumValue)[0]?.value;
     if (sum === undefined) continue;
-    const algorithm = graph.objects(key, `${NS.spdx}algorithm`)[0]?.value;
+    const algorithm = graph.objects(key, SPDX.algorithm)[0]?.value;
     // spdx:checksumAlgorithm_sha256, or DCAT-AP.de's …/hashAlgorithms/sha/256.
     const name = algorithm && (/\/([a-z]+)\/(\d+)$/i.exec(algorithm)?.slice(1).join('') ?? localName(algorithm).replace(/^checksumAlgorithm_/, '')).toLowerCase();
     return name ? `${name}:${sum}` : sum;
@@ -445,16 +465,16 @@ const checksum: Convert<string> = (terms, graph) => {
 const service: Convert<string> = (terms, graph) => {
   for (const t of terms) {
     if (t.kind !== 'blank') return t.value;
-    const s = value(graph.objects(termKey(t), `${NS.dcat}endpointURL`), graph) ?? label(graph, termKey(t));
+    const s = value(graph.objects(termKey(t), DCAT.endpointURL), graph) ?? label(graph, termKey(t));
     if (s !== undefined) return s;
   }
   return undefined;
 };
 
 const AGENT_PARTS: Record<Exclude<keyof Agent, 'uri'>, string[]> = {
-  name: [`${NS.foaf}name`, `${NS.vcard}fn`, `${NS.vcard}organization-name`, `${NS.rdfs}label`, `${NS.skos}prefLabel`],
-  email: [`${NS.foaf}mbox`, `${NS.vcard}hasEmail`],
-  url: [`${NS.foaf}homepage`, `${NS.vcard}hasURL`, `${NS.foaf}page`],
+  name: [FOAF.name, VCARD.fn, VCARD['organization-name'], RDFS.label, SKOS.prefLabel],
+  email: [FOAF.mbox, VCARD.hasEmail],
+  url: [FOAF.homepage, VCARD.hasURL, FOAF.page],
 };
 
 /**
@@ -481,7 +501,7 @@ function putAgent(node: Node, ds: Dataset, property: 'publisher' | 'contactPoint
 /** `mailto:` IRIs and literals, or a vcard:Email node's vcard:value. */
 const email: Convert<string> = (terms, graph) => {
   for (const t of terms) {
-    const s = t.kind === 'blank' ? value(graph.objects(termKey(t), `${NS.vcard}value`), graph) : termString(t, graph);
+    const s = t.kind === 'blank' ? value(graph.objects(termKey(t), VCARD.value), graph) : termString(t, graph);
     if (s !== undefined) return s.replace(/^mailto:/i, '');
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { Composer, Lexer, LineCounter, Parser, YAMLParseError, visit, isNode, isScalar, isMap, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
-import { DEFAULT_LIMITS, fileClock, LimitExceeded, escapePointerToken, pointer, pointerTokens, type Limits, type PositionResolver } from '../model/index.js';
+import { DEFAULT_LIMITS, fileClock, LimitExceeded, escapePointerToken, pointerTokens, type Limits, type PositionResolver } from '../model/index.js';
 import type { ParsedDocument } from './types.js';
 import { descriptorDir, extensionOf } from './paths.js';
 
@@ -84,19 +84,12 @@ export function jsonAnchors(body: string, maxDepth: number): { anchors: Map<stri
     const c = body.charCodeAt(i);
     if (c === 34 /* " */) {
       const start = i;
-      let escaped = false;
-      for (i++; i < n; i++) {
-        const d = body.charCodeAt(i);
-        if (d === 92) {
-          escaped = true;
-          i++;
-        } else if (d === 34) break;
-      }
+      i = stringEnd(body, i) - 1; // on the closing quote
       if (depth > ANCHOR_DEPTH || depth === 0) continue;
       const top = stack[depth - 1]!;
       if (!top.array && top.key === undefined && body.charCodeAt(nextNonSpace(body, i + 1)) === 58 /* : */) {
         const raw = body.slice(start + 1, i);
-        top.key = escaped ? keyText(raw) : raw;
+        top.key = raw.indexOf('\\') >= 0 ? keyText(raw) : raw;
         top.keyAt = start;
       } else place();
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
@@ -164,14 +157,21 @@ export function locateInJson(body: string, at: number, tokens: readonly string[]
   return found;
 }
 
-/** The offset just past the string starting (with its quote) at `i`. */
-function stringEnd(body: string, i: number): number {
-  for (i++; i < body.length; i++) {
-    const d = body.charCodeAt(i);
-    if (d === 92) i++;
-    else if (d === 34) return i + 1;
+/**
+ * The offset just past the string starting (with its quote) at `i` (the text's length when it
+ * is not closed). Strings are most of a descriptor's text: `indexOf` jumps from quote to quote
+ * far faster than a loop over char codes; a quote is the string's end unless an odd number of
+ * backslashes escapes it.
+ */
+export function stringEnd(body: string, i: number): number {
+  for (let from = i + 1; ; ) {
+    const q = body.indexOf('"', from);
+    if (q < 0) return body.length;
+    let b = q - 1;
+    while (body.charCodeAt(b) === 92) b--;
+    if ((q - 1 - b) % 2 === 0) return q + 1;
+    from = q + 1;
   }
-  return i;
 }
 
 /** The offset just past the JSON value starting at `i`. */
@@ -236,18 +236,90 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): { data
   } catch {
     throw jsonSyntaxProblem(body, shift, toPos, limits);
   }
+  // The members of the last anchor a pointer went below: a dataset's findings are resolved one
+  // after the other and mostly fall in the same package, which is then scanned once, not once
+  // per finding. One entry only: nothing grows with the file.
+  let last: Members | undefined;
   const position: PositionResolver = (ptr) => {
     const tokens = pointerTokens(ptr);
     for (let depth = Math.min(tokens.length, ANCHOR_DEPTH); depth >= 0; depth--) {
-      const anchor = anchors.get(pointer('', ...tokens.slice(0, depth)));
+      // The pointer's own text up to its depth-th token is that prefix's pointer, already escaped.
+      const anchor = anchors.get(depth === tokens.length ? ptr : ptr.slice(0, nthSlash(ptr, depth)));
       if (!anchor) continue;
       if (depth === tokens.length) return toPos((anchor.key ?? anchor.start) + shift);
-      const at = locateInJson(body, anchor.start, tokens, depth);
+      if (last?.at !== anchor.start) last = membersOf(body, anchor.start, last);
+      const member = memberAt(body, last, tokens[depth]!);
+      if (!member) return undefined;
+      const at = depth + 1 === tokens.length ? member.at : locateInJson(body, member.value, tokens, depth + 1);
       return at < 0 ? undefined : toPos(at + shift);
     }
     return undefined;
   };
   return { data, position };
+}
+
+/** The offset of the `n`-th `/` of a pointer (0-based), or its length when it has fewer. */
+function nthSlash(ptr: string, n: number): number {
+  let i = -1;
+  for (let k = 0; k <= n; k++) {
+    i = ptr.indexOf('/', i + 1);
+    if (i < 0) return ptr.length;
+  }
+  return i;
+}
+
+/**
+ * The members of the container at `at`: for an object, `[keyStart, keyEnd, valueStart]` per
+ * property; for an array, each item's start. Offsets only, no key strings.
+ */
+interface Members {
+  at: number;
+  object: boolean;
+  offsets: number[];
+}
+
+/** `reuse`: the previous members, whose list is refilled (one list per file, not per dataset). */
+function membersOf(body: string, at: number, reuse?: Members): Members {
+  let i = nextNonSpace(body, at);
+  const c = body.charCodeAt(i);
+  const offsets = reuse?.offsets ?? [];
+  offsets.length = 0;
+  if (c === 123 /* { */) {
+    i = nextNonSpace(body, i + 1);
+    while (body.charCodeAt(i) === 34) {
+      const key = i;
+      i = stringEnd(body, i);
+      const keyEnd = i;
+      i = nextNonSpace(body, nextNonSpace(body, i) + 1);
+      offsets.push(key, keyEnd, i);
+      i = nextNonSpace(body, valueEnd(body, i));
+      if (body.charCodeAt(i) === 44 /* , */) i = nextNonSpace(body, i + 1);
+    }
+  } else if (c === 91 /* [ */) {
+    i = nextNonSpace(body, i + 1);
+    while (i < body.length && body.charCodeAt(i) !== 93 /* ] */) {
+      offsets.push(i);
+      i = nextNonSpace(body, valueEnd(body, i));
+      if (body.charCodeAt(i) !== 44) break;
+      i = nextNonSpace(body, i + 1);
+    }
+  }
+  return { at, object: c === 123, offsets };
+}
+
+/**
+ * The member `token` names: where a finding points (a property's key, an item's start) and
+ * where its value starts. A key written twice is its last occurrence, as `JSON.parse` keeps.
+ */
+function memberAt(body: string, members: Members, token: string): { at: number; value: number } | undefined {
+  const { offsets } = members;
+  if (members.object) {
+    for (let j = offsets.length - 3; j >= 0; j -= 3) if (keyIs(body, offsets[j]!, offsets[j + 1]!, token)) return { at: offsets[j]!, value: offsets[j + 2]! };
+    return undefined;
+  }
+  if (!/^\d+$/.test(token)) return undefined;
+  const item = offsets[Number(token)];
+  return item === undefined ? undefined : { at: item, value: item };
 }
 
 /**

@@ -44,6 +44,7 @@ export const NS = {
 } as const;
 
 export const RDF_TYPE = `${NS.rdf}type`;
+const XSD_STRING = `${NS.xsd}string`;
 
 /** The key a term has as a subject: the IRI, or `_:label` for blank nodes. */
 export function termKey(t: Term): string {
@@ -55,8 +56,11 @@ export function fromRdfJs(t: RdfJsTerm): Term {
   if (t.termType === 'BlankNode') return { kind: 'blank', value: t.value.replace(/^_:/, '') };
   if (t.termType === 'Literal') {
     const out: Term = { kind: 'literal', value: t.value };
-    if (t.language) out.lang = t.language.toLowerCase();
-    if (t.datatype && t.datatype.value !== `${NS.xsd}string` && !t.language) out.datatype = t.datatype.value;
+    // Each read once: n3's literals work out their language and datatype from their id at each read.
+    const language = t.language;
+    const datatype = language ? undefined : t.datatype?.value;
+    if (language) out.lang = language.toLowerCase();
+    else if (datatype && datatype !== XSD_STRING) out.datatype = datatype;
     return out;
   }
   return { kind: 'iri', value: t.value };

@@ -197,7 +197,7 @@ function scanTurtle(text: string, start: number, brackets: boolean): TurtleScope
   }
   while (i < text.length) {
     const c = text[i]!;
-    if (/\s/.test(c) || c === ',') i++;
+    if (isSpaceOrComma(text.charCodeAt(i), c)) i++;
     else if (c === '#') i = lineEnd(text, i);
     else if (c === '"' || c === "'") {
       i = stringEnd(text, i);
@@ -226,6 +226,12 @@ function scanTurtle(text: string, start: number, brackets: boolean): TurtleScope
     }
   }
   return scope;
+}
+
+/** `/[\s,]/` without a regular expression per character (ASCII first: this loop reads every character of a description). */
+function isSpaceOrComma(code: number, c: string): boolean {
+  if (code < 128) return code === 32 || code === 44 || (code >= 9 && code <= 13);
+  return /\s/.test(c);
 }
 
 /** End of a bare token (a prefixed name, number, `a`, `^^`, `@en`), without a final `.`. */

@@ -160,7 +160,10 @@ interface N3ErrorContext {
 }
 
 function usesPlaceholder(q: RdfJsQuad): boolean {
-  return [q.subject, q.predicate, q.object, q.object.datatype].some((t) => t !== undefined && t.value.startsWith(PLACEHOLDER));
+  const { subject, predicate, object } = q;
+  if (subject.value.startsWith(PLACEHOLDER) || predicate.value.startsWith(PLACEHOLDER) || object.value.startsWith(PLACEHOLDER)) return true;
+  // Only a literal has a datatype (n3 makes a new term at each read of it).
+  return object.termType === 'Literal' && (object.datatype?.value.startsWith(PLACEHOLDER) ?? false);
 }
 
 /** An offset in the edited body back to the original one (latest edit first). */

@@ -27,21 +27,27 @@ export interface SourceLocation {
 /** Turns a JSON pointer into a line/column in its file; loaders provide one per parsed file. */
 export type PositionResolver = (pointer: string) => { line: number; column: number } | undefined;
 
-/** Escapes one reference token for use in a JSON pointer (RFC 6901). */
+/**
+ * Escapes one reference token for use in a JSON pointer (RFC 6901). Loaders make a pointer for
+ * every value they read, and almost no key holds `~` or `/`: those are returned as they are.
+ */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof token !== 'string') return String(token);
+  if (token.indexOf('~') < 0 && token.indexOf('/') < 0) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Joins a base pointer and tokens: `pointer('/result', 'resources', 0)` → `/result/resources/0`. */
 export function pointer(base: string, ...tokens: (string | number)[]): string {
-  return base + tokens.map((t) => '/' + escapePointerToken(t)).join('');
+  let out = base;
+  for (const t of tokens) out += '/' + escapePointerToken(t);
+  return out;
 }
 
 /** Splits a JSON pointer into its unescaped tokens. */
 export function pointerTokens(ptr: string): string[] {
   if (ptr === '') return [];
-  return ptr
-    .slice(1)
-    .split('/')
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = ptr.slice(1).split('/');
+  // Unescaping is only needed when a token has a `~` (the escaped forms all start with one).
+  return ptr.indexOf('~') < 0 ? tokens : tokens.map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }

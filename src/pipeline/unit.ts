@@ -57,7 +57,9 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
   const { cwd } = req;
   // A harvested page belongs whole to the shard that fetched it; other units split by dataset.
   const split = unit.kind !== 'harvest-error' && (unit.kind !== 'fetched' || unit.byDataset);
-  const wanted = (file: string, pointer = '') => !split || inShard(options.shard, `${displayPath(cwd, file)}#${pointer}`);
+  // Without --shard every dataset is wanted: no identity string is built for each.
+  const sharded = split && options.shard !== undefined && options.shard.total > 1;
+  const wanted = (file: string, pointer = '') => !sharded || inShard(options.shard, `${displayPath(cwd, file)}#${pointer}`);
   let item = 0;
   let datasetIndex = 0;
   const references: string[] = [];

@@ -1,10 +1,20 @@
 import type { Dataset, Finding, Report, DatasetReport, FileReport, ReportSummary, SourceLocation } from '../model/index.js';
 import { firstText, SEVERITY_RANK } from '../model/index.js';
 import type { LintResult } from '../engine/lint.js';
-import { displayPath } from '../util/paths.js';
+import { displayPath as relativePath } from '../util/paths.js';
 import { scoreDataset, type ScoreOptions } from '../score/index.js';
 import { genderReport, genderSummary } from '../knowledge/gender/index.js';
 import { maskStrings } from '../knowledge/personal-data/mask-text.js';
+
+/**
+ * `displayPath`, remembering the last answer: a dataset's parts and findings name its file again
+ * and again (`path.relative` for each showed in catalogue profiles).
+ */
+let lastPath: { cwd: string; abs: string; shown: string } | undefined;
+function displayPath(cwd: string, abs: string): string {
+  if (lastPath?.abs !== abs || lastPath.cwd !== cwd) lastPath = { cwd, abs, shown: relativePath(cwd, abs) };
+  return lastPath.shown;
+}
 
 /**
  * Turns lint results into the versioned report every formatter renders: paths relative to the
@@ -138,7 +148,8 @@ function sortFindings(findings: Finding[]): Finding[] {
     .map((f, i) => ({ f, i }))
     .sort(
       (a, b) =>
-        a.f.location.file.localeCompare(b.f.location.file) ||
+        // A dataset's findings are nearly all in its own file: equal names need no collation.
+        (a.f.location.file === b.f.location.file ? 0 : a.f.location.file.localeCompare(b.f.location.file)) ||
         (a.f.location.line ?? a.f.location.row ?? 0) - (b.f.location.line ?? b.f.location.row ?? 0) ||
         (a.f.location.column ?? 0) - (b.f.location.column ?? 0) ||
         SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||

@@ -163,9 +163,10 @@ function dcatApCompliant(ds: Dataset): boolean {
 export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
   const candidates = ds.distributions.map((d) => distributionIndicators(d, ds, reachability));
   const total = (c: DistributionIndicators) => Object.values(c).reduce((t, group) => t + sum(group), 0);
+  const totals = candidates.map(total);
   let best = -1;
-  candidates.forEach((c, i) => {
-    if (best < 0 || total(c) > total(candidates[best]!)) best = i;
+  totals.forEach((t, i) => {
+    if (best < 0 || t > totals[best]!) best = i;
   });
   const unknown = best < 0 && ds.distributionsNotIncluded !== undefined;
   const dist = best >= 0 ? candidates[best]! : unknown ? NOT_INCLUDED : NO_DISTRIBUTION;

@@ -7,6 +7,9 @@ import { harvestErrors, lintPortal, lintFiles } from './harvest-helpers.js';
 import { startHarvest } from '../../src/harvest/harvest.js';
 import { HttpClient, DEFAULT_CLIENT } from '../../src/harvest/client.js';
 import { SnapshotWriter } from '../../src/harvest/snapshot.js';
+import { openPortal } from '../../src/engine/remote.js';
+import { AUTO_POOL_UNITS } from '../../src/pipeline/run.js';
+import { main } from '../../src/cli/index.js';
 import type { Report } from '../../src/model/index.js';
 
 // A DCAT-US data.json is harvested as it downloads, cut into parts between records; every test
@@ -68,6 +71,24 @@ describe('a DCAT-US data.json harvested as it downloads', () => {
     expect(places(offline)).toEqual(places(live.report));
   });
 
+  it('a download without a Content-Length that goes on past its head is linted on the worker pool', { timeout: 60_000 }, async () => {
+    const { text } = catalogue(450);
+    expect(text.length).toBeGreaterThan(1 << 20);
+    replay = await startReplay(served(text, { chunked: true }));
+    const settings = { options: { pageSize: 100 }, client: {}, version: 'test' };
+    const chunked = await openPortal(`${replay.base}/data.json`, 0, settings, 1 << 26);
+    // As many units as make a run without --jobs use its workers (and --jobs 2 more than one).
+    expect(chunked.estimatedUnits).toBe(AUTO_POOL_UNITS);
+    for await (const unit of chunked.units) expect(unit.kind).toBe('fetched');
+    expect(chunked.stats).toMatchObject({ announced: 450, harvested: 450, pages: 5 });
+    // With its length, the parts expected are counted from it (about 2 KB a dataset).
+    await replay.close();
+    replay = await startReplay(served(text));
+    const sized = await openPortal(`${replay.base}/data.json`, 0, settings, 1 << 26);
+    expect(sized.estimatedUnits).toBe(Math.ceil(Buffer.byteLength(text) / (100 * 2048)));
+    for await (const unit of sized.units) void unit;
+  });
+
   it('--max-datasets: the download stops after that many datasets', { timeout: 60_000 }, async () => {
     const { text, titles } = catalogue(450);
     replay = await startReplay(served(text));
@@ -102,5 +123,60 @@ describe('a DCAT-US data.json harvested as it downloads', () => {
     const line = broken.slice(0, at).split('\n').length;
     const column = at - broken.lastIndexOf('\n', at - 1);
     expect(report.files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'core/parse-error').map((x) => [x.messageId, x.location.file, x.location.line, x.location.column]))).toEqual([['syntax', `${replay.base}/data.json`, line, column]]);
+  });
+});
+
+describe('a DCAT-US data.json harvest resumed from a partial snapshot', () => {
+  const io = (cwd: string, err: string[]) => ({ stdout: () => undefined, stderr: (t: string) => void err.push(t), cwd, isTTY: false, env: { NO_COLOR: '1', CI: '1' } });
+  /** Harvests the data.json into `name` in `dir`; returns what it said. */
+  const harvest = async (dir: string, name: string) => {
+    const err: string[] = [];
+    const code = await main(['harvest', `${replay!.base}/data.json`, '--page-size', '100', '-o', name, '--no-progress'], io(dir, err));
+    return { code, stderr: err.join('') };
+  };
+  /** A partial snapshot as a harvest killed while writing part 3 leaves it: header, parts 1 and 2, part 3 cut. */
+  const halve = (dir: string, from: string, to: string) => {
+    const lines = readFileSync(path.join(dir, from), 'utf8').split('\n');
+    writeFileSync(path.join(dir, `${to}.partial`), `${lines[0]}\n${lines[1]}\n${lines[2]}\n${lines[3]!.slice(0, 9000)}`);
+  };
+
+  for (const ranges of [true, false]) {
+    it(`goes on ${ranges ? 'from a byte range after the last part' : 'after the last part of the whole document asked again (no ranges)'}: the same snapshot, the same report`, { timeout: 60_000 }, async () => {
+      const { text, titles } = catalogue(450);
+      // (Without ranges, with a BOM: the bytes before the cut are the BOM and the parts.)
+      replay = await startReplay(served(ranges ? text : `\uFEFF${text}`, { ranges }));
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-dcat-us-'));
+      expect((await harvest(dir, 'full.jsonl')).code).toBe(0);
+      halve(dir, 'full.jsonl', 'half.jsonl');
+      const before = replay.ranges.length;
+      const resumed = await harvest(dir, 'half.jsonl');
+      expect(resumed.stderr).toBe(`odlint: resuming half.jsonl.partial at page 3 (200 datasets already harvested)\nodlint: 450 datasets of 450 announced harvested from ${replay.base}/data.json (dcat-us) in 5 pages, 0 failed; snapshot written to half.jsonl\n`);
+      // One request: from 4 KiB before the cut, or the whole again.
+      const cut = Buffer.byteLength(readFileSync(path.join(dir, 'full.jsonl'), 'utf8').split('\n').slice(1, 3).map((l) => (JSON.parse(l) as { body: string }).body).join(''));
+      expect(replay.ranges.slice(before)).toEqual([`bytes=${cut - 4096}-`]);
+      // Bodies, counts and parts the same as the harvest never interrupted (fetch times aside).
+      const records = (f: string) => readFileSync(path.join(dir, f), 'utf8').trimEnd().split('\n').slice(1).map((l) => ({ ...(JSON.parse(l) as Record<string, unknown>), fetchedAt: undefined, finishedAt: undefined }));
+      expect(records('half.jsonl')).toEqual(records('full.jsonl'));
+      const a = await lintFiles([path.join(dir, 'full.jsonl')]);
+      const b = await lintFiles([path.join(dir, 'half.jsonl')]);
+      expect(b.datasets.map((d) => d.title)).toEqual(titles);
+      expect(places(b)).toEqual(places(a));
+      expect(b.summary.harvest).toEqual(a.summary.harvest);
+    });
+  }
+
+  it('a document that changed since: the harvest starts afresh', { timeout: 60_000 }, async () => {
+    const { text } = catalogue(450);
+    let current = text;
+    replay = await startReplay((url) => (url.pathname === '/data.json' ? { body: current, ranges: true } : undefined));
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'odlint-dcat-us-'));
+    await harvest(dir, 'full.jsonl');
+    halve(dir, 'full.jsonl', 'half.jsonl');
+    const changed = text.replace('"Dataset 150"', '"Dataset 150 (renamed)"');
+    current = changed;
+    const resumed = await harvest(dir, 'half.jsonl');
+    expect(resumed.stderr).toMatch(new RegExp(`^odlint: resuming half\\.jsonl\\.partial at page 3 \\(200 datasets already harvested\\)\\nodlint: ${replay.base.replace(/\./g, '\\.')}/data\\.json cannot be downloaded on from where the snapshot stops: it changed since the snapshot was started: starting afresh\\n`));
+    const bodies = readFileSync(path.join(dir, 'half.jsonl'), 'utf8').trimEnd().split('\n').slice(1, -1).map((l) => (JSON.parse(l) as { body: string }).body);
+    expect(bodies.join('')).toBe(changed);
   });
 });

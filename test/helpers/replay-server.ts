@@ -17,6 +17,10 @@ export interface Answer {
   delayMs?: number;
   /** Send only this many bytes of the body, then close the connection (Content-Length says the whole). */
   cutAt?: number;
+  /** Send the body in pieces without a Content-Length (chunked transfer encoding). */
+  chunked?: boolean;
+  /** Honour `Range: bytes=N-` (206 with its Content-Range). */
+  ranges?: boolean;
 }
 
 export type Route = (url: URL, n: number) => Answer | undefined;
@@ -43,9 +47,20 @@ export async function startReplay(route: Route): Promise<Replay> {
     ranges.push(req.headers.range);
     const answer = route(url, requests.length) ?? { status: 404, body: 'not found' };
     const send = () => {
-      const body = Buffer.isBuffer(answer.body) ? answer.body : Buffer.from(answer.body ?? '');
-      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', 'content-length': String(body.length), ...answer.headers });
-      if (answer.cutAt !== undefined) {
+      let body = Buffer.isBuffer(answer.body) ? answer.body : Buffer.from(answer.body ?? '');
+      let status = answer.status ?? 200;
+      const from = answer.ranges ? /^bytes=(\d+)-$/.exec(req.headers.range ?? '') : null;
+      if (from) {
+        const start = Number(from[1]);
+        res.setHeader('content-range', `bytes ${start}-${body.length - 1}/${body.length}`);
+        body = body.subarray(start);
+        status = 206;
+      }
+      res.writeHead(status, { 'content-type': 'application/json', ...(answer.chunked ? {} : { 'content-length': String(body.length) }), ...answer.headers });
+      if (answer.chunked) {
+        for (let at = 0; at < body.length; at += 1 << 16) res.write(body.subarray(at, at + (1 << 16)));
+        res.end();
+      } else if (answer.cutAt !== undefined) {
         res.write(body.subarray(0, answer.cutAt));
         setTimeout(() => res.destroy(), 20);
       } else res.end(body);

@@ -186,3 +186,17 @@ describe('facts the scores take from the knowledge base', () => {
     expect(clashes).toEqual([]);
   });
 });
+
+describe('format lookups remembered by the value as written', () => {
+  it('answer a repeated value the same, a value differing in case or spaces on its own, and an unknown one every time', () => {
+    expect(formatNamed('CSV')?.id).toBe('csv');
+    expect(formatNamed('CSV')).toBe(formatNamed('csv'));
+    expect(formatNamed(' text/csv ')?.id).toBe('csv');
+    expect(formatNamed('csv.zip')).toBeUndefined(); // exact names only
+    expect(resolveFormat('csv.zip')?.id).toBe('csv'); // the data inside
+    expect(formatNamed('csv.zip')).toBeUndefined(); // one lookup's memo is not the other's
+    expect(formatNamed('not a format')).toBeUndefined();
+    expect(formatNamed('not a format')).toBeUndefined();
+    expect(formatNamed(`https://example.org/formats/${'x'.repeat(300)}/csv`)?.id).toBe('csv');
+  });
+});

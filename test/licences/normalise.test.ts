@@ -229,6 +229,21 @@ describe('normaliseLicence: what else it tells', () => {
   });
 });
 
+describe('normaliseLicence: answers remembered per licence object', () => {
+  it('gives the same answer object for the same licence, and reads a changed value again', () => {
+    const licence: Licence = { raw: 'cc-by' };
+    const first = normaliseLicence(licence);
+    expect(normaliseLicence(licence)).toBe(first);
+    expect(first.spdx).toBe('CC-BY-4.0');
+    licence.raw = 'cc-nc';
+    expect(normaliseLicence(licence).openness).toBe('not-open');
+    const unnamed: Licence = { raw: 'notspecified' };
+    expect(normaliseLicence(unnamed).spdx).toBeUndefined();
+    unnamed.url = 'https://creativecommons.org/publicdomain/zero/1.0/';
+    expect(normaliseLicence(unnamed).spdx).toBe('CC0-1.0');
+  });
+});
+
 describe('the knowledge base', () => {
   const kb = licenceBase();
 

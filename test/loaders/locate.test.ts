@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTree, type Node } from 'jsonc-parser';
-import { lineIndex, parseJson } from '../../src/loaders/parse.js';
-import { pointer } from '../../src/model/index.js';
+import { lineIndex, parseJson, stringEnd } from '../../src/loaders/parse.js';
+import { escapePointerToken, pointer, pointerTokens } from '../../src/model/index.js';
 import { FIXTURES } from '../helpers/lint.js';
 
 /** Every pointer of a JSON value, containers and leaves. */
@@ -69,5 +69,53 @@ describe('JSON positions without a parse tree', () => {
     expect(nested('/a/b/c/x y/1/k/0/0')).toBeUndefined();
     expect(nested('/a/b/c/missing')).toBeUndefined();
     expect(nested('/a/b/c/x y/-')).toBeUndefined();
+  });
+
+  it('resolves the same in any order: the scan of the last package is reused, never mixed up with another', () => {
+    const file = path.join(FIXTURES, 'corpus', 'ckan', readdirSync(path.join(FIXTURES, 'corpus', 'ckan')).find((f) => f.includes('package_search'))!);
+    const text = readFileSync(file, 'utf8');
+    const { data } = parseJson(text);
+    const all = pointers(data);
+    const inOrder = parseJson(text).position;
+    const expected = all.map((p) => inOrder(p));
+    // A fixed shuffle (every 7th pointer, wrapping round): consecutive pointers fall in different packages.
+    const order = all.map((_, i) => (i * 7) % all.length);
+    expect(new Set(order).size).toBe(all.length);
+    const shuffled = parseJson(text).position;
+    for (const i of order) expect(shuffled(all[i]!), all[i]).toEqual(expected[i]);
+    expect(expected.filter((p) => p !== undefined).length).toBe(all.length);
+  });
+
+  it('escaped keys at the anchored levels and below, and quotes after backslashes', () => {
+    const text = '{"r": {"a/b": {"~x": {"k\\\\": 1, "q\\"": {"z": 2}, "t": "\\\\", "u": "\\\\\\"\\\\"}}}}';
+    const { data, position } = parseJson(text);
+    expect(data).toEqual({ r: { 'a/b': { '~x': { 'k\\': 1, 'q"': { z: 2 }, t: '\\', u: '\\"\\' } } } });
+    const col = (needle: string) => ({ line: 1, column: text.indexOf(needle) + 1 });
+    expect(position('/r/a~1b/~0x')).toEqual(col('"~x"'));
+    expect(position('/r/a~1b/~0x/k\\')).toEqual(col('"k\\\\"'));
+    expect(position('/r/a~1b/~0x/q"/z')).toEqual(col('"z"'));
+    expect(position('/r/a~1b/~0x/u')).toEqual(col('"u"'));
+  });
+});
+
+describe('string ends and pointer tokens', () => {
+  it('a quote ends a string unless an odd number of backslashes escapes it', () => {
+    expect(stringEnd('"abc" x', 0)).toBe(5);
+    expect(stringEnd('"a\\"b" x', 0)).toBe(6); // "a\"b" : the escaped quote is skipped
+    expect(stringEnd('"a\\\\" x', 0)).toBe(5); // "a\\" : two backslashes, then the end
+    expect(stringEnd('"a\\\\\\"b" x', 0)).toBe(8);
+    expect(stringEnd('"open', 0)).toBe(5); // not closed: the text's end
+    expect(stringEnd('x "y" z', 2)).toBe(5);
+  });
+
+  it('escapes only the keys that need it, and splits pointers back into the same tokens', () => {
+    expect(escapePointerToken('plain')).toBe('plain');
+    expect(escapePointerToken(3)).toBe('3');
+    expect(escapePointerToken('a/b~c')).toBe('a~1b~0c');
+    expect(escapePointerToken('~1')).toBe('~01');
+    expect(pointer('/result', 'resources', 0, 'a/b')).toBe('/result/resources/0/a~1b');
+    expect(pointer('')).toBe('');
+    for (const tokens of [['a', 'b'], ['a/b', '~', '~1', ''], ['0', 'x y']]) expect(pointerTokens(pointer('', ...tokens))).toEqual(tokens);
+    expect(pointerTokens('')).toEqual([]);
   });
 });
