@@ -120,6 +120,14 @@ function generate(file, bytes) {
 // ---------------------------------------------------------------- measurement
 const timed = (cmd, cmdArgs, options) => timedRun(outDir, cmd, cmdArgs, options);
 
+/** A command that is not Node: its CPU time and peak RSS from GNU time (`/usr/bin/time`), when there is one. */
+function timedExternal(cmd, cmdArgs) {
+  if (!existsSync('/usr/bin/time')) return timed(cmd, cmdArgs, { node: false });
+  const r = timed('/usr/bin/time', ['-f', 'odlint-bench %U %S %M', cmd, ...cmdArgs], { node: false });
+  const m = /odlint-bench ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(r.stderr);
+  return m ? { ...r, cpuSeconds: +m[1] + +m[2], rssMiB: +m[3] / 1024 } : r;
+}
+
 function hasCommand(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 }
@@ -166,7 +174,7 @@ for (const [tag, bin] of [['', odlint], ...(baselineDir ? [['baseline: ', path.j
   );
   if (!tag) cases.push({ key: 'zip', name: 'odlint, all data rules, the CSV in a ZIP', run: runOdlint(bin, otherFamiliesOff, [zip]) });
 }
-if (hasCommand('csvclean')) cases.push({ key: 'clean', name: 'csvclean -n (csvkit)', run: () => timed('csvclean', ['-n', file], { node: false }) });
+if (hasCommand('csvclean')) cases.push({ key: 'clean', name: 'csvclean -n (csvkit)', run: () => timedExternal('csvclean', ['-n', file]) });
 
 const results = new Map(cases.map((c) => [c.key, []]));
 for (let round = 0; round < rounds; round++) {

@@ -9,6 +9,7 @@
  */
 const LF = 10;
 const CR = 13;
+const PIECE = 48 * 1024;
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
 const SURROGATE = /[\ud800-\udfff]/;
@@ -30,6 +31,8 @@ export class CsvTokenizer {
   private text = '';
   /** The first bytes of a UTF-8 character cut at the end of the last chunk. */
   private cut: Buffer | undefined;
+  /** The rest of a chunk, after the piece where the tokenizer stopped (UTF-8). */
+  private left: Buffer | undefined;
   private readonly d: number;
   private readonly q: number;
   private readonly quote: string;
@@ -43,6 +46,9 @@ export class CsvTokenizer {
   bmp = false;
   /** Set by the reader: records after this are not tokenized. */
   stopped = false;
+  /** Records tokenized, and the number of cells of the first one (csv-parse's expected width). */
+  records = 0;
+  firstWidth = 0;
   /**
    * CR and LF characters csv-parse would have counted in the records tokenized so far (each one in
    * quoted values, one per record delimiter): its line count goes on from there.
@@ -74,6 +80,24 @@ export class CsvTokenizer {
    * Returns false when it stopped at a record csv-parse must read: `rest()` gives the bytes from there.
    */
   push(chunk: Buffer | string | undefined, end: boolean): boolean {
+    // Text in pieces under V8's large-object size (128 KiB): such strings die young, in the young
+    // generation, instead of piling up in the large-object space until a full collection.
+    if (typeof chunk !== 'undefined' && chunk.length > PIECE) {
+      for (let at = 0; at < chunk.length; at += PIECE) {
+        const last = at + PIECE >= chunk.length;
+        const piece = typeof chunk === 'string' ? chunk.slice(at, at + PIECE) : chunk.subarray(at, at + PIECE);
+        if (!this.pushPiece(piece, end && last)) {
+          // The pieces not tokenized go to csv-parse after the text left (see `rest`).
+          if (!last) this.left = typeof chunk === 'string' ? Buffer.from(chunk.slice(at + PIECE)) : chunk.subarray(at + PIECE);
+          return false;
+        }
+      }
+      return true;
+    }
+    return this.pushPiece(chunk, end);
+  }
+
+  private pushPiece(chunk: Buffer | string | undefined, end: boolean): boolean {
     let add = '';
     if (typeof chunk === 'string') add = chunk;
     else if (chunk) {
@@ -103,11 +127,11 @@ export class CsvTokenizer {
 
   /** The bytes not tokenized, for csv-parse to read on from (the start of a record). */
   rest(): Buffer {
-    const text = Buffer.from(this.text, 'utf8');
+    const parts = [Buffer.from(this.text, 'utf8'), ...(this.cut ? [this.cut] : []), ...(this.left ? [this.left] : [])];
     this.text = '';
-    const cut = this.cut;
     this.cut = undefined;
-    return cut ? Buffer.concat([text, cut]) : text;
+    this.left = undefined;
+    return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
   }
 
   /**
@@ -215,6 +239,7 @@ export class CsvTokenizer {
       }
       if (pos - start > this.maxRecordChars) return -start - 1;
       this.breakChars += chars;
+      if (this.records++ === 0) this.firstWidth = cells.length;
       this.onRecord(cells, breaks);
     }
     return pos;

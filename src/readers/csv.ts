@@ -116,7 +116,8 @@ export function detectDialect(head: Buffer, file: string, declared?: TableDialec
 /** csv-parse's synchronous core: records are pushed while `parse` runs, with the line count at that moment. */
 interface ParserCore {
   parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
-  info: { lines: number };
+  info: { lines: number; records: number };
+  state: { expectedRecordLength: number };
 }
 
 /**
@@ -342,6 +343,12 @@ class CsvPass {
     this.core = this.newParser();
     // csv-parse's line count (in its messages, and above) is 1 + the CR and LF characters before.
     this.core.info.lines = 1 + this.tokenizer!.breakChars;
+    // It measures each record against the file's first: a fresh parser would measure against
+    // the record it starts at, and build an error object (with its stack) for every other width.
+    if (this.tokenizer!.records > 0) {
+      this.core.info.records = this.tokenizer!.records;
+      this.core.state.expectedRecordLength = this.tokenizer!.firstWidth;
+    }
     this.tokenizer = undefined;
     return rest;
   }

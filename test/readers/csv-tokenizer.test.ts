@@ -145,6 +145,8 @@ describe('the fast CSV tokenizer reads as csv-parse does', () => {
     for (const rd of ['\n', '\r\n', '\r']) {
       const clean = Array.from({ length: 3000 }, (_, i) => `${i},"é ${i}",x`).join(rd) + rd;
       for (let k = 0; k < 10; k++) await expectSame(`h1,h2,h3${rd}${clean}${text(all, 80)}`, {}, [4096, 256 * 1024]);
+      // csv-parse from a record in the middle of a big chunk on: the rest of the chunk goes to it too.
+      await expectSame(`h1,h2,h3${rd}${clean}1,"a"b,c${rd}${clean}`, {}, [256 * 1024]);
     }
   });
 

@@ -44,7 +44,17 @@ export function termMatcher(terms: readonly string[]): (text: string) => string 
 
 /** A cell holding a non-negative whole count: "42", "  3968", "1 234", "12.345" (thousands), "1,234". */
 export function isCount(cell: string): boolean {
-  return /^\s*\d{1,3}(?:[ .,\u00a0\u202f]\d{3})*\s*$|^\s*\d+\s*$/.test(cell);
+  // Most cells are ruled out by their first or last character (a digit or a blank): no regular expression then.
+  if (!digitOrBlankAt(cell, 0) || !digitOrBlankAt(cell, cell.length - 1)) return false;
+  return COUNT.test(cell);
+}
+
+const COUNT = /^\s*\d{1,3}(?:[ .,\u00a0\u202f]\d{3})*\s*$|^\s*\d+\s*$/;
+
+/** False when the character at `i` is ASCII and neither a digit nor a blank (`\s`); true otherwise (or past the end: the pattern decides). */
+function digitOrBlankAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return !(c < 128) || (c >= 48 && c <= 57) || c === 32 || (c >= 9 && c <= 13);
 }
 
 /** Marks statistical offices put in a number's place: not available, confidential, nil. */
@@ -55,15 +65,23 @@ const MISSING_MARKS = new Set([':', '..', '...', '-', '–', 'x', 'c', 'n/a', 'n
  * a percentage) or a missing-value mark. Checked character by character: linear on any input.
  */
 export function isMeasure(cell: string): boolean {
-  const s = cell.trim();
-  if (MISSING_MARKS.has(s.toLowerCase())) return true;
+  // Runs on every cell of a table: char codes, and no trimmed copy or lower-case copy unless needed.
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  const s = first > 32 && first < 127 && last > 32 && last < 127 ? cell : cell.trim();
   let digits = 0;
+  let numeric = true;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c >= '0' && c <= '9') digits++;
-    else if (i === 0 && (c === '-' || c === '+')) continue;
-    else if (c === '%' && i === s.length - 1) continue;
-    else if (!(c === '.' || c === ',' || c === ' ' || c === '\u00a0' || c === '\u202f')) return false;
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (i === 0 && (c === 45 || c === 43)) continue; // - +
+    else if (c === 37 && i === s.length - 1) continue; // %
+    else if (!(c === 46 || c === 44 || c === 32 || c === 0xa0 || c === 0x202f)) {
+      numeric = false;
+      break;
+    }
   }
-  return digits > 0;
+  if (numeric && digits > 0) return true;
+  // The marks are at most 3 characters long.
+  return s.length <= 3 && MISSING_MARKS.has(s.toLowerCase());
 }
