@@ -36,6 +36,8 @@ interface LightState {
   results: RawResult[] | undefined;
   /** Checks of a focus node against a shape so far (the engine's recursion guard): by shape node, then focus node, each a canonical term. */
   counters: Map<Term, Map<Term, number>>;
+  /** Focus nodes are data terms, one object per distinct term (see {@link makeLight}): their object is their identity. */
+  dataFocus: boolean;
 }
 
 type Validated = boolean | string | undefined | void | { path?: Term; value?: Term | null; message?: string };
@@ -54,7 +56,13 @@ export function makeLight(validator: SHACLValidator, EngineClass: typeof Validat
   directPaths(validator);
   orAndClass(validator, rdfListToArray);
   for (const shape of validator.shapesGraph.shapesWithTarget) classTargets(validator, shape, isInstanceOf);
+  // Without sh:targetNode every focus node is a term of the data graph, whose terms
+  // validateTriples makes one object per distinct term.
+  const { $shapes, ns } = validator as unknown as { $shapes: Pointer; ns: Record<string, Namespace> };
+  if ($shapes.dataset.match(null, ns.sh.targetNode, null).size === 0) dataFocus.add(validator);
 }
+
+const dataFocus = new WeakSet<object>();
 
 type ListReader = (list: unknown) => Term[];
 type Component = { node: Term; nodeValidationFunction?: ValidationFunction; propertyValidationFunction?: ValidationFunction };
@@ -88,14 +96,20 @@ function orAndClass(validator: SHACLValidator, rdfListToArray: ListReader): void
     if (!shapes) lists.set(constraint, (shapes = rdfListToArray(v.$shapes.node(constraint.getParameterValue(sh.or) as Term))));
     return shapes.some((shape) => v.nodeConformsToShape(value as Term, shape));
   });
-  const flat = new WeakMap<DatasetCore, boolean>();
   replace(component('Class'), (library) => (focus, value, constraint) => {
     const data = v.$data.dataset;
-    let noSubclasses = flat.get(data);
-    if (noSubclasses === undefined) flat.set(data, (noSubclasses = data.match(null, rdfs.subClassOf, null).size === 0));
-    if (!noSubclasses || !value) return library(focus, value, constraint);
+    if (!value || declaresSubclasses(data, rdfs.subClassOf)) return library(focus, value, constraint);
     return data.match(value, rdf.type, constraint.getParameterValue(sh.class) as Term).size > 0;
   });
+}
+
+const subclassing = new WeakMap<DatasetCore, boolean>();
+
+/** Whether a data graph has rdfs:subClassOf statements (asked once per graph). */
+function declaresSubclasses(data: DatasetCore, subClassOf: Term): boolean {
+  let yes = subclassing.get(data);
+  if (yes === undefined) subclassing.set(data, (yes = data.match(null, subClassOf, null).size > 0));
+  return yes;
 }
 
 /**
@@ -182,11 +196,31 @@ function classTargets(validator: SHACLValidator, shape: Shape, isInstanceOf: IsI
   const library = shape.getTargetNodes.bind(shape);
   shape.getTargetNodes = (dataGraph: Pointer) => {
     const data = dataGraph.dataset;
-    if (data.match(null, rdfs.subClassOf, null).size > 0) return library(dataGraph as never);
+    if (declaresSubclasses(data, rdfs.subClassOf)) return library(dataGraph as never);
+    if (classes.length === 1) return instancesOf(data, rdf.type, classes[0]!);
     const out = new Map<string, Term>();
-    for (const c of classes) for (const q of data.match(null, rdf.type, c)) if (!out.has(termKey(q.subject))) out.set(termKey(q.subject), q.subject);
+    for (const c of classes) for (const t of instancesOf(data, rdf.type, c)) if (!out.has(termKey(t))) out.set(termKey(t), t);
     return [...out.values()];
   };
+}
+
+const instances = new WeakMap<DatasetCore, Map<string, Term[]>>();
+
+/**
+ * The instances of a class in a data graph, in match order, once each: read once per graph and
+ * class, not once per shape (the shape sets have many shapes per class). Callers only read it.
+ */
+function instancesOf(data: DatasetCore, type: Term, cls: Term): Term[] {
+  let byClass = instances.get(data);
+  if (!byClass) instances.set(data, (byClass = new Map()));
+  let list = byClass.get(termKey(cls));
+  if (!list) {
+    const seen = new Set<string>();
+    list = [];
+    for (const q of data.match(null, type, cls)) if (!seen.has(termKey(q.subject))) seen.add(termKey(q.subject)), list.push(q.subject);
+    byClass.set(termKey(cls), list);
+  }
+  return list;
 }
 
 /** Validates `data` (a dataset of the validator's factory) and returns the top-level results. */
@@ -211,7 +245,7 @@ function lightEngine(context: SHACLValidator, recordErrorsLevel: number, top: bo
     validationError: null,
     nestedResults: {},
     nodeCheckCounters: {},
-    light: { results: top ? [] : undefined, counters: new Map() },
+    light: { results: top ? [] : undefined, counters: new Map(), dataFocus: dataFocus.has(context) },
   });
   return e;
 }
@@ -231,11 +265,10 @@ function lightPrototype(EngineClass: typeof ValidationEngine): object {
   // keyed by one object per distinct term, without building a string per check.
   proto.validateNodeAgainstShape = function (this: Engine, focusNode: Term, shape: Shape, dataGraph: unknown) {
     if (shape.deactivated) return false;
-    const terms = canonical(this.context);
-    const shapeNode = terms(shape.shapeNode as Term);
-    let perFocus = this.light.counters.get(shapeNode);
-    if (!perFocus) this.light.counters.set(shapeNode, (perFocus = new Map()));
-    const focus = terms(focusNode);
+    // A shape node is one object per value: the library makes one shape per node value.
+    let perFocus = this.light.counters.get(shape.shapeNode as Term);
+    if (!perFocus) this.light.counters.set(shape.shapeNode as Term, (perFocus = new Map()));
+    const focus = this.light.dataFocus ? focusNode : canonical(this.context)(focusNode);
     const count = perFocus.get(focus) ?? 0;
     if (count > this.maxNodeChecks) return false;
     perFocus.set(focus, count + 1);
@@ -267,12 +300,14 @@ function lightPrototype(EngineClass: typeof ValidationEngine): object {
     this.recordErrorsLevel++;
     const output = compiled(this.context, constraint).fn!(focusNode, valueNode, constraint) as Validated | Validated[];
     let found = false;
-    for (const out of Array.isArray(output) ? output : [output]) {
+    const one = (out: Validated) => {
       const result = this.normalizeValidationResult(out as never, valueNode);
-      if (!result) continue;
+      if (!result) return;
       found = true;
       if (this.recordErrorsLevel === 1 && this.light.results) this.light.results.push(rawResult(this, result, constraint, focusNode, valueNode));
-    }
+    };
+    if (Array.isArray(output)) for (const out of output) one(out);
+    else one(output);
     this.recordErrorsLevel--;
     return found;
   };
@@ -316,11 +351,12 @@ interface Compiled {
   generic: boolean;
 }
 
-const compiledConstraints = new WeakMap<Constraint, Compiled>();
+const COMPILED = Symbol('odlint compiled constraint');
 
-/** What the library's getters work out about a constraint on every call, worked out once. */
+/** What the library's getters work out about a constraint on every call, worked out once (kept on the constraint). */
 function compiled(context: SHACLValidator, constraint: Constraint): Compiled {
-  let c = compiledConstraints.get(constraint);
+  const holder = constraint as unknown as { [COMPILED]?: Compiled };
+  let c = holder[COMPILED];
   if (c) return c;
   const { sh } = (context as unknown as { ns: Record<string, Namespace> }).ns;
   const k = constraint as unknown as { component: { validator?: unknown; node: Term }; validationFunction?: ValidationFunction; isValidationFunctionGeneric?: boolean };
@@ -329,7 +365,7 @@ function compiled(context: SHACLValidator, constraint: Constraint): Compiled {
     fn: k.component.validator && k.validationFunction ? k.validationFunction : undefined,
     generic: Boolean(k.isValidationFunctionGeneric),
   };
-  compiledConstraints.set(constraint, c);
+  holder[COMPILED] = c;
   return c;
 }
 

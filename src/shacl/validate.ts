@@ -85,18 +85,31 @@ type Factory = Engine['factory'];
 /** Predicate terms, made once: the data graphs use a few dozen predicates over and over (capped, for inputs that do not). */
 const predicates = new Map<string, Term>();
 
+/**
+ * The data as a dataset of the engine's factory, with one term object per distinct term: the
+ * engine's check counter takes a focus node's object for its identity (light-engine.ts).
+ */
 function dataGraph(f: Factory, triples: Iterable<RdfTriple>): DatasetCore {
   const quads: Quad[] = [];
+  const terms = new Map<string, Term>();
+  const term = (t: RdfTerm): Term => {
+    const k = t.kind === 'literal' ? `L${t.lang ?? ''}\u0000${t.lang || !t.datatype || t.datatype === XSD_STRING ? '' : t.datatype}\u0000${t.value}` : `${t.kind === 'iri' ? 'I' : 'B'}${t.value}`;
+    let made = terms.get(k);
+    if (!made) terms.set(k, (made = toTerm(f, t)));
+    return made;
+  };
   for (const [s, p, o] of triples) {
     let predicate = predicates.get(p);
     if (!predicate) {
       predicate = f.namedNode(p) as Term;
       if (predicates.size < 4096) predicates.set(p, predicate);
     }
-    quads.push(f.quad(toTerm(f, s) as never, predicate as never, toTerm(f, o) as never));
+    quads.push(f.quad(term(s) as never, predicate as never, term(o) as never));
   }
   return f.dataset(quads);
 }
+
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 
 function toTerm(f: Factory, t: RdfTerm): Term {
   if (t.kind === 'iri') return f.namedNode(t.value);
