@@ -14,7 +14,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PLACES, SUBJECTS } from './catalogue.mjs';
+import { PLACES, SUBJECTS, writePages } from './catalogue.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.join(root, 'fixtures', 'corpus');
@@ -294,17 +294,8 @@ const POD_HEAD = {
 
 /** Writes `n` datasets as data.json catalogs of `perFile` into `dir`; returns the files written. */
 export function generateDcatUsCatalogue(dir, n, { perFile = PER_FILE } = {}) {
-  mkdirSync(dir, { recursive: true });
   const tpls = podTemplates();
-  const files = [];
-  for (let start = 0, page = 0; start < n; start += perFile, page++) {
-    const dataset = [];
-    for (let i = start; i < Math.min(n, start + perFile); i++) dataset.push(podVariant(tpls[i % tpls.length], i));
-    const file = path.join(dir, `data-${String(page).padStart(5, '0')}.json`);
-    writeFileSync(file, JSON.stringify({ ...POD_HEAD, dataset }, null, 1));
-    files.push(file);
-  }
-  return files;
+  return writePages(dir, n, perFile, (page) => `data-${page}.json`, (i) => podVariant(tpls[i % tpls.length], i), (dataset) => JSON.stringify({ ...POD_HEAD, dataset }, null, 1));
 }
 
 /** Writes `n` datasets as one data.json catalog (written record by record: memory holds one). */

@@ -55,14 +55,25 @@ export function cachedCatalogue(dir, n) {
 }
 
 export function generateCatalogue(dir, n, { perPage = 1000 } = {}) {
-  mkdirSync(dir, { recursive: true });
   const tpls = templates();
+  return writePages(dir, n, perPage, (page) => `package_search-${page}.json`, (i) => variant(tpls[i % tpls.length], i), (results) =>
+    JSON.stringify({ help: 'https://demo.ckan.org/api/3/action/help_show?name=package_search', success: true, result: { count: n, results } }),
+  );
+}
+
+/**
+ * Writes records 0…n-1 into `dir` as pages of `perPage`: `record(i)` makes one, `text(records)`
+ * one page's file content, `name(page)` its file name from the zero-padded page number.
+ * Returns the files written.
+ */
+export function writePages(dir, n, perPage, name, record, text) {
+  mkdirSync(dir, { recursive: true });
   const files = [];
   for (let start = 0, page = 0; start < n; start += perPage, page++) {
-    const results = [];
-    for (let i = start; i < Math.min(n, start + perPage); i++) results.push(variant(tpls[i % tpls.length], i));
-    const file = path.join(dir, `package_search-${String(page).padStart(5, '0')}.json`);
-    writeFileSync(file, JSON.stringify({ help: 'https://demo.ckan.org/api/3/action/help_show?name=package_search', success: true, result: { count: n, results } }));
+    const records = [];
+    for (let i = start; i < Math.min(n, start + perPage); i++) records.push(record(i));
+    const file = path.join(dir, name(String(page).padStart(5, '0')));
+    writeFileSync(file, text(records));
     files.push(file);
   }
   return files;
