@@ -85,15 +85,15 @@ function unescape(b: Uint8Array, from: number, s: StringRead): Buffer {
     out.set(b.subarray(from + 1, last));
     return out;
   }
+  // Byte by byte: a page has an escape every ten bytes or so (its quotes), too many for a copy per run.
   let o = 0;
-  let run = from + 1;
-  for (let i = run; i < last; ) {
-    if (b[i] !== BACKSLASH) {
+  for (let i = from + 1; i < last; ) {
+    const c = b[i]!;
+    if (c !== BACKSLASH) {
+      out[o++] = c;
       i++;
       continue;
     }
-    out.set(b.subarray(run, i), o);
-    o += i - run;
     const e = b[i + 1]!;
     if (e !== 0x75) {
       out[o++] = ESCAPED[e]!;
@@ -107,9 +107,7 @@ function unescape(b: Uint8Array, from: number, s: StringRead): Buffer {
       }
       o += writeUtf8(out, o, u);
     }
-    run = i;
   }
-  out.set(b.subarray(run, last), o);
   return out;
 }
 
