@@ -11,7 +11,7 @@ import { catalogueFindings, mergeFacts, type CatalogueFacts } from '../engine/ca
 import type { RuleModule } from '../engine/rule-api.js';
 import { fileReport } from '../reporters/build-report.js';
 import type { CacheRecorder, LintCache } from './cache.js';
-import { groupTasks, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Task, type TaskSink } from './pool.js';
+import { groupTasks, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Reload, type Task, type TaskSink } from './pool.js';
 import { displayPath } from '../util/paths.js';
 import { fileParts, joinParts, splittable, type PartUnit } from './split.js';
 import type { RemoteRun, SampleSettings } from '../engine/remote.js';
@@ -156,10 +156,10 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
         },
       });
       const inProcess = (unit: LintUnit) => reportUnit(unit, req, settings);
-      const start = async (task: Task, emit: (events: UnitEvent[]) => void): Promise<void> => {
+      const start = async (task: Task, emit: (events: UnitEvent[]) => void, reload?: Reload): Promise<void> => {
         if (task.kind === 'hit') return emit(task.events);
         if (task.kind === 'split') return; // streamed by `splitEvents` when its turn comes
-        await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess);
+        await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload);
       };
       const splitEvents = (task: Extract<Task, { kind: 'split' }>) => splitRun(task, req, 2 * jobs, (tasks, window) => ordered(tasks, window, start));
       // A big file's parts go to the workers (not with --fix: its fixes are written per file).
@@ -167,11 +167,13 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       const tasksOf = (units: LintUnit[]) => groupTasks(units, taskLimits(units.length, jobs, settings.data), cache, split);
       for await (const e of ordered(tasksOf(plan.descriptors), 2 * jobs, start, observer, splitEvents)) if (keep(e)) yield e;
       for await (const e of ordered(tasksOf(dataFiles()), 2 * jobs, start, observer)) if (keep(e)) yield e;
-      // Harvested pages come as the harvest goes: one page per task, never cached.
+      // Harvested pages come as the harvest goes: one page per task, never cached. Their bytes
+      // move to the workers (a page is asked for, or read from its snapshot, again should its worker die).
       const pages = async function* (units: AsyncIterable<LintUnit>): AsyncGenerator<Task> {
         for await (const unit of units) yield { kind: 'run', units: [unit], recorders: [] };
       };
-      for (const run of remote) for await (const e of ordered(pages(run.units), 2 * jobs, start, observer)) if (keep(e)) yield counted(run, e);
+      // One page waits for a worker (the harvest fetches the next ones ahead meanwhile).
+      for (const run of remote) for await (const e of ordered(pages(run.units), jobs + 1, (task, emit) => start(task, emit, run.reload), observer)) if (keep(e)) yield counted(run, e);
     }
     yield* catalogueEvents(catalogue, req.config.rules, req.cwd, settings.shard !== undefined);
     cache?.commit();
