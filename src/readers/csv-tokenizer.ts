@@ -64,6 +64,12 @@ export class CsvTokenizer {
   private recordEnd = 0;
   private recordCells = 0;
   private readonly cellEnds = new Int32Array(MASK_CELLS);
+  /** Each text tokenized gets a number; the last search for a character outside ASCII: in which text, from where, found where. */
+  private textNumber = 0;
+  private recordTextNumber = 0;
+  private searchText = -1;
+  private searchFrom = 0;
+  private searchFound = 0;
   /** Whether the text being tokenized (so each of its records) is all ASCII, or free of surrogates: one scan a chunk. */
   ascii = false;
   bmp = false;
@@ -175,21 +181,35 @@ export class CsvTokenizer {
     if (this.ascii) return 0;
     const cells = this.recordCells;
     if (!this.asciiDialect || cells > MASK_CELLS) return undefined;
-    const { recordText: s, recordEnd: end, cellEnds: ends } = this;
+    const { recordEnd: end, cellEnds: ends } = this;
     let mask = 0;
     let i = 0;
-    NEXT_NON_ASCII.lastIndex = this.recordStart;
-    while (NEXT_NON_ASCII.test(s)) {
-      const at = NEXT_NON_ASCII.lastIndex - 1;
+    for (let from = this.recordStart; ; ) {
+      const at = this.nextNonAscii(from);
       if (at >= end) break;
       while (i < cells && ends[i]! <= at) i++;
       if (i === cells) break;
       mask |= 1 << i;
       // The rest of that cell needs no search.
       if (++i === cells) break;
-      NEXT_NON_ASCII.lastIndex = ends[i - 1]!;
+      from = ends[i - 1]!;
     }
     return mask;
+  }
+
+  /**
+   * The first character outside ASCII at or after `from` in the record's text (its length: none).
+   * The last answer is kept: the records after it, up to where it was found, need no search (a
+   * search that ran past rows without such characters is not run again for each of them).
+   */
+  private nextNonAscii(from: number): number {
+    if (this.searchText === this.recordTextNumber && from >= this.searchFrom && from <= this.searchFound) return this.searchFound;
+    NEXT_NON_ASCII.lastIndex = from;
+    const s = this.recordText;
+    this.searchText = this.recordTextNumber;
+    this.searchFrom = from;
+    this.searchFound = NEXT_NON_ASCII.test(s) ? NEXT_NON_ASCII.lastIndex - 1 : s.length;
+    return this.searchFound;
   }
 
   /** The bytes not tokenized, for csv-parse to read on from (the start of a record). */
@@ -208,6 +228,7 @@ export class CsvTokenizer {
   private tokenize(s: string, end: boolean): number {
     const n = s.length;
     const { d, q, rd, crlf, cellEnds } = this;
+    this.textNumber++;
     // Next delimiter, LF, CR and quote at or after the current position (n: none), found lazily.
     let nd = -1;
     let nlf = -1;
@@ -312,6 +333,7 @@ export class CsvTokenizer {
       this.breakChars += chars;
       if (this.records++ === 0) this.firstWidth = cells.length;
       this.recordText = s;
+      this.recordTextNumber = this.textNumber;
       this.recordStart = start;
       this.recordEnd = textEnd;
       this.recordCells = cells.length;
