@@ -11,7 +11,7 @@ import { catalogueFindings, mergeFacts, type CatalogueFacts } from '../engine/ca
 import type { RuleModule } from '../engine/rule-api.js';
 import { fileReport } from '../reporters/build-report.js';
 import type { CacheRecorder, LintCache } from './cache.js';
-import { groupTasks, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Task, type TaskSink } from './pool.js';
+import { groupTasks, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Reload, type Task, type TaskSink } from './pool.js';
 import { displayPath } from '../util/paths.js';
 import type { RemoteRun, SampleSettings } from '../engine/remote.js';
 
@@ -155,18 +155,20 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
         },
       });
       const inProcess = (unit: LintUnit) => reportUnit(unit, req, settings);
-      const start = async (task: Task, emit: (events: UnitEvent[]) => void): Promise<void> => {
+      const start = async (task: Task, emit: (events: UnitEvent[]) => void, reload?: Reload): Promise<void> => {
         if (task.kind === 'hit') return emit(task.events);
-        await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess);
+        await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload);
       };
       const tasksOf = (units: LintUnit[]) => groupTasks(units, taskLimits(units.length, jobs, settings.data), cache);
       for await (const e of ordered(tasksOf(plan.descriptors), 2 * jobs, start, observer)) if (keep(e)) yield e;
       for await (const e of ordered(tasksOf(dataFiles()), 2 * jobs, start, observer)) if (keep(e)) yield e;
-      // Harvested pages come as the harvest goes: one page per task, never cached.
+      // Harvested pages come as the harvest goes: one page per task, never cached. Their bytes
+      // move to the workers (a page is asked for, or read from its snapshot, again should its worker die).
       const pages = async function* (units: AsyncIterable<LintUnit>): AsyncGenerator<Task> {
         for await (const unit of units) yield { kind: 'run', units: [unit], recorders: [] };
       };
-      for (const run of remote) for await (const e of ordered(pages(run.units), 2 * jobs, start, observer)) if (keep(e)) yield counted(run, e);
+      // One page waits for a worker (the harvest fetches the next ones ahead meanwhile).
+      for (const run of remote) for await (const e of ordered(pages(run.units), jobs + 1, (task, emit) => start(task, emit, run.reload), observer)) if (keep(e)) yield counted(run, e);
     }
     yield* catalogueEvents(catalogue, req.config.rules, req.cwd, settings.shard !== undefined);
     cache?.commit();
