@@ -237,7 +237,7 @@ export async function* lintUnit(
   let outcome: LoadOutcome;
   if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else if (unit.kind === 'stdin') outcome = await withinFileTime(loadDescriptorText(file, unit.text, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
-  else if (unit.part) outcome = await withinFileTime(loadDocumentPart(unit.url, pageText(unit.body), unit.part, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  else if (unit.part) outcome = await withinFileTime(loadDocumentPart(unit.url, pageText(unit.body), unit.part, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else outcome = await withinFileTime(loadDescriptorText(unit.url, pageText(unit.body), config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   // --max-datasets cut the page: the datasets after the cut are not linted (nor their issues).
   if (outcome.kind === 'loaded' && unit.kind === 'fetched' && unit.limit !== undefined && outcome.datasets.length > unit.limit) {
@@ -274,6 +274,11 @@ export async function* lintUnit(
   // A file read whole says what it holds first; a big file read batch by batch, at its end.
   const settle = function* (count: number): Generator<LintItem> {
     if (orphans.length) yield { kind: 'file', file, findings: [...orphans] };
+    // A part of a local file split over the workers: the run adds up its parts (src/pipeline/split.ts).
+    if (unit.kind === 'fetched' && unit.part?.local) {
+      yield inventory('loaded', file, outcome.format, count);
+      return;
+    }
     // A document's parts are one file: each says the datasets up to its end (the last says them all).
     const before = unit.kind === 'fetched' ? (unit.part?.first ?? 0) : 0;
     if (count + before) yield inventory('loaded', file, outcome.format, count + before);
