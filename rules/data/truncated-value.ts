@@ -86,6 +86,12 @@ export const { meta, create } = defineRule<Options>({
     const fewestDigits = Math.min(...[...integers].map((d) => d!.replace('-', '').length));
     /** Shorter cells can be neither (missing values are only looked up for a match). */
     const shortestCell = Math.min(shortest, fewestDigits);
+    /**
+     * Lengths of the non-negative integers listed: a cell from a digit 1–9 to a digit is its own
+     * digits or no integer, so it can only match at one of these lengths (no scan for the others).
+     */
+    const digitLengths: boolean[] = [];
+    for (const d of integers) if (d && !d.startsWith('-')) digitLengths[d.length] = true;
     let table: TableInfo;
     let fields: Checked[] = [];
     let limit: FindingLimit;
@@ -112,6 +118,9 @@ export const { meta, create } = defineRule<Options>({
             }
           }
           if (f.integer && raw.length <= 24) {
+            const first = raw.charCodeAt(0);
+            const last = raw.charCodeAt(raw.length - 1);
+            if (first >= 49 && first <= 57 && last >= 48 && last <= 57 && !digitLengths[raw.length]) continue;
             const digits = integerDigits(raw);
             if (digits !== undefined && integers.has(digits) && !f.ref.missing.has(raw)) report('integer', ctx.row, f.ref, { limit: digits });
           }

@@ -159,8 +159,12 @@ export async function checkDataset(
   if (run.data) {
     const wantsTables = active.some((a) => a.hooks.table || a.hooks.row || a.hooks.endTable);
     const wantsRows = active.some((a) => a.hooks.row || a.rule.meta.needsRows);
-    // The hot path: one call per row per rule that wants rows, nothing else.
-    const rowHooks = active.filter((a) => a.hooks.row);
+    // The hot path: one call per row per rule that wants rows, nothing else. A rule that crashed
+    // leaves the list (at its crash, and at each table for crashes in other hooks): no per-row lookup.
+    let rowHooks = active.filter((a) => a.hooks.row && !crashed.has(a));
+    const dropCrashed = () => {
+      rowHooks = rowHooks.filter((a) => !crashed.has(a));
+    };
     let shared: SharedAnalysis[] = [];
     const dispatchRow: TableSink['row'] = (cells, ctx) => {
       for (const s of shared) {
@@ -173,12 +177,14 @@ export async function checkDataset(
           emitCore('core/rule-crashed', { messageId: 'crashed', data: { rule: `analysis ${s.name}`, message }, location: { file: ctx.table.path, row: ctx.row } });
         }
       }
-      for (const a of rowHooks) {
-        if (crashed.has(a)) continue;
+      for (let i = 0; i < rowHooks.length; i++) {
+        const a = rowHooks[i]!;
         try {
           a.hooks.row!(cells, ctx);
         } catch (err) {
           crash(a, err, { file: ctx.table.path, row: ctx.row });
+          dropCrashed();
+          i--; // the next rule is at this index now
         }
       }
     };
@@ -193,7 +199,10 @@ export async function checkDataset(
         if (name === 'table') openSheet = (args[0] as TableInfo).sheet !== undefined ? (args[0] as TableInfo) : undefined;
         call(name, where, ...args);
         // The analyses the rules asked for in their table hooks get the rows of this table.
-        if (name === 'table') shared = [...analyses.values()].filter((e) => e.table === args[0]);
+        if (name === 'table') {
+          shared = [...analyses.values()].filter((e) => e.table === args[0]);
+          dropCrashed();
+        }
         if (name === 'endTable') openSheet = undefined;
       };
       await readData(dist, ds, run, wantsRows, tableHooks, dispatchRow, emitCore, lines, samples.find((t) => t.dist === dist)?.sample.url);

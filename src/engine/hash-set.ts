@@ -29,6 +29,11 @@ export function hash53(parts: readonly string[]): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** A hash's first slot in a table of `mask + 1` (a power of two) slots: its low bits (an integer truncation, not a floating-point `%`). */
+function slot(key: number, mask: number): number {
+  return (key >>> 0) & mask;
+}
+
 export class HashSeen {
   private keys: Float64Array;
   private rows: Uint32Array;
@@ -48,7 +53,7 @@ export class HashSeen {
   has(hash: number): number {
     const key = hash || 1;
     const mask = this.keys.length - 1;
-    for (let i = key % this.keys.length; this.keys[i] !== 0; i = (i + 1) & mask) if (this.keys[i] === key) return this.rows[i]!;
+    for (let i = slot(key, mask); this.keys[i] !== 0; i = (i + 1) & mask) if (this.keys[i] === key) return this.rows[i]!;
     return 0;
   }
 
@@ -56,7 +61,7 @@ export class HashSeen {
   add(hash: number, row: number): number {
     const key = hash || 1; // 0 marks an empty slot
     let mask = this.keys.length - 1;
-    let i = key % this.keys.length;
+    let i = slot(key, mask);
     while (this.keys[i] !== 0) {
       if (this.keys[i] === key) return this.rows[i]!;
       i = (i + 1) & mask;
@@ -65,7 +70,7 @@ export class HashSeen {
     if ((this.count + 1) * 2 > this.keys.length) {
       this.grow();
       mask = this.keys.length - 1;
-      i = key % this.keys.length;
+      i = slot(key, mask);
       while (this.keys[i] !== 0) i = (i + 1) & mask;
     }
     this.keys[i] = key;
@@ -81,7 +86,7 @@ export class HashSeen {
     const mask = this.keys.length - 1;
     for (let j = 0; j < keys.length; j++) {
       if (keys[j] === 0) continue;
-      let i = keys[j]! % this.keys.length;
+      let i = slot(keys[j]!, mask);
       while (this.keys[i] !== 0) i = (i + 1) & mask;
       this.keys[i] = keys[j]!;
       this.rows[i] = rows[j]!;

@@ -25,7 +25,8 @@ export const TYPE_NAMES: readonly CellType[] = CELL_TYPES;
 const NULL_TOKENS = new Set(['NA', 'N/A', 'n/a', 'na', 'NULL', 'null', 'Null', 'None', 'none', 'NaN', 'nan', '-', '--', '#N/A', 'n.a.', 'n.d.', 'N.D.']);
 const BOOLEANS = new Set(['true', 'false', 'TRUE', 'FALSE', 'True', 'False']);
 
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+/** What `isoTime` reads, as a pattern (the tests hold the two to each other). */
+export const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 const OTHER_DATE = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{2}|\d{4})( \d{1,2}[:h]\d{2}(:\d{2})?)?$/;
 const GROUPED = /^[+-]?\d{1,3}([ .,'\u00a0\u202f])\d{3}(?:\1\d{3})*(?:([.,])\d+)?$/;
 
@@ -91,7 +92,37 @@ function classifyIsoDate(s: string): number {
   const day = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);
   if (day < 1 || day > 31) return TEXT;
   if (n === 10) return DATE;
-  return ISO_DATETIME.test(s) ? DATETIME : TEXT;
+  return isoTime(s, n) ? DATETIME : TEXT;
+}
+
+/**
+ * The rest of an ISO 8601 date-time after its `YYYY-MM-DD` (checked): `[T ]hh:mm`, then optional
+ * `:ss` with optional `.fff`, then an optional zone `Z`, `±hh`, `±hhmm` or `±hh:mm` — what
+ * `ISO_DATETIME` matches, by char codes (it runs on every date-time cell).
+ */
+function isoTime(s: string, n: number): boolean {
+  const digits = (i: number) => isDigit(s.charCodeAt(i)) && isDigit(s.charCodeAt(i + 1));
+  const sep = s.charCodeAt(10);
+  if ((sep !== 84 /* T */ && sep !== 32) || !digits(11) || s.charCodeAt(13) !== 58 /* : */ || !digits(14)) return false;
+  let i = 16;
+  if (s.charCodeAt(i) === 58) {
+    if (!digits(i + 1)) return false;
+    i += 3;
+    if (s.charCodeAt(i) === 46 /* . */) {
+      let j = i + 1;
+      while (isDigit(s.charCodeAt(j))) j++;
+      if (j === i + 1) return false;
+      i = j;
+    }
+  }
+  if (i === n) return true;
+  const zone = s.charCodeAt(i);
+  if (zone === 90 /* Z */) return i + 1 === n;
+  if ((zone !== 43 && zone !== 45) || !digits(i + 1)) return false;
+  i += 3;
+  if (i === n) return true;
+  if (s.charCodeAt(i) === 58) i++;
+  return i + 2 === n && digits(i);
 }
 
 function classifyRare(s: string): number {

@@ -7,6 +7,8 @@
  * kind than the record delimiter outside quotes, an unclosed quote at the end, a record near the
  * size limit. The reader then hands the rest, from the start of that record, to csv-parse.
  */
+import { isAscii } from 'node:buffer';
+
 const LF = 10;
 const CR = 13;
 const PIECE = 48 * 1024;
@@ -26,6 +28,14 @@ export interface TokenizerDialect {
 /** `cells`: the record's values; `breaks`: line breaks inside its quoted values (CRLF counts once). */
 export type RecordHandler = (cells: string[], breaks: number) => void;
 
+/** Whether a decoded piece is all ASCII, or free of surrogate pairs, from its UTF-8 bytes (native scans, no regular expression over the text). */
+function byteFlags(buf: Buffer): { ascii: boolean; bmp: boolean } {
+  if (isAscii(buf)) return { ascii: true, bmp: true };
+  // Valid UTF-8 (invalid bytes never reach the tokenizer) writes a surrogate pair as 4 bytes led by F0–F4.
+  for (let b = 0xf0; b <= 0xf4; b++) if (buf.indexOf(b) >= 0) return { ascii: false, bmp: false };
+  return { ascii: false, bmp: true };
+}
+
 export class CsvTokenizer {
   /** Text not yet tokenized: it starts at the beginning of a record. */
   private text = '';
@@ -44,6 +54,9 @@ export class CsvTokenizer {
   /** Whether the text being tokenized (so each of its records) is all ASCII, or free of surrogates: one scan a chunk. */
   ascii = false;
   bmp = false;
+  /** Whether the text left over from the last piece is all ASCII, or free of surrogates (false: not known). */
+  private textAscii = true;
+  private textBmp = true;
   /** Set by the reader: records after this are not tokenized. */
   stopped = false;
   /** Records tokenized, and the number of cells of the first one (csv-parse's expected width). */
@@ -99,6 +112,7 @@ export class CsvTokenizer {
 
   private pushPiece(chunk: Buffer | string | undefined, end: boolean): boolean {
     let add = '';
+    let flags: { ascii: boolean; bmp: boolean } | undefined;
     if (typeof chunk === 'string') add = chunk;
     else if (chunk) {
       let buf = this.cut ? Buffer.concat([this.cut, chunk]) : chunk;
@@ -109,18 +123,30 @@ export class CsvTokenizer {
         buf = buf.subarray(0, whole);
       }
       add = buf.toString('utf8');
+      flags = byteFlags(buf);
     }
     if (end && this.cut) {
       add += this.cut.toString('utf8');
       this.cut = undefined;
+      flags = undefined;
     }
     const s = this.text.length ? this.text + add : add;
+    if (flags) {
+      this.ascii = flags.ascii && (this.textAscii || !NON_ASCII.test(this.text));
+      this.bmp = flags.bmp && (this.textBmp || !SURROGATE.test(this.text));
+    } else {
+      this.ascii = !NON_ASCII.test(s);
+      this.bmp = this.ascii || !SURROGATE.test(s);
+    }
     const done = this.tokenize(s, end);
     if (done < 0) {
       this.text = s.slice(-done - 1);
       return false;
     }
     this.text = done === s.length ? '' : s.slice(done);
+    // What is known of the whole text holds for its rest.
+    this.textAscii = this.ascii;
+    this.textBmp = this.bmp;
     if (this.text.length > this.maxRecordChars) return false;
     return true;
   }
@@ -146,8 +172,6 @@ export class CsvTokenizer {
     let nlf = -1;
     let ncr = -1;
     let pos = 0;
-    this.ascii = !NON_ASCII.test(s);
-    this.bmp = this.ascii || !SURROGATE.test(s);
     while (pos < n && !this.stopped) {
       const start = pos;
       const cells: string[] = [];

@@ -209,6 +209,10 @@ describe('data/truncated-value (frictionless truncated-value)', () => {
   it('accepts values just below (test_validate_truncated_values_close_to_errors)', async () => {
     expect(await findings(rule, optIn('truncated-close.csv'))).toEqual([]);
   });
+  it('finds maxima however they are written (blank, zero or sign before), and no digit string one digit off', async () => {
+    const file = optIn('truncated-shapes.csv');
+    expect(await findings(rule, file)).toEqual([2, 4, 5, 6, 7, 9, 12].map((row) => at(rule, 'integer', file, row, 'n')));
+  });
   it('follows the Table Schema: integer fields only for maxima (not a string or number field)', async () => {
     expect(await findings(rule, optIn('schema/dataset.yaml'))).toEqual([at(rule, 'integer', optIn('schema/data/typed.csv'), 5, 'id')]);
   });

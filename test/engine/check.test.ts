@@ -101,6 +101,35 @@ describe('checkDataset', () => {
     expect(rowsSeen).toBe(3);
   });
 
+  it('gives the row a rule threw on to the rules after it, and no row to a rule that threw in its table hook', async () => {
+    const rowsOf = { next: [] as number[], tableBroken: [] as number[] };
+    const broken = defineRule({
+      meta: meta('data/broken'),
+      create: () => ({
+        row(_cells, ctx) {
+          if (ctx.row === 3) throw new Error('boom');
+        },
+      }),
+    });
+    const next = defineRule({ meta: meta('data/next'), create: () => ({ row: (_cells, ctx) => void rowsOf.next.push(ctx.row) }) });
+    const tableBroken = defineRule({
+      meta: meta('data/table-broken'),
+      create: () => ({
+        table() {
+          throw new Error('no table');
+        },
+        row: (_cells, ctx) => void rowsOf.tableBroken.push(ctx.row),
+      }),
+    });
+    const file = csv('a\n1\n2\n3\n');
+    const findings = await check(file, [broken, next, tableBroken]);
+    expect(findings.map((f) => [f.ruleId, f.message, f.location])).toEqual([
+      ['core/rule-crashed', 'rule data/table-broken failed on this dataset: no table', { file }],
+      ['core/rule-crashed', 'rule data/broken failed on this dataset: boom', { file, row: 3, line: 3 }],
+    ]);
+    expect(rowsOf).toEqual({ next: [2, 3, 4], tableBroken: [] });
+  });
+
   it('drops a shared analysis that throws and reports it', async () => {
     const FAILING = defineAnalysis('failing', () => ({
       row() {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { classifyCell, dateShape, isUnsafeInteger, resolveDatePattern, TYPE_NAMES } from '../../src/readers/cell-type.js';
+import { classifyCell, dateShape, isUnsafeInteger, ISO_DATETIME, resolveDatePattern, TYPE_NAMES } from '../../src/readers/cell-type.js';
 
 const type = (s: string) => TYPE_NAMES[classifyCell(s)];
 
@@ -56,5 +56,25 @@ describe('isUnsafeInteger', () => {
     expect(isUnsafeInteger('9007199254740992')).toBe(true);
     expect(isUnsafeInteger('-969925573829259264')).toBe(true);
     expect(isUnsafeInteger('0000000000000000012')).toBe(false);
+  });
+});
+
+describe('ISO date-times, read by char codes', () => {
+  it('are exactly what the ISO_DATETIME pattern matches, for every mix of separator, time and zone', () => {
+    const seps = ['T', ' ', 't', 'x', '', 'TT'];
+    const times = ['12:15', '1:15', '12:1', '12:15:00', '12:15:0', '12:15:00.5', '12:15:00.', '12:15:00.123456', '12:15.5', '12:15:00:00', '12-15', '', '12:15:00.5.5', 'ab:cd'];
+    const zones = ['', 'Z', 'z', 'ZZ', '+01', '-0530', '+05:30', '+05:3', '+5', '+01:', 'Z1', '+0100Z', ' ', '+01:00:00', '-01:0', '+0', '+123'];
+    let datetimes = 0;
+    for (const sep of seps) {
+      for (const time of times) {
+        for (const zone of zones) {
+          const s = `2023-01-31${sep}${time}${zone}`;
+          const expected = ISO_DATETIME.test(s);
+          if (expected) datetimes++;
+          expect(type(s) === 'datetime', s).toBe(expected);
+        }
+      }
+    }
+    expect(datetimes).toBeGreaterThan(30); // both ways: many match, many do not
   });
 });
