@@ -13,7 +13,7 @@ import { fileReport } from '../reporters/build-report.js';
 import type { CacheRecorder, LintCache } from './cache.js';
 import { groupTasks, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Task, type TaskSink } from './pool.js';
 import { displayPath } from '../util/paths.js';
-import { Lanes } from './lanes.js';
+import { boundMainHeap, Lanes } from './lanes.js';
 import type { RemoteRun, SampleSettings } from '../engine/remote.js';
 
 /** What a worker needs to rebuild the run's settings (a resolved config holds functions: it is re-resolved). */
@@ -189,6 +189,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       });
       const inProcess = (unit: LintUnit) => reportUnit(unit, req, settings);
       const lanes = new Lanes(jobs, extras.mainLane ?? jobs <= MAIN_LANE_UP_TO);
+      if (lanes.main) boundMainHeap();
       const start = async (task: Task, emit: (events: UnitEvent[]) => void): Promise<void> => {
         if (task.kind === 'hit') return emit(task.events);
         const lane = await lanes.take();
