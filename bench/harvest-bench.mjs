@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- harvest [--size 100000] [--jobs 2] [--runs live,harvest,offline,data-json]
- * [--page-size n] [--odlint <other build's bin/odlint.js>]`: the harvest benchmark (issue 12). A CKAN
+ * [--page-size n] [--odlint <other build's bin/odlint.js>] [--memory]`: the harvest benchmark (issue 12). A CKAN
  * portal of `size` datasets (bench/catalogue.mjs: the real corpus packages as templates, pages of
  * 1,000) is served by bench/replay-portal.mjs on 127.0.0.1 in its own process; then, each in its
  * own process (CPU and peak RSS from process.resourceUsage(), worker threads included):
@@ -11,11 +11,12 @@
  *      number of datasets as one DCAT-US document, harvested in parts as it downloads.
  * Checks that every announced dataset was linted (1 and 3 the same bytes). Prints wall, CPU, peak
  * RSS, datasets/s, the replay server's own CPU during the run (it is not odlint's) and the load
- * average. Goals (docs/performance.md): 100k harvested and linted in
+ * average; with `--memory`, each thread's peak heap and external bytes (bench/memory-probe.cjs).
+ * Goals (docs/performance.md): 100k harvested and linted in
  * < 60 s on 2 cores, peak RSS < 400 MiB. Needs `npm run build`.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -38,6 +39,22 @@ const jobs = opt('--jobs', '2');
 const pageSize = opt('--page-size', undefined);
 /** `--odlint <bin/odlint.js>`: another build to time (a before/after pair against the same portal). */
 const odlint = path.resolve(opt('--odlint', path.join(root, 'bin', 'odlint.js')));
+/** `--memory`: sample each thread's memory (bench/memory-probe.cjs) and print its peaks after each run. */
+const memory = args.includes('--memory');
+const memoryFile = path.join(outDir, `memory-${process.pid}.jsonl`);
+const probe = memory ? ['--require', path.join(root, 'bench', 'memory-probe.cjs')] : [];
+if (memory) process.env.ODLINT_BENCH_MEMORY_FILE = memoryFile;
+/** Each thread's peaks (MiB) as one line: the last line a thread wrote holds its peaks. */
+const memoryPeaks = () => {
+  if (!existsSync(memoryFile)) return 'no memory samples';
+  const last = new Map();
+  for (const line of readFileSync(memoryFile, 'utf8').trim().split('\n')) {
+    const m = JSON.parse(line);
+    last.set(m.thread, m);
+  }
+  rmSync(memoryFile, { force: true });
+  return [...last.values()].map((m) => `${m.thread}: heap ${m.heapUsed} MiB used / ${m.heapTotal} MiB total, external ${m.external} MiB (array buffers ${m.arrayBuffers})`).join('; ');
+};
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 mkdirSync(outDir, { recursive: true });
 
@@ -64,10 +81,12 @@ const serverCpu = async (retry = true) => {
 const run = async (label, cmdArgs) => {
   const before = load();
   const server0 = await serverCpu();
-  const r = timedRun(outDir, null, [odlint, ...cmdArgs]);
+  rmSync(memoryFile, { force: true });
+  const r = timedRun(outDir, null, [...probe, odlint, ...cmdArgs]);
   if (r.status !== 0) throw new Error(`odlint ${cmdArgs.join(' ')} failed (exit ${r.status}): ${r.stderr}`);
   const server = (await serverCpu()) - server0;
   console.log(`| ${label} | ${r.seconds.toFixed(1)} s | ${r.cpuSeconds.toFixed(1)} s | ${Math.round(r.rssMiB)} MiB | ${Math.round(n / r.seconds)} | ${server.toFixed(1)} s | ${before} → ${load()} |`);
+  if (memory) console.log(`peaks: ${memoryPeaks()}`);
   return r;
 };
 const paging = pageSize ? ['--page-size', pageSize] : [];

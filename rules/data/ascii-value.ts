@@ -43,12 +43,15 @@ export const { meta, create } = defineRule<Options>({
         limit = new FindingLimit(context.options.maxFindings);
       },
       row(cells, ctx) {
-        if (ctx.ascii || isBlankRow(cells)) return;
+        if (ctx.ascii) return;
+        // The reader may tell which cells have such characters (RowContext.record): no scan then.
+        const known = ctx.record?.nonAscii();
+        if (known === 0 || isBlankRow(cells)) return;
         if (!ctx.table.header.length) fields = widenHeaderless(fields, ctx.table.header, cells.length);
         for (let i = 0; i < fields.length; i++) {
           const ref = fields[i]!;
           const raw = cells[ref.column];
-          if (raw === undefined || !nonAscii(raw) || ref.missing.has(raw)) continue;
+          if (raw === undefined || (known === undefined ? !nonAscii(raw) : (known & (1 << ref.column)) === 0) || ref.missing.has(raw)) continue;
           if (limit.take(ctx.row)) context.report({ messageId: 'nonAscii', data: { row: ctx.row, field: ref.name }, location: { file: table.path, row: ctx.row, field: ref.name } });
         }
       },

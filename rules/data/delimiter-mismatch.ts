@@ -46,6 +46,7 @@ export const { meta, create } = defineRule({
         counts = undefined;
         seen = 0;
         if (active && table.header.length === 1) observe(table.header[0]!);
+        if (!active) return false; // nothing to check in its rows
       },
       row(cells) {
         if (!active || seen >= SAMPLE) return;

@@ -66,6 +66,7 @@ export const { meta, create } = defineRule<Options>({
           else if (ref.field && !['integer', 'number'].includes(ref.field.type ?? 'string')) context.report({ messageId: 'notNumeric', data: { field: ref.name }, location });
           else followed.push({ ref, interval: check.interval ?? 3, average: check.average ?? 'mean', numbers: new NumberColumn(context.options.maxValues), other: 0 });
         }
+        if (!followed.length) return false; // nothing to check in its rows
       },
       row(cells, ctx) {
         for (const f of followed) {

@@ -55,6 +55,7 @@ export const { meta, create } = defineRule<Options>({
           if (ref) checks.push({ ref, values: check.values });
           else context.report({ messageId: 'fieldMissing', data: { field: check.fieldName }, location: { file: t.path }, severity: 'info' });
         }
+        if (!checks.length) return false; // nothing to check in its rows
       },
       row(cells, ctx) {
         for (const { ref, values } of checks) {

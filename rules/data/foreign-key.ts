@@ -152,7 +152,7 @@ export const { meta, create } = defineRule<Options>({
       },
       table(table, dist) {
         reading = undefined;
-        if (read.has(dist)) return;
+        if (read.has(dist)) return false; // nothing to check in its rows
         read.add(dist);
         const sets = keySets.filter((k) => k.dist === dist);
         const keys = foreignKeys.filter((k) => k.dist === dist);
@@ -172,6 +172,7 @@ export const { meta, create } = defineRule<Options>({
           k.file = table.path;
         }
         reading = { table, sets, keys };
+        if (!sets.length && !keys.length) return false;
       },
       row(cells, ctx) {
         if (!reading) return;

@@ -72,6 +72,7 @@ export const { meta, create } = defineRule<Options>({
           if (unknown !== undefined) context.report({ messageId: 'unknownField', data: { formula: p.source, field: unknown }, location: { file: t.path }, severity: 'info' });
           else constraints.push({ source: p.source, formula: p.formula, fields: byName, limit: new FindingLimit(context.options.maxFindings) });
         }
+        if (!constraints.length) return false; // nothing to check in its rows
       },
       row(cells, ctx) {
         if (isBlankRow(cells)) return; // data/blank-rows

@@ -112,7 +112,7 @@ export const { meta, create } = defineRule<Options>({
         checked = [];
         primaryKeyCheck = undefined;
         const schema = dist.schema;
-        if (!schema?.fields) return;
+        if (!schema?.fields) return false; // nothing to check in its rows
         missing = new Set(missingValues(schema));
         const columns = fieldColumns(schema, t.header);
         const primaryKey = ([] as string[]).concat(schema.primaryKey ?? []);
@@ -139,6 +139,7 @@ export const { meta, create } = defineRule<Options>({
             primaryKeyCheck = { fields: keyFields.map((i) => schema.fields[i]!), columns: keyColumns as number[], seen: new HashSeen(context.options.maxUniqueValues) };
           }
         }
+        if (!checked.length && !primaryKeyCheck) return false;
       },
       row(cells, ctx) {
         for (const check of checked) {

@@ -42,10 +42,10 @@ export const { meta, create } = defineRule<Options>({
         fields = 0;
         limit = new FindingLimit(context.options.maxFindings);
         const schema = dist.schema;
-        if (!schema?.fields?.length || !['exact', 'equal'].includes(fieldsMatch(schema))) return;
+        if (!schema?.fields?.length || !['exact', 'equal'].includes(fieldsMatch(schema))) return false; // nothing to check in its rows
         // data/ragged-rows measures rows against the header (without one, the first row): when
         // that is as wide as the schema, rows of another width are its to report.
-        if (t.headerRow > 0 && t.header.length === schema.fields.length) return;
+        if (t.headerRow > 0 && t.header.length === schema.fields.length) return false;
         fields = schema.fields.length;
         firstRow = t.headerRow === 0;
         names = schema.fields.map((f) => f.name);

@@ -41,7 +41,7 @@ export const { meta, create } = defineRule<Options>({
         limit = new FindingLimit(context.options.maxFindings);
         const schema = dist.schema;
         checked = [];
-        if (!schema?.fields) return;
+        if (!schema?.fields) return false; // nothing to check in its rows
         missing = new Set(missingValues(schema));
         const columns = fieldColumns(schema, t.header);
         schema.fields.forEach((field, i) => {
@@ -49,6 +49,7 @@ export const { meta, create } = defineRule<Options>({
           if (column !== undefined && field.type && !['string', 'any'].includes(field.type)) checked.push({ field, column });
           else if (column !== undefined && field.type === 'string' && field.format && field.format !== 'default') checked.push({ field, column });
         });
+        if (!checked.length) return false;
       },
       row(cells, ctx) {
         for (const { field, column } of checked) {

@@ -47,6 +47,7 @@ export const { meta, create } = defineRule<Options>({
           if (ref) sequences.push({ ref, broken: false });
           else context.report({ messageId: 'fieldMissing', data: { field: check.fieldName }, location: { file: t.path }, severity: 'info' });
         }
+        if (!sequences.length) return false; // nothing to check in its rows
       },
       row(cells, ctx) {
         if (isBlankRow(cells)) return; // data/blank-rows

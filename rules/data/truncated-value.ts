@@ -23,12 +23,14 @@ function checked(ref: FieldRef): Checked {
 /**
  * `integerText(raw)`, with a scan instead of a regular expression for the common cells: plain
  * digits are their own digits (without leading zeros), any other ASCII character but a sign or a
- * blank rules the cell out.
+ * blank rules the cell out, and so does a sign after a digit.
  */
 function integerDigits(raw: string): string | undefined {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c >= 48 && c <= 57) continue;
+    // A sign after a digit (a date, a range) is no integer: no regular expression for it.
+    if ((c === 43 || c === 45) && i > 0 && raw.charCodeAt(i - 1) >= 48 && raw.charCodeAt(i - 1) <= 57) return undefined;
     if (c <= 32 || c === 43 || c === 45 || c >= 128) return integerText(raw);
     return undefined;
   }

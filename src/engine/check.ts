@@ -126,12 +126,15 @@ export async function checkDataset(
     }
   }
 
+  /** Rules whose table hook said they have nothing to check in the rows of the table being read. */
+  const noRows = new Set<ActiveRule>();
   const call: CallHooks = (name, where, ...args) => {
+    if (name === 'table') noRows.clear();
     for (const a of active) {
-      const fn = a.hooks[name] as ((...x: unknown[]) => void) | undefined;
+      const fn = a.hooks[name] as ((...x: unknown[]) => unknown) | undefined;
       if (!fn || crashed.has(a)) continue;
       try {
-        fn.apply(a.hooks, args);
+        if (fn.apply(a.hooks, args) === false && name === 'table') noRows.add(a);
       } catch (err) {
         crash(a, err, where);
       }
@@ -159,9 +162,11 @@ export async function checkDataset(
   if (run.data) {
     const wantsTables = active.some((a) => a.hooks.table || a.hooks.row || a.hooks.endTable);
     const wantsRows = active.some((a) => a.hooks.row || a.rule.meta.needsRows);
-    // The hot path: one call per row per rule that wants rows, nothing else. A rule that crashed
-    // leaves the list (at its crash, and at each table for crashes in other hooks): no per-row lookup.
-    let rowHooks = active.filter((a) => a.hooks.row && !crashed.has(a));
+    // The hot path: one call per row per rule that wants this table's rows, nothing else. The list
+    // is made at each table (without the rules that want none of its rows) and a rule that crashes
+    // leaves it: no per-row lookup.
+    const withRowHooks = active.filter((a) => a.hooks.row);
+    let rowHooks: ActiveRule[] = [];
     const dropCrashed = () => {
       rowHooks = rowHooks.filter((a) => !crashed.has(a));
     };
@@ -201,7 +206,7 @@ export async function checkDataset(
         // The analyses the rules asked for in their table hooks get the rows of this table.
         if (name === 'table') {
           shared = [...analyses.values()].filter((e) => e.table === args[0]);
-          dropCrashed();
+          rowHooks = withRowHooks.filter((a) => !crashed.has(a) && !noRows.has(a));
         }
         if (name === 'endTable') openSheet = undefined;
       };

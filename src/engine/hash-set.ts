@@ -29,19 +29,21 @@ export function hash53(parts: readonly string[]): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** A hash's first slot in a table of `mask + 1` (a power of two) slots: its low bits (an integer truncation, not a floating-point `%`). */
-function slot(key: number, mask: number): number {
-  return (key >>> 0) & mask;
-}
+/** Slot i of a HashSeen table is three numbers at 3i: the hash's high 21 bits + 1 (0: empty), its low 32 bits, the row. */
+const WIDTH = 3;
 
+/**
+ * One typed array, slot by slot (12 bytes each): a probe reads one place in memory, not one in a
+ * key array and another in a row array — most probes of a big table miss the cache.
+ */
 export class HashSeen {
-  private keys: Float64Array;
-  private rows: Uint32Array;
+  private table: Uint32Array;
+  private mask: number;
   private count = 0;
 
   constructor(readonly maxEntries: number) {
-    this.keys = new Float64Array(1 << 12);
-    this.rows = new Uint32Array(1 << 12);
+    this.table = new Uint32Array(WIDTH << 12);
+    this.mask = (1 << 12) - 1;
   }
 
   /** True once `maxEntries` hashes are stored: later ones are looked up but not added. */
@@ -51,45 +53,57 @@ export class HashSeen {
 
   /** The row where `hash` was first seen, or 0 when it was not stored (past `maxEntries`: maybe never stored). */
   has(hash: number): number {
-    const key = hash || 1;
-    const mask = this.keys.length - 1;
-    for (let i = slot(key, mask); this.keys[i] !== 0; i = (i + 1) & mask) if (this.keys[i] === key) return this.rows[i]!;
-    return 0;
+    const at = this.find(hash);
+    return this.table[at]! === 0 ? 0 : this.table[at + 2]!;
   }
 
   /** Records `hash` first seen at `row`; returns the earlier row when it was already there, else 0. */
   add(hash: number, row: number): number {
-    const key = hash || 1; // 0 marks an empty slot
-    let mask = this.keys.length - 1;
-    let i = slot(key, mask);
-    while (this.keys[i] !== 0) {
-      if (this.keys[i] === key) return this.rows[i]!;
-      i = (i + 1) & mask;
-    }
+    let at = this.find(hash);
+    if (this.table[at]! !== 0) return this.table[at + 2]!;
     if (this.full) return 0;
-    if ((this.count + 1) * 2 > this.keys.length) {
+    if ((this.count + 1) * 2 > this.mask + 1) {
       this.grow();
-      mask = this.keys.length - 1;
-      i = slot(key, mask);
-      while (this.keys[i] !== 0) i = (i + 1) & mask;
+      at = this.find(hash);
     }
-    this.keys[i] = key;
-    this.rows[i] = row;
+    this.table[at] = high(hash) + 1;
+    this.table[at + 1] = hash >>> 0;
+    this.table[at + 2] = row;
     this.count++;
     return 0;
   }
 
-  private grow(): void {
-    const [keys, rows] = [this.keys, this.rows];
-    this.keys = new Float64Array(keys.length * 2);
-    this.rows = new Uint32Array(keys.length * 2);
-    const mask = this.keys.length - 1;
-    for (let j = 0; j < keys.length; j++) {
-      if (keys[j] === 0) continue;
-      let i = slot(keys[j]!, mask);
-      while (this.keys[i] !== 0) i = (i + 1) & mask;
-      this.keys[i] = keys[j]!;
-      this.rows[i] = rows[j]!;
+  /** Where `hash` is in the table, or the empty slot where it would go. */
+  private find(hash: number): number {
+    const t = this.table;
+    const hi = high(hash) + 1;
+    const lo = hash >>> 0;
+    const mask = this.mask;
+    let i = lo & mask;
+    for (;;) {
+      const at = i * WIDTH;
+      if (t[at]! === 0 || (t[at]! === hi && t[at + 1]! === lo)) return at;
+      i = (i + 1) & mask;
     }
   }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Uint32Array(old.length * 2);
+    this.mask = this.mask * 2 + 1;
+    for (let at = 0; at < old.length; at += WIDTH) {
+      if (old[at]! === 0) continue;
+      let i = old[at + 1]! & this.mask;
+      while (this.table[i * WIDTH]! !== 0) i = (i + 1) & this.mask;
+      const to = i * WIDTH;
+      this.table[to] = old[at]!;
+      this.table[to + 1] = old[at + 1]!;
+      this.table[to + 2] = old[at + 2]!;
+    }
+  }
+}
+
+/** The high 21 bits of a 53-bit hash (an exact division by a power of two, then truncation). */
+function high(hash: number): number {
+  return (hash / 4294967296) >>> 0;
 }

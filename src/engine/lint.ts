@@ -239,7 +239,7 @@ export async function* lintUnit(
   const options = { allowedRoots: req.allowedRoots, oneByOne: !(unit.kind === 'fetched' && unit.limit !== undefined) };
   if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits, options), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else if (unit.kind === 'stdin') outcome = await withinFileTime(loadDescriptorText(file, unit.text, config.limits, options), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
-  else if (unit.part) outcome = await withinFileTime(loadDocumentPart(unit.url, pageText(unit.body), unit.part, config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  else if (unit.part) outcome = await withinFileTime(loadDocumentPart(unit.url, pageText(unit.body), unit.part, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else outcome = await withinFileTime(loadDescriptorText(unit.url, pageText(unit.body), config.limits, options), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   // --max-datasets cut the page: the datasets after the cut are not linted (nor their issues).
   if (outcome.kind === 'loaded' && unit.kind === 'fetched' && unit.limit !== undefined && outcome.datasets.length > unit.limit) {
@@ -277,6 +277,11 @@ export async function* lintUnit(
   const streamed = outcome.more !== undefined && outcome.count === undefined;
   const settle = function* (count: number): Generator<LintItem> {
     if (orphans.length) yield { kind: 'file', file, findings: [...orphans] };
+    // A part of a local file split over the workers: the run adds up its parts (src/pipeline/split.ts).
+    if (unit.kind === 'fetched' && unit.part?.local) {
+      yield inventory('loaded', file, outcome.format, count);
+      return;
+    }
     // A document's parts are one file: each says the datasets up to its end (the last says them all).
     const before = unit.kind === 'fetched' ? (unit.part?.first ?? 0) : 0;
     if (count + before) yield inventory('loaded', file, outcome.format, count + before);

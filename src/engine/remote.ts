@@ -6,8 +6,8 @@
  */
 import { HttpClient, DEFAULT_CLIENT, userAgentOf, type ClientOptions } from '../harvest/client.js';
 import { startHarvest } from '../harvest/harvest.js';
-import { HARVEST_END } from '../harvest/walk.js';
-import { readSnapshot } from '../harvest/snapshot.js';
+import { HARVEST_END, problemOf } from '../harvest/walk.js';
+import { readSnapshot, readSnapshotLine, type LineAt } from '../harvest/snapshot.js';
 import type { Sampler } from '../harvest/sample.js';
 import type { HarvestOptions, HarvestRecord, HarvestStats, PortalKind } from '../harvest/types.js';
 import type { LintUnit } from './lint.js';
@@ -28,6 +28,11 @@ export interface RemoteRun {
   estimatedUnits: number;
   units: AsyncIterable<LintUnit>;
   client?: HttpClient;
+  /**
+   * A page's unit with its body again — the page asked for again, or its snapshot line read
+   * again — for a page whose bytes moved to a worker that died (src/pipeline/pool.ts).
+   */
+  reload?: (unit: LintUnit) => Promise<LintUnit>;
 }
 
 /** Unit indices of the n-th remote input start here: after every local unit, 2^33 apart. */
@@ -51,13 +56,21 @@ export function newClient(settings: HarvestSettings, maxBytes: number): HttpClie
 /** Starts harvesting a portal (detection makes its first requests now). */
 export async function openPortal(url: string, base: number, settings: HarvestSettings, maxBytes: number): Promise<RemoteRun> {
   const client = newClient(settings, maxBytes);
-  const { stats, records } = await startHarvest(url, client, settings.options);
+  const { stats, records, accept } = await startHarvest(url, client, settings.options);
   const size = stats.pageSize;
   const estimatedUnits = stats.announced !== undefined && size ? Math.ceil(Math.min(stats.announced, settings.options.maxDatasets ?? Infinity) / size) : (stats.expectedPages ?? 1);
   async function* units(): AsyncGenerator<LintUnit> {
     for await (const r of records) yield unitOf(r, base, stats.kind, FORMAT_OF[stats.kind]);
   }
-  return { stats, estimatedUnits, units: units(), client };
+  // (A page that cannot be had again is the harvest error it would have been the first time.)
+  const reload = async (unit: LintUnit): Promise<LintUnit> => {
+    if (unit.kind !== 'fetched') return unit;
+    const got = await client.get(unit.url, accept);
+    if (got.ok) return { ...unit, body: got.bytes ?? got.text };
+    const problem = problemOf(got);
+    return { kind: 'harvest-error', index: unit.index, url: unit.url, format: unit.format, ruleId: problem.ruleId ?? 'core/harvest-error', messageId: problem.messageId, data: problem.data };
+  };
+  return { stats, estimatedUnits, units: units(), client, reload };
 }
 
 /**
@@ -70,6 +83,8 @@ export async function openSnapshot(file: string, base: number, sizeBytes: number
   const header = !first.done && first.value.type === 'header' ? first.value.header : undefined;
   const kind = header?.kind ?? 'document';
   const stats: HarvestStats = { url: header?.url ?? file, kind, harvested: 0, pages: 0, failedPages: 0, linted: 0 };
+  // Where each page's line is (units let go once linted), to read it again.
+  const lineOf = new WeakMap<LintUnit, LineAt>();
   async function* units(): AsyncGenerator<LintUnit> {
     if (!header) {
       yield { kind: 'harvest-error', index: base, url: file, format: 'snapshot', ruleId: 'core/harvest-error', messageId: 'badSnapshot', data: { why: 'its first line is not a snapshot header' } };
@@ -91,10 +106,19 @@ export async function openSnapshot(file: string, base: number, sizeBytes: number
         stats.pages++;
         stats.harvested += r.limit ?? r.datasets;
       } else if (r.page < HARVEST_END) stats.failedPages++;
-      yield unitOf(r, base, kind, FORMAT_OF[kind]);
+      const unit = unitOf(r, base, kind, FORMAT_OF[kind]);
+      if (l.at) lineOf.set(unit, l.at);
+      yield unit;
     }
   }
-  return { stats, estimatedUnits: Math.max(1, Math.floor(sizeBytes / (1 << 20))), units: units() };
+  const reload = async (unit: LintUnit): Promise<LintUnit> => {
+    const at = lineOf.get(unit);
+    const again = at && (await readSnapshotLine(file, at).catch((e: Error) => ({ type: 'bad' as const, message: e.message })));
+    if (again?.type === 'record') return unitOf(again.record, base, kind, FORMAT_OF[kind]);
+    const why = !again ? 'the page cannot be read again' : again.type === 'bad' ? `the page cannot be read again: ${again.message}` : 'the page cannot be read again: its line changed';
+    return { kind: 'harvest-error', index: unit.index, url: file, format: 'snapshot', ruleId: 'core/harvest-error', messageId: 'badSnapshot', data: { why } };
+  };
+  return { stats, estimatedUnits: Math.max(1, Math.floor(sizeBytes / (1 << 20))), units: units(), reload };
 }
 
 /** `--online --data`: what a process needs to sample remote CSV files (serialisable, for workers). */

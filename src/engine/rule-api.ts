@@ -141,7 +141,8 @@ export function defineAnalysis<T extends TableAnalysis>(name: string, create: (t
 export interface RuleHooks {
   dataset?(ds: Dataset): void;
   distribution?(dist: Distribution, ds: Dataset): void;
-  table?(table: TableInfo, dist: Distribution, ds: Dataset): void;
+  /** Returns false when the rule has nothing to check in this table's rows: its `row` hook is then not called for them. */
+  table?(table: TableInfo, dist: Distribution, ds: Dataset): void | false;
   row?(cells: readonly string[], ctx: RowContext): void;
   endTable?(table: TableInfo, summary: TableSummary, dist: Distribution, ds: Dataset): void;
   end?(ds: Dataset): void;

@@ -20,6 +20,8 @@ export const DOCUMENT_ACCEPT = 'application/json, application/ld+json, text/turt
 export interface Harvest {
   stats: HarvestStats;
   records: AsyncGenerator<HarvestRecord>;
+  /** What its pages are asked for with (to ask for a page again). */
+  accept: string;
 }
 
 /** The portal kind a URL's path names, without asking anything. */
@@ -179,5 +181,5 @@ export async function startHarvest(url: string, client: HttpClient, opts: Harves
     yield first.value;
     yield* walking;
   }
-  return { stats, records: records() };
+  return { stats, records: records(), accept: proto.accept };
 }

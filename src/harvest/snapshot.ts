@@ -8,13 +8,13 @@
  */
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { createHash } from 'node:crypto';
 import type { DocumentPart } from '../loaders/index.js';
 import type { HarvestRecord, HarvestStats, PortalKind } from './types.js';
 import type { Resume } from './walk.js';
 import { RESUME_OVERLAP } from './dcat-us-stream.js';
 import { pageText } from './client.js';
+import { pageLine } from './snapshot-line.js';
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -38,7 +38,7 @@ export interface SnapshotEnd {
 }
 
 /** A line of a snapshot, read back. */
-export type SnapshotLine = { line: number } & ({ type: 'header'; header: SnapshotHeader } | { type: 'record'; record: HarvestRecord; announced?: number } | { type: 'end'; end: SnapshotEnd } | { type: 'bad'; message: string });
+export type SnapshotLine = { line: number } & ({ type: 'header'; header: SnapshotHeader } | { type: 'record'; record: HarvestRecord; announced?: number; at: LineAt } | { type: 'end'; end: SnapshotEnd } | { type: 'bad'; message: string });
 
 const isPart = (v: unknown): v is DocumentPart => {
   const p = v as Partial<DocumentPart> | undefined;
@@ -62,14 +62,15 @@ export function isSnapshotFile(file: string): boolean {
 }
 
 /** A record as its line: the body last, so that `head -c` shows what a line is about. */
-function recordLine(r: HarvestRecord, announced: number | undefined): string | Buffer {
+function recordLine(r: HarvestRecord, announced: number | undefined): string | Buffer[] {
   const { kind, page, url, fetchedAt, next } = r;
   const common = { page, url, fetchedAt, ...(announced !== undefined ? { announced } : {}), ...(next ? { next } : {}) };
   if (kind === 'error') return JSON.stringify({ ...common, error: { ...(r.ruleId ? { ruleId: r.ruleId } : {}), messageId: r.messageId, data: r.data } });
   const head = { ...common, contentType: r.contentType, datasets: r.datasets, ...(r.limit !== undefined ? { limit: r.limit } : {}), ...(r.part ? { part: r.part } : {}) };
   const body = typeof r.body === 'string' ? undefined : jsonStringOf(r.body);
   if (!body) return JSON.stringify({ ...head, body: typeof r.body === 'string' ? r.body : pageText(r.body) });
-  return Buffer.concat([Buffer.from(`${JSON.stringify(head).slice(0, -1)},"body":`), body, Buffer.from('}')]);
+  // In pieces: a 7 MB body is not copied once more into one line.
+  return [Buffer.from(`${JSON.stringify(head).slice(0, -1)},"body":`), body, Buffer.from('}')];
 }
 
 /** Escapes of the bytes below 0x20 as JSON.stringify writes them. */
@@ -112,61 +113,119 @@ export function jsonStringOf(bytes: Uint8Array): Buffer | undefined {
   return out;
 }
 
+/** Where a line is in its file, to read it again: its number, its first byte, its length (no newline). */
+export interface LineAt {
+  line: number;
+  offset: number;
+  length: number;
+}
+
 /**
- * The lines of a file, read as they are asked for: readline reads ahead without bound, which for
- * a snapshot of 100 pages of 7 MB is the whole file in memory.
+ * The lines of a file as bytes, read as they are asked for (readline reads ahead without bound,
+ * which for a snapshot of 100 pages of 7 MB is the whole file in memory), each with where it is.
+ * A line is a view into the reader's buffer, valid until the next line is asked for; the buffer
+ * grows to the longest line and is reused.
  */
-export async function* readLines(file: string, chunkBytes = 1 << 20): AsyncGenerator<string> {
+export async function* readLines(file: string, chunkBytes = 1 << 20): AsyncGenerator<{ bytes: Buffer; at: LineAt }> {
   const handle = await open(file, 'r');
   try {
-    const decoder = new StringDecoder('utf8');
-    const buffer = Buffer.alloc(chunkBytes);
-    let parts: string[] = [];
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
-      const text = bytesRead ? decoder.write(buffer.subarray(0, bytesRead)) : decoder.end();
-      let from = 0;
-      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', from)) {
-        parts.push(text.slice(from, at));
-        const line = parts.join('');
-        parts = [];
-        yield line.endsWith('\r') ? line.slice(0, -1) : line;
-        from = at + 1;
+    let buf = Buffer.allocUnsafe(chunkBytes);
+    // buf[start, end) holds the file's bytes from `base + start`; the line under way starts at `start`.
+    let base = 0;
+    let start = 0;
+    let end = 0;
+    let searched = 0;
+    let line = 0;
+    for (let eof = false; ; ) {
+      const nl = buf.subarray(0, end).indexOf(10, searched);
+      if (nl >= 0) {
+        const cr = nl > start && buf[nl - 1] === 13 ? 1 : 0;
+        yield { bytes: buf.subarray(start, nl - cr), at: { line: ++line, offset: base + start, length: nl - cr - start } };
+        start = searched = nl + 1;
+        continue;
       }
-      if (from < text.length) parts.push(text.slice(from));
-      if (!bytesRead) break;
+      if (eof) {
+        if (start < end) yield { bytes: buf.subarray(start, end), at: { line: ++line, offset: base + start, length: end - start } };
+        return;
+      }
+      // The line goes on: it moves to the front of the buffer (which doubles when it is full).
+      if (start > 0) {
+        buf.copy(buf, 0, start, end);
+        base += start;
+        end -= start;
+        start = 0;
+      }
+      if (end === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, end);
+        buf = bigger;
+      }
+      searched = end;
+      const { bytesRead } = await handle.read(buf, end, buf.length - end, null);
+      end += bytesRead;
+      eof = bytesRead === 0;
     }
-    if (parts.length) yield parts.join('');
   } finally {
     await handle.close();
   }
 }
 
-/** Reads a snapshot line by line (a page's body is one line: memory holds one page at a time). */
+/**
+ * Reads a snapshot line by line (a page's body is one line: memory holds one page at a time). A
+ * page's body is taken from the line's bytes (src/harvest/snapshot-line.ts): the bytes the
+ * portal sent, never decoded here, ready to move to the worker that lints them.
+ */
 export async function* readSnapshot(file: string): AsyncGenerator<SnapshotLine> {
-  let n = 0;
-  for await (const text of readLines(file)) {
-    n++;
-    if (text.trim() === '') continue;
-    let v: Record<string, unknown>;
+  for await (const { bytes, at } of readLines(file)) {
+    const l = snapshotLine(bytes, at);
+    if (l) yield l;
+  }
+}
+
+/** One line of a snapshot again (a page whose worker died is linted in the main thread from it). */
+export async function readSnapshotLine(file: string, at: LineAt): Promise<SnapshotLine | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const bytes = Buffer.alloc(at.length);
+    const { bytesRead } = await handle.read(bytes, 0, at.length, at.offset);
+    return snapshotLine(bytes.subarray(0, bytesRead), at);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What a line says; undefined for a blank line. */
+function snapshotLine(bytes: Buffer, at: LineAt): SnapshotLine | undefined {
+  const n = at.line;
+  // A page's line: its fields parsed, its body as bytes; anything else (or a line that is not JSON, for its message) the whole line parsed.
+  const page = n > 1 ? pageLine(bytes) : undefined;
+  let v: Record<string, unknown>;
+  if (page && typeof page.fields.page === 'number') v = { ...page.fields, body: page.body };
+  else {
+    const text = bytes.toString('utf8');
+    if (text.trim() === '') return undefined;
     try {
       v = JSON.parse(text) as Record<string, unknown>;
     } catch (e) {
-      yield { line: n, type: 'bad', message: `line ${n} is not JSON (${(e as Error).message})` };
-      continue;
+      return { line: n, type: 'bad', message: `line ${n} is not JSON (${(e as Error).message})` };
     }
-    if (n === 1 && typeof v.odlintSnapshot === 'number') yield { line: n, type: 'header', header: v as unknown as SnapshotHeader };
-    else if (v.end === true) yield { line: n, type: 'end', end: v as unknown as SnapshotEnd };
-    else if (typeof v.page === 'number' && typeof v.url === 'string') {
-      const announced = typeof v.announced === 'number' ? v.announced : undefined;
-      const base = { page: v.page, url: v.url, fetchedAt: String(v.fetchedAt ?? ''), ...(typeof v.next === 'string' ? { next: v.next } : {}) };
-      const error = v.error as { ruleId?: string; messageId?: string; data?: Record<string, string | number> } | undefined;
-      if (error && typeof error.messageId === 'string') yield { line: n, type: 'record', announced, record: { kind: 'error', ...base, ...(typeof error.ruleId === 'string' ? { ruleId: error.ruleId } : {}), messageId: error.messageId, data: error.data ?? {} } };
-      else if (typeof v.body === 'string')
-        yield { line: n, type: 'record', announced, record: { kind: 'page', ...base, contentType: String(v.contentType ?? ''), body: v.body, datasets: Number(v.datasets) || 0, ...(typeof v.limit === 'number' ? { limit: v.limit } : {}), ...(isPart(v.part) ? { part: v.part } : {}) } };
-      else yield { line: n, type: 'bad', message: `line ${n} is a page without a body or an error` };
-    } else yield { line: n, type: 'bad', message: `line ${n} is not a snapshot record` };
   }
+  if (n === 1 && typeof v.odlintSnapshot === 'number') return { line: n, type: 'header', header: v as unknown as SnapshotHeader };
+  if (v.end === true) return { line: n, type: 'end', end: v as unknown as SnapshotEnd };
+  if (typeof v.page === 'number' && typeof v.url === 'string') {
+    const announced = typeof v.announced === 'number' ? v.announced : undefined;
+    const base = { page: v.page, url: v.url, fetchedAt: String(v.fetchedAt ?? ''), ...(typeof v.next === 'string' ? { next: v.next } : {}) };
+    const error = v.error as { ruleId?: string; messageId?: string; data?: Record<string, string | number> } | undefined;
+    if (error && typeof error.messageId === 'string') return { line: n, at, type: 'record', announced, record: { kind: 'error', ...base, ...(typeof error.ruleId === 'string' ? { ruleId: error.ruleId } : {}), messageId: error.messageId, data: error.data ?? {} } };
+    if (typeof v.body === 'string' || v.body instanceof Uint8Array) {
+      // A part of a document is text (its parts are cut and joined as text).
+      const part = isPart(v.part) ? v.part : undefined;
+      const body = part && typeof v.body !== 'string' ? Buffer.from(v.body.buffer, v.body.byteOffset, v.body.byteLength).toString('utf8') : v.body;
+      return { line: n, at, type: 'record', announced, record: { kind: 'page', ...base, contentType: String(v.contentType ?? ''), body, datasets: Number(v.datasets) || 0, ...(typeof v.limit === 'number' ? { limit: v.limit } : {}), ...(part ? { part } : {}) } };
+    }
+    return { line: n, type: 'bad', message: `line ${n} is a page without a body or an error` };
+  }
+  return { line: n, type: 'bad', message: `line ${n} is not a snapshot record` };
 }
 
 /**
@@ -283,10 +342,10 @@ export class SnapshotWriter {
     }
   }
 
-  private line(text: string | Buffer): void {
-    const bytes = typeof text === 'string' ? Buffer.from(text + '\n') : text;
-    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
-    if (typeof text !== 'string') writeSync(this.fd, '\n');
+  private line(text: string | Buffer[]): void {
+    for (const bytes of typeof text === 'string' ? [Buffer.from(text + '\n')] : [...text, Buffer.from('\n')]) {
+      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
+    }
   }
 }
 

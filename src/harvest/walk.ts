@@ -74,6 +74,13 @@ export interface DocumentResume {
   from: Omit<PartsFrom, 'skipped'>;
 }
 
+/**
+ * Pages fetched ahead hold at most about this many bytes: as many pages as fit, by the biggest
+ * page so far (at least one, at most `perHost - 1`; one until a page's size is known). Each
+ * page waits in memory until it is linted: ahead by count, 7 MB pages made 21 MB.
+ */
+export const AHEAD_BYTES = 16 << 20;
+
 /** The place of findings about the whole harvest (after every page of every shard). */
 export const HARVEST_END = 2 ** 31;
 
@@ -112,8 +119,10 @@ export async function* walk(proto: Protocol, client: HttpClient, opts: HarvestOp
   let before = resume?.harvested ?? 0;
   const visited = new Set<string>(resume?.visited);
   const seen = new Set<string>();
-  // Answers asked ahead, by URL: at most perHost - 1 beyond the page being read.
+  // Answers asked ahead, by URL: at most perHost - 1 beyond the page being read, within AHEAD_BYTES.
   const ahead = new Map<string, Promise<Fetched>>();
+  let biggest = 0;
+  const aheadPages = () => Math.min(client.options.perHost - 1, biggest ? Math.max(1, Math.floor(AHEAD_BYTES / biggest)) : 1);
   const dropAhead = () => {
     for (const pending of ahead.values()) void pending.catch(() => undefined);
     ahead.clear();
@@ -128,7 +137,7 @@ export async function* walk(proto: Protocol, client: HttpClient, opts: HarvestOp
   while (url !== undefined) {
     // Fetch ahead, within the pages the count announces (beyond it, one by one).
     if (addressable) {
-      for (let q = page, k = 1; k < client.options.perHost; k++) {
+      for (let q = page, k = 1; k <= aheadPages(); k++) {
         q = following(q);
         if (q > lastExpected()) break;
         askAhead(proto.pageUrl!(q));
@@ -140,6 +149,7 @@ export async function* walk(proto: Protocol, client: HttpClient, opts: HarvestOp
     const initial = page === 0 && !resume ? proto.initial : undefined;
     const got = await (pending ?? initial ?? client.get(url, proto.accept));
     const fetchedAt = new Date().toISOString();
+    if (got.ok) biggest = Math.max(biggest, got.bytes?.length ?? 0);
     const info = got.ok ? await proto.read(got) : problemOf(got);
     const offset = addressable && size ? page * size : before;
 
@@ -177,7 +187,7 @@ export async function* walk(proto: Protocol, client: HttpClient, opts: HarvestOp
     if (!addressable && next !== undefined && offset + counted < max) {
       if (!ahead.has(next)) dropAhead();
       askAhead(next);
-      for (let k = 1; proto.ahead && k < client.options.perHost - 1 && page + 1 + k <= lastExpected(); k++) {
+      for (let k = 1; proto.ahead && k < aheadPages() && page + 1 + k <= lastExpected(); k++) {
         const guess = proto.ahead(next, k);
         if (guess) askAhead(guess);
       }

@@ -38,6 +38,14 @@ export interface RowContext {
   ascii?: boolean;
   /** True when it knows that no cell has a surrogate pair: each cell's UTF-16 length is its length in code points. */
   bmp?: boolean;
+  /** What the reader can work out about the record when asked, during the row hook only (the CSV tokenizer's records). */
+  record?: RecordFacts | undefined;
+}
+
+/** Answers about the record being handed out; valid only while its row hooks run. */
+export interface RecordFacts {
+  /** Bit i set when cell i has a character outside ASCII; undefined when the reader cannot tell (rows of more than 31 cells...). */
+  nonAscii(): number | undefined;
 }
 
 /** What a reader learnt by the end of the pass (counts, per-column profiles). */

@@ -4,6 +4,7 @@ import type { LintUnit } from '../engine/lint.js';
 import type { CacheRecorder, LintCache } from './cache.js';
 import type { UnitEvent } from './unit.js';
 import type { RunSettings } from './run.js';
+import type { DescriptorUnit } from './split.js';
 
 /**
  * Small descriptor files travel to a worker together: a task carries up to this many units and
@@ -35,8 +36,14 @@ export interface WorkerTask {
 /** What a worker posts: a batch of the current unit's events, or (a number) the end of the unit at that position of the task. */
 export type WorkerMessage = UnitEvent[] | number;
 
-/** What the run does with a task: replay a cached unit, or lint units (each with its cache recorder, if any). */
-export type Task = { kind: 'hit'; events: UnitEvent[] } | { kind: 'run'; units: LintUnit[]; recorders: (CacheRecorder | undefined)[] };
+/**
+ * What the run does with a task: replay a cached unit, lint units (each with its cache recorder,
+ * if any), or split a big file over the workers (src/pipeline/split.ts).
+ */
+export type Task =
+  | { kind: 'hit'; events: UnitEvent[] }
+  | { kind: 'run'; units: LintUnit[]; recorders: (CacheRecorder | undefined)[] }
+  | { kind: 'split'; unit: DescriptorUnit; recorder: CacheRecorder | undefined };
 
 export interface TaskLimits {
   units: number;
@@ -54,7 +61,7 @@ export function taskLimits(total: number, jobs: number, data: boolean): TaskLimi
  * asked for. With a cache, each unit is looked up first: a hit is its own task (replayed in this
  * thread), and the units before it go in the task before.
  */
-export function* groupTasks(units: Iterable<LintUnit>, limits: TaskLimits, cache?: LintCache): Generator<Task> {
+export function* groupTasks(units: Iterable<LintUnit>, limits: TaskLimits, cache?: LintCache, split?: (unit: LintUnit, size: number) => unit is DescriptorUnit): Generator<Task> {
   let group: LintUnit[] = [];
   let recorders: (CacheRecorder | undefined)[] = [];
   let bytes = 0;
@@ -73,6 +80,11 @@ export function* groupTasks(units: Iterable<LintUnit>, limits: TaskLimits, cache
       continue;
     }
     const size = unitBytes(unit);
+    if (split?.(unit, size)) {
+      if (group.length) yield flush();
+      yield { kind: 'split', unit, recorder: verdict?.recorder };
+      continue;
+    }
     if (group.length && (group.length >= limits.units || bytes + size > limits.bytes)) yield flush();
     group.push(unit);
     recorders.push(verdict?.recorder);
@@ -95,6 +107,25 @@ function unitBytes(unit: LintUnit): number {
   return 0;
 }
 
+/**
+ * A fetched page at least this big goes to its worker by transfer: its buffer moves (no copy) and
+ * the main thread holds it no more. Smaller bodies are copied (they may share a buffer, and
+ * copying them costs nothing).
+ */
+export const TRANSFER_BYTES = 64 * 1024;
+
+/** The buffer a unit's body can move to a worker with: a fetched page's bytes that own their whole buffer. */
+export function movableBuffer(unit: LintUnit): ArrayBuffer | undefined {
+  if (unit.kind !== 'fetched' || typeof unit.body === 'string') return undefined;
+  const { body } = unit;
+  const { buffer } = body;
+  if (!(buffer instanceof ArrayBuffer) || body.byteLength < TRANSFER_BYTES || body.byteOffset !== 0 || body.byteLength !== buffer.byteLength) return undefined;
+  return buffer;
+}
+
+/** Gets a moved unit's input back (its page asked for again, its snapshot line read again), for linting it in this thread. */
+export type Reload = (unit: LintUnit) => Promise<LintUnit>;
+
 /** Where a task's events go: `emit` as they come (unit position in the task), `ended` when a unit is through. */
 export interface TaskSink {
   emit(unit: number, events: UnitEvent[]): void;
@@ -104,7 +135,7 @@ export interface TaskSink {
 }
 
 export interface Pool {
-  run(task: unknown, options: { transferList: import('node:worker_threads').MessagePort[]; signal?: AbortSignal }): Promise<unknown>;
+  run(task: unknown, options: { transferList: (import('node:worker_threads').MessagePort | ArrayBuffer)[]; signal?: AbortSignal }): Promise<unknown>;
   /** Aborted (with the cause) when no worker can start any more: every task left runs in this thread. */
   broken?: AbortSignal;
 }
@@ -113,9 +144,20 @@ export interface Pool {
  * Runs a task's units on the pool. Should the worker die (past its heap cap, or a crash), the
  * units it had not finished are linted by `inProcess` in this thread, skipping the events of
  * the interrupted unit already passed on: the output is the same as a run without workers.
+ * With `reload`, the bodies of big fetched pages move to the worker instead of being copied;
+ * a unit whose body moved to a worker that died is reloaded first (should that fail, e.g. the
+ * page cannot be had again, what it yields instead is passed on whole).
  */
-export async function runTask(pool: Pool, units: LintUnit[], settings: RunSettings, sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>): Promise<void> {
+export async function runTask(pool: Pool, units: LintUnit[], settings: RunSettings, sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>, reload?: Reload): Promise<void> {
   const { port1, port2 } = new MessageChannel();
+  // Moved when the task reaches a worker (a task aborted before keeps its bytes).
+  const moved = new Map<LintUnit, ArrayBuffer>();
+  if (reload) {
+    for (const unit of units) {
+      const buffer = movableBuffer(unit);
+      if (buffer) moved.set(unit, buffer);
+    }
+  }
   let current = 0;
   let received = 0;
   let failed = false;
@@ -133,14 +175,21 @@ export async function runTask(pool: Pool, units: LintUnit[], settings: RunSettin
     }
   });
   try {
-    await pool.run({ units, settings, port: port2 } satisfies WorkerTask, { transferList: [port2], ...(pool.broken ? { signal: pool.broken } : {}) });
+    await pool.run({ units, settings, port: port2 } satisfies WorkerTask, { transferList: [port2, ...moved.values()], ...(pool.broken ? { signal: pool.broken } : {}) });
     await allEnded;
   } catch (error) {
     failed = true;
     if (current < units.length) sink.workerFailed(units[current]!, pool.broken?.aborted ? pool.broken.reason : error);
     for (; current < units.length; current++, received = 0) {
       let skip = received;
-      for await (const e of inProcess(units[current]!)) {
+      let unit = units[current]!;
+      // A detached buffer has no bytes left: the body went to the worker.
+      if (reload && moved.get(unit)?.byteLength === 0) {
+        const again = await reload(unit);
+        if (again.kind !== unit.kind) skip = 0;
+        unit = again;
+      }
+      for await (const e of inProcess(unit)) {
         if (skip > 0) skip--;
         else sink.emit(current, [e]);
       }

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/load-config.js';
-import type { LintRequest } from '../engine/lint.js';
+import type { LintRequest, LintUnit } from '../engine/lint.js';
 import { samplerOf } from '../engine/remote.js';
+import { pageText } from '../harvest/client.js';
 import { DEFAULT_LIMITS } from '../model/index.js';
 import { reportUnit, type UnitEvent } from './unit.js';
 import { EVENT_BATCH, type RunSettings } from './run.js';
@@ -27,6 +28,11 @@ function requestFor(settings: RunSettings): Promise<LintRequest> {
   return cached.req;
 }
 
+/** A page's bytes (moved here from the main thread) decoded once and let go: its lint reads the text. */
+function asText(unit: LintUnit): LintUnit {
+  return unit.kind === 'fetched' && typeof unit.body !== 'string' ? { ...unit, body: pageText(unit.body) } : unit;
+}
+
 /**
  * A worker thread's task: lint its units one after the other, sending each unit's events back in
  * batches as they come, then the unit's position in the task when it is through.
@@ -36,6 +42,7 @@ export default async function lintTask({ units, settings, port }: WorkerTask): P
   try {
     const req = await requestFor(settings);
     for (let i = 0; i < units.length; i++) {
+      units[i] = asText(units[i]!);
       let batch: UnitEvent[] = [];
       for await (const e of reportUnit(units[i]!, req, settings)) {
         batch.push(e);

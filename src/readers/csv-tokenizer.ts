@@ -15,6 +15,11 @@ const PIECE = 48 * 1024;
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
 const SURROGATE = /[\ud800-\udfff]/;
+/** The next character outside ASCII from `lastIndex` on (`test` with `g` moves `lastIndex`: no match object). */
+// eslint-disable-next-line no-control-regex
+const NEXT_NON_ASCII = /[^\x00-\x7f]/g;
+/** Records of at most this many cells can say which of their cells are outside ASCII (bits of a number). */
+export const MASK_CELLS = 31;
 
 export interface TokenizerDialect {
   delimiter: string;
@@ -51,6 +56,20 @@ export class CsvTokenizer {
   /** The record delimiter when it is one character (LF or CR). */
   private readonly rd: number;
   private readonly maxRecordChars: number;
+  /** Delimiter and quote are ASCII: every character outside ASCII in a record's text is in a cell. */
+  private readonly asciiDialect: boolean;
+  /** The record being handed out: the text it is in, where it starts and ends there, its cells, where each of the first MASK_CELLS ends. */
+  private recordText = '';
+  private recordStart = 0;
+  private recordEnd = 0;
+  private recordCells = 0;
+  private readonly cellEnds = new Int32Array(MASK_CELLS);
+  /** Each text tokenized gets a number; the last search for a character outside ASCII: in which text, from where, found where. */
+  private textNumber = 0;
+  private recordTextNumber = 0;
+  private searchText = -1;
+  private searchFrom = 0;
+  private searchFound = 0;
   /** Whether the text being tokenized (so each of its records) is all ASCII, or free of surrogates: one scan a chunk. */
   ascii = false;
   bmp = false;
@@ -77,6 +96,7 @@ export class CsvTokenizer {
     this.rd = this.crlf ? -1 : dialect.recordDelimiter.charCodeAt(0);
     // A UTF-16 unit is at most 3 UTF-8 bytes: shorter records are surely within the limit.
     this.maxRecordChars = Math.floor(dialect.maxRecordBytes / 3);
+    this.asciiDialect = this.d < 128 && this.q < 128;
   }
 
   /** A tokenizer for this dialect, or undefined when only csv-parse reads it (see the module comment). */
@@ -151,6 +171,47 @@ export class CsvTokenizer {
     return true;
   }
 
+  /**
+   * Of the record being handed out (call it from the record handler, not later): bit i set when
+   * cell i has a character outside ASCII; undefined when not told (more than MASK_CELLS cells, a
+   * delimiter or quote outside ASCII). One native search per cell that has such characters, from
+   * where the cells end in the text — no cell is read.
+   */
+  nonAscii(): number | undefined {
+    if (this.ascii) return 0;
+    const cells = this.recordCells;
+    if (!this.asciiDialect || cells > MASK_CELLS) return undefined;
+    const { recordEnd: end, cellEnds: ends } = this;
+    let mask = 0;
+    let i = 0;
+    for (let from = this.recordStart; ; ) {
+      const at = this.nextNonAscii(from);
+      if (at >= end) break;
+      while (i < cells && ends[i]! <= at) i++;
+      if (i === cells) break;
+      mask |= 1 << i;
+      // The rest of that cell needs no search.
+      if (++i === cells) break;
+      from = ends[i - 1]!;
+    }
+    return mask;
+  }
+
+  /**
+   * The first character outside ASCII at or after `from` in the record's text (its length: none).
+   * The last answer is kept: the records after it, up to where it was found, need no search (a
+   * search that ran past rows without such characters is not run again for each of them).
+   */
+  private nextNonAscii(from: number): number {
+    if (this.searchText === this.recordTextNumber && from >= this.searchFrom && from <= this.searchFound) return this.searchFound;
+    NEXT_NON_ASCII.lastIndex = from;
+    const s = this.recordText;
+    this.searchText = this.recordTextNumber;
+    this.searchFrom = from;
+    this.searchFound = NEXT_NON_ASCII.test(s) ? NEXT_NON_ASCII.lastIndex - 1 : s.length;
+    return this.searchFound;
+  }
+
   /** The bytes not tokenized, for csv-parse to read on from (the start of a record). */
   rest(): Buffer {
     const parts = [Buffer.from(this.text, 'utf8'), ...(this.cut ? [this.cut] : []), ...(this.left ? [this.left] : [])];
@@ -166,7 +227,8 @@ export class CsvTokenizer {
    */
   private tokenize(s: string, end: boolean): number {
     const n = s.length;
-    const { d, q, rd, crlf } = this;
+    const { d, q, rd, crlf, cellEnds } = this;
+    this.textNumber++;
     // Next delimiter, LF, CR and quote at or after the current position (n: none), found lazily.
     let nd = -1;
     let nlf = -1;
@@ -175,6 +237,8 @@ export class CsvTokenizer {
     while (pos < n && !this.stopped) {
       const start = pos;
       const cells: string[] = [];
+      /** Where the record's text ends (before its line break). */
+      let textEnd = n;
       let breaks = 0;
       /** CR and LF characters of this record, delimiter included. */
       let chars = 0;
@@ -197,6 +261,7 @@ export class CsvTokenizer {
             from = close + 2;
           }
           value = value.length ? value + s.slice(from, close) : s.slice(from, close);
+          if (cells.length < MASK_CELLS) cellEnds[cells.length] = close;
           if (nlf < pos + 1) nlf = next(s, '\n', pos + 1);
           if (ncr < pos + 1) ncr = next(s, '\r', pos + 1);
           if (nlf < close || ncr < close) {
@@ -222,6 +287,7 @@ export class CsvTokenizer {
           if (nlf < pos) nlf = next(s, '\n', pos);
           if (ncr < pos) ncr = next(s, '\r', pos);
           const stop = nd < nlf ? (nd < ncr ? nd : ncr) : nlf < ncr ? nlf : ncr;
+          if (cells.length < MASK_CELLS) cellEnds[cells.length] = stop;
           if (stop === n) {
             if (!end) return start;
             cells.push(s.slice(pos, n));
@@ -235,6 +301,7 @@ export class CsvTokenizer {
             pos++;
             if (pos === n) {
               if (!end) return start;
+              if (cells.length < MASK_CELLS) cellEnds[cells.length] = n;
               cells.push(''); // `a,` at the very end: an empty last value
               break;
             }
@@ -243,6 +310,7 @@ export class CsvTokenizer {
         }
         // A line break at `pos`: it must be the record delimiter.
         const c = s.charCodeAt(pos);
+        textEnd = pos;
         if (crlf) {
           if (c !== CR) return -start - 1;
           if (pos + 1 === n) {
@@ -264,6 +332,11 @@ export class CsvTokenizer {
       if (pos - start > this.maxRecordChars) return -start - 1;
       this.breakChars += chars;
       if (this.records++ === 0) this.firstWidth = cells.length;
+      this.recordText = s;
+      this.recordTextNumber = this.textNumber;
+      this.recordStart = start;
+      this.recordEnd = textEnd;
+      this.recordCells = cells.length;
       this.onRecord(cells, breaks);
     }
     return pos;

@@ -238,7 +238,7 @@ class CsvPass {
   };
 
   /** `plain`: what the tokenizer knows of the record's characters (see RowContext). */
-  private record(cells: string[], line: number, plain?: { ascii: boolean; bmp: boolean }): void {
+  private record(cells: string[], line: number, plain?: CsvTokenizer): void {
     const row = ++this.rows;
     if (cells.length > this.limits.cellsPerRow) throw new LimitExceeded('cellsPerRow', this.limits.cellsPerRow, { row, line }, { found: cells.length });
     if (this.isComment?.(cells, row)) {
@@ -263,10 +263,11 @@ class CsvPass {
     if (kind === 'too-large') this.stopped = true;
   };
 
-  private emit(cells: string[], row: number, line: number, plain?: { ascii: boolean; bmp: boolean }): void {
+  /** `plain`: the tokenizer, when it read the record just now (it answers RowContext.record's questions). */
+  private emit(cells: string[], row: number, line: number, plain?: CsvTokenizer): void {
     this.profiler!.add(cells, row, isBlankRow(cells));
-    // One shape for every row (false: not known).
-    this.sink.row(cells, { row, line, table: this.info, ascii: plain?.ascii ?? false, bmp: plain?.bmp ?? false });
+    // One shape for every row (false, undefined: not known).
+    this.sink.row(cells, { row, line, table: this.info, ascii: plain?.ascii ?? false, bmp: plain?.bmp ?? false, record: plain });
   }
 
   /** Header and preamble from the buffered records, then the table goes out and the buffer is replayed. */

@@ -130,6 +130,29 @@ describe('checkDataset', () => {
     expect(rowsOf).toEqual({ next: [2, 3, 4], tableBroken: [] });
   });
 
+  it('does not hand the rows of a table to a rule whose table hook returned false, and asks again at the next table', async () => {
+    const seen: string[] = [];
+    const picky = defineRule({
+      meta: meta('data/picky'),
+      create: () => ({
+        table: (t) => (t.path.endsWith('skip.csv') ? false : undefined),
+        row: (cells) => void seen.push(cells[0]!),
+        endTable: (t) => void seen.push(`end ${path.basename(t.path)}`),
+      }),
+    });
+    const skipped = path.join(path.dirname(csv('')), 'skip.csv');
+    writeFileSync(skipped, 'a\nskipped\n');
+    const read = csv('a\nread\n');
+    const rules = new Map([...core, [picky.meta.id, picky]]);
+    const settings = new Map<string, EffectiveRule>([...rules.keys()].map((id) => [id, { severity: 'error', options: {} }]));
+    const ds = dataFileDataset(skipped, run.cwd);
+    const second = emptyDistribution({ file: read });
+    second.localPath = read;
+    ds.distributions.push(second);
+    expect(await checkDataset(ds, rules, settings, run)).toEqual([]);
+    expect(seen).toEqual(['end skip.csv', 'read', 'end data.csv']);
+  });
+
   it('drops a shared analysis that throws and reports it', async () => {
     const FAILING = defineAnalysis('failing', () => ({
       row() {

@@ -23,6 +23,7 @@ import {
   TableDetector,
   type TableGender,
 } from '../../src/knowledge/gender/index.js';
+import { COUNT, isCount } from '../../src/knowledge/gender/text.js';
 import { FIXTURES } from '../helpers/lint.js';
 
 const schemeOf = (values: string[]) => {
@@ -349,5 +350,23 @@ describe('the shared detection pass', () => {
     const tables = datasetGender(d)!.tables;
     expect(tables).toHaveLength(1);
     expect(tables[0]!.sexColumns[0]!.values.map((v) => v.value)).toEqual(['F']);
+  });
+});
+
+describe('whole counts, read by char codes', () => {
+  it('are exactly what the COUNT pattern matches, on digits, separators, blanks and other characters in every order', () => {
+    const parts = ['1', '12', '123', '1234', ' ', '.', ',', '\t', '-', 'a', '\u00a0', '\u202f', '000', '12.5'];
+    let counts = 0;
+    let tried = 0;
+    const walk = (s: string, depth: number) => {
+      tried++;
+      const expected = COUNT.test(s);
+      if (expected) counts++;
+      expect(isCount(s), JSON.stringify(s)).toBe(expected);
+      if (depth < 4) for (const p of parts) walk(s + p, depth + 1);
+    };
+    walk('', 0);
+    expect(tried).toBeGreaterThan(20_000);
+    expect(counts).toBeGreaterThan(1_000); // both ways: many match, many do not
   });
 });

@@ -26,7 +26,13 @@ describe('snapshot lines', () => {
     const lines = ['{"a":"é€"}', 'x'.repeat(50), '', '{"b":"Straße"}'];
     writeFileSync(file, lines.slice(0, 3).join('\n') + '\r\n' + lines[3]);
     const got: string[] = [];
-    for await (const l of readLines(file, 7)) got.push(l);
+    const offsets: number[] = [];
+    for await (const { bytes, at } of readLines(file, 7)) {
+      got.push(bytes.toString('utf8'));
+      offsets.push(at.offset);
+    }
     expect(got).toEqual(lines);
+    // Where each line starts, in bytes (é and € are 2 and 3 bytes, CRLF is 2), to read it again.
+    expect(offsets).toEqual([0, 14, 65, 67]);
   });
 });

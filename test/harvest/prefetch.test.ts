@@ -2,7 +2,8 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { ckanPackages, ckanPortal, startReplay, udataDatasets, udataPortal, type Replay, type Route } from '../helpers/replay-server.js';
 import { harvestErrors, lintPortal } from './harvest-helpers.js';
 import { startHarvest } from '../../src/harvest/harvest.js';
-import { HttpClient, DEFAULT_CLIENT } from '../../src/harvest/client.js';
+import { HttpClient, DEFAULT_CLIENT, gotOf, type Fetched } from '../../src/harvest/client.js';
+import { AHEAD_BYTES, walk, type Protocol } from '../../src/harvest/walk.js';
 import type { HarvestOptions } from '../../src/harvest/types.js';
 import { openPortal } from '../../src/engine/remote.js';
 
@@ -65,6 +66,34 @@ describe('pages fetched ahead', () => {
     ]);
     expect(replay.requests.filter((r) => r.includes('page=3&'))).toHaveLength(2);
     expect(await harvestStats(replay.base, { pageSize: 100 })).toEqual({ url: replay.base, kind: 'udata', pageSize: 100, announced: 450, harvested: 350, pages: 4, failedPages: 1 });
+  });
+});
+
+describe('pages fetched ahead are bounded by bytes', () => {
+  /** Walks 8 addressable pages of `bytes` each: how many pages had been asked for when each page was handed on. */
+  async function askedBeforeEach(bytes: number, perHost = 4): Promise<number[]> {
+    let asked = 0;
+    const client = {
+      options: { ...DEFAULT_CLIENT, perHost, maxBytes: 1 << 30, userAgent: 'odlint/test' },
+      get: async (url: string): Promise<Fetched> => {
+        asked++;
+        return gotOf({ url, finalUrl: url, status: 200, contentType: 'application/json', attempts: 1 }, Buffer.alloc(bytes, 0x20));
+      },
+    } as unknown as HttpClient;
+    const proto: Protocol = { kind: 'ckan', format: 'ckan', accept: 'application/json', first: 'p0', pageSize: 10, announced: 80, pageUrl: (n) => `p${n}`, read: (got) => ({ datasets: Number(got.url.slice(1)) < 8 ? 10 : 0, ids: [got.url] }) };
+    const stats = { url: 'p', kind: 'ckan' as const, harvested: 0, pages: 0, failedPages: 0, linted: 0 };
+    const seen: number[] = [];
+    for await (const r of walk(proto, client, {}, stats)) if (r.kind === 'page') seen.push(asked - r.page - 1);
+    return seen;
+  }
+
+  it('as many pages as fit in AHEAD_BYTES by the biggest page so far, one before a page is known, at most perHost - 1', async () => {
+    // 6 MiB pages: 2 fit in 16 MiB (by count it was perHost - 1 = 3). Near the end, fewer pages are left to ask for.
+    expect(AHEAD_BYTES).toBe(16 << 20);
+    expect(await askedBeforeEach(6 << 20)).toEqual([1, 2, 2, 2, 2, 2, 1, 0]);
+    expect(await askedBeforeEach(1 << 20)).toEqual([1, 3, 3, 3, 3, 2, 1, 0]);
+    expect(await askedBeforeEach(20 << 20)).toEqual([1, 1, 1, 1, 1, 1, 1, 0]);
+    expect(await askedBeforeEach(1 << 20, 1)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { readCsv, type ByteSource, type CsvParser } from '../../src/readers/csv.js';
 import { CsvTokenizer } from '../../src/readers/csv-tokenizer.js';
-import { DEFAULT_LIMITS, type Limits, type TableDialect } from '../../src/model/index.js';
+import { DEFAULT_LIMITS, type Limits, type RowContext, type TableDialect } from '../../src/model/index.js';
 
 function memorySource(bytes: Buffer, chunk: number): ByteSource {
   return {
@@ -30,11 +30,20 @@ interface Options {
   limits?: Partial<Limits>;
 }
 
+/** Bit i set when cell i has a character outside ASCII. */
+// eslint-disable-next-line no-control-regex
+const outsideAscii = (cells: string[]) => cells.reduce((mask, c, i) => (/[^\x00-\x7f]/.test(c) ? mask | (1 << i) : mask), 0);
+
 async function read(bytes: Buffer, chunk: number, parser: CsvParser, o: Options = {}) {
   const out: unknown[] = [];
   const sink = {
     table: (t: unknown) => out.push(['table', structuredClone(t)]),
-    row: (cells: string[], ctx: { row: number; line: number }) => out.push([cells, ctx.row, ctx.line]),
+    row: (cells: string[], ctx: RowContext) => {
+      // What the tokenizer tells of the cells outside ASCII must hold for every record it reads (csv-parse tells nothing).
+      const told = ctx.record?.nonAscii();
+      if (told !== undefined && told !== outsideAscii(cells)) out.push(['wrong nonAscii', told, outsideAscii(cells)]);
+      out.push([cells, ctx.row, ctx.line]);
+    },
     end: (s: unknown) => out.push(['end', s]),
   };
   const limits = { ...DEFAULT_LIMITS, ...o.limits };
@@ -182,6 +191,49 @@ describe('what the tokenizer tells rules of a row\'s characters', () => {
     expect(latin.at(-1)).toEqual({ ascii: false, bmp: true });
     const emoji = await flags(table('60,😀\n'));
     expect(emoji.at(-1)).toEqual({ ascii: false, bmp: false });
+  });
+});
+
+describe('which cells of a record are outside ASCII (RowContext.record)', () => {
+  /** For each row: what the reader tells, and what the cells hold. */
+  async function masks(text: string, chunk: number, dialect?: TableDialect) {
+    const rows: { told: number | undefined; cells: string[] }[] = [];
+    const sink = { table: () => {}, row: (cells: string[], ctx: RowContext) => rows.push({ told: ctx.record?.nonAscii(), cells }), end: () => {} };
+    await readCsv(memorySource(Buffer.from(text), chunk), 'x.csv', sink, { file: 'x.csv', rows: true, ...(dialect ? { dialect } : {}) });
+    return rows;
+  }
+  const wide = Array.from({ length: 32 }, (_, i) => `c${i}`).join(',');
+  // A quoted line break of the file's own kind (a mixed sample goes to csv-parse, which tells nothing).
+  const body = (br = '\n') => ['école,"crèche, parc",1,"dit ""été""",', 'a,b,c,d,e', `"x${br}y é",ü,,"",z`, 'ñ,ñ,ñ,ñ,ñ', '1,"2",3,😀,"😀"', 'plain,"quoted",text,only,ascii'];
+  const table = (rows: string[], br = '\n', filler = 60) => ['h1,h2,h3,h4,h5', ...Array.from({ length: filler }, (_, i) => `${i},b,c,d,e`), ...rows].join(br) + br;
+
+  it('tells, for every row the tokenizer reads, exactly the cells that hold such characters, in any chunking and line ending', async () => {
+    let told = 0;
+    // A CRLF file of less than 64 KiB ending in CRLF samples as mixed line endings: csv-parse's, which tells nothing.
+    const cases = [
+      { br: '\n', filler: 60, chunks: [1, 3, 64, 1 << 20] },
+      { br: '\r\n', filler: 8000, chunks: [5, 4096, 1 << 20] },
+    ];
+    for (const { br, filler, chunks } of cases) {
+      for (const chunk of chunks) {
+        for (const r of await masks(table(body(br), br, filler), chunk)) {
+          if (r.told === undefined) continue;
+          told++;
+          expect(r.told, JSON.stringify(r.cells)).toBe(outsideAscii(r.cells));
+        }
+      }
+    }
+    // Rows held for the header decision are not told; the rest are.
+    expect(told).toBe(4 * (60 - 49 + body().length) + 3 * (8000 - 49 + body().length));
+  });
+
+  it('does not tell for records of more than 31 cells, nor for a delimiter outside ASCII', async () => {
+    const rows = await masks(table([wide.replace('c3', 'ç3')]), 1 << 20);
+    expect(rows.at(-1)!.cells).toHaveLength(32);
+    expect(rows.at(-1)!.told).toBeUndefined();
+    const pipes = await masks(table(body()).replaceAll(',', '¦'), 1 << 20, { delimiter: '¦' });
+    expect(pipes.at(-1)!.cells).toEqual(['plain', 'quoted', 'text', 'only', 'ascii']);
+    expect(pipes.every((r) => r.told === undefined)).toBe(true);
   });
 });
 

@@ -46,10 +46,38 @@ export function termMatcher(terms: readonly string[]): (text: string) => string 
 export function isCount(cell: string): boolean {
   // Most cells are ruled out by their first or last character (a digit or a blank): no regular expression then.
   if (!digitOrBlankAt(cell, 0) || !digitOrBlankAt(cell, cell.length - 1)) return false;
-  return COUNT.test(cell);
+  return asciiCount(cell) ?? COUNT.test(cell);
 }
 
-const COUNT = /^\s*\d{1,3}(?:[ .,\u00a0\u202f]\d{3})*\s*$|^\s*\d+\s*$/;
+/** What `isCount` reads, as a pattern (text outside ASCII is left to it; the tests hold the two to each other). */
+export const COUNT = /^\s*\d{1,3}(?:[ .,\u00a0\u202f]\d{3})*\s*$|^\s*\d+\s*$/;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * `COUNT` by char codes for ASCII text (it runs on every cell of a strict run: dates and decimals
+ * are ruled out without a regular expression); undefined for text with other characters.
+ */
+function asciiCount(s: string): boolean | undefined {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return undefined;
+  let start = 0;
+  let end = s.length;
+  while (start < end && isAsciiBlank(s.charCodeAt(start))) start++;
+  while (end > start && isAsciiBlank(s.charCodeAt(end - 1))) end--;
+  let i = start;
+  while (i < end && isDigit(s.charCodeAt(i))) i++;
+  if (i === end) return end > start; // digits only (or nothing)
+  // Thousands: one to three digits, then groups of a separator and three digits.
+  if (i - start > 3 || i === start) return false;
+  while (i < end) {
+    const sep = s.charCodeAt(i);
+    if ((sep !== 32 && sep !== 46 && sep !== 44) || i + 4 > end) return false;
+    if (!isDigit(s.charCodeAt(i + 1)) || !isDigit(s.charCodeAt(i + 2)) || !isDigit(s.charCodeAt(i + 3))) return false;
+    i += 4;
+  }
+  return true;
+}
 
 /** False when the character at `i` is ASCII and neither a digit nor a blank (`\s`); true otherwise (or past the end: the pattern decides). */
 function digitOrBlankAt(s: string, i: number): boolean {

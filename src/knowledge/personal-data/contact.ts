@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { createRequire } from 'node:module';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import { words } from './text.js';
 import type { ValueDetector } from './detector.js';
 
@@ -68,6 +69,19 @@ let lastParsed: { compact: string; number: PhoneNumber | undefined } | undefined
 export function parsePhone(compact: string): PhoneNumber | undefined {
   if (lastParsed?.compact !== compact) lastParsed = { compact, number: parseValid(compact) };
   return lastParsed.number;
+}
+
+type ParsePhone = typeof import('libphonenumber-js/max').parsePhoneNumberFromString;
+let parsePhoneNumber: ParsePhone | undefined;
+
+/**
+ * libphonenumber with its full metadata (~100 modules, tens of milliseconds and megabytes) is
+ * required at the first candidate number, not when a run imports the rules: a run without
+ * personal-data rules, or on data without phone-like values, never loads it.
+ */
+function parsePhoneNumberFromString(text: string, region?: CountryCode): PhoneNumber | undefined {
+  parsePhoneNumber ??= (createRequire(import.meta.url)('libphonenumber-js/max') as { parsePhoneNumberFromString: ParsePhone }).parsePhoneNumberFromString;
+  return region ? parsePhoneNumber(text, region) : parsePhoneNumber(text);
 }
 
 function parseValid(compact: string): PhoneNumber | undefined {

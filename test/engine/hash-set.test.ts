@@ -1,0 +1,28 @@
+import { describe, it, expect } from 'vitest';
+import { hash53, HashSeen } from '../../src/engine/hash-set.js';
+
+describe('HashSeen', () => {
+  it('gives the first row of a hash seen again, through many growths, telling apart hashes that share their low or their high bits', () => {
+    const seen = new HashSeen(1_000_000);
+    const hashes: number[] = [];
+    for (let i = 0; i < 20_000; i++) hashes.push(hash53([`row ${i}`]));
+    // Same low 32 bits, other high bits; same high bits, other low bits; the extremes.
+    hashes.push(2 ** 32 * 5 + 7, 2 ** 32 * 6 + 7, 2 ** 32 * 5 + 8, 0, 1, 2 ** 53 - 1);
+    expect(new Set(hashes).size).toBe(hashes.length);
+    hashes.forEach((h, i) => expect(seen.add(h, i + 1)).toBe(0));
+    hashes.forEach((h, i) => {
+      expect(seen.has(h)).toBe(i + 1);
+      expect(seen.add(h, 999_999)).toBe(i + 1);
+    });
+    expect(seen.has(2 ** 32 * 7 + 7)).toBe(0);
+    expect(seen.full).toBe(false);
+  });
+
+  it('stores no more than maxEntries hashes, and still finds those it stored', () => {
+    const seen = new HashSeen(3);
+    expect([10, 20, 30, 40].map((h, i) => seen.add(h, i + 2))).toEqual([0, 0, 0, 0]);
+    expect(seen.full).toBe(true);
+    expect([10, 20, 30, 40].map((h) => seen.has(h))).toEqual([2, 3, 4, 0]);
+    expect(seen.add(40, 9)).toBe(0);
+  });
+});

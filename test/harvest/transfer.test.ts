@@ -1,0 +1,129 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runTask, TRANSFER_BYTES, type Pool, type TaskSink } from '../../src/pipeline/pool.js';
+import { planLint, localUnitCount, openRemote, type LintUnit } from '../../src/engine/lint.js';
+import { remoteBase, type RemoteRun } from '../../src/engine/remote.js';
+import { Inventory } from '../../src/engine/inventory.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { runPlan, type RunEvent, type RunSettings } from '../../src/pipeline/run.js';
+import type { UnitEvent } from '../../src/pipeline/unit.js';
+import { runHarvest } from '../../src/cli/harvest-command.js';
+import { ckanPackages, ckanPortal, startReplay, type Replay } from '../helpers/replay-server.js';
+
+// A big page's bytes move to the worker that lints it (no copy kept in the main thread); should
+// that worker die, the page is had again — asked for again, or read again from its snapshot — and
+// linted in the main thread, to the same report.
+
+const page = (bytes: number, index = 0): LintUnit => ({ kind: 'fetched', index, url: `https://portal.example/page/${index}`, body: Buffer.alloc(bytes, 0x20), format: 'ckan', byDataset: false });
+const settings = { cwd: '/', data: false, online: false, config: { cwd: '/', noDiscovery: true } } as RunSettings;
+
+/** A pool whose worker receives the task (its transfer list moved, as tinypool posts it) and dies. */
+const dyingPool = (): Pool => ({
+  run: (task, { transferList }) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.postMessage(task, transferList);
+    port1.close();
+    port2.close();
+    return Promise.reject(Object.assign(new Error('worker died'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }));
+  },
+});
+
+/** Runs a task on the dying pool: what was emitted, and the body length each unit was linted with in this thread. */
+async function runOnDyingPool(units: LintUnit[], reload?: (u: LintUnit) => Promise<LintUnit>) {
+  const emitted: UnitEvent[][] = [];
+  const linted: number[] = [];
+  const sink: TaskSink = { emit: (_, events) => emitted.push(events), ended: () => undefined, workerFailed: () => undefined };
+  const inProcess = async function* (unit: LintUnit): AsyncGenerator<UnitEvent> {
+    const size = unit.kind === 'fetched' ? unit.body.length : -1;
+    linted.push(size);
+    yield { kind: 'references', paths: [`${unit.kind}:${size}`] };
+  };
+  await runTask(dyingPool(), units, settings, sink, inProcess, reload);
+  return { emitted: emitted.flat().map((e) => (e.kind === 'references' ? e.paths[0] : e.kind)), linted };
+}
+
+describe('page bytes moved to a worker', () => {
+  it('a big page moves (its buffer is detached here); when the worker dies it is reloaded and linted whole', async () => {
+    const big = page(TRANSFER_BYTES);
+    const small = page(TRANSFER_BYTES - 1, 1);
+    const reloaded: number[] = [];
+    const reload = async (u: LintUnit) => {
+      reloaded.push(u.index);
+      return page(TRANSFER_BYTES, u.index);
+    };
+    const { emitted, linted } = await runOnDyingPool([big, small], reload);
+    expect((big as { body: Buffer }).body.length).toBe(0);
+    expect((small as { body: Buffer }).body.length).toBe(TRANSFER_BYTES - 1);
+    // Only the moved page is reloaded; the small one was copied and is still here.
+    expect(reloaded).toEqual([0]);
+    expect(linted).toEqual([TRANSFER_BYTES, TRANSFER_BYTES - 1]);
+    expect(emitted).toEqual([`fetched:${TRANSFER_BYTES}`, `fetched:${TRANSFER_BYTES - 1}`]);
+  });
+
+  it('without a way to reload, nothing moves', async () => {
+    const big = page(TRANSFER_BYTES);
+    const { linted } = await runOnDyingPool([big]);
+    expect(linted).toEqual([TRANSFER_BYTES]);
+  });
+
+  it('a page that cannot be had again is what the reload says instead (a harvest error), passed on whole', async () => {
+    const reload = async (u: LintUnit): Promise<LintUnit> => ({ kind: 'harvest-error', index: u.index, url: 'x', format: 'ckan', ruleId: 'core/harvest-error', messageId: 'http', data: {} });
+    const { emitted } = await runOnDyingPool([page(TRANSFER_BYTES)], reload);
+    expect(emitted).toEqual(['harvest-error:-1']);
+  });
+});
+
+describe('a harvested page whose worker passes its heap cap', () => {
+  let replay: Replay | undefined;
+  afterEach(async () => {
+    await replay?.close();
+    replay = undefined;
+  });
+
+  /** Lints remote inputs as the CLI does (the portal asked, then the run), on `jobs` threads. */
+  async function run(inputs: string[], jobs: number, workerHeapMb?: number) {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'odlint-transfer-'));
+    const configRequest = { cwd, noDiscovery: true };
+    const config = await loadConfig(configRequest);
+    const req = { inputs, config, cwd, data: false, online: false, allowedRoots: [], harvest: { options: { pageSize: 2000 }, client: { retries: 0 }, version: 'test' } };
+    const plan = await planLint({ ...req, online: true });
+    const remote: RemoteRun[] = [];
+    for (let n = 0; n < plan.remote.length; n++) remote.push(await openRemote(plan.remote[n]!, remoteBase(localUnitCount(plan), n), req));
+    const warnings: string[] = [];
+    const runSettings: RunSettings = { cwd, data: false, online: false, config: configRequest, allowedRoots: [] };
+    const events = runPlan(plan, req, runSettings, jobs, new Inventory(), { remote, warn: (m) => warnings.push(m), ...(workerHeapMb ? { workerHeapMb } : {}) });
+    const items: string[] = [];
+    for await (const e of events as AsyncIterable<RunEvent>) if (e.kind === 'dataset' || e.kind === 'file') items.push(JSON.stringify(e));
+    return { items, warnings };
+  }
+
+  it('is asked for again (live) or read again (snapshot) and linted in the main thread: the same items as --jobs 1', { timeout: 300_000 }, async () => {
+    // A 14 MB page of 2,000 packages, then a small one.
+    replay = await startReplay(ckanPortal(ckanPackages(2300)));
+    const bigPage = `/api/3/action/package_search?sort=id+asc&rows=2000&start=0`;
+    const single = await run([replay.base], 1);
+    expect(single.warnings).toEqual([]);
+    expect(single.items.length).toBe(2300);
+    const asked = replay.requests.filter((r) => r === bigPage).length;
+
+    // 48 MiB holds a worker's rules, not the big page's parse.
+    const capped = await run([replay.base], 2, 48);
+    expect(capped.items).toEqual(single.items);
+    expect(capped.warnings).toEqual([`a worker thread passed its heap limit (48 MiB) on ${replay.base}${bigPage}: it was linted in the main thread`]);
+    // Asked once by the harvest, once more after its worker died.
+    expect(replay.requests.filter((r) => r === bigPage).length - asked).toBe(2);
+
+    // The snapshot of the same portal, linted on capped workers: the page is read again from its line.
+    const snapshot = path.join(mkdtempSync(path.join(os.tmpdir(), 'odlint-transfer-')), 'portal.jsonl');
+    const io = { stdout: () => undefined, stderr: () => undefined, cwd: '/', isTTY: false, env: {} };
+    expect(await runHarvest(replay.base, { output: snapshot, resume: false, progress: false, pageSize: '2000' }, io)).toBe(0);
+    const before = replay.requests.length;
+    const offline = await run([snapshot], 2, 48);
+    expect(replay.requests.length).toBe(before);
+    expect(offline.items).toEqual(single.items);
+    expect(offline.warnings).toEqual([`a worker thread passed its heap limit (48 MiB) on ${replay.base}${bigPage}: it was linted in the main thread`]);
+  });
+});
