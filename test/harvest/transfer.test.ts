@@ -94,7 +94,8 @@ describe('a harvested page whose worker passes its heap cap', () => {
     for (let n = 0; n < plan.remote.length; n++) remote.push(await openRemote(plan.remote[n]!, remoteBase(localUnitCount(plan), n), req));
     const warnings: string[] = [];
     const runSettings: RunSettings = { cwd, data: false, online: false, config: configRequest, allowedRoots: [] };
-    const events = runPlan(plan, req, runSettings, jobs, new Inventory(), { remote, warn: (m) => warnings.push(m), ...(workerHeapMb ? { workerHeapMb } : {}) });
+    // Workers only: the main thread, which has no cap, must not take the big page.
+    const events = runPlan(plan, req, runSettings, jobs, new Inventory(), { remote, mainLane: false, warn: (m) => warnings.push(m), ...(workerHeapMb ? { workerHeapMb } : {}) });
     const items: string[] = [];
     for await (const e of events as AsyncIterable<RunEvent>) if (e.kind === 'dataset' || e.kind === 'file') items.push(JSON.stringify(e));
     return { items, warnings };
