@@ -10,7 +10,10 @@
  * `--kinds` (default `ckan`): the other kinds are DCAT-AP Turtle pages, DCAT-US data.json files
  * and one big DCAT-US data.json (bench/catalogue-formats.mjs, same sizes); each is timed `-f jsonl`
  * in `--pairs` rounds beside a CKAN run of the same size (order alternating), and compared to it by
- * CPU per dataset (goal: within 2× of CKAN's rate).
+ * CPU per dataset (goal: within 2× of CKAN's rate). `--file-jobs`: the single-file kinds
+ * (`dcat-us-file`, `ckan-file`: one package_search dump, `ckan-jsonl`: JSON Lines) are timed in
+ * `--pairs` paired `--jobs 1` / `--jobs 2` runs instead (alternating, same bytes checked): a big
+ * file's parts go to the workers (src/pipeline/split.ts).
  * Prints wall, CPU (whole process, workers included), the CPU of the main thread and of the two
  * busiest other threads (bench/thread-cpu.mjs: the critical path, for an idle-cores estimate on a
  * shared machine), peak RSS, datasets/s and the load average.
@@ -59,11 +62,14 @@ const run = async (dir, n, extra, label) => {
 console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average (1/5/15 min) before each run → after`);
 console.log('| datasets | run | wall | CPU | CPU of the main thread / the two busiest others | idle-cores estimate | peak RSS | datasets/s (wall) | load |');
 console.log('|---|---|---|---|---|---|---|---|---|');
+const FILE_KINDS = ['dcat-us-file', 'ckan-file', 'ckan-jsonl'];
 for (const n of sizes) {
   const dir = path.join(outDir, `catalogue-${n}`);
-  cachedCatalogue(dir, n);
+  if (kinds.some((k) => !(args.includes('--file-jobs') && FILE_KINDS.includes(k)))) cachedCatalogue(dir, n);
   const out = (name) => path.join(outDir, `catalogue-${n}.${name}`);
-  const others = kinds.filter((k) => k !== 'ckan');
+  const fileJobs = args.includes('--file-jobs');
+  const others = kinds.filter((k) => k !== 'ckan' && !(fileJobs && FILE_KINDS.includes(k)));
+  if (fileJobs) for (const k of kinds.filter((x) => FILE_KINDS.includes(x))) await filePairs(k, n, out);
   if (others.length) await versusCkan(dir, n, others, out);
   if (!kinds.includes('ckan')) continue;
   if (!args.includes('--no-formats')) {
@@ -88,6 +94,20 @@ for (const n of sizes) {
   const warm = await run(dir, n, ['--cache', '--cache-location', cacheFile, '-f', 'jsonl', '-o', out('warm.jsonl')], '`--cache`, warm');
   if (readFileSync(out('cold.jsonl'), 'utf8') !== readFileSync(out('warm.jsonl'), 'utf8')) throw new Error('the warm --cache run wrote a different report');
   console.log(`\n${n.toLocaleString('en')} datasets: warm --cache run ${(cold.seconds / warm.seconds).toFixed(1)}× faster (wall), ${(cold.cpuSeconds / warm.cpuSeconds).toFixed(1)}× (CPU); reports identical\n`);
+}
+
+/** One big file of `kind`: `--jobs 1` / `--jobs 2` in pairs (order alternating), the same bytes checked. */
+async function filePairs(kind, n, out) {
+  const file = await cachedFormatCatalogue(kind, path.join(outDir, `catalogue-${kind}-${n}`), n);
+  const ratios = [];
+  for (let p = 0; p < pairs; p++) {
+    const order = p % 2 ? ['2', '1'] : ['1', '2'];
+    const got = {};
+    for (const j of order) got[j] = await run(file, n, ['--jobs', j, '-f', 'jsonl', '-o', out(`${kind}-jobs${j}.jsonl`)], `${kind}, \`--jobs ${j}\` (pair ${p + 1})`);
+    if (readFileSync(out(`${kind}-jobs1.jsonl`), 'utf8') !== readFileSync(out(`${kind}-jobs2.jsonl`), 'utf8')) throw new Error(`${kind}: --jobs 1 and --jobs 2 wrote different reports`);
+    ratios.push([got['1'].cpuSeconds / got['2'].cpuSeconds, idleWall(got['1']) / idleWall(got['2'])]);
+  }
+  console.log(`\n${n.toLocaleString('en')} datasets, ${kind}: --jobs 1 / --jobs 2 CPU per pair ${ratios.map((r) => r[0].toFixed(2) + '×').join(', ')}; idle-cores speed-up ${ratios.map((r) => r[1].toFixed(2) + '×').join(', ')}; reports identical\n`);
 }
 
 /**

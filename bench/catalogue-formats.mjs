@@ -14,7 +14,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PLACES, SUBJECTS, writePages } from './catalogue.mjs';
+import { PLACES, SUBJECTS, templates, variant, writePages } from './catalogue.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.join(root, 'fixtures', 'corpus');
@@ -298,39 +298,56 @@ export function generateDcatUsCatalogue(dir, n, { perFile = PER_FILE } = {}) {
   return writePages(dir, n, perFile, (page) => `data-${page}.json`, (i) => podVariant(tpls[i % tpls.length], i), (dataset) => JSON.stringify({ ...POD_HEAD, dataset }, null, 1));
 }
 
-/** Writes `n` datasets as one data.json catalog (written record by record: memory holds one). */
-export function generateDcatUsFile(file, n) {
+/** Writes `head`, then `n` records made by `record(i)` each after `between(i)`, then `tail` (record by record: memory holds one). */
+function writeRecords(file, n, head, record, between, tail) {
   mkdirSync(path.dirname(file), { recursive: true });
-  const tpls = podTemplates();
   const fd = openSync(file, 'w');
   try {
-    writeSync(fd, `${JSON.stringify(POD_HEAD, null, 1).slice(0, -2)},\n "dataset": [`);
+    writeSync(fd, head);
     let chunk = '';
     for (let i = 0; i < n; i++) {
-      chunk += `${i ? ',' : ''}\n  ${JSON.stringify(podVariant(tpls[i % tpls.length], i))}`;
+      chunk += `${between(i)}${JSON.stringify(record(i))}`;
       if (chunk.length > 1 << 20) {
         writeSync(fd, chunk);
         chunk = '';
       }
     }
-    writeSync(fd, `${chunk}\n ]\n}\n`);
+    writeSync(fd, `${chunk}${tail}`);
   } finally {
     closeSync(fd);
   }
   return file;
 }
 
+/** Writes `n` datasets as one data.json catalog. */
+export function generateDcatUsFile(file, n) {
+  const tpls = podTemplates();
+  return writeRecords(file, n, `${JSON.stringify(POD_HEAD, null, 1).slice(0, -2)},\n "dataset": [`, (i) => podVariant(tpls[i % tpls.length], i), (i) => `${i ? ',' : ''}\n  `, '\n ]\n}\n');
+}
+
+/** Writes the CKAN catalogue's `n` packages as one `package_search` dump (one line, as the API answers), or as JSON Lines (`lines`). */
+export function generateCkanFile(file, n, { lines = false } = {}) {
+  const tpls = templates();
+  const record = (i) => variant(tpls[i % tpls.length], i);
+  if (lines) return writeRecords(file, n, '', record, (i) => (i ? '\n' : ''), '\n');
+  const head = JSON.stringify({ help: 'https://demo.ckan.org/api/3/action/help_show?name=package_search', success: true, result: { count: n, results: [] } }).slice(0, -4);
+  return writeRecords(file, n, `${head}[`, record, (i) => (i ? ',' : ''), ']}}');
+}
+
 /**
- * The catalogue of `n` datasets of `kind` (`turtle`, `dcat-us`, `dcat-us-file`) under `dir`,
- * generated only when missing or incomplete; returns the path to lint.
+ * The catalogue of `n` datasets of `kind` (`turtle`, `dcat-us`, `dcat-us-file`; `ckan-file`: the
+ * CKAN catalogue's packages as one `package_search` dump, `ckan-jsonl`: as JSON Lines) under
+ * `dir`, generated only when missing or incomplete; returns the path to lint.
  */
 export async function cachedFormatCatalogue(kind, dir, n) {
-  if (kind === 'dcat-us-file') {
-    const file = path.join(dir, 'data.json');
+  const files = { 'dcat-us-file': ['data.json', generateDcatUsFile], 'ckan-file': ['package_search.json', generateCkanFile], 'ckan-jsonl': ['packages.jsonl', (f, k) => generateCkanFile(f, k, { lines: true })] };
+  if (files[kind]) {
+    const [name, generateFile] = files[kind];
+    const file = path.join(dir, name);
     const stamp = path.join(dir, 'complete');
     if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== String(statSync(file, { throwIfNoEntry: false })?.size)) {
       rmSync(dir, { recursive: true, force: true });
-      generateDcatUsFile(file, n);
+      generateFile(file, n);
       writeFileSync(stamp, String(statSync(file).size));
     }
     return file;

@@ -29,7 +29,7 @@ export function templates() {
 }
 
 /** Package number `i`: a template with varied identity, title, licence and description. */
-function variant(tpl, i) {
+export function variant(tpl, i) {
   const pkg = structuredClone(tpl);
   const subject = SUBJECTS[i % SUBJECTS.length];
   const place = PLACES[Math.floor(i / SUBJECTS.length) % PLACES.length];

@@ -2,6 +2,7 @@ import type { ResolvedConfig, ConfigRequest } from '../config/resolve.js';
 import { planLint, type LintPlan, type LintRequest } from '../engine/lint.js';
 import { Inventory } from '../engine/inventory.js';
 import { AUTO_POOL_UNITS, runPlan, type RunEvent, type RunExtras, type RunSettings } from '../pipeline/run.js';
+import { unitsWithParts } from '../pipeline/split.js';
 import type { Shard } from '../pipeline/shard.js';
 
 
@@ -56,7 +57,7 @@ export async function startLint(inputs: string[], o: StartOptions): Promise<Star
   };
   const plan = await planLint(req);
   const inventory = new Inventory();
-  const units = plan.descriptors.length + plan.dataFiles.length;
+  const units = unitsWithParts(plan, plan.descriptors.length + plan.dataFiles.length, AUTO_POOL_UNITS);
   const workers = units < 2 || (!o.jobsExplicit && units < AUTO_POOL_UNITS) ? 1 : o.jobs;
   const settings: RunSettings = { cwd: o.cwd, data: o.data, online: o.online, config: o.configRequest, allowedRoots, ...(o.shard ? { shard: o.shard } : {}), fix: o.fix ?? false };
   return { plan, events: runPlan(plan, req, settings, workers, inventory, o.extras?.(settings) ?? {}), inventory };

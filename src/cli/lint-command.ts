@@ -14,6 +14,7 @@ import { readerFor } from '../readers/index.js';
 import { decodeDescriptor } from '../loaders/decode.js';
 import { ignoreMatcher } from './ignore-file.js';
 import { AUTO_POOL_UNITS, runPlan, type RunSettings } from '../pipeline/run.js';
+import { unitsWithParts } from '../pipeline/split.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
@@ -184,7 +185,8 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   // Portals are asked what they are (and how many datasets they have) before the run starts.
   const remote: RemoteRun[] = [];
   for (let n = 0; n < plan.remote.length; n++) remote.push(await openRemote(plan.remote[n]!, remoteBase(localUnitCount(plan), n), req));
-  const units = plan.descriptors.length + plan.dataFiles.length + remote.reduce((k, r) => k + r.estimatedUnits, 0);
+  // A big JSON file counts as many units: its parts go to the workers (src/pipeline/split.ts).
+  const units = unitsWithParts(plan, plan.descriptors.length + plan.dataFiles.length + remote.reduce((k, r) => k + r.estimatedUnits, 0), AUTO_POOL_UNITS);
   const workers = units < 2 || (!explicit && units < AUTO_POOL_UNITS) ? 1 : jobs;
   const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, allowedRoots, ...(shard ? { shard } : {}), fix: flags.fixDryRun ? 'dry-run' : Boolean(flags.fix), ...(sample ? { sample } : {}) };
 

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { DEFAULT_LIMITS, LimitExceeded, type Dataset, type DescriptorFormat, type LimitName, type Limits } from '../model/index.js';
 import type { RdfDocument } from '../model/index.js';
 import { parseDocumentText, SyntaxProblem } from './parse.js';
-import type { EnvelopePaging, Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
+import type { EnvelopePaging, Loader, LoadIssue, LoadResult, ParsedDocument, RecordLoader } from './types.js';
 import { normaliseDatasets } from './normalise.js';
 import { extensionOf } from './paths.js';
 import { systemErrorMessage } from '../util/system-error.js';
@@ -42,8 +42,12 @@ export interface LoadedBatch {
 }
 
 export type LoadOutcome =
-  /** `more`: a big file read record by record — the batches after the first (`datasets`, `issues`). */
-  | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[]; paging?: EnvelopePaging; more?: AsyncIterable<LoadedBatch>; rdf?: RdfDocument }
+  /**
+   * `more`: the batches after the first (`datasets`, `issues`) — of a big file read record by
+   * record, or of a document's records loaded one by one (`LoadOptions.oneByOne`): then `count`
+   * says up front how many datasets they hold.
+   */
+  | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[]; paging?: EnvelopePaging; more?: AsyncIterable<LoadedBatch>; count?: number; rdf?: RdfDocument }
   | { kind: 'parse-error'; message: string; line: number; column: number }
   | { kind: 'unreadable'; message: string }
   | { kind: 'limit-exceeded'; error: LimitExceeded }
@@ -56,6 +60,11 @@ export interface LoadOptions {
   streamFrom?: number;
   /** Characters of records per batch of a streamed file (tests make it small). */
   streamBatchChars?: number;
+  /**
+   * A parsed document that is a list of records gives its datasets one at a time in `more`
+   * (with `count`), not all in `datasets`: the lint stream checks each as it is loaded.
+   */
+  oneByOne?: boolean;
 }
 
 /**
@@ -65,6 +74,20 @@ export interface LoadOptions {
  */
 export const STREAM_FROM_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Tests and benchmarks only: `ODLINT_STREAM_FROM_BYTES` and `ODLINT_STREAM_BATCH_CHARS` make small
+ * files stream in small batches in a whole run (the CLI, its workers, --jobs 1 and N alike).
+ */
+const fromEnv = (name: string): number | undefined => {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+export const streamFromBytes = (): number => fromEnv('ODLINT_STREAM_FROM_BYTES') ?? STREAM_FROM_BYTES;
+export const streamBatchChars = (): number => fromEnv('ODLINT_STREAM_BATCH_CHARS') ?? 1 << 19;
+
+/** Whether `loadDescriptor` reads a file of this size record by record (when its records are in a list). */
+export const isStreamedFile = (file: string, size: number, streamFrom = streamFromBytes()): boolean => size >= streamFrom && STREAMED_EXTENSIONS.includes(extensionOf(file));
+
 /** Reads, parses and loads one descriptor file. Never throws for bad input. */
 export async function loadDescriptor(file: string, limits: Limits = DEFAULT_LIMITS, options: LoadOptions = {}): Promise<LoadOutcome> {
   let bytes: Buffer;
@@ -72,7 +95,7 @@ export async function loadDescriptor(file: string, limits: Limits = DEFAULT_LIMI
     const handle = await open(file, 'r');
     try {
       const { size } = await handle.stat();
-      if (size >= (options.streamFrom ?? STREAM_FROM_BYTES) && STREAMED_EXTENSIONS.includes(extensionOf(file))) {
+      if (isStreamedFile(file, size, options.streamFrom)) {
         const streamed = await loadStreamed(file, limits, options);
         if (streamed) return streamed;
       }
@@ -108,7 +131,7 @@ export async function loadDescriptorText(file: string, text: string, limits: Lim
     if (e instanceof LimitExceeded) return { kind: 'limit-exceeded', error: e };
     throw e;
   }
-  return loadParsed(doc, limits);
+  return loadParsed(doc, limits, options);
 }
 
 const STREAMED_EXTENSIONS = ['.json', ...JSON_LINES_EXTENSIONS];
@@ -122,13 +145,14 @@ async function loadStreamed(file: string, limits: Limits, options: LoadOptions):
   const problems: LoadIssue[] = [];
   let batches: AsyncGenerator<Batch>;
   let listPath = '';
-  if (JSON_LINES_EXTENSIONS.includes(extensionOf(file))) batches = jsonLinesBatches(file, jsonLines(file, limits, problems), limits, options.streamBatchChars);
+  const batchChars = options.streamBatchChars ?? streamBatchChars();
+  if (JSON_LINES_EXTENSIONS.includes(extensionOf(file))) batches = jsonLinesBatches(file, jsonLines(file, limits, problems), limits, batchChars);
   else {
     const head = await readHead(file);
     const found = head === undefined ? undefined : findRecords(head);
     if (!found) return undefined;
     listPath = found.shape.path;
-    batches = jsonBatches(file, found.shape, jsonRecords(file, found.start, limits, problems), limits, options.streamBatchChars);
+    batches = jsonBatches(file, found.shape, jsonRecords(file, found.start, limits, problems), limits, batchChars);
   }
   return loadBatches(batches, listPath, problems, options);
 }
@@ -152,25 +176,67 @@ export interface DocumentPart {
   column: number;
   /** The document ends in this part (its list is closed here). */
   end: boolean;
+  /**
+   * A part of a local file split over the workers (src/pipeline/split.ts): its records are read
+   * by the loader of `format` (chosen on the file's first batch), in batches of `batchChars` as
+   * the whole file's are; `lines`: JSON Lines, `line` is the part's first line. The stream's own
+   * problems (an unclosed list, a missing comma), found by the run's scan, come with the last part.
+   */
+  local?: { format?: DescriptorFormat; batchChars: number; lines: boolean; problems: LoadIssue[] };
 }
 
 export async function loadDocumentPart(name: string, text: string, part: DocumentPart, limits: Limits = DEFAULT_LIMITS, options: LoadOptions = {}): Promise<LoadOutcome> {
-  const shape = recordsShape(part.envelope, part.path);
-  if (!shape) return { kind: 'parse-error', message: 'the text before the list of records is not JSON', line: 1, column: 1 };
-  const problems: LoadIssue[] = [];
-  const start = part.offset === 0 ? { listAt: part.envelope.length } : { offset: part.offset, line: part.line, column: part.column };
-  const records = scanRecords([text], name, start, limits, problems, !part.end);
-  const outcome = await loadBatches(jsonBatches(name, shape, records, limits, options.streamBatchChars, part.first), shape.path, problems, options, part.offset === 0);
+  const read = partBatches(name, text, part, limits, options);
+  if ('kind' in read) return read;
+  const outcome = await loadBatches(read.batches, read.listPath, read.problems, options, read.envelopeIssues, part.local?.format);
   return outcome ?? { kind: 'not-a-descriptor', reason: 'no loader knows the records of the document' };
 }
 
-/** Loads batch by batch: the loader is chosen on the first batch; undefined when none claims it. */
-async function loadBatches(batches: AsyncGenerator<Batch>, listPath: string, problems: LoadIssue[], options: LoadOptions, envelopeIssues = true): Promise<LoadOutcome | undefined> {
-  const first = (await batches.next()).value as Batch | undefined;
-  if (!first) return undefined;
+/** The format whose loader a part's first batch chooses, without loading it (a split file's is chosen once: src/pipeline/split.ts); undefined when none claims it. */
+export async function documentPartFormat(name: string, text: string, part: DocumentPart, limits: Limits = DEFAULT_LIMITS, options: LoadOptions = {}): Promise<DescriptorFormat | undefined> {
+  const read = partBatches(name, text, part, limits, options);
+  if ('kind' in read) return undefined;
+  const first = (await read.batches.next()).value as Batch | undefined;
+  await read.batches.return(undefined);
+  return first && chooseLoader(first, options)?.format;
+}
+
+/** A part's records in batches (see `DocumentPart`), or the parse error of its envelope. */
+function partBatches(name: string, text: string, part: DocumentPart, limits: Limits, options: LoadOptions): { batches: AsyncGenerator<Batch>; listPath: string; problems: LoadIssue[]; envelopeIssues: boolean } | LoadOutcome {
+  const local = part.local;
+  const batchChars = local?.batchChars ?? options.streamBatchChars ?? streamBatchChars();
+  const problems: LoadIssue[] = [];
+  // The run's scan found the stream's problems: they are said after the part's last record.
+  const thenProblems = async function* <T>(items: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {
+    yield* items;
+    if (local) problems.push(...local.problems);
+  };
+  if (local?.lines) {
+    const lines = text.split('\n').map((t, i) => ({ text: t, line: part.line + i }));
+    return { batches: jsonLinesBatches(name, thenProblems(lines), limits, batchChars, part.first), listPath: '', problems, envelopeIssues: part.line === 1 };
+  }
+  const shape = recordsShape(part.envelope, part.path);
+  if (!shape) return { kind: 'parse-error', message: 'the text before the list of records is not JSON', line: 1, column: 1 };
+  const start = part.offset === 0 ? { listAt: part.envelope.length } : { offset: part.offset, line: part.line, column: part.column };
+  const records = thenProblems(scanRecords([text], name, start, limits, problems, !part.end));
+  return { batches: jsonBatches(name, shape, records, limits, batchChars, part.first), listPath: shape.path, problems, envelopeIssues: part.offset === 0 };
+}
+
+/** The loader of a document read in batches: `format`'s (a part of a split file), or the one most confident of the first batch; undefined when none claims it. */
+function chooseLoader(first: Batch, options: LoadOptions, format?: DescriptorFormat): Loader | undefined {
+  const chosen = format === undefined ? undefined : LOADERS.find((l) => l.format === format);
+  if (chosen) return chosen;
   const doc = { ...first.doc, allowedRoots: options.allowedRoots };
   const { loader, score } = decide(doc, LOADERS);
-  if (!loader || (isJsonLd(doc.data) && score < JSON_LOADER_OVER_JSONLD)) {
+  return !loader || (isJsonLd(doc.data) && score < JSON_LOADER_OVER_JSONLD) ? undefined : loader;
+}
+
+/** Loads batch by batch: the loader is chosen on the first batch; undefined when none claims it. */
+async function loadBatches(batches: AsyncGenerator<Batch>, listPath: string, problems: LoadIssue[], options: LoadOptions, envelopeIssues = true, format?: DescriptorFormat): Promise<LoadOutcome | undefined> {
+  const first = (await batches.next()).value as Batch | undefined;
+  if (!first) return undefined;
+  const loader = chooseLoader(first, options, format);
+  if (!loader) {
     await batches.return(undefined);
     return undefined;
   }
@@ -228,7 +294,7 @@ function loaded(format: DescriptorFormat, result: LoadResult): LoadOutcome {
 }
 
 /** Loads a parsed JSON/YAML document: the most confident loader wins; unclaimed JSON-LD is DCAT-AP. */
-export async function loadParsed(doc: ParsedDocument, limits: Limits = DEFAULT_LIMITS): Promise<LoadOutcome> {
+export async function loadParsed(doc: ParsedDocument, limits: Limits = DEFAULT_LIMITS, options: LoadOptions = {}): Promise<LoadOutcome> {
   const { loader: best, score: bestScore } = decide(doc, LOADERS);
   if (isJsonLd(doc.data) && bestScore < JSON_LOADER_OVER_JSONLD) {
     try {
@@ -240,7 +306,20 @@ export async function loadParsed(doc: ParsedDocument, limits: Limits = DEFAULT_L
     }
   }
   if (!best) return { kind: 'not-a-descriptor', reason: describeShape(doc.data) };
-  return loaded(best.format, best.load(doc));
+  const records = options.oneByOne ? best.records?.(doc) : undefined;
+  return records ? oneByOne(best.format, records) : loaded(best.format, best.load(doc));
+}
+
+/** A document's records loaded as they are asked for: no more than one model at a time is alive here. */
+function oneByOne(format: DescriptorFormat, records: RecordLoader): LoadOutcome {
+  async function* more(): AsyncGenerator<LoadedBatch> {
+    for (let i = 0; i < records.count; i++) {
+      const { datasets, issues } = records.load(i);
+      normaliseDatasets(datasets);
+      yield { datasets, issues };
+    }
+  }
+  return { kind: 'loaded', format, datasets: [], issues: records.issues, count: records.count, more: more() };
 }
 
 function describeShape(data: unknown): string {

@@ -285,22 +285,35 @@ function batchResolver(listPath: string, first: number, record: (k: number, rest
   return { position, settle: () => (offset = first) };
 }
 
+/**
+ * Where batches end: after the item that brings its batch to `maxChars` characters. A file split
+ * over the workers is cut where its batches end (src/pipeline/split.ts), so that each part is
+ * read in the batches the whole file is.
+ */
+export function batchEnds(maxChars: number): (itemChars: number) => boolean {
+  let chars = 0;
+  return (itemChars) => {
+    chars += itemChars;
+    if (chars < maxChars) return false;
+    chars = 0;
+    return true;
+  };
+}
+
 /** Texts in groups of about `maxChars` characters, each made into a batch by `make(texts, first)`; the first is record `from`. */
 async function* grouped<T extends { text: string }>(items: AsyncIterable<T>, maxChars: number, make: (group: T[], first: number) => Batch, from = 0): AsyncGenerator<Batch> {
   let group: T[] = [];
-  let chars = 0;
   let first = from;
+  const ends = batchEnds(maxChars);
   const flush = () => {
     const batch = make(group, first);
     first += batch.count;
     group = [];
-    chars = 0;
     return batch;
   };
   for await (const item of items) {
     group.push(item);
-    chars += item.text.length;
-    if (chars >= maxChars) yield flush();
+    if (ends(item.text.length)) yield flush();
   }
   if (group.length || first === from) yield flush();
 }
@@ -346,14 +359,14 @@ export function jsonBatches(file: string, shape: RecordsShape, records: AsyncIte
   }, from);
 }
 
-/** Batches of a JSON Lines file: each parsed as JSON Lines text of its own, numbered from its first line. */
-export function jsonLinesBatches(file: string, lines: AsyncIterable<{ text: string; line: number }>, limits: Limits, maxChars = 1 << 19): AsyncGenerator<Batch> {
+/** Batches of a JSON Lines file: each parsed as JSON Lines text of its own, numbered from its first line; the first record is number `from`. */
+export function jsonLinesBatches(file: string, lines: AsyncIterable<{ text: string; line: number }>, limits: Limits, maxChars = 1 << 19, from = 0): AsyncGenerator<Batch> {
   return grouped(lines, maxChars, (group, first) => {
     const { doc, problems } = parseJsonLines(file, group.map((l) => l.text).join('\n'), limits, group[0]?.line ?? 1);
     const local = doc.position;
     const resolver = batchResolver('', first, (k, rest) => local(pointer('', String(k)) + rest), () => undefined);
     return batchOf(doc, '', first, (doc.data as unknown[]).length, problems, resolver);
-  });
+  }, from);
 }
 
 function shift(pos: { line?: number; column?: number } | undefined, r: { line: number; column: number }): { line: number; column: number } | undefined {

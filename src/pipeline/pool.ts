@@ -4,6 +4,7 @@ import type { LintUnit } from '../engine/lint.js';
 import type { CacheRecorder, LintCache } from './cache.js';
 import type { UnitEvent } from './unit.js';
 import type { RunSettings } from './run.js';
+import type { DescriptorUnit } from './split.js';
 
 /**
  * Small descriptor files travel to a worker together: a task carries up to this many units and
@@ -35,8 +36,14 @@ export interface WorkerTask {
 /** What a worker posts: a batch of the current unit's events, or (a number) the end of the unit at that position of the task. */
 export type WorkerMessage = UnitEvent[] | number;
 
-/** What the run does with a task: replay a cached unit, or lint units (each with its cache recorder, if any). */
-export type Task = { kind: 'hit'; events: UnitEvent[] } | { kind: 'run'; units: LintUnit[]; recorders: (CacheRecorder | undefined)[] };
+/**
+ * What the run does with a task: replay a cached unit, lint units (each with its cache recorder,
+ * if any), or split a big file over the workers (src/pipeline/split.ts).
+ */
+export type Task =
+  | { kind: 'hit'; events: UnitEvent[] }
+  | { kind: 'run'; units: LintUnit[]; recorders: (CacheRecorder | undefined)[] }
+  | { kind: 'split'; unit: DescriptorUnit; recorder: CacheRecorder | undefined };
 
 export interface TaskLimits {
   units: number;
@@ -54,7 +61,7 @@ export function taskLimits(total: number, jobs: number, data: boolean): TaskLimi
  * asked for. With a cache, each unit is looked up first: a hit is its own task (replayed in this
  * thread), and the units before it go in the task before.
  */
-export function* groupTasks(units: Iterable<LintUnit>, limits: TaskLimits, cache?: LintCache): Generator<Task> {
+export function* groupTasks(units: Iterable<LintUnit>, limits: TaskLimits, cache?: LintCache, split?: (unit: LintUnit, size: number) => unit is DescriptorUnit): Generator<Task> {
   let group: LintUnit[] = [];
   let recorders: (CacheRecorder | undefined)[] = [];
   let bytes = 0;
@@ -73,6 +80,11 @@ export function* groupTasks(units: Iterable<LintUnit>, limits: TaskLimits, cache
       continue;
     }
     const size = unitBytes(unit);
+    if (split?.(unit, size)) {
+      if (group.length) yield flush();
+      yield { kind: 'split', unit, recorder: verdict?.recorder };
+      continue;
+    }
     if (group.length && (group.length >= limits.units || bytes + size > limits.bytes)) yield flush();
     group.push(unit);
     recorders.push(verdict?.recorder);

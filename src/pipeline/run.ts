@@ -13,6 +13,8 @@ import { fileReport } from '../reporters/build-report.js';
 import type { CacheRecorder, LintCache } from './cache.js';
 import { groupTasks, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Reload, type Task, type TaskSink } from './pool.js';
 import { displayPath } from '../util/paths.js';
+import { boundMainHeap, Lanes } from './lanes.js';
+import { fileParts, joinParts, splittable, type PartUnit } from './split.js';
 import type { RemoteRun, SampleSettings } from '../engine/remote.js';
 
 /** What a worker needs to rebuild the run's settings (a resolved config holds functions: it is re-resolved). */
@@ -74,6 +76,38 @@ export interface RunExtras {
   workerHeapMb?: number;
   /** A notice for the user (a worker that stopped, its units linted in the main thread). */
   warn?: (message: string) => void;
+  /** Whether the main thread is one of the `jobs` lanes (default: up to `MAIN_LANE_UP_TO` jobs). */
+  mainLane?: boolean;
+}
+
+/**
+ * Up to this many jobs, the main thread is one of them: `--jobs 2` is the main thread and one
+ * worker. It only writes the report otherwise (~7 % of the work), and a worker fewer is an
+ * isolate fewer: ~100 MiB of heap and code, its start-up, its own JIT and GC threads. With more
+ * jobs, writing every worker's report keeps the main thread busy enough.
+ */
+export const MAIN_LANE_UP_TO = 4;
+
+
+/**
+ * Runs a task's units in this thread, as a worker would: events in batches, and a turn of the
+ * event loop between batches, so that workers' results, harvest fetches and the report's
+ * writes go on meanwhile.
+ */
+async function runHere(units: LintUnit[], sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>): Promise<void> {
+  for (let i = 0; i < units.length; i++) {
+    let batch: UnitEvent[] = [];
+    for await (const e of inProcess(units[i]!)) {
+      batch.push(e);
+      if (batch.length >= EVENT_BATCH) {
+        sink.emit(i, batch);
+        batch = [];
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    if (batch.length) sink.emit(i, batch);
+    sink.ended(i);
+  }
 }
 
 /**
@@ -136,7 +170,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       }
     } else {
       // One pool, made when the first task must run (tasks start together: the promise is shared).
-      const poolOf = () => (poolStarted ??= startPool(jobs, extras).then((p) => (startedPool = p)));
+      const poolOf = () => (poolStarted ??= startPool(lanes.workers, extras).then((p) => (startedPool = p)));
       let startedPool: RunPool | undefined;
       let brokenWarned = false;
       const poolBroken = () => startedPool?.broken?.aborted === true;
@@ -155,12 +189,24 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
         },
       });
       const inProcess = (unit: LintUnit) => reportUnit(unit, req, settings);
+      const lanes = new Lanes(jobs, extras.mainLane ?? jobs <= MAIN_LANE_UP_TO);
+      if (lanes.main) boundMainHeap();
       const start = async (task: Task, emit: (events: UnitEvent[]) => void, reload?: Reload): Promise<void> => {
         if (task.kind === 'hit') return emit(task.events);
-        await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload);
+        if (task.kind === 'split') return; // streamed by `splitEvents` when its turn comes
+        const lane = await lanes.take();
+        try {
+          if (lane === 'main') await runHere(task.units, sink(emit, task.recorders), inProcess);
+          else await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload);
+        } finally {
+          lanes.give(lane);
+        }
       };
-      const tasksOf = (units: LintUnit[]) => groupTasks(units, taskLimits(units.length, jobs, settings.data), cache);
-      for await (const e of ordered(tasksOf(plan.descriptors), 2 * jobs, start, observer)) if (keep(e)) yield e;
+      const splitEvents = (task: Extract<Task, { kind: 'split' }>) => splitRun(task, req, 2 * jobs, (tasks, window) => ordered(tasks, window, start));
+      // A big file's parts go to the workers (not with --fix: its fixes are written per file).
+      const split = settings.fix ? undefined : splittable;
+      const tasksOf = (units: LintUnit[]) => groupTasks(units, taskLimits(units.length, jobs, settings.data), cache, split);
+      for await (const e of ordered(tasksOf(plan.descriptors), 2 * jobs, start, observer, splitEvents)) if (keep(e)) yield e;
       for await (const e of ordered(tasksOf(dataFiles()), 2 * jobs, start, observer)) if (keep(e)) yield e;
       // Harvested pages come as the harvest goes: one page per task, never cached. Their bytes
       // move to the workers (a page is asked for, or read from its snapshot, again should its worker die).
@@ -188,12 +234,15 @@ async function* ordered(
   window: number,
   start: (t: Task, emit: (e: UnitEvent[]) => void) => Promise<void>,
   observer?: RunObserver,
+  /** A split file's events, read when its turn comes (its parts run then, so nothing waits in memory). */
+  splitEvents?: (t: Extract<Task, { kind: 'split' }>) => AsyncIterable<UnitEvent>,
 ): AsyncGenerator<UnitEvent> {
   interface Slot {
     events: UnitEvent[];
     units: number;
     done: boolean;
     error?: unknown;
+    split?: Extract<Task, { kind: 'split' }>;
   }
   const source = Symbol.asyncIterator in tasks ? tasks[Symbol.asyncIterator]() : (tasks as Iterable<Task>)[Symbol.iterator]();
   const queue: Slot[] = [];
@@ -213,6 +262,10 @@ async function* ordered(
       }
       const slot: Slot = { events: [], units: next.value.kind === 'run' ? next.value.units.length : 1, done: false };
       queue.push(slot);
+      if (next.value.kind === 'split') {
+        slot.split = next.value;
+        continue;
+      }
       start(next.value, (events) => {
         for (const e of events) slot.events.push(e);
         signal();
@@ -232,6 +285,11 @@ async function* ordered(
   await launch();
   while (queue.length) {
     const slot = queue[0]!;
+    if (slot.split && splitEvents) {
+      yield* splitEvents(slot.split);
+      slot.split = undefined;
+      slot.done = true;
+    }
     if (slot.events.length) {
       const events = slot.events;
       slot.events = [];
@@ -247,6 +305,32 @@ async function* ordered(
     }
     await new Promise<void>((resolve) => (wake = resolve));
   }
+}
+
+/**
+ * A big file's events: its parts on the pool, `window` at a time, put together as the whole
+ * file's (src/pipeline/split.ts); the file as one task when it is not split, or when its parts
+ * gave no dataset (what such a file reports is said by reading it whole). Recorded for the cache
+ * as the file's unit.
+ */
+async function* splitRun(task: Extract<Task, { kind: 'split' }>, req: LintRequest, window: number, run: (tasks: AsyncIterable<Task> | Iterable<Task>, window: number) => AsyncIterable<UnitEvent>): AsyncGenerator<UnitEvent> {
+  const { unit, recorder } = task;
+  const whole = () => run([{ kind: 'run', units: [unit], recorders: [recorder] }], 1);
+  const parts = await fileParts(unit, req);
+  if (!parts) return yield* whole();
+  const tasks = async function* (units: AsyncIterable<PartUnit>): AsyncGenerator<Task> {
+    for await (const u of units) yield { kind: 'run', units: [u], recorders: [undefined] };
+  };
+  const joined = joinParts(unit, run(tasks(parts), window), req.cwd);
+  for (let next = await joined.next(); ; next = await joined.next()) {
+    if (next.done) {
+      if (next.value === 0) return yield* whole();
+      break;
+    }
+    recorder?.add(next.value);
+    yield next.value;
+  }
+  recorder?.done();
 }
 
 type RunPool = Pool & { destroy(): Promise<void>; broken: AbortSignal };

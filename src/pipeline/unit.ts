@@ -16,7 +16,8 @@ import type { CatalogueFacts } from '../engine/catalogue.js';
  */
 export type Seq = [unit: number, item: number];
 
-export type ReportItem = { kind: 'dataset'; seq: Seq; report: DatasetReport } | { kind: 'file'; seq: Seq; report: FileReport };
+/** `unnamed`: a dataset without an id in a part of a split file (its id names its place in the file: src/pipeline/split.ts renumbers it). */
+export type ReportItem = { kind: 'dataset'; seq: Seq; report: DatasetReport; unnamed?: true } | { kind: 'file'; seq: Seq; report: FileReport };
 
 /**
  * What one unit produces: report items, the data files its datasets reference, the other files
@@ -72,7 +73,8 @@ export async function* reportUnit(unit: LintUnit, req: LintRequest, options: Uni
     const reachability = req.online ? await reach(collectUrls([lint.dataset])) : undefined;
     const descriptionLength = udataDescriptionLength(req.config.forFile(lint.dataset.source.file));
     const scoring = { ...(reachability ? { reachability } : {}), ...(descriptionLength !== undefined ? { udataDescriptionLength: descriptionLength } : {}) };
-    return { kind: 'dataset', seq, report: datasetReport(lint.dataset, lint.findings, cwd, index, scoring) };
+    const unnamed = lint.dataset.id === undefined && unit.kind === 'fetched' && unit.part?.local !== undefined;
+    return { kind: 'dataset', seq, report: datasetReport(lint.dataset, lint.findings, cwd, index, scoring), ...(unnamed ? { unnamed: true as const } : {}) };
   };
 
   for await (const lint of lintUnit(unit, req, (ds) => wanted(ds.source.file, ds.at.pointer), facts)) {

@@ -143,7 +143,7 @@ function finalize({ fix: _fix, ...f }: Finding, ds: Dataset | undefined, cwd: st
   return { ...f, location: loc };
 }
 
-function sortFindings(findings: Finding[]): Finding[] {
+export function sortFindings(findings: Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))
     .sort(

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { loadDescriptor, type LoadOutcome } from '../../src/loaders/index.js';
-import type { Dataset, Report } from '../../src/model/index.js';
+import { loadDescriptor } from '../../src/loaders/index.js';
+import type { Report } from '../../src/model/index.js';
+import { everything, plain, resolved } from '../helpers/streamed.js';
 import { CORPUS, FIXTURES, ROOT } from '../helpers/lint.js';
 // @ts-expect-error the bench helpers are plain ES modules
 import { generateCatalogue, templates } from '../../bench/catalogue.mjs';
@@ -21,32 +22,6 @@ const SHAPES = [
   path.join(CORPUS, 'udata', 'udata__results.json'), // udata page
   path.join(FIXTURES, 'ckan', 'shapes', 'open-canada.jsonl'), // JSON Lines export
 ];
-
-async function everything(outcome: LoadOutcome) {
-  if (outcome.kind !== 'loaded') return { outcome };
-  const datasets = [...outcome.datasets];
-  const issues = [...outcome.issues];
-  for await (const b of outcome.more ?? []) {
-    datasets.push(...b.datasets);
-    issues.push(...b.issues);
-  }
-  return { format: outcome.format, datasets, issues };
-}
-
-/** Every location of a dataset, resolved to line/column by its own resolver. */
-function resolved(ds: Dataset) {
-  const out: Record<string, unknown> = {};
-  const walk = (v: unknown, at: string, seen: Set<unknown>) => {
-    if (typeof v !== 'object' || v === null || seen.has(v)) return;
-    seen.add(v);
-    const o = v as Record<string, unknown>;
-    if (typeof o.pointer === 'string' && typeof o.file === 'string') out[at] = { pointer: o.pointer, ...ds.source.position?.(o.pointer) };
-    for (const [k, x] of Object.entries(o)) walk(x, `${at}.${k}`, seen);
-  };
-  walk(ds, '', new Set());
-  return out;
-}
-const plain = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x: unknown) => (typeof x === 'function' || k === 'dataset' ? undefined : x))) as unknown;
 
 describe('streamed descriptors', () => {
   for (const file of SHAPES) {
@@ -83,6 +58,35 @@ describe('streamed descriptors', () => {
     const r = await everything(await loadDescriptor(file, undefined, { streamFrom: 0 }));
     expect(r.datasets!.map((d) => d.at.pointer)).toEqual(['/0']);
     expect(r.issues!.map((i) => [i.ruleId, i.data?.message, i.location.line, i.location.column])).toEqual([['core/parse-error', "invalid JSON: ',' expected", 3, 2]]);
+  });
+});
+
+describe('records loaded one by one', () => {
+  /** Every JSON descriptor of the corpus's CKAN, udata and DCAT-US folders. */
+  const files = ['ckan', 'udata', 'dcat-us'].flatMap((dir) =>
+    readdirSync(path.join(CORPUS, dir))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.join(CORPUS, dir, f)),
+  );
+
+  it('give the datasets, issues and positions of the whole load, counted up front', async () => {
+    const counted = new Set<string>();
+    for (const file of files) {
+      const whole = await everything(await loadDescriptor(file));
+      const outcome = await loadDescriptor(file, undefined, { oneByOne: true });
+      const single = await everything(outcome);
+      expect(single.format, file).toBe(whole.format);
+      if (outcome.kind !== 'loaded' || !whole.datasets) continue;
+      expect(plain(single.datasets), file).toEqual(plain(whole.datasets));
+      expect(plain(single.issues), file).toEqual(plain(whole.issues));
+      expect(single.datasets!.map(resolved), file).toEqual(whole.datasets.map(resolved));
+      if (outcome.count === undefined) continue;
+      // Nothing is loaded before it is asked for; the count is what the records give.
+      expect(outcome.datasets, file).toEqual([]);
+      expect(outcome.count, file).toBe(whole.datasets.length);
+      counted.add(outcome.format);
+    }
+    expect([...counted].sort()).toEqual(['ckan', 'dcat-us', 'udata']);
   });
 });
 
