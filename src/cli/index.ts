@@ -66,7 +66,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--baseline-write <file>', 'record every current finding in a baseline file')
     .option('--no-error-on-unmatched-pattern', 'an input (folder, glob) that yields no descriptor or data file is not an error')
     .option('--verbose', 'list on stderr each file skipped in a folder walk, with the reason')
-    .option('-j, --jobs <n>', 'worker threads checking datasets in parallel (default: the number of cores; 1 = in-process)')
+    .option('-j, --jobs <n>', 'threads checking datasets in parallel, the main thread one of them up to 4 (default: the number of cores; 1 = in-process)')
     .option('--shard <k/n>', 'lint only part k of n (a stable split by dataset); join the jsonl parts with merge-reports')
     .option('--fix-dry-run', 'say which safe fixes --fix would write, and report as if they were written; write nothing')
     .option('--stdin', 'lint a descriptor read from standard input (also: the input "-")')

@@ -235,10 +235,12 @@ export async function* lintUnit(
   const explicit = unit.kind !== 'descriptor' || unit.explicit;
   const { format } = unit;
   let outcome: LoadOutcome;
-  if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
-  else if (unit.kind === 'stdin') outcome = await withinFileTime(loadDescriptorText(file, unit.text, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  // Records one by one: a page's 1,000 models are never all alive (the --max-datasets cut below needs them whole).
+  const options = { allowedRoots: req.allowedRoots, oneByOne: !(unit.kind === 'fetched' && unit.limit !== undefined) };
+  if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits, options), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  else if (unit.kind === 'stdin') outcome = await withinFileTime(loadDescriptorText(file, unit.text, config.limits, options), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   else if (unit.part) outcome = await withinFileTime(loadDocumentPart(unit.url, pageText(unit.body), unit.part, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
-  else outcome = await withinFileTime(loadDescriptorText(unit.url, pageText(unit.body), config.limits), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  else outcome = await withinFileTime(loadDescriptorText(unit.url, pageText(unit.body), config.limits, options), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   // --max-datasets cut the page: the datasets after the cut are not linted (nor their issues).
   if (outcome.kind === 'loaded' && unit.kind === 'fetched' && unit.limit !== undefined && outcome.datasets.length > unit.limit) {
     const kept = new Set(outcome.datasets.slice(0, unit.limit));
@@ -270,8 +272,9 @@ export async function* lintUnit(
     }
   };
   sortIssues(outcome.issues);
-  const streamed = outcome.more !== undefined;
-  // A file read whole says what it holds first; a big file read batch by batch, at its end.
+  // A file read whole, or whose records are counted before they load, says what it holds first;
+  // a big file read batch by batch, at its end.
+  const streamed = outcome.more !== undefined && outcome.count === undefined;
   const settle = function* (count: number): Generator<LintItem> {
     if (orphans.length) yield { kind: 'file', file, findings: [...orphans] };
     // A part of a local file split over the workers: the run adds up its parts (src/pipeline/split.ts).
@@ -286,7 +289,10 @@ export async function* lintUnit(
     else if (explicit) yield* fail(file, outcome.format, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
     else yield inventory('skipped', file, outcome.format, 0, `the ${outcome.format} document holds no dataset`);
   };
-  if (!streamed) yield* settle(outcome.datasets.length);
+  if (!streamed) {
+    yield* settle(outcome.count ?? outcome.datasets.length);
+    orphans.length = 0;
+  }
   // The same for every dataset of the unit (a file's datasets share their file's settings).
   const run: CheckSettings = { ...req, limits: config.limits };
   let settingsOf: { file: string; settings: Map<string, EffectiveRule> } | undefined;
@@ -315,7 +321,9 @@ export async function* lintUnit(
       count += batch.datasets.length;
       yield* check(batch.datasets);
     }
-    yield* settle(count);
+    if (streamed) yield* settle(count);
+    // What records loaded one by one said about the file itself comes after them.
+    else if (orphans.length) yield { kind: 'file', file, findings: [...orphans] };
   }
 }
 

@@ -26,7 +26,7 @@ import { locateBlanks,
   type Picked,
 } from './build.js';
 import { keysOf, weigh, type Evidence } from './detect.js';
-import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
+import { loadAllRecords, type LoadIssue, type Loader, type ParsedDocument, type RecordLoader, recordsOf } from './types.js';
 
 /**
  * CKAN package dicts: bare, as a list, or in an action API envelope — `package_show` (DKAN 7
@@ -35,7 +35,7 @@ import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
  * Core CKAN fields, ckanext-scheming DCAT-AP fields, ckanext-fluent `*_translated` fields and
  * legacy key/value extras (ckanext-dcat, harvesters) all map onto the model.
  */
-export const ckanLoader: Loader = { format: 'ckan', detect, load, keys: () => [...keysOf(CKAN_EVIDENCE), 'help', 'success'] };
+export const ckanLoader: Loader = { format: 'ckan', detect, load: (doc) => loadAllRecords(records(doc)), records, keys: () => [...keysOf(CKAN_EVIDENCE), 'help', 'success'] };
 
 interface Package {
   pkg: Obj;
@@ -109,12 +109,10 @@ function detect(doc: ParsedDocument): number {
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-function load(doc: ParsedDocument): LoadResult {
+function records(doc: ParsedDocument): RecordLoader {
   const s = shape(doc.data);
-  if ('error' in s) return { datasets: [], issues: [apiError(doc, s.error)] };
-  const issues: LoadIssue[] = [];
-  const datasets = s.packages.map((p) => loadPackage(doc, p, issues));
-  return { datasets, issues };
+  if ('error' in s) return { count: 0, issues: [apiError(doc, s.error)], load: () => ({ datasets: [], issues: [] }) };
+  return recordsOf(s.packages, (p, issues) => loadPackage(doc, p, issues));
 }
 
 /** `{success:false, error:{__type, message}}`: the API refused (not found, not authorised...). */

@@ -21,7 +21,7 @@ import {
   type PickedAgent,
 } from './build.js';
 import { keysOf, weigh, type Evidence } from './detect.js';
-import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
+import { loadAllRecords, type LoadIssue, type LoadResult, type Loader, type ParsedDocument, type RecordLoader, recordsOf } from './types.js';
 import { isDcatUs3, walkDcatUs3, type Nodes } from './dcat-us-3.js';
 import { referenceIssue } from './build.js';
 
@@ -31,7 +31,7 @@ import { referenceIssue } from './build.js';
  * wrapper, empty dataset objects, numbers where strings belong); and DCAT-US 3.0 JSON (catalogue
  * trees with nested catalogues and dataset series, `@graph`s, single datasets: dcat-us-3.ts).
  */
-export const dcatUsLoader: Loader = { format: 'dcat-us', detect, load, keys: () => ['conformsTo', 'describedBy', '@context', '@type', ...keysOf(POD_EVIDENCE)] };
+export const dcatUsLoader: Loader = { format: 'dcat-us', detect, load, records, keys: () => ['conformsTo', 'describedBy', '@context', '@type', ...keysOf(POD_EVIDENCE)] };
 
 const POD_SCHEMA = /project-open-data\.cio\.gov\/v1\.1\/schema/i;
 
@@ -83,15 +83,20 @@ function detect(doc: ParsedDocument): number {
 // Loading
 
 function load(doc: ParsedDocument): LoadResult {
-  if (isDcatUs3(doc.data)) return loadDcatUs3(doc, doc.data);
+  return isDcatUs3(doc.data) ? loadDcatUs3(doc, doc.data) : loadAllRecords(records(doc)!);
+}
+
+/** The datasets of a catalog one by one (a DCAT-US 3.0 document, whose datasets nest, is loaded whole). */
+function records(doc: ParsedDocument): RecordLoader | undefined {
+  if (isDcatUs3(doc.data)) return undefined;
   const issues: LoadIssue[] = [];
-  const datasets: Dataset[] = [];
+  const objects: Obj[] = [];
   for (const item of entries(doc.data).items) {
     const obj = Obj.of(item.value, item.ptr);
-    if (obj) datasets.push(loadDataset(doc, obj, issues));
+    if (obj) objects.push(obj);
     else issues.push({ ruleId: 'core/invalid-descriptor', messageId: 'schemaViolation', data: { message: `dataset entry ${item.ptr} is not an object` }, location: at(doc, item.ptr) });
   }
-  return { datasets, issues };
+  return recordsOf(objects, (obj, own) => loadDataset(doc, obj, own), issues);
 }
 
 /**

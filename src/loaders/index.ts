@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { DEFAULT_LIMITS, LimitExceeded, type Dataset, type DescriptorFormat, type LimitName, type Limits } from '../model/index.js';
 import type { RdfDocument } from '../model/index.js';
 import { parseDocumentText, SyntaxProblem } from './parse.js';
-import type { EnvelopePaging, Loader, LoadIssue, LoadResult, ParsedDocument } from './types.js';
+import type { EnvelopePaging, Loader, LoadIssue, LoadResult, ParsedDocument, RecordLoader } from './types.js';
 import { normaliseDatasets } from './normalise.js';
 import { extensionOf } from './paths.js';
 import { systemErrorMessage } from '../util/system-error.js';
@@ -42,8 +42,12 @@ export interface LoadedBatch {
 }
 
 export type LoadOutcome =
-  /** `more`: a big file read record by record — the batches after the first (`datasets`, `issues`). */
-  | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[]; paging?: EnvelopePaging; more?: AsyncIterable<LoadedBatch>; rdf?: RdfDocument }
+  /**
+   * `more`: the batches after the first (`datasets`, `issues`) — of a big file read record by
+   * record, or of a document's records loaded one by one (`LoadOptions.oneByOne`): then `count`
+   * says up front how many datasets they hold.
+   */
+  | { kind: 'loaded'; format: DescriptorFormat; datasets: Dataset[]; issues: LoadIssue[]; paging?: EnvelopePaging; more?: AsyncIterable<LoadedBatch>; count?: number; rdf?: RdfDocument }
   | { kind: 'parse-error'; message: string; line: number; column: number }
   | { kind: 'unreadable'; message: string }
   | { kind: 'limit-exceeded'; error: LimitExceeded }
@@ -56,6 +60,11 @@ export interface LoadOptions {
   streamFrom?: number;
   /** Characters of records per batch of a streamed file (tests make it small). */
   streamBatchChars?: number;
+  /**
+   * A parsed document that is a list of records gives its datasets one at a time in `more`
+   * (with `count`), not all in `datasets`: the lint stream checks each as it is loaded.
+   */
+  oneByOne?: boolean;
 }
 
 /**
@@ -122,7 +131,7 @@ export async function loadDescriptorText(file: string, text: string, limits: Lim
     if (e instanceof LimitExceeded) return { kind: 'limit-exceeded', error: e };
     throw e;
   }
-  return loadParsed(doc, limits);
+  return loadParsed(doc, limits, options);
 }
 
 const STREAMED_EXTENSIONS = ['.json', ...JSON_LINES_EXTENSIONS];
@@ -285,7 +294,7 @@ function loaded(format: DescriptorFormat, result: LoadResult): LoadOutcome {
 }
 
 /** Loads a parsed JSON/YAML document: the most confident loader wins; unclaimed JSON-LD is DCAT-AP. */
-export async function loadParsed(doc: ParsedDocument, limits: Limits = DEFAULT_LIMITS): Promise<LoadOutcome> {
+export async function loadParsed(doc: ParsedDocument, limits: Limits = DEFAULT_LIMITS, options: LoadOptions = {}): Promise<LoadOutcome> {
   const { loader: best, score: bestScore } = decide(doc, LOADERS);
   if (isJsonLd(doc.data) && bestScore < JSON_LOADER_OVER_JSONLD) {
     try {
@@ -297,7 +306,20 @@ export async function loadParsed(doc: ParsedDocument, limits: Limits = DEFAULT_L
     }
   }
   if (!best) return { kind: 'not-a-descriptor', reason: describeShape(doc.data) };
-  return loaded(best.format, best.load(doc));
+  const records = options.oneByOne ? best.records?.(doc) : undefined;
+  return records ? oneByOne(best.format, records) : loaded(best.format, best.load(doc));
+}
+
+/** A document's records loaded as they are asked for: no more than one model at a time is alive here. */
+function oneByOne(format: DescriptorFormat, records: RecordLoader): LoadOutcome {
+  async function* more(): AsyncGenerator<LoadedBatch> {
+    for (let i = 0; i < records.count; i++) {
+      const { datasets, issues } = records.load(i);
+      normaliseDatasets(datasets);
+      yield { datasets, issues };
+    }
+  }
+  return { kind: 'loaded', format, datasets: [], issues: records.issues, count: records.count, more: more() };
 }
 
 function describeShape(data: unknown): string {

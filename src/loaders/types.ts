@@ -61,6 +61,51 @@ export interface Loader {
    */
   detect(doc: ParsedDocument): number;
   load(doc: ParsedDocument): LoadResult;
+  /**
+   * A document that is a list of records, loaded one record at a time (`RecordLoader`): a
+   * 1,000-package page then never holds 1,000 models at once. Loaders whose documents are such
+   * lists (CKAN, udata, DCAT-US) have it; `load` gives the same datasets and issues in one go.
+   * Undefined for a document of the format that is no such list (it is loaded whole).
+   */
+  records?(doc: ParsedDocument): RecordLoader | undefined;
   /** The keys `detect` weighs as evidence (src/loaders/detect.ts); the detection tests take each away in turn. */
   keys(): string[];
+}
+
+/**
+ * A list of records loaded one by one: `count` datasets, the document's own issues (an API
+ * error envelope) and `load(i)`, the i-th dataset with its issues. Each record is loaded once,
+ * in order; the loader may let go of a record's parsed value once it is loaded.
+ */
+export interface RecordLoader {
+  count: number;
+  issues: LoadIssue[];
+  load(i: number): LoadResult;
+}
+
+/** Records from a list of items, each loaded by `loadOne` once and then let go; `issues`: the document's own. */
+export function recordsOf<T>(items: T[], loadOne: (item: T, issues: LoadIssue[]) => Dataset, issues: LoadIssue[] = []): RecordLoader {
+  const left: (T | undefined)[] = items;
+  return {
+    count: items.length,
+    issues,
+    load: (i) => {
+      const own: LoadIssue[] = [];
+      const dataset = loadOne(left[i]!, own);
+      left[i] = undefined;
+      return { datasets: [dataset], issues: own };
+    },
+  };
+}
+
+/** Every record at once: what `Loader.load` gives for a loader that has `records`. */
+export function loadAllRecords(records: RecordLoader): LoadResult {
+  const datasets: Dataset[] = [];
+  const issues = [...records.issues];
+  for (let i = 0; i < records.count; i++) {
+    const one = records.load(i);
+    datasets.push(...one.datasets);
+    issues.push(...one.issues);
+  }
+  return { datasets, issues };
 }

@@ -21,7 +21,7 @@ import { locateBlanks,
   type Picked,
 } from './build.js';
 import { hasPath, keysOf, weigh, type Evidence } from './detect.js';
-import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
+import { loadAllRecords, type LoadIssue, type Loader, type ParsedDocument, type RecordLoader, recordsOf } from './types.js';
 
 /**
  * udata (data.gouv.fr and other udata portals) datasets: API v1 and v2 dataset objects, list
@@ -30,7 +30,7 @@ import type { LoadIssue, LoadResult, Loader, ParsedDocument } from './types.js';
  * and organization sit beside the dataset. API v2 links to a dataset's resources instead of
  * including them: the dataset then says so (`distributionsNotIncluded`) rather than having none.
  */
-export const udataLoader: Loader = { format: 'udata', detect, load, keys: () => [...keysOf(UDATA_EVIDENCE), 'class', 'uri', ...UDATA_RESOURCE_KEYS.split('|')] };
+export const udataLoader: Loader = { format: 'udata', detect, load: (doc) => loadAllRecords(records(doc)), records, keys: () => [...keysOf(UDATA_EVIDENCE), 'class', 'uri', ...UDATA_RESOURCE_KEYS.split('|')] };
 
 interface Entry {
   dataset: Obj;
@@ -93,9 +93,8 @@ function detect(doc: ParsedDocument): number {
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-function load(doc: ParsedDocument): LoadResult {
-  const issues: LoadIssue[] = [];
-  return { datasets: entries(doc.data).map((entry) => loadDataset(doc, entry, issues)), issues };
+function records(doc: ParsedDocument): RecordLoader {
+  return recordsOf(entries(doc.data), (entry, issues) => loadDataset(doc, entry, issues));
 }
 
 function loadDataset(doc: ParsedDocument, entry: Entry, issues: LoadIssue[]): Dataset {

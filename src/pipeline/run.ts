@@ -13,6 +13,7 @@ import { fileReport } from '../reporters/build-report.js';
 import type { CacheRecorder, LintCache } from './cache.js';
 import { groupTasks, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Reload, type Task, type TaskSink } from './pool.js';
 import { displayPath } from '../util/paths.js';
+import { boundMainHeap, Lanes } from './lanes.js';
 import { fileParts, joinParts, splittable, type PartUnit } from './split.js';
 import type { RemoteRun, SampleSettings } from '../engine/remote.js';
 
@@ -75,6 +76,38 @@ export interface RunExtras {
   workerHeapMb?: number;
   /** A notice for the user (a worker that stopped, its units linted in the main thread). */
   warn?: (message: string) => void;
+  /** Whether the main thread is one of the `jobs` lanes (default: up to `MAIN_LANE_UP_TO` jobs). */
+  mainLane?: boolean;
+}
+
+/**
+ * Up to this many jobs, the main thread is one of them: `--jobs 2` is the main thread and one
+ * worker. It only writes the report otherwise (~7 % of the work), and a worker fewer is an
+ * isolate fewer: ~100 MiB of heap and code, its start-up, its own JIT and GC threads. With more
+ * jobs, writing every worker's report keeps the main thread busy enough.
+ */
+export const MAIN_LANE_UP_TO = 4;
+
+
+/**
+ * Runs a task's units in this thread, as a worker would: events in batches, and a turn of the
+ * event loop between batches, so that workers' results, harvest fetches and the report's
+ * writes go on meanwhile.
+ */
+async function runHere(units: LintUnit[], sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>): Promise<void> {
+  for (let i = 0; i < units.length; i++) {
+    let batch: UnitEvent[] = [];
+    for await (const e of inProcess(units[i]!)) {
+      batch.push(e);
+      if (batch.length >= EVENT_BATCH) {
+        sink.emit(i, batch);
+        batch = [];
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    if (batch.length) sink.emit(i, batch);
+    sink.ended(i);
+  }
 }
 
 /**
@@ -137,7 +170,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       }
     } else {
       // One pool, made when the first task must run (tasks start together: the promise is shared).
-      const poolOf = () => (poolStarted ??= startPool(jobs, extras).then((p) => (startedPool = p)));
+      const poolOf = () => (poolStarted ??= startPool(lanes.workers, extras).then((p) => (startedPool = p)));
       let startedPool: RunPool | undefined;
       let brokenWarned = false;
       const poolBroken = () => startedPool?.broken?.aborted === true;
@@ -156,10 +189,18 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
         },
       });
       const inProcess = (unit: LintUnit) => reportUnit(unit, req, settings);
+      const lanes = new Lanes(jobs, extras.mainLane ?? jobs <= MAIN_LANE_UP_TO);
+      if (lanes.main) boundMainHeap();
       const start = async (task: Task, emit: (events: UnitEvent[]) => void, reload?: Reload): Promise<void> => {
         if (task.kind === 'hit') return emit(task.events);
         if (task.kind === 'split') return; // streamed by `splitEvents` when its turn comes
-        await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload);
+        const lane = await lanes.take();
+        try {
+          if (lane === 'main') await runHere(task.units, sink(emit, task.recorders), inProcess);
+          else await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload);
+        } finally {
+          lanes.give(lane);
+        }
       };
       // A big file's parts: one waits for a worker; fewer wait in order holding their reports.
       const splitEvents = (task: Extract<Task, { kind: 'split' }>) => splitRun(task, req, jobs + 1, (tasks, window) => ordered(tasks, window, start));

@@ -61,6 +61,35 @@ describe('streamed descriptors', () => {
   });
 });
 
+describe('records loaded one by one', () => {
+  /** Every JSON descriptor of the corpus's CKAN, udata and DCAT-US folders. */
+  const files = ['ckan', 'udata', 'dcat-us'].flatMap((dir) =>
+    readdirSync(path.join(CORPUS, dir))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.join(CORPUS, dir, f)),
+  );
+
+  it('give the datasets, issues and positions of the whole load, counted up front', async () => {
+    const counted = new Set<string>();
+    for (const file of files) {
+      const whole = await everything(await loadDescriptor(file));
+      const outcome = await loadDescriptor(file, undefined, { oneByOne: true });
+      const single = await everything(outcome);
+      expect(single.format, file).toBe(whole.format);
+      if (outcome.kind !== 'loaded' || !whole.datasets) continue;
+      expect(plain(single.datasets), file).toEqual(plain(whole.datasets));
+      expect(plain(single.issues), file).toEqual(plain(whole.issues));
+      expect(single.datasets!.map(resolved), file).toEqual(whole.datasets.map(resolved));
+      if (outcome.count === undefined) continue;
+      // Nothing is loaded before it is asked for; the count is what the records give.
+      expect(outcome.datasets, file).toEqual([]);
+      expect(outcome.count, file).toBe(whole.datasets.length);
+      counted.add(outcome.format);
+    }
+    expect([...counted].sort()).toEqual(['ckan', 'dcat-us', 'udata']);
+  });
+});
+
 describe('a big package_search dump in a small heap (built CLI)', () => {
   it('streams 5,000 packages (one 37 MB file, which read whole does not fit) through a 96 MB heap, with the findings of the same packages in pages', { timeout: 300_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'odlint-big-json-'));

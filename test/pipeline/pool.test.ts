@@ -50,7 +50,8 @@ describe('worker heap cap', () => {
     const configRequest = { cwd, noDiscovery: true };
     const config = await loadConfig(configRequest);
     const warnings: string[] = [];
-    const extras = () => ({ ...(workerHeapMb ? { workerHeapMb } : {}), warn: (m: string) => warnings.push(m) });
+    // Workers only: the main thread, which has no cap, must not take the big page first.
+    const extras = () => ({ ...(workerHeapMb ? { workerHeapMb } : {}), mainLane: false, warn: (m: string) => warnings.push(m) });
     const { events } = await startLint(['small', 'big'], { cwd, config, configRequest, data: false, online: false, jobs, jobsExplicit: true, extras });
     const items: string[] = [];
     for await (const e of events as AsyncIterable<RunEvent>) if (e.kind === 'dataset' || e.kind === 'file') items.push(JSON.stringify(e));

@@ -101,4 +101,16 @@ describe('bounded memory', () => {
     const summary = JSON.parse(lines.at(-1)!) as { summary: { datasets: number } };
     expect(summary.summary.datasets).toBe(50_000);
   });
+
+  it('a page of 2,000 packages (15 MB, read whole) is checked package by package: its models never all live at once', { timeout: 300_000 }, async () => {
+    const dir = tmp();
+    generateCatalogue(path.join(dir, 'page'), 2000, { perPage: 2000 });
+    const out = path.join(dir, 'report.jsonl');
+    // 72 MB: the rules, the page's text and its parse fit; 2,000 models on top did not (measured: 96 MB was needed).
+    const r = await odlint([path.join(dir, 'page'), '--no-data', '--jobs', '1', '-f', 'jsonl', '-o', out], ['--max-old-space-size=72']);
+    expect(r.stderr).not.toContain('heap out of memory');
+    expect(r.exitCode, r.stderr).toBe(1);
+    const summary = JSON.parse(read(out).trimEnd().split('\n').at(-1)!) as { summary: { datasets: number } };
+    expect(summary.summary.datasets).toBe(2000);
+  });
 });

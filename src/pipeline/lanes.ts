@@ -1,0 +1,58 @@
+import v8 from 'node:v8';
+
+/**
+ * How much the main thread's heap may grow past what the last full collection kept, when it is
+ * a lane. Worker heaps are capped (`WORKER_HEAP_MB`), which makes V8 grow them by ~1.3× at most;
+ * the main thread's is not, and V8 lets a heap with a 4 GiB limit grow to 4× its live size
+ * before collecting: linting pages, the main thread's heap reached 225 MiB at 100k datasets
+ * (peak RSS 415 MiB); with 30 %, 111 MiB (RSS 318 MiB), for ~15-20 % more CPU in the main
+ * thread's garbage collection (docs/performance.md). A V8 flag, read at every collection.
+ */
+export const MAIN_LANE_HEAP_GROWING_PERCENT = 30;
+
+/** Bounds the main thread's heap growth for the rest of the process (see MAIN_LANE_HEAP_GROWING_PERCENT). */
+export function boundMainHeap(): void {
+  v8.setFlagsFromString(`--heap-growing-percent=${MAIN_LANE_HEAP_GROWING_PERCENT}`);
+}
+
+/**
+ * The run's lanes: `workers` pool threads and, maybe, the main thread. A task waits for a free
+ * lane (in the order tasks start), so whichever lane is done first takes the next task: a lane
+ * is never idle while tasks wait. A free worker is taken before the main thread.
+ */
+export class Lanes {
+  readonly workers: number;
+  /** Whether the main thread is a lane. */
+  readonly main: boolean;
+  private freeWorkers: number;
+  private mainFree: boolean;
+  private readonly waiting: ((lane: Lane) => void)[] = [];
+
+  constructor(jobs: number, mainLane: boolean) {
+    this.main = mainLane;
+    this.workers = mainLane ? jobs - 1 : jobs;
+    this.freeWorkers = this.workers;
+    this.mainFree = mainLane;
+  }
+
+  take(): Promise<Lane> {
+    if (this.freeWorkers > 0) {
+      this.freeWorkers--;
+      return Promise.resolve('worker');
+    }
+    if (this.mainFree) {
+      this.mainFree = false;
+      return Promise.resolve('main');
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  give(lane: Lane): void {
+    const next = this.waiting.shift();
+    if (next) next(lane);
+    else if (lane === 'worker') this.freeWorkers++;
+    else this.mainFree = true;
+  }
+}
+
+export type Lane = 'main' | 'worker';

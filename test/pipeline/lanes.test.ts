@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { Lanes } from '../../src/pipeline/lanes.js';
+
+describe('lanes of a run', () => {
+  it('--jobs 2: one worker, then the main thread; the next task waits for whichever is done first', async () => {
+    const lanes = new Lanes(2, true);
+    expect(lanes.workers).toBe(1);
+    expect(await lanes.take()).toBe('worker');
+    expect(await lanes.take()).toBe('main');
+    const third = lanes.take();
+    const fourth = lanes.take();
+    lanes.give('main');
+    expect(await third).toBe('main');
+    lanes.give('worker');
+    expect(await fourth).toBe('worker');
+    // Free again: a worker is taken before the main thread.
+    lanes.give('main');
+    lanes.give('worker');
+    expect(await lanes.take()).toBe('worker');
+    expect(await lanes.take()).toBe('main');
+  });
+
+  it('without the main thread, every lane is a worker', async () => {
+    const lanes = new Lanes(3, false);
+    expect(lanes.workers).toBe(3);
+    expect(await Promise.all([lanes.take(), lanes.take(), lanes.take()])).toEqual(['worker', 'worker', 'worker']);
+    let fourth: string | undefined;
+    void lanes.take().then((l) => (fourth = l));
+    await Promise.resolve();
+    expect(fourth).toBeUndefined();
+    lanes.give('worker');
+    await Promise.resolve();
+    expect(fourth).toBe('worker');
+  });
+});
