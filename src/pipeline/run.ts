@@ -202,7 +202,8 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
           lanes.give(lane);
         }
       };
-      const splitEvents = (task: Extract<Task, { kind: 'split' }>) => splitRun(task, req, 2 * jobs, (tasks, window) => ordered(tasks, window, start));
+      // A big file's parts: one waits for a worker; fewer wait in order holding their reports.
+      const splitEvents = (task: Extract<Task, { kind: 'split' }>) => splitRun(task, req, jobs + 1, (tasks, window) => ordered(tasks, window, start));
       // A big file's parts go to the workers (not with --fix: its fixes are written per file).
       const split = settings.fix ? undefined : splittable;
       const tasksOf = (units: LintUnit[]) => groupTasks(units, taskLimits(units.length, jobs, settings.data), cache, split);
