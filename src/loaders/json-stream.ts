@@ -233,13 +233,17 @@ export async function* scanRecords(chunks: AsyncIterable<Uint8Array | string> | 
   if (!open && (now() === 'after-item' || now() === 'item')) problem('the list of records is not closed', pos);
 }
 
-/** The lines of a JSON Lines file, with their numbers (a line past `limits.descriptorBytes` ends the stream with a problem). */
-export async function* jsonLines(file: string, limits: Limits, problems: StreamProblem[]): AsyncGenerator<{ text: string; line: number }> {
+/** The lines of a JSON Lines file (from the line at byte `from.byte` on), with their numbers (a line past `limits.descriptorBytes` ends the stream with a problem). */
+export async function* jsonLines(file: string, limits: Limits, problems: StreamProblem[], from?: { byte: number; line: number }): AsyncGenerator<{ text: string; line: number }> {
   const decoder = new TextDecoder('utf-8');
   let buf = '';
-  let line = 1;
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
-    buf += decoder.decode(chunk as Buffer, { stream: true });
+  let line = from?.line ?? 1;
+  // From a line's start (a split file's tail), read in the chunks of the whole file: where they end decides the size check.
+  const start = from ? from.byte - (from.byte % CHUNK) : 0;
+  let skip = from ? from.byte - start : 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK, start })) {
+    buf += decoder.decode(skip ? (chunk as Buffer).subarray(skip) : (chunk as Buffer), { stream: true });
+    skip = 0;
     let from = 0;
     for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n', from)) {
       yield { text: buf.slice(from, nl), line: line++ };

@@ -26,7 +26,7 @@ export class Lanes {
   readonly main: boolean;
   private freeWorkers: number;
   private mainFree: boolean;
-  private readonly waiting: ((lane: Lane) => void)[] = [];
+  private readonly waiting: { resolve: (lane: Lane) => void; main: boolean }[] = [];
 
   constructor(jobs: number, mainLane: boolean) {
     this.main = mainLane;
@@ -35,21 +35,22 @@ export class Lanes {
     this.mainFree = mainLane;
   }
 
-  take(): Promise<Lane> {
+  /** A free lane; `main` false: a worker only (the main thread has work of its own for this task). */
+  take(main = true): Promise<Lane> {
     if (this.freeWorkers > 0) {
       this.freeWorkers--;
       return Promise.resolve('worker');
     }
-    if (this.mainFree) {
+    if (main && this.mainFree) {
       this.mainFree = false;
       return Promise.resolve('main');
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve) => this.waiting.push({ resolve, main }));
   }
 
   give(lane: Lane): void {
-    const next = this.waiting.shift();
-    if (next) next(lane);
+    const next = this.waiting.findIndex((w) => lane === 'worker' || w.main);
+    if (next >= 0) this.waiting.splice(next, 1)[0]!.resolve(lane);
     else if (lane === 'worker') this.freeWorkers++;
     else this.mainFree = true;
   }

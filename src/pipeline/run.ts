@@ -189,12 +189,15 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
         },
       });
       const inProcess = (unit: LintUnit) => reportUnit(unit, req, settings);
+      // A big file's parts go to the workers (not with --fix: its fixes are written per file).
+      const split = settings.fix ? undefined : splittable;
       const lanes = new Lanes(jobs, extras.mainLane ?? jobs <= MAIN_LANE_UP_TO);
       if (lanes.main) boundMainHeap();
       const start = async (task: Task, emit: (events: UnitEvent[]) => void, reload?: Reload): Promise<void> => {
         if (task.kind === 'hit') return emit(task.events);
         if (task.kind === 'split') return; // streamed by `splitEvents` when its turn comes
-        const lane = await lanes.take();
+        // The parts of a big file go to workers only: the main thread scans the file for them.
+        const lane = await lanes.take(!task.units.some((u) => u.kind === 'fetched' && u.part?.local));
         try {
           if (lane === 'main') await runHere(task.units, sink(emit, task.recorders), inProcess);
           else await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload);
@@ -202,9 +205,8 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
           lanes.give(lane);
         }
       };
-      const splitEvents = (task: Extract<Task, { kind: 'split' }>) => splitRun(task, req, 2 * jobs, (tasks, window) => ordered(tasks, window, start));
-      // A big file's parts go to the workers (not with --fix: its fixes are written per file).
-      const split = settings.fix ? undefined : splittable;
+      // A big file's parts: one waits for a worker; fewer wait in order holding their reports.
+      const splitEvents = (task: Extract<Task, { kind: 'split' }>) => splitRun(task, req, jobs + 1, (tasks, window) => ordered(tasks, window, start));
       const tasksOf = (units: LintUnit[]) => groupTasks(units, taskLimits(units.length, jobs, settings.data), cache, split);
       for await (const e of ordered(tasksOf(plan.descriptors), 2 * jobs, start, observer, splitEvents)) if (keep(e)) yield e;
       for await (const e of ordered(tasksOf(dataFiles()), 2 * jobs, start, observer)) if (keep(e)) yield e;

@@ -146,8 +146,8 @@ async function* jsonListParts(file: string, head: string, start: number, limits:
 async function* byteCuts(file: string, envelope: Buffer, limits: Limits, sizes: Sizes): AsyncGenerator<Cut, Place | undefined> {
   if (!isUtf8(envelope)) return undefined;
   const ends = batchEnds(sizes.batch);
-  const held: Buffer[] = []; // the bytes read since the last cut (the first held one from `heldFrom`)
-  let heldFrom = 0;
+  const held: Buffer[] = []; // the chunks read since the one of the last cut
+  let heldByte = 0; // the file's byte the first held chunk starts at
   let cutAt: Place | undefined; // the last cut
   let byte = 0; // the file's byte at the chunk's start
   let bom = -1;
@@ -200,12 +200,12 @@ async function* byteCuts(file: string, envelope: Buffer, limits: Limits, sizes: 
             records++;
             const end = byte + i + 1;
             if (ends(offset - recordOffset) && offset - partStart >= sizes.part) {
-              const bytes = takeHeld(held, heldFrom, i + 1);
+              const bytes = Buffer.from(bytesBetween(held, heldByte, cutAt?.byte ?? 0, end));
               if (!isUtf8(bytes)) return cutAt;
               yield { text: bytes, first: cutAt?.records ?? 0, offset: cutAt?.offset ?? 0, line: cutAt?.line ?? 1, column: cutAt?.column ?? 1, problems: [] };
               cutAt = { byte: end, offset, line, column: offset - lineStart + 1, records };
               held.splice(0, held.length - 1);
-              heldFrom = i + 1;
+              heldByte = byte;
               partStart = offset;
             }
           } else if (byte + i - recordByte >= limits.descriptorBytes) return cutAt;
@@ -232,10 +232,17 @@ async function* byteCuts(file: string, envelope: Buffer, limits: Limits, sizes: 
   return cutAt;
 }
 
-/** The bytes held since the last cut (the first buffer from `from`) up to `upTo` bytes of the last one. */
-function takeHeld(held: Buffer[], from: number, upTo: number): Buffer {
-  const parts = held.map((b, k) => b.subarray(k === 0 ? from : 0, k === held.length - 1 ? upTo : b.length));
-  return Buffer.concat(parts);
+/** The file's bytes from `a` to `b` out of the chunks held, the first of which starts at the file's byte `heldByte`. */
+function bytesBetween(held: Buffer[], heldByte: number, a: number, b: number): Buffer {
+  const parts: Buffer[] = [];
+  let at = heldByte;
+  for (const chunk of held) {
+    const from = Math.max(a - at, 0);
+    const to = Math.min(b - at, chunk.length);
+    if (to > from) parts.push(chunk.subarray(from, to));
+    at += chunk.length;
+  }
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
 /**
@@ -243,17 +250,17 @@ function takeHeld(held: Buffer[], from: number, upTo: number): Buffer {
  * the records of the parts before — the lines that parse as objects, as the loader counts them —
  * so each batch is parsed here too (JSON Lines numbers its records, not its lines).
  */
-async function* jsonLinesCuts(file: string, limits: Limits, sizes: Sizes): AsyncGenerator<Cut> {
+async function* jsonLinesCuts(file: string, limits: Limits, sizes: Sizes, from?: Place): AsyncGenerator<Cut> {
   const problems: LoadIssue[] = [];
   const ends = batchEnds(sizes.batch);
   let batch: { text: string; line: number }[] = [];
   let part: string[] = [];
   let chars = 0;
-  let first = 0;
-  let records = 0;
-  let line = 1;
+  let first = from?.records ?? 0;
+  let records = first;
+  let line = from?.line ?? 1;
   const cut = (): Cut => ({ text: part.join('\n'), first, offset: 0, line, column: 1, problems: [] });
-  for await (const l of jsonLines(file, limits, problems)) {
+  for await (const l of jsonLines(file, limits, problems, from)) {
     batch.push(l);
     if (!ends(l.text.length)) continue;
     const texts = batch.map((b) => b.text);
@@ -270,7 +277,70 @@ async function* jsonLinesCuts(file: string, limits: Limits, sizes: Sizes): Async
     }
   }
   for (const b of batch) part.push(b.text);
-  yield { ...cut(), problems };
+  if (part.length || problems.length) yield { ...cut(), problems };
+}
+
+/**
+ * The parts of a JSON Lines file: cut from its bytes at line ends while its lines are plain
+ * (valid UTF-8 — checked per part —, within the size limit), each line decoded and parsed alone
+ * to count the records (short strings the young generation collects, where a batch's text would
+ * wait for a major GC); the tail after the last cut (and all from the first line that is not
+ * plain) by `jsonLinesCuts`, whose reading says what is wrong where one thread's does.
+ */
+async function* jsonLinesParts(file: string, limits: Limits, sizes: Sizes): AsyncGenerator<Cut> {
+  const last = yield* lineByteCuts(file, limits, sizes);
+  yield* jsonLinesCuts(file, limits, sizes, last);
+}
+
+async function* lineByteCuts(file: string, limits: Limits, sizes: Sizes): AsyncGenerator<Cut, Place | undefined> {
+  const ends = batchEnds(sizes.batch);
+  const decoder = new TextDecoder('utf-8');
+  const held: Buffer[] = []; // the chunks read since the one of the last cut
+  let heldByte = 0; // the file's byte the first held chunk starts at
+  let cutAt: Place | undefined;
+  let byte = 0; // the file's byte at the chunk's start
+  let line = 1;
+  let lineStart = -1; // the byte the current line starts at (-1: the BOM is not looked at yet)
+  let records = 0;
+  let batchProblems = 0; // a batch stops counting at limits.parseErrors bad lines, as parseJsonLines does
+  let partChars = 0;
+  let partLine = 1;
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (lineStart < 0) lineStart = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+      held.push(chunk);
+      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, nl + 1)) {
+        const end = byte + nl;
+        if (end - lineStart > limits.descriptorBytes) return cutAt;
+        const text = decoder.decode(bytesBetween(held, heldByte, lineStart, end));
+        if (batchProblems < limits.parseErrors) {
+          const { doc, problems } = parseJsonLines(file, text, limits, line);
+          records += (doc.data as unknown[]).length;
+          batchProblems += problems.length;
+        }
+        partChars += text.length;
+        line++;
+        lineStart = end + 1;
+        if (!ends(text.length)) continue;
+        batchProblems = 0;
+        if (partChars < sizes.part) continue;
+        const bytes = Buffer.from(bytesBetween(held, heldByte, cutAt?.byte ?? 0, end));
+        if (!isUtf8(bytes)) return cutAt;
+        yield { text: bytes, first: cutAt?.records ?? 0, offset: 0, line: partLine, column: 1, problems: [] };
+        cutAt = { byte: end + 1, offset: 0, line, column: 1, records };
+        held.splice(0, held.length - 1);
+        heldByte = byte;
+        partChars = 0;
+        partLine = line;
+      }
+      byte += chunk.length;
+      if (byte - lineStart > limits.descriptorBytes) return cutAt;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return cutAt;
 }
 
 /**
@@ -286,7 +356,7 @@ export async function fileParts(unit: DescriptorUnit, req: Pick<LintRequest, 'co
   let envelope = '';
   let path = '';
   let cuts: AsyncGenerator<Cut>;
-  if (lines) cuts = jsonLinesCuts(file, limits, sizes);
+  if (lines) cuts = jsonLinesParts(file, limits, sizes);
   else {
     const head = await readHead(file);
     const found = head === undefined ? undefined : findRecords(head);

@@ -73,7 +73,7 @@ export class CsvTokenizer {
   /** Whether the text being tokenized (so each of its records) is all ASCII, or free of surrogates: one scan a chunk. */
   ascii = false;
   bmp = false;
-  /** Whether the text left over from the last piece is all ASCII, or free of surrogates (false: not known). */
+  /** Whether the text left over from the last piece is known to be all ASCII, or free of surrogates (false: it is searched). */
   private textAscii = true;
   private textBmp = true;
   /** Set by the reader: records after this are not tokenized. */

@@ -73,3 +73,14 @@ export function ckanFiles(dir: string, n = 300): { dump: string; lines: string }
   writeFileSync(lines, `${out.join('\n')}\n`);
   return { dump, lines };
 }
+
+/** JSON Lines of `n` CKAN packages with a run of 20 broken lines (from line 141), and a byte that is not UTF-8 on line 201. */
+export function oddLines(dir: string, n = 300): string {
+  const { lines } = ckanFiles(dir, n);
+  const out = readFileSync(lines).toString('latin1').split('\n');
+  for (let i = 140; i < 160; i++) out[i] = out[i]!.slice(0, 50);
+  out[200] = out[200]!.replace('"notes":"', '"notes":"\xff');
+  const file = path.join(dir, 'odd.jsonl');
+  writeFileSync(file, Buffer.from(out.join('\n'), 'latin1'));
+  return file;
+}

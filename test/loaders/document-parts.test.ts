@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDescriptor, loadDocumentPart } from '../../src/loaders/index.js';
 import { DEFAULT_LIMITS } from '../../src/model/index.js';
 import { fileParts, type PartUnit } from '../../src/pipeline/split.js';
-import { brokenLists, ckanFiles, dcatUsFile, invalidUtf8File, LONG_CHARS, SMALL_PARTS } from '../helpers/big-files.js';
+import { brokenLists, ckanFiles, dcatUsFile, invalidUtf8File, LONG_CHARS, oddLines, SMALL_PARTS } from '../helpers/big-files.js';
 import { pageText } from '../../src/harvest/client.js';
 import { everything, plain, resolved } from '../helpers/streamed.js';
 
@@ -26,28 +26,30 @@ describe('a big file loaded part by part', () => {
     Object.assign(files, brokenLists(path.join(dir, 'lists')));
     Object.assign(files, ckanFiles(path.join(dir, 'ckan')));
     files.invalid = invalidUtf8File(path.join(dir, 'invalid'));
+    files.odd = oddLines(path.join(dir, 'odd'));
   });
   afterAll(() => {
     process.env = saved;
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const partsOf = async (file: string): Promise<PartUnit[]> => {
-    const parts = await fileParts({ kind: 'descriptor', index: 0, file, explicit: true, format: 'json' }, { config: { limits: DEFAULT_LIMITS } as never, allowedRoots: [] });
+  const partsOf = async (file: string, limits = DEFAULT_LIMITS): Promise<PartUnit[]> => {
+    const parts = await fileParts({ kind: 'descriptor', index: 0, file, explicit: true, format: 'json' }, { config: { limits } as never, allowedRoots: [] });
     const out: PartUnit[] = [];
     for await (const p of parts ?? []) out.push(p);
     return out;
   };
 
-  for (const name of ['dcatUs', 'unclosed', 'comma', 'dump', 'lines', 'invalid']) {
+  // odd.jsonl: at most 3 bad lines a batch (limits.parseErrors), as one thread reads it.
+  for (const [name, limits] of [['dcatUs'], ['unclosed'], ['comma'], ['dump'], ['lines'], ['invalid'], ['odd', { ...DEFAULT_LIMITS, parseErrors: 3 }]] as const) {
     it(`${name}: the parts give what the whole stream gives`, async () => {
       const file = files[name]!;
-      const whole = await everything(await loadDescriptor(file, DEFAULT_LIMITS, { streamFrom: 0, streamBatchChars: Number(SMALL_PARTS.ODLINT_STREAM_BATCH_CHARS) }));
-      const parts = await partsOf(file);
+      const whole = await everything(await loadDescriptor(file, limits ?? DEFAULT_LIMITS, { streamFrom: 0, streamBatchChars: Number(SMALL_PARTS.ODLINT_STREAM_BATCH_CHARS) }));
+      const parts = await partsOf(file, limits);
       expect(parts.length).toBeGreaterThan(5);
       const loaded = { datasets: [] as NonNullable<typeof whole.datasets>, issues: [] as NonNullable<typeof whole.issues> };
       for (const p of parts) {
-        const r = await everything(await loadDocumentPart(file, pageText(p.body), p.part!, DEFAULT_LIMITS));
+        const r = await everything(await loadDocumentPart(file, pageText(p.body), p.part!, limits ?? DEFAULT_LIMITS));
         expect(r.format).toBe(whole.format);
         loaded.datasets.push(...r.datasets!);
         loaded.issues.push(...r.issues!);
@@ -72,14 +74,23 @@ describe('a big file loaded part by part', () => {
     expect(typeof parts.at(-1)!.body).toBe('string');
   });
 
-  it('from a byte that is not UTF-8 on, parts are cut from the text', async () => {
-    const parts = await partsOf(files.invalid!);
-    const kinds = parts.map((p) => (typeof p.body === 'string' ? 'text' : 'bytes'));
-    expect(kinds.indexOf('text')).toBeGreaterThan(1);
-    expect(kinds.slice(kinds.indexOf('text')).every((k) => k === 'text')).toBe(true);
-    expect(kinds.filter((k) => k === 'text').length).toBeGreaterThan(1);
-    expect(parts.map((p) => p.part!.first)).toEqual([...parts.map((p) => p.part!.first)].sort((a, b) => a - b));
+  it('JSON Lines: parts cut from the bytes at line ends, the tail from the text', async () => {
+    const parts = await partsOf(files.lines!);
+    expect(parts.slice(0, -1).every((p) => p.body instanceof Uint8Array)).toBe(true);
+    expect(typeof parts.at(-1)!.body).toBe('string');
+    expect(parts.map((p) => p.part!.line)).toEqual([...parts.map((p) => p.part!.line)].sort((a, b) => a - b));
   });
+
+  for (const name of ['invalid', 'odd']) {
+    it(`${name}: from a byte that is not UTF-8 on, parts are cut from the text`, async () => {
+      const parts = await partsOf(files[name]!);
+      const kinds = parts.map((p) => (typeof p.body === 'string' ? 'text' : 'bytes'));
+      expect(kinds.indexOf('text')).toBeGreaterThan(1);
+      expect(kinds.slice(kinds.indexOf('text')).every((k) => k === 'text')).toBe(true);
+      expect(kinds.filter((k) => k === 'text').length).toBeGreaterThan(1);
+      expect(parts.map((p) => p.part!.first)).toEqual([...parts.map((p) => p.part!.first)].sort((a, b) => a - b));
+    });
+  }
 
   it('the broken record is a finding at its line and column, the stream problems come with the last part', async () => {
     const { file, broken } = dcatUsFile(path.join(dir, 'again'));

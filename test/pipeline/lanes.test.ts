@@ -33,3 +33,19 @@ describe('lanes of a run', () => {
     expect(fourth).toBe('worker');
   });
 });
+
+describe('tasks that must not take the main thread', () => {
+  it('wait for a worker while a later task may take the main thread', async () => {
+    const lanes = new Lanes(2, true);
+    expect(await lanes.take()).toBe('worker');
+    // The worker is busy: a worker-only task waits even though the main thread is free.
+    const part = lanes.take(false);
+    expect(await lanes.take()).toBe('main');
+    const other = lanes.take();
+    // The main thread is done first: it goes to the task that may take it, not to the part.
+    lanes.give('main');
+    expect(await other).toBe('main');
+    lanes.give('worker');
+    expect(await part).toBe('worker');
+  });
+});
