@@ -94,7 +94,7 @@ function records(doc: ParsedDocument): RecordLoader | undefined {
   for (const item of entries(doc.data).items) {
     const obj = Obj.of(item.value, item.ptr);
     if (obj) objects.push(obj);
-    else issues.push({ ruleId: 'core/invalid-descriptor', messageId: 'schemaViolation', data: { message: `dataset entry ${item.ptr} is not an object` }, location: at(doc, item.ptr) });
+    else issues.push({ ruleId: 'core/invalid-descriptor', messageId: 'schemaViolation', data: { message: `a dataset entry is ${item.value === null ? 'null' : Array.isArray(item.value) ? 'a list' : `a ${typeof item.value}`}, not an object` }, location: at(doc, item.ptr) });
   }
   return recordsOf(objects, (obj, own) => loadDataset(doc, obj, own), issues);
 }

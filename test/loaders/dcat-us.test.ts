@@ -1,4 +1,5 @@
-import fs from 'node:fs';
+import fs, { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { dcatUsLoader } from '../../src/loaders/dcat-us.js';
@@ -130,9 +131,20 @@ describe('dcat-us loader: broken samples load what is there', () => {
     const { datasets, issues } = dcatUsLoader.load(doc);
     expect(datasets.map((d) => d.title)).toEqual([{ '': 'ok' }]);
     expect(issues.map((i) => [i.ruleId, i.data?.message, i.location.pointer])).toEqual([
-      ['core/invalid-descriptor', 'dataset entry /dataset/0 is not an object', '/dataset/0'],
-      ['core/invalid-descriptor', 'dataset entry /dataset/1 is not an object', '/dataset/1'],
+      ['core/invalid-descriptor', 'a dataset entry is null, not an object', '/dataset/0'],
+      ['core/invalid-descriptor', 'a dataset entry is a string, not an object', '/dataset/1'],
     ]);
+  });
+
+  it('an entry that is not an object, deep in a big file read batch by batch: the message names no pointer of its batch', async () => {
+    const dataset = Array.from({ length: 40 }, (_, i) => (i === 30 ? 7 : { title: `t${i}`, accessLevel: 'public', description: 'x'.repeat(50) }));
+    const dir = mkdtempSync(path.join(tmpdir(), 'odlint-dcat-us-'));
+    const file = path.join(dir, 'data.json');
+    writeFileSync(file, JSON.stringify({ conformsTo: 'https://project-open-data.cio.gov/v1.1/schema', dataset }, null, 1));
+    const outcome = await loadDescriptor(file, undefined, { streamFrom: 0, streamBatchChars: 300 });
+    const issues = outcome.kind === 'loaded' ? [...outcome.issues] : [];
+    for await (const b of outcome.kind === 'loaded' ? (outcome.more ?? []) : []) issues.push(...b.issues);
+    expect(issues.map((i) => [i.data?.message, i.location.pointer])).toEqual([['a dataset entry is a number, not an object', '/dataset/30']]);
   });
 
   it('temporal intervals: start/end, durations and repeats', () => {
