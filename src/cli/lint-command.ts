@@ -197,7 +197,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   // On a terminal the progress line is cleared before the report writes to it.
   const outIO: CliIO = progress && io.stderrIsTTY ? { ...io, stdout: (t) => (io.isTTY && progress.clear(), io.stdout(t)), stderr: (t) => (progress.clear(), io.stderr(t)) } : io;
   const cache = flags.cache ? openCache(flags, outIO, { version: odlintVersion(), config: config.fingerprint(), settings }) : undefined;
-  const events = runPlan(plan, req, settings, workers, inventory, { ...(cache ? { cache } : {}), ...(observer ? { observer } : {}), remote, warn: (m) => outIO.stderr(`odlint: warning: ${maskPersonalData(m)}\n`) });
+  const events = runPlan(plan, req, settings, workers, inventory, { ...(cache ? { cache } : {}), ...(observer ? { observer } : {}), remote, boundMainHeap: true, warn: (m) => outIO.stderr(`odlint: warning: ${maskPersonalData(m)}\n`) });
 
   const { summary } = await writeReports(progress ? countDatasets(events, progress) : events, {
     targets,

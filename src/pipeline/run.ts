@@ -78,6 +78,11 @@ export interface RunExtras {
   warn?: (message: string) => void;
   /** Whether the main thread is one of the `jobs` lanes (default: up to `MAIN_LANE_UP_TO` jobs). */
   mainLane?: boolean;
+  /**
+   * Bound the main thread's heap growth when it is a lane (src/pipeline/lanes.ts): a V8 flag for
+   * the whole process, so the CLI sets it, not the API (whose host process is not odlint's).
+   */
+  boundMainHeap?: boolean;
 }
 
 /**
@@ -192,7 +197,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       // A big file's parts go to the workers (not with --fix: its fixes are written per file).
       const split = settings.fix ? undefined : splittable;
       const lanes = new Lanes(jobs, extras.mainLane ?? jobs <= MAIN_LANE_UP_TO);
-      if (lanes.main) boundMainHeap();
+      if (lanes.main && extras.boundMainHeap) boundMainHeap();
       const start = async (task: Task, emit: (events: UnitEvent[]) => void, reload?: Reload): Promise<void> => {
         if (task.kind === 'hit') return emit(task.events);
         if (task.kind === 'split') return; // streamed by `splitEvents` when its turn comes
