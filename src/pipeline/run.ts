@@ -60,6 +60,19 @@ export function* catalogueEvents(facts: CatalogueFacts, rules: ReadonlyMap<strin
 /** Events travel from workers in batches of this many (fewer messages, still streaming). */
 export const EVENT_BATCH = 64;
 
+/** A unit's events in batches of `EVENT_BATCH` (the last one shorter), each as soon as it is full. */
+export async function* eventBatches(events: AsyncIterable<UnitEvent>): AsyncGenerator<UnitEvent[]> {
+  let batch: UnitEvent[] = [];
+  for await (const e of events) {
+    batch.push(e);
+    if (batch.length >= EVENT_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
 /** What a run reports on the way (the progress line): how many units there are, and each one done. */
 export interface RunObserver {
   units(total: number): void;
@@ -101,16 +114,10 @@ export const MAIN_LANE_UP_TO = 4;
  */
 async function runHere(units: LintUnit[], sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>): Promise<void> {
   for (let i = 0; i < units.length; i++) {
-    let batch: UnitEvent[] = [];
-    for await (const e of inProcess(units[i]!)) {
-      batch.push(e);
-      if (batch.length >= EVENT_BATCH) {
-        sink.emit(i, batch);
-        batch = [];
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+    for await (const batch of eventBatches(inProcess(units[i]!))) {
+      sink.emit(i, batch);
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    if (batch.length) sink.emit(i, batch);
     sink.ended(i);
   }
 }

@@ -3,8 +3,8 @@ import type { LintRequest, LintUnit } from '../engine/lint.js';
 import { samplerOf } from '../engine/remote.js';
 import { pageText } from '../harvest/client.js';
 import { DEFAULT_LIMITS } from '../model/index.js';
-import { reportUnit, type UnitEvent } from './unit.js';
-import { EVENT_BATCH, type RunSettings } from './run.js';
+import { reportUnit } from './unit.js';
+import { eventBatches, type RunSettings } from './run.js';
 import type { WorkerMessage, WorkerTask } from './pool.js';
 
 /** The run's request, resolved once per worker (the settings are the same for every task of a run). */
@@ -43,15 +43,7 @@ export default async function lintTask({ units, settings, port }: WorkerTask): P
     const req = await requestFor(settings);
     for (let i = 0; i < units.length; i++) {
       units[i] = asText(units[i]!);
-      let batch: UnitEvent[] = [];
-      for await (const e of reportUnit(units[i]!, req, settings)) {
-        batch.push(e);
-        if (batch.length >= EVENT_BATCH) {
-          post(batch);
-          batch = [];
-        }
-      }
-      if (batch.length) post(batch);
+      for await (const batch of eventBatches(reportUnit(units[i]!, req, settings))) post(batch);
       post(i);
     }
   } finally {
