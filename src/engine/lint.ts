@@ -234,13 +234,17 @@ export async function* lintUnit(
   const file = unit.kind === 'fetched' ? unit.url : unit.file;
   const explicit = unit.kind !== 'descriptor' || unit.explicit;
   const { format } = unit;
-  let outcome: LoadOutcome;
   // Records one by one: a page's 1,000 models are never all alive (the --max-datasets cut below needs them whole).
   const options = { allowedRoots: req.allowedRoots, oneByOne: !(unit.kind === 'fetched' && unit.limit !== undefined) };
-  if (unit.kind === 'descriptor') outcome = await withinFileTime(loadDescriptor(file, config.limits, options), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
-  else if (unit.kind === 'stdin') outcome = await withinFileTime(loadDescriptorText(file, unit.text, config.limits, options), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
-  else if (unit.part) outcome = await withinFileTime(loadDocumentPart(unit.url, pageText(unit.body), unit.part, config.limits, { allowedRoots: req.allowedRoots }), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
-  else outcome = await withinFileTime(loadDescriptorText(unit.url, pageText(unit.body), config.limits, options), config.limits, (error) => ({ kind: 'limit-exceeded', error }));
+  const loading =
+    unit.kind === 'descriptor'
+      ? loadDescriptor(file, config.limits, options)
+      : unit.kind === 'stdin'
+        ? loadDescriptorText(file, unit.text, config.limits, options)
+        : unit.part
+          ? loadDocumentPart(unit.url, pageText(unit.body), unit.part, config.limits, options)
+          : loadDescriptorText(unit.url, pageText(unit.body), config.limits, options);
+  let outcome: LoadOutcome = await withinFileTime(loading, config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   // --max-datasets cut the page: the datasets after the cut are not linted (nor their issues).
   if (outcome.kind === 'loaded' && unit.kind === 'fetched' && unit.limit !== undefined && outcome.datasets.length > unit.limit) {
     const kept = new Set(outcome.datasets.slice(0, unit.limit));
