@@ -1,6 +1,6 @@
 import type { Report } from '../model/index.js';
 import type { RuleMeta } from '../engine/rule-api.js';
-import { loadBuiltinRules } from '../engine/registry.js';
+import { builtinRuleMetas } from '../engine/registry.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { formatNames, loadFormatter, type Formatter } from '../reporters/index.js';
 
@@ -24,7 +24,7 @@ export const formatters = {
   async format(name: string, report: Report, options: FormatOptions = {}): Promise<string> {
     const formatter = await loadFormatter(name);
     if (!formatter) throw new Error(`unknown format "${name}" (available: ${formatNames().join(', ')})`);
-    const rules: Map<string, RuleMeta> = new Map([...(options.config?.rules ?? (await loadBuiltinRules()))].map(([id, r]) => [id, r.meta]));
+    const rules: Map<string, RuleMeta> = options.config ? new Map([...options.config.rules].map(([id, r]) => [id, r.meta])) : await builtinRuleMetas();
     return formatter.format(report, { color: Boolean(options.color), quiet: Boolean(options.quiet), rules, cwd: options.cwd ?? process.cwd() });
   },
 };

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { DatasetReport, FileReport, InventorySummary } from '../model/index.js';
-import { loadBuiltinRules } from '../engine/registry.js';
+import { builtinRuleMetas, importBuiltinRules, metaOnlyRule } from '../engine/registry.js';
 import { catalogueEvents, type RunEvent } from '../pipeline/run.js';
 import { mergeFacts, type CatalogueFacts } from '../engine/catalogue.js';
 import type { RuleModule } from '../engine/rule-api.js';
@@ -79,14 +79,16 @@ export async function runMergeReports(files: string[], flags: MergeFlags, io: Cl
     }
   }
 
-  const rules = await loadBuiltinRules();
+  // The reports need the rules' metas; only the catalogue rules the parts summarised are imported (as their lines come).
+  const metas = await builtinRuleMetas();
+  const rules = new Map([...metas].map(([id, meta]) => [id, metaOnlyRule(meta)]));
   // Every shard reads every descriptor: each part's inventory is the whole run's.
   const summaries: { inventory?: InventorySummary }[] = [];
   const { summary } = await writeReports(merged(parts, summaries, rules, io.cwd), {
     targets,
     io,
     version,
-    rules: new Map([...rules].map(([id, r]) => [id, r.meta])),
+    rules: metas,
     quiet: Boolean(flags.quiet),
     color: flags.color,
     ...(flags.basePath !== undefined ? { basePath: path.resolve(io.cwd, flags.basePath) } : {}),
@@ -105,7 +107,7 @@ export async function runMergeReports(files: string[], flags: MergeFlags, io: Cl
 async function* merged(
   parts: { shown: string; lines: AsyncGenerator<Line> }[],
   summaries: { inventory?: InventorySummary }[],
-  rules: ReadonlyMap<string, RuleModule>,
+  rules: Map<string, RuleModule>,
   cwd: string,
 ): AsyncGenerator<RunEvent> {
   const files: Extract<Line, { type: 'file' }>[] = [];
@@ -121,6 +123,7 @@ async function* merged(
       // Each shard's summaries hold paths relative to the working directory: made absolute again.
       if (value.type === 'catalogue') {
         const facts = Object.fromEntries(Object.entries(value.facts).map(([id, e]) => [id, { ...e, root: path.resolve(cwd, e.root) }]));
+        for (const [id, rule] of await importBuiltinRules(Object.keys(facts).filter((id) => rules.has(id)))) rules.set(id, rule);
         mergeFacts(catalogue, facts, rules);
       }
       if (value.type === 'run') throw new UsageError(`${parts[i]!.shown}: a second "run" line (concatenated reports?)`);

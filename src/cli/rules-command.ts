@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { didYouMean } from '../util/suggest.js';
-import { loadBuiltinRules, ruleDocsPath } from '../engine/registry.js';
+import { builtinRuleMetas, ruleDocsPath } from '../engine/registry.js';
 import type { RuleMeta } from '../engine/rule-api.js';
 import { UsageError, type CliIO } from './io.js';
 import { colorWanted } from './color.js';
 
 /** `odlint rules [--json|--markdown]`: every built-in rule with its default severity and presets. */
 export async function runRulesList(as: 'text' | 'json' | 'markdown', io: CliIO): Promise<number> {
-  const rules = [...(await loadBuiltinRules()).values()].map((r) => r.meta);
+  const rules = [...(await builtinRuleMetas()).values()];
   if (as === 'markdown') {
     io.stdout(rulesMarkdown(rules));
     return 0;
@@ -81,13 +81,13 @@ function equivalentsText(m: RuleMeta): string | undefined {
 
 /** `odlint rules explain <id>`: the rule's metadata and its Markdown docs. */
 export async function runRulesExplain(id: string, io: CliIO, color?: boolean): Promise<number> {
-  const rules = await loadBuiltinRules();
-  const rule = rules.get(id);
-  if (!rule) {
+  const rules = await builtinRuleMetas();
+  const meta = rules.get(id);
+  if (!meta) {
     const guess = didYouMean(id, rules.keys());
     throw new UsageError(`unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
   }
-  const text = explainText(rule.meta);
+  const text = explainText(meta);
   // On a terminal (with colours) the Markdown docs are rendered; piped, they stay Markdown.
   const cut = text.indexOf('\n---\n\n');
   if (!colorWanted(color, io) || cut < 0) io.stdout(text);

@@ -69,6 +69,22 @@ export class ResolvedConfig {
     return JSON.stringify([[...this.rules.keys()], this.layers, this.overrides, this.cliLayer, this.ignore, this.limits, this.allowedRoots, this.plugins, this.policies], plain);
   }
 
+  /**
+   * The rules on for some file: on after the config's layers, or turned on by an override, unless
+   * `--rule` (the last word) turns them off. The rules a run may create, so the rules it imports.
+   */
+  rulesSwitchedOn(): Set<string> {
+    const base = new Map<string, SeverityOrOff>();
+    for (const layer of this.layers) for (const [id, setting] of layer) if (setting.severity) base.set(id, setting.severity);
+    const on = new Set([...base].filter(([, severity]) => severity !== 'off').map(([id]) => id));
+    for (const o of this.overrides) for (const [id, setting] of o.layer) if (setting.severity && setting.severity !== 'off') on.add(id);
+    for (const [id, setting] of this.cliLayer) {
+      if (setting.severity === 'off') on.delete(id);
+      else if (setting.severity) on.add(id);
+    }
+    return on;
+  }
+
   /** True when `absPath` is ignored by the config's `ignore` globs. */
   isIgnored(absPath: string): boolean {
     const rel = path.relative(this.ignore.base, absPath).split(path.sep).join('/');

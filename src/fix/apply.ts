@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { isScalar, parseDocument } from 'yaml';
 import { DEFAULT_LIMITS, pointerTokens, type Finding, type Fix, type Limits } from '../model/index.js';
-import { yamlToJs } from '../loaders/parse.js';
+import { yaml, yamlToJs } from '../loaders/parse.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
 export interface FixOutcome {
@@ -54,6 +53,7 @@ const NO_KEY_CHECK = { uniqueKeys: false } as const;
 
 /** Applies fixes to the text of one JSON/YAML file; returns the new text and the fixes applied. */
 export function fixText(text: string, fixes: Fix[], limits: Limits = DEFAULT_LIMITS): { text: string; applied: Set<Fix> } {
+  const { parseDocument, isScalar } = yaml();
   const unchanged = { text, applied: new Set<Fix>() };
   // Aliases are expanded within the loader's limit (limits.yamlAliases): what loaded can be fixed.
   const toJs = (d: ReturnType<typeof parseDocument>) => yamlToJs(d, limits);
@@ -90,5 +90,5 @@ export function fixText(text: string, fixes: Fix[], limits: Limits = DEFAULT_LIM
 function render(value: string, original: string): string {
   if (original.startsWith("'")) return `'${value.replace(/'/g, "''")}'`;
   if (original.startsWith('"')) return JSON.stringify(value);
-  return /^[A-Za-z0-9][A-Za-z0-9.+_/-]*$/.test(value) && parseDocument(value).toJS() === value ? value : JSON.stringify(value);
+  return /^[A-Za-z0-9][A-Za-z0-9.+_/-]*$/.test(value) && yaml().parseDocument(value).toJS() === value ? value : JSON.stringify(value);
 }

@@ -5,8 +5,9 @@
  * would otherwise give one error per alternative.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { packageRoot } from '../util/package-root.js';
 import { describeAjvError } from '../util/json-schema.js';
 
@@ -22,8 +23,9 @@ const compiled = new Map<string, ValidateFunction>();
 function profile(name: 'tableschema' | 'tabledialect'): ValidateFunction {
   let fn = compiled.get(name);
   if (!fn) {
-    // draft-07, unlike the 2020-12 instance odlint's own schemas use.
-    ajv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false });
+    // draft-07, unlike the 2020-12 instance odlint's own schemas use; ajv is required on first
+    // use (a run whose data declare no Table Schema or dialect does not load it).
+    ajv ??= new (createRequire(import.meta.url)('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false });
     const schema = JSON.parse(readFileSync(path.join(packageRoot(), 'schemas', 'frictionless', `${name}.json`), 'utf8')) as { properties: Record<string, unknown> };
     // The published profile says `fieldsMatch` is an array (with `item` for `items`); the
     // specification's text says a string, and that is what every tool writes (SOURCES.md).

@@ -1,5 +1,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { Composer, Lexer, LineCounter, Parser, YAMLParseError, visit, isNode, isScalar, isMap, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { CST, Document, LineCounter, Node as YamlNode } from 'yaml';
 import { DEFAULT_LIMITS, fileClock, LimitExceeded, escapePointerToken, pointerTokens, type Limits, type PositionResolver } from '../model/index.js';
 import type { ParsedDocument } from './types.js';
 import { descriptorDir, extensionOf } from './paths.js';
@@ -370,6 +372,17 @@ function describeJsonError(code: string): string {
   return words[code] ?? code;
 }
 
+let yamlLibrary: typeof Yaml | undefined;
+
+/**
+ * The yaml library (~30 ms to load), required when a YAML text is first parsed: a run over JSON
+ * descriptors and data files never loads it.
+ */
+export function yaml(): typeof Yaml {
+  yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yamlLibrary;
+}
+
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
 /**
@@ -378,6 +391,7 @@ const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
  * is up (8 MiB of `a: b: c` lines took the parser a minute and 1.8 GB). Throws `LimitExceeded`.
  */
 function yamlTokens(text: string, limits: Limits, lineCounter: LineCounter, toPos: (offset: number) => { line: number; column: number }): CST.Token[] {
+  const { Parser, Lexer } = yaml();
   const parser = new Parser(lineCounter.addNewLine);
   const clock = fileClock(limits);
   const tokens: CST.Token[] = [];
@@ -426,6 +440,7 @@ export function yamlToJs(doc: Document, limits: Limits = DEFAULT_LIMITS, toPos?:
     return doc.toJS({ maxAliasCount: limits.yamlAliases });
   } catch (e) {
     if (!(e instanceof ReferenceError) || !/alias count/i.test(e.message)) throw e;
+    const { visit } = yaml();
     let first: number | undefined;
     visit(doc, { Alias: (_, node) => ((first = node.range?.[0]), visit.BREAK) });
     throw new LimitExceeded('yamlAliases', limits.yamlAliases, first !== undefined && toPos ? toPos(first) : {});
@@ -437,6 +452,7 @@ export function yamlToJs(doc: Document, limits: Limits = DEFAULT_LIMITS, toPos?:
  * (`uniqueKeys`) compares each key with every earlier one: a map of a million keys took minutes.
  */
 export function firstDuplicateKey(doc: Document): number | undefined {
+  const { visit, isScalar } = yaml();
   let found: number | undefined;
   visit(doc, {
     Map(_, map) {
@@ -458,6 +474,7 @@ export function firstDuplicateKey(doc: Document): number | undefined {
 
 /** Parses one YAML document; positions for any JSON pointer into it. */
 export function parseYaml(text: string, limits: Limits = DEFAULT_LIMITS): { data: unknown; position: PositionResolver } {
+  const { Composer, LineCounter, YAMLParseError, visit, isNode, isScalar, isMap, isSeq } = yaml();
   const lineCounter = new LineCounter();
   const toPos = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);

@@ -1,19 +1,25 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ValidateFunction, ErrorObject } from 'ajv/dist/2020.js';
+import type addFormatsModule from 'ajv-formats';
 import { packageRoot } from './package-root.js';
-
-// ajv-formats is CommonJS: its default export arrives as `.default` under NodeNext.
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
 let ajv: Ajv2020 | undefined;
 
-/** One shared ajv instance (draft 2020-12, all errors, formats). */
+/**
+ * One shared ajv instance (draft 2020-12, all errors, formats). ajv and ajv-formats (CommonJS,
+ * ~40 ms to load) are required on first use: a run without a config file or rule options never
+ * validates anything with them.
+ */
 export function getAjv(): Ajv2020 {
   if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
-    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+    const require = createRequire(import.meta.url);
+    const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    // ajv-formats' function is its `.default` (CommonJS).
+    const formats = require('ajv-formats') as { default?: typeof addFormatsModule };
+    ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    ((formats.default ?? formats) as unknown as (a: Ajv2020) => void)(ajv);
   }
   return ajv;
 }
