@@ -6,6 +6,9 @@ interface Options {
   maxRows: number;
 }
 
+/** Rows measured before the table is sized. */
+const SIZE_SAMPLE = 100;
+
 export const { meta, create } = defineRule<Options>({
   meta: {
     id: 'data/duplicate-rows',
@@ -37,17 +40,25 @@ export const { meta, create } = defineRule<Options>({
     let seen: HashSeen;
     let limit: FindingLimit;
     let partial = false;
+    /** The file's size, and the characters of the rows seen until the table is sized (see `sizeTable`). */
+    let bytes: number | undefined;
+    let sampled = 0;
+    let sampledChars = 0;
     return {
-      table(t) {
+      table(t, dist) {
         table = t;
         seen = new HashSeen(context.options.maxRows);
         limit = new FindingLimit(context.options.maxFindings);
         partial = false;
+        bytes = dist.localBytes;
+        sampled = sampledChars = 0;
       },
       row(cells, ctx) {
         if (isBlankRow(cells)) return; // data/blank-rows
+        if (bytes !== undefined) sizeTable(cells);
         partial ||= seen.full;
-        const first = seen.add(hash53(cells), ctx.row);
+        // The reader's copy of the record's text gives the same hash, cheaper (RowContext.record).
+        const first = seen.add(ctx.record ? ctx.record.hash53(cells) : hash53(cells), ctx.row);
         if (first && limit.take(ctx.row)) {
           context.report({ messageId: 'duplicate', data: { row: ctx.row, first }, location: { file: table.path, row: ctx.row } });
         }
@@ -58,5 +69,17 @@ export const { meta, create } = defineRule<Options>({
         if (partial) context.report({ messageId: 'partial', data: { maxRows: context.options.maxRows }, location: { file: t.path } });
       },
     };
+
+    /**
+     * The table is sized once for the rows the file should hold (its size over the first rows'
+     * length), not grown by doubling: each growth moves every hash again. Only a hint (an archive's
+     * size is the compressed one; later rows may be longer): the table still grows past it.
+     */
+    function sizeTable(cells: readonly string[]): void {
+      for (let i = 0; i < cells.length; i++) sampledChars += cells[i]!.length + 1;
+      if (++sampled < SIZE_SAMPLE) return;
+      seen.reserve(Math.floor(bytes! / (sampledChars / sampled)));
+      bytes = undefined;
+    }
   },
 });

@@ -4,30 +4,7 @@
  * where each was first seen. Past `maxEntries` nothing new is stored; lookups still work.
  * A collision (two different rows, same 53-bit hash) is about 1 in 10^4 at a million rows.
  */
-export function hash53(parts: readonly string[]): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let p = 0; p < parts.length; p++) {
-    const s = parts[p]!;
-    const n = s.length;
-    let i = 0;
-    // Two UTF-16 units a step: half the multiplications of one a step.
-    for (; i + 1 < n; i += 2) {
-      const ch = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-    // The odd last unit with a separator (or the separator alone), so ["ab", "c"] and ["a", "bc"] differ.
-    const end = i < n ? s.charCodeAt(i) | 0x1f0000 : 0x1f;
-    h1 = Math.imul(h1 ^ end, 2654435761);
-    h2 = Math.imul(h2 ^ end, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
+export { hash53, hash53Units } from '../util/hash53.js';
 
 /** Slot i of a HashSeen table is three numbers at 3i: the hash's high 21 bits + 1 (0: empty), its low 32 bits, the row. */
 const WIDTH = 3;
@@ -73,6 +50,18 @@ export class HashSeen {
     return 0;
   }
 
+  /**
+   * Makes room for `entries` hashes (at most `maxEntries`) at once: a table grown by doubling
+   * moves every hash again at each growth (about as much work as adding them), and holds the old
+   * table beside the new one while it does. A hint; adding more still grows the table.
+   */
+  reserve(entries: number): void {
+    const want = Math.min(entries, this.maxEntries);
+    let slots = this.mask + 1;
+    while (want * 2 > slots) slots *= 2;
+    if (slots > this.mask + 1) this.grow(slots);
+  }
+
   /** Where `hash` is in the table, or the empty slot where it would go. */
   private find(hash: number): number {
     const t = this.table;
@@ -87,10 +76,10 @@ export class HashSeen {
     }
   }
 
-  private grow(): void {
+  private grow(slots = (this.mask + 1) * 2): void {
     const old = this.table;
-    this.table = new Uint32Array(old.length * 2);
-    this.mask = this.mask * 2 + 1;
+    this.table = new Uint32Array(slots * WIDTH);
+    this.mask = slots - 1;
     for (let at = 0; at < old.length; at += WIDTH) {
       if (old[at]! === 0) continue;
       let i = old[at + 1]! & this.mask;

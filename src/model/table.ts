@@ -46,6 +46,8 @@ export interface RowContext {
 export interface RecordFacts {
   /** Bit i set when cell i has a character outside ASCII; undefined when the reader cannot tell (rows of more than 31 cells...). */
   nonAscii(): number | undefined;
+  /** `hash53(cells)` of the record (src/engine/hash-set.ts: the same number), read from the reader's copy of its text. */
+  hash53(cells: readonly string[]): number;
 }
 
 /** What a reader learnt by the end of the pass (counts, per-column profiles). */
@@ -302,6 +304,18 @@ export function sheetSummaryFacts(summary: TableSummary): SheetSummaryFacts['she
 export function columnName(table: TableInfo, index: number): string {
   const name = table.header[index]?.trim();
   return name ? table.header[index]! : String(index + 1);
+}
+
+/**
+ * `cell.trim()`, without the call for the common cell that starts and ends with a printable
+ * ASCII character (no whitespace to take off): row hooks trim every cell they read.
+ */
+export function trimCell(cell: string): string {
+  const n = cell.length;
+  if (n === 0) return cell;
+  const a = cell.charCodeAt(0);
+  const b = cell.charCodeAt(n - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127 ? cell : cell.trim();
 }
 
 /** True when every cell is empty or whitespace (a blank line parses as one empty cell). */

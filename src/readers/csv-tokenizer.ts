@@ -8,6 +8,7 @@
  * size limit. The reader then hands the rest, from the start of that record, to csv-parse.
  */
 import { isAscii } from 'node:buffer';
+import { hash53Units } from '../util/hash53.js';
 
 const LF = 10;
 const CR = 13;
@@ -64,6 +65,12 @@ export class CsvTokenizer {
   private recordEnd = 0;
   private recordCells = 0;
   private readonly cellEnds = new Int32Array(MASK_CELLS);
+  /** Where each of the first MASK_CELLS cells starts in the text; -1 for a quoted value (its text is not the value). */
+  private readonly cellStarts = new Int32Array(MASK_CELLS);
+  /** The record's text as UTF-16 units, copied when a hash is first asked for in it (see `hash53`). */
+  private units = new Uint16Array(0);
+  private unitsBuffer = Buffer.alloc(0);
+  private unitsText = -1;
   /** Each text tokenized gets a number; the last search for a character outside ASCII: in which text, from where, found where. */
   private textNumber = 0;
   private recordTextNumber = 0;
@@ -198,6 +205,24 @@ export class CsvTokenizer {
   }
 
   /**
+   * `hash53(cells)` of the record being handed out (call it from the record handler): its
+   * unquoted values are read from a copy of the text as UTF-16 units — one native copy per piece
+   * of text, and typed-array reads instead of each cut string's characters.
+   */
+  hash53(cells: readonly string[]): number {
+    const text = this.recordText;
+    if (this.unitsText !== this.recordTextNumber) {
+      if (this.units.length < text.length) {
+        this.units = new Uint16Array(Math.max(text.length, PIECE * 2));
+        this.unitsBuffer = Buffer.from(this.units.buffer, this.units.byteOffset, this.units.byteLength);
+      }
+      this.unitsBuffer.write(text, 0, 'utf16le');
+      this.unitsText = this.recordTextNumber;
+    }
+    return hash53Units(cells, this.units, this.cellStarts, this.cellEnds, Math.min(this.recordCells, MASK_CELLS));
+  }
+
+  /**
    * The first character outside ASCII at or after `from` in the record's text (its length: none).
    * The last answer is kept: the records after it, up to where it was found, need no search (a
    * search that ran past rows without such characters is not run again for each of them).
@@ -227,7 +252,7 @@ export class CsvTokenizer {
    */
   private tokenize(s: string, end: boolean): number {
     const n = s.length;
-    const { d, q, rd, crlf, cellEnds } = this;
+    const { d, q, rd, crlf, cellEnds, cellStarts } = this;
     this.textNumber++;
     // Next delimiter, LF, CR and quote at or after the current position (n: none), found lazily.
     let nd = -1;
@@ -261,7 +286,10 @@ export class CsvTokenizer {
             from = close + 2;
           }
           value = value.length ? value + s.slice(from, close) : s.slice(from, close);
-          if (cells.length < MASK_CELLS) cellEnds[cells.length] = close;
+          if (cells.length < MASK_CELLS) {
+            cellStarts[cells.length] = -1;
+            cellEnds[cells.length] = close;
+          }
           if (nlf < pos + 1) nlf = next(s, '\n', pos + 1);
           if (ncr < pos + 1) ncr = next(s, '\r', pos + 1);
           if (nlf < close || ncr < close) {
@@ -287,7 +315,10 @@ export class CsvTokenizer {
           if (nlf < pos) nlf = next(s, '\n', pos);
           if (ncr < pos) ncr = next(s, '\r', pos);
           const stop = nd < nlf ? (nd < ncr ? nd : ncr) : nlf < ncr ? nlf : ncr;
-          if (cells.length < MASK_CELLS) cellEnds[cells.length] = stop;
+          if (cells.length < MASK_CELLS) {
+            cellStarts[cells.length] = pos;
+            cellEnds[cells.length] = stop;
+          }
           if (stop === n) {
             if (!end) return start;
             cells.push(s.slice(pos, n));
@@ -301,7 +332,7 @@ export class CsvTokenizer {
             pos++;
             if (pos === n) {
               if (!end) return start;
-              if (cells.length < MASK_CELLS) cellEnds[cells.length] = n;
+              if (cells.length < MASK_CELLS) cellStarts[cells.length] = cellEnds[cells.length] = n;
               cells.push(''); // `a,` at the very end: an empty last value
               break;
             }

@@ -25,4 +25,16 @@ describe('HashSeen', () => {
     expect([10, 20, 30, 40].map((h) => seen.has(h))).toEqual([2, 3, 4, 0]);
     expect(seen.add(40, 9)).toBe(0);
   });
+
+  it('answers the same when sized at once (reserve) as when grown by doubling, also past the reserve and within maxEntries', () => {
+    const hashes = Array.from({ length: 30_000 }, (_, i) => hash53([`cell ${i % 20_000}`, String(i % 7)]));
+    for (const [maxEntries, reserve] of [[1_000_000, 5_000], [1_000_000, 100_000], [12_000, 1_000_000]] as const) {
+      const grown = new HashSeen(maxEntries);
+      const sized = new HashSeen(maxEntries);
+      sized.reserve(reserve);
+      hashes.forEach((h, i) => expect(sized.add(h, i + 1)).toBe(grown.add(h, i + 1)));
+      expect(sized.full).toBe(grown.full);
+      expect(hashes.map((h) => sized.has(h))).toEqual(hashes.map((h) => grown.has(h)));
+    }
+  });
 });

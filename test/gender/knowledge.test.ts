@@ -369,4 +369,18 @@ describe('whole counts, read by char codes', () => {
     expect(tried).toBeGreaterThan(20_000);
     expect(counts).toBeGreaterThan(1_000); // both ways: many match, many do not
   });
+
+  it('are all measures (the table detector tests a cell for a count only when it is a measure)', () => {
+    const parts = ['1', '12', '123', '1234', ' ', '.', ',', '\t', '-', '+', '%', 'a', 'x', '\u00a0', '\u202f', '\u2003', '\u3000', '000'];
+    let counts = 0;
+    const walk = (s: string, depth: number) => {
+      if (isCount(s)) {
+        counts++;
+        expect(isMeasure(s), JSON.stringify(s)).toBe(true);
+      }
+      if (depth < 4) for (const p of parts) walk(s + p, depth + 1);
+    };
+    walk('', 0);
+    expect(counts).toBeGreaterThan(1_000);
+  });
 });

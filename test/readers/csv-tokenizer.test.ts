@@ -11,6 +11,7 @@ import iconv from 'iconv-lite';
 import { readCsv, type ByteSource, type CsvParser } from '../../src/readers/csv.js';
 import { CsvTokenizer } from '../../src/readers/csv-tokenizer.js';
 import { DEFAULT_LIMITS, type Limits, type RowContext, type TableDialect } from '../../src/model/index.js';
+import { hash53 } from '../../src/engine/hash-set.js';
 
 function memorySource(bytes: Buffer, chunk: number): ByteSource {
   return {
@@ -42,6 +43,8 @@ async function read(bytes: Buffer, chunk: number, parser: CsvParser, o: Options 
       // What the tokenizer tells of the cells outside ASCII must hold for every record it reads (csv-parse tells nothing).
       const told = ctx.record?.nonAscii();
       if (told !== undefined && told !== outsideAscii(cells)) out.push(['wrong nonAscii', told, outsideAscii(cells)]);
+      // So must its hash of the record, read from its copy of the text (data/duplicate-rows).
+      if (ctx.record && ctx.record.hash53(cells) !== hash53(cells)) out.push(['wrong hash53', cells]);
       out.push([cells, ctx.row, ctx.line]);
     },
     end: (s: unknown) => out.push(['end', s]),
@@ -225,6 +228,34 @@ describe('which cells of a record are outside ASCII (RowContext.record)', () => 
     }
     // Rows held for the header decision are not told; the rest are.
     expect(told).toBe(4 * (60 - 49 + body().length) + 3 * (8000 - 49 + body().length));
+  });
+
+  it('hashes every record it reads as hash53 hashes its cells, quoted values, wide records and pairs outside the BMP included', async () => {
+    const hashes = async (text: string, chunk: number, dialect?: TableDialect) => {
+      const rows: { told: number | undefined; cells: string[] }[] = [];
+      const sink = { table: () => {}, row: (cells: string[], ctx: RowContext) => rows.push({ told: ctx.record?.hash53(cells), cells: [...cells] }), end: () => {} };
+      await readCsv(memorySource(Buffer.from(text), chunk), 'x.csv', sink, { file: 'x.csv', rows: true, ...(dialect ? { dialect } : {}) });
+      return rows;
+    };
+    const wideRows = [wide, Array.from({ length: 33 }, (_, i) => (i % 3 ? `v${i}é` : `"q,${i}"`)).join(',')];
+    let told = 0;
+    for (const { br, filler, chunks } of [
+      { br: '\n', filler: 60, chunks: [1, 3, 64, 1 << 20] },
+      { br: '\r\n', filler: 8000, chunks: [5, 4096, 1 << 20] },
+    ]) {
+      for (const chunk of chunks) {
+        for (const r of await hashes(table([...body(br), ...wideRows, 'ab,c,,"",', 'a,bc,"","",'], br, filler), chunk)) {
+          if (r.told === undefined) continue;
+          told++;
+          expect(r.told, JSON.stringify(r.cells)).toBe(hash53(r.cells));
+        }
+      }
+    }
+    expect(told).toBeGreaterThan(20_000);
+    // A delimiter outside ASCII: the same hashes.
+    for (const r of await hashes('h1§h2\n' + Array.from({ length: 60 }, (_, i) => `${i}§é"${i}"`).join('\n') + '\n"a§b"§c\n', 7, { delimiter: '§' })) {
+      if (r.told !== undefined) expect(r.told).toBe(hash53(r.cells));
+    }
   });
 
   it('does not tell for records of more than 31 cells, nor for a delimiter outside ASCII', async () => {

@@ -3,7 +3,7 @@
  * bounded memory: per column, at most `MAX_DISTINCT` distinct values (with the row each first
  * appeared on) and two counters. Pure: no I/O, no engine.
  */
-import type { TableInfo } from '../../model/index.js';
+import { trimCell, type TableInfo } from '../../model/index.js';
 import { classifyValues, sexesOf, type SexCategory } from './schemes.js';
 import { sexHeader, headerSide, personCountTerm, schoolLevelTerm, genericCountTerm, personAttribute, type HeaderSide } from './headers.js';
 import { isCount, isMeasure } from './text.js';
@@ -125,12 +125,15 @@ export class TableDetector {
     }
     const n = Math.min(cells.length, MAX_COLUMNS);
     for (let i = 0; i < n; i++) {
-      const cell = cells[i]!.trim();
+      const cell = trimCell(cells[i]!);
       if (cell === '') continue;
       const col = (this.columns[i] ??= newColumn());
       col.nonEmpty++;
-      if (isCount(cell)) col.counts++;
-      if (isMeasure(cell)) col.measures++;
+      // Every count is a measure (text.ts): a cell that is no measure is not tested for a count.
+      if (isMeasure(cell)) {
+        col.measures++;
+        if (isCount(cell)) col.counts++;
+      }
       if (col.overflow || col.values.has(cell)) continue;
       if (col.values.size >= MAX_DISTINCT) {
         col.overflow = true;
