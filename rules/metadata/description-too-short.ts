@@ -1,11 +1,10 @@
 import { defineRule, locate } from '../../src/engine/rule-api.js';
+import { codePointLength } from '../../src/knowledge/code-points.js';
 
 interface Options {
   minLength: number;
 }
 
-/** Characters, not UTF-16 units: "é" or an emoji counts once. */
-const length = (s: string) => [...s.trim()].length;
 
 export const { meta, create } = defineRule<Options>({
   meta: {
@@ -31,9 +30,13 @@ export const { meta, create } = defineRule<Options>({
     const { minLength } = context.options;
     return {
       dataset(ds) {
-        const texts = Object.values(ds.description ?? {}).filter((t) => t.trim() !== '');
-        if (texts.length === 0) return; // metadata/description-missing reports that
-        const longest = Math.max(...texts.map(length));
+        // Characters, not UTF-16 units: "é" or an emoji counts once.
+        let longest = -1;
+        for (const lang in ds.description) {
+          const text = Object.hasOwn(ds.description, lang) ? ds.description[lang]!.trim() : '';
+          if (text !== '') longest = Math.max(longest, codePointLength(text));
+        }
+        if (longest < 0) return; // metadata/description-missing reports that
         if (longest < minLength) {
           context.report({ messageId: 'tooShort', data: { length: longest, minLength }, location: locate(ds, 'description') });
         }

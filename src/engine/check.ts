@@ -99,31 +99,23 @@ export async function checkDataset(
   // No data file of this dataset can be read (--no-data, or only remote files and no sampler):
   // a rule known to have only data hooks is not even created (most rules of a catalogue run).
   const tablesPossible = run.data && (run.sample !== undefined || ds.distributions.some((d) => d.localPath !== undefined));
-  for (const { rule, eff, severity } of enabledRules(rules, settings)) {
+  const state: ContextState = { emit, analysis, catalogue, file: ds.source.file, run };
+  for (const enabled of enabledRules(rules, settings)) {
+    const { rule, eff } = enabled;
     const learnt = hookKinds.get(eff);
     const sameRun = learnt?.data === run.data && learnt.online === run.online;
     if (!tablesPossible && sameRun && learnt.dataOnly) continue;
-    const context: RuleContext = {
-      ruleId: rule.meta.id,
-      options: eff.options,
-      severity,
-      settings: run,
-      report: (d) => emit(rule.meta.id, severity, d, rule),
-      analysis,
-      contribute: (summary) => {
-        if (catalogue && rule.catalogue) contribute(catalogue, rule, severity, eff.options, summary, ds.source.file);
-      },
-    };
-    const a: ActiveRule = { rule, hooks: {} };
     const before = findings.length;
+    let hooks: RuleHooks;
     try {
-      a.hooks = rule.create(context);
-      active.push(a);
-      // A rule that reports while being created is always created.
-      if (!sameRun) hookKinds.set(eff, { data: run.data, online: run.online, dataOnly: findings.length === before && !rule.meta.shapes && Object.keys(a.hooks).every((k) => DATA_HOOKS.has(k)) });
+      hooks = rule.create(ruleContext(state, enabled));
     } catch (err) {
-      crash(a, err, ds.at);
+      crash({ rule, hooks: {} }, err, ds.at);
+      continue;
     }
+    active.push({ rule, hooks });
+    // A rule that reports while being created is always created.
+    if (!sameRun) hookKinds.set(eff, { data: run.data, online: run.online, dataOnly: findings.length === before && !rule.meta.shapes && Object.keys(hooks).every((k) => DATA_HOOKS.has(k)) });
   }
 
   /** Rules whose table hook said they have nothing to check in the rows of the table being read. */
@@ -225,6 +217,36 @@ interface EnabledRule {
   eff: EffectiveRule;
   severity: Severity;
 }
+
+/** What the rule contexts of one dataset share. */
+interface ContextState {
+  emit: (ruleId: string, severity: Severity, d: ReportDescriptor, rule?: RuleModule) => void;
+  analysis: RuleContext['analysis'];
+  catalogue: CatalogueFacts | undefined;
+  file: string;
+  run: CheckSettings;
+}
+
+/**
+ * A rule's context for one dataset (every created rule of every dataset gets one). Plain own
+ * properties, as rules may spread it (`{...context, report}`); only `report` is a closure of
+ * its own: `analysis` is the dataset's, and `contribute` does something only for catalogue
+ * rules. Made outside the loop over the rules, so that no scope is kept per rule.
+ */
+function ruleContext(state: ContextState, { rule, eff, severity }: EnabledRule): RuleContext {
+  return {
+    ruleId: rule.meta.id,
+    options: eff.options,
+    severity,
+    settings: state.run,
+    report: (d) => state.emit(rule.meta.id, severity, d, rule),
+    analysis: state.analysis,
+    contribute: state.catalogue && rule.catalogue ? (summary) => contribute(state.catalogue!, rule, severity, eff.options, summary, state.file) : ignoreContribution,
+  };
+}
+
+/** `contribute` of a rule without a catalogue part, or when the unit keeps no summaries. */
+const ignoreContribution = (): void => {};
 
 /** The rules a file's settings enable, in registry order: worked out once per settings (`forFile` keeps them). */
 const enabledByRules = new WeakMap<Map<string, RuleModule>, WeakMap<Map<string, EffectiveRule>, EnabledRule[]>>();

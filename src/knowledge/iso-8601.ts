@@ -43,20 +43,50 @@ export function datesAndTimesExist(value: string): boolean {
   return true;
 }
 
-/** The forms nearly every date of a catalogue has: `2021-03-04`, `2021-03-04T05:06:07` (`.123`), nothing around. */
-const PLAIN_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?$/;
+/** The value of the `n` ASCII digits at `at`, or -1 when one of them is not a digit. */
+function digitsAt(value: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
 
 /**
- * Whether a plain date or date-time (`PLAIN_DATE_TIME`) exists — the answer the general checks
- * give, without their scans (they showed in catalogue profiles); undefined for any other form.
+ * Whether a plain date or date-time exists — `2021-03-04`, `2021-03-04T05:06:07` (`.123`),
+ * nothing around: the forms nearly every date of a catalogue has — the answer the general
+ * checks give, without their scans or a match's strings (they showed in catalogue profiles);
+ * undefined for any other form.
  */
 export function plainDateTimeExists(value: string): boolean | undefined {
-  const m = PLAIN_DATE_TIME.exec(value);
-  if (!m) return undefined;
-  if (!isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
-  if (m[4] === undefined) return true;
-  const [hour, minute, second, fraction] = [Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7] ?? 0)];
-  return !(minute > 59 || second > 59 || hour > 24 || (hour === 24 && minute + second + fraction > 0));
+  const n = value.length;
+  if (n !== 10 && n < 19) return undefined;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 0 || month < 0 || day < 0 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined; // -
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let fraction = false;
+  if (n > 10) {
+    hour = digitsAt(value, 11, 2);
+    minute = digitsAt(value, 14, 2);
+    second = digitsAt(value, 17, 2);
+    if (value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58 || hour < 0 || minute < 0 || second < 0) return undefined; // T, :
+    if (n > 19) {
+      if (value.charCodeAt(19) !== 46 || n === 20) return undefined; // .
+      for (let i = 20; i < n; i++) {
+        const c = value.charCodeAt(i);
+        if (c < 48 || c > 57) return undefined;
+        if (c !== 48) fraction = true;
+      }
+    }
+  }
+  if (!isCalendarDay(year, month, day)) return false;
+  return !(minute > 59 || second > 59 || hour > 24 || (hour === 24 && (minute + second > 0 || fraction)));
 }
 
 // XML Schema 1.1 (https://www.w3.org/TR/xmlschema11-2/#dateTime): a year of four digits or more,

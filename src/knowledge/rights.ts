@@ -13,27 +13,40 @@ import { distributionLabel, namesLicence, normaliseLicence, type LicenceUse } fr
 /** Where rights are written, as model property or extras key (CKAN, RDF prefixed names). */
 const RIGHTS_EXTRAS = ['rights', 'dct:rights', 'access_constraints', 'licence'];
 
-/** Every text of a value: a string, a list (CKAN extras hold JSON lists), a `{lang: text}` map, an `{@id}`. */
-function texts(value: unknown): string[] {
-  if (typeof value === 'string') return value.trim() ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(texts);
-  if (value && typeof value === 'object') return Object.values(value as Record<string, unknown>).flatMap(texts);
-  return [];
+/** Where each of RIGHTS_EXTRAS is, as a model path (made once: rights are looked for on every entity). */
+const RIGHTS_EXTRAS_PATHS = RIGHTS_EXTRAS.map((key) => `extras.${key}`);
+
+/**
+ * The first text of a value that names a licence or terms, depth first: a string, a list (CKAN
+ * extras hold JSON lists), a `{lang: text}` map, an `{@id}`. Walked in place: this runs on every
+ * dataset and distribution, and most have no rights at all.
+ */
+function licenceText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() && namesLicence(normaliseLicence({ raw: value })) ? value : undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const text = licenceText(item);
+      if (text !== undefined) return text;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') return licenceText(Object.values(value as Record<string, unknown>));
+  return undefined;
 }
 
 /** The first rights statement of an entity that names a licence or terms, with where it is written. */
 function rightsTerms(entity: Dataset | Distribution): { text: string; property: string } | undefined {
-  const sources: [property: string, value: unknown][] = [
-    ...('rights' in entity ? [['rights', entity.rights] as [string, unknown]] : []),
-    ...RIGHTS_EXTRAS.map((key): [string, unknown] => [`extras.${key}`, entity.extras[key]]),
-    // udata keeps the dct:rights it harvested (and could not map to a licence) in `extras.dcat.rights`.
-    ['extras.dcat', (entity.extras.dcat as { rights?: unknown } | undefined)?.rights],
-  ];
-  for (const [property, value] of sources) {
-    const text = texts(value).find((t) => namesLicence(normaliseLicence({ raw: t })));
-    if (text !== undefined) return { text, property };
+  if ('rights' in entity) {
+    const text = licenceText(entity.rights);
+    if (text !== undefined) return { text, property: 'rights' };
   }
-  return undefined;
+  for (let i = 0; i < RIGHTS_EXTRAS.length; i++) {
+    const text = licenceText(entity.extras[RIGHTS_EXTRAS[i]!]);
+    if (text !== undefined) return { text, property: RIGHTS_EXTRAS_PATHS[i]! };
+  }
+  // udata keeps the dct:rights it harvested (and could not map to a licence) in `extras.dcat.rights`.
+  const text = licenceText((entity.extras.dcat as { rights?: unknown } | undefined)?.rights);
+  return text === undefined ? undefined : { text, property: 'extras.dcat' };
 }
 
 /** Whether an entity's own licence leaves its terms open: none, a CKAN "other-*" class, a placeholder. */

@@ -215,7 +215,9 @@ export class Obj {
 
   /** Calls `each` with every key not read yet, its value and its pointer (no list is built). */
   eachRest(each: (key: string, value: unknown, ptr: string) => void): void {
-    for (const key of Object.keys(this.value)) if (!this.used.includes(key)) each(key, this.value[key], this.pointerOf(key));
+    // for-in, not Object.keys: no list of keys per object (the own ones: JSON objects inherit none).
+    const value = this.value;
+    for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !this.used.includes(key)) each(key, value[key], this.pointerOf(key));
   }
 
   /** Keys not read yet, with their values. */

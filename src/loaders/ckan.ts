@@ -133,14 +133,20 @@ function extrasOf(pkg: Obj): Obj | undefined {
   // No prototype: extra keys are arbitrary strings (`__proto__`, `constructor`...).
   const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const ptrs: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const item of pkg.items('extras')) {
-    if (!isObject(item.value)) continue;
-    const key = str(item.value.key);
+  const list = pkg.raw('extras');
+  if (!Array.isArray(list)) return undefined;
+  const base = pkg.pointerOf('extras');
+  let any = false;
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
+    if (!isObject(item)) continue;
+    const key = str(item.key);
     if (key === undefined) continue;
-    values[key] = decodeJsonish(item.value.value);
-    ptrs[key] = `${item.ptr}/value`;
+    values[key] = decodeJsonish(item.value);
+    ptrs[key] = base + '/' + i + '/value';
+    any = true;
   }
-  return Object.keys(values).length ? new Obj(values, pkg.pointerOf('extras'), (k) => ptrs[k]!) : undefined;
+  return any ? new Obj(values, base, (k) => ptrs[k]!) : undefined;
 }
 
 function loadPackage(doc: ParsedDocument, { pkg, owner }: Package, issues: LoadIssue[]): Dataset {
@@ -181,7 +187,7 @@ function loadPackage(doc: ParsedDocument, { pkg, owner }: Package, issues: LoadI
   locateBlanks(doc, ds, pkg, { title: ['title'], description: ['notes'], licence: ['license_id', 'license_title'], keywords: ['tags'], distributions: ['resources'] });
   restIntoExtras(doc, ds, pkg);
   // Every extra is kept as written (decoded), even when it also filled a model field.
-  if (extras) for (const [key, value] of Object.entries(extras.value)) setExtra(ds, key, value, at(doc, extras.pointerOf(key)));
+  if (extras) for (const key in extras.value) setExtra(ds, key, extras.value[key], at(doc, extras.pointerOf(key)));
   return ds;
 }
 

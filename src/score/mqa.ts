@@ -66,8 +66,15 @@ export function mqaRating(points: number): MqaRating {
 }
 
 const award = (condition: boolean, points: number) => (condition ? points : 0);
-const sum = (indicators: Record<string, IndicatorValue>) =>
-  Object.values(indicators).reduce<number>((total, v) => total + (typeof v === 'number' ? v : 0), 0);
+/** The points of a group of indicators ('not checked' counts 0). A loop: every dataset and distribution is totalled. */
+function sum(indicators: Record<string, IndicatorValue>): number {
+  let total = 0;
+  for (const key in indicators) {
+    const v = indicators[key];
+    if (typeof v === 'number') total += v;
+  }
+  return total;
+}
 
 /**
  * A property MQA counts as stated: a value, or a property the loader found without a usable
@@ -79,7 +86,7 @@ function stated<T extends Dataset | Distribution>(entity: T, property: keyof T &
 
 /** The format or the media type names a format on the MQA list (piveau checks dct:format OR dcat:mediaType). */
 function onMqaList(dist: Distribution, list: 'nonProprietary' | 'machineReadable'): boolean {
-  return [dist.format, dist.mediaType].some((v) => formatNamed(v)?.mqa.includes(list) === true);
+  return formatNamed(dist.format)?.mqa.includes(list) === true || formatNamed(dist.mediaType)?.mqa.includes(list) === true;
 }
 
 /**
@@ -90,6 +97,11 @@ function onMqaList(dist: Distribution, list: 'nonProprietary' | 'machineReadable
 function distributionLicence(dist: Distribution, ds: Dataset) {
   return dist.licence ?? (ds.source.format === 'dcat-ap' ? undefined : ds.licence);
 }
+
+/** `dimension.indicator` names, made once (every offline dataset has unchecked indicators). */
+const QUALIFIED: Record<string, Record<string, string>> = Object.fromEntries(
+  Object.entries(MQA_WEIGHTS).map(([name, indicators]) => [name, Object.fromEntries(Object.keys(indicators).map((k) => [k, `${name}.${k}`]))]),
+);
 
 /** Indicators computed on one distribution, on its own properties only (the best one is chosen on these). */
 function distributionIndicators(dist: Distribution, ds: Dataset, reachability: Reachability | undefined) {
@@ -161,15 +173,21 @@ function dcatApCompliant(ds: Dataset): boolean {
 }
 
 export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
-  const candidates = ds.distributions.map((d) => distributionIndicators(d, ds, reachability));
-  const total = (c: DistributionIndicators) => Object.values(c).reduce((t, group) => t + sum(group), 0);
-  const totals = candidates.map(total);
+  // The first distribution with the most points is scored.
   let best = -1;
-  totals.forEach((t, i) => {
-    if (best < 0 || t > totals[best]!) best = i;
-  });
+  let bestIndicators: DistributionIndicators | undefined;
+  let bestTotal = 0;
+  for (let i = 0; i < ds.distributions.length; i++) {
+    const c = distributionIndicators(ds.distributions[i]!, ds, reachability);
+    const t = sum(c.accessibility) + sum(c.interoperability) + sum(c.reusability) + sum(c.contextuality);
+    if (best < 0 || t > bestTotal) {
+      best = i;
+      bestIndicators = c;
+      bestTotal = t;
+    }
+  }
   const unknown = best < 0 && ds.distributionsNotIncluded !== undefined;
-  const dist = best >= 0 ? candidates[best]! : unknown ? NOT_INCLUDED : NO_DISTRIBUTION;
+  const dist = bestIndicators ?? (unknown ? NOT_INCLUDED : NO_DISTRIBUTION);
 
   const w = MQA_WEIGHTS;
   const groups = {
@@ -204,19 +222,20 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
     reusability: dimension('reusability'),
     contextuality: dimension('contextuality'),
   };
-  const notChecked = Object.entries(groups).flatMap(([name, indicators]) =>
-    Object.entries(indicators)
-      .filter(([, v]) => v === 'not checked')
-      .map(([k]) => `${name}.${k}`),
-  );
-  const points = Object.values(dimensions).reduce((t, d) => t + d.points, 0);
+  const notChecked: string[] = [];
+  let unchecked = 0;
+  for (const name in groups) {
+    const indicators: Record<string, IndicatorValue> = groups[name as keyof typeof groups];
+    const weights = MQA_WEIGHTS[name as keyof typeof MQA_WEIGHTS] as Record<string, number>;
+    for (const k in indicators) {
+      if (indicators[k] !== 'not checked') continue;
+      notChecked.push(QUALIFIED[name]?.[k] ?? `${name}.${k}`);
+      unchecked += weights[k] ?? 0;
+    }
+  }
+  const points = dimensions.findability.points + dimensions.accessibility.points + dimensions.interoperability.points + dimensions.reusability.points + dimensions.contextuality.points;
   // Offline, a download URL could not be checked either, had there been one.
-  const uncheckable = new Set(notChecked);
-  if (uncheckable.has('accessibility.accessUrlReachable') && !reachability) uncheckable.add('accessibility.downloadUrlReachable');
-  const weight = (key: string) => {
-    const [name, indicator] = key.split('.') as [keyof typeof MQA_WEIGHTS, string];
-    return (MQA_WEIGHTS[name] as Record<string, number>)[indicator] ?? 0;
-  };
+  if (!reachability && groups.accessibility.accessUrlReachable === 'not checked' && groups.accessibility.downloadUrlReachable !== 'not checked') unchecked += MQA_WEIGHTS.accessibility.downloadUrlReachable;
   return {
     points,
     max: 405,
@@ -224,6 +243,6 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
     dimensions,
     notChecked,
     ...(best >= 0 ? { bestDistribution: best } : {}),
-    maxChecked: 405 - [...uncheckable].reduce((t, key) => t + weight(key), 0),
+    maxChecked: 405 - unchecked,
   };
 }

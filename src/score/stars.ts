@@ -17,40 +17,61 @@ export interface StarsScore {
   reason: string;
 }
 
-/** ckanext-qa `extension_variants`: `coins.data.1996.csv.zip` → `csv.zip`, `zip`. */
+/**
+ * ckanext-qa `extension_variants`: `coins.data.1996.csv.zip` → `csv.zip`, `zip` (the file name
+ * is the URL's last path segment before any `?`). Each resource of every dataset goes through
+ * it: cut with indexes, not split into lists.
+ */
 function extensionVariants(url: string): string[] {
-  const file = url.split('?')[0]!.split('/').pop()!;
-  const parts = file.split('.');
-  return [2, 1].filter((n) => parts.length > n).map((n) => parts.slice(-n).join('.'));
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  const last = file.lastIndexOf('.');
+  if (last < 0) return [];
+  const previous = last > 0 ? file.lastIndexOf('.', last - 1) : -1;
+  return previous < 0 ? [file.slice(last + 1)] : [file.slice(previous + 1), file.slice(last + 1)];
 }
 
-function byUrlExtension(url: string): { score: number; reason: string } | undefined {
+/** The first extension variant of the URL that names a known format, with that format. */
+function urlFormat(url: string): { ext: string; format: NonNullable<ReturnType<typeof formatNamed>> } | undefined {
   for (const ext of extensionVariants(url.trim())) {
     const format = formatNamed(ext);
-    if (!format) continue;
-    // ckanext-qa: `if score:` — a known extension whose score is 0 or unset gets the default 1.
-    const score = format.stars || 1;
-    return { score, reason: `URL extension "${ext}" (${format.id}) scores ${score}` };
+    if (format) return { ext, format };
   }
   return undefined;
 }
 
-function byFormatField(format: string | undefined): { score: number; reason: string } | undefined {
-  const score = formatNamed(format)?.stars;
-  return score === undefined ? undefined : { score, reason: `format "${format}" scores ${score}` };
-}
-
-function resourceScore(dist: Distribution, reachability: Reachability | undefined): { score: number; reason: string } {
+/** A resource's stars, and why (the reason only for the resource that gives the dataset its stars). */
+function resourceScore(dist: Distribution, reachability: Reachability | undefined, why: true): { score: number; reason: string };
+function resourceScore(dist: Distribution, reachability: Reachability | undefined, why: false): number;
+function resourceScore(dist: Distribution, reachability: Reachability | undefined, why: boolean): number | { score: number; reason: string } {
   const url = dist.accessURL ?? dist.downloadURL ?? '';
-  if (url && reached(url, dist, reachability) === false) return { score: 0, reason: 'link broken' };
-  return byUrlExtension(url) ?? byFormatField(dist.format) ?? { score: 1, reason: 'format not understood, score 1' };
+  if (url && reached(url, dist, reachability) === false) return why ? { score: 0, reason: 'link broken' } : 0;
+  const byUrl = urlFormat(url);
+  if (byUrl) {
+    // ckanext-qa: `if score:` — a known extension whose score is 0 or unset gets the default 1.
+    const score = byUrl.format.stars || 1;
+    return why ? { score, reason: `URL extension "${byUrl.ext}" (${byUrl.format.id}) scores ${score}` } : score;
+  }
+  const score = formatNamed(dist.format)?.stars;
+  if (score !== undefined) return why ? { score, reason: `format "${dist.format}" scores ${score}` } : score;
+  return why ? { score: 1, reason: 'format not understood, score 1' } : 1;
 }
 
 export function starsScore(ds: Dataset, reachability?: Reachability): StarsScore {
   if (ds.distributions.length === 0) return ds.distributionsNotIncluded ? { reason: 'resources not included in the descriptor (only linked)' } : { stars: 0, reason: 'no resource' };
-  const scored = ds.distributions.map((d) => resourceScore(d, reachability));
-  const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
+  // The first resource with the most stars gives the dataset its stars and reason.
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let i = 0; i < ds.distributions.length; i++) {
+    const score = resourceScore(ds.distributions[i]!, reachability, false);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
   // ckanext-qa: `if score > 0 and not package.isopen()` → 0 ("License not open").
-  if (best.score > 0 && licenceOpenness(ds.licence) !== 'open') return { stars: 0, reason: 'licence not open' };
-  return { stars: best.score, reason: best.reason };
+  if (bestScore > 0 && licenceOpenness(ds.licence) !== 'open') return { stars: 0, reason: 'licence not open' };
+  const { score, reason } = resourceScore(ds.distributions[best]!, reachability, true);
+  return { stars: score, reason };
 }

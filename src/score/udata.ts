@@ -2,6 +2,7 @@ import type { Dataset, Distribution } from '../model/index.js';
 import { UDATA_CLOSED_FORMATS } from '../knowledge/formats.js';
 import { udataFrequency } from '../knowledge/dcat-ap.js';
 import { reached, type Reachability } from './reachability.js';
+import { codePointLength } from '../knowledge/code-points.js';
 
 /**
  * udata's dataset quality score (udata/core/dataset/models.py: `compute_quality`,
@@ -119,7 +120,8 @@ export interface UdataOptions {
 
 export function udataScore(ds: Dataset, { now = new Date(), reachability, descriptionLength = UDATA_DESCRIPTION_LENGTH, rules = 'current' }: UdataOptions = {}): UdataQuality {
   const frequency = frequencyOf(ds.frequency, rules);
-  const description = Object.values(ds.description ?? {}).reduce((longest, t) => Math.max(longest, [...t].length), 0);
+  let description = 0;
+  for (const lang in ds.description) if (Object.hasOwn(ds.description, lang)) description = Math.max(description, codePointLength(ds.description[lang]!));
   const criteria: UdataQuality['criteria'] = {
     license: ds.licence !== undefined,
     temporal_coverage: ds.temporal?.start !== undefined || ds.temporal?.end !== undefined,

@@ -20,29 +20,37 @@ export interface OutputSink {
   abort(): void;
 }
 
-/** Chunks are gathered up to this many characters before a write (a report is never whole in memory). */
+/** Bytes are gathered up to this many before a write (a report is never whole in memory). */
 const FLUSH_AT = 1 << 20;
 
-/** Buffers chunks and writes them to a file descriptor in pieces of about FLUSH_AT. */
+/**
+ * Buffers chunks and writes them to a file descriptor in pieces of about FLUSH_AT. Strings are
+ * encoded straight into one reused buffer: a catalogue report is written line by line, and
+ * joining the lines into a string, then copying that into new bytes, doubled what it allocated.
+ */
 class BufferedFd {
   protected fd: number | undefined;
-  private parts: (string | Buffer)[] = [];
-  private size = 0;
+  private buffer: Buffer | undefined;
+  private used = 0;
 
   write(chunk: string | Buffer): void {
-    this.parts.push(chunk);
-    this.size += chunk.length;
-    if (this.size >= FLUSH_AT) this.flush();
+    const buffer = (this.buffer ??= Buffer.allocUnsafe(FLUSH_AT));
+    // A UTF-16 unit takes at most 3 bytes in UTF-8: a short string needs no count of its bytes.
+    const bytes = typeof chunk !== 'string' ? chunk.length : chunk.length * 3 <= FLUSH_AT - this.used ? 0 : Buffer.byteLength(chunk);
+    if (this.used + bytes > FLUSH_AT) {
+      this.flush();
+      if (bytes > FLUSH_AT) return this.writeAll(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    }
+    this.used += typeof chunk === 'string' ? buffer.write(chunk, this.used) : chunk.copy(buffer, this.used);
   }
 
   protected flush(): void {
-    if (this.parts.length) {
-      // Strings (reports) are joined; bytes (the cache copies entries as they are) are concatenated.
-      const bytes = this.parts.every((p) => typeof p === 'string') ? Buffer.from(this.parts.join('')) : Buffer.concat(this.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
-      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at);
-    }
-    this.parts = [];
-    this.size = 0;
+    if (this.used) this.writeAll(this.buffer!.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeAll(bytes: Uint8Array): void {
+    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at);
   }
 
   protected close(): void {

@@ -77,6 +77,33 @@ describe('plain dates and date-times (the fast path of isIsoDate and datesAndTim
     'leaves %j to the general checks',
     (v) => expect(plainDateTimeExists(v)).toBeUndefined(),
   );
+
+  it('answers as the pattern it replaced on every one-character change of plain dates and date-times', () => {
+    // The form as a regular expression (what plainDateTimeExists matched before it read char codes).
+    const PLAIN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?$/;
+    const reference = (value: string): boolean | undefined => {
+      const m = PLAIN.exec(value);
+      if (!m) return undefined;
+      if (!isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
+      if (m[4] === undefined) return true;
+      const [hour, minute, second, fraction] = [Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7] ?? 0)];
+      return !(minute > 59 || second > 59 || hour > 24 || (hour === 24 && minute + second + fraction > 0));
+    };
+    const seeds = ['2020-02-29', '2021-12-31T23:59:59', '2020-02-29T24:00:00.000', '1999-01-01T00:00:00.10', '0000-01-01'];
+    const chars = ['0', '1', '2', '4', '9', '-', ':', 'T', '.', ' ', 'Z', '+', '٣', ''];
+    let compared = 0;
+    for (const seed of seeds) {
+      for (let i = 0; i <= seed.length; i++) {
+        for (const c of chars) {
+          for (const v of [seed.slice(0, i) + c + seed.slice(i + 1), seed.slice(0, i) + c + seed.slice(i)]) {
+            expect(plainDateTimeExists(v), v).toBe(reference(v));
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
 });
 
 describe('Table Schema date and datetime cells', () => {

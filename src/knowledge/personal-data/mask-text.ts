@@ -104,8 +104,27 @@ export function maskStrings<T>(value: T): T {
   }
   const proto: unknown = Object.getPrototypeOf(value);
   const source = value as Record<string, unknown>;
+  if (proto === Object.prototype || proto === null) {
+    // A plain object (every part of a report): its keys walked in place, no list of them.
+    let out: Record<string, unknown> | undefined;
+    for (const k in source) {
+      if (!hasOwn.call(source, k)) continue;
+      const v = source[k];
+      const mk = maskPersonalData(k);
+      const mv = maskStrings(v);
+      if (!out && (mk !== k || mv !== v)) {
+        out = {};
+        for (const j in source) {
+          if (j === k) break;
+          if (hasOwn.call(source, j)) out[j] = source[j]; // unchanged so far
+        }
+      }
+      if (out) out[mk] = mv;
+    }
+    return (out ?? value) as T;
+  }
   const keys = Object.keys(source);
-  let out: Record<string, unknown> | undefined = proto === Object.prototype || proto === null ? undefined : {};
+  let out: Record<string, unknown> | undefined = {};
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     const v = source[k];
@@ -119,6 +138,8 @@ export function maskStrings<T>(value: T): T {
   }
   return (out ?? value) as T;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /** The detector's mask when `candidate` has its shape and passes its test. */
 function shapedMask(d: ValueDetector, candidate: string, inKindColumn = false): string | undefined {
