@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { glob, hasMagic } from 'glob';
 import { DESCRIPTOR_EXTENSIONS } from '../loaders/index.js';
 import { readerFor } from '../readers/index.js';
 import { sniffFile } from '../readers/sniff.js';
@@ -122,6 +121,8 @@ export async function discover(inputs: string[], cwd: string, isIgnored: (abs: s
       problems.push({ kind: 'unreadable', path: abs, code: 'not a regular file' });
       continue;
     } else {
+      // glob (with path-scurry, minipass, lru-cache: ~20 ms to load) is imported for a pattern only.
+      const { glob } = await import('glob');
       const pattern = input.split(path.sep).join('/');
       const roots = [path.resolve(cwd, globBase(pattern)), ...allowedRoots];
       files = [];
@@ -133,7 +134,7 @@ export async function discover(inputs: string[], cwd: string, isIgnored: (abs: s
     const counts = { candidate: 0, skipped: 0, ignored: 0 };
     for (const f of files.sort()) counts[await classify(f, false)]++;
     // An input whose only content is unreadable or leads outside is reported as findings instead.
-    if (counts.candidate === 0 && problems.length === problemsBefore) unmatched(input, options, emptyInputDetail(stat ? 'folder' : hasMagic(input) ? 'glob' : 'path', counts));
+    if (counts.candidate === 0 && problems.length === problemsBefore) unmatched(input, options, emptyInputDetail(stat ? 'folder' : (await import('glob')).hasMagic(input) ? 'glob' : 'path', counts));
   }
   const skippedList = [...skipped].filter(([file]) => !descriptors.has(file) && !dataFiles.has(file)).map(([file, reason]) => ({ file, reason }));
   return { descriptors: [...descriptors], dataFiles: [...dataFiles], explicit, urls, skipped: skippedList, notDescriptors, sniffed, problems };

@@ -5,7 +5,6 @@
  * Units stream: pages are linted while the next ones are fetched.
  */
 import { HttpClient, DEFAULT_CLIENT, userAgentOf, type ClientOptions } from '../harvest/client.js';
-import { startHarvest } from '../harvest/harvest.js';
 import { HARVEST_END, problemOf } from '../harvest/walk.js';
 import { readSnapshot, readSnapshotLine, type LineAt } from '../harvest/snapshot.js';
 import type { Sampler } from '../harvest/sample.js';
@@ -56,6 +55,8 @@ export function newClient(settings: HarvestSettings, maxBytes: number): HttpClie
 /** Starts harvesting a portal (detection makes its first requests now). */
 export async function openPortal(url: string, base: number, settings: HarvestSettings, maxBytes: number): Promise<RemoteRun> {
   const client = newClient(settings, maxBytes);
+  // The portal protocols (CKAN, udata, CSW, Hydra, DCAT-US) are imported by an --online run only.
+  const { startHarvest } = await import('../harvest/harvest.js');
   const { stats, records, accept } = await startHarvest(url, client, settings.options);
   const size = stats.pageSize;
   const estimatedUnits = stats.announced !== undefined && size ? Math.ceil(Math.min(stats.announced, settings.options.maxDatasets ?? Infinity) / size) : (stats.expectedPages ?? 1);

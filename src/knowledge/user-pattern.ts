@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS as RE2JSClass } from 're2js';
 
 /**
  * A regular expression written by a user (a Table Schema `pattern`, a date `format`), compiled for
@@ -34,9 +35,13 @@ function re2Escapes(source: string): string {
   return source.replace(/(?<!\\)((?:\\\\)*)\\u([0-9A-Fa-f]{4})/g, '$1\\x{$2}');
 }
 
+/** re2js (260 KB) is required with the first pattern: most runs have none. */
+let re2: typeof RE2JSClass | undefined;
+
 function compile(source: string): UserPattern {
+  re2 ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof RE2JSClass }).RE2JS;
   try {
-    const re = RE2JS.compile(re2Escapes(source));
+    const re = re2.compile(re2Escapes(source));
     return { ok: true, matches: (value) => re.matches(value) };
   } catch (e) {
     // "error parsing regexp: invalid escape sequence: `\1`" → "invalid escape sequence: `\1`"

@@ -5,7 +5,6 @@
  * what the metadata and the file name claim.
  */
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import type { SniffedContent } from '../model/index.js';
 import { formatFromPath } from '../knowledge/formats.js';
 import { countOutsideQuotes, readHead, sniffDelimiter } from './csv.js';
@@ -28,8 +27,12 @@ export async function sniffFile(file: string): Promise<SniffedContent> {
   return content;
 }
 
+/** file-type and its token readers (~20 ms to load), imported with the first file sniffed: a `--no-data` worker never needs them. */
+let fileType: Promise<typeof import('file-type')> | undefined;
+
 export async function sniffBytes(head: Buffer, extension = ''): Promise<SniffedContent> {
   if (head.length === 0) return { format: 'empty', binary: false, by: 'heuristic' };
+  const { fileTypeFromBuffer } = await (fileType ??= import('file-type'));
   const magic = await fileTypeFromBuffer(head).catch(() => undefined);
   if (magic && !TEXTUAL.has(magic.ext)) {
     let format = formatFromPath(`x.${magic.ext}`)?.id ?? magic.ext;
