@@ -223,7 +223,7 @@ export async function* lintUnit(
   if (unit.kind === 'data-file') {
     const dataset = dataFileDataset(unit.file, req.cwd);
     const paths = localPaths(dataset);
-    if (wanted(dataset)) yield { kind: 'dataset', dataset, localPaths: paths, findings: await checkDataset(dataset, config.rules, config.forFile(unit.file), { ...req, limits: config.limits }, [], catalogue) };
+    if (wanted(dataset)) yield { kind: 'dataset', dataset, localPaths: paths, findings: await checkDataset(dataset, config.rules, config.forFile(unit.file), checkSettingsOf(req), [], catalogue) };
     else yield { kind: 'skipped', localPaths: [] };
     return;
   }
@@ -279,55 +279,87 @@ export async function* lintUnit(
   // A file read whole, or whose records are counted before they load, says what it holds first;
   // a big file read batch by batch, at its end.
   const streamed = outcome.more !== undefined && outcome.count === undefined;
-  const settle = function* (count: number): Generator<LintItem> {
-    if (orphans.length) yield { kind: 'file', file, findings: [...orphans] };
+  // A list, not a generator: a generator function made per unit gives its generators a new
+  // hidden class per unit, and the optimised lintUnit was thrown away at every unit's `yield*`.
+  const settle = (count: number): LintItem[] => {
+    const items: LintItem[] = [];
+    if (orphans.length) items.push({ kind: 'file', file, findings: [...orphans] });
     // A part of a local file split over the workers: the run adds up its parts (src/pipeline/split.ts).
     if (unit.kind === 'fetched' && unit.part?.local) {
-      yield inventory('loaded', file, outcome.format, count);
-      return;
+      items.push(inventory('loaded', file, outcome.format, count));
+      return items;
     }
     // A document's parts are one file: each says the datasets up to its end (the last says them all).
     const before = unit.kind === 'fetched' ? (unit.part?.first ?? 0) : 0;
-    if (count + before) yield inventory('loaded', file, outcome.format, count + before);
-    else if (orphans.length) yield inventory('failed', file, outcome.format, 0, orphans[0]!.message);
-    else if (explicit) yield* fail(file, outcome.format, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format });
-    else yield inventory('skipped', file, outcome.format, 0, `the ${outcome.format} document holds no dataset`);
+    if (count + before) items.push(inventory('loaded', file, outcome.format, count + before));
+    else if (orphans.length) items.push(inventory('failed', file, outcome.format, 0, orphans[0]!.message));
+    else if (explicit) items.push(...fail(file, outcome.format, 'core/not-a-descriptor', 'noDatasets', { format: outcome.format }));
+    else items.push(inventory('skipped', file, outcome.format, 0, `the ${outcome.format} document holds no dataset`));
+    return items;
   };
   if (!streamed) {
     yield* settle(outcome.count ?? outcome.datasets.length);
     orphans.length = 0;
   }
   // The same for every dataset of the unit (a file's datasets share their file's settings).
-  const run: CheckSettings = { ...req, limits: config.limits };
+  const run = checkSettingsOf(req);
   let settingsOf: { file: string; settings: Map<string, EffectiveRule> } | undefined;
   const settingsFor = (file: string) => (settingsOf?.file === file ? settingsOf : (settingsOf = { file, settings: config.forFile(file) })).settings;
-  const check = async function* (datasets: (Dataset | undefined)[]): AsyncGenerator<LintItem> {
-    // Each model is let go once it is handed on: a file's datasets are not all kept until its end.
-    for (let i = 0; i < datasets.length; i++) {
-      const dataset = datasets[i]!;
-      datasets[i] = undefined;
-      const issues = byDataset.get(dataset) ?? [];
-      byDataset.delete(dataset);
-      if (!wanted(dataset)) {
-        yield { kind: 'skipped', localPaths: localPaths(dataset) };
-        continue;
-      }
-      const paths = localPaths(dataset);
-      const findings = await checkDataset(dataset, config.rules, settingsFor(dataset.source.file), run, issues, catalogue);
-      yield { kind: 'dataset', dataset, localPaths: paths, findings };
-    }
-  };
+  const each: EachDataset = { byDataset, wanted, rules: config.rules, settingsFor, run, catalogue };
   let count = outcome.datasets.length;
-  yield* check(outcome.datasets);
+  yield* checkEach(outcome.datasets, each);
   if (outcome.more) {
     for await (const batch of outcome.more) {
       sortIssues(batch.issues);
       count += batch.datasets.length;
-      yield* check(batch.datasets);
+      yield* checkEach(batch.datasets, each);
     }
     if (streamed) yield* settle(count);
     // What records loaded one by one said about the file itself comes after them.
     else if (orphans.length) yield { kind: 'file', file, findings: [...orphans] };
+  }
+}
+
+/**
+ * The check settings of a request, made once per request: one object for every unit of a run
+ * (a copy per unit had a new hidden class each time, and checkDataset was optimised again for it).
+ */
+const checkSettings = new WeakMap<LintRequest, CheckSettings>();
+function checkSettingsOf(req: LintRequest): CheckSettings {
+  let run = checkSettings.get(req);
+  if (run?.limits !== req.config.limits) checkSettings.set(req, (run = { ...req, limits: req.config.limits }));
+  return run;
+}
+
+/** What checking a unit's datasets needs (`checkEach`). */
+interface EachDataset {
+  /** The load issues of each dataset, taken as it is checked. */
+  byDataset: Map<Dataset | undefined, Finding[]>;
+  wanted: (ds: Dataset) => boolean;
+  rules: LintRequest['config']['rules'];
+  settingsFor: (file: string) => Map<string, EffectiveRule>;
+  run: CheckSettings;
+  catalogue: CatalogueFacts | undefined;
+}
+
+/**
+ * Checks datasets one by one, each model let go once it is handed on (a file's datasets are not
+ * all kept until its end). A module-level generator: one made per unit would give its generators
+ * a new hidden class per unit, and the code iterating them would be optimised again each time.
+ */
+async function* checkEach(datasets: (Dataset | undefined)[], each: EachDataset): AsyncGenerator<LintItem> {
+  for (let i = 0; i < datasets.length; i++) {
+    const dataset = datasets[i]!;
+    datasets[i] = undefined;
+    const issues = each.byDataset.get(dataset) ?? [];
+    each.byDataset.delete(dataset);
+    if (!each.wanted(dataset)) {
+      yield { kind: 'skipped', localPaths: localPaths(dataset) };
+      continue;
+    }
+    const paths = localPaths(dataset);
+    const findings = await checkDataset(dataset, each.rules, each.settingsFor(dataset.source.file), each.run, issues, each.catalogue);
+    yield { kind: 'dataset', dataset, localPaths: paths, findings };
   }
 }
 

@@ -312,14 +312,20 @@ export async function loadParsed(doc: ParsedDocument, limits: Limits = DEFAULT_L
 
 /** A document's records loaded as they are asked for: no more than one model at a time is alive here. */
 function oneByOne(format: DescriptorFormat, records: RecordLoader): LoadOutcome {
-  async function* more(): AsyncGenerator<LoadedBatch> {
-    for (let i = 0; i < records.count; i++) {
-      const { datasets, issues } = records.load(i);
-      normaliseDatasets(datasets);
-      yield { datasets, issues };
-    }
+  return { kind: 'loaded', format, datasets: [], issues: records.issues, count: records.count, more: eachRecord(records) };
+}
+
+/**
+ * The records loaded as they are asked for. Module-level: a generator function made per document
+ * gives its generators a new hidden class per document, and the unit's optimised code that
+ * iterates them was thrown away at every page of a catalogue.
+ */
+async function* eachRecord(records: RecordLoader): AsyncGenerator<LoadedBatch> {
+  for (let i = 0; i < records.count; i++) {
+    const { datasets, issues } = records.load(i);
+    normaliseDatasets(datasets);
+    yield { datasets, issues };
   }
-  return { kind: 'loaded', format, datasets: [], issues: records.issues, count: records.count, more: more() };
 }
 
 function describeShape(data: unknown): string {
