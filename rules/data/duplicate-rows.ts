@@ -50,7 +50,8 @@ export const { meta, create } = defineRule<Options>({
         seen = new HashSeen(context.options.maxRows);
         limit = new FindingLimit(context.options.maxFindings);
         partial = false;
-        bytes = dist.localBytes;
+        // The file's size tells only of a table that is the whole file (not an archive's entry or a sheet).
+        bytes = t.path === dist.localPath && t.sheet === undefined ? dist.localBytes : undefined;
         sampled = sampledChars = 0;
       },
       row(cells, ctx) {

@@ -53,6 +53,27 @@ describe('ValueScan with several detector groups', () => {
   });
 });
 
+describe('ValueScan, free text searched through the joined expression first', () => {
+  it('finds exactly what each expression searching every cell finds, on people and on near misses', () => {
+    const columns = profileTable(header).columns;
+    const pieces = ['dossier', ' ', 'BE68', ' 5390 0754 7034', 'NL91ABNA0417164300', '85.07.30-033.28', '1 85 05 78 006 084 36', '2 84 12 2A 123 456 78', '+32 2 555 12 34', '0475/12.34.56', '0475 12 34 56', '(0)2', 'jan@example.be', '12.34', 'Liège', '-', '/', '2024'];
+    let seed = 11;
+    const pick = () => pieces[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length]!;
+    const texts = Array.from({ length: 3000 }, () => Array.from({ length: 2 + (seed % 6) }, pick).join(' '));
+    const all = [...rows, ...texts.map((t) => rows[0]!.map((c, i) => (i === 16 ? t : c)))];
+    const scan = (joined: boolean) => {
+      const s = new ValueScan(columns, Object.values(VALUE_GROUPS), 20, joined);
+      all.forEach((cells, i) => s.row(cells, i + 2));
+      return s.results();
+    };
+    const kinds = Object.values(VALUE_GROUPS).flat().map((d) => d.kind);
+    const joined = plain(scan(true), kinds);
+    expect(joined).toEqual(plain(scan(false), kinds));
+    const note = joined.find((ev) => ev.column === 'commentaire')!;
+    expect(note.kinds.filter((k) => k.embedded > 100).map((k) => k.kind).sort()).toEqual(['be-niss', 'email', 'iban', 'mobile-phone', 'phone']);
+  });
+});
+
 describe('PersonalDataScan', () => {
   it('gives rules that ask with the same options the same part, and others their own', () => {
     const scan = new PersonalDataScan(header, 1);

@@ -71,16 +71,31 @@ export class ValueScan {
   /** The bit of each detector's group, and of all groups. */
   private readonly groupBits: readonly number[];
   private readonly allGroups: number;
+  /**
+   * One expression matching wherever any of the detectors' `inText` expressions without a mark
+   * matches (their alternation): a free-text cell where it finds nothing — most of them — is not
+   * searched by each of them. Undefined when no detector can join it.
+   */
+  private readonly anyInText: RegExp | undefined;
+  /** Which detectors `anyInText` stands for. */
+  private readonly inAnyInText: readonly boolean[];
 
   constructor(
     columns: readonly ColumnRole[],
     groups: readonly (readonly ValueDetector[])[],
     private readonly sampleSize: number,
+    /** False: each expression searches every cell itself (the tests compare the two). */
+    joinInText = true,
   ) {
     if (groups.length > 30) throw new Error('ValueScan: at most 30 detector groups');
     this.detectors = groups.flat();
     this.groupBits = groups.flatMap((g, i) => g.map(() => 1 << i));
     this.allGroups = (1 << groups.length) - 1;
+    // Only plain expressions join (flags other than `g` would change what the alternation matches).
+    this.inAnyInText = this.detectors.map((d) => !!d.inText && !d.inTextMark && d.inText.flags === 'g');
+    const joined = this.detectors.filter((_, i) => this.inAnyInText[i]).map((d) => `(?:${d.inText!.source})`);
+    this.anyInText = joinInText && joined.length > 1 ? new RegExp(joined.join('|')) : undefined;
+    if (!this.anyInText) this.inAnyInText = this.detectors.map(() => false);
     this.evidence = columns.map((column) => ({
       column,
       sampled: 0,
@@ -153,9 +168,10 @@ export class ValueScan {
   /** Searches the value for embedded values of every group not in `skipGroups`. */
   private searchText(ev: ColumnEvidence, value: string, row: number, skipGroups: number): void {
     if (!/\s/.test(value)) return;
+    const noneJoined = this.anyInText !== undefined && !this.anyInText.test(value);
     for (let i = 0; i < this.detectors.length; i++) {
       const d = this.detectors[i]!;
-      if (!d.inText || skipGroups & this.groupBits[i]! || (d.inTextMark && !value.includes(d.inTextMark))) continue;
+      if (!d.inText || skipGroups & this.groupBits[i]! || (d.inTextMark && !value.includes(d.inTextMark)) || (noneJoined && this.inAnyInText[i])) continue;
       // exec, not matchAll (which clones the expression on every call); lastIndex restarts per value.
       const re = d.inText;
       re.lastIndex = 0;
