@@ -225,20 +225,18 @@ function keyText(raw: string): string {
  * shallow containers) that re-reads only the part of the text a pointer falls in — no parse tree
  * is kept, so a page of 1,000 datasets costs its text and its data, not ten times that.
  */
-export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS, recordByRecord = true): { data: unknown; position: PositionResolver } {
+export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): { data: unknown; position: PositionResolver } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = body === text ? 0 : 1;
   const toPos = lineIndex(text);
   // One pass finds the shallow containers and checks the depth before anything recurses.
   const { anchors, tooDeep: deep } = jsonAnchors(body, limits.depth);
   if (deep >= 0) throw new LimitExceeded('depth', limits.depth, toPos(deep + shift));
-  let data: unknown = recordByRecord ? pageOfRecords(body, anchors) : undefined;
-  if (data === undefined) {
-    try {
-      data = JSON.parse(body);
-    } catch {
-      throw jsonSyntaxProblem(body, shift, toPos, limits);
-    }
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    throw jsonSyntaxProblem(body, shift, toPos, limits);
   }
   // The members of the last anchor a pointer went below: a dataset's findings are resolved one
   // after the other and mostly fall in the same package, which is then scanned once, not once
@@ -261,71 +259,6 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS, recordB
   };
   return { data, position };
 }
-
-/** The list of a CKAN `package_search` page: its records are parsed one at a time (`pageOfRecords`). */
-const RECORDS = '/result/results';
-
-/** Lists whose items are parsed when read (`pageOfRecords`). */
-const lazyLists = new WeakSet<unknown[]>();
-
-/** Whether a list's items are parsed when read: a loader then reads each item once, when it loads it. */
-export const isLazyList = (list: unknown[]): boolean => lazyLists.has(list);
-
-/**
- * A `package_search` page whose records are parsed one at a time: the page's envelope (the text
- * with the list emptied) is parsed now, and the list's items when they are read — each read
- * parses the item's text again, so a loader reads each once. `JSON.parse` of the whole page made
- * a ~9 MB tree that lived while the page was checked and went to the old generation (a major
- * collection per page); records parsed one by one die young. The text must be JSON exactly as
- * the whole parse would say: every item is parsed once now (and let go) and the list's commas
- * are checked; undefined — parse the whole text — when anything is not so (a broken record, a
- * list that is not all objects, no such list), so broken pages give the whole parse's findings.
- * The anchors (jsonAnchors) give each item's range; positions are resolved from the text as before.
- */
-function pageOfRecords(body: string, anchors: Map<string, Anchor>): unknown {
-  const list = anchors.get(RECORDS);
-  if (!list || body.charCodeAt(list.start) !== 91 /* [ */) return undefined;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let i = nextNonSpace(body, list.start + 1);
-  for (let n = 0; ; n++) {
-    const item = anchors.get(`${RECORDS}/${n}`);
-    if (!item || item.start !== i || body.charCodeAt(i) !== 123 /* { */) return undefined;
-    starts.push(item.start);
-    ends.push(item.end);
-    i = nextNonSpace(body, item.end);
-    if (body.charCodeAt(i) !== 44 /* , */) break;
-    i = nextNonSpace(body, i + 1);
-  }
-  // The list is its items and commas, up to its own closing bracket.
-  if (i !== list.end - 1 || body.charCodeAt(i) !== 93 /* ] */ || anchors.has(`${RECORDS}/${starts.length}`)) return undefined;
-  let data: unknown;
-  try {
-    for (let k = 0; k < starts.length; k++) JSON.parse(body.slice(starts[k], ends[k]));
-    data = JSON.parse(body.slice(0, list.start + 1) + body.slice(list.end - 1));
-  } catch {
-    return undefined;
-  }
-  // The emptied list must be the one JSON.parse keeps (a key written twice keeps its last value).
-  const result = isPlainObject(data) ? data.result : undefined;
-  const kept = isPlainObject(result) ? result.results : undefined;
-  if (!Array.isArray(kept) || kept.length !== 0) return undefined;
-  const items: unknown[] = new Array(starts.length);
-  for (let k = 0; k < starts.length; k++) {
-    const [start, end] = [starts[k], ends[k]];
-    Object.defineProperty(items, k, {
-      get: () => JSON.parse(body.slice(start, end)) as unknown,
-      set: (value: unknown) => Object.defineProperty(items, k, { value, writable: true, enumerable: true, configurable: true }),
-      enumerable: true,
-      configurable: true,
-    });
-  }
-  lazyLists.add(items);
-  (result as Record<string, unknown>).results = items;
-  return data;
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The offset of the `n`-th `/` of a pointer (0-based), or its length when it has fewer. */
 function nthSlash(ptr: string, n: number): number {
