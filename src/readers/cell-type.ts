@@ -42,8 +42,22 @@ export function classifyCell(s: string): number {
   return TEXT;
 }
 
+/**
+ * Of the last cell `classifyCell` found `integer` or `number`: its value when it is a plain
+ * non-negative number (`ddd` or `ddd.ddd`: no sign, exponent or leading zero) of at most 15 digits,
+ * else -1. The digits, read once by the classifier, make an integer below 2^53 and 10^k is exact,
+ * so the one division is correctly rounded: the same double as `+s`, with no second read of the cell
+ * and no string-to-number conversion (the profile's ranges compare these numbers).
+ */
+export const lastNumber = { plain: -1 };
+
+/** Exact powers of ten (10^k is a double without rounding for k ≤ 22). */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+const MAX_PLAIN_DIGITS = 15;
+
 function classifyNumeric(s: string): number {
   const n = s.length;
+  lastNumber.plain = -1;
   if (n >= 7 && s.charCodeAt(4) === 45 && isDigit(s.charCodeAt(0))) {
     const iso = classifyIsoDate(s);
     if (iso !== TEXT) return iso;
@@ -51,16 +65,24 @@ function classifyNumeric(s: string): number {
   const first = s.charCodeAt(0);
   let i = first === 45 || first === 43 ? 1 : 0;
   const intStart = i;
-  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  let digits = 0;
+  for (let c = s.charCodeAt(i); i < n && isDigit(c); c = s.charCodeAt(++i)) digits = digits * 10 + (c - 48);
   const intDigits = i - intStart;
-  if (i === n) return intDigits > 0 ? INTEGER : n <= 5 && NULL_TOKENS.has(s) ? NULL : TEXT;
+  // No sign, and no leading zero unless the integer part is one digit.
+  const plain = intStart === 0 && intDigits > 0 && (first !== 48 || intDigits === 1);
+  if (i === n) {
+    if (intDigits === 0) return n <= 5 && NULL_TOKENS.has(s) ? NULL : TEXT;
+    if (plain && n <= MAX_PLAIN_DIGITS) lastNumber.plain = digits;
+    return INTEGER;
+  }
 
   const sep = s.charCodeAt(i);
   if (sep === 46 /* . */ || sep === 44 /* , */) {
     let j = i + 1;
-    while (j < n && isDigit(s.charCodeAt(j))) j++;
+    for (let c = s.charCodeAt(j); j < n && isDigit(c); c = s.charCodeAt(++j)) digits = digits * 10 + (c - 48);
     const fracDigits = j - i - 1;
     if (j === n) {
+      if (sep === 46 && plain && intDigits + fracDigits <= MAX_PLAIN_DIGITS) lastNumber.plain = digits / POW10[fracDigits]!;
       if (sep === 46) return intDigits + fracDigits > 0 ? NUMBER : NULL_TOKENS.has(s) ? NULL : TEXT;
       return intDigits > 0 && fracDigits > 0 ? DECIMAL_COMMA : TEXT;
     }

@@ -17,6 +17,7 @@ import {
   DATETIME,
   DATE_OTHER,
   NULL,
+  lastNumber,
 } from './cell-type.js';
 
 /** Distinct values kept over all columns of a table; each column gets a share (see `capFor`). */
@@ -57,13 +58,23 @@ class ColumnStats {
   maxLength = 0;
   min = Infinity;
   max = -Infinity;
-  /** Range of plain non-negative numbers, kept as text with the length of their integer part. */
+  /**
+   * Range of plain non-negative numbers of at most 15 digits (`lastNumber`): the minimum of correctly
+   * rounded values is the rounded minimum, so with the text ranges below the result is `+` of the
+   * smallest and largest number's text.
+   */
+  minPlainValue = Infinity;
+  maxPlainValue = -Infinity;
+  /** Range of longer plain non-negative numbers, kept as text with the length of their integer part. */
   minPlain = '';
   minPlainInt = 0;
   maxPlain = '';
   maxPlainInt = 0;
   minDate = '';
   maxDate = '';
+  /** `dateKey` of minDate and maxDate: most cells are decided by comparing numbers, not text. */
+  minDateKey = Infinity;
+  maxDateKey = -Infinity;
   readonly counts = new Array<number>(TYPE_COUNT).fill(0);
   readonly firsts = new Array<number>(TYPE_COUNT).fill(0);
   /** Tallies in boxes: one map lookup per cell, not a get and a set. */
@@ -103,6 +114,12 @@ class ColumnStats {
 
   private number(s: string, t: number, row: number): void {
     if (t === INTEGER && s.length >= 16 && isUnsafeInteger(s) && this.unsafe++ === 0) this.unsafeFirst = row;
+    const plain = lastNumber.plain;
+    if (plain >= 0) {
+      if (plain < this.minPlainValue) this.minPlainValue = plain;
+      if (plain > this.maxPlainValue) this.maxPlainValue = plain;
+      return;
+    }
     const c = s.charCodeAt(0);
     const intLen = c >= 48 && c <= 57 ? (t === INTEGER ? s.length : plainIntegerPart(s)) : -1;
     if (intLen > 0 && (c !== 48 || intLen === 1)) {
@@ -118,8 +135,15 @@ class ColumnStats {
   }
 
   private isoDate(s: string): void {
-    if (this.minDate === '' || s < this.minDate) this.minDate = own(s);
-    if (s > this.maxDate) this.maxDate = own(s);
+    const key = dateKey(s);
+    if (key < this.minDateKey || (key === this.minDateKey && s < this.minDate)) {
+      this.minDate = own(s);
+      this.minDateKey = key;
+    }
+    if (key > this.maxDateKey || (key === this.maxDateKey && s > this.maxDate)) {
+      this.maxDate = own(s);
+      this.maxDateKey = key;
+    }
   }
 
   private otherDate(s: string, row: number): void {
@@ -171,12 +195,22 @@ class ColumnStats {
       dateFormats,
     };
     if (this.distinct) profile.valueCounts = this.distinct;
-    const min = Math.min(this.min, this.minPlain ? +this.minPlain : Infinity);
-    const max = Math.max(this.max, this.maxPlain ? +this.maxPlain : -Infinity);
+    const min = Math.min(this.min, this.minPlainValue, this.minPlain ? +this.minPlain : Infinity);
+    const max = Math.max(this.max, this.maxPlainValue, this.maxPlain ? +this.maxPlain : -Infinity);
     if (min <= max) [profile.min, profile.max] = [min, max];
     if (this.minDate) [profile.minDate, profile.maxDate] = [this.minDate, this.maxDate];
     return profile;
   }
+}
+
+/**
+ * `YYYYMMDD` of an ISO date or date-time (`YYYYMM00` for `YYYY-MM`; the classifier checked the
+ * digits): ordered as the text is up to the day, so only cells of the same day compare as text.
+ */
+export function dateKey(s: string): number {
+  const d = (i: number) => s.charCodeAt(i) - 48;
+  const month = (((d(0) * 10 + d(1)) * 10 + d(2)) * 10 + d(3)) * 100 + d(5) * 10 + d(6);
+  return s.length === 7 ? month * 100 : month * 100 + d(8) * 10 + d(9);
 }
 
 /** Length of the integer part of `d.ddd`, or -1 when the number has an exponent. */
