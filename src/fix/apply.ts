@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { DEFAULT_LIMITS, pointerTokens, type Finding, type Fix, type Limits } from '../model/index.js';
-import { yaml, yamlToJs } from '../loaders/parse.js';
+import { yamlToJs } from '../loaders/parse.js';
+import { yaml } from '../util/yaml.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
 export interface FixOutcome {

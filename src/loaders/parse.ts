@@ -1,10 +1,9 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { createRequire } from 'node:module';
-import type * as Yaml from 'yaml';
 import type { CST, Document, LineCounter, Node as YamlNode } from 'yaml';
 import { DEFAULT_LIMITS, fileClock, LimitExceeded, escapePointerToken, pointerTokens, type Limits, type PositionResolver } from '../model/index.js';
 import type { ParsedDocument } from './types.js';
 import { descriptorDir, extensionOf } from './paths.js';
+import { yaml } from '../util/yaml.js';
 
 /** A syntax error with its position: becomes a `core/parse-error` finding. */
 export class SyntaxProblem extends Error {
@@ -370,17 +369,6 @@ function describeJsonError(code: string): string {
     InvalidCharacter: 'invalid character in string',
   };
   return words[code] ?? code;
-}
-
-let yamlLibrary: typeof Yaml | undefined;
-
-/**
- * The yaml library (~30 ms to load), required when a YAML text is first parsed: a run over JSON
- * descriptors and data files never loads it.
- */
-export function yaml(): typeof Yaml {
-  yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
-  return yamlLibrary;
 }
 
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from './package-root.js';
+import { yaml } from './yaml.js';
 
 /**
  * Reads one of odlint's YAML data files (`schemas/*.yaml`, `presets/*.yaml`) by its path in the
@@ -14,7 +14,6 @@ export function readDataFile(relative: string, root = packageRoot()): unknown {
   const compiled = path.join(root, 'dist', 'data', relative.replace(/\.ya?ml$/, '.json'));
   const built = statSync(compiled, { throwIfNoEntry: false });
   if (built && built.mtimeMs >= statSync(source).mtimeMs) return JSON.parse(readFileSync(compiled, 'utf8'));
-  // `yaml` is only loaded on this path: required lazily, it costs nothing when the JSON is fresh.
-  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
-  return parse(readFileSync(source, 'utf8'));
+  // `yaml` is only loaded on this path: it costs nothing when the JSON is fresh.
+  return yaml().parse(readFileSync(source, 'utf8'));
 }
