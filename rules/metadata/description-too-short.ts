@@ -5,7 +5,6 @@ interface Options {
   minLength: number;
 }
 
-
 export const { meta, create } = defineRule<Options>({
   meta: {
     id: 'metadata/description-too-short',
