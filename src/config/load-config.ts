@@ -17,7 +17,7 @@ export async function loadConfig(req: ConfigRequest): Promise<ResolvedConfig> {
   const [metas, plugins] = await Promise.all([builtinRuleMetas(), loadPlugins(config.plugins, configDisplay(req.cwd))]);
   const builtins = new Map([...metas].map(([id, meta]) => [id, metaOnlyRule(meta)]));
   const resolved = resolveWith(mergeRules(builtins, plugins, config.policies), req, config, plugins);
-  const wanted = [...resolved.rulesSwitchedOn()].filter((id) => metas.get(id) && metas.get(id)!.family !== 'core');
+  const wanted = [...resolved.switchedOn].filter((id) => metas.get(id) && metas.get(id)!.family !== 'core');
   // Same keys: the rule set keeps its order.
   for (const [id, rule] of await importBuiltinRules(wanted)) resolved.rules.set(id, rule);
   return resolved;

@@ -70,20 +70,11 @@ export class ResolvedConfig {
   }
 
   /**
-   * The rules on for some file: on after the config's layers, or turned on by an override, unless
-   * `--rule` (the last word) turns them off. The rules a run may create, so the rules it imports.
+   * The rules on for some file — with the config's layers and `--rule`, alone or with one of the
+   * overrides (a file matching several gets no rule none of them turns on): the rules a run may
+   * create, so the rules it imports. Worked out by `resolveWith` from the settings it validates.
    */
-  rulesSwitchedOn(): Set<string> {
-    const base = new Map<string, SeverityOrOff>();
-    for (const layer of this.layers) for (const [id, setting] of layer) if (setting.severity) base.set(id, setting.severity);
-    const on = new Set([...base].filter(([, severity]) => severity !== 'off').map(([id]) => id));
-    for (const o of this.overrides) for (const [id, setting] of o.layer) if (setting.severity && setting.severity !== 'off') on.add(id);
-    for (const [id, setting] of this.cliLayer) {
-      if (setting.severity === 'off') on.delete(id);
-      else if (setting.severity) on.add(id);
-    }
-    return on;
-  }
+  switchedOn: ReadonlySet<string> = new Set();
 
   /** True when `absPath` is ignored by the config's `ignore` globs. */
   isIgnored(absPath: string): boolean {
@@ -200,7 +191,10 @@ export function resolveWith(rules: Map<string, RuleModule>, req: ConfigRequest, 
   resolved.request = req;
   resolved.policies = config.policySpecs;
   // Validate every combination of options up front: a bad config exits 2 before any work.
-  merge(rules, [...layers, cliLayer]);
-  for (const o of config.overrides) merge(rules, [...layers, o.layer, cliLayer]);
+  const switchedOn = new Set<string>();
+  for (const settings of [merge(rules, [...layers, cliLayer]), ...config.overrides.map((o) => merge(rules, [...layers, o.layer, cliLayer]))]) {
+    for (const [id, { severity }] of settings) if (severity !== 'off') switchedOn.add(id);
+  }
+  resolved.switchedOn = switchedOn;
   return resolved;
 }
