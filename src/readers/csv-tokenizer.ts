@@ -42,6 +42,18 @@ function byteFlags(buf: Buffer): { ascii: boolean; bmp: boolean } {
   return { ascii: false, bmp: true };
 }
 
+/**
+ * The record being handed out as UTF-16 units of a copy of its text: cell p < `known` with
+ * `starts[p] >= 0` is `units[starts[p], ends[p])`; the others (quoted values, cells past the
+ * 31st) are read from their strings. Valid only while the record is handed out.
+ */
+export interface RecordUnits {
+  readonly units: Uint16Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly known: number;
+}
+
 export class CsvTokenizer {
   /** Text not yet tokenized: it starts at the beginning of a record. */
   private text = '';
@@ -67,10 +79,11 @@ export class CsvTokenizer {
   private readonly cellEnds = new Int32Array(MASK_CELLS);
   /** Where each of the first MASK_CELLS cells starts in the text; -1 for a quoted value (its text is not the value). */
   private readonly cellStarts = new Int32Array(MASK_CELLS);
-  /** The record's text as UTF-16 units, copied when a hash is first asked for in it (see `hash53`). */
+  /** The record's text as UTF-16 units, copied when they are first asked for in it (see `recordUnits`). */
   private units = new Uint16Array(0);
   private unitsBuffer = Buffer.alloc(0);
   private unitsText = -1;
+  private readonly unitsView = { units: this.units, starts: this.cellStarts, ends: this.cellEnds, known: 0 };
   /** Each text tokenized gets a number; the last search for a character outside ASCII: in which text, from where, found where. */
   private textNumber = 0;
   private recordTextNumber = 0;
@@ -206,20 +219,32 @@ export class CsvTokenizer {
 
   /**
    * `hash53(cells)` of the record being handed out (call it from the record handler): its
-   * unquoted values are read from a copy of the text as UTF-16 units — one native copy per piece
-   * of text, and typed-array reads instead of each cut string's characters.
+   * unquoted values are read from the copy of the text as UTF-16 units (`recordUnits`).
    */
   hash53(cells: readonly string[]): number {
+    const r = this.recordUnits();
+    return hash53Units(cells, r.units, r.starts, r.ends, r.known);
+  }
+
+  /**
+   * The record being handed out as UTF-16 units (call it from the record handler): one native
+   * copy per piece of text, then typed-array reads instead of `charCodeAt` on each cut string
+   * (V8 reads those through the piece they were cut from).
+   */
+  recordUnits(): RecordUnits {
     const text = this.recordText;
+    const view = this.unitsView;
     if (this.unitsText !== this.recordTextNumber) {
       if (this.units.length < text.length) {
         this.units = new Uint16Array(Math.max(text.length, PIECE * 2));
         this.unitsBuffer = Buffer.from(this.units.buffer, this.units.byteOffset, this.units.byteLength);
+        view.units = this.units;
       }
       this.unitsBuffer.write(text, 0, 'utf16le');
       this.unitsText = this.recordTextNumber;
     }
-    return hash53Units(cells, this.units, this.cellStarts, this.cellEnds, Math.min(this.recordCells, MASK_CELLS));
+    view.known = Math.min(this.recordCells, MASK_CELLS);
+    return view;
   }
 
   /**
