@@ -3,7 +3,7 @@
  * first-row markers, a distinct-value map that is dropped once it reaches its cap, and at most
  * a handful of date layouts per column.
  */
-import type { ColumnProfile, DateFormatTally, TableProfile, CellType } from '../model/index.js';
+import type { ColumnProfile, DateFormatTally, TableProfile, CellType, RecordUnits } from '../model/index.js';
 import {
   classifyCell,
   classifyUnits,
@@ -20,8 +20,7 @@ import {
   NULL,
   lastNumber,
 } from './cell-type.js';
-import { DistinctValues } from './distinct-values.js';
-import type { RecordUnits } from './csv-tokenizer.js';
+import { DistinctValues } from '../util/distinct-values.js';
 
 /** Distinct values kept over all columns of a table; each column gets a share (see `capFor`). */
 const DISTINCT_BUDGET = 100_000;

@@ -14,16 +14,10 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { TableProfiler } from '../../src/readers/profile.js';
 import { classifyCell, classifyUnits, lastNumber } from '../../src/readers/cell-type.js';
-import { DistinctValues, hashString } from '../../src/readers/distinct-values.js';
-import type { RecordUnits } from '../../src/readers/csv-tokenizer.js';
+import { DistinctValues, hashString } from '../../src/util/distinct-values.js';
 import { isBlankRow } from '../../src/model/index.js';
 import { prng } from '../helpers/prng.js';
-
-const MASK_CELLS = 31;
-
-function pick<T>(rand: () => number, xs: readonly T[]): T {
-  return xs[Math.floor(rand() * xs.length)]!;
-}
+import { recordUnits as record, pick } from '../helpers/record-units.js';
 
 const digits = (rand: () => number, n: number) => Array.from({ length: n }, () => String(Math.floor(rand() * 10))).join('');
 const two = (n: number) => String(n).padStart(2, '0');
@@ -64,33 +58,6 @@ function cell(rand: () => number): string {
     default:
       return digits(rand, 1 + Math.floor(rand() * 7));
   }
-}
-
-/**
- * A record as the tokenizer hands it out: its cells, and a copy of a text holding them as UTF-16
- * units (with digits and delimiters around, so that a read past a cell's end would be seen).
- * Quoted cells, and cells past the 31st, are not in the units (`starts[p] = -1`, or past `known`).
- */
-function record(cells: readonly string[], quoted: (p: number) => boolean, rand: () => number): RecordUnits {
-  const units = new Uint16Array(8 + cells.reduce((n, c) => n + c.length + 3, 0) + 8);
-  const starts = new Int32Array(MASK_CELLS);
-  const ends = new Int32Array(MASK_CELLS);
-  let at = Math.floor(rand() * 8);
-  for (let k = 0; k < at; k++) units[k] = 48 + Math.floor(rand() * 10);
-  cells.forEach((c, p) => {
-    const q = quoted(p);
-    if (q) units[at++] = 34;
-    for (let k = 0; k < c.length; k++) units[at + k] = c.charCodeAt(k);
-    if (p < MASK_CELLS) {
-      starts[p] = q ? -1 : at;
-      ends[p] = at + c.length;
-    }
-    at += c.length;
-    if (q) units[at++] = 34;
-    units[at++] = pick(rand, [44, 48, 49, 58]);
-  });
-  for (; at < units.length; at++) units[at] = 48 + Math.floor(rand() * 10);
-  return { units, starts, ends, known: Math.min(cells.length, MASK_CELLS) };
 }
 
 /** Everything a profile tells, with each column's distinct values as an ordered list. */

@@ -14,17 +14,22 @@ function finish(h: number): number {
   return h ^ (h >>> 13);
 }
 
-/** FNV-1a over the UTF-16 units `u[from, to)`, seeded with their number. */
+/** FNV-1a over the UTF-16 units `u[from, to)` two at a time (half the multiplications), seeded with their number. */
 function hashUnits(u: Uint16Array, from: number, to: number): number {
   let h = 0x811c9dc5 ^ (to - from);
-  for (let i = from; i < to; i++) h = Math.imul(h ^ u[i]!, 0x01000193);
+  let i = from;
+  for (; i + 1 < to; i += 2) h = Math.imul(h ^ (u[i]! | (u[i + 1]! << 16)), 0x01000193);
+  if (i < to) h = Math.imul(h ^ u[i]!, 0x01000193);
   return finish(h);
 }
 
 /** The hash of a value given as a string: `hashUnits` of its units (exported for the tests, which look for collisions). */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5 ^ s.length;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  const n = s.length;
+  let h = 0x811c9dc5 ^ n;
+  let i = 0;
+  for (; i + 1 < n; i += 2) h = Math.imul(h ^ (s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)), 0x01000193);
+  if (i < n) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return finish(h);
 }
 
