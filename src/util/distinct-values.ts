@@ -151,12 +151,19 @@ export class DistinctValues {
     return i;
   }
 
+  /** Value e as a string, made a piece at a time (a long value's units are too many arguments for one call). */
+  private value(e: number): string {
+    const to = this.starts[e + 1]!;
+    let s = '';
+    for (let at = this.starts[e]!; at < to; at += 4096) s += String.fromCharCode(...this.pool.subarray(at, Math.min(to, at + 4096)));
+    return s;
+  }
+
   /** The values with their tallies, in the order they were first seen. */
   tallies(): Map<string, Tally> {
     const map = new Map<string, Tally>();
     for (let e = 0; e < this.size; e++) {
-      const units = this.pool.subarray(this.starts[e]!, this.starts[e + 1]!);
-      map.set(String.fromCharCode(...units), { count: this.counts[e]!, firstRow: this.firstRows[e]! });
+      map.set(this.value(e), { count: this.counts[e]!, firstRow: this.firstRows[e]! });
     }
     return map;
   }

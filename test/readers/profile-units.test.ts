@@ -165,6 +165,19 @@ describe('distinct values kept by a hash of their units', () => {
     }
   });
 
+  it('give back long values whole (more units than one call takes as arguments)', () => {
+    const long = 'F' + ' '.repeat(200 * 1024) + 'é';
+    const values = new DistinctValues(10, Infinity);
+    const units = new Uint16Array([...long].map((c) => c.charCodeAt(0)));
+    values.addString('M', 2);
+    values.addUnits(units, 0, units.length, 3);
+    values.addString(long, 4);
+    expect([...values.tallies()]).toEqual([
+      ['M', { count: 1, firstRow: 2 }],
+      [long, { count: 2, firstRow: 3 }],
+    ]);
+  });
+
   it('tell apart different values whose hashes collide', () => {
     // A birthday search for two values of the same length with the same 32-bit hash.
     const seen = new Map<number, string>();
