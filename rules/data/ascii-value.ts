@@ -1,5 +1,5 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
-import { isTextField, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
+import { isTextField, missingBeyondEmpty, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
 import { isBlankRow, type TableInfo } from '../../src/model/index.js';
 
 interface Options {
@@ -51,7 +51,8 @@ export const { meta, create } = defineRule<Options>({
         for (let i = 0; i < fields.length; i++) {
           const ref = fields[i]!;
           const raw = cells[ref.column];
-          if (raw === undefined || (known === undefined ? !nonAscii(raw) : (known & (1 << ref.column)) === 0) || ref.missing.has(raw)) continue;
+          // A cell outside ASCII is never the empty cell: looked up only when other missing values are declared.
+          if (raw === undefined || (known === undefined ? !nonAscii(raw) : (known & (1 << ref.column)) === 0) || (missingBeyondEmpty(ref) && ref.missing.has(raw))) continue;
           if (limit.take(ctx.row)) context.report({ messageId: 'nonAscii', data: { row: ctx.row, field: ref.name }, location: { file: table.path, row: ctx.row, field: ref.name } });
         }
       },

@@ -1,5 +1,5 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
-import { codePointLength, integerText, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
+import { codePointLength, integerDigits, integerText, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
 import { isBlankRow, type TableInfo } from '../../src/model/index.js';
 
 interface Options {
@@ -18,23 +18,6 @@ interface Checked {
 function checked(ref: FieldRef): Checked {
   const type = ref.field?.type ?? (ref.field ? 'string' : undefined);
   return { ref, text: type === undefined || type === 'string', integer: type === undefined || type === 'integer' };
-}
-
-/**
- * `integerText(raw)`, with a scan instead of a regular expression for the common cells: plain
- * digits are their own digits (without leading zeros), any other ASCII character but a sign or a
- * blank rules the cell out, and so does a sign after a digit.
- */
-function integerDigits(raw: string): string | undefined {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    // A sign after a digit (a date, a range) is no integer: no regular expression for it.
-    if ((c === 43 || c === 45) && i > 0 && raw.charCodeAt(i - 1) >= 48 && raw.charCodeAt(i - 1) <= 57) return undefined;
-    if (c <= 32 || c === 43 || c === 45 || c >= 128) return integerText(raw);
-    return undefined;
-  }
-  return raw.charCodeAt(0) === 48 ? integerText(raw) : raw;
 }
 
 /** frictionless-py `checks/cell/truncated_value.py`: column sizes and integer maxima that clip values. */
