@@ -104,6 +104,8 @@ export const { meta, create } = defineRule<Options>({
           }
           if (f.integer && raw.length <= 24) {
             const first = raw.charCodeAt(0);
+            // Printable ASCII other than a digit or a sign starts no integer, even trimmed (text cells).
+            if (first > 32 && first < 127 && (first < 48 || first > 57) && first !== 43 && first !== 45) continue;
             const last = raw.charCodeAt(raw.length - 1);
             if (first >= 49 && first <= 57 && last >= 48 && last <= 57 && !digitLengths[raw.length]) continue;
             const digits = integerDigits(raw);
