@@ -26,7 +26,6 @@ import { locateBlanks,
   type Picked,
 } from './build.js';
 import { keysOf, weigh, type Evidence } from './detect.js';
-import { isLazyList } from './parse.js';
 import { loadAllRecords, type LoadIssue, type Loader, type ParsedDocument, type RecordLoader, recordsOf } from './types.js';
 
 /**
@@ -66,22 +65,10 @@ function shape(data: unknown): Shape {
 
 /** The object items of a list of packages (anything else in the list is not a package). */
 function packagesOf(list: unknown[], base: string, owner?: Obj): Package[] {
-  // A page's records parsed one at a time (all objects): each is parsed when its package is read.
-  if (isLazyList(list)) return Array.from({ length: list.length }, (_, i) => lazyPackage(list, i, base, owner));
   return list.flatMap((p, i) => {
     const pkg = Obj.of(p, `${base}/${i}`);
     return pkg ? [owner ? { pkg, owner } : { pkg }] : [];
   });
-}
-
-/** The i-th package of a lazy list: parsed each time `pkg` is read (once, by the loader). */
-function lazyPackage(list: unknown[], i: number, base: string, owner: Obj | undefined): Package {
-  return {
-    get pkg() {
-      return new Obj(list[i] as Record<string, unknown>, `${base}/${i}`);
-    },
-    ...(owner ? { owner } : {}),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -224,20 +224,18 @@ function keyText(raw: string): string {
  * shallow containers) that re-reads only the part of the text a pointer falls in — no parse tree
  * is kept, so a page of 1,000 datasets costs its text and its data, not ten times that.
  */
-export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS, recordByRecord = true): { data: unknown; position: PositionResolver } {
+export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS): { data: unknown; position: PositionResolver } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = body === text ? 0 : 1;
   const toPos = lineIndex(text);
   // One pass finds the shallow containers and checks the depth before anything recurses.
   const { anchors, tooDeep: deep } = jsonAnchors(body, limits.depth);
   if (deep >= 0) throw new LimitExceeded('depth', limits.depth, toPos(deep + shift));
-  let data: unknown = recordByRecord ? pageOfRecords(body, anchors) : undefined;
-  if (data === undefined) {
-    try {
-      data = JSON.parse(body);
-    } catch {
-      throw jsonSyntaxProblem(body, shift, toPos, limits);
-    }
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    throw jsonSyntaxProblem(body, shift, toPos, limits);
   }
   // The members of the last anchor a pointer went below: a dataset's findings are resolved one
   // after the other and mostly fall in the same package, which is then scanned once, not once
@@ -259,184 +257,6 @@ export function parseJson(text: string, limits: Limits = DEFAULT_LIMITS, recordB
     return undefined;
   };
   return { data, position };
-}
-
-/** The list of a CKAN `package_search` page: its records are parsed one at a time (`pageOfRecords`). */
-const RECORDS = '/result/results';
-
-/** Lists whose items are parsed when read (`pageOfRecords`). */
-const lazyLists = new WeakSet<unknown[]>();
-
-/** Whether a list's items are parsed when read: a loader then reads each item once, when it loads it. */
-export const isLazyList = (list: unknown[]): boolean => lazyLists.has(list);
-
-/**
- * A `package_search` page whose records are parsed one at a time: the page's envelope (the text
- * with the list emptied) is parsed now, and the list's items when they are read — each read
- * parses the item's text again, so a loader reads each once. `JSON.parse` of the whole page made
- * a ~9 MB tree that lived while the page was checked and went to the old generation (a major
- * collection per page); records parsed one by one die young. The text must be JSON exactly as
- * the whole parse would say, before any record is read (the run reports a page's datasets as
- * they are checked): `isJsonText` checks it in one pass that builds nothing (parsing every record
- * once more to check it cost more than the collections it saved). Undefined — parse the whole
- * text — when anything is not so (a broken record, a list that is not all objects, no such list,
- * line breaks between tokens), so broken pages give the whole parse's findings.
- * The anchors (jsonAnchors) give each item's range; positions are resolved from the text as before.
- */
-function pageOfRecords(body: string, anchors: Map<string, Anchor>): unknown {
-  const list = anchors.get(RECORDS);
-  if (!list || body.charCodeAt(list.start) !== 91 /* [ */) return undefined;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let i = nextNonSpace(body, list.start + 1);
-  for (let n = 0; ; n++) {
-    const item = anchors.get(`${RECORDS}/${n}`);
-    if (!item || item.start !== i || body.charCodeAt(i) !== 123 /* { */) return undefined;
-    starts.push(item.start);
-    ends.push(item.end);
-    i = nextNonSpace(body, item.end);
-    if (body.charCodeAt(i) !== 44 /* , */) break;
-    i = nextNonSpace(body, i + 1);
-  }
-  // The list is its items and commas, up to its own closing bracket.
-  if (i !== list.end - 1 || body.charCodeAt(i) !== 93 /* ] */ || anchors.has(`${RECORDS}/${starts.length}`)) return undefined;
-  // Nothing is reported from a page that is not JSON: what JSON.parse would reject is found now.
-  if (!isJsonText(body)) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(body.slice(0, list.start + 1) + body.slice(list.end - 1));
-  } catch {
-    return undefined;
-  }
-  // The emptied list must be the one JSON.parse keeps (a key written twice keeps its last value).
-  const result = isPlainObject(data) ? data.result : undefined;
-  const kept = isPlainObject(result) ? result.results : undefined;
-  if (!Array.isArray(kept) || kept.length !== 0) return undefined;
-  const items: unknown[] = new Array(starts.length);
-  for (let k = 0; k < starts.length; k++) {
-    const [start, end] = [starts[k], ends[k]];
-    Object.defineProperty(items, k, {
-      get: () => JSON.parse(body.slice(start, end)) as unknown,
-      set: (value: unknown) => Object.defineProperty(items, k, { value, writable: true, enumerable: true, configurable: true }),
-      enumerable: true,
-      configurable: true,
-    });
-  }
-  lazyLists.add(items);
-  (result as Record<string, unknown>).results = items;
-  return data;
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A control character (U+0000–U+001F): never inside a JSON string, only as whitespace outside one. */
-const CONTROL = /[\x00-\x1f]/g;
-
-/**
- * Whether `JSON.parse(body)` would accept the text, without building anything: one pass over
- * its tokens (strings skipped with `indexOf`), a search for control characters and one for
- * backslashes. May say false of a valid text with control characters between its first and last
- * tokens (pretty-printed): the caller then parses it whole, which decides.
- */
-export function isJsonText(body: string): boolean {
-  let i = nextNonSpace(body, 0);
-  let end = body.length;
-  while (end > i && isSpace(body.charCodeAt(end - 1))) end--;
-  if (i >= end) return false;
-  // No control character from the first token to the last: none in a string, no \n, \r, \t between tokens.
-  CONTROL.lastIndex = i;
-  const control = CONTROL.exec(body);
-  if (control && control.index < end) return false;
-  // Every backslash starts a valid escape (outside strings, the token pass below rejects it).
-  for (let b = body.indexOf('\\', i); b >= 0 && b < end; b = body.indexOf('\\', b + 2)) {
-    const e = body.charCodeAt(b + 1);
-    if (e === 117 /* u */) {
-      for (let k = b + 2; k < b + 6; k++) if (!isHex(body.charCodeAt(k))) return false;
-      b += 4;
-    } else if (!(e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116)) return false;
-  }
-  // The tokens: values, and the commas, colons and brackets between them.
-  const objects: boolean[] = [];
-  for (;;) {
-    // A value starts at i.
-    let c = body.charCodeAt(i);
-    if (c === 123 /* { */ || c === 91 /* [ */) {
-      const object = c === 123;
-      i = nextNonSpace(body, i + 1);
-      if (body.charCodeAt(i) === (object ? 125 : 93)) i++;
-      else {
-        objects.push(object);
-        if (object && (i = keyAndColon(body, i)) < 0) return false;
-        continue;
-      }
-    } else if (c === 34 /* " */) {
-      if ((i = closedString(body, i)) < 0) return false;
-    } else if (c === 116 /* t */ || c === 110 /* n */) {
-      if (!body.startsWith(c === 116 ? 'true' : 'null', i)) return false;
-      i += 4;
-    } else if (c === 102 /* f */) {
-      if (!body.startsWith('false', i)) return false;
-      i += 5;
-    } else if ((i = numberEnd(body, i)) < 0) return false;
-    // After a value: a comma and the next, or the end of containers.
-    for (;;) {
-      i = nextNonSpace(body, i);
-      if (objects.length === 0) return i === body.length;
-      const object = objects[objects.length - 1]!;
-      c = body.charCodeAt(i);
-      if (c === 44 /* , */) {
-        i = nextNonSpace(body, i + 1);
-        if (object && (i = keyAndColon(body, i)) < 0) return false;
-        break;
-      }
-      if (c !== (object ? 125 : 93)) return false;
-      objects.pop();
-      i++;
-    }
-  }
-}
-
-const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
-const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/** Past a member's key and its colon (at the value), or -1. */
-function keyAndColon(body: string, i: number): number {
-  if (body.charCodeAt(i) !== 34 || (i = closedString(body, i)) < 0) return -1;
-  i = nextNonSpace(body, i);
-  return body.charCodeAt(i) === 58 /* : */ ? nextNonSpace(body, i + 1) : -1;
-}
-
-/** Past the closing quote of the string opening at `i`, or -1 when it is not closed (its content is checked by isJsonText). */
-function closedString(body: string, i: number): number {
-  for (let from = i + 1; ; ) {
-    const q = body.indexOf('"', from);
-    if (q < 0) return -1;
-    let b = q - 1;
-    while (body.charCodeAt(b) === 92) b--;
-    if ((q - 1 - b) % 2 === 0) return q + 1;
-    from = q + 1;
-  }
-}
-
-/** Past a JSON number starting at `i` (`-? (0 | [1-9]\d*) (\.\d+)? ([eE][+-]?\d+)?`), or -1. */
-function numberEnd(body: string, i: number): number {
-  let c = body.charCodeAt(i);
-  if (c === 45 /* - */) c = body.charCodeAt(++i);
-  if (c === 48 /* 0 */) c = body.charCodeAt(++i);
-  else if (c >= 49 && c <= 57) while (isDigit((c = body.charCodeAt(++i))));
-  else return -1;
-  if (c === 46 /* . */) {
-    if (!isDigit(body.charCodeAt(++i))) return -1;
-    while (isDigit((c = body.charCodeAt(++i))));
-  }
-  if (c === 101 || c === 69 /* e E */) {
-    c = body.charCodeAt(++i);
-    if (c === 43 || c === 45) c = body.charCodeAt(++i);
-    if (!isDigit(c)) return -1;
-    while (isDigit(body.charCodeAt(++i)));
-  }
-  return i;
 }
 
 /** The offset of the `n`-th `/` of a pointer (0-based), or its length when it has fewer. */
