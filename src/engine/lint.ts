@@ -59,7 +59,7 @@ export type LintUnit =
    * by its URL. `limit`: only its first datasets (--max-datasets). `byDataset`: shards split its
    * datasets by hash (a one-page catalogue); else the whole page belongs to the shard that fetched it.
    */
-  | { kind: 'fetched'; index: number; url: string; body: string | Uint8Array; format: string; limit?: number; byDataset: boolean; part?: DocumentPart }
+  | { kind: 'fetched'; index: number; url: string; body: string | Uint8Array; format: string; limit?: number; byDataset: boolean; part?: DocumentPart; /** The body is a snapshot line's JSON string as written, not yet parsed (`literalText`). */ escaped?: true }
   /** A page that could not be had, or a finding about a harvest as a whole (`core/harvest-error`). */
   | { kind: 'harvest-error'; index: number; url: string; format: string; ruleId: string; messageId: string; data: Record<string, string | number> }
   /** A descriptor read from standard input: `file` is the path it stands for. */
@@ -243,7 +243,7 @@ export async function* lintUnit(
         ? loadDescriptorText(file, unit.text, config.limits, options)
         : unit.part
           ? loadDocumentPart(unit.url, pageText(unit.body), unit.part, config.limits, options)
-          : loadDescriptorText(unit.url, pageText(unit.body), config.limits, options);
+          : loadDescriptorText(unit.url, pageText(unit.body, unit.escaped), config.limits, options);
   let outcome: LoadOutcome = await withinFileTime(loading, config.limits, (error) => ({ kind: 'limit-exceeded', error }));
   // --max-datasets cut the page: the datasets after the cut are not linted (nor their issues).
   if (outcome.kind === 'loaded' && unit.kind === 'fetched' && unit.limit !== undefined && outcome.datasets.length > unit.limit) {

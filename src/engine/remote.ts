@@ -43,7 +43,7 @@ const ONE_PAGE: PortalKind[] = ['dcat-us', 'document'];
 export function unitOf(r: HarvestRecord, base: number, kind: PortalKind, format: string): LintUnit {
   const index = base + r.page;
   if (r.kind === 'error') return { kind: 'harvest-error', index, url: r.url, format, ruleId: r.ruleId ?? 'core/harvest-error', messageId: r.messageId, data: r.data };
-  return { kind: 'fetched', index, url: r.url, body: r.body, format, byDataset: ONE_PAGE.includes(kind), ...(r.limit !== undefined ? { limit: r.limit } : {}), ...(r.part ? { part: r.part } : {}) };
+  return { kind: 'fetched', index, url: r.url, body: r.body, format, byDataset: ONE_PAGE.includes(kind), ...(r.limit !== undefined ? { limit: r.limit } : {}), ...(r.part ? { part: r.part } : {}), ...(r.escaped ? { escaped: true as const } : {}) };
 }
 
 const FORMAT_OF: Record<PortalKind, string> = { ckan: 'ckan', udata: 'udata', hydra: 'dcat-ap', csw: 'dcat-ap', 'dcat-us': 'dcat-us', document: 'unknown' };
@@ -76,16 +76,27 @@ export async function openPortal(url: string, base: number, settings: HarvestSet
 
 /**
  * Replays a snapshot: its pages as units in their order, its failed pages as findings, its
- * counts from the records (a partial snapshot says what it holds, nothing more).
+ * counts from the records (a partial snapshot says what it holds, nothing more). A page's body
+ * goes as its JSON string as written, parsed by the thread that lints it; should that string
+ * not be one, the line is read again here (`reload`) and is what it would have been read whole.
  */
 export async function openSnapshot(file: string, base: number, sizeBytes: number): Promise<RemoteRun> {
-  const lines = readSnapshot(file);
+  const lines = readSnapshot(file, true);
   const first = await lines.next();
   const header = !first.done && first.value.type === 'header' ? first.value.header : undefined;
   const kind = header?.kind ?? 'document';
   const stats: HarvestStats = { url: header?.url ?? file, kind, harvested: 0, pages: 0, failedPages: 0, linted: 0 };
   // Where each page's line is (units let go once linted), to read it again.
   const lineOf = new WeakMap<LintUnit, LineAt>();
+  const count = (r: HarvestRecord) => {
+    if (r.kind === 'page') {
+      stats.pages++;
+      stats.harvested += r.limit ?? r.datasets;
+    } else if (r.page < HARVEST_END) stats.failedPages++;
+  };
+  // The datasets each page sent unread counted (its line may turn out to say otherwise).
+  const unread = new WeakMap<LintUnit, number>();
+  const badLine = (message: string): LintUnit => ({ kind: 'harvest-error', index: base + HARVEST_END - 1, url: file, format: 'snapshot', ruleId: 'core/harvest-error', messageId: 'badSnapshot', data: { why: message } });
   async function* units(): AsyncGenerator<LintUnit> {
     if (!header) {
       yield { kind: 'harvest-error', index: base, url: file, format: 'snapshot', ruleId: 'core/harvest-error', messageId: 'badSnapshot', data: { why: 'its first line is not a snapshot header' } };
@@ -93,7 +104,7 @@ export async function openSnapshot(file: string, base: number, sizeBytes: number
     }
     for await (const l of lines) {
       if (l.type === 'bad') {
-        yield { kind: 'harvest-error', index: base + HARVEST_END - 1, url: file, format: 'snapshot', ruleId: 'core/harvest-error', messageId: 'badSnapshot', data: { why: l.message } };
+        yield badLine(l.message);
         continue;
       }
       if (l.type === 'end') {
@@ -103,18 +114,24 @@ export async function openSnapshot(file: string, base: number, sizeBytes: number
       if (l.type !== 'record') continue;
       const r = l.record;
       if (l.announced !== undefined) stats.announced ??= l.announced;
-      if (r.kind === 'page') {
-        stats.pages++;
-        stats.harvested += r.limit ?? r.datasets;
-      } else if (r.page < HARVEST_END) stats.failedPages++;
+      count(r);
       const unit = unitOf(r, base, kind, FORMAT_OF[kind]);
       if (l.at) lineOf.set(unit, l.at);
+      if (r.kind === 'page' && r.escaped) unread.set(unit, r.limit ?? r.datasets);
       yield unit;
     }
   }
   const reload = async (unit: LintUnit): Promise<LintUnit> => {
     const at = lineOf.get(unit);
     const again = at && (await readSnapshotLine(file, at).catch((e: Error) => ({ type: 'bad' as const, message: e.message })));
+    // A body sent unread: the line read whole now says what it is (a bad line, or a page whose body was not its last member), and counts as such.
+    const counted = unread.get(unit);
+    if (counted !== undefined && (again?.type === 'bad' || again?.type === 'record')) {
+      stats.pages--;
+      stats.harvested -= counted;
+      if (again.type === 'bad') return badLine(again.message);
+      count(again.record);
+    }
     if (again?.type === 'record') return unitOf(again.record, base, kind, FORMAT_OF[kind]);
     const why = !again ? 'the page cannot be read again' : again.type === 'bad' ? `the page cannot be read again: ${again.message}` : 'the page cannot be read again: its line changed';
     return { kind: 'harvest-error', index: unit.index, url: file, format: 'snapshot', ruleId: 'core/harvest-error', messageId: 'badSnapshot', data: { why } };

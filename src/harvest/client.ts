@@ -66,7 +66,30 @@ export function gotOf(meta: Omit<Got, 'ok' | 'text' | 'bytes' | 'cut'>, bytes: B
  * A page's text where it is linted: a page fetched travels as its bytes (to a worker they are
  * copied, never decoded and re-encoded) and is decoded there, once.
  */
-export const pageText = (body: string | Uint8Array): string => (typeof body === 'string' ? body : decodeDescriptor(Buffer.from(body.buffer, body.byteOffset, body.byteLength)));
+export const pageText = (body: string | Uint8Array, escaped?: boolean): string => (typeof body === 'string' ? body : escaped ? literalText(body) : decodeDescriptor(Buffer.from(body.buffer, body.byteOffset, body.byteLength)));
+
+/** The message of the error `literalText` throws (it must be known again after crossing from a worker thread, which keeps only an error's message). */
+export const BROKEN_LITERAL = 'odlint: the body sent as its JSON string is not one';
+
+/** Whether an error is `literalText`'s: the page's line must be read again, the slow way (src/engine/remote.ts). */
+export const isBrokenLiteral = (e: unknown): boolean => e instanceof Error && e.message === BROKEN_LITERAL;
+
+/**
+ * The text of a snapshot page sent as its body's JSON string (src/harvest/snapshot-line.ts):
+ * decoded and parsed natively. UTF-8 is decoded before the escapes are undone, not after: the
+ * same text, since an escape is ASCII and stands for whole characters (bytes that are not
+ * UTF-8 become U+FFFD either way). Throws `BROKEN_LITERAL` when it is not one JSON string.
+ */
+export function literalText(bytes: Uint8Array): string {
+  let text: unknown;
+  try {
+    text = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  } catch {
+    throw new Error(BROKEN_LITERAL);
+  }
+  if (typeof text !== 'string') throw new Error(BROKEN_LITERAL);
+  return text;
+}
 
 export interface Failed {
   ok: false;

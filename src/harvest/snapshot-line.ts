@@ -161,12 +161,25 @@ function skipValue(b: Uint8Array, i: number): number {
   return depth === 0 ? n : -1;
 }
 
+/** What `pageLine` reads: the line's other members, and its body as bytes — its text's UTF-8 bytes, or (`escaped`) the body's JSON string as written. */
+export interface PageLine {
+  fields: Record<string, unknown>;
+  body: Buffer;
+  escaped?: true;
+}
+
 /**
  * A line that is a JSON object with a string member `body`: its other members parsed, and its
  * body's bytes. Undefined for any other line (JSON.parse of the whole line tells what it is).
  * As with JSON.parse, a member given twice counts once, the last one.
+ *
+ * With `escaped`, a body that is the line's last member (as the snapshot writer puts it) is not
+ * read here: its JSON string, from its opening quote to the line's last one, is copied as it is
+ * (`escaped: true`) for the thread that lints the page to parse natively (`literalText`) — the
+ * unescaping byte by byte was most of the main thread's work per page. That thread finds out
+ * whether it really is one string; if not, the line is read again without `escaped`.
  */
-export function pageLine(b: Uint8Array): { fields: Record<string, unknown>; body: Buffer } | undefined {
+export function pageLine(b: Uint8Array, escaped = false): PageLine | undefined {
   let i = skipWs(b, 0);
   if (b[i] !== 0x7b) return undefined;
   let body: { from: number; s: StringRead } | undefined;
@@ -179,6 +192,8 @@ export function pageLine(b: Uint8Array): { fields: Record<string, unknown>; body
     if (b[i] !== 0x3a) return undefined;
     const from = skipWs(b, i + 1);
     if (isBody) {
+      const last = escaped ? lastMember(b, from) : undefined;
+      if (last) return last;
       const s = readString(b, from);
       if (!s) return undefined;
       body = { from, s };
@@ -193,13 +208,38 @@ export function pageLine(b: Uint8Array): { fields: Record<string, unknown>; body
     else return undefined;
   }
   if (!body || skipWs(b, i + 1) !== b.length) return undefined;
-  // The fields: the line with an empty body, parsed (a few hundred bytes).
-  const rest = Buffer.concat([b.subarray(0, body.from), Buffer.from('""'), b.subarray(body.s.end)]);
-  let fields: Record<string, unknown>;
+  const fields = fieldsBut(b, body.from, body.s.end);
+  return fields && { fields, body: unescape(b, body.from, body.s) };
+}
+
+/** The line's members but the body at [from, end), parsed: the line with an empty body (a few hundred bytes). */
+function fieldsBut(b: Uint8Array, from: number, end: number): Record<string, unknown> | undefined {
+  const rest = Buffer.concat([b.subarray(0, from), Buffer.from('""'), b.subarray(end)]);
   try {
-    fields = JSON.parse(rest.toString('utf8')) as Record<string, unknown>;
+    return JSON.parse(rest.toString('utf8')) as Record<string, unknown>;
   } catch {
     return undefined;
   }
-  return { fields, body: unescape(b, body.from, body.s) };
+}
+
+/**
+ * The body at `from` taken as the line's last member, unread: the bytes from its quote to the
+ * line's last quote (before the closing brace), in a buffer of their own (it moves to a worker).
+ * Undefined when the line does not end so, or when the body starts with what `decodeDescriptor`
+ * would take for a UTF-16 or UTF-32 byte order mark (read here, as before).
+ */
+function lastMember(b: Uint8Array, from: number): PageLine | undefined {
+  let end = b.length - 1;
+  while (end > from && isWs(b[end])) end--;
+  if (b[end] !== 0x7d) return undefined;
+  end--;
+  while (end > from && isWs(b[end])) end--;
+  if (end <= from || b[from] !== QUOTE || b[end] !== QUOTE) return undefined;
+  const first = b[from + 1]!;
+  if (first >= 0xfe || (first === BACKSLASH && b[from + 2] === 0x75)) return undefined;
+  const fields = fieldsBut(b, from, end + 1);
+  if (!fields) return undefined;
+  const body = Buffer.allocUnsafeSlow(end + 1 - from);
+  body.set(b.subarray(from, end + 1));
+  return { fields, body, escaped: true };
 }

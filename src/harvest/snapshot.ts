@@ -173,16 +173,17 @@ export async function* readLines(file: string, chunkBytes = 1 << 20): AsyncGener
 /**
  * Reads a snapshot line by line (a page's body is one line: memory holds one page at a time). A
  * page's body is taken from the line's bytes (src/harvest/snapshot-line.ts): the bytes the
- * portal sent, never decoded here, ready to move to the worker that lints them.
+ * portal sent, never decoded here, ready to move to the worker that lints them — with
+ * `escaped`, the body's JSON string as written, for that worker to parse (`PageRecord.escaped`).
  */
-export async function* readSnapshot(file: string): AsyncGenerator<SnapshotLine> {
+export async function* readSnapshot(file: string, escaped = false): AsyncGenerator<SnapshotLine> {
   for await (const { bytes, at } of readLines(file)) {
-    const l = snapshotLine(bytes, at);
+    const l = snapshotLine(bytes, at, escaped);
     if (l) yield l;
   }
 }
 
-/** One line of a snapshot again (a page whose worker died is linted in the main thread from it). */
+/** One line of a snapshot again, its body read here (a page whose worker died, or whose JSON string was not one, is linted in the main thread from it). */
 export async function readSnapshotLine(file: string, at: LineAt): Promise<SnapshotLine | undefined> {
   const handle = await open(file, 'r');
   try {
@@ -195,10 +196,12 @@ export async function readSnapshotLine(file: string, at: LineAt): Promise<Snapsh
 }
 
 /** What a line says; undefined for a blank line. */
-function snapshotLine(bytes: Buffer, at: LineAt): SnapshotLine | undefined {
+function snapshotLine(bytes: Buffer, at: LineAt, escaped = false): SnapshotLine | undefined {
   const n = at.line;
   // A page's line: its fields parsed, its body as bytes; anything else (or a line that is not JSON, for its message) the whole line parsed.
-  const page = n > 1 ? pageLine(bytes) : undefined;
+  let page = n > 1 ? pageLine(bytes, escaped) : undefined;
+  // A part of a document is cut and joined as text here: its body is read now.
+  if (page?.escaped && page.fields.part !== undefined) page = pageLine(bytes);
   let v: Record<string, unknown>;
   if (page && typeof page.fields.page === 'number') v = { ...page.fields, body: page.body };
   else {
@@ -221,7 +224,7 @@ function snapshotLine(bytes: Buffer, at: LineAt): SnapshotLine | undefined {
       // A part of a document is text (its parts are cut and joined as text).
       const part = isPart(v.part) ? v.part : undefined;
       const body = part && typeof v.body !== 'string' ? Buffer.from(v.body.buffer, v.body.byteOffset, v.body.byteLength).toString('utf8') : v.body;
-      return { line: n, at, type: 'record', announced, record: { kind: 'page', ...base, contentType: String(v.contentType ?? ''), body, datasets: Number(v.datasets) || 0, ...(typeof v.limit === 'number' ? { limit: v.limit } : {}), ...(part ? { part } : {}) } };
+      return { line: n, at, type: 'record', announced, record: { kind: 'page', ...base, contentType: String(v.contentType ?? ''), body, datasets: Number(v.datasets) || 0, ...(typeof v.limit === 'number' ? { limit: v.limit } : {}), ...(part ? { part } : {}), ...(page?.escaped ? { escaped: true as const } : {}) } };
     }
     return { line: n, type: 'bad', message: `line ${n} is a page without a body or an error` };
   }

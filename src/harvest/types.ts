@@ -46,6 +46,8 @@ export interface PageRecord {
   next?: string;
   /** A part of a document harvested as it downloads (DCAT-US): where the body is in the document. */
   part?: DocumentPart;
+  /** Read from a snapshot: the body is its JSON string as written, parsed where the page is linted (`literalText`). */
+  escaped?: true;
 }
 
 /** A page that could not be had (after its retries), or a finding about the harvest as a whole. */

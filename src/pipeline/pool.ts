@@ -5,6 +5,7 @@ import type { CacheRecorder, LintCache } from './cache.js';
 import type { UnitEvent } from './unit.js';
 import type { RunSettings } from './run.js';
 import type { DescriptorUnit } from './split.js';
+import { isBrokenLiteral } from '../harvest/client.js';
 
 /**
  * Small descriptor files travel to a worker together: a task carries up to this many units and
@@ -126,6 +127,19 @@ export function movableBuffer(unit: LintUnit): ArrayBuffer | undefined {
 /** Gets a moved unit's input back (its page asked for again, its snapshot line read again), for linting it in this thread. */
 export type Reload = (unit: LintUnit) => Promise<LintUnit>;
 
+/**
+ * Lints a unit in this thread; a snapshot page whose body, sent as its JSON string, is not one
+ * (`BROKEN_LITERAL`, thrown before any event) is read again with `reload` and linted as that.
+ */
+export async function* lintOrReload(unit: LintUnit, lint: (unit: LintUnit) => AsyncIterable<UnitEvent>, reload?: Reload): AsyncGenerator<UnitEvent> {
+  try {
+    yield* lint(unit);
+  } catch (error) {
+    if (!reload || !isBrokenLiteral(error)) throw error;
+    yield* lint(await reload(unit));
+  }
+}
+
 /** Where a task's events go: `emit` as they come (unit position in the task), `ended` when a unit is through. */
 export interface TaskSink {
   emit(unit: number, events: UnitEvent[]): void;
@@ -179,17 +193,19 @@ export async function runTask(pool: Pool, units: LintUnit[], settings: RunSettin
     await allEnded;
   } catch (error) {
     failed = true;
-    if (current < units.length) sink.workerFailed(units[current]!, pool.broken?.aborted ? pool.broken.reason : error);
-    for (; current < units.length; current++, received = 0) {
+    // A snapshot page whose JSON string was not one: the worker is fine, the page is read again.
+    const broken = isBrokenLiteral(error);
+    if (current < units.length && !broken) sink.workerFailed(units[current]!, pool.broken?.aborted ? pool.broken.reason : error);
+    for (let first = true; current < units.length; current++, received = 0, first = false) {
       let skip = received;
       let unit = units[current]!;
       // A detached buffer has no bytes left: the body went to the worker.
-      if (reload && moved.get(unit)?.byteLength === 0) {
+      if (reload && (moved.get(unit)?.byteLength === 0 || (broken && first))) {
         const again = await reload(unit);
         if (again.kind !== unit.kind) skip = 0;
         unit = again;
       }
-      for await (const e of inProcess(unit)) {
+      for await (const e of lintOrReload(unit, inProcess, reload)) {
         if (skip > 0) skip--;
         else sink.emit(current, [e]);
       }

@@ -11,7 +11,7 @@ import { catalogueFindings, mergeFacts, type CatalogueFacts } from '../engine/ca
 import type { RuleModule } from '../engine/rule-api.js';
 import { fileReport } from '../reporters/build-report.js';
 import type { CacheRecorder, LintCache } from './cache.js';
-import { groupTasks, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Reload, type Task, type TaskSink } from './pool.js';
+import { groupTasks, lintOrReload, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Reload, type Task, type TaskSink } from './pool.js';
 import { displayPath } from '../util/paths.js';
 import { boundMainHeap, Lanes } from './lanes.js';
 import { fileParts, joinParts, splittable, type PartUnit } from './split.js';
@@ -112,9 +112,9 @@ export const MAIN_LANE_UP_TO = 4;
  * event loop between batches, so that workers' results, harvest fetches and the report's
  * writes go on meanwhile.
  */
-async function runHere(units: LintUnit[], sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>): Promise<void> {
+async function runHere(units: LintUnit[], sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>, reload?: Reload): Promise<void> {
   for (let i = 0; i < units.length; i++) {
-    for await (const batch of eventBatches(inProcess(units[i]!))) {
+    for await (const batch of eventBatches(lintOrReload(units[i]!, inProcess, reload))) {
       sink.emit(i, batch);
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -176,7 +176,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       for await (const e of inProcess(dataFiles())) if (keep(e)) yield e;
       for (const run of remote) {
         for await (const unit of run.units) {
-          for await (const e of reportUnit(unit, req, settings)) if (keep(e)) yield counted(run, e);
+          for await (const e of lintOrReload(unit, (u) => reportUnit(u, req, settings), run.reload)) if (keep(e)) yield counted(run, e);
           observer?.unitDone();
         }
       }
@@ -211,7 +211,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
         // The parts of a big file go to workers only: the main thread scans the file for them.
         const lane = await lanes.take(!task.units.some((u) => u.kind === 'fetched' && u.part?.local));
         try {
-          if (lane === 'main') await runHere(task.units, sink(emit, task.recorders), inProcess);
+          if (lane === 'main') await runHere(task.units, sink(emit, task.recorders), inProcess, reload);
           else await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload);
         } finally {
           lanes.give(lane);

@@ -28,9 +28,15 @@ function requestFor(settings: RunSettings): Promise<LintRequest> {
   return cached.req;
 }
 
-/** A page's bytes (moved here from the main thread) decoded once and let go: its lint reads the text. */
+/**
+ * A page's bytes (moved here from the main thread) decoded once and let go: its lint reads the
+ * text. A snapshot page's JSON string is parsed here (should it not be one, the task fails with
+ * `BROKEN_LITERAL` and the main thread reads its line again).
+ */
 function asText(unit: LintUnit): LintUnit {
-  return unit.kind === 'fetched' && typeof unit.body !== 'string' ? { ...unit, body: pageText(unit.body) } : unit;
+  if (unit.kind !== 'fetched' || typeof unit.body === 'string') return unit;
+  const { escaped, ...rest } = unit;
+  return { ...rest, body: pageText(unit.body, escaped) };
 }
 
 /**

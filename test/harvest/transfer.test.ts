@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { runPlan, type RunEvent, type RunSettings } from '../../src/pipeline/run.js';
 import type { UnitEvent } from '../../src/pipeline/unit.js';
 import { runHarvest } from '../../src/cli/harvest-command.js';
+import { BROKEN_LITERAL } from '../../src/harvest/client.js';
 import { ckanPackages, ckanPortal, startReplay, type Replay } from '../helpers/replay-server.js';
 
 // A big page's bytes move to the worker that lints it (no copy kept in the main thread); should
@@ -20,14 +21,14 @@ import { ckanPackages, ckanPortal, startReplay, type Replay } from '../helpers/r
 const page = (bytes: number, index = 0): LintUnit => ({ kind: 'fetched', index, url: `https://portal.example/page/${index}`, body: Buffer.alloc(bytes, 0x20), format: 'ckan', byDataset: false });
 const settings = { cwd: '/', data: false, online: false, config: { cwd: '/', noDiscovery: true } } as RunSettings;
 
-/** A pool whose worker receives the task (its transfer list moved, as tinypool posts it) and dies. */
-const dyingPool = (): Pool => ({
+/** A pool whose worker receives the task (its transfer list moved, as tinypool posts it) and dies — or fails the task with `error`. */
+const dyingPool = (error: Error = Object.assign(new Error('worker died'), { code: 'ERR_WORKER_OUT_OF_MEMORY' })): Pool => ({
   run: (task, { transferList }) => {
     const { port1, port2 } = new MessageChannel();
     port1.postMessage(task, transferList);
     port1.close();
     port2.close();
-    return Promise.reject(Object.assign(new Error('worker died'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }));
+    return Promise.reject(error);
   },
 });
 
@@ -67,6 +68,27 @@ describe('page bytes moved to a worker', () => {
     const big = page(TRANSFER_BYTES);
     const { linted } = await runOnDyingPool([big]);
     expect(linted).toEqual([TRANSFER_BYTES]);
+  });
+
+  it('a snapshot page whose JSON string is not one is read again and linted here, moved or copied, without a warning about the worker', async () => {
+    for (const bytes of [16, TRANSFER_BYTES]) {
+      const unit: LintUnit = { ...page(bytes), escaped: true };
+      const emitted: UnitEvent[] = [];
+      const failed: unknown[] = [];
+      const sink: TaskSink = { emit: (_, events) => emitted.push(...events), ended: () => undefined, workerFailed: (_, e) => failed.push(e) };
+      const reloaded: LintUnit[] = [];
+      const reload = async (u: LintUnit): Promise<LintUnit> => {
+        reloaded.push(u);
+        return { kind: 'harvest-error', index: u.index, url: 'snapshot.jsonl', format: 'snapshot', ruleId: 'core/harvest-error', messageId: 'badSnapshot', data: { why: 'line 2 is not JSON' } };
+      };
+      const inProcess = async function* (u: LintUnit): AsyncGenerator<UnitEvent> {
+        yield { kind: 'references', paths: [u.kind] };
+      };
+      await runTask(dyingPool(new Error(BROKEN_LITERAL)), [unit], settings, sink, inProcess, reload);
+      expect(reloaded).toEqual([unit]);
+      expect(emitted).toEqual([{ kind: 'references', paths: ['harvest-error'] }]);
+      expect(failed).toEqual([]);
+    }
   });
 
   it('a page that cannot be had again is what the reload says instead (a harvest error), passed on whole', async () => {
