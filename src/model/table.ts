@@ -48,6 +48,21 @@ export interface RecordFacts {
   nonAscii(): number | undefined;
   /** `hash53(cells)` of the record (src/engine/hash-set.ts: the same number), read from the reader's copy of its text. */
   hash53(cells: readonly string[]): number;
+  /** The record as UTF-16 units of the reader's copy of its text (see `RecordUnits`): read instead of the cut strings. */
+  units(): RecordUnits;
+}
+
+/**
+ * A record as UTF-16 units of a copy of its text: cell p < `known` with `starts[p] >= 0` is
+ * `units[starts[p], ends[p])`; the others (quoted values, cells past the 31st) are read from their
+ * strings. Typed-array reads cost less than `charCodeAt` on a string cut out of a chunk (V8 reads
+ * those through the chunk). Valid only while the record's row hooks run.
+ */
+export interface RecordUnits {
+  readonly units: Uint16Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly known: number;
 }
 
 /** What a reader learnt by the end of the pass (counts, per-column profiles). */

@@ -147,6 +147,112 @@ function isoTime(s: string, n: number): boolean {
   return i + 2 === n && digits(i);
 }
 
+/**
+ * `classifyCell(s)` of a cell read from a copy of its text as UTF-16 units: `s` is the units
+ * `[from, to)` of `u` (non-empty, trimmed), and is read only where the string version leaves the
+ * common shapes (short text, rare numbers). The same answer and the same `lastNumber` — a
+ * differential test holds the two to each other — with typed-array reads instead of `charCodeAt`
+ * on a string cut out of the chunk (src/readers/csv-tokenizer.ts: `RecordUnits`).
+ */
+export function classifyUnits(u: Uint16Array, from: number, to: number, s: string): number {
+  const c = u[from]!;
+  if (isDigit(c) || c === 45 || c === 43 || c === 46) return classifyNumericUnits(u, from, to, s);
+  if (to - from <= 5) {
+    if (BOOLEANS.has(s)) return BOOLEAN;
+    if (NULL_TOKENS.has(s)) return NULL;
+  }
+  return TEXT;
+}
+
+/** `classifyNumeric` over units (see `classifyUnits`). */
+function classifyNumericUnits(u: Uint16Array, from: number, to: number, s: string): number {
+  const n = to - from;
+  lastNumber.plain = -1;
+  if (n >= 7 && u[from + 4] === 45 && isDigit(u[from]!)) {
+    const iso = classifyIsoDateUnits(u, from, n);
+    if (iso !== TEXT) return iso;
+  }
+  const first = u[from]!;
+  let i = first === 45 || first === 43 ? from + 1 : from;
+  const intStart = i;
+  let digits = 0;
+  for (; i < to; i++) {
+    const c = u[i]!;
+    if (!isDigit(c)) break;
+    digits = digits * 10 + (c - 48);
+  }
+  const intDigits = i - intStart;
+  const plain = intStart === from && intDigits > 0 && (first !== 48 || intDigits === 1);
+  if (i === to) {
+    if (intDigits === 0) return n <= 5 && NULL_TOKENS.has(s) ? NULL : TEXT;
+    if (plain && n <= MAX_PLAIN_DIGITS) lastNumber.plain = digits;
+    return INTEGER;
+  }
+
+  const sep = u[i]!;
+  if (sep === 46 /* . */ || sep === 44 /* , */) {
+    let j = i + 1;
+    for (; j < to; j++) {
+      const c = u[j]!;
+      if (!isDigit(c)) break;
+      digits = digits * 10 + (c - 48);
+    }
+    const fracDigits = j - i - 1;
+    if (j === to) {
+      if (sep === 46 && plain && intDigits + fracDigits <= MAX_PLAIN_DIGITS) lastNumber.plain = digits / POW10[fracDigits]!;
+      if (sep === 46) return intDigits + fracDigits > 0 ? NUMBER : NULL_TOKENS.has(s) ? NULL : TEXT;
+      return intDigits > 0 && fracDigits > 0 ? DECIMAL_COMMA : TEXT;
+    }
+    const next = u[j]!;
+    if (sep === 46 && (next === 101 || next === 69) && intDigits + fracDigits > 0) return exponent(s, j - from + 1);
+  } else if ((sep === 101 || sep === 69) && intDigits > 0) {
+    return exponent(s, i - from + 1);
+  }
+  return classifyRare(s);
+}
+
+/** Unit `k` of the cell `u[from, from + n)`, -1 past its end (where `charCodeAt` gives NaN). */
+const unit = (u: Uint16Array, from: number, n: number, k: number) => (k < n ? u[from + k]! : -1);
+const twoDigits = (u: Uint16Array, from: number, n: number, k: number) => isDigit(unit(u, from, n, k)) && isDigit(unit(u, from, n, k + 1));
+
+/** `classifyIsoDate` over units (`n` ≥ 7: the cell's length). */
+function classifyIsoDateUnits(u: Uint16Array, from: number, n: number): number {
+  if (!twoDigits(u, from, n, 0) || !twoDigits(u, from, n, 2) || !twoDigits(u, from, n, 5)) return TEXT;
+  const month = (u[from + 5]! - 48) * 10 + (u[from + 6]! - 48);
+  if (month < 1 || month > 12) return TEXT;
+  if (n === 7) return DATE;
+  if (unit(u, from, n, 7) !== 45 || !twoDigits(u, from, n, 8)) return TEXT;
+  const day = (u[from + 8]! - 48) * 10 + (u[from + 9]! - 48);
+  if (day < 1 || day > 31) return TEXT;
+  if (n === 10) return DATE;
+  return isoTimeUnits(u, from, n) ? DATETIME : TEXT;
+}
+
+/** `isoTime` over the units of a cell of length `n`. */
+function isoTimeUnits(u: Uint16Array, from: number, n: number): boolean {
+  const sep = unit(u, from, n, 10);
+  if ((sep !== 84 /* T */ && sep !== 32) || !twoDigits(u, from, n, 11) || unit(u, from, n, 13) !== 58 /* : */ || !twoDigits(u, from, n, 14)) return false;
+  let i = 16;
+  if (unit(u, from, n, i) === 58) {
+    if (!twoDigits(u, from, n, i + 1)) return false;
+    i += 3;
+    if (unit(u, from, n, i) === 46 /* . */) {
+      let j = i + 1;
+      while (isDigit(unit(u, from, n, j))) j++;
+      if (j === i + 1) return false;
+      i = j;
+    }
+  }
+  if (i === n) return true;
+  const zone = unit(u, from, n, i);
+  if (zone === 90 /* Z */) return i + 1 === n;
+  if ((zone !== 43 && zone !== 45) || !twoDigits(u, from, n, i + 1)) return false;
+  i += 3;
+  if (i === n) return true;
+  if (unit(u, from, n, i) === 58) i++;
+  return i + 2 === n && twoDigits(u, from, n, i);
+}
+
 function classifyRare(s: string): number {
   if (s.length <= 25 && dateShape(s)) return DATE_OTHER;
   // "1.234" or "1,5" alone were decided earlier; here a grouping separator repeats or a decimal

@@ -9,6 +9,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { hash53Units } from '../util/hash53.js';
+import type { RecordFacts, RecordUnits } from '../model/index.js';
 
 const LF = 10;
 const CR = 13;
@@ -42,7 +43,7 @@ function byteFlags(buf: Buffer): { ascii: boolean; bmp: boolean } {
   return { ascii: false, bmp: true };
 }
 
-export class CsvTokenizer {
+export class CsvTokenizer implements RecordFacts {
   /** Text not yet tokenized: it starts at the beginning of a record. */
   private text = '';
   /** The first bytes of a UTF-8 character cut at the end of the last chunk. */
@@ -67,10 +68,11 @@ export class CsvTokenizer {
   private readonly cellEnds = new Int32Array(MASK_CELLS);
   /** Where each of the first MASK_CELLS cells starts in the text; -1 for a quoted value (its text is not the value). */
   private readonly cellStarts = new Int32Array(MASK_CELLS);
-  /** The record's text as UTF-16 units, copied when a hash is first asked for in it (see `hash53`). */
-  private units = new Uint16Array(0);
+  /** The record's text as UTF-16 units, copied when they are first asked for in it (see `units`). */
+  private unitsCopy = new Uint16Array(0);
   private unitsBuffer = Buffer.alloc(0);
   private unitsText = -1;
+  private readonly unitsView = { units: this.unitsCopy, starts: this.cellStarts, ends: this.cellEnds, known: 0 };
   /** Each text tokenized gets a number; the last search for a character outside ASCII: in which text, from where, found where. */
   private textNumber = 0;
   private recordTextNumber = 0;
@@ -206,20 +208,32 @@ export class CsvTokenizer {
 
   /**
    * `hash53(cells)` of the record being handed out (call it from the record handler): its
-   * unquoted values are read from a copy of the text as UTF-16 units — one native copy per piece
-   * of text, and typed-array reads instead of each cut string's characters.
+   * unquoted values are read from the copy of the text as UTF-16 units (`units`).
    */
   hash53(cells: readonly string[]): number {
+    const r = this.units();
+    return hash53Units(cells, r.units, r.starts, r.ends, r.known);
+  }
+
+  /**
+   * The record being handed out as UTF-16 units (call it from the record handler): one native
+   * copy per piece of text, then typed-array reads instead of `charCodeAt` on each cut string
+   * (V8 reads those through the piece they were cut from).
+   */
+  units(): RecordUnits {
     const text = this.recordText;
+    const view = this.unitsView;
     if (this.unitsText !== this.recordTextNumber) {
-      if (this.units.length < text.length) {
-        this.units = new Uint16Array(Math.max(text.length, PIECE * 2));
-        this.unitsBuffer = Buffer.from(this.units.buffer, this.units.byteOffset, this.units.byteLength);
+      if (this.unitsCopy.length < text.length) {
+        this.unitsCopy = new Uint16Array(Math.max(text.length, PIECE * 2));
+        this.unitsBuffer = Buffer.from(this.unitsCopy.buffer, this.unitsCopy.byteOffset, this.unitsCopy.byteLength);
+        view.units = this.unitsCopy;
       }
       this.unitsBuffer.write(text, 0, 'utf16le');
       this.unitsText = this.recordTextNumber;
     }
-    return hash53Units(cells, this.units, this.cellStarts, this.cellEnds, Math.min(this.recordCells, MASK_CELLS));
+    view.known = Math.min(this.recordCells, MASK_CELLS);
+    return view;
   }
 
   /**

@@ -265,7 +265,8 @@ class CsvPass {
 
   /** `plain`: the tokenizer, when it read the record just now (it answers RowContext.record's questions). */
   private emit(cells: string[], row: number, line: number, plain?: CsvTokenizer): void {
-    this.profiler!.add(cells, row, isBlankRow(cells));
+    const blank = isBlankRow(cells);
+    this.profiler!.add(cells, row, blank, plain && !blank ? plain.units() : undefined);
     // One shape for every row (false, undefined: not known).
     this.sink.row(cells, { row, line, table: this.info, ascii: plain?.ascii ?? false, bmp: plain?.bmp ?? false, record: plain });
   }

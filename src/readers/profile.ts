@@ -3,9 +3,10 @@
  * first-row markers, a distinct-value map that is dropped once it reaches its cap, and at most
  * a handful of date layouts per column.
  */
-import type { ColumnProfile, DateFormatTally, TableProfile, CellType, Tally } from '../model/index.js';
+import type { ColumnProfile, DateFormatTally, TableProfile, CellType, RecordUnits } from '../model/index.js';
 import {
   classifyCell,
+  classifyUnits,
   dateShape,
   isUnsafeInteger,
   resolveDatePattern,
@@ -19,6 +20,7 @@ import {
   NULL,
   lastNumber,
 } from './cell-type.js';
+import { DistinctValues } from '../util/distinct-values.js';
 
 /** Distinct values kept over all columns of a table; each column gets a share (see `capFor`). */
 const DISTINCT_BUDGET = 100_000;
@@ -77,12 +79,14 @@ class ColumnStats {
   maxDateKey = -Infinity;
   readonly counts = new Array<number>(TYPE_COUNT).fill(0);
   readonly firsts = new Array<number>(TYPE_COUNT).fill(0);
-  /** Tallies in boxes: one map lookup per cell, not a get and a set. */
-  distinct: Map<string, Tally> | null = new Map();
+  /** Values and their tallies, until a new value comes past the cap (or longer than MAX_DISTINCT_LENGTH). */
+  distinct: DistinctValues | null;
   distinctSeen = 0;
   shapes: Map<string, ShapeTally> | null = null;
 
-  constructor(private readonly cap: number) {}
+  constructor(private readonly cap: number) {
+    this.distinct = new DistinctValues(cap, MAX_DISTINCT_LENGTH);
+  }
 
   add(value: string, row: number): void {
     const len = value.length;
@@ -109,7 +113,35 @@ class ColumnStats {
     if (t === INTEGER || t === NUMBER) this.number(s, t, row);
     else if (t === DATE || t === DATETIME) this.isoDate(s);
     else if (t === DATE_OTHER) this.otherDate(s, row);
-    if (this.distinct !== null) this.count(s, row);
+    if (this.distinct !== null && !this.distinct.addString(s, row)) this.capDistinct();
+  }
+
+  /**
+   * `add(value, row)` of a cell read from the reader's copy of the record as UTF-16 units (`value`
+   * is `u[from, to)`): the same counts, with the units read instead of the cut string's characters.
+   * Padded cells take the string path (they are trimmed).
+   */
+  addUnits(u: Uint16Array, from: number, to: number, value: string, row: number): void {
+    const len = to - from;
+    if (len === 0) {
+      this.empty++;
+      return;
+    }
+    const head = u[from]!;
+    const tail = u[to - 1]!;
+    if (head <= 32 || tail <= 32 || head === 160 || tail === 160) {
+      this.add(value, row);
+      return;
+    }
+    this.filled++;
+    if (len > this.maxLength) this.maxLength = len;
+
+    const t = classifyUnits(u, from, to, value);
+    if (this.counts[t]++ === 0) this.firsts[t] = row;
+    if (t === INTEGER || t === NUMBER) this.number(value, t, row);
+    else if (t === DATE || t === DATETIME) this.dated(dateKeyUnits(u, from, len), value);
+    else if (t === DATE_OTHER) this.otherDate(value, row);
+    if (this.distinct !== null && !this.distinct.addUnits(u, from, to, row)) this.capDistinct();
   }
 
   private number(s: string, t: number, row: number): void {
@@ -135,7 +167,11 @@ class ColumnStats {
   }
 
   private isoDate(s: string): void {
-    const key = dateKey(s);
+    this.dated(dateKey(s), s);
+  }
+
+  /** An ISO date or date-time `s` with its `dateKey`. */
+  private dated(key: number, s: string): void {
     if (key < this.minDateKey || (key === this.minDateKey && s < this.minDate)) {
       this.minDate = own(s);
       this.minDateKey = key;
@@ -160,17 +196,10 @@ class ColumnStats {
     tally.secondOver12 ||= d.secondOver12;
   }
 
-  private count(s: string, row: number): void {
-    const map = this.distinct!;
-    const box = map.get(s);
-    if (box !== undefined) {
-      box.count++;
-    } else if (map.size >= this.cap || s.length > MAX_DISTINCT_LENGTH) {
-      this.distinctSeen = Math.max(map.size, this.cap);
-      this.distinct = null; // capped: free the memory, keep "more than cap"
-    } else {
-      map.set(own(s), { count: 1, firstRow: row });
-    }
+  /** A new value past the cap, or too long: free the memory, keep "more than cap". */
+  private capDistinct(): void {
+    this.distinctSeen = Math.max(this.distinct!.size, this.cap);
+    this.distinct = null;
   }
 
   result(index: number, name: string): ColumnProfile {
@@ -194,7 +223,7 @@ class ColumnStats {
       unsafeIntegers: { count: this.unsafe, firstRow: this.unsafeFirst },
       dateFormats,
     };
-    if (this.distinct) profile.valueCounts = this.distinct;
+    if (this.distinct) profile.valueCounts = this.distinct.tallies();
     const min = Math.min(this.min, this.minPlainValue, this.minPlain ? +this.minPlain : Infinity);
     const max = Math.max(this.max, this.maxPlainValue, this.maxPlain ? +this.maxPlain : -Infinity);
     if (min <= max) [profile.min, profile.max] = [min, max];
@@ -211,6 +240,13 @@ export function dateKey(s: string): number {
   const d = (i: number) => s.charCodeAt(i) - 48;
   const month = (((d(0) * 10 + d(1)) * 10 + d(2)) * 10 + d(3)) * 100 + d(5) * 10 + d(6);
   return s.length === 7 ? month * 100 : month * 100 + d(8) * 10 + d(9);
+}
+
+/** `dateKey` of the ISO date or date-time `u[from, from + len)`. */
+function dateKeyUnits(u: Uint16Array, from: number, len: number): number {
+  const d = (i: number) => u[from + i]! - 48;
+  const month = (((d(0) * 10 + d(1)) * 10 + d(2)) * 10 + d(3)) * 100 + d(5) * 10 + d(6);
+  return len === 7 ? month * 100 : month * 100 + d(8) * 10 + d(9);
 }
 
 /** Length of the integer part of `d.ddd`, or -1 when the number has an exponent. */
@@ -246,15 +282,28 @@ export class TableProfiler {
     this.columns = names.map(() => new ColumnStats(cap));
   }
 
-  /** Adds one data row; cells beyond the profiled columns are left to the ragged-rows check. */
-  add(cells: readonly string[], row: number, blank: boolean): void {
+  /**
+   * Adds one data row; cells beyond the profiled columns are left to the ragged-rows check.
+   * `units`: the record as UTF-16 units (the CSV tokenizer's copy), read instead of the cells it covers.
+   */
+  add(cells: readonly string[], row: number, blank: boolean, units?: RecordUnits): void {
     this.dataRows++;
     if (blank) {
       this.blankRows++;
       return;
     }
     const n = Math.min(cells.length, this.columns.length);
-    for (let i = 0; i < n; i++) this.columns[i]!.add(cells[i]!, row);
+    let i = 0;
+    if (units) {
+      const { units: u, starts, ends } = units;
+      const known = Math.min(n, units.known);
+      for (; i < known; i++) {
+        const from = starts[i]!;
+        if (from >= 0) this.columns[i]!.addUnits(u, from, ends[i]!, cells[i]!, row);
+        else this.columns[i]!.add(cells[i]!, row);
+      }
+    }
+    for (; i < n; i++) this.columns[i]!.add(cells[i]!, row);
   }
 
   result(): TableProfile {

@@ -35,7 +35,7 @@ export class GenderObservation {
   }
 
   row(cells: readonly string[], ctx: RowContext): void {
-    this.detector.row(cells, ctx.row);
+    this.detector.row(cells, ctx.row, ctx.record?.units());
   }
 
   /** Records the detection for the dataset once the table was read to its end (later calls do nothing). */

@@ -3,10 +3,11 @@
  * bounded memory: per column, at most `MAX_DISTINCT` distinct values (with the row each first
  * appeared on) and two counters. Pure: no I/O, no engine.
  */
-import { trimCell, type TableInfo } from '../../model/index.js';
+import { trimCell, type RecordUnits, type TableInfo } from '../../model/index.js';
+import { DistinctValues } from '../../util/distinct-values.js';
 import { classifyValues, sexesOf, type SexCategory } from './schemes.js';
 import { sexHeader, headerSide, personCountTerm, schoolLevelTerm, genericCountTerm, personAttribute, type HeaderSide } from './headers.js';
-import { isCount, isMeasure } from './text.js';
+import { isCount, isMeasure, measureKindUnits } from './text.js';
 import { sexKeySide, wideSides, type WideLayout } from './wide-layout.js';
 
 /** Distinct values kept per column; a sex column has a handful, so more means "not one". */
@@ -79,8 +80,9 @@ export interface TableGender {
 }
 
 interface ColumnState {
-  /** Trimmed value → row it first appeared on. */
-  values: Map<string, number>;
+  /** Trimmed values, with the row each first appeared on (`firstRows`), up to MAX_DISTINCT. */
+  values: DistinctValues;
+  /** A value came past MAX_DISTINCT. */
   overflow: boolean;
   nonEmpty: number;
   counts: number;
@@ -88,7 +90,12 @@ interface ColumnState {
   measures: number;
 }
 
-const newColumn = (): ColumnState => ({ values: new Map(), overflow: false, nonEmpty: 0, counts: 0, measures: 0 });
+const newColumn = (): ColumnState => ({ values: new DistinctValues(MAX_DISTINCT, Infinity), overflow: false, nonEmpty: 0, counts: 0, measures: 0 });
+
+/** A column's values → the row each first appeared on, in that order. */
+function firstRows(col: ColumnState): Map<string, number> {
+  return new Map([...col.values.tallies()].map(([value, t]) => [value, t.firstRow]));
+}
 
 export class TableDetector {
   private header: string[];
@@ -108,7 +115,8 @@ export class TableDetector {
     this.expectingSubHeader = !this.searchingHeader && isSpanningSexRow(this.header);
   }
 
-  row(cells: readonly string[], row: number): void {
+  /** `units`: the record as UTF-16 units (the CSV reader's copy), read instead of the cells it covers. */
+  row(cells: readonly string[], row: number, units?: RecordUnits): void {
     if (this.searchingHeader) {
       if (row - this.headerRow > HEADER_SEARCH_ROWS) this.searchingHeader = false;
       else if (cells.filter((c) => c.trim() !== '').length * 2 >= cells.length) {
@@ -124,7 +132,26 @@ export class TableDetector {
       if (this.takeSubHeader(cells, row)) return;
     }
     const n = Math.min(cells.length, MAX_COLUMNS);
+    const known = units ? Math.min(n, units.known) : 0;
     for (let i = 0; i < n; i++) {
+      const from = i < known ? units!.starts[i]! : -1;
+      if (from >= 0) {
+        // A cell that starts and ends with printable ASCII is its own trimmed value: its units are read.
+        const { units: u, ends } = units!;
+        const to = ends[i]!;
+        if (to === from) continue;
+        const a = u[from]!;
+        const b = u[to - 1]!;
+        if (a > 32 && a < 127 && b > 32 && b < 127) {
+          const col = (this.columns[i] ??= newColumn());
+          col.nonEmpty++;
+          const kind = measureKindUnits(u, from, to, cells[i]!);
+          if (kind > 0) col.measures++;
+          if (kind > 1) col.counts++;
+          if (!col.overflow && !col.values.addUnits(u, from, to, row)) col.overflow = true;
+          continue;
+        }
+      }
       const cell = trimCell(cells[i]!);
       if (cell === '') continue;
       const col = (this.columns[i] ??= newColumn());
@@ -134,12 +161,7 @@ export class TableDetector {
         col.measures++;
         if (isCount(cell)) col.counts++;
       }
-      if (col.overflow || col.values.has(cell)) continue;
-      if (col.values.size >= MAX_DISTINCT) {
-        col.overflow = true;
-        continue;
-      }
-      col.values.set(cell, row);
+      if (!col.overflow && !col.values.addString(cell, row)) col.overflow = true;
     }
   }
 
@@ -255,7 +277,7 @@ export class TableDetector {
     if (first < 0 || isCountColumn(first)) return undefined;
     const others = [...this.columns.keys()].filter((i) => i !== first && (this.columns[i]?.nonEmpty ?? 0) > 0);
     if (others.length === 0 || !others.every(isCountColumn)) return undefined;
-    for (const [label, row] of this.columns[first]!.values) {
+    for (const [label, row] of firstRows(this.columns[first]!)) {
       const term = personCountTerm(label) ?? schoolLevelTerm(label);
       if (term) return { column: names[first]!, term, basis: 'row-label', row };
     }
@@ -297,7 +319,7 @@ function sexColumn(name: string, header: string, col: ColumnState): SexColumn | 
   if (col.overflow || col.values.size === 0) return undefined;
   const hint = header ? sexHeader(header) : undefined;
   if (hint && sexKeySide(header)) return undefined; // "SEX=F": one sex's measure
-  const entries = [...col.values];
+  const entries = [...firstRows(col)];
   const c = classifyValues(entries.map(([v]) => v));
   const values = (cats?: Map<string, SexCategory>) => entries.map(([value, firstRow]) => ({ value, firstRow, ...(cats?.get(value) ? { category: cats.get(value)! } : {}) }));
 

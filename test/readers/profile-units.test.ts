@@ -1,0 +1,205 @@
+/**
+ * Differential test of the column profile read from the CSV tokenizer's UTF-16 copy of a record
+ * (`RecordUnits`): the classifier over units (`classifyUnits`) must answer what `classifyCell`
+ * answers, with the same `lastNumber`; a profile fed units must equal the profile fed the same
+ * cells as strings (types, ranges, padding, distinct values with their tallies in first-seen
+ * order); and the distinct values, kept by a hash of their units, must be what a Map keyed by the
+ * strings holds — hash collisions included. Generated cells of every shape (numbers, dates,
+ * date-times, booleans, placeholders, text outside ASCII and outside the BMP, padded, empty),
+ * quoted cells (read as strings), records wider than the units cover, and every CSV fixture.
+ */
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { TableProfiler } from '../../src/readers/profile.js';
+import { classifyCell, classifyUnits, lastNumber } from '../../src/readers/cell-type.js';
+import { DistinctValues, hashString } from '../../src/util/distinct-values.js';
+import { isBlankRow } from '../../src/model/index.js';
+import { prng } from '../helpers/prng.js';
+import { recordUnits as record, pick } from '../helpers/record-units.js';
+
+const digits = (rand: () => number, n: number) => Array.from({ length: n }, () => String(Math.floor(rand() * 10))).join('');
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** A cell of one of the shapes the classifier tells apart, or a near miss of one. */
+function cell(rand: () => number): string {
+  switch (Math.floor(rand() * 14)) {
+    case 0:
+      return (rand() < 0.2 ? pick(rand, ['-', '+']) : '') + (rand() < 0.1 ? '0' : '') + digits(rand, Math.floor(rand() * 19));
+    case 1:
+      return digits(rand, Math.floor(rand() * 9)) + pick(rand, ['.', ',']) + digits(rand, Math.floor(rand() * 9)) + (rand() < 0.2 ? pick(rand, ['e', 'E', 'e-', 'E+']) + digits(rand, Math.floor(rand() * 3)) : '');
+    case 2: {
+      const date = `${digits(rand, 4)}-${two(Math.floor(rand() * 14))}` + (rand() < 0.8 ? `-${two(Math.floor(rand() * 33))}` : '');
+      return rand() < 0.5 ? date : date.slice(0, Math.floor(rand() * date.length) + 1);
+    }
+    case 3: {
+      const time = `${pick(rand, ['T', ' ', 't'])}${two(Math.floor(rand() * 24))}:${two(Math.floor(rand() * 60))}` + (rand() < 0.6 ? `:${two(Math.floor(rand() * 60))}` : '') + (rand() < 0.3 ? '.' + digits(rand, Math.floor(rand() * 4)) : '');
+      const zone = pick(rand, ['', 'Z', 'Zx', '+01:00', '-0500', '+02', '+1', '-05:0', '+01:000']);
+      const s = `20${two(Math.floor(rand() * 30))}-${two(1 + Math.floor(rand() * 12))}-${two(1 + Math.floor(rand() * 28))}${time}${zone}`;
+      return rand() < 0.7 ? s : s.slice(0, Math.floor(rand() * s.length) + 1);
+    }
+    case 4:
+      return pick(rand, ['true', 'false', 'TRUE', 'False', 'tRue', 'NA', 'N/A', 'n/a', 'null', 'None', 'NaN', '-', '--', '#N/A', 'n.a.', 'n.d.', 'N.D.', '.', '+', '-.', '+.', 'e5', '.e5']);
+    case 5:
+      return pick(rand, ['31/12/2020', '1.5.2020', '2020/12/31', '12.31.20', '3-4-20', '1 234', '1.234.567', '1,234.50', '1.234,5', "1'234", '1\u00a0234,5', '1\u202f234']);
+    case 6:
+      return pick(rand, ['Ixelles', 'crèche', 'école fondamentale', 'Zoé 😀', '😀', '日本語のテキスト', 'B-1000', '+32 2 123 45 67', '1,5 km', 'a"b', 'x'.repeat(201), 'é'.repeat(150)]);
+    case 7:
+      return pick(rand, ['', ' ', '  ', '\t', '\u00a0']);
+    case 8:
+      return pick(rand, [' 12.5 ', ' x', 'y ', '\u00a012', '2020-01-01 ', ' true', '\u2003wide\u2003', ' 😀 ']);
+    case 9:
+      return '9007199254740993'.slice(0, 14 + Math.floor(rand() * 6)) + (rand() < 0.3 ? '.5' : '');
+    case 10:
+      return String.fromCharCode(...Array.from({ length: 1 + Math.floor(rand() * 8) }, () => pick(rand, [48, 49, 57, 45, 43, 46, 44, 58, 84, 90, 101, 69, 32, 0xe9, 0xd83d, 0xde00])));
+    case 11:
+      return `v${Math.floor(rand() * 40)}`;
+    default:
+      return digits(rand, 1 + Math.floor(rand() * 7));
+  }
+}
+
+/** Everything a profile tells, with each column's distinct values as an ordered list. */
+function profiled(rows: readonly string[][], width: number, units?: (cells: string[], i: number) => RecordUnits | undefined) {
+  const p = new TableProfiler(Array.from({ length: width }, (_, i) => `c${i}`));
+  rows.forEach((cells, i) => p.add(cells, i + 2, isBlankRow(cells), units?.(cells, i)));
+  const result = p.result();
+  return { ...result, columns: result.columns.map((c) => ({ ...c, valueCounts: c.valueCounts && [...c.valueCounts] })) };
+}
+
+function expectSameProfile(rows: string[][], width: number, rand: () => number, quotedShare: number, what: string): void {
+  const records = rows.map((cells) => {
+    const quoted = cells.map(() => rand() < quotedShare);
+    return record(cells, (p) => quoted[p]!, rand);
+  });
+  const got = profiled(rows, width, (_, i) => records[i]);
+  const want = profiled(rows, width);
+  if (JSON.stringify(got) !== JSON.stringify(want)) expect({ what, got }).toEqual({ what, got: want });
+}
+
+function csvFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return csvFiles(file);
+    return /\.(csv|tsv)$/.test(name) ? [file] : [];
+  });
+}
+
+describe('classifyUnits: classifyCell over a copy of the text as UTF-16 units', () => {
+  it('gives the same type and the same lastNumber for generated cells of every shape, wherever they sit among other units', () => {
+    const rand = prng(21);
+    let compared = 0;
+    for (let i = 0; i < 200_000; i++) {
+      const s = cell(rand).trim();
+      if (s === '') continue;
+      const { units, starts, ends } = record([s], () => false, rand);
+      lastNumber.plain = -2;
+      const want = classifyCell(s);
+      const wantPlain = lastNumber.plain;
+      lastNumber.plain = -2;
+      const got = classifyUnits(units, starts[0]!, ends[0]!, s);
+      const plain = lastNumber.plain;
+      if (got !== want || plain !== wantPlain) expect({ s, got, plain }).toEqual({ s, got: want, plain: wantPlain });
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(150_000);
+  });
+});
+
+describe('a profile fed UTF-16 units is the profile fed strings', () => {
+  it('on generated columns of every shape, some cells quoted, some records wider than the units cover', () => {
+    const rand = prng(22);
+    for (let table = 0; table < 300; table++) {
+      const width = 1 + Math.floor(rand() * (table % 10 === 0 ? 40 : 6));
+      const rows = Array.from({ length: 1 + Math.floor(rand() * 80) }, () => Array.from({ length: rand() < 0.1 ? Math.floor(rand() * (width + 2)) : width }, () => cell(rand)));
+      expectSameProfile(rows, width, rand, 0.15, `table ${table}`);
+    }
+  });
+
+  it('past the distinct-value cap and with values too long to keep', () => {
+    const rand = prng(23);
+    const rows = Array.from({ length: 3000 }, (_, i) => [`v${Math.floor(rand() * 1200)}`, rand() < 0.999 ? `w${i % 40}` : 'x'.repeat(201), String(i % 7)]);
+    expectSameProfile(rows, 3, rand, 0.2, 'capped');
+  });
+
+  it('on every column of every CSV fixture', () => {
+    const files = csvFiles('fixtures');
+    expect(files.length).toBeGreaterThan(100);
+    const rand = prng(24);
+    let tables = 0;
+    for (const file of files) {
+      let rows: string[][];
+      try {
+        rows = parseCsv(readFileSync(file, 'utf8'), { relaxColumnCount: true, relaxQuotes: true, skipEmptyLines: true, delimiter: file.endsWith('.tsv') ? '\t' : [',', ';'] }) as string[][];
+      } catch {
+        continue; // the broken fixtures: their cells are not what this test is about
+      }
+      if (rows.length < 2) continue;
+      expectSameProfile(rows.slice(1), rows[0]!.length, rand, 0.1, file);
+      tables++;
+    }
+    expect(tables).toBeGreaterThan(100);
+  });
+});
+
+describe('distinct values kept by a hash of their units', () => {
+  it('count what a Map keyed by the strings counts, in the same order, whether given as units or strings', () => {
+    const rand = prng(25);
+    for (let run = 0; run < 50; run++) {
+      const cap = 1 + Math.floor(rand() * 300);
+      const values = new DistinctValues(cap, 200);
+      const want = new Map<string, { count: number; firstRow: number }>();
+      let open = true;
+      for (let row = 2; row < 2000 && open; row++) {
+        const s = rand() < 0.5 ? cell(rand) : `k${Math.floor(rand() * cap * 1.5)}`;
+        const { units, starts, ends } = record([s], () => false, rand);
+        open = rand() < 0.5 ? values.addString(s, row) : values.addUnits(units, starts[0]!, ends[0]!, row);
+        const box = want.get(s);
+        if (box) box.count++;
+        else if (want.size >= cap || s.length > 200) expect(open).toBe(false);
+        else want.set(s, { count: 1, firstRow: row });
+        if (open) expect(values.size).toBe(want.size);
+      }
+      if (open) expect([...values.tallies()]).toEqual([...want]);
+    }
+  });
+
+  it('give back long values whole (more units than one call takes as arguments)', () => {
+    const long = 'F' + ' '.repeat(200 * 1024) + 'é';
+    const values = new DistinctValues(10, Infinity);
+    const units = new Uint16Array([...long].map((c) => c.charCodeAt(0)));
+    values.addString('M', 2);
+    values.addUnits(units, 0, units.length, 3);
+    values.addString(long, 4);
+    expect([...values.tallies()]).toEqual([
+      ['M', { count: 1, firstRow: 2 }],
+      [long, { count: 2, firstRow: 3 }],
+    ]);
+  });
+
+  it('tell apart different values whose hashes collide', () => {
+    // A birthday search for two values of the same length with the same 32-bit hash.
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const s = `value-${i.toString(36)}`;
+      const h = hashString(s);
+      const other = seen.get(h);
+      if (other !== undefined && other.length === s.length) pair = [other, s];
+      else seen.set(h, s);
+    }
+    const [a, b] = pair;
+    expect(hashString(a)).toBe(hashString(b));
+    const values = new DistinctValues(10, 200);
+    const units = new Uint16Array([...a, ...b].map((c) => c.charCodeAt(0)));
+    values.addString(a, 2);
+    values.addUnits(units, a.length, a.length + b.length, 3);
+    values.addUnits(units, 0, a.length, 4);
+    values.addString(b, 5);
+    expect([...values.tallies()]).toEqual([
+      [a, { count: 2, firstRow: 2 }],
+      [b, { count: 2, firstRow: 3 }],
+    ]);
+  });
+});
