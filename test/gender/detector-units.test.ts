@@ -6,27 +6,17 @@
  * outside ASCII), quoted cells (read as strings), padded cells, and every CSV fixture.
  */
 import { describe, it, expect } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { isCount, isMeasure, measureKindUnits } from '../../src/knowledge/gender/text.js';
 import { TableDetector, MAX_DISTINCT } from '../../src/knowledge/gender/table-detector.js';
 import type { TableInfo } from '../../src/model/index.js';
 import { prng } from '../helpers/prng.js';
+import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
 import { recordUnits, pick } from '../helpers/record-units.js';
 
 const printable = (c: number) => c > 32 && c < 127;
 
 function table(header: string[]): TableInfo {
   return { path: '/t.csv', file: 't.csv', reader: 'csv', header, headerRow: header.length ? 1 : 0, facts: {} };
-}
-
-function csvFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return csvFiles(file);
-    return /\.(csv|tsv)$/.test(name) ? [file] : [];
-  });
 }
 
 function detect(header: string[], rows: string[][], rand?: () => number, quotedShare = 0) {
@@ -96,17 +86,9 @@ describe('a detector fed UTF-16 units finds what a detector fed strings finds', 
   });
 
   it('on every CSV fixture', () => {
-    const files = csvFiles('fixtures');
     const rand = prng(33);
     let tables = 0;
-    for (const file of files) {
-      let rows: string[][];
-      try {
-        rows = parseCsv(readFileSync(file, 'utf8'), { relaxColumnCount: true, relaxQuotes: true, skipEmptyLines: true, delimiter: file.endsWith('.tsv') ? '\t' : [',', ';'] }) as string[][];
-      } catch {
-        continue; // the broken fixtures: their cells are not what this test is about
-      }
-      if (rows.length < 2) continue;
+    for (const { file, rows } of csvFixtureTables('fixtures')) {
       const want = detect(rows[0]!, rows.slice(1));
       const got = detect(rows[0]!, rows.slice(1), rand, 0.1);
       if (JSON.stringify(got) !== JSON.stringify(want)) expect({ file, got }).toEqual({ file, got: want });

@@ -9,14 +9,12 @@
  * quoted cells (read as strings), records wider than the units cover, and every CSV fixture.
  */
 import { describe, it, expect } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { TableProfiler } from '../../src/readers/profile.js';
 import { classifyCell, classifyUnits, lastNumber } from '../../src/readers/cell-type.js';
 import { DistinctValues, hashString } from '../../src/util/distinct-values.js';
 import { isBlankRow } from '../../src/model/index.js';
 import { prng } from '../helpers/prng.js';
+import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
 import { recordUnits as record, pick } from '../helpers/record-units.js';
 
 const digits = (rand: () => number, n: number) => Array.from({ length: n }, () => String(Math.floor(rand() * 10))).join('');
@@ -78,14 +76,6 @@ function expectSameProfile(rows: string[][], width: number, rand: () => number, 
   if (JSON.stringify(got) !== JSON.stringify(want)) expect({ what, got }).toEqual({ what, got: want });
 }
 
-function csvFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return csvFiles(file);
-    return /\.(csv|tsv)$/.test(name) ? [file] : [];
-  });
-}
-
 describe('classifyUnits: classifyCell over a copy of the text as UTF-16 units', () => {
   it('gives the same type and the same lastNumber for generated cells of every shape, wherever they sit among other units', () => {
     const rand = prng(21);
@@ -124,18 +114,9 @@ describe('a profile fed UTF-16 units is the profile fed strings', () => {
   });
 
   it('on every column of every CSV fixture', () => {
-    const files = csvFiles('fixtures');
-    expect(files.length).toBeGreaterThan(100);
     const rand = prng(24);
     let tables = 0;
-    for (const file of files) {
-      let rows: string[][];
-      try {
-        rows = parseCsv(readFileSync(file, 'utf8'), { relaxColumnCount: true, relaxQuotes: true, skipEmptyLines: true, delimiter: file.endsWith('.tsv') ? '\t' : [',', ';'] }) as string[][];
-      } catch {
-        continue; // the broken fixtures: their cells are not what this test is about
-      }
-      if (rows.length < 2) continue;
+    for (const { file, rows } of csvFixtureTables('fixtures')) {
       expectSameProfile(rows.slice(1), rows[0]!.length, rand, 0.1, file);
       tables++;
     }
