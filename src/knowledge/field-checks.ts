@@ -83,12 +83,12 @@ export function cellIsOneOf(cells: readonly string[], ref: FieldRef, values: rea
   return values.findIndex((v) => pyEquals(value, v) || (typeof v === 'string' && raw === v));
 }
 
-/** True when the field holds text: a schema field of type string (the default type), or any column without a schema. */
 /** Whether a field's missing values hold more than the empty cell: only then is a non-empty cell looked up (a lookup hashes the cell). */
 export function missingBeyondEmpty(ref: FieldRef): boolean {
   return ref.missing.size > (ref.missing.has('') ? 1 : 0);
 }
 
+/** True when the field holds text: a schema field of type string (the default type), or any column without a schema. */
 export function isTextField(ref: FieldRef): boolean {
   return !ref.field || (ref.field.type ?? 'string') === 'string';
 }
