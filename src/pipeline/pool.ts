@@ -130,12 +130,17 @@ export type Reload = (unit: LintUnit) => Promise<LintUnit>;
 /**
  * Lints a unit in this thread; a snapshot page whose body, sent as its JSON string, is not one
  * (`BROKEN_LITERAL`, thrown before any event) is read again with `reload` and linted as that.
+ * Without `reload` (files), the unit's events come straight from `lint`: no generator in between.
  */
-export async function* lintOrReload(unit: LintUnit, lint: (unit: LintUnit) => AsyncIterable<UnitEvent>, reload?: Reload): AsyncGenerator<UnitEvent> {
+export function lintOrReload(unit: LintUnit, lint: (unit: LintUnit) => AsyncIterable<UnitEvent>, reload?: Reload): AsyncIterable<UnitEvent> {
+  return reload ? lintReloading(unit, lint, reload) : lint(unit);
+}
+
+async function* lintReloading(unit: LintUnit, lint: (unit: LintUnit) => AsyncIterable<UnitEvent>, reload: Reload): AsyncGenerator<UnitEvent> {
   try {
     yield* lint(unit);
   } catch (error) {
-    if (!reload || !isBrokenLiteral(error)) throw error;
+    if (!isBrokenLiteral(error)) throw error;
     yield* lint(await reload(unit));
   }
 }
