@@ -157,11 +157,37 @@ function isoTime(s: string, n: number): boolean {
 export function classifyUnits(u: Uint16Array, from: number, to: number, s: string): number {
   const c = u[from]!;
   if (isDigit(c) || c === 45 || c === 43 || c === 46) return classifyNumericUnits(u, from, to, s);
-  if (to - from <= 5) {
-    if (BOOLEANS.has(s)) return BOOLEAN;
-    if (NULL_TOKENS.has(s)) return NULL;
+  return to - from <= 5 && c < 128 && WORD_HEADS[c] === 1 ? shortWordUnits(u, from, to) : TEXT;
+}
+
+/**
+ * A word of at most 5 ASCII units as one number: its length, then 7 bits a unit (words of
+ * different lengths fall in disjoint ranges); -1 when a unit is outside ASCII.
+ */
+function packWord(u: Uint16Array, from: number, to: number): number {
+  let key = to - from;
+  for (let i = from; i < to; i++) {
+    const c = u[i]!;
+    if (c > 127) return -1;
+    key = key * 128 + c;
   }
-  return TEXT;
+  return key;
+}
+
+/** `BOOLEANS` and `NULL_TOKENS` (all ASCII, at most 5 characters) by `packWord`, with their types. */
+const SHORT_WORDS = new Map<number, number>([...[...BOOLEANS].map((w) => [packWord(codes(w), 0, w.length), BOOLEAN] as const), ...[...NULL_TOKENS].map((w) => [packWord(codes(w), 0, w.length), NULL] as const)]);
+/** 1 at the first units of those words: other short cells are text without a lookup. */
+const WORD_HEADS = new Uint8Array(128);
+for (const w of [...BOOLEANS, ...NULL_TOKENS]) WORD_HEADS[w.charCodeAt(0)] = 1;
+
+function codes(w: string): Uint16Array {
+  return Uint16Array.from(w, (ch) => ch.charCodeAt(0));
+}
+
+/** `BOOLEAN`, `NULL` or `TEXT` for the short cell `u[from, to)` whose first unit is some word's: what the sets say of its string. */
+function shortWordUnits(u: Uint16Array, from: number, to: number): number {
+  const key = packWord(u, from, to);
+  return key < 0 ? TEXT : (SHORT_WORDS.get(key) ?? TEXT);
 }
 
 /** `classifyNumeric` over units (see `classifyUnits`). */

@@ -77,15 +77,21 @@ class ColumnStats {
   /** `dateKey` of minDate and maxDate: most cells are decided by comparing numbers, not text. */
   minDateKey = Infinity;
   maxDateKey = -Infinity;
-  readonly counts = new Array<number>(TYPE_COUNT).fill(0);
-  readonly firsts = new Array<number>(TYPE_COUNT).fill(0);
-  /** Values and their tallies, until a new value comes past the cap (or longer than MAX_DISTINCT_LENGTH). */
+  readonly counts = new Float64Array(TYPE_COUNT);
+  readonly firsts = new Float64Array(TYPE_COUNT);
+  /**
+   * Values and their tallies, until a new value comes past the cap (or longer than MAX_DISTINCT_LENGTH);
+   * null from the start when they are not counted.
+   */
   distinct: DistinctValues | null;
   distinctSeen = 0;
   shapes: Map<string, ShapeTally> | null = null;
 
-  constructor(private readonly cap: number) {
-    this.distinct = new DistinctValues(cap, MAX_DISTINCT_LENGTH);
+  constructor(
+    private readonly cap: number,
+    private readonly countDistinct: boolean,
+  ) {
+    this.distinct = countDistinct ? new DistinctValues(cap, MAX_DISTINCT_LENGTH) : null;
   }
 
   add(value: string, row: number): void {
@@ -110,7 +116,7 @@ class ColumnStats {
 
     const t = classifyCell(s);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
-    if (t === INTEGER || t === NUMBER) this.number(s, t, row);
+    if (t === INTEGER || t === NUMBER) this.number(s, t, row, s.length);
     else if (t === DATE || t === DATETIME) this.isoDate(s);
     else if (t === DATE_OTHER) this.otherDate(s, row);
     if (this.distinct !== null && !this.distinct.addString(s, row)) this.capDistinct();
@@ -138,14 +144,15 @@ class ColumnStats {
 
     const t = classifyUnits(u, from, to, value);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
-    if (t === INTEGER || t === NUMBER) this.number(value, t, row);
+    if (t === INTEGER || t === NUMBER) this.number(value, t, row, len);
     else if (t === DATE || t === DATETIME) this.dated(dateKeyUnits(u, from, len), value);
     else if (t === DATE_OTHER) this.otherDate(value, row);
     if (this.distinct !== null && !this.distinct.addUnits(u, from, to, row)) this.capDistinct();
   }
 
-  private number(s: string, t: number, row: number): void {
-    if (t === INTEGER && s.length >= 16 && isUnsafeInteger(s) && this.unsafe++ === 0) this.unsafeFirst = row;
+  /** A number cell `s` of type `t` and length `len` (given: the units path does not touch the string for plain numbers). */
+  private number(s: string, t: number, row: number, len: number): void {
+    if (t === INTEGER && len >= 16 && isUnsafeInteger(s) && this.unsafe++ === 0) this.unsafeFirst = row;
     const plain = lastNumber.plain;
     if (plain >= 0) {
       if (plain < this.minPlainValue) this.minPlainValue = plain;
@@ -217,7 +224,7 @@ class ColumnStats {
       empty: this.empty,
       types,
       inferredType: inferType(this.counts),
-      distinct: this.distinct ? { count: this.distinct.size, capped: false } : { count: this.distinctSeen, capped: true },
+      ...(this.countDistinct ? { distinct: this.distinct ? { count: this.distinct.size, capped: false } : { count: this.distinctSeen, capped: true } } : {}),
       maxLength: this.maxLength,
       padded: { count: this.padded, firstRow: this.paddedFirst },
       unsafeIntegers: { count: this.unsafe, firstRow: this.unsafeFirst },
@@ -261,7 +268,7 @@ function plainIntegerPart(s: string): number {
 }
 
 /** The most common type of non-null values; integers and decimals together are `number`. */
-function inferType(counts: readonly number[]): CellType | 'empty' {
+function inferType(counts: Float64Array): CellType | 'empty' {
   const merged = [...counts];
   merged[NULL] = 0;
   if (merged[INTEGER]! > 0 && merged[NUMBER]! > 0) [merged[NUMBER], merged[INTEGER]] = [merged[NUMBER]! + merged[INTEGER]!, 0];
@@ -277,9 +284,16 @@ export class TableProfiler {
   private dataRows = 0;
   private blankRows = 0;
 
-  constructor(private readonly names: string[]) {
+  /**
+   * `distinctValues`: count each column's distinct values (`ColumnProfile.distinct`, `valueCounts`);
+   * the engine asks only when a rule reads them (`RuleMeta.needsDistinctValues`).
+   */
+  constructor(
+    private readonly names: string[],
+    distinctValues = true,
+  ) {
     const cap = distinctCapFor(names.length);
-    this.columns = names.map(() => new ColumnStats(cap));
+    this.columns = names.map(() => new ColumnStats(cap, distinctValues));
   }
 
   /**

@@ -110,6 +110,27 @@ describe('profile ranges: by numbers first, the same as the plain definition', (
     }
   });
 
+  it('on numbers that mostly share their decimals (compared by their digits), with ties, zeros and a few of other shapes', () => {
+    const rand = prng(13);
+    for (let column = 0; column < 400; column++) {
+      const decimals = Math.floor(rand() * 7);
+      const intDigits = 1 + Math.floor(rand() * (16 - Math.max(1, decimals)));
+      const plain = () => {
+        const int = rand() < 0.2 ? '0' : String(Math.floor(rand() * 10 ** intDigits)).replace(/^0+(?=\d)/, '');
+        const frac = Array.from({ length: decimals }, () => String(Math.floor(rand() * (rand() < 0.3 ? 1 : 10)))).join('');
+        return decimals ? `${int}.${frac}` : int;
+      };
+      const seen: string[] = [];
+      const values = Array.from({ length: 1 + Math.floor(rand() * 80) }, () => {
+        const r = rand();
+        const v = r < 0.1 && seen.length ? seen[Math.floor(rand() * seen.length)]! : r < 0.2 ? numberCell(rand) : plain();
+        seen.push(v);
+        return v;
+      });
+      expectSameRanges(values, `decimals ${decimals} column ${column}`);
+    }
+  });
+
   it('on generated ISO dates and date-times (months alone, same-day ties, zones)', () => {
     const rand = prng(9);
     for (let column = 0; column < 400; column++) {
