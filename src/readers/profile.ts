@@ -19,6 +19,7 @@ import {
   DATE_OTHER,
   NULL,
   lastNumber,
+  lastDate,
 } from './cell-type.js';
 import { DistinctValues } from '../util/distinct-values.js';
 
@@ -145,7 +146,7 @@ class ColumnStats {
     const t = classifyUnits(u, from, to, value);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
     if (t === INTEGER || t === NUMBER) this.number(value, t, row, len);
-    else if (t === DATE || t === DATETIME) this.dated(dateKeyUnits(u, from, len), value);
+    else if (t === DATE || t === DATETIME) this.dated(lastDate.key, value);
     else if (t === DATE_OTHER) this.otherDate(value, row);
     if (this.distinct !== null && !this.distinct.addUnits(u, from, to, row)) this.capDistinct();
   }
@@ -242,18 +243,12 @@ class ColumnStats {
 /**
  * `YYYYMMDD` of an ISO date or date-time (`YYYYMM00` for `YYYY-MM`; the classifier checked the
  * digits): ordered as the text is up to the day, so only cells of the same day compare as text.
+ * Cells read as units get it from the classifier (`lastDate`).
  */
 export function dateKey(s: string): number {
   const d = (i: number) => s.charCodeAt(i) - 48;
   const month = (((d(0) * 10 + d(1)) * 10 + d(2)) * 10 + d(3)) * 100 + d(5) * 10 + d(6);
   return s.length === 7 ? month * 100 : month * 100 + d(8) * 10 + d(9);
-}
-
-/** `dateKey` of the ISO date or date-time `u[from, from + len)`. */
-function dateKeyUnits(u: Uint16Array, from: number, len: number): number {
-  const d = (i: number) => u[from + i]! - 48;
-  const month = (((d(0) * 10 + d(1)) * 10 + d(2)) * 10 + d(3)) * 100 + d(5) * 10 + d(6);
-  return len === 7 ? month * 100 : month * 100 + d(8) * 10 + d(9);
 }
 
 /** Length of the integer part of `d.ddd`, or -1 when the number has an exponent. */
