@@ -10,7 +10,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { hash53Units } from '../util/hash53.js';
-import { latin1Utf8 } from './latin1-text.js';
+import { latin1NonAscii, latin1NonAsciiCount, latin1Utf8 } from './latin1-text.js';
 import type { RecordFacts, RecordUnits } from '../model/index.js';
 
 const LF = 10;
@@ -46,11 +46,12 @@ function hasPairs(buf: Buffer): boolean {
   return false;
 }
 
-/** A piece of UTF-8 decoded: its text, all ASCII, free of surrogate pairs. */
+/** A piece of UTF-8 decoded: its text, all ASCII, free of surrogate pairs, whether `latin1NonAscii` says where its characters outside ASCII are. */
 interface DecodedPiece {
   text: string;
   ascii: boolean;
   bmp: boolean;
+  located: boolean;
 }
 
 export class CsvTokenizer implements RecordFacts {
@@ -91,6 +92,16 @@ export class CsvTokenizer implements RecordFacts {
   private searchText = -1;
   private searchFrom = 0;
   private searchFound = 0;
+  /**
+   * Where the characters outside ASCII are, when known from the decoding (`located`): the first
+   * `foundCount` of `found`, ascending, in the text numbered `foundText` while it is tokenized,
+   * else in the text left over. `foundNext`: the first of them not before the last search.
+   */
+  private located = true;
+  private found = new Int32Array(4096);
+  private foundCount = 0;
+  private foundText = -1;
+  private foundNext = 0;
   /** Whether the text being tokenized (so each of its records) is all ASCII, or free of surrogates: one scan a chunk. */
   ascii = false;
   bmp = false;
@@ -171,20 +182,25 @@ export class CsvTokenizer implements RecordFacts {
       this.cut = undefined;
       flags = undefined;
     }
-    const s = this.text.length ? this.text + add : add;
+    const carried = this.text.length;
+    const s = carried ? this.text + add : add;
     if (flags) {
-      this.ascii = flags.ascii && (this.textAscii || !NON_ASCII.test(this.text));
+      const carriedAscii = this.textAscii || (this.located ? this.foundCount === 0 : !NON_ASCII.test(this.text));
+      this.ascii = flags.ascii && carriedAscii;
       this.bmp = flags.bmp && (this.textBmp || !SURROGATE.test(this.text));
     } else {
       this.ascii = !NON_ASCII.test(s);
       this.bmp = this.ascii || !SURROGATE.test(s);
     }
+    this.locate(flags, carried);
     const done = this.tokenize(s, end);
     if (done < 0) {
       this.text = s.slice(-done - 1);
+      this.located = false;
       return false;
     }
     this.text = done === s.length ? '' : s.slice(done);
+    this.keepFound(done);
     // What is known of the whole text holds for its rest.
     this.textAscii = this.ascii;
     this.textBmp = this.bmp;
@@ -198,16 +214,60 @@ export class CsvTokenizer implements RecordFacts {
    * other text decoded and searched for 4-byte characters.
    */
   private decodePiece(buf: Buffer): DecodedPiece {
-    if (isAscii(buf)) return { text: buf.toString('latin1'), ascii: true, bmp: true };
+    if (isAscii(buf)) return { text: buf.toString('latin1'), ascii: true, bmp: true, located: true };
     if (this.latin1Skip > 0) {
       this.latin1Skip--;
     } else {
       const text = latin1Utf8(buf);
-      if (text !== undefined) return { text, ascii: false, bmp: true };
+      if (text !== undefined) return { text, ascii: false, bmp: true, located: true };
       // Characters from U+0100 on: the next pieces are decoded without trying (text with a few of them still gains).
       this.latin1Skip = LATIN1_SKIP;
     }
-    return { text: buf.toString('utf8'), ascii: false, bmp: !hasPairs(buf) };
+    return { text: buf.toString('utf8'), ascii: false, bmp: !hasPairs(buf), located: false };
+  }
+
+  /**
+   * The positions of the characters outside ASCII in the text about to be tokenized (the text
+   * left over, `carried` characters, then the piece): the left-over ones are kept, the piece's
+   * appended from the Latin-1 decoding. Unknown once any part was decoded otherwise.
+   */
+  private locate(flags: DecodedPiece | undefined, carried: number): void {
+    // The next text tokenize numbers; no search has been answered in it yet.
+    this.foundText = this.textNumber + 1;
+    this.foundNext = 0;
+    if (carried === 0) {
+      this.located = true;
+      this.foundCount = 0;
+    }
+    if (!flags || !flags.located) this.located = false;
+    if (!this.located || flags!.ascii) return;
+    const count = this.foundCount + latin1NonAsciiCount;
+    if (this.found.length < count) {
+      const grown = new Int32Array(Math.max(count, this.found.length * 2));
+      grown.set(this.found.subarray(0, this.foundCount));
+      this.found = grown;
+    }
+    const found = this.found;
+    const piece = latin1NonAscii;
+    for (let k = 0, o = this.foundCount; k < latin1NonAsciiCount; k++, o++) found[o] = piece[k]! + carried;
+    this.foundCount = count;
+  }
+
+  /** After tokenizing up to `done`: the positions in the text left over, from its start. */
+  private keepFound(done: number): void {
+    this.foundText = -1;
+    if (!this.located) return;
+    const found = this.found;
+    const count = this.foundCount;
+    // The first position from `done` on (binary search), then the rest moved down.
+    let lo = 0;
+    for (let hi = count; lo < hi; ) {
+      const mid = (lo + hi) >>> 1;
+      if (found[mid]! < done) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo, o = 0; k < count; k++, o++) found[o] = found[k]! - done;
+    this.foundCount = count - lo;
   }
 
   /**
@@ -272,6 +332,7 @@ export class CsvTokenizer implements RecordFacts {
    * search that ran past rows without such characters is not run again for each of them).
    */
   private nextNonAscii(from: number): number {
+    if (this.foundText === this.recordTextNumber && this.located) return this.nextFound(from);
     if (this.searchText === this.recordTextNumber && from >= this.searchFrom && from <= this.searchFound) return this.searchFound;
     NEXT_NON_ASCII.lastIndex = from;
     const s = this.recordText;
@@ -279,6 +340,17 @@ export class CsvTokenizer implements RecordFacts {
     this.searchFrom = from;
     this.searchFound = NEXT_NON_ASCII.test(s) ? NEXT_NON_ASCII.lastIndex - 1 : s.length;
     return this.searchFound;
+  }
+
+  /** `nextNonAscii` from the positions the decoding noted: a cursor moving forward (searches come in order), back to the start if one does not. */
+  private nextFound(from: number): number {
+    const found = this.found;
+    const count = this.foundCount;
+    let k = this.foundNext;
+    if (k > 0 && found[k - 1]! >= from) k = 0;
+    while (k < count && found[k]! < from) k++;
+    this.foundNext = k;
+    return k < count ? found[k]! : this.recordText.length;
   }
 
   /** The bytes not tokenized, for csv-parse to read on from (the start of a record). */

@@ -11,6 +11,13 @@
 /** Where the Latin-1 bytes are written; grown to the longest input (the tokenizer's pieces: 48 KiB). */
 let out = Buffer.alloc(0);
 let outView = new DataView(out.buffer);
+/**
+ * Where the last text `latin1Utf8` made has its characters outside ASCII (ascending; the first
+ * `latin1NonAsciiCount`): the loop meets each of them anyway, and the tokenizer answers
+ * `nonAscii()` from these instead of searching the text again.
+ */
+export let latin1NonAscii: Int32Array<ArrayBuffer> = new Int32Array(4096);
+export let latin1NonAsciiCount = 0;
 
 /** `buf` decoded as UTF-8 when every character of it is below U+0100 (the string `buf.toString('utf8')`), else undefined. */
 export function latin1Utf8(buf: Buffer): string | undefined {
@@ -25,6 +32,8 @@ export function latin1Utf8(buf: Buffer): string | undefined {
   const words = new DataView(buf.buffer, buf.byteOffset, n);
   let o = 0;
   let i = 0;
+  let found = latin1NonAscii;
+  let count = 0;
   while (i < n) {
     if (i + 8 <= n) {
       const w1 = words.getUint32(i, true);
@@ -51,8 +60,18 @@ export function latin1Utf8(buf: Buffer): string | undefined {
     if ((c !== 0xc2 && c !== 0xc3) || i + 1 === n) return undefined;
     const d = buf[i + 1]!;
     if ((d & 0xc0) !== 0x80) return undefined;
+    if (count === found.length) found = grown(found);
+    found[count++] = o;
     target[o++] = ((c & 0x1f) << 6) | (d & 0x3f);
     i += 2;
   }
+  latin1NonAscii = found;
+  latin1NonAsciiCount = count;
   return target.toString('latin1', 0, o);
+}
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

@@ -244,6 +244,47 @@ describe('which cells of a record are outside ASCII (RowContext.record)', () => 
     expect(told).toBe(4 * (60 - 49 + body().length) + 3 * (8000 - 49 + body().length));
   });
 
+  it('tells the same from where the Latin-1 decoding noted them: accents at every place of a cell, records cut across pieces, pieces with characters from U+0100 on', async () => {
+    let seed = 5;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const accents = ['é', 'ÿ', '\u0080', '\u00a0', 'Ü'];
+    const wider = ['€', '😀', 'Œ'];
+    // A cell: an accent first, last, alone, quoted (with a doubled quote, a line break), after a long run of ASCII; or ASCII.
+    const cell = (k: number, other: boolean): string => {
+      const a = other && rand(3) === 0 ? wider[rand(wider.length)]! : accents[rand(accents.length)]!;
+      switch (rand(9)) {
+        case 0: return `${a}abc`;
+        case 1: return `abc${a}`;
+        case 2: return a;
+        case 3: return `"x${a}""y"""`;
+        case 4: return `"${a}\n${k}"`;
+        case 5: return `"q${a}"`;
+        case 6: return 'x'.repeat(rand(3000)) + a;
+        case 7: return '';
+        default: return `plain ${k}`;
+      }
+    };
+    const PIECE = 48 * 1024;
+    const record = (k: number, other: boolean) => Array.from({ length: 6 }, () => (rand(3) ? `v${k}` : cell(k, other))).join(',') + '\n';
+    let text = 'a,b,c,d,e,f\n';
+    // Latin-1 pieces, then pieces mixing in wider characters (decoded otherwise), then Latin-1 again (after the 16 pieces not tried).
+    for (let k = 0; text.length < 6 * PIECE; k++) text += record(k, false);
+    for (let k = 0; text.length < 9 * PIECE; k++) text += record(k, true);
+    for (let k = 0; text.length < 30 * PIECE; k++) text += record(k, false);
+    let told = 0;
+    for (const chunk of [PIECE - 1, 256 * 1024, 1 << 22]) {
+      for (const r of await masks(text, chunk)) {
+        if (r.told === undefined) continue;
+        told++;
+        if (r.told !== outsideAscii(r.cells)) expect(r.told, JSON.stringify(r.cells)).toBe(outsideAscii(r.cells));
+      }
+    }
+    expect(told).toBeGreaterThan(10000);
+  });
+
   it('hashes every record it reads as hash53 hashes its cells, quoted values, wide records and pairs outside the BMP included', async () => {
     const hashes = async (text: string, chunk: number, dialect?: TableDialect) => {
       const rows: { told: number | undefined; cells: string[] }[] = [];

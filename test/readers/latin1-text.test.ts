@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { latin1Utf8 } from '../../src/readers/latin1-text.js';
+import { latin1NonAscii, latin1NonAsciiCount, latin1Utf8 } from '../../src/readers/latin1-text.js';
 import { csvFixtureFiles } from '../helpers/csv-fixture-tables.js';
 
 /** The definition: `toString('utf8')` when every character is below U+0100 in valid UTF-8, else undefined. */
@@ -17,6 +17,16 @@ function expected(buf: Buffer): string | undefined {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x100) return undefined;
   return text;
 }
+
+/** Where a text has characters outside ASCII, by their definition. */
+function outsideAscii(text: string): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) at.push(i);
+  return at;
+}
+
+/** What `latin1Utf8` noted of the last text it gave. */
+const noted = () => [...latin1NonAscii.subarray(0, latin1NonAsciiCount)];
 
 /** `bytes` at byte offset `offset` of a larger buffer (the word reads start unaligned). */
 function at(bytes: Buffer, offset: number): Buffer {
@@ -50,6 +60,7 @@ describe('latin1Utf8', () => {
         const buf = at(bytes, offset);
         const want = expected(buf);
         expect(latin1Utf8(buf), JSON.stringify([...bytes])).toBe(want);
+        if (want !== undefined) expect(noted(), JSON.stringify([...bytes])).toEqual(outsideAscii(want));
         if (want !== undefined) given++;
         else refused++;
       }
@@ -61,6 +72,8 @@ describe('latin1Utf8', () => {
   it('on long texts, longer than any before (its buffer grows), and on the empty one', () => {
     const long = Buffer.from('nom,prénom\n' + 'Zoé,Hélène,ÿ\n'.repeat(20000));
     expect(latin1Utf8(long)).toBe(long.toString('utf8'));
+    // 60,001 positions: the array they are noted in grows too.
+    expect(noted()).toEqual(outsideAscii(long.toString('utf8')));
     expect(latin1Utf8(Buffer.concat([long, Buffer.from('€')]))).toBeUndefined();
     expect(latin1Utf8(Buffer.alloc(0))).toBe('');
   });
