@@ -14,6 +14,9 @@ import type { TableInfo } from '../../src/model/index.js';
 import { PERSONAL_DATA_SCAN } from '../../rules/personal-data/_shared.js';
 import { allFindings, lintReport } from '../helpers/lint.js';
 import { generatePeople, PEOPLE_HEADER, peopleCsv, peopleRow } from './people-generator.js';
+import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
+import { prng } from '../helpers/prng.js';
+import { pick } from '../helpers/record-units.js';
 
 const people = generatePeople(300, 4242);
 const header = [...PEOPLE_HEADER];
@@ -71,6 +74,36 @@ describe('ValueScan, free text searched through the joined expression first', ()
     expect(joined).toEqual(plain(scan(false), kinds));
     const note = joined.find((ev) => ev.column === 'commentaire')!;
     expect(note.kinds.filter((k) => k.embedded > 100).map((k) => k.kind).sort()).toEqual(['be-niss', 'email', 'iban', 'mobile-phone', 'phone']);
+  });
+});
+
+describe('ValueScan: the joined expression and marks rule cells out before the test for a space', () => {
+  const kinds = Object.values(VALUE_GROUPS).flat().map((d) => d.kind);
+  const scan = (header: string[], rows: string[][], joined: boolean, size: number) => {
+    const s = new ValueScan(profileTable(header).columns, Object.values(VALUE_GROUPS), size, joined);
+    rows.forEach((cells, i) => s.row(cells, i + 2));
+    return plain(s.results(), kinds);
+  };
+
+  it('on text with and without spaces, marks and identifiers glued to words', () => {
+    const pieces = ['jan@example.be', 'x@y', '@', '85.07.30-033.28', '+32475123456', '0475/12.34.56', 'BE68539007547034', 'tel:', 'a', ' ', '\u00a0', '\t', 'é', '(0)2', '1 85 05 78 006 084 36', 'notes'];
+    const rand = prng(37);
+    const texts = Array.from({ length: 4000 }, () => Array.from({ length: 1 + Math.floor(rand() * 5) }, () => pick(rand, pieces)).join(''));
+    const header = ['commentaire', 'omschrijving'];
+    const rows = texts.map((t, i) => [t, texts[(i * 7) % texts.length]!]);
+    expect(scan(header, rows, true, 10)).toEqual(scan(header, rows, false, 10));
+  });
+
+  it('on every CSV fixture', () => {
+    let tables = 0;
+    for (const { file, rows } of csvFixtureTables('fixtures')) {
+      const [header, ...data] = rows;
+      const got = scan(header!, data, true, 10);
+      const want = scan(header!, data, false, 10);
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ file, got }).toEqual({ file, got: want });
+      tables++;
+    }
+    expect(tables).toBeGreaterThan(100);
   });
 });
 
