@@ -5,6 +5,8 @@ import path from 'node:path';
 import {
   PERSON_COLUMNS,
   PersonalDataScan,
+  ShapeSample,
+  SpecialValueSample,
   profileTable,
   VALUE_GROUPS,
   ValueScan,
@@ -124,6 +126,29 @@ describe('PersonalDataScan', () => {
     expect(scan.sampleShapes(PERSON_COLUMNS.names, 10).get(scan.profile.columns[0]!)).toMatchObject({ sampled: 10, matching: 10 });
     expect(scan.personLevel).toBe(true);
     expect(scan.firstRow).toBe(2);
+  });
+
+  it('reads every row into each part until the part is done, then drops it: parts find what they find alone', () => {
+    // More rows than the look for parts that are done (every 256 rows), samples of every size around it.
+    const many = Array.from({ length: 1500 }, (_, i) => rows[i % rows.length]!);
+    const feedMany = (sink: { row(cells: readonly string[], row: number): void }) => many.forEach((cells, i) => sink.row(cells, i + 2));
+    for (const size of [10, 255, 256, 257, 1000, 2000]) {
+      const scan = new PersonalDataScan(header, 1);
+      const names = scan.sampleShapes(PERSON_COLUMNS.names, size);
+      const special = scan.sampleSpecialValues(size);
+      scan.scanValues('email', size);
+      scan.scanValues('nationalId', size);
+      many.forEach((cells, i) => scan.row(cells, { row: i + 2, line: i + 2, table: info }));
+      const profile = profileTable(header);
+      const namesAlone = new ShapeSample(profile.of(...PERSON_COLUMNS.names.categories), PERSON_COLUMNS.names.test, PERSON_COLUMNS.names.mask, size);
+      const specialAlone = new SpecialValueSample(profile.columns, size);
+      const valuesAlone = new ValueScan(profile.columns, [VALUE_GROUPS.nationalId, VALUE_GROUPS.email], size);
+      for (const part of [namesAlone, specialAlone, valuesAlone]) feedMany(part);
+      const kinds = [...VALUE_GROUPS.nationalId, ...VALUE_GROUPS.email].map((d) => d.kind);
+      expect(plain(scan.valueEvidence(size), kinds)).toEqual(plain(valuesAlone.results(), kinds));
+      for (const c of profile.of(...PERSON_COLUMNS.names.categories)) expect(names.get(c)).toEqual(namesAlone.get(c));
+      expect(special.found()).toEqual(specialAlone.found());
+    }
   });
 
   it('refuses a part asked for after the first row (it would have missed rows)', () => {
