@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { DEFAULT_LIMITS, fileClock, LimitExceeded, type Dataset, type Distribution, type Finding, type Limits, type Severity, type SourceLocation, type TableInfo } from '../model/index.js';
 import type { EffectiveRule } from '../config/types.js';
-import { readerFor, DataFileError, UnsafeEntry, type TableSink } from '../readers/index.js';
+import { readerFor, DataFileError, UnsafeEntry, type TableSink, type ReadOptions } from '../readers/index.js';
 import { sniffFile } from '../readers/sniff.js';
 import type { RuleHooks, RuleModule, RuleContext, ReportDescriptor, AnalysisDef, TableAnalysis } from './rule-api.js';
 import { toFinding } from './messages.js';
@@ -154,6 +154,9 @@ export async function checkDataset(
   if (run.data) {
     const wantsTables = active.some((a) => a.hooks.table || a.hooks.row || a.hooks.endTable);
     const wantsRows = active.some((a) => a.hooks.row || a.rule.meta.needsRows);
+    // Counting each column's distinct values is a hash and a comparison of every cell of the
+    // columns under their cap: only when a rule says it reads them (a plugin's rule may, unsaid).
+    const wantsDistinct = active.some((a) => a.rule.meta.needsDistinctValues || a.rule.source === 'plugin');
     // The hot path: one call per row per rule that wants this table's rows, nothing else. The list
     // is made at each table (without the rules that want none of its rows) and a rule that crashes
     // leaves it: no per-row lookup.
@@ -202,7 +205,7 @@ export async function checkDataset(
         }
         if (name === 'endTable') openSheet = undefined;
       };
-      await readData(dist, ds, run, wantsRows, tableHooks, dispatchRow, emitCore, lines, samples.find((t) => t.dist === dist)?.sample.url);
+      await readData(dist, ds, run, { rows: wantsRows, distinctValues: wantsDistinct }, tableHooks, dispatchRow, emitCore, lines, samples.find((t) => t.dist === dist)?.sample.url);
       openSheet = undefined;
     }
   }
@@ -407,7 +410,7 @@ async function readData(
   dist: Distribution,
   ds: Dataset,
   run: CheckSettings,
-  wantsRows: boolean,
+  wants: Pick<ReadOptions, 'rows' | 'distinctValues'>,
   call: CallHooks,
   row: TableSink['row'],
   emitCore: EmitCore,
@@ -452,7 +455,7 @@ async function readData(
         // An archive entry not read while the others are: reported like a file of its own.
         problem: (err, file) => readProblem(err, file, emitCore),
       },
-      { file: displayPath(run.cwd, path), rows: wantsRows, limits, clock, ...(dist.dialect ? { dialect: dist.dialect } : {}), ...(digest ? { onBytes: digest.update } : {}) },
+      { file: displayPath(run.cwd, path), ...wants, limits, clock, ...(dist.dialect ? { dialect: dist.dialect } : {}), ...(digest ? { onBytes: digest.update } : {}) },
     );
   } catch (err) {
     readProblem(err, shownAs ?? path, emitCore);

@@ -48,6 +48,11 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** True when the rule needs the rows of data files (the engine only reads files when asked). */
   needsRows?: boolean;
+  /**
+   * True when the rule reads the profile's distinct values (`ColumnProfile.distinct`,
+   * `valueCounts`): readers count them only when an enabled rule (or any plugin rule) may read them.
+   */
+  needsDistinctValues?: boolean;
   /** True when `--fix` can repair what the rule reports. */
   fixable?: boolean;
   /**

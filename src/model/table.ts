@@ -124,8 +124,11 @@ export interface ColumnProfile {
   types: Partial<Record<CellType, Tally>>;
   /** The type most values have (`integer`+`number` → `number`, `date`+`datetime` → `datetime`); `empty` when none. */
   inferredType: CellType | 'empty';
-  /** Distinct trimmed values: exact when `capped` is false, else "more than `count`". */
-  distinct: { count: number; capped: boolean };
+  /**
+   * Distinct trimmed values: exact when `capped` is false, else "more than `count`". Counted only
+   * when an enabled rule reads them (`RuleMeta.needsDistinctValues`, or any plugin rule).
+   */
+  distinct?: { count: number; capped: boolean };
   /**
    * Each distinct trimmed value with its occurrences and the row it first appears on, when not
    * capped (in order of first appearance). May contain personal data: mask before printing.

@@ -157,11 +157,37 @@ function isoTime(s: string, n: number): boolean {
 export function classifyUnits(u: Uint16Array, from: number, to: number, s: string): number {
   const c = u[from]!;
   if (isDigit(c) || c === 45 || c === 43 || c === 46) return classifyNumericUnits(u, from, to, s);
-  if (to - from <= 5) {
-    if (BOOLEANS.has(s)) return BOOLEAN;
-    if (NULL_TOKENS.has(s)) return NULL;
+  return to - from <= 5 && c < 128 && WORD_HEADS[c] === 1 ? shortWordUnits(u, from, to) : TEXT;
+}
+
+/**
+ * A word of at most 5 ASCII units as one number: its length, then 7 bits a unit (words of
+ * different lengths fall in disjoint ranges); -1 when a unit is outside ASCII.
+ */
+function packWord(u: Uint16Array, from: number, to: number): number {
+  let key = to - from;
+  for (let i = from; i < to; i++) {
+    const c = u[i]!;
+    if (c > 127) return -1;
+    key = key * 128 + c;
   }
-  return TEXT;
+  return key;
+}
+
+/** `BOOLEANS` and `NULL_TOKENS` (all ASCII, at most 5 characters) by `packWord`, with their types. */
+const SHORT_WORDS = new Map<number, number>([...[...BOOLEANS].map((w) => [packWord(codes(w), 0, w.length), BOOLEAN] as const), ...[...NULL_TOKENS].map((w) => [packWord(codes(w), 0, w.length), NULL] as const)]);
+/** 1 at the first units of those words: other short cells are text without a lookup. */
+const WORD_HEADS = new Uint8Array(128);
+for (const w of [...BOOLEANS, ...NULL_TOKENS]) WORD_HEADS[w.charCodeAt(0)] = 1;
+
+function codes(w: string): Uint16Array {
+  return Uint16Array.from(w, (ch) => ch.charCodeAt(0));
+}
+
+/** `BOOLEAN`, `NULL` or `TEXT` for the short cell `u[from, to)` whose first unit is some word's: what the sets say of its string. */
+function shortWordUnits(u: Uint16Array, from: number, to: number): number {
+  const key = packWord(u, from, to);
+  return key < 0 ? TEXT : (SHORT_WORDS.get(key) ?? TEXT);
 }
 
 /** `classifyNumeric` over units (see `classifyUnits`). */
@@ -215,23 +241,38 @@ function classifyNumericUnits(u: Uint16Array, from: number, to: number, s: strin
 const unit = (u: Uint16Array, from: number, n: number, k: number) => (k < n ? u[from + k]! : -1);
 const twoDigits = (u: Uint16Array, from: number, n: number, k: number) => isDigit(unit(u, from, n, k)) && isDigit(unit(u, from, n, k + 1));
 
-/** `classifyIsoDate` over units (`n` ≥ 7: the cell's length). */
+/**
+ * Of the last cell `classifyUnits` found an ISO date or date-time: its `YYYYMMDD` (`YYYYMM00` for
+ * `YYYY-MM`), ordered as the text is up to the day (the profile's date range compares it first).
+ */
+export const lastDate = { key: 0 };
+
+/** `classifyIsoDate` over units (`n` ≥ 7: the cell's length; its first unit is a digit, its fifth `-`), setting `lastDate`. */
 function classifyIsoDateUnits(u: Uint16Array, from: number, n: number): number {
-  if (!twoDigits(u, from, n, 0) || !twoDigits(u, from, n, 2) || !twoDigits(u, from, n, 5)) return TEXT;
+  // Units 0 to 6 are the cell's (n ≥ 7): read without bounds checks.
+  if (!isDigit(u[from + 1]!) || !isDigit(u[from + 2]!) || !isDigit(u[from + 3]!) || !isDigit(u[from + 5]!) || !isDigit(u[from + 6]!)) return TEXT;
   const month = (u[from + 5]! - 48) * 10 + (u[from + 6]! - 48);
   if (month < 1 || month > 12) return TEXT;
-  if (n === 7) return DATE;
-  if (unit(u, from, n, 7) !== 45 || !twoDigits(u, from, n, 8)) return TEXT;
+  const yearMonth = (((u[from]! - 48) * 10 + (u[from + 1]! - 48)) * 10 + (u[from + 2]! - 48)) * 1000 + (u[from + 3]! - 48) * 100 + month;
+  if (n === 7) {
+    lastDate.key = yearMonth * 100;
+    return DATE;
+  }
+  // `YYYY-MM-DD` needs 10 units.
+  if (n < 10 || u[from + 7] !== 45 || !isDigit(u[from + 8]!) || !isDigit(u[from + 9]!)) return TEXT;
   const day = (u[from + 8]! - 48) * 10 + (u[from + 9]! - 48);
   if (day < 1 || day > 31) return TEXT;
+  lastDate.key = yearMonth * 100 + day;
   if (n === 10) return DATE;
   return isoTimeUnits(u, from, n) ? DATETIME : TEXT;
 }
 
 /** `isoTime` over the units of a cell of length `n`. */
 function isoTimeUnits(u: Uint16Array, from: number, n: number): boolean {
-  const sep = unit(u, from, n, 10);
-  if ((sep !== 84 /* T */ && sep !== 32) || !twoDigits(u, from, n, 11) || unit(u, from, n, 13) !== 58 /* : */ || !twoDigits(u, from, n, 14)) return false;
+  // `[T ]hh:mm` needs units 10 to 15: read without bounds checks.
+  if (n < 16) return false;
+  const sep = u[from + 10];
+  if ((sep !== 84 /* T */ && sep !== 32) || !isDigit(u[from + 11]!) || !isDigit(u[from + 12]!) || u[from + 13] !== 58 /* : */ || !isDigit(u[from + 14]!) || !isDigit(u[from + 15]!)) return false;
   let i = 16;
   if (unit(u, from, n, i) === 58) {
     if (!twoDigits(u, from, n, i + 1)) return false;

@@ -193,7 +193,8 @@ class CsvPass {
   constructor(
     private readonly info: TableInfo,
     private readonly sink: TableSink,
-    private readonly wantRows: boolean,
+    /** Rows wanted at all, and the profile's distinct values (see ReadOptions). */
+    private readonly wants: { rows: boolean; distinctValues: boolean },
     private readonly recordDelimiters: string[],
     private readonly limits: Limits,
     private readonly clock?: FileClock,
@@ -300,12 +301,15 @@ class CsvPass {
     };
     this.info.facts = { ...facts };
     this.sink.table(this.info);
-    if (!this.wantRows) {
+    if (!this.wants.rows) {
       this.stopped = true;
       if (this.tokenizer) this.tokenizer.stopped = true;
       return;
     }
-    this.profiler = new TableProfiler(Array.from({ length: width }, (_, i) => columnName(this.info, i)));
+    this.profiler = new TableProfiler(
+      Array.from({ length: width }, (_, i) => columnName(this.info, i)),
+      this.wants.distinctValues,
+    );
     for (const r of data) this.emit(r.cells, r.row, r.line);
   }
 
@@ -442,7 +446,7 @@ export async function readCsv(source: ByteSource, file: string, sink: TableSink,
     headerRow: 0,
     facts: { delimiterSource: dialect.delimiterSource },
   };
-  const pass = new CsvPass(info, sink, options.rows, dialect.recordDelimiters, options.limits ?? DEFAULT_LIMITS, options.clock, options.dialect, parser);
+  const pass = new CsvPass(info, sink, { rows: options.rows, distinctValues: options.distinctValues ?? true }, dialect.recordDelimiters, options.limits ?? DEFAULT_LIMITS, options.clock, options.dialect, parser);
   const bytes = await pass.run(source, dialect.bomCount * 3, dialect.encoding, options.onBytes);
   sink.end({ rows: pass.records, bytes, facts: pass.summaryFacts() });
 }

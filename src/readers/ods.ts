@@ -160,6 +160,7 @@ class ContentHandler {
       sheetIndex: this.sheets,
       sheetState: a['style-name'] && this.hiddenStyles.has(a['style-name']) ? 'hidden' : 'visible',
       wantRows: this.options.rows,
+      distinctValues: this.options.distinctValues ?? true,
       limits: this.limits,
       ...(this.options.clock ? { clock: this.options.clock } : {}),
       ...(this.options.dialect ? { dialect: this.options.dialect } : {}),

@@ -103,7 +103,10 @@ export async function readParquetFrom(buffer: AsyncBuffer, file: string, sink: T
     sink.end({ rows: 1, bytes: buffer.byteLength, facts: {} });
     return;
   }
-  const profiler = new TableProfiler(fields.map((_, i) => columnName(info, i)));
+  const profiler = new TableProfiler(
+    fields.map((_, i) => columnName(info, i)),
+    options.distinctValues ?? true,
+  );
   const convert = fields.map((f) => (f.type === 'FLOAT' ? float32Cell : toCell));
   let row = 1;
   let start = 0;

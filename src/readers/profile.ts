@@ -19,6 +19,7 @@ import {
   DATE_OTHER,
   NULL,
   lastNumber,
+  lastDate,
 } from './cell-type.js';
 import { DistinctValues } from '../util/distinct-values.js';
 
@@ -77,15 +78,21 @@ class ColumnStats {
   /** `dateKey` of minDate and maxDate: most cells are decided by comparing numbers, not text. */
   minDateKey = Infinity;
   maxDateKey = -Infinity;
-  readonly counts = new Array<number>(TYPE_COUNT).fill(0);
-  readonly firsts = new Array<number>(TYPE_COUNT).fill(0);
-  /** Values and their tallies, until a new value comes past the cap (or longer than MAX_DISTINCT_LENGTH). */
+  readonly counts = new Float64Array(TYPE_COUNT);
+  readonly firsts = new Float64Array(TYPE_COUNT);
+  /**
+   * Values and their tallies, until a new value comes past the cap (or longer than MAX_DISTINCT_LENGTH);
+   * null from the start when they are not counted.
+   */
   distinct: DistinctValues | null;
   distinctSeen = 0;
   shapes: Map<string, ShapeTally> | null = null;
 
-  constructor(private readonly cap: number) {
-    this.distinct = new DistinctValues(cap, MAX_DISTINCT_LENGTH);
+  constructor(
+    private readonly cap: number,
+    private readonly countDistinct: boolean,
+  ) {
+    this.distinct = countDistinct ? new DistinctValues(cap, MAX_DISTINCT_LENGTH) : null;
   }
 
   add(value: string, row: number): void {
@@ -110,7 +117,7 @@ class ColumnStats {
 
     const t = classifyCell(s);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
-    if (t === INTEGER || t === NUMBER) this.number(s, t, row);
+    if (t === INTEGER || t === NUMBER) this.number(s, t, row, s.length);
     else if (t === DATE || t === DATETIME) this.isoDate(s);
     else if (t === DATE_OTHER) this.otherDate(s, row);
     if (this.distinct !== null && !this.distinct.addString(s, row)) this.capDistinct();
@@ -138,14 +145,15 @@ class ColumnStats {
 
     const t = classifyUnits(u, from, to, value);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
-    if (t === INTEGER || t === NUMBER) this.number(value, t, row);
-    else if (t === DATE || t === DATETIME) this.dated(dateKeyUnits(u, from, len), value);
+    if (t === INTEGER || t === NUMBER) this.number(value, t, row, len);
+    else if (t === DATE || t === DATETIME) this.dated(lastDate.key, value);
     else if (t === DATE_OTHER) this.otherDate(value, row);
     if (this.distinct !== null && !this.distinct.addUnits(u, from, to, row)) this.capDistinct();
   }
 
-  private number(s: string, t: number, row: number): void {
-    if (t === INTEGER && s.length >= 16 && isUnsafeInteger(s) && this.unsafe++ === 0) this.unsafeFirst = row;
+  /** A number cell `s` of type `t` and length `len` (given: the units path does not touch the string for plain numbers). */
+  private number(s: string, t: number, row: number, len: number): void {
+    if (t === INTEGER && len >= 16 && isUnsafeInteger(s) && this.unsafe++ === 0) this.unsafeFirst = row;
     const plain = lastNumber.plain;
     if (plain >= 0) {
       if (plain < this.minPlainValue) this.minPlainValue = plain;
@@ -217,7 +225,7 @@ class ColumnStats {
       empty: this.empty,
       types,
       inferredType: inferType(this.counts),
-      distinct: this.distinct ? { count: this.distinct.size, capped: false } : { count: this.distinctSeen, capped: true },
+      ...(this.countDistinct ? { distinct: this.distinct ? { count: this.distinct.size, capped: false } : { count: this.distinctSeen, capped: true } } : {}),
       maxLength: this.maxLength,
       padded: { count: this.padded, firstRow: this.paddedFirst },
       unsafeIntegers: { count: this.unsafe, firstRow: this.unsafeFirst },
@@ -235,18 +243,12 @@ class ColumnStats {
 /**
  * `YYYYMMDD` of an ISO date or date-time (`YYYYMM00` for `YYYY-MM`; the classifier checked the
  * digits): ordered as the text is up to the day, so only cells of the same day compare as text.
+ * Cells read as units get it from the classifier (`lastDate`).
  */
 export function dateKey(s: string): number {
   const d = (i: number) => s.charCodeAt(i) - 48;
   const month = (((d(0) * 10 + d(1)) * 10 + d(2)) * 10 + d(3)) * 100 + d(5) * 10 + d(6);
   return s.length === 7 ? month * 100 : month * 100 + d(8) * 10 + d(9);
-}
-
-/** `dateKey` of the ISO date or date-time `u[from, from + len)`. */
-function dateKeyUnits(u: Uint16Array, from: number, len: number): number {
-  const d = (i: number) => u[from + i]! - 48;
-  const month = (((d(0) * 10 + d(1)) * 10 + d(2)) * 10 + d(3)) * 100 + d(5) * 10 + d(6);
-  return len === 7 ? month * 100 : month * 100 + d(8) * 10 + d(9);
 }
 
 /** Length of the integer part of `d.ddd`, or -1 when the number has an exponent. */
@@ -261,7 +263,7 @@ function plainIntegerPart(s: string): number {
 }
 
 /** The most common type of non-null values; integers and decimals together are `number`. */
-function inferType(counts: readonly number[]): CellType | 'empty' {
+function inferType(counts: Float64Array): CellType | 'empty' {
   const merged = [...counts];
   merged[NULL] = 0;
   if (merged[INTEGER]! > 0 && merged[NUMBER]! > 0) [merged[NUMBER], merged[INTEGER]] = [merged[NUMBER]! + merged[INTEGER]!, 0];
@@ -277,9 +279,16 @@ export class TableProfiler {
   private dataRows = 0;
   private blankRows = 0;
 
-  constructor(private readonly names: string[]) {
+  /**
+   * `distinctValues`: count each column's distinct values (`ColumnProfile.distinct`, `valueCounts`);
+   * the engine asks only when a rule reads them (`RuleMeta.needsDistinctValues`).
+   */
+  constructor(
+    private readonly names: string[],
+    distinctValues = true,
+  ) {
     const cap = distinctCapFor(names.length);
-    this.columns = names.map(() => new ColumnStats(cap));
+    this.columns = names.map(() => new ColumnStats(cap, distinctValues));
   }
 
   /**

@@ -32,6 +32,8 @@ export interface SheetOptions {
   sheetIndex: number;
   sheetState: SheetTableFacts['sheetState'];
   wantRows: boolean;
+  /** Count the profile's distinct values (ReadOptions.distinctValues). */
+  distinctValues: boolean;
   limits: Limits;
   clock?: FileClock;
   dialect?: TableDialect;
@@ -150,7 +152,10 @@ export class SheetPass {
     this.info.facts = { ...facts };
     this.sink.table(this.info);
     this.done = !this.o.wantRows;
-    this.profiler = new TableProfiler(Array.from({ length: this.width }, (_, i) => columnName(this.info, i)));
+    this.profiler = new TableProfiler(
+      Array.from({ length: this.width }, (_, i) => columnName(this.info, i)),
+      this.o.distinctValues,
+    );
     let previous = header?.row ?? 0;
     for (const r of data) {
       this.emitData(r.cells, r.row, previous > 0 ? r.row - previous - 1 : 0);

@@ -18,6 +18,11 @@ export interface ReadOptions {
   file: string;
   /** False when no enabled rule wants rows: readers may stop after the header. */
   rows: boolean;
+  /**
+   * False when no enabled rule reads the profile's distinct values (`RuleMeta.needsDistinctValues`):
+   * readers may leave `ColumnProfile.distinct` and `valueCounts` out. Counted when absent.
+   */
+  distinctValues?: boolean;
   /** Resource limits (docs/limits.md): readers throw `LimitExceeded` past them. Defaults when absent. */
   limits?: Limits;
   /** The file's watchdog: readers check it between chunks. */

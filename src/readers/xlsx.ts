@@ -317,6 +317,7 @@ export async function readXlsx(file: string, sink: TableSink, options: ReadOptio
         sheetIndex: i + 1,
         sheetState: ref.state,
         wantRows: options.rows,
+        distinctValues: options.distinctValues ?? true,
         limits,
         ...(options.clock ? { clock: options.clock } : {}),
         ...(options.dialect ? { dialect: options.dialect } : {}),

@@ -6,7 +6,7 @@ import { checkDataset } from '../../src/engine/check.js';
 import { dataFileDataset } from '../../src/engine/lint.js';
 import { loadBuiltinRules } from '../../src/engine/registry.js';
 import { defineAnalysis, defineRule, type RuleModule, type TableAnalysis } from '../../src/engine/rule-api.js';
-import { emptyDistribution, type Finding } from '../../src/model/index.js';
+import { emptyDistribution, tableProfile, type Finding } from '../../src/model/index.js';
 import type { EffectiveRule } from '../../src/config/types.js';
 
 let core: Map<string, RuleModule>;
@@ -66,7 +66,31 @@ const counterRule = (id: string) =>
     },
   });
 
+/** A rule that reports what the profile says of the first column's distinct values. */
+const distinctRule = (id: string, extra: { needsDistinctValues?: boolean; source?: 'plugin' } = {}) => {
+  const rule = defineRule({
+    meta: { ...meta(id), needsRows: true, ...(extra.needsDistinctValues ? { needsDistinctValues: true } : {}) },
+    create: (context) => ({
+      endTable(table, summary) {
+        const column = tableProfile(summary)!.columns[0]!;
+        const what = `${JSON.stringify(column.distinct)} ${JSON.stringify([...(column.valueCounts?.keys() ?? [])])}`;
+        context.report({ messageId: 'seen', data: { what }, location: { file: table.path } });
+      },
+    }),
+  });
+  return extra.source ? Object.assign(Object.create(rule) as RuleModule, { source: extra.source }) : rule;
+};
+
 describe('checkDataset', () => {
+  it('has the readers count distinct values only when an enabled rule says it reads them, or a plugin rule is on', async () => {
+    const file = csv('a,b\nx,1\ny,2\nx,3\n');
+    const shown = async (rules: RuleModule[]) => (await check(file, rules)).map((f) => f.message);
+    expect(await shown([distinctRule('data/without')])).toEqual(['undefined []']);
+    const counted = '{"count":2,"capped":false} ["x","y"]';
+    expect(await shown([distinctRule('data/without'), distinctRule('data/with', { needsDistinctValues: true })])).toEqual([counted, counted]);
+    expect(await shown([distinctRule('data/plugin', { source: 'plugin' })])).toEqual([counted]);
+  });
+
   it('feeds a shared analysis each row once, however many rules use it', async () => {
     created = 0;
     const findings = await check(csv('a,b\n1,2\n3,4\n5,6\n'), [counterRule('data/one'), counterRule('data/two')]);

@@ -3,7 +3,7 @@
  * dates compared by `dateKey` first must give what the plain definition gives — the smallest and
  * largest `+cell` of the integer and number cells, and the smallest and largest text of the ISO
  * date and date-time cells — on generated cells of every numeric and date shape and on the
- * cells of every CSV fixture.
+ * cells of every CSV fixture, given as strings and as UTF-16 units (the classifier's `lastDate`).
  */
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { TableProfiler } from '../../src/readers/profile.js';
 import { classifyCell, lastNumber, INTEGER, NUMBER, DATE, DATETIME } from '../../src/readers/cell-type.js';
 import { prng } from '../helpers/prng.js';
+import { recordUnits } from '../helpers/record-units.js';
 
 /** The profile's trimming: only cells starting or ending with a space, a control or NBSP. */
 function trimmed(v: string): string {
@@ -41,19 +42,23 @@ function referenceRanges(values: readonly string[]) {
   return min <= max ? { min, max, minDate, maxDate } : { min: undefined, max: undefined, minDate, maxDate };
 }
 
-function profiledRanges(values: readonly string[]) {
+/** The profile's ranges, the cells given as strings or (`rand`) as UTF-16 units among other units, as the CSV tokenizer gives them. */
+function profiledRanges(values: readonly string[], rand?: () => number) {
   const p = new TableProfiler(['x']);
-  values.forEach((v, i) => p.add([v], i + 2, false));
+  values.forEach((v, i) => p.add([v], i + 2, false, rand && recordUnits([v], () => false, rand)));
   const { min, max, minDate, maxDate } = p.result().columns[0]!;
   return { min, max, minDate, maxDate };
 }
 
+const unitsRand = prng(5);
+
 function expectSameRanges(values: readonly string[], what: string): void {
-  const got = profiledRanges(values);
   const want = referenceRanges(values);
-  // `===`, not toEqual: -0 and 0 are the same extreme whichever cell came first.
-  const same = got.min === want.min && got.max === want.max && got.minDate === want.minDate && got.maxDate === want.maxDate;
-  if (!same) expect({ what, got }).toEqual({ what, got: want });
+  for (const got of [profiledRanges(values), profiledRanges(values, unitsRand)]) {
+    // `===`, not toEqual: -0 and 0 are the same extreme whichever cell came first.
+    const same = got.min === want.min && got.max === want.max && got.minDate === want.minDate && got.maxDate === want.maxDate;
+    if (!same) expect({ what, got }).toEqual({ what, got: want });
+  }
 }
 
 function numberCell(rand: () => number): string {
@@ -107,6 +112,27 @@ describe('profile ranges: by numbers first, the same as the plain definition', (
     for (let column = 0; column < 400; column++) {
       const values = Array.from({ length: 1 + Math.floor(rand() * 60) }, () => (rand() < 0.1 ? ['', ' 12.5 ', 'n/a', 'abc'][Math.floor(rand() * 4)]! : numberCell(rand)));
       expectSameRanges(values, `numbers ${column}`);
+    }
+  });
+
+  it('on numbers that mostly share their decimals (compared by their digits), with ties, zeros and a few of other shapes', () => {
+    const rand = prng(13);
+    for (let column = 0; column < 400; column++) {
+      const decimals = Math.floor(rand() * 7);
+      const intDigits = 1 + Math.floor(rand() * (16 - Math.max(1, decimals)));
+      const plain = () => {
+        const int = rand() < 0.2 ? '0' : String(Math.floor(rand() * 10 ** intDigits)).replace(/^0+(?=\d)/, '');
+        const frac = Array.from({ length: decimals }, () => String(Math.floor(rand() * (rand() < 0.3 ? 1 : 10)))).join('');
+        return decimals ? `${int}.${frac}` : int;
+      };
+      const seen: string[] = [];
+      const values = Array.from({ length: 1 + Math.floor(rand() * 80) }, () => {
+        const r = rand();
+        const v = r < 0.1 && seen.length ? seen[Math.floor(rand() * seen.length)]! : r < 0.2 ? numberCell(rand) : plain();
+        seen.push(v);
+        return v;
+      });
+      expectSameRanges(values, `decimals ${decimals} column ${column}`);
     }
   });
 

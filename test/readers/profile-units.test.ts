@@ -38,7 +38,11 @@ function cell(rand: () => number): string {
       return rand() < 0.7 ? s : s.slice(0, Math.floor(rand() * s.length) + 1);
     }
     case 4:
-      return pick(rand, ['true', 'false', 'TRUE', 'False', 'tRue', 'NA', 'N/A', 'n/a', 'null', 'None', 'NaN', '-', '--', '#N/A', 'n.a.', 'n.d.', 'N.D.', '.', '+', '-.', '+.', 'e5', '.e5']);
+      // Every boolean and placeholder word, and near misses (case, length, a unit outside ASCII).
+      return pick(rand, [
+        ...['true', 'false', 'TRUE', 'FALSE', 'True', 'False', 'NA', 'N/A', 'n/a', 'na', 'NULL', 'null', 'Null', 'None', 'none', 'NaN', 'nan', '-', '--', '#N/A', 'n.a.', 'n.d.', 'N.D.'],
+        ...['tRue', 'truE', 'fals', 'falsé', 'falsee', 'nULL', 'Nan', 'NAN', 'n.a', '#NA', '#', 'T', 'F', 'N', 'n', 'nü', 'Trué', 'nonE', 'n/ä', 'N.D', 'n.d.x', '.', '+', '-.', '+.', 'e5', '.e5'],
+      ]);
     case 5:
       return pick(rand, ['31/12/2020', '1.5.2020', '2020/12/31', '12.31.20', '3-4-20', '1 234', '1.234.567', '1,234.50', '1.234,5', "1'234", '1\u00a0234,5', '1\u202f234']);
     case 6:
@@ -59,8 +63,11 @@ function cell(rand: () => number): string {
 }
 
 /** Everything a profile tells, with each column's distinct values as an ordered list. */
-function profiled(rows: readonly string[][], width: number, units?: (cells: string[], i: number) => RecordUnits | undefined) {
-  const p = new TableProfiler(Array.from({ length: width }, (_, i) => `c${i}`));
+function profiled(rows: readonly string[][], width: number, units?: (cells: string[], i: number) => RecordUnits | undefined, distinct = true) {
+  const p = new TableProfiler(
+    Array.from({ length: width }, (_, i) => `c${i}`),
+    distinct,
+  );
   rows.forEach((cells, i) => p.add(cells, i + 2, isBlankRow(cells), units?.(cells, i)));
   const result = p.result();
   return { ...result, columns: result.columns.map((c) => ({ ...c, valueCounts: c.valueCounts && [...c.valueCounts] })) };
@@ -74,6 +81,10 @@ function expectSameProfile(rows: string[][], width: number, rand: () => number, 
   const got = profiled(rows, width, (_, i) => records[i]);
   const want = profiled(rows, width);
   if (JSON.stringify(got) !== JSON.stringify(want)) expect({ what, got }).toEqual({ what, got: want });
+  // Without distinct values (no rule reads them): the same profile, less those two facts.
+  const without = profiled(rows, width, (_, i) => records[i], false);
+  const wantWithout = { ...want, columns: want.columns.map(({ distinct: _d, valueCounts: _v, ...rest }) => rest) };
+  if (JSON.stringify(without) !== JSON.stringify(wantWithout)) expect({ what, without }).toEqual({ what, without: wantWithout });
 }
 
 describe('classifyUnits: classifyCell over a copy of the text as UTF-16 units', () => {
