@@ -34,12 +34,23 @@ export const { meta, create } = defineRule<Options>({
   create(context) {
     let table: TableInfo;
     let fields: FieldRef[] = [];
+    /** The index in `fields` of each column's text field, when the fields are in column order (then cells are visited by the reader's bits). */
+    let byColumn: (number | undefined)[] | undefined;
+    /** Per field: declared missing values beyond the empty cell (a cell outside ASCII is never empty: only then looked up). */
+    let lookUp: boolean[] = [];
     let limit: FindingLimit;
+    const index = () => {
+      lookUp = fields.map(missingBeyondEmpty);
+      const ordered = fields.every((f, i) => i === 0 || f.column > fields[i - 1]!.column);
+      byColumn = ordered ? [] : undefined;
+      if (byColumn) fields.forEach((f, i) => (byColumn![f.column] = i));
+    };
     return {
       table(t, dist) {
         table = t;
         // Frictionless checks fields of type string only (numbers and dates are ASCII when valid).
         fields = tableFields(t.header, dist.schema).filter(isTextField);
+        index();
         limit = new FindingLimit(context.options.maxFindings);
       },
       row(cells, ctx) {
@@ -47,13 +58,24 @@ export const { meta, create } = defineRule<Options>({
         // The reader may tell which cells have such characters (RowContext.record): no scan then.
         const known = ctx.record?.nonAscii();
         if (known === 0 || isBlankRow(cells)) return;
-        if (!ctx.table.header.length) fields = widenHeaderless(fields, ctx.table.header, cells.length);
+        if (!ctx.table.header.length && cells.length > fields.length) {
+          fields = widenHeaderless(fields, ctx.table.header, cells.length);
+          index();
+        }
+        if (known !== undefined && byColumn) {
+          // Only the cells the reader marked, lowest column first (the fields' order).
+          for (let m = known; m !== 0; m &= m - 1) {
+            const column = 31 - Math.clz32(m & -m);
+            const i = byColumn[column];
+            const raw = cells[column];
+            if (i !== undefined && raw !== undefined) check(fields[i]!, raw, ctx.row, lookUp[i]!);
+          }
+          return;
+        }
         for (let i = 0; i < fields.length; i++) {
           const ref = fields[i]!;
           const raw = cells[ref.column];
-          // A cell outside ASCII is never the empty cell: looked up only when other missing values are declared.
-          if (raw === undefined || (known === undefined ? !nonAscii(raw) : (known & (1 << ref.column)) === 0) || (missingBeyondEmpty(ref) && ref.missing.has(raw))) continue;
-          if (limit.take(ctx.row)) context.report({ messageId: 'nonAscii', data: { row: ctx.row, field: ref.name }, location: { file: table.path, row: ctx.row, field: ref.name } });
+          if (raw !== undefined && (known === undefined ? nonAscii(raw) : (known & (1 << ref.column)) !== 0)) check(ref, raw, ctx.row, lookUp[i]!);
         }
       },
       endTable(t) {
@@ -61,5 +83,11 @@ export const { meta, create } = defineRule<Options>({
         if (more) context.report({ messageId: 'more', data: more, location: { file: t.path, row: more.firstRow } });
       },
     };
+
+    /** Reports a cell outside ASCII unless it is a declared missing value (looked up when `lookUp`). */
+    function check(ref: FieldRef, raw: string, row: number, lookUp: boolean): void {
+      if (lookUp && ref.missing.has(raw)) return;
+      if (limit.take(row)) context.report({ messageId: 'nonAscii', data: { row, field: ref.name }, location: { file: table.path, row, field: ref.name } });
+    }
   },
 });

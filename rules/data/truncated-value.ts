@@ -1,5 +1,5 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
-import { codePointLength, integerDigits, integerText, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
+import { codePointLength, integerDigits, integerText, isWideSpace, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
 import { isBlankRow, type TableInfo } from '../../src/model/index.js';
 
 interface Options {
@@ -14,6 +14,9 @@ interface Checked {
   text: boolean;
   integer: boolean;
 }
+
+const TEXT = 1;
+const INTEGER = 2;
 
 function checked(ref: FieldRef): Checked {
   const type = ref.field?.type ?? (ref.field ? 'string' : undefined);
@@ -76,41 +79,47 @@ export const { meta, create } = defineRule<Options>({
      * digits or no integer, so it can only match at one of these lengths (no scan for the others).
      */
     const digitLengths: boolean[] = [];
-    for (const d of integers) if (d && !d.startsWith('-')) digitLengths[d.length] = true;
+    /** Those values by their length. */
+    const digitsOfLength: string[][] = [];
+    for (const d of integers) {
+      if (!d || d.startsWith('-')) continue;
+      digitLengths[d.length] = true;
+      (digitsOfLength[d.length] ??= []).push(d);
+    }
     let table: TableInfo;
     let fields: Checked[] = [];
+    /** Per field: its column, and what is checked in it (TEXT, INTEGER bits) — flat arrays for the row loop. */
+    let columns = new Int32Array(0);
+    let kinds = new Uint8Array(0);
     let limit: FindingLimit;
+    const index = () => {
+      columns = Int32Array.from(fields, (f) => f.ref.column);
+      kinds = Uint8Array.from(fields, (f) => (f.text ? TEXT : 0) | (f.integer ? INTEGER : 0));
+    };
     return {
       table(t, dist) {
         table = t;
         fields = tableFields(t.header, dist.schema).map(checked);
+        index();
         limit = new FindingLimit(context.options.maxFindings);
       },
       row(cells, ctx) {
         if (isBlankRow(cells)) return;
         if (!ctx.table.header.length && cells.length > fields.length) {
           fields = widenHeaderless(fields.map((f) => f.ref), ctx.table.header, cells.length).map(checked);
+          index();
         }
-        for (let i = 0; i < fields.length; i++) {
-          const f = fields[i]!;
-          const raw = cells[f.ref.column];
-          if (raw === undefined || raw.length < shortestCell) continue;
-          if (f.text && raw.length >= shortest && raw.length <= 2 * longest) {
-            const length = codePointLength(raw);
-            if (lengths.has(length)) {
-              if (!f.ref.missing.has(raw)) report('string', ctx.row, f.ref, { length });
-              continue;
-            }
-          }
-          if (f.integer && raw.length <= 24) {
-            const first = raw.charCodeAt(0);
-            // Printable ASCII other than a digit or a sign starts no integer, even trimmed (text cells).
-            if (first > 32 && first < 127 && (first < 48 || first > 57) && first !== 43 && first !== 45) continue;
-            const last = raw.charCodeAt(raw.length - 1);
-            if (first >= 49 && first <= 57 && last >= 48 && last <= 57 && !digitLengths[raw.length]) continue;
-            const digits = integerDigits(raw);
-            if (digits !== undefined && integers.has(digits) && !f.ref.missing.has(raw)) report('integer', ctx.row, f.ref, { limit: digits });
-          }
+        const r = ctx.record?.units();
+        if (r === undefined) {
+          for (let i = 0; i < fields.length; i++) check(fields[i]!, cells[columns[i]!], ctx.row);
+          return;
+        }
+        // The reader's copy of the record rules out most cells without reading their strings.
+        const { units, starts, ends, known } = r;
+        for (let i = 0; i < columns.length; i++) {
+          const column = columns[i]!;
+          const from = column < known ? starts[column]! : -1;
+          if (from < 0 || !ruledOut(kinds[i]!, units, from, ends[column]!)) check(fields[i]!, cells[column], ctx.row);
         }
       },
       endTable(t) {
@@ -118,6 +127,65 @@ export const { meta, create } = defineRule<Options>({
         if (more) context.report({ messageId: 'more', data: more, location: { file: t.path, row: more.firstRow } });
       },
     };
+
+    /** Reports the cell `raw` of field `f` when it looks cut or clipped. */
+    function check(f: Checked, raw: string | undefined, row: number): void {
+      if (raw === undefined || raw.length < shortestCell) return;
+      if (f.text && raw.length >= shortest && raw.length <= 2 * longest) {
+        const length = codePointLength(raw);
+        if (lengths.has(length)) {
+          if (!f.ref.missing.has(raw)) report('string', row, f.ref, { length });
+          return;
+        }
+      }
+      if (f.integer && raw.length <= 24) {
+        const first = raw.charCodeAt(0);
+        // Printable ASCII other than a digit or a sign starts no integer, even trimmed (text cells).
+        if (first > 32 && first < 127 && (first < 48 || first > 57) && first !== 43 && first !== 45) return;
+        const last = raw.charCodeAt(raw.length - 1);
+        if (first >= 49 && first <= 57 && last >= 48 && last <= 57 && !digitLengths[raw.length]) return;
+        const digits = integerDigits(raw);
+        if (digits !== undefined && integers.has(digits) && !f.ref.missing.has(raw)) report('integer', row, f.ref, { limit: digits });
+      }
+    }
+
+    /**
+     * True when the cell `units[from, to)` (an unquoted cell: its text is its value) can be neither
+     * finding — `check`'s tests on the units, without the string (`kind`: TEXT, INTEGER bits).
+     * Cells it cannot rule out (a listed length, digits of a listed value, signs and spaces,
+     * leading zeros) go to `check`.
+     */
+    function ruledOut(kind: number, units: Uint16Array, from: number, to: number): boolean {
+      const length = to - from;
+      if (length < shortestCell) return true;
+      if (kind & TEXT && length >= shortest && length <= 2 * longest) return false;
+      if (!(kind & INTEGER) || length > 24) return true;
+      const first = units[from]!;
+      if (first > 32 && first < 127 && (first < 48 || first > 57) && first !== 43 && first !== 45) return true;
+      const last = units[to - 1]!;
+      if (first >= 49 && first <= 57 && last >= 48 && last <= 57 && !digitLengths[length]) return true;
+      // `integerDigits` on the units: plain digits are their own digits, a sign after a digit or
+      // any other character but a sign or a space is no integer.
+      for (let i = from; i < to; i++) {
+        const c = units[i]!;
+        if (c >= 48 && c <= 57) continue;
+        if ((c === 43 || c === 45) && i > from && units[i - 1]! >= 48 && units[i - 1]! <= 57) return true;
+        return !(c <= 32 || c === 43 || c === 45 || isWideSpace(c));
+      }
+      return first !== 48 && !listedDigits(units, from, length);
+    }
+
+    /** Whether `units[from, from + length)` (digits, the first not 0) is one of the non-negative values listed. */
+    function listedDigits(units: Uint16Array, from: number, length: number): boolean {
+      const listed = digitsOfLength[length];
+      if (listed === undefined) return false;
+      for (const d of listed) {
+        let k = 0;
+        while (k < length && units[from + k] === d.charCodeAt(k)) k++;
+        if (k === length) return true;
+      }
+      return false;
+    }
 
     function report(messageId: string, row: number, ref: FieldRef, data: Record<string, string | number>): void {
       if (limit.take(row)) context.report({ messageId, data: { row, field: ref.name, ...data }, location: { file: table.path, row, field: ref.name } });

@@ -6,21 +6,35 @@
  */
 export { hash53, hash53Units } from '../util/hash53.js';
 
-/** Slot i of a HashSeen table is three numbers at 3i: the hash's high 21 bits + 1 (0: empty), its low 32 bits, the row. */
+/** Entry k of a HashSeen is three numbers at 3k: the hash's high 21 bits, its low 32 bits, the row. */
 const WIDTH = 3;
 
 /**
- * One typed array, slot by slot (12 bytes each): a probe reads one place in memory, not one in a
- * key array and another in a row array — most probes of a big table miss the cache.
+ * Two typed arrays: the entries in the order they were added (12 bytes each, written one after
+ * the other), and an open-addressing table of 4-byte slots, each the number of an entry (+1; 0:
+ * empty) with, in its spare high bits, a fingerprint of the entry's hash. A probe of a big table
+ * misses the cache (once per row for duplicate rows): it reads one slot of a table a third of the
+ * size of one holding the entries themselves, and an entry only when the fingerprints agree.
  */
 export class HashSeen {
-  private table: Uint32Array;
+  private slots: Uint32Array;
   private mask: number;
+  private entries: Uint32Array;
   private count = 0;
+  /** Bits of a slot that number the entry; the bits above them hold the fingerprint. */
+  private readonly indexBits: number;
+  private readonly indexMask: number;
+  /** A fingerprint is the hash's high bits masked by this (0: no bit to spare, no fingerprint). */
+  private readonly printMask: number;
 
   constructor(readonly maxEntries: number) {
-    this.table = new Uint32Array(WIDTH << 12);
+    // Entry numbers go up to maxEntries (+1); past 2^31 entries (24 GiB of them) no bit is spare.
+    this.indexBits = Math.min(31, Math.max(1, Math.ceil(Math.log2(Math.min(maxEntries, 2 ** 31 - 1) + 2))));
+    this.indexMask = this.indexBits === 31 ? 0x7fffffff : (1 << this.indexBits) - 1;
+    this.printMask = this.indexBits >= 31 ? 0 : (1 << (32 - this.indexBits)) - 1;
+    this.slots = new Uint32Array(1 << 12);
     this.mask = (1 << 12) - 1;
+    this.entries = new Uint32Array(WIDTH << 11);
   }
 
   /** True once `maxEntries` hashes are stored: later ones are looked up but not added. */
@@ -30,23 +44,26 @@ export class HashSeen {
 
   /** The row where `hash` was first seen, or 0 when it was not stored (past `maxEntries`: maybe never stored). */
   has(hash: number): number {
-    const at = this.find(hash);
-    return this.table[at]! === 0 ? 0 : this.table[at + 2]!;
+    return this.rowAt(this.slots[this.find(hash)]!);
   }
 
   /** Records `hash` first seen at `row`; returns the earlier row when it was already there, else 0. */
   add(hash: number, row: number): number {
     let at = this.find(hash);
-    if (this.table[at]! !== 0) return this.table[at + 2]!;
+    const v = this.slots[at]!;
+    if (v !== 0) return this.rowAt(v);
     if (this.full) return 0;
     if ((this.count + 1) * 2 > this.mask + 1) {
       this.grow();
       at = this.find(hash);
     }
-    this.table[at] = high(hash) + 1;
-    this.table[at + 1] = hash >>> 0;
-    this.table[at + 2] = row;
-    this.count++;
+    const k = this.count++;
+    if (this.count * WIDTH > this.entries.length) this.growEntries(Math.min(this.maxEntries, 2 * this.count));
+    const hi = high(hash);
+    this.entries[k * WIDTH] = hi;
+    this.entries[k * WIDTH + 1] = hash >>> 0;
+    this.entries[k * WIDTH + 2] = row;
+    this.slots[at] = this.slot(hi, k);
     return 0;
   }
 
@@ -60,35 +77,53 @@ export class HashSeen {
     let slots = this.mask + 1;
     while (want * 2 > slots) slots *= 2;
     if (slots > this.mask + 1) this.grow(slots);
+    if (want * WIDTH > this.entries.length) this.growEntries(want);
   }
 
-  /** Where `hash` is in the table, or the empty slot where it would go. */
+  /** The row of the entry a slot holds, 0 for an empty slot. */
+  private rowAt(v: number): number {
+    return v === 0 ? 0 : this.entries[((v & this.indexMask) - 1) * WIDTH + 2]!;
+  }
+
+  /** The slot of entry k, whose hash's high bits are `hi`. */
+  private slot(hi: number, k: number): number {
+    return (((hi & this.printMask) << this.indexBits) | (k + 1)) >>> 0;
+  }
+
+  /** The slot holding `hash`, or the empty slot where it would go. */
   private find(hash: number): number {
-    const t = this.table;
-    const hi = high(hash) + 1;
+    const { slots, entries, mask, indexBits, indexMask } = this;
+    const hi = high(hash);
     const lo = hash >>> 0;
-    const mask = this.mask;
+    const print = hi & this.printMask;
     let i = lo & mask;
     for (;;) {
-      const at = i * WIDTH;
-      if (t[at]! === 0 || (t[at]! === hi && t[at + 1]! === lo)) return at;
+      const v = slots[i]!;
+      if (v === 0) return i;
+      if (v >>> indexBits === print) {
+        const at = ((v & indexMask) - 1) * WIDTH;
+        if (entries[at]! === hi && entries[at + 1]! === lo) return i;
+      }
       i = (i + 1) & mask;
     }
   }
 
-  private grow(slots = (this.mask + 1) * 2): void {
-    const old = this.table;
-    this.table = new Uint32Array(slots * WIDTH);
-    this.mask = slots - 1;
-    for (let at = 0; at < old.length; at += WIDTH) {
-      if (old[at]! === 0) continue;
-      let i = old[at + 1]! & this.mask;
-      while (this.table[i * WIDTH]! !== 0) i = (i + 1) & this.mask;
-      const to = i * WIDTH;
-      this.table[to] = old[at]!;
-      this.table[to + 1] = old[at + 1]!;
-      this.table[to + 2] = old[at + 2]!;
+  /** A bigger table of slots, filled again from the entries (read in order). */
+  private grow(size = (this.mask + 1) * 2): void {
+    this.slots = new Uint32Array(size);
+    this.mask = size - 1;
+    const { slots, entries, mask } = this;
+    for (let k = 0; k < this.count; k++) {
+      let i = entries[k * WIDTH + 1]! & mask;
+      while (slots[i]! !== 0) i = (i + 1) & mask;
+      slots[i] = this.slot(entries[k * WIDTH]!, k);
     }
+  }
+
+  private growEntries(capacity: number): void {
+    const bigger = new Uint32Array(Math.max(capacity, this.count) * WIDTH);
+    bigger.set(this.entries.subarray(0, Math.min(this.entries.length, this.count * WIDTH)));
+    this.entries = bigger;
   }
 }
 

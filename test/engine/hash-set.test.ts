@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { hash53, HashSeen } from '../../src/engine/hash-set.js';
+import { prng } from '../helpers/prng.js';
 
 describe('HashSeen', () => {
   it('gives the first row of a hash seen again, through many growths, telling apart hashes that share their low or their high bits', () => {
@@ -35,6 +36,37 @@ describe('HashSeen', () => {
       hashes.forEach((h, i) => expect(sized.add(h, i + 1)).toBe(grown.add(h, i + 1)));
       expect(sized.full).toBe(grown.full);
       expect(hashes.map((h) => sized.has(h))).toEqual(hashes.map((h) => grown.has(h)));
+    }
+  });
+
+  it('answers what a Map of first rows answers, for every table size and fingerprint width, hashes crowding the same slots and fingerprints', () => {
+    const rand = prng(53);
+    for (const maxEntries of [1, 2, 3, 5, 100, 4096, 50_000, 2 ** 20, 2 ** 31, 2 ** 40]) {
+      for (const reserve of [0, 1_000, 30_000]) {
+        const seen = new HashSeen(maxEntries);
+        if (reserve) seen.reserve(reserve);
+        const map = new Map<number, number>();
+        const earlier: number[] = [];
+        for (let row = 1; row <= 20_000; row++) {
+          // Fresh hashes, earlier ones again, and hashes that share an earlier one's low or high bits.
+          const before = earlier.length ? earlier[Math.floor(rand() * earlier.length)]! : 0;
+          const hi = Math.floor(before / 2 ** 32);
+          const lo = before % 2 ** 32;
+          const hash = [
+            Math.floor(rand() * 2 ** 53),
+            before,
+            hi * 2 ** 32 + ((lo + 4096 * Math.floor(rand() * 4)) % 2 ** 32),
+            ((hi + 2 ** 12 * Math.floor(rand() * 4)) % 2 ** 21) * 2 ** 32 + lo,
+            Math.floor(rand() * 2 ** 21) * 2 ** 32 + lo,
+          ][Math.floor(rand() * 5)]!;
+          earlier.push(hash);
+          const first = map.get(hash) ?? 0;
+          if (!first && map.size < maxEntries) map.set(hash, row);
+          const got = [rand() < 0.1 ? seen.has(hash) : first, seen.add(hash, row), seen.full];
+          const want = [first, first, map.size >= maxEntries];
+          if (got.some((g, i) => g !== want[i])) expect({ maxEntries, reserve, row, hash, got }).toEqual({ maxEntries, reserve, row, hash, got: want });
+        }
+      }
     }
   });
 });

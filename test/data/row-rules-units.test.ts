@@ -1,0 +1,220 @@
+/**
+ * Differential test of the per-cell data rules' fast paths: `data/truncated-value` and
+ * `data/deviated-cell` rule cells out (or measure them) from the reader's copy of the record
+ * (`RowContext.record.units()`), `data/ascii-value` visits only the cells the reader marks
+ * (`nonAscii()`), and `data/duplicate-rows` hashes the units. Each rule fed records with units
+ * must report exactly what it reports fed the bare strings (the slow, obvious path), on generated
+ * tables of cells of every shape — lengths around the limits, integer maxima with signs, spaces,
+ * leading zeros and near misses, surrogates, quoted cells (read from their strings), declared
+ * missing values, records wider than the units cover, headerless tables, schema fields out of
+ * column order — and on every CSV fixture. `deviated-cell` is also held to its definition: the
+ * median and sample standard deviation of every non-empty cell's length in code points.
+ */
+import { describe, it, expect } from 'vitest';
+import { hash53Units } from '../../src/util/hash53.js';
+import type { RecordFacts, RowContext, TableInfo } from '../../src/model/index.js';
+import type { RuleModule, ReportDescriptor } from '../../src/engine/rule-api.js';
+import type { Distribution, Dataset } from '../../src/model/index.js';
+import type { TableSchema } from '../../src/model/index.js';
+import * as truncated from '../../rules/data/truncated-value.js';
+import * as deviated from '../../rules/data/deviated-cell.js';
+import * as ascii from '../../rules/data/ascii-value.js';
+import * as duplicates from '../../rules/data/duplicate-rows.js';
+import { recordUnits, pick } from '../helpers/record-units.js';
+import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
+import { prng } from '../helpers/prng.js';
+
+type Rule = { meta: RuleModule['meta']; create: RuleModule['create'] };
+const RULES: [string, Rule][] = [
+  ['data/truncated-value', truncated as Rule],
+  ['data/deviated-cell', deviated as Rule],
+  ['data/ascii-value', ascii as Rule],
+  ['data/duplicate-rows', duplicates as Rule],
+];
+
+/** The reader's answers about a record, made from its cells (quoted ones are not in the units). */
+function facts(cells: string[], quoted: (p: number) => boolean, rand: () => number): RecordFacts {
+  const r = recordUnits(cells, quoted, rand);
+  return {
+    units: () => r,
+    hash53: (c) => hash53Units(c, r.units, r.starts, r.ends, r.known),
+    nonAscii: () => (cells.length > 31 ? undefined : cells.reduce((m, c, p) => (/[^\x00-\x7f]/.test(c) ? m | (1 << p) : m), 0)),
+  };
+}
+
+interface Table {
+  header: string[];
+  rows: string[][];
+  schema?: TableSchema;
+}
+
+/** Runs one rule over a table: with the reader's facts about each record (`withUnits`), or with the strings alone. */
+function run([id, rule]: [string, Rule], t: Table, withUnits: boolean, seed: number, options: Record<string, unknown> = {}): ReportDescriptor[] {
+  const rand = prng(seed);
+  const reports: ReportDescriptor[] = [];
+  const hooks = rule.create({
+    ruleId: id,
+    options: { ...(rule.meta.defaultOptions as object), ...options },
+    severity: 'warning',
+    settings: { cwd: '/', online: false, data: true },
+    report: (d) => reports.push(d),
+    analysis: () => {
+      throw new Error('no analysis here');
+    },
+    contribute: () => {},
+  });
+  const info: TableInfo = { path: '/t.csv', file: 't.csv', reader: 'csv', header: t.header, headerRow: t.header.length ? 1 : 0, facts: {} };
+  const dist = { localPath: '/t.csv', localBytes: 4096, ...(t.schema ? { schema: t.schema } : {}) } as unknown as Distribution;
+  const ds = {} as Dataset;
+  hooks.table?.(info, dist, ds);
+  t.rows.forEach((cells, i) => {
+    const bmp = !cells.some((c) => /[\ud800-\udfff]/.test(c));
+    const quotedShare = rand() * 0.5;
+    const ctx: RowContext = {
+      row: i + 2,
+      line: i + 2,
+      table: info,
+      ascii: false,
+      // Not told (false) half the time even when true: the rules then look for surrogates themselves.
+      bmp: bmp && rand() < 0.5,
+      record: withUnits ? facts(cells, () => rand() < quotedShare, rand) : undefined,
+    };
+    hooks.row?.(cells, ctx);
+  });
+  hooks.endTable?.(info, { rows: t.rows.length, bytes: 0, facts: {} }, dist, ds);
+  return reports;
+}
+
+function expectSame(t: Table, what: string, options: Record<string, Record<string, unknown>> = {}): number {
+  let found = 0;
+  for (const rule of RULES) {
+    const want = run(rule, t, false, 7, options[rule[0]]);
+    const got = run(rule, t, true, 7, options[rule[0]]);
+    if (JSON.stringify(got) !== JSON.stringify(want)) expect({ what, rule: rule[0], got }).toEqual({ what, rule: rule[0], got: want });
+    found += want.length;
+  }
+  return found;
+}
+
+const MAXIMA = ['32767', '65535', '2097152', '2147483647', '4294967295', '9223372036854775807', '18446744073709551616'];
+
+/** A cell of one of many shapes, most of them near what the rules look for. */
+function cell(rand: () => number): string {
+  const digits = (n: number) => Array.from({ length: n }, (_, i) => String(i === 0 ? 1 + Math.floor(rand() * 9) : Math.floor(rand() * 10))).join('');
+  const text = (n: number) => Array.from({ length: n }, () => pick(rand, ['a', 'b', ' ', 'é', '😀', '\u00a0', '-', '1'])).join('');
+  switch (Math.floor(rand() * 14)) {
+    case 0:
+      return pick(rand, MAXIMA);
+    case 1: {
+      // A maximum with noise: sign, leading zeros, spaces, one digit off, a neighbour character.
+      const m = pick(rand, MAXIMA);
+      return pick(rand, [`+${m}`, `-${m}`, `0${m}`, `00${m}`, ` ${m}`, `${m} `, `\u00a0${m}`, `${m}\u3000`, `${m.slice(0, -1)}${(+m.slice(-1) + 1) % 10}`, `${m}0`, m.slice(1), `${m}.0`, `${m}-1`, `1-${m}`, `${m}é`, `é${m}`]);
+    }
+    case 2:
+      return digits(1 + Math.floor(rand() * 25));
+    case 3:
+      return pick(rand, ['', ' ', 'NA', '-', 'é', 'n/é', '0', '00', '+', '-0', '007', '2024-01-31', '2024-01-31T10:00:00Z', '0.3070', '50.850146', 'true']);
+    case 4:
+      // Text around the column size (255 code points: 255 to 510 UTF-16 units).
+      return text(240 + Math.floor(rand() * 30));
+    case 5:
+      return 'x'.repeat(250 + Math.floor(rand() * 10)) + (rand() < 0.5 ? '😀'.repeat(Math.floor(rand() * 4)) : '');
+    case 6:
+      return text(Math.floor(rand() * 12));
+    case 7:
+      return String.fromCharCode(Math.floor(rand() * 0x10000)) + digits(4 + Math.floor(rand() * 4));
+    case 8:
+      return digits(5) + String.fromCharCode(Math.floor(rand() * 0x10000));
+    case 9:
+      // Long cells (deviated-cell: beyond 1024 units, beyond 5000), some with surrogate pairs.
+      return rand() < 0.2 ? 'L'.repeat(1000 + Math.floor(rand() * 9000)) + (rand() < 0.5 ? '😀'.repeat(Math.floor(rand() * 30)) : '') : 'short';
+    case 10:
+      return '\ud83d' + digits(5);
+    default:
+      return pick(rand, ['centre sportif', 'école', 'Schaerbeek', 'REF-7919', 'crèche', 'a,b', '"q"', 'x']);
+  }
+}
+
+function table(rand: () => number, shape: 'header' | 'headerless' | 'schema'): Table {
+  const width = 1 + Math.floor(rand() * (rand() < 0.2 ? 40 : 8));
+  const names = Array.from({ length: width }, (_, i) => `c${i}`);
+  const rows = Array.from({ length: 2 + Math.floor(rand() * 60) }, () => {
+    // Ragged records: fewer or more cells than the header now and then.
+    const n = rand() < 0.15 ? Math.max(1, width + Math.floor(rand() * 5) - 2) : width;
+    return Array.from({ length: n }, () => cell(rand));
+  });
+  // Repeated rows, for duplicate-rows.
+  for (let k = 0; k < 3; k++) if (rows.length > 2) rows.push([...pick(rand, rows)]);
+  if (shape === 'headerless') return { header: [], rows };
+  if (shape === 'header') return { header: names, rows };
+  // Fields in column order or not, some typed, with missing values that match generated cells.
+  const shuffle = rand() < 0.5;
+  const fields = names
+    .map((name) => ({ name, type: pick(rand, [undefined, 'string', 'integer', 'number']) }))
+    .sort(() => (shuffle ? rand() - 0.5 : 0))
+    .map((f) => (f.type ? f : { name: f.name }));
+  return { header: names, rows, schema: { fields, missingValues: pick(rand, [[''], ['', 'NA', '32767'], ['NA', 'é', 'n/é', '-']]) } as TableSchema };
+}
+
+describe('the per-cell data rules find the same with the reader\'s units as with the strings alone', () => {
+  it('on generated tables of every shape', () => {
+    const rand = prng(20261205);
+    let found = 0;
+    for (let t = 0; t < 300; t++) {
+      const shape = pick(rand, ['header', 'headerless', 'schema'] as const);
+      found += expectSame(table(rand, shape), `table ${t} (${shape})`, {
+        'data/truncated-value': rand() < 0.3 ? { stringLengths: [10, 255], integerValues: ['-32768', '007', 99999, '1'] } : {},
+        'data/deviated-cell': { interval: pick(rand, [0.5, 1, 3]) },
+        'data/ascii-value': { maxFindings: 1000 },
+      });
+    }
+    expect(found).toBeGreaterThan(2_000);
+  });
+
+  it('on every CSV fixture', () => {
+    const tables = csvFixtureTables('fixtures');
+    expect(tables.length).toBeGreaterThan(50);
+    for (const { file, rows } of tables) {
+      expectSame({ header: rows[0]!, rows: rows.slice(1) }, file);
+      expectSame({ header: [], rows }, `${file} (headerless)`);
+    }
+  });
+});
+
+describe('data/deviated-cell is its definition', () => {
+  /** frictionless: the median and sample standard deviation of the lengths (code points) of the non-empty cells. */
+  function thresholds(rows: string[][], column: number, interval: number): number {
+    const lengths = rows.map((r) => r[column]).filter((c): c is string => !!c).map((c) => [...c].length);
+    const sorted = [...lengths].sort((a, b) => a - b);
+    const n = lengths.length;
+    const median = n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+    let sum = 0;
+    let squares = 0;
+    for (const l of lengths) {
+      sum += l;
+      squares += l * l;
+    }
+    const stdev = Math.sqrt(Math.max(0, (squares - (sum * sum) / n) / (n - 1)));
+    return Math.max(5000, median + stdev * interval);
+  }
+
+  it('reports the cells longer than the median length plus `interval` standard deviations (and 5000)', () => {
+    const rand = prng(11);
+    let found = 0;
+    for (let t = 0; t < 200; t++) {
+      const rows = Array.from({ length: 3 + Math.floor(rand() * 80) }, () => [rand() < 0.1 ? 'L'.repeat(4000 + Math.floor(rand() * 6000)) + '😀'.repeat(Math.floor(rand() * 3)) : 'é'.repeat(Math.floor(rand() * 1500)), cell(rand)]);
+      const interval = pick(rand, [0.5, 1, 3]);
+      const got = run(['data/deviated-cell', deviated as Rule], { header: ['a', 'b'], rows }, rand() < 0.5, t, { interval, maxFindings: 1000 });
+      const want = [0, 1].flatMap((column) => {
+        const threshold = thresholds(rows, column, interval);
+        return rows.flatMap((r, i) => {
+          const length = [...(r[column] ?? '')].length;
+          return length > threshold ? [{ row: i + 2, field: column ? 'b' : 'a', length, threshold: Math.round(threshold) }] : [];
+        });
+      });
+      expect(got.filter((r) => r.messageId === 'deviated').map((r) => r.data)).toEqual(want);
+      found += want.length;
+    }
+    expect(found).toBeGreaterThan(50);
+  });
+});
