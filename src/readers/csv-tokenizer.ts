@@ -1,19 +1,23 @@
 /**
  * A char-code CSV tokenizer for the common case, 3–4× faster than csv-parse: each chunk is
- * decoded to one string, unquoted values are found with cached `indexOf` positions and cut out
- * with `slice`, quoted values are read quote to quote. It reads exactly what csv-parse (with the
- * options of src/readers/csv.ts) reads — a differential test holds it to that — and stops where
- * csv-parse's relaxed reading gets subtle: text after a closing quote, a line break of another
- * kind than the record delimiter outside quotes, an unclosed quote at the end, a record near the
- * size limit. The reader then hands the rest, from the start of that record, to csv-parse.
+ * decoded to one string (Latin-1 text by a byte copy: latin1-text.ts), unquoted values are found
+ * with cached `indexOf` positions and cut out with `slice`, quoted values are read quote to
+ * quote. It reads exactly what csv-parse (with the options of src/readers/csv.ts) reads — a
+ * differential test holds it to that — and stops where csv-parse's relaxed reading gets subtle:
+ * text after a closing quote, a line break of another kind than the record delimiter outside
+ * quotes, an unclosed quote at the end, a record near the size limit. The reader then hands the
+ * rest, from the start of that record, to csv-parse.
  */
 import { isAscii } from 'node:buffer';
 import { hash53Units } from '../util/hash53.js';
+import { latin1Utf8 } from './latin1-text.js';
 import type { RecordFacts, RecordUnits } from '../model/index.js';
 
 const LF = 10;
 const CR = 13;
 const PIECE = 48 * 1024;
+/** Pieces decoded without trying Latin-1 after one that had characters from U+0100 on. */
+const LATIN1_SKIP = 16;
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
 const SURROGATE = /[\ud800-\udfff]/;
@@ -35,12 +39,18 @@ export interface TokenizerDialect {
 /** `cells`: the record's values; `breaks`: line breaks inside its quoted values (CRLF counts once). */
 export type RecordHandler = (cells: string[], breaks: number) => void;
 
-/** Whether a decoded piece is all ASCII, or free of surrogate pairs, from its UTF-8 bytes (native scans, no regular expression over the text). */
-function byteFlags(buf: Buffer): { ascii: boolean; bmp: boolean } {
-  if (isAscii(buf)) return { ascii: true, bmp: true };
+/** Whether UTF-8 bytes hold a character written as a surrogate pair once decoded (native scans, no regular expression over the text). */
+function hasPairs(buf: Buffer): boolean {
   // Valid UTF-8 (invalid bytes never reach the tokenizer) writes a surrogate pair as 4 bytes led by F0–F4.
-  for (let b = 0xf0; b <= 0xf4; b++) if (buf.indexOf(b) >= 0) return { ascii: false, bmp: false };
-  return { ascii: false, bmp: true };
+  for (let b = 0xf0; b <= 0xf4; b++) if (buf.indexOf(b) >= 0) return true;
+  return false;
+}
+
+/** A piece of UTF-8 decoded: its text, all ASCII, free of surrogate pairs. */
+interface DecodedPiece {
+  text: string;
+  ascii: boolean;
+  bmp: boolean;
 }
 
 export class CsvTokenizer implements RecordFacts {
@@ -48,6 +58,8 @@ export class CsvTokenizer implements RecordFacts {
   private text = '';
   /** The first bytes of a UTF-8 character cut at the end of the last chunk. */
   private cut: Buffer | undefined;
+  /** Pieces still to decode without trying Latin-1 first (one had characters from U+0100 on). */
+  private latin1Skip = 0;
   /** The rest of a chunk, after the piece where the tokenizer stopped (UTF-8). */
   private left: Buffer | undefined;
   private readonly d: number;
@@ -141,7 +153,7 @@ export class CsvTokenizer implements RecordFacts {
 
   private pushPiece(chunk: Buffer | string | undefined, end: boolean): boolean {
     let add = '';
-    let flags: { ascii: boolean; bmp: boolean } | undefined;
+    let flags: DecodedPiece | undefined;
     if (typeof chunk === 'string') add = chunk;
     else if (chunk) {
       let buf = this.cut ? Buffer.concat([this.cut, chunk]) : chunk;
@@ -151,8 +163,8 @@ export class CsvTokenizer implements RecordFacts {
         this.cut = Buffer.from(buf.subarray(whole));
         buf = buf.subarray(0, whole);
       }
-      add = buf.toString('utf8');
-      flags = byteFlags(buf);
+      flags = this.decodePiece(buf);
+      add = flags.text;
     }
     if (end && this.cut) {
       add += this.cut.toString('utf8');
@@ -178,6 +190,24 @@ export class CsvTokenizer implements RecordFacts {
     this.textBmp = this.bmp;
     if (this.text.length > this.maxRecordChars) return false;
     return true;
+  }
+
+  /**
+   * Whole UTF-8 characters as text, and what is known of them from the bytes: ASCII and Latin-1
+   * text is copied as bytes (latin1-text.ts; no character from U+0100 on, so no surrogate pair),
+   * other text decoded and searched for 4-byte characters.
+   */
+  private decodePiece(buf: Buffer): DecodedPiece {
+    if (isAscii(buf)) return { text: buf.toString('latin1'), ascii: true, bmp: true };
+    if (this.latin1Skip > 0) {
+      this.latin1Skip--;
+    } else {
+      const text = latin1Utf8(buf);
+      if (text !== undefined) return { text, ascii: false, bmp: true };
+      // Characters from U+0100 on: the next pieces are decoded without trying (text with a few of them still gains).
+      this.latin1Skip = LATIN1_SKIP;
+    }
+    return { text: buf.toString('utf8'), ascii: false, bmp: !hasPairs(buf) };
   }
 
   /**

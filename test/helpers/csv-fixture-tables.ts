@@ -16,6 +16,15 @@ function csvFiles(dir: string): string[] {
   });
 }
 
+/** Every CSV, TSV and TAB file under `dir`, as paths (the reader's extensions, any case). */
+export function csvFixtureFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return csvFixtureFiles(file);
+    return /\.(csv|tsv|tab)$/i.test(name) ? [file] : [];
+  });
+}
+
 export function csvFixtureTables(dir: string): { file: string; rows: string[][] }[] {
   return csvFiles(dir).flatMap((file) => {
     let rows: string[][];

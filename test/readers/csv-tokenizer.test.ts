@@ -5,13 +5,13 @@
  * table, rows with their row and line numbers, summary facts, or the error.
  */
 import { describe, it, expect } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { readCsv, type ByteSource, type CsvParser } from '../../src/readers/csv.js';
 import { CsvTokenizer } from '../../src/readers/csv-tokenizer.js';
 import { DEFAULT_LIMITS, type Limits, type RowContext, type TableDialect } from '../../src/model/index.js';
 import { hash53 } from '../../src/engine/hash-set.js';
+import { csvFixtureFiles } from '../helpers/csv-fixture-tables.js';
 
 function memorySource(bytes: Buffer, chunk: number): ByteSource {
   return {
@@ -162,16 +162,30 @@ describe('the fast CSV tokenizer reads as csv-parse does', () => {
     }
   });
 
+  it('on Latin-1 text copied as bytes: ASCII pieces, then accents cut at piece and chunk ends, then characters from U+0100 on, then accents again', async () => {
+    const PIECE = 48 * 1024;
+    const rows = (n: number, cell: (i: number) => string) => Array.from({ length: n }, (_, i) => `${i},${cell(i)},x\n`).join('');
+    const head = 'id,name,note\n' + rows(6000, (i) => `name ${i}`);
+    // Accents quoted and unquoted, doubled quotes, an accent ending a record.
+    let latin = '';
+    for (let k = 0; latin.length < 4 * PIECE; k++) latin += rows(300, (i) => (i % 3 ? `Zoé ${k}` : `"é,""è"" ${i}"`)) + `${k},x,ÿ\n`;
+    const wide = rows(2000, (i) => (i % 7 ? `Œuvre € ${i}` : `"😀 ${i}"`));
+    // Longer than the pieces decoded without trying Latin-1 after one with wider characters (16).
+    const again = rows(45000, (i) => `crèche ${i}`);
+    const text = Buffer.from(head + latin + wide + again);
+    expect(text.length - Buffer.byteLength(head + latin + wide)).toBeGreaterThan(18 * PIECE);
+    let cut = 0;
+    for (const shift of [0, 2]) {
+      const bytes = Buffer.concat([Buffer.from('h'.repeat(shift)), text]);
+      // Characters cut at the end of a 48 KiB piece of a 256 KiB chunk.
+      for (let c = 0; c < bytes.length; c += 256 * 1024) for (let p = c + PIECE; p < Math.min(c + 256 * 1024, bytes.length); p += PIECE) if (bytes[p - 1]! >= 0xc0) cut++;
+      await expectSame(bytes, {}, [256 * 1024, PIECE + 1]);
+    }
+    expect(cut).toBeGreaterThanOrEqual(2);
+  });
+
   it('on every CSV and TSV fixture', async () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const p = path.join(dir, name);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(csv|tsv|tab)$/i.test(name)) files.push(p);
-      }
-    };
-    walk('fixtures');
+    const files = csvFixtureFiles('fixtures');
     expect(files.length).toBeGreaterThan(100);
     for (const f of files) await expectSame(readFileSync(f), { name: f }, [4096, 256 * 1024]);
   });
