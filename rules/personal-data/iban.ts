@@ -77,6 +77,8 @@ export const { meta, create } = defineRule<Options>({
         own.clear();
         others.clear();
         hooks.table?.(table, dist, ds);
+        // Without the organisation's IBANs the rows have nothing to compare (the shared scan reads them).
+        if (organisation.size === 0) return false;
       },
       row(cells) {
         if (organisation.size === 0) return;

@@ -81,6 +81,8 @@ export const { meta, create } = defineRule<{ sampleSize: number }>({
           ...lats.flatMap((lat, i) => (lons[i] ? [pairSource(lat, lons[i])] : [])),
           ...profile.of('coordinates').map(pointSource),
         ];
+        // No coordinate column: nothing to read in the rows.
+        if (sources.length === 0) return false;
       },
       row(cells, ctx) {
         for (const s of sources) {

@@ -3,24 +3,27 @@
  * record (`RecordUnits`): `measureKindUnits` must answer what `isMeasure` then `isCount` answer,
  * and a detector fed units must find what a detector fed the same cells as strings finds — on
  * generated cells (counts, thousands, decimals, signs, percentages, missing marks, sex codes, text
- * outside ASCII), quoted cells (read as strings), padded cells, and every CSV fixture.
+ * outside ASCII), quoted cells (read as strings), padded cells, and every CSV fixture. Likewise a
+ * detector whose columns settle (stop keeping values once they can be no sex column) against one
+ * that keeps every column's values, and its tallies against their definition.
  */
 import { describe, it, expect } from 'vitest';
-import { isCount, isMeasure, measureKindUnits } from '../../src/knowledge/gender/text.js';
+import { isCount, isMeasure, keptByTrim, measureKindUnits } from '../../src/knowledge/gender/text.js';
 import { TableDetector, MAX_DISTINCT } from '../../src/knowledge/gender/table-detector.js';
 import type { TableInfo } from '../../src/model/index.js';
 import { prng } from '../helpers/prng.js';
 import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
 import { recordUnits, pick } from '../helpers/record-units.js';
 
-const printable = (c: number) => c > 32 && c < 127;
+/** The ends a cell must have to be read from its units. */
+const kept = (s: string) => s.length > 0 && keptByTrim(s.charCodeAt(0)) && keptByTrim(s.charCodeAt(s.length - 1));
 
 function table(header: string[]): TableInfo {
   return { path: '/t.csv', file: 't.csv', reader: 'csv', header, headerRow: header.length ? 1 : 0, facts: {} };
 }
 
-function detect(header: string[], rows: string[][], rand?: () => number, quotedShare = 0) {
-  const d = new TableDetector(table(header));
+function detect(header: string[], rows: string[][], rand?: () => number, quotedShare = 0, settle = true) {
+  const d = new TableDetector(table(header), settle);
   rows.forEach((cells, i) => d.row(cells, i + 2, rand ? recordUnits(cells, () => rand() < quotedShare, rand) : undefined));
   return d.finish();
 }
@@ -38,7 +41,7 @@ function cell(rand: () => number): string {
     case 4:
       return pick(rand, [' 12 ', '\u00a0F', 'M ', ' ', '', '\t3']);
     case 5:
-      return pick(rand, ['Ixelles', 'crèche', 'école', 'Zoé 😀', 'B-1000', '2020-01-01', '1e5']);
+      return pick(rand, ['Ixelles', 'crèche', 'école', 'Zoé 😀', 'B-1000', '2020-01-01', '1e5', 'Femmes / Vrouwen', '–', '12\u2003', '\ufeffF', 'é1']);
     default:
       return `v${Math.floor(rand() * (MAX_DISTINCT + 10))}`;
   }
@@ -46,12 +49,12 @@ function cell(rand: () => number): string {
 
 describe('measureKindUnits: isMeasure then isCount, in one pass over units', () => {
   it('on digits, separators, signs, marks and other characters in every order', () => {
-    const parts = ['1', '12', '123', '1234', ' ', '.', ',', '-', '+', '%', ':', 'a', 'x', 'na', '\u00a0', '\u202f', 'é', '000'];
+    const parts = ['1', '12', '123', '1234', ' ', '.', ',', '-', '+', '%', ':', 'a', 'x', 'na', '\u00a0', '\u202f', 'é', '000', '–', '\u2003', '😀'];
     const rand = prng(31);
     let tried = 0;
     const kinds = [0, 0, 0];
     const walk = (s: string, depth: number) => {
-      if (s.length > 0 && printable(s.charCodeAt(0)) && printable(s.charCodeAt(s.length - 1))) {
+      if (kept(s)) {
         const want = isMeasure(s) ? (isCount(s) ? 2 : 1) : 0;
         const { units, starts, ends } = recordUnits([s], () => false, rand);
         const got = measureKindUnits(units, starts[0]!, ends[0]!, s);
@@ -62,8 +65,19 @@ describe('measureKindUnits: isMeasure then isCount, in one pass over units', () 
       if (depth < 4) for (const p of parts) walk(s + p, depth + 1);
     };
     walk('', 0);
-    expect(tried).toBeGreaterThan(50_000);
+    expect(tried).toBeGreaterThan(100_000);
     for (const k of kinds) expect(k).toBeGreaterThan(500);
+  });
+});
+
+describe('keptByTrim: the ends trim() keeps', () => {
+  it('on every UTF-16 code', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const removed = String.fromCharCode(c).trim() === '';
+      // Outside ASCII exactly what trim() keeps; in ASCII the printable characters only (the others are left to trim()).
+      const want = c < 128 ? c > 32 && c < 127 && !removed : !removed;
+      if (keptByTrim(c) !== want) expect({ c, kept: keptByTrim(c) }).toEqual({ c, kept: want });
+    }
   });
 });
 
@@ -95,5 +109,93 @@ describe('a detector fed UTF-16 units finds what a detector fed strings finds', 
       tables++;
     }
     expect(tables).toBeGreaterThan(100);
+  });
+});
+
+describe('columns that settle (stop keeping values once they can be no sex column) change nothing', () => {
+  const headers = ['sexe', 'sex', 'genre', 'gender', 'geslacht', 'population', 'nombre', 'Hommes', 'Femmes', 'Total', 'commune', 'code', '', 'âge'];
+  const codes = ['F', 'M', 'H', 'f', 'm', 'femme', 'homme', 'Femmes', 'Hommes', '1', '2', 'X', 'U', 'T', 'Femmes / Vrouwen', 'vrouw', 'man', 'maternelle', 'élèves'];
+
+  function table3(rand: () => number): { header: string[]; rows: string[][] } {
+    const width = 1 + Math.floor(rand() * 6);
+    // A blank first line (the header is searched for), a spanning "Hommes ,, Femmes ," line, or a header.
+    const layout = rand();
+    const header =
+      layout < 0.15 ? Array.from({ length: width }, () => pick(rand, ['', ' '])) : layout < 0.25 ? ['Hommes', '', 'Femmes', ''] : Array.from({ length: width }, () => pick(rand, headers));
+    const shapes = header.map(() => Math.floor(rand() * 5));
+    const rows = Array.from({ length: 1 + Math.floor(rand() * 80) }, (_, r) =>
+      shapes.map((shape, i) => {
+        // Columns empty in the first rows, so that which column is first is decided late.
+        if (i < 2 && r < 3 && rand() < 0.5) return '';
+        if (shape === 0) return pick(rand, codes.slice(0, 4));
+        if (shape === 1) return rand() < 0.9 ? pick(rand, codes) : cell(rand);
+        if (shape === 2) return String(Math.floor(rand() * 5000));
+        return rand() < 0.3 ? pick(rand, codes) : cell(rand);
+      }),
+    );
+    if (layout >= 0.15 && layout < 0.25) rows.unshift(['2023', '2024', '2023', '2024']);
+    // Under a blank first line: sparse lines (values of columns whose header is still to come), then the header.
+    if (layout < 0.15) {
+      const sparse = Array.from({ length: Math.floor(rand() * 3) }, () => header.map((_, i) => (i > 0 && rand() < 0.3 ? pick(rand, ['zzz', 'F', 'Ixelles']) : '')));
+      rows.unshift(...sparse, header.map(() => pick(rand, headers.filter((h) => h !== ''))));
+    }
+    return { header, rows };
+  }
+
+  it('on generated tables, read from strings and from units', () => {
+    const rand = prng(34);
+    for (let t = 0; t < 600; t++) {
+      const { header, rows } = table3(rand);
+      const want = detect(header, rows, undefined, 0, false);
+      const got = detect(header, rows);
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ t, header, got }).toEqual({ t, header, got: want });
+      const seed = Math.floor(rand() * 1e9);
+      const fromUnits = detect(header, rows, prng(seed), 0.2);
+      if (JSON.stringify(fromUnits) !== JSON.stringify(want)) expect({ t, header, got: fromUnits }).toEqual({ t, header, got: want });
+    }
+  });
+
+  it('on every CSV fixture', () => {
+    const rand = prng(35);
+    for (const { file, rows } of csvFixtureTables('fixtures')) {
+      const want = detect(rows[0]!, rows.slice(1), undefined, 0, false);
+      const got = detect(rows[0]!, rows.slice(1), rand, 0.1);
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ file, got }).toEqual({ file, got: want });
+    }
+  });
+
+  it('settles a text column at its first value, and keeps a column of sex codes, a sex-headed column and the first column', () => {
+    const d = new TableDetector(table(['commune', 'sexe', 'code', 'categorie']));
+    for (let i = 0; i < 200; i++) d.row([`c${i}`, 'F', i % 2 ? 'M' : 'F', i % 3 ? 'école' : 'crèche'], i + 2);
+    d.row(['x', 'blauw', 'blauw', 'musée'], 202);
+    expect(d.column(0)!.values.size).toBe(MAX_DISTINCT); // the first column keeps its values (rowLabelCount)
+    expect(d.column(1)!.values.size).toBe(2); // named for sex: its values are listed even unrecognised
+    expect(d.column(2)!.values.size).toBe(3); // sex codes, then a value that is none
+    expect(d.column(2)!.overflow).toBe(true);
+    expect(d.column(3)!.values.size).toBe(1); // settled at its first value
+    expect(d.column(3)!.overflow).toBe(true);
+  });
+});
+
+describe("a detector's tallies are their definition", () => {
+  it('non-empty cells, measures (isMeasure) and counts (isCount) per column, from strings and from units', () => {
+    const rand = prng(36);
+    for (let t = 0; t < 200; t++) {
+      const width = 1 + Math.floor(rand() * 8);
+      const header = Array.from({ length: width }, (_, i) => `c${i}`);
+      const rows = Array.from({ length: 1 + Math.floor(rand() * 100) }, () => header.map(() => cell(rand)));
+      for (const units of [false, true]) {
+        const d = new TableDetector(table(header));
+        const r = prng(t);
+        rows.forEach((cells, i) => d.row(cells, i + 2, units ? recordUnits(cells, () => r() < 0.2, r) : undefined));
+        header.forEach((_, i) => {
+          const filled = rows.map((cells) => cells[i]!.trim()).filter((c) => c !== '');
+          const want = filled.length ? { nonEmpty: filled.length, measures: filled.filter(isMeasure).length, counts: filled.filter(isCount).length } : undefined;
+          const c = d.column(i);
+          const got = c && { nonEmpty: c.nonEmpty, measures: c.measures, counts: c.counts };
+          if (JSON.stringify(got) !== JSON.stringify(want)) expect({ t, i, units, got }).toEqual({ t, i, units, got: want });
+        });
+      }
+    }
   });
 });

@@ -228,9 +228,8 @@ describe('table detection', () => {
   it(`keeps at most ${MAX_DISTINCT} distinct values per column, and a column with more is no sex column`, () => {
     const d = new TableDetector(table(['sexe']));
     for (let i = 0; i < 5000; i++) d.row([`v${i}`], i + 2);
-    const columns = (d as unknown as { columns: { values: Map<string, number>; overflow: boolean }[] }).columns;
-    expect(columns[0]!.values.size).toBe(MAX_DISTINCT);
-    expect(columns[0]!.overflow).toBe(true);
+    expect(d.column(0)!.values.size).toBe(MAX_DISTINCT);
+    expect(d.column(0)!.overflow).toBe(true);
     expect(d.finish().sexColumns).toEqual([]);
   });
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 import {
   PERSON_COLUMNS,
   PersonalDataScan,
+  ShapeSample,
+  SpecialValueSample,
   profileTable,
   VALUE_GROUPS,
   ValueScan,
@@ -14,6 +16,9 @@ import type { TableInfo } from '../../src/model/index.js';
 import { PERSONAL_DATA_SCAN } from '../../rules/personal-data/_shared.js';
 import { allFindings, lintReport } from '../helpers/lint.js';
 import { generatePeople, PEOPLE_HEADER, peopleCsv, peopleRow } from './people-generator.js';
+import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
+import { prng } from '../helpers/prng.js';
+import { pick } from '../helpers/record-units.js';
 
 const people = generatePeople(300, 4242);
 const header = [...PEOPLE_HEADER];
@@ -74,6 +79,36 @@ describe('ValueScan, free text searched through the joined expression first', ()
   });
 });
 
+describe('ValueScan: the joined expression and marks rule cells out before the test for a space', () => {
+  const kinds = Object.values(VALUE_GROUPS).flat().map((d) => d.kind);
+  const scan = (header: string[], rows: string[][], joined: boolean, size: number) => {
+    const s = new ValueScan(profileTable(header).columns, Object.values(VALUE_GROUPS), size, joined);
+    rows.forEach((cells, i) => s.row(cells, i + 2));
+    return plain(s.results(), kinds);
+  };
+
+  it('on text with and without spaces, marks and identifiers glued to words', () => {
+    const pieces = ['jan@example.be', 'x@y', '@', '85.07.30-033.28', '+32475123456', '0475/12.34.56', 'BE68539007547034', 'tel:', 'a', ' ', '\u00a0', '\t', 'é', '(0)2', '1 85 05 78 006 084 36', 'notes'];
+    const rand = prng(37);
+    const texts = Array.from({ length: 4000 }, () => Array.from({ length: 1 + Math.floor(rand() * 5) }, () => pick(rand, pieces)).join(''));
+    const header = ['commentaire', 'omschrijving'];
+    const rows = texts.map((t, i) => [t, texts[(i * 7) % texts.length]!]);
+    expect(scan(header, rows, true, 10)).toEqual(scan(header, rows, false, 10));
+  });
+
+  it('on every CSV fixture', () => {
+    let tables = 0;
+    for (const { file, rows } of csvFixtureTables('fixtures')) {
+      const [header, ...data] = rows;
+      const got = scan(header!, data, true, 10);
+      const want = scan(header!, data, false, 10);
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ file, got }).toEqual({ file, got: want });
+      tables++;
+    }
+    expect(tables).toBeGreaterThan(100);
+  });
+});
+
 describe('PersonalDataScan', () => {
   it('gives rules that ask with the same options the same part, and others their own', () => {
     const scan = new PersonalDataScan(header, 1);
@@ -91,6 +126,29 @@ describe('PersonalDataScan', () => {
     expect(scan.sampleShapes(PERSON_COLUMNS.names, 10).get(scan.profile.columns[0]!)).toMatchObject({ sampled: 10, matching: 10 });
     expect(scan.personLevel).toBe(true);
     expect(scan.firstRow).toBe(2);
+  });
+
+  it('reads every row into each part until the part is done, then drops it: parts find what they find alone', () => {
+    // More rows than the look for parts that are done (every 256 rows), samples of every size around it.
+    const many = Array.from({ length: 1500 }, (_, i) => rows[i % rows.length]!);
+    const feedMany = (sink: { row(cells: readonly string[], row: number): void }) => many.forEach((cells, i) => sink.row(cells, i + 2));
+    for (const size of [10, 255, 256, 257, 1000, 2000]) {
+      const scan = new PersonalDataScan(header, 1);
+      const names = scan.sampleShapes(PERSON_COLUMNS.names, size);
+      const special = scan.sampleSpecialValues(size);
+      scan.scanValues('email', size);
+      scan.scanValues('nationalId', size);
+      many.forEach((cells, i) => scan.row(cells, { row: i + 2, line: i + 2, table: info }));
+      const profile = profileTable(header);
+      const namesAlone = new ShapeSample(profile.of(...PERSON_COLUMNS.names.categories), PERSON_COLUMNS.names.test, PERSON_COLUMNS.names.mask, size);
+      const specialAlone = new SpecialValueSample(profile.columns, size);
+      const valuesAlone = new ValueScan(profile.columns, [VALUE_GROUPS.nationalId, VALUE_GROUPS.email], size);
+      for (const part of [namesAlone, specialAlone, valuesAlone]) feedMany(part);
+      const kinds = [...VALUE_GROUPS.nationalId, ...VALUE_GROUPS.email].map((d) => d.kind);
+      expect(plain(scan.valueEvidence(size), kinds)).toEqual(plain(valuesAlone.results(), kinds));
+      for (const c of profile.of(...PERSON_COLUMNS.names.categories)) expect(names.get(c)).toEqual(namesAlone.get(c));
+      expect(special.found()).toEqual(specialAlone.found());
+    }
   });
 
   it('refuses a part asked for after the first row (it would have missed rows)', () => {

@@ -131,6 +131,11 @@ function bilingualCategory(s: SexScheme, value: string): SexCategory | undefined
   return parts.some((p) => s.codes.has(p)) ? cats[0] : undefined;
 }
 
+/** Whether some scheme reads `value` as a code: values no scheme reads make `classifyValues` say `none`. */
+export function isSexCode(value: string): boolean {
+  return SCHEMES.some((s) => categoryIn(s, value) !== undefined);
+}
+
 /** What a set of distinct values says about sex coding. */
 export type ValueClassification =
   /** Every value is a code of `scheme` (the first of `SCHEMES` that fits). */

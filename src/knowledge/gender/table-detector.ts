@@ -5,9 +5,9 @@
  */
 import { trimCell, type RecordUnits, type TableInfo } from '../../model/index.js';
 import { DistinctValues } from '../../util/distinct-values.js';
-import { classifyValues, sexesOf, type SexCategory } from './schemes.js';
+import { classifyValues, isSexCode, sexesOf, type SexCategory } from './schemes.js';
 import { sexHeader, headerSide, personCountTerm, schoolLevelTerm, genericCountTerm, personAttribute, type HeaderSide } from './headers.js';
-import { isCount, isMeasure, measureKindUnits } from './text.js';
+import { isCount, isMeasure, keptByTrim, measureKindUnits } from './text.js';
 import { sexKeySide, wideSides, type WideLayout } from './wide-layout.js';
 
 /** Distinct values kept per column; a sex column has a handful, so more means "not one". */
@@ -79,7 +79,8 @@ export interface TableGender {
   unit?: 'person-counts' | 'person-level';
 }
 
-interface ColumnState {
+/** What `finish` reads of a column with a non-empty cell. */
+export interface ColumnState {
   /** Trimmed values, with the row each first appeared on (`firstRows`), up to MAX_DISTINCT. */
   values: DistinctValues;
   /** A value came past MAX_DISTINCT. */
@@ -90,7 +91,51 @@ interface ColumnState {
   measures: number;
 }
 
-const newColumn = (): ColumnState => ({ values: new DistinctValues(MAX_DISTINCT, Infinity), overflow: false, nonEmpty: 0, counts: 0, measures: 0 });
+/**
+ * The per-column tallies `row` keeps, one typed array per tally indexed by column: a cell costs a
+ * few array reads and writes (this runs on every cell of a strict run), not an object's fields.
+ */
+class ColumnTallies {
+  nonEmpty = new Float64Array(16);
+  measures = new Float64Array(16);
+  counts = new Float64Array(16);
+  /** 1 once a value came past MAX_DISTINCT (the column's values then stay as they are). */
+  overflow = new Uint8Array(16);
+  /** Made at a column's first non-empty cell. */
+  readonly values: DistinctValues[] = [];
+  /** Columns up to the last one with a non-empty cell. */
+  width = 0;
+  /** The first column with a non-empty cell (the one `rowLabelCount` reads the values of). */
+  first = Infinity;
+
+  /** Room for `n` columns. */
+  reserve(n: number): void {
+    if (n <= this.nonEmpty.length) return;
+    const size = Math.max(n, this.nonEmpty.length * 2);
+    const grown = <T extends Float64Array | Uint8Array>(a: T, make: (k: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.nonEmpty = grown(this.nonEmpty, (k) => new Float64Array(k));
+    this.measures = grown(this.measures, (k) => new Float64Array(k));
+    this.counts = grown(this.counts, (k) => new Float64Array(k));
+    this.overflow = grown(this.overflow, (k) => new Uint8Array(k));
+  }
+
+  /** Column `i`'s first non-empty cell. */
+  open(i: number): void {
+    this.values[i] = new DistinctValues(MAX_DISTINCT, Infinity);
+    if (i >= this.width) this.width = i + 1;
+    if (i < this.first) this.first = i;
+  }
+
+  /** Column `i` as `finish` reads it; undefined when it had no non-empty cell. */
+  state(i: number): ColumnState | undefined {
+    if (!(this.nonEmpty[i]! > 0)) return undefined;
+    return { values: this.values[i]!, overflow: this.overflow[i] === 1, nonEmpty: this.nonEmpty[i]!, counts: this.counts[i]!, measures: this.measures[i]! };
+  }
+}
 
 /** A column's values → the row each first appeared on, in that order. */
 function firstRows(col: ColumnState): Map<string, number> {
@@ -105,9 +150,18 @@ export class TableDetector {
   private expectingSubHeader: boolean;
   /** Columns whose name was composed from a spanning cell of a two-row header. */
   private readonly spanned = new Set<number>();
-  private readonly columns: ColumnState[] = [];
+  private readonly tallies = new ColumnTallies();
+  /** The columns' tallies as `finish` reads them (undefined: no non-empty cell). */
+  private columns: (ColumnState | undefined)[] = [];
 
-  constructor(private readonly table: TableInfo) {
+  /** Per column, whether the final header names sex (`sexHeader` = `sex`), once asked. */
+  private readonly sexHeaded: (boolean | undefined)[] = [];
+
+  constructor(
+    private readonly table: TableInfo,
+    /** False: every column keeps its values to MAX_DISTINCT (see `settle`; the tests compare the two). */
+    private readonly settleColumns = true,
+  ) {
     this.header = table.header.slice(0, MAX_COLUMNS);
     this.headerRow = table.headerRow;
     // A blank first line ("  ,,,,") is no header: the real one is usually on the next line.
@@ -132,40 +186,82 @@ export class TableDetector {
       if (this.takeSubHeader(cells, row)) return;
     }
     const n = Math.min(cells.length, MAX_COLUMNS);
-    const known = units ? Math.min(n, units.known) : 0;
-    for (let i = 0; i < n; i++) {
-      const from = i < known ? units!.starts[i]! : -1;
-      if (from >= 0) {
-        // A cell that starts and ends with printable ASCII is its own trimmed value: its units are read.
-        const { units: u, ends } = units!;
+    const t = this.tallies;
+    t.reserve(n);
+    let i = 0;
+    if (units) {
+      const { units: u, starts, ends } = units;
+      const { nonEmpty, measures, counts, overflow, values } = t;
+      for (const known = Math.min(n, units.known); i < known; i++) {
+        const from = starts[i]!;
         const to = ends[i]!;
-        if (to === from) continue;
-        const a = u[from]!;
-        const b = u[to - 1]!;
-        if (a > 32 && a < 127 && b > 32 && b < 127) {
-          const col = (this.columns[i] ??= newColumn());
-          col.nonEmpty++;
-          const kind = measureKindUnits(u, from, to, cells[i]!);
-          if (kind > 0) col.measures++;
-          if (kind > 1) col.counts++;
-          if (!col.overflow && !col.values.addUnits(u, from, to, row)) col.overflow = true;
+        // A cell read from its string: quoted (or, for some readers, with characters outside ASCII).
+        if (from < 0) {
+          this.cell(i, cells[i]!, row);
           continue;
         }
+        if (to === from) continue;
+        // A cell that starts and ends with characters `trim()` keeps is its own trimmed value: its units are read.
+        if (!keptByTrim(u[from]!) || !keptByTrim(u[to - 1]!)) {
+          this.cell(i, cells[i]!, row);
+          continue;
+        }
+        if (nonEmpty[i]++ === 0) t.open(i);
+        const kind = measureKindUnits(u, from, to, cells[i]!);
+        if (kind > 0) {
+          measures[i]++;
+          if (kind > 1) counts[i]++;
+        }
+        if (overflow[i] === 0) {
+          const known = values[i]!.size;
+          if (!values[i]!.addUnits(u, from, to, row)) overflow[i] = 1;
+          else if (values[i]!.size > known) this.settle(i, cells[i]!);
+        }
       }
-      const cell = trimCell(cells[i]!);
-      if (cell === '') continue;
-      const col = (this.columns[i] ??= newColumn());
-      col.nonEmpty++;
-      // Every count is a measure (text.ts): a cell that is no measure is not tested for a count.
-      if (isMeasure(cell)) {
-        col.measures++;
-        if (isCount(cell)) col.counts++;
-      }
-      if (!col.overflow && !col.values.addString(cell, row)) col.overflow = true;
+    }
+    for (; i < n; i++) this.cell(i, cells[i]!, row);
+  }
+
+  /** Tallies cell `raw` of column `i` from its string. */
+  private cell(i: number, raw: string, row: number): void {
+    const cell = trimCell(raw);
+    if (cell === '') return;
+    const t = this.tallies;
+    if (t.nonEmpty[i]++ === 0) t.open(i);
+    // Every count is a measure (text.ts): a cell that is no measure is not tested for a count.
+    if (isMeasure(cell)) {
+      t.measures[i]++;
+      if (isCount(cell)) t.counts[i]++;
+    }
+    if (t.overflow[i] === 0) {
+      const known = t.values[i]!.size;
+      if (!t.values[i]!.addString(cell, row)) t.overflow[i] = 1;
+      else if (t.values[i]!.size > known) this.settle(i, cell);
     }
   }
 
+  /**
+   * At a new value of column `i`: a column that can no longer be a sex column stops keeping values,
+   * as one past MAX_DISTINCT does (its `overflow` set). That is when its value is no code of any
+   * scheme (`classifyValues` then says `none`), its header does not name sex (an unrecognised
+   * column is then none: `sexColumn`), and an earlier column has a value (so it is not the first
+   * column, whose values `rowLabelCount` reads) — with the header final (no header search or
+   * sub-header to come). Most text columns settle at their first value; a column of sex codes
+   * keeps its values.
+   */
+  private settle(i: number, value: string): void {
+    if (!this.settleColumns || this.searchingHeader || this.expectingSubHeader || this.tallies.first >= i) return;
+    const named = (this.sexHeaded[i] ??= sexHeader(this.header[i]?.trim() ?? '') === 'sex');
+    if (!named && !isSexCode(value)) this.tallies.overflow[i] = 1;
+  }
+
+  /** Column `i`'s tallies so far; undefined when it had no non-empty cell. */
+  column(i: number): Readonly<ColumnState> | undefined {
+    return this.tallies.state(i);
+  }
+
   finish(): TableGender {
+    this.columns = Array.from({ length: this.tallies.width }, (_, i) => this.tallies.state(i));
     const names = Array.from({ length: Math.max(this.header.length, this.columns.length) }, (_, i) => this.header[i]?.trim() || String(i + 1));
     const isCountColumn = (i: number) => {
       const c = this.columns[i];

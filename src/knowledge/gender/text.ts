@@ -115,10 +115,21 @@ export function isMeasure(cell: string): boolean {
 }
 
 /**
+ * Whether `trim()` keeps a character with this UTF-16 code at either end of a string: in ASCII,
+ * printable characters (controls and DEL are left to `trim()`: rare); beyond, all but the spaces
+ * of ECMAScript's white space and line terminators. A test checks every code against `trim()`.
+ */
+export function keptByTrim(c: number): boolean {
+  if (c < 128) return c > 32 && c < 127;
+  return !(c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+
+/**
  * What the table detector asks of a cell, in one pass over a copy of its text as UTF-16 units:
  * 0 no measure, 1 a measure, 2 a count (`isMeasure`, then `isCount`, of the cell `s`, which is
- * `u[from, to)` and starts and ends with printable ASCII — so neither trims it). Text outside ASCII
- * is left to the string functions' patterns. The tests hold it to `isMeasure` and `isCount`.
+ * `u[from, to)` and starts and ends with characters `trim()` keeps — so neither trims it; a
+ * measure's ends are then ASCII). Text outside ASCII in a number is left to the string functions'
+ * patterns. The tests hold it to `isMeasure` and `isCount`.
  */
 export function measureKindUnits(u: Uint16Array, from: number, to: number, s: string): number {
   let digits = 0;
@@ -132,6 +143,8 @@ export function measureKindUnits(u: Uint16Array, from: number, to: number, s: st
     else if (c === 0xa0 || c === 0x202f) ascii = false;
     else return to - from <= 3 && MISSING_MARKS.has(s.toLowerCase()) ? 1 : 0;
   }
+  // Digits only (ids, counts, codes): a count, without reading them again.
+  if (digits === to - from) return 2;
   if (digits === 0) return to - from <= 3 && MISSING_MARKS.has(s.toLowerCase()) ? 1 : 0;
   // A measure; a count starts and ends with a digit (`isCount`'s first test, the ends being printable).
   if (!isDigit(u[from]!) || !isDigit(u[to - 1]!)) return 1;

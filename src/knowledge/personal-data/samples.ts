@@ -79,6 +79,11 @@ export class ShapeSample {
   get(column: ColumnRole): ShapeTally {
     return this.tallies.get(column.index) ?? { sampled: 0, matching: 0, rows: [] };
   }
+
+  /** Every column has its sample: later rows change nothing. */
+  get done(): boolean {
+    return this.full;
+  }
 }
 
 interface SpecialValues {
@@ -103,6 +108,11 @@ export class SpecialValueSample {
     private readonly size: number,
   ) {
     this.columns = roles.map(() => ({ sampled: 0, matches: 0, categories: new Set(), distinct: new Set(), rows: [] }));
+  }
+
+  /** The first `size` rows are read: later rows change nothing. */
+  get done(): boolean {
+    return this.seen >= this.size;
   }
 
   row(cells: readonly string[], row: number): void {

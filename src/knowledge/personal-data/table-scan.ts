@@ -18,7 +18,12 @@ import { ValueScan, type ColumnEvidence } from './value-scan.js';
 
 interface RowReader {
   row(cells: readonly string[], row: number): void;
+  /** True once later rows would change nothing (a full sample): the reader then leaves the list. */
+  readonly done?: boolean;
 }
+
+/** Rows between two looks for readers that are done (a look is a call per reader). */
+const DONE_CHECK_ROWS = 256;
 
 export class PersonalDataScan {
   readonly profile: TableProfile;
@@ -32,8 +37,9 @@ export class PersonalDataScan {
   private readonly shapes = new Map<ShapeSpec, Map<number, ShapeSample>>();
   private readonly specialValues = new Map<number, SpecialValueSample>();
   private readonly groups = new Map<number, GroupCounter>();
-  /** Every part that reads rows; undefined until the first row. */
+  /** Every part that reads rows and is not done; undefined until the first row. */
   private readers?: RowReader[];
+  private rowsRead = 0;
 
   constructor(
     private readonly header: readonly string[],
@@ -91,7 +97,9 @@ export class PersonalDataScan {
   row(cells: readonly string[], ctx: RowContext): void {
     const readers = this.readers ?? this.start();
     this.firstRow ??= ctx.row;
-    for (const r of readers) r.row(cells, ctx.row);
+    for (let i = 0; i < readers.length; i++) readers[i]!.row(cells, ctx.row);
+    // Full samples leave the list: most parts sample the first rows, and a call per part per row adds up.
+    if (++this.rowsRead % DONE_CHECK_ROWS === 0) this.readers = readers.filter((r) => r.done !== true);
   }
 
   /** The part under `key`, made on first request, before any row. */

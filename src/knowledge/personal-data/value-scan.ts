@@ -9,6 +9,7 @@
  * values of its group. Groups are independent, so one scan with several groups finds for each
  * exactly what a scan with that group alone would.
  */
+import { trimCell } from '../../model/index.js';
 import type { ValueDetector, ValueKind } from './detector.js';
 import type { HeaderCategory } from './headers.js';
 import type { ColumnRole } from './table-profile.js';
@@ -62,6 +63,17 @@ const pushRow = (rows: number[], row: number) => {
 /** A value written as a sentence: three words or more with letters (not `2 95 10 99 126 111 93`). */
 const isSentence = (v: string) => (v.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3;
 
+/** A detector's search of free text, in one shape for all detectors (the loop over them runs per cell). */
+interface TextSearch {
+  detector: ValueDetector;
+  re: RegExp;
+  mark: string | undefined;
+  /** The bit of the detector's group. */
+  group: number;
+  /** `anyInText` stands for it. */
+  joined: boolean;
+}
+
 export class ValueScan {
   private readonly evidence: ColumnEvidence[];
   /** Columns still being sampled, or free text: the others cost nothing per row. */
@@ -77,8 +89,11 @@ export class ValueScan {
    * searched by each of them. Undefined when no detector can join it.
    */
   private readonly anyInText: RegExp | undefined;
-  /** Which detectors `anyInText` stands for. */
-  private readonly inAnyInText: readonly boolean[];
+  /** The detectors with an `inText` expression, in order; `unjoined`: those `anyInText` does not stand for. */
+  private readonly searches: readonly TextSearch[];
+  private readonly unjoined: readonly TextSearch[];
+  /** Every detector of `unjoined` has a mark. */
+  private readonly unjoinedMarked: boolean;
 
   constructor(
     columns: readonly ColumnRole[],
@@ -92,10 +107,15 @@ export class ValueScan {
     this.groupBits = groups.flatMap((g, i) => g.map(() => 1 << i));
     this.allGroups = (1 << groups.length) - 1;
     // Only plain expressions join (flags other than `g` would change what the alternation matches).
-    this.inAnyInText = this.detectors.map((d) => !!d.inText && !d.inTextMark && d.inText.flags === 'g');
-    const joined = this.detectors.filter((_, i) => this.inAnyInText[i]).map((d) => `(?:${d.inText!.source})`);
+    const joins = (d: ValueDetector) => !!d.inText && !d.inTextMark && d.inText.flags === 'g';
+    // Each expression once (phone and mobile phone search alike): the alternation is only tested.
+    const joined = [...new Set(this.detectors.filter(joins).map((d) => `(?:${d.inText!.source})`))];
     this.anyInText = joinInText && joined.length > 1 ? new RegExp(joined.join('|')) : undefined;
-    if (!this.anyInText) this.inAnyInText = this.detectors.map(() => false);
+    this.searches = this.detectors.flatMap((d, i) =>
+      d.inText ? [{ detector: d, re: d.inText, mark: d.inTextMark, group: this.groupBits[i]!, joined: this.anyInText !== undefined && joins(d) }] : [],
+    );
+    this.unjoined = this.searches.filter((t) => !t.joined);
+    this.unjoinedMarked = this.unjoined.every((t) => t.mark);
     this.evidence = columns.map((column) => ({
       column,
       sampled: 0,
@@ -109,7 +129,9 @@ export class ValueScan {
   row(cells: readonly string[], row: number): void {
     let closed = false;
     for (const ev of this.open) {
-      const value = cells[ev.column.index]?.trim();
+      const cell = cells[ev.column.index];
+      // `trimCell`: no call to `trim()` for a cell that starts and ends with printable ASCII (most).
+      const value = cell === undefined ? undefined : trimCell(cell);
       if (!value) continue;
       if (ev.sampled < this.sampleSize) {
         ev.sampled++;
@@ -126,6 +148,11 @@ export class ValueScan {
       }
     }
     if (closed) this.open = this.open.filter((ev) => ev.sampled < this.sampleSize || ev.freeText);
+  }
+
+  /** No column is being sampled or searched: later rows change nothing. */
+  get done(): boolean {
+    return this.open.length === 0;
   }
 
   results(): ColumnEvidence[] {
@@ -165,15 +192,24 @@ export class ValueScan {
     return matched;
   }
 
+  /** Whether `value` holds the mark of some detector of `unjoined`. */
+  private anyMark(value: string): boolean {
+    for (let i = 0; i < this.unjoined.length; i++) if (value.includes(this.unjoined[i]!.mark!)) return true;
+    return false;
+  }
+
   /** Searches the value for embedded values of every group not in `skipGroups`. */
   private searchText(ev: ColumnEvidence, value: string, row: number, skipGroups: number): void {
+    // Where the joined expression finds nothing (most cells), only the others search: the loop then
+    // does not even visit the joined detectors (a free-text column costs this on every row), and a
+    // cell without their marks is done before the test for a space (these tests only rule out).
+    const searches = this.anyInText !== undefined && !this.anyInText.test(value) ? this.unjoined : this.searches;
+    if (searches === this.unjoined && this.unjoinedMarked && !this.anyMark(value)) return;
     if (!/\s/.test(value)) return;
-    const noneJoined = this.anyInText !== undefined && !this.anyInText.test(value);
-    for (let i = 0; i < this.detectors.length; i++) {
-      const d = this.detectors[i]!;
-      if (!d.inText || skipGroups & this.groupBits[i]! || (d.inTextMark && !value.includes(d.inTextMark)) || (noneJoined && this.inAnyInText[i])) continue;
+    for (let i = 0; i < searches.length; i++) {
+      const { detector: d, re, mark, group } = searches[i]!;
+      if (skipGroups & group || (mark && !value.includes(mark))) continue;
       // exec, not matchAll (which clones the expression on every call); lastIndex restarts per value.
-      const re = d.inText;
       re.lastIndex = 0;
       for (let m = re.exec(value); m; m = re.exec(value)) {
         if (m[0] === '') re.lastIndex++; // as matchAll does: never stuck on an empty match
