@@ -138,12 +138,7 @@ export const { meta, create } = defineRule<Options>({
           return;
         }
       }
-      if (f.integer && raw.length <= 24) {
-        const first = raw.charCodeAt(0);
-        // Printable ASCII other than a digit or a sign starts no integer, even trimmed (text cells).
-        if (first > 32 && first < 127 && (first < 48 || first > 57) && first !== 43 && first !== 45) return;
-        const last = raw.charCodeAt(raw.length - 1);
-        if (first >= 49 && first <= 57 && last >= 48 && last <= 57 && !digitLengths[raw.length]) return;
+      if (f.integer && raw.length <= 24 && mayBeListed(raw.charCodeAt(0), raw.charCodeAt(raw.length - 1), raw.length)) {
         const digits = integerDigits(raw);
         if (digits !== undefined && integers.has(digits) && !f.ref.missing.has(raw)) report('integer', row, f.ref, { limit: digits });
       }
@@ -161,9 +156,7 @@ export const { meta, create } = defineRule<Options>({
       if (kind & TEXT && length >= shortest && length <= 2 * longest) return false;
       if (!(kind & INTEGER) || length > 24) return true;
       const first = units[from]!;
-      if (first > 32 && first < 127 && (first < 48 || first > 57) && first !== 43 && first !== 45) return true;
-      const last = units[to - 1]!;
-      if (first >= 49 && first <= 57 && last >= 48 && last <= 57 && !digitLengths[length]) return true;
+      if (!mayBeListed(first, units[to - 1]!, length)) return true;
       // `integerDigits` on the units: plain digits are their own digits, a sign after a digit or
       // any other character but a sign or a space is no integer.
       for (let i = from; i < to; i++) {
@@ -173,6 +166,16 @@ export const { meta, create } = defineRule<Options>({
         return !(c <= 32 || c === 43 || c === 45 || isWideSpace(c));
       }
       return first !== 48 && !listedDigits(units, from, length);
+    }
+
+    /**
+     * Whether a cell of `length` units from `first` to `last` may be one of the integers listed:
+     * printable ASCII other than a digit or a sign starts no integer, even trimmed (text cells); a
+     * cell from a digit 1–9 to a digit is its own digits, so only of a listed length.
+     */
+    function mayBeListed(first: number, last: number, length: number): boolean {
+      if (first > 32 && first < 127 && (first < 48 || first > 57) && first !== 43 && first !== 45) return false;
+      return !(first >= 49 && first <= 57 && last >= 48 && last <= 57 && !digitLengths[length]);
     }
 
     /** Whether `units[from, from + length)` (digits, the first not 0) is one of the non-negative values listed. */
