@@ -34,6 +34,11 @@ export interface WorkerTask {
   port: import('node:worker_threads').MessagePort;
 }
 
+/** A worker's first task: load the run's config (imports its rules and plugins) before the run's tasks come. */
+export interface WarmTask {
+  warm: import('../config/resolve.js').ConfigRequest;
+}
+
 /** What a worker posts: a batch of the current unit's events, or (a number) the end of the unit at that position of the task. */
 export type WorkerMessage = UnitEvent[] | number;
 

@@ -57,6 +57,16 @@ describe('all cores, shards', () => {
     expect(report.datasets.length).toBeGreaterThan(100);
   });
 
+  it('--jobs 2 on one file: the pool started ahead is not used, and the run ends with the bytes of --jobs 1', { timeout: 120_000 }, async () => {
+    const dir = tmp();
+    const file = path.join(FIXTURES, 'corpus', 'frictionless', 'fd-examples__units-and-prefixes', 'data', 'units.csv');
+    for (const jobs of ['1', '2']) {
+      const r = await odlint([file, '--jobs', jobs, '-f', 'json', '-o', path.join(dir, `j${jobs}.json`), '--fail-on', 'never']);
+      expect(r.exitCode, r.stderr).toBe(0);
+    }
+    expect(read(path.join(dir, 'j2.json'))).toBe(read(path.join(dir, 'j1.json')));
+  });
+
   it('four shards merged give the bytes of the single run, in every format', { timeout: 600_000 }, async () => {
     const dir = tmp();
     const single = await odlint([...INPUTS, '--jobs', '1', ...FORMATS.flatMap((f) => ['-f', f, '-o', path.join(dir, `single.${f}`)])]);
