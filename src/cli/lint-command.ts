@@ -202,7 +202,9 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     // On a terminal the progress line is cleared before the report writes to it.
     const outIO: CliIO = progress && io.stderrIsTTY ? { ...io, stdout: (t) => (io.isTTY && progress.clear(), io.stdout(t)), stderr: (t) => (progress.clear(), io.stderr(t)) } : io;
     const cache = flags.cache ? openCache(flags, outIO, { version: odlintVersion(), config: config.fingerprint(), settings }) : undefined;
-    const events = runPlan(plan, req, settings, workers, inventory, { ...(cache ? { cache } : {}), ...(observer ? { observer } : {}), remote, boundMainHeap: true, ...(early ? { pool: early } : {}), warn: (m) => outIO.stderr(`odlint: warning: ${maskPersonalData(m)}\n`) });
+    // Reports that go only to jsonl outputs whole (no --quiet, no baseline) come from the workers as their JSON text.
+    const packReports = targets.every((t) => t.format === 'jsonl') && !flags.quiet && !flags.baseline && !flags.baselineWrite;
+    const events = runPlan(plan, req, settings, workers, inventory, { packReports, ...(cache ? { cache } : {}), ...(observer ? { observer } : {}), remote, boundMainHeap: true, ...(early ? { pool: early } : {}), warn: (m) => outIO.stderr(`odlint: warning: ${maskPersonalData(m)}\n`) });
 
     const { summary } = await writeReports(progress ? countDatasets(events, progress) : events, {
       targets,
@@ -244,7 +246,7 @@ function openCache(flags: LintFlags, io: CliIO, runKey: unknown): LintCache | un
 /** Counts the datasets for the progress line as they go by. */
 async function* countDatasets(events: AsyncIterable<RunEvent>, progress: ProgressLine): AsyncGenerator<RunEvent> {
   for await (const e of events) {
-    if (e.kind === 'dataset') progress.count('datasets');
+    if (e.kind === 'dataset' || e.kind === 'packed') progress.count('datasets');
     yield e;
   }
 }

@@ -5,7 +5,7 @@ import { dataFileUnits, dataFilesInventory, recordInventory, type LintPlan, type
 import type { Inventory } from '../engine/inventory.js';
 import type { ConfigRequest } from '../config/resolve.js';
 import { packageRoot } from '../util/package-root.js';
-import { reportUnit, type FixedEvent, type ReportItem, type UnitEvent } from './unit.js';
+import { reportUnit, type FixedEvent, type PackedDataset, type ReportItem, type UnitEvent } from './unit.js';
 import type { Shard } from './shard.js';
 import { catalogueFindings, mergeFacts, type CatalogueFacts } from '../engine/catalogue.js';
 import type { RuleModule } from '../engine/rule-api.js';
@@ -36,6 +36,8 @@ export interface RunSettings {
 
 export type RunEvent =
   | ReportItem
+  /** Only with `RunExtras.packReports`. */
+  | PackedDataset
   | FixedEvent
   /** A shard's catalogue summaries, for its jsonl part (merge-reports reports them for the whole run). */
   | { kind: 'catalogue'; facts: CatalogueFacts };
@@ -101,6 +103,12 @@ export interface RunExtras {
    * run needs one (same `jobs`), destroyed by its starter, not by the run.
    */
   pool?: Promise<RunPool>;
+  /**
+   * Workers send the datasets of descriptors and data files packed (src/pipeline/unit.ts
+   * PackedDataset): for a report stage whose outputs all write a dataset's JSON text as it is.
+   * Not with a cache (its entries hold reports).
+   */
+  packReports?: boolean;
 }
 
 /**
@@ -212,6 +220,8 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
         },
       });
       const inProcess = (unit: LintUnit) => reportUnit(unit, req, settings);
+      // Not a split file's parts (their datasets are renumbered) nor harvested pages (counted by kind).
+      const packs = (units: LintUnit[]) => Boolean(extras.packReports) && !cache && units.every((u) => u.kind === 'descriptor' || u.kind === 'data-file');
       // A big file's parts go to the workers (not with --fix: its fixes are written per file).
       const split = settings.fix ? undefined : splittable;
       const lanes = new Lanes(jobs, extras.mainLane ?? jobs <= MAIN_LANE_UP_TO);
@@ -224,7 +234,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
         const lane = await lanes.take(!task.units.some((u) => u.kind === 'fetched' && u.part?.local));
         try {
           if (lane === 'main') await runHere(task.units, sink(emit, task.recorders), inProcess, reload);
-          else await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload);
+          else await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload, packs(task.units));
         } finally {
           lanes.give(lane);
         }

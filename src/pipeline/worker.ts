@@ -4,7 +4,8 @@ import type { LintRequest, LintUnit } from '../engine/lint.js';
 import { samplerOf } from '../engine/remote.js';
 import { pageText } from '../harvest/client.js';
 import { DEFAULT_LIMITS } from '../model/index.js';
-import { reportUnit } from './unit.js';
+import { reportUnit, type UnitEvent } from './unit.js';
+import { datasetTally } from '../reporters/build-report.js';
 import { eventBatches, type RunSettings } from './run.js';
 import type { WarmTask, WorkerMessage, WorkerTask } from './pool.js';
 
@@ -47,6 +48,12 @@ function asText(unit: LintUnit): LintUnit {
   return { ...rest, body: pageText(unit.body, escaped) };
 }
 
+/** A dataset's report as its JSON text and tally (src/pipeline/unit.ts PackedDataset); other events as they are. */
+export function packed(e: UnitEvent): UnitEvent {
+  if (e.kind !== 'dataset' || e.unnamed) return e;
+  return { kind: 'packed', seq: e.seq, json: JSON.stringify(e.report), tally: datasetTally(e.report) };
+}
+
 /**
  * A worker thread's task: lint its units one after the other, sending each unit's events back in
  * batches as they come, then the unit's position in the task when it is through.
@@ -56,13 +63,13 @@ export default async function lintTask(task: WorkerTask | WarmTask): Promise<voi
     await configFor(task.warm);
     return;
   }
-  const { units, settings, port } = task;
+  const { units, settings, port, pack } = task;
   const post = (msg: WorkerMessage) => port.postMessage(msg);
   try {
     const req = await requestFor(settings);
     for (let i = 0; i < units.length; i++) {
       units[i] = asText(units[i]!);
-      for await (const batch of eventBatches(reportUnit(units[i]!, req, settings))) post(batch);
+      for await (const batch of eventBatches(reportUnit(units[i]!, req, settings))) post(pack ? batch.map(packed) : batch);
       post(i);
     }
   } finally {
