@@ -159,6 +159,8 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   // thread does the same and finds the files (a worker's start-up is ~0.3 s). Unused when the
   // run turns out to have fewer than two units.
   const early = explicit && jobs > 1 ? startPool(jobs, configRequest) : undefined;
+  // A pool that cannot start fails the first task that needs it, as one started by the run would.
+  early?.catch(() => undefined);
   try {
     // Built-in rules, the config's plugins and its policies.
     const config = await loadConfig(configRequest);
