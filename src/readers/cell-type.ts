@@ -52,8 +52,8 @@ export function classifyCell(s: string): number {
 export const lastNumber = { plain: -1 };
 
 /** Exact powers of ten (10^k is a double without rounding for k ≤ 22). */
-const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
-const MAX_PLAIN_DIGITS = 15;
+export const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+export const MAX_PLAIN_DIGITS = 15;
 
 function classifyNumeric(s: string): number {
   const n = s.length;
