@@ -25,6 +25,7 @@ import { TableProfiler } from '../../src/readers/profile.js';
 import { isBlankRow } from '../../src/model/index.js';
 import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
 import { prng } from '../helpers/prng.js';
+import { ruleHooks } from '../helpers/rule-hooks.js';
 
 type Rule = { meta: RuleModule['meta']; create: RuleModule['create'] };
 const RULES: [string, Rule][] = [
@@ -63,17 +64,7 @@ function run([id, rule]: [string, Rule], t: Table, feed: Feed | boolean, seed: n
   const withUnits = mode !== 'strings';
   const rand = prng(seed);
   const reports: ReportDescriptor[] = [];
-  const hooks = rule.create({
-    ruleId: id,
-    options: { ...(rule.meta.defaultOptions as object), ...options },
-    severity: 'warning',
-    settings: { cwd: '/', online: false, data: true },
-    report: (d) => reports.push(d),
-    analysis: () => {
-      throw new Error('no analysis here');
-    },
-    contribute: () => {},
-  });
+  const hooks = ruleHooks(id, rule, options, (d) => reports.push(d));
   // The CSV reader profiles the header's width (the widest row's when there is no header).
   const width = t.header.length || Math.max(0, ...t.rows.map((r) => r.length));
   const profiler = mode === 'reader' ? new TableProfiler(Array.from({ length: width }, (_, i) => `c${i}`), false, true) : undefined;
