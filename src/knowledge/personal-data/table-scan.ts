@@ -8,7 +8,7 @@
  * examined once however many rules read the results. Parts are fixed at the first row: one
  * asked for later would have missed rows, and throws.
  */
-import type { RowContext } from '../../model/index.js';
+import type { RecordUnits, RowContext } from '../../model/index.js';
 import { CountColumns, DEFAULT_SMALL_COUNT_THRESHOLD } from './counts.js';
 import { GroupCounter } from './k-anonymity.js';
 import { ShapeSample, SpecialValueSample, type ShapeSpec } from './samples.js';
@@ -17,7 +17,8 @@ import { VALUE_GROUPS, type ValueGroup } from './value-groups.js';
 import { ValueScan, type ColumnEvidence } from './value-scan.js';
 
 interface RowReader {
-  row(cells: readonly string[], row: number): void;
+  /** `units`: the record as the CSV reader's UTF-16 units, when it has them (read by the value scan). */
+  row(cells: readonly string[], row: number, units?: RecordUnits): void;
   /** True once later rows would change nothing (a full sample): the reader then leaves the list. */
   readonly done?: boolean;
 }
@@ -97,7 +98,8 @@ export class PersonalDataScan {
   row(cells: readonly string[], ctx: RowContext): void {
     const readers = this.readers ?? this.start();
     this.firstRow ??= ctx.row;
-    for (let i = 0; i < readers.length; i++) readers[i]!.row(cells, ctx.row);
+    const units = ctx.record?.units();
+    for (let i = 0; i < readers.length; i++) readers[i]!.row(cells, ctx.row, units);
     // Full samples leave the list: most parts sample the first rows, and a call per part per row adds up.
     if (++this.rowsRead % DONE_CHECK_ROWS === 0) this.readers = readers.filter((r) => r.done !== true);
   }
