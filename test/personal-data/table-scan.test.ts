@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   PERSON_COLUMNS,
   PersonalDataScan,
+  PointSample,
   ShapeSample,
   SpecialValueSample,
   profileTable,
@@ -222,6 +223,7 @@ describe('PersonalDataScan', () => {
       const scan = new PersonalDataScan(header, 1);
       const names = scan.sampleShapes(PERSON_COLUMNS.names, size);
       const special = scan.sampleSpecialValues(size);
+      const points = scan.samplePoints(size);
       scan.scanValues('email', size);
       scan.scanValues('nationalId', size);
       many.forEach((cells, i) => scan.row(cells, { row: i + 2, line: i + 2, table: info }));
@@ -229,11 +231,15 @@ describe('PersonalDataScan', () => {
       const namesAlone = new ShapeSample(profile.of(...PERSON_COLUMNS.names.categories), PERSON_COLUMNS.names.test, PERSON_COLUMNS.names.mask, size);
       const specialAlone = new SpecialValueSample(profile.columns, size);
       const valuesAlone = new ValueScan(profile.columns, [VALUE_GROUPS.nationalId, VALUE_GROUPS.email], size);
-      for (const part of [namesAlone, specialAlone, valuesAlone]) feedMany(part);
+      const pointsAlone = new PointSample(profile, size);
+      for (const part of [namesAlone, specialAlone, valuesAlone, pointsAlone]) feedMany(part);
       const kinds = [...VALUE_GROUPS.nationalId, ...VALUE_GROUPS.email].map((d) => d.kind);
       expect(plain(scan.valueEvidence(size), kinds)).toEqual(plain(valuesAlone.results(), kinds));
       for (const c of profile.of(...PERSON_COLUMNS.names.categories)) expect(names.get(c)).toEqual(namesAlone.get(c));
       expect(special.found()).toEqual(specialAlone.found());
+      const plainPoints = (p: PointSample) => p.sources.map(({ read: _, columns, ...s }) => ({ ...s, columns: columns.map((c) => c.name) }));
+      expect(plainPoints(points)).toEqual(plainPoints(pointsAlone));
+      expect(plainPoints(points)[0]).toMatchObject({ columns: ['latitude', 'longitude'], sampled: Math.min(size, many.length) });
     }
   });
 

@@ -9,6 +9,7 @@
  * asked for later would have missed rows, and throws.
  */
 import type { RecordUnits, RowContext } from '../../model/index.js';
+import { PointSample } from './coordinates.js';
 import { CountColumns, DEFAULT_SMALL_COUNT_THRESHOLD } from './counts.js';
 import { GroupCounter } from './k-anonymity.js';
 import { ShapeSample, SpecialValueSample, type ShapeSpec } from './samples.js';
@@ -38,6 +39,7 @@ export class PersonalDataScan {
   private readonly shapes = new Map<ShapeSpec, Map<number, ShapeSample>>();
   private readonly specialValues = new Map<number, SpecialValueSample>();
   private readonly groups = new Map<number, GroupCounter>();
+  private readonly points = new Map<number, PointSample>();
   /** Every part that reads rows and is not done; undefined until the first row. */
   private readers?: RowReader[];
   private rowsRead = 0;
@@ -84,6 +86,11 @@ export class PersonalDataScan {
   /** Values naming a special category in the first `sampleSize` rows of every column. */
   sampleSpecialValues(sampleSize: number): SpecialValueSample {
     return this.part(this.specialValues, sampleSize, () => new SpecialValueSample(this.profile.columns, sampleSize));
+  }
+
+  /** The first `sampleSize` points of the table's coordinate columns, and how many are precise. */
+  samplePoints(sampleSize: number): PointSample {
+    return this.part(this.points, sampleSize, () => new PointSample(this.profile, sampleSize));
   }
 
   /**
@@ -133,6 +140,7 @@ export class PersonalDataScan {
       ...this.valueScans.values(),
       ...[...this.shapes.values()].flatMap((bySize) => [...bySize.values()]),
       ...this.specialValues.values(),
+      ...this.points.values(),
       ...[...this.groups.values()].map((g) => ({ row: (cells: readonly string[], row: number) => g.add(qi.map((q) => cells[q.column.index] ?? ''), row) })),
     ];
     return this.readers;
