@@ -180,6 +180,11 @@ export class TableDetector {
     this.expectingSubHeader = !this.searchingHeader && isSpanningSexRow(this.header);
   }
 
+  /** Whether a row of `width` cells has a cell `row` reads (false: every column it reaches is done). */
+  wantsRow(width: number): boolean {
+    return Math.min(width, MAX_COLUMNS) > this.tallies.doneBelow;
+  }
+
   /** `units`: the record as UTF-16 units (the CSV reader's copy), read instead of the cells it covers. */
   row(cells: readonly string[], row: number, units?: RecordUnits): void {
     if (this.searchingHeader) {
