@@ -25,7 +25,7 @@ export const { meta, create } = defineRule<Options>({
     optionsSchema: {
       properties: {
         ...MAX_FINDINGS_OPTION,
-        maxRows: { type: 'integer', minimum: 1, description: 'Rows remembered (20 to 28 bytes each); rows after that are compared with them but not remembered.' },
+        maxRows: { type: 'integer', minimum: 1, description: 'Rows remembered (21 to 29 bytes each); rows after that are compared with them but not remembered.' },
       },
     },
     defaultOptions: { maxFindings: 10, maxRows: 1_000_000 },

@@ -75,7 +75,7 @@ export const { meta, create } = defineRule<Options>({
     optionsSchema: {
       properties: {
         ...MAX_FINDINGS_OPTION,
-        maxKeys: { type: 'integer', minimum: 1, description: 'Keys remembered per referenced table and per referencing table (20 to 28 bytes each); past it the check says it was partial.' },
+        maxKeys: { type: 'integer', minimum: 1, description: 'Keys remembered per referenced table and per referencing table (21 to 29 bytes each); past it the check says it was partial.' },
       },
     },
     defaultOptions: { maxFindings: 10, maxKeys: 1_000_000 },

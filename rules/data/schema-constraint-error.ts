@@ -62,7 +62,7 @@ export const { meta, create } = defineRule<Options>({
     optionsSchema: {
       properties: {
         ...MAX_FINDINGS_OPTION,
-        maxUniqueValues: { type: 'integer', minimum: 1, description: 'Values remembered per unique field (20 to 28 bytes each); later values are compared with them but not remembered.' },
+        maxUniqueValues: { type: 'integer', minimum: 1, description: 'Values remembered per unique field (21 to 29 bytes each); later values are compared with them but not remembered.' },
       },
     },
     defaultOptions: { maxFindings: 10, maxUniqueValues: 1_000_000 },

@@ -9,18 +9,43 @@ export { hash53, hash53Units } from '../util/hash53.js';
 /** Entry k of a HashSeen is three numbers at 3k: the hash's high 21 bits, its low 32 bits, the row. */
 const WIDTH = 3;
 
+/** Hashes added that wait for their slot, at most: placed together, their slots' loads overlap (see `add`). */
+const BATCH = 64;
+
+/**
+ * The filter has a 32-bit word for every 2^FILTER_SHARE slots: 2 bits a slot, at least 4 bits a
+ * hash (slots are at most half full), a sixteenth of the slots' size (512 KiB at a million rows).
+ * It wrongly says "maybe" for 5% of new hashes on average while it fills, 15% when full; one
+ * twice the size (1.4%, 4%) was itself read from further away: slower in a loop with a reader's
+ * memory traffic between the adds.
+ */
+const FILTER_SHARE = 4;
+
 /**
  * Two typed arrays: the entries in the order they were added (12 bytes each, written one after
  * the other), and an open-addressing table of 4-byte slots, each the number of an entry (+1; 0:
  * empty) with, in its spare high bits, a fingerprint of the entry's hash. A probe of a big table
  * misses the cache (once per row for duplicate rows): it reads one slot of a table a third of the
  * size of one holding the entries themselves, and an entry only when the fingerprints agree.
+ *
+ * Most hashes added are new, and a Bloom filter a sixteenth of the slots' size says so without a
+ * probe (the filter, smaller, misses the cache less often). Such a hash's entry is written at
+ * once; its slot waits (at most BATCH of them, or until a hash that may be there is looked up):
+ * the waiting ones are placed together, their slots read first in one loop, so that the processor
+ * waits for their cache misses at once rather than one after the other.
  */
 export class HashSeen {
   private slots: Uint32Array;
   private mask: number;
   private entries: Uint32Array;
   private count = 0;
+  /** Entries [0, placed) have their slot; [placed, count) wait for it (`placeWaiting`). */
+  private placed = 0;
+  /** The Bloom filter of every entry's hash: 3 bits of one 32-bit word each (`filterBits`), the word at the top bits of the hash's low 32. */
+  private filter: Uint32Array;
+  private filterShift: number;
+  /** What the loads that bring the waiting entries' slots in read (kept, so that they are not left out). */
+  private touched = 0;
   /** Bits of a slot that number the entry; the bits above them hold the fingerprint. */
   private readonly indexBits: number;
   private readonly indexMask: number;
@@ -34,6 +59,8 @@ export class HashSeen {
     this.printMask = this.indexBits >= 31 ? 0 : (1 << (32 - this.indexBits)) - 1;
     this.slots = new Uint32Array(1 << 12);
     this.mask = (1 << 12) - 1;
+    this.filter = new Uint32Array((1 << 12) >>> FILTER_SHARE);
+    this.filterShift = 32 - (12 - FILTER_SHARE);
     this.entries = new Uint32Array(WIDTH << 11);
   }
 
@@ -44,11 +71,22 @@ export class HashSeen {
 
   /** The row where `hash` was first seen, or 0 when it was not stored (past `maxEntries`: maybe never stored). */
   has(hash: number): number {
+    if (!this.mayHold(hash)) return 0;
+    this.placeWaiting();
     return this.rowAt(this.slots[this.find(hash)]!);
   }
 
   /** Records `hash` first seen at `row`; returns the earlier row when it was already there, else 0. */
   add(hash: number, row: number): number {
+    if (!this.mayHold(hash)) {
+      // Surely new: its entry now, its slot with the next ones.
+      if (this.full) return 0;
+      if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+      this.append(hash, row);
+      if (this.count - this.placed >= BATCH) this.placeWaiting();
+      return 0;
+    }
+    this.placeWaiting();
     let at = this.find(hash);
     const v = this.slots[at]!;
     if (v !== 0) return this.rowAt(v);
@@ -57,13 +95,9 @@ export class HashSeen {
       this.grow();
       at = this.find(hash);
     }
-    const k = this.count++;
-    if (this.count * WIDTH > this.entries.length) this.growEntries(Math.min(this.maxEntries, 2 * this.count));
-    const hi = high(hash);
-    this.entries[k * WIDTH] = hi;
-    this.entries[k * WIDTH + 1] = hash >>> 0;
-    this.entries[k * WIDTH + 2] = row;
-    this.slots[at] = this.slot(hi, k);
+    const k = this.append(hash, row);
+    this.slots[at] = this.slot(high(hash), k);
+    this.placed = this.count;
     return 0;
   }
 
@@ -80,6 +114,43 @@ export class HashSeen {
     if (want * WIDTH > this.entries.length) this.growEntries(want);
   }
 
+  /** False when `hash` is surely not stored (the filter lacks one of its bits). */
+  private mayHold(hash: number): boolean {
+    const bits = filterBits(hash);
+    return (this.filter[(hash >>> 0) >>> this.filterShift]! & bits) === bits;
+  }
+
+  /** Writes the entry of `hash` (there is room in the table of slots) and notes it in the filter; returns its number. */
+  private append(hash: number, row: number): number {
+    const k = this.count++;
+    if (this.count * WIDTH > this.entries.length) this.growEntries(Math.min(this.maxEntries, 2 * this.count));
+    const lo = hash >>> 0;
+    this.entries[k * WIDTH] = high(hash);
+    this.entries[k * WIDTH + 1] = lo;
+    this.entries[k * WIDTH + 2] = row;
+    this.filter[lo >>> this.filterShift]! |= filterBits(hash);
+    return k;
+  }
+
+  /**
+   * Gives the waiting entries their slots. Each is surely not in the table (the filter said so
+   * when it came): the first empty slot from its place is its. Their slots are read in a loop of
+   * independent loads first: the processor has them all on the way at once.
+   */
+  private placeWaiting(): void {
+    if (this.placed === this.count) return;
+    const { slots, entries, mask } = this;
+    let touched = 0;
+    for (let k = this.placed; k < this.count; k++) touched ^= slots[entries[k * WIDTH + 1]! & mask]!;
+    this.touched = touched;
+    for (let k = this.placed; k < this.count; k++) {
+      let i = entries[k * WIDTH + 1]! & mask;
+      while (slots[i]! !== 0) i = (i + 1) & mask;
+      slots[i] = this.slot(entries[k * WIDTH]!, k);
+    }
+    this.placed = this.count;
+  }
+
   /** The row of the entry a slot holds, 0 for an empty slot. */
   private rowAt(v: number): number {
     return v === 0 ? 0 : this.entries[((v & this.indexMask) - 1) * WIDTH + 2]!;
@@ -90,7 +161,7 @@ export class HashSeen {
     return (((hi & this.printMask) << this.indexBits) | (k + 1)) >>> 0;
   }
 
-  /** The slot holding `hash`, or the empty slot where it would go. */
+  /** The slot holding `hash`, or the empty slot where it would go (no entry waits for its slot). */
   private find(hash: number): number {
     const { slots, entries, mask, indexBits, indexMask } = this;
     const hi = high(hash);
@@ -108,16 +179,22 @@ export class HashSeen {
     }
   }
 
-  /** A bigger table of slots, filled again from the entries (read in order). */
+  /** A bigger table of slots and filter, filled again from the entries (read in order): none waits after. */
   private grow(size = (this.mask + 1) * 2): void {
     this.slots = new Uint32Array(size);
     this.mask = size - 1;
-    const { slots, entries, mask } = this;
+    this.filter = new Uint32Array(size >>> FILTER_SHARE);
+    this.filterShift = 32 - Math.log2(size >>> FILTER_SHARE);
+    const { slots, entries, mask, filter, filterShift } = this;
     for (let k = 0; k < this.count; k++) {
-      let i = entries[k * WIDTH + 1]! & mask;
+      const hi = entries[k * WIDTH]!;
+      const lo = entries[k * WIDTH + 1]!;
+      let i = lo & mask;
       while (slots[i]! !== 0) i = (i + 1) & mask;
-      slots[i] = this.slot(entries[k * WIDTH]!, k);
+      slots[i] = this.slot(hi, k);
+      filter[lo >>> filterShift]! |= bitsOfHigh(hi);
     }
+    this.placed = this.count;
   }
 
   private growEntries(capacity: number): void {
@@ -125,6 +202,15 @@ export class HashSeen {
     bigger.set(this.entries.subarray(0, Math.min(this.entries.length, this.count * WIDTH)));
     this.entries = bigger;
   }
+}
+
+/** The filter's bits for a hash: three of a 32-bit word, chosen by bits 6 to 20 of its high 21. */
+function filterBits(hash: number): number {
+  return bitsOfHigh(high(hash));
+}
+
+function bitsOfHigh(hi: number): number {
+  return (1 << ((hi >>> 6) & 31)) | (1 << ((hi >>> 11) & 31)) | (1 << ((hi >>> 16) & 31));
 }
 
 /** The high 21 bits of a 53-bit hash (an exact division by a power of two, then truncation). */

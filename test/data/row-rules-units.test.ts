@@ -23,6 +23,7 @@ import * as duplicates from '../../rules/data/duplicate-rows.js';
 import { recordUnits, pick } from '../helpers/record-units.js';
 import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
 import { prng } from '../helpers/prng.js';
+import { ruleHooks } from '../helpers/rule-hooks.js';
 
 type Rule = { meta: RuleModule['meta']; create: RuleModule['create'] };
 const RULES: [string, Rule][] = [
@@ -52,17 +53,7 @@ interface Table {
 function run([id, rule]: [string, Rule], t: Table, withUnits: boolean, seed: number, options: Record<string, unknown> = {}): ReportDescriptor[] {
   const rand = prng(seed);
   const reports: ReportDescriptor[] = [];
-  const hooks = rule.create({
-    ruleId: id,
-    options: { ...(rule.meta.defaultOptions as object), ...options },
-    severity: 'warning',
-    settings: { cwd: '/', online: false, data: true },
-    report: (d) => reports.push(d),
-    analysis: () => {
-      throw new Error('no analysis here');
-    },
-    contribute: () => {},
-  });
+  const hooks = ruleHooks(id, rule, options, (d) => reports.push(d));
   const info: TableInfo = { path: '/t.csv', file: 't.csv', reader: 'csv', header: t.header, headerRow: t.header.length ? 1 : 0, facts: {} };
   const dist = { localPath: '/t.csv', localBytes: 4096, ...(t.schema ? { schema: t.schema } : {}) } as unknown as Distribution;
   const ds = {} as Dataset;

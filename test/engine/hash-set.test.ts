@@ -69,4 +69,30 @@ describe('HashSeen', () => {
       }
     }
   });
+
+  it('finds hashes still waiting for their slot, at every point of a batch and across growths (has and add)', () => {
+    const rand = prng(64);
+    const wrong: unknown[] = [];
+    for (const reserve of [0, 100_000]) {
+      const seen = new HashSeen(1_000_000);
+      if (reserve) seen.reserve(reserve);
+      const added: number[] = [];
+      for (let row = 1; row <= 30_000; row++) {
+        const hash = Math.floor(rand() * 2 ** 53);
+        if (seen.add(hash, row) !== 0) wrong.push({ reserve, row, hash });
+        added.push(hash);
+        // Now and then, one of the last few (maybe waiting) or an older one, asked for by has or add.
+        if (rand() < 0.02) {
+          const back = rand() < 0.7 ? Math.floor(rand() * Math.min(70, added.length)) : Math.floor(rand() * added.length);
+          const k = added.length - 1 - back;
+          const got = rand() < 0.5 ? seen.has(added[k]!) : seen.add(added[k]!, 999_999);
+          if (got !== k + 1) wrong.push({ reserve, row, asked: k + 1, got });
+        }
+      }
+      added.forEach((h, k) => {
+        if (seen.has(h) !== k + 1) wrong.push({ reserve, at: k + 1 });
+      });
+    }
+    expect(wrong).toEqual([]);
+  });
 });

@@ -7,23 +7,12 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
-import { readCsv, type ByteSource, type CsvParser } from '../../src/readers/csv.js';
+import { readCsv, type CsvParser } from '../../src/readers/csv.js';
 import { CsvTokenizer } from '../../src/readers/csv-tokenizer.js';
 import { DEFAULT_LIMITS, type Limits, type RowContext, type TableDialect } from '../../src/model/index.js';
 import { hash53 } from '../../src/engine/hash-set.js';
 import { csvFixtureFiles } from '../helpers/csv-fixture-tables.js';
-
-function memorySource(bytes: Buffer, chunk: number): ByteSource {
-  return {
-    head: async (n) => bytes.subarray(0, n),
-    stream: (start) => {
-      const it = (async function* () {
-        for (let i = start; i < bytes.length; i += chunk) yield bytes.subarray(i, Math.min(bytes.length, i + chunk));
-      })();
-      return Object.assign(it, { destroy: () => {} });
-    },
-  };
-}
+import { memorySource } from '../helpers/memory-source.js';
 
 interface Options {
   name?: string;

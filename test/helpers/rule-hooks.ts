@@ -1,0 +1,16 @@
+/** A rule's hooks made outside the engine, for tests that feed it rows themselves: its reports go to `report`. */
+import type { ReportDescriptor, RuleModule } from '../../src/engine/rule-api.js';
+
+export function ruleHooks(id: string, rule: Pick<RuleModule, 'meta' | 'create'>, options: Record<string, unknown>, report: (d: ReportDescriptor) => void) {
+  return rule.create({
+    ruleId: id,
+    options: { ...(rule.meta.defaultOptions as object), ...options },
+    severity: 'warning',
+    settings: { cwd: '/', online: false, data: true },
+    report,
+    analysis: () => {
+      throw new Error('no analysis here');
+    },
+    contribute: () => {},
+  });
+}
