@@ -2,6 +2,9 @@ import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/
 import { isTextField, missingBeyondEmpty, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
 import { isBlankRow, type TableInfo } from '../../src/model/index.js';
 
+/** The reader marks the cells outside ASCII among a record's first 31 (`RecordFacts.nonAscii`: bits of a number). */
+const MASK_CELLS = 31;
+
 interface Options {
   maxFindings: number;
 }
@@ -38,12 +41,22 @@ export const { meta, create } = defineRule<Options>({
     let byColumn: (number | undefined)[] | undefined;
     /** Per field: declared missing values beyond the empty cell (a cell outside ASCII is never empty: only then looked up). */
     let lookUp: boolean[] = [];
+    /** Bits of the columns (of the first MASK_CELLS) with a text field, and of those whose cells are looked up. */
+    let checked = 0;
+    let looked = 0;
     let limit: FindingLimit;
     const index = () => {
       lookUp = fields.map(missingBeyondEmpty);
       const ordered = fields.every((f, i) => i === 0 || f.column > fields[i - 1]!.column);
       byColumn = ordered ? [] : undefined;
       if (byColumn) fields.forEach((f, i) => (byColumn![f.column] = i));
+      checked = 0;
+      looked = 0;
+      fields.forEach((f, i) => {
+        if (f.column >= MASK_CELLS) return;
+        checked |= 1 << f.column;
+        if (lookUp[i]) looked |= 1 << f.column;
+      });
     };
     return {
       table(t, dist) {
@@ -63,6 +76,14 @@ export const { meta, create } = defineRule<Options>({
           index();
         }
         if (known !== undefined && byColumn) {
+          // Past the findings reported one by one, a row's marked cells are only counted (none looked up).
+          const marked = known & checked;
+          if (marked !== 0 && (marked & looked) === 0 && limit.full) {
+            let n = 0;
+            for (let m = marked; m !== 0; m &= m - 1) n++;
+            limit.skip(ctx.row, n);
+            return;
+          }
           // Only the cells the reader marked, lowest column first (the fields' order).
           for (let m = known; m !== 0; m &= m - 1) {
             const column = 31 - Math.clz32(m & -m);

@@ -1,137 +1,12 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
 import { codePointLength, isTextField, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
-import type { TableInfo } from '../../src/model/index.js';
+import { CellLengths, codePointLengthUnits, hasSurrogate, LENGTH_STRIDE, LONG_CELL, MAX_LONG_CELLS, SMALL_LENGTH } from '../../src/knowledge/cell-lengths.js';
+import { csvSummaryFacts, csvTableFacts, type CellLengthFacts, type TableInfo } from '../../src/model/index.js';
 
 interface Options {
   interval: number;
   ignoreFields: string[];
   maxFindings: number;
-}
-
-/** frictionless-py `checks/cell/deviated_cell.py`: a cell is never deviated at this length or below. */
-const MIN_THRESHOLD = 5000;
-/** Cells longer than MIN_THRESHOLD remembered per table (row and length: 8 bytes each). */
-const MAX_CANDIDATES = 100_000;
-
-/** Lengths below this are counted in an array, longer ones in a map. */
-const SMALL = 1024;
-
-/**
- * One column's cell lengths, in constant memory: a histogram of lengths (for the median and, at
- * the end, the sums of the standard deviation: a cell costs one increment), and the few cells long
- * enough to ever be reported.
- */
-class LengthColumn {
-  /** Cells of each length below SMALL (index 0 stays 0: empty cells are not counted); the row loop counts them in place (see `Histograms`). */
-  small: Float64Array = new Float64Array(SMALL);
-  private readonly large = new Map<number, number>();
-  /** Count, sum and sum of squares of the lengths of SMALL and more. */
-  private largeN = 0;
-  private largeSum = 0;
-  private largeSquares = 0;
-  readonly long: { row: number; length: number }[] = [];
-  /** Missing values other than the empty cell (which is never counted) are declared: look cells up. */
-  readonly missing: boolean;
-
-  constructor(readonly ref: FieldRef) {
-    this.missing = [...ref.missing].some((v) => v !== '');
-  }
-
-  /** Counts a cell of SMALL code points or more. */
-  addLarge(length: number): void {
-    this.largeN++;
-    this.largeSum += length;
-    this.largeSquares += length * length;
-    this.large.set(length, (this.large.get(length) ?? 0) + 1);
-  }
-
-  /** Cells counted. */
-  get n(): number {
-    let n = this.largeN;
-    for (let l = 1; l < SMALL; l++) n += this.small[l]!;
-    return n;
-  }
-
-  /**
-   * Python's statistics.stdev (sample) of the lengths. The sums are of integers, exact below 2^53
-   * (the histogram's part always is): the same as summing cell by cell.
-   */
-  stdev(): number {
-    let n = this.largeN;
-    let sum = this.largeSum;
-    let squares = this.largeSquares;
-    for (let l = 1; l < SMALL; l++) {
-      const k = this.small[l]!;
-      n += k;
-      sum += k * l;
-      squares += k * l * l;
-    }
-    return Math.sqrt(Math.max(0, (squares - (sum * sum) / n) / (n - 1)));
-  }
-
-  median(): number {
-    const n = this.n;
-    const large = [...this.large.keys()].sort((a, b) => a - b);
-    /** The k-th smallest length (0-based). */
-    const at = (k: number): number => {
-      let seen = 0;
-      for (let l = 0; l < SMALL; l++) {
-        seen += this.small[l]!;
-        if (seen > k) return l;
-      }
-      for (const l of large) {
-        seen += this.large.get(l)!;
-        if (seen > k) return l;
-      }
-      return large[large.length - 1] ?? SMALL - 1;
-    };
-    return n % 2 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
-  }
-}
-
-/**
- * Where column i's histogram starts in the array of all (`histograms`): SMALL and one cache line,
- * so that the columns' counts of short lengths, used on every row, do not all fall in the same
- * sets of the CPU's cache (a stride of 8 KiB would put them there).
- */
-const STRIDE = SMALL + 8;
-
-/**
- * The small-length histograms of a table's columns in one array (column i's at i × STRIDE): the
- * row loop counts a cell with one increment, without going through its column's object.
- */
-function histograms(columns: readonly LengthColumn[]): Float64Array {
-  const all = new Float64Array(columns.length * STRIDE);
-  columns.forEach((c, i) => {
-    all.set(c.small, i * STRIDE);
-    c.small = all.subarray(i * STRIDE, i * STRIDE + SMALL);
-  });
-  return all;
-}
-
-/** A high surrogate: only then does a cell's length in code points differ from its UTF-16 length. */
-function hasSurrogate(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) return true;
-  }
-  return false;
-}
-
-/** The length in code points of `units[from, to)`: its UTF-16 length less one per surrogate pair. */
-function codePointLengthUnits(units: Uint16Array, from: number, to: number): number {
-  let n = to - from;
-  for (let i = from; i < to; i++) {
-    const c = units[i]!;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      const d = units[i + 1]!;
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
 }
 
 export const { meta, create } = defineRule<Options>({
@@ -145,6 +20,7 @@ export const { meta, create } = defineRule<Options>({
     severity: 'warning',
     presets: [],
     needsRows: true,
+    needsCellLengths: true,
     optionsSchema: {
       properties: {
         interval: { type: 'number', exclusiveMinimum: 0, description: 'How many standard deviations above the median length a cell may be (default 3).' },
@@ -163,38 +39,38 @@ export const { meta, create } = defineRule<Options>({
   create(context) {
     const ignored = new Set(context.options.ignoreFields);
     let table: TableInfo;
-    let columns: LengthColumn[] = [];
-    /** Per column: its index in the row, whether its cells are looked up in declared missing values; all small-length histograms. */
+    /** The fields checked (text, not ignored); the i-th one's lengths are column i of `lengths`. */
+    let fields: FieldRef[] = [];
+    /** Per field: its index in the row, whether its cells are looked up in declared missing values. */
     let at = new Int32Array(0);
     let missing = new Uint8Array(0);
-    let counts: Float64Array = new Float64Array(0);
-    let candidates = 0;
-    let partial = false;
+    let lengths = new CellLengths(0);
+    /** The reader counts the lengths of this table's cells in its profile: no row hook (see `readerCounts`). */
+    let fromReader = false;
     const index = () => {
-      at = Int32Array.from(columns, (c) => c.ref.column);
-      missing = Uint8Array.from(columns, (c) => (c.missing ? 1 : 0));
-      counts = histograms(columns);
+      at = Int32Array.from(fields, (f) => f.column);
+      missing = Uint8Array.from(fields, (f) => ([...f.missing].some((v) => v !== '') ? 1 : 0));
+      lengths.grow(fields.length);
     };
     return {
       table(t, dist) {
         table = t;
-        columns = tableFields(t.header, dist.schema)
-          .filter((ref) => isTextField(ref) && !ignored.has(ref.name))
-          .map((ref) => new LengthColumn(ref));
+        fields = tableFields(t.header, dist.schema).filter((ref) => isTextField(ref) && !ignored.has(ref.name));
+        fromReader = readerCounts(t, fields);
+        if (fromReader) return false;
+        lengths = new CellLengths(fields.length);
         index();
-        candidates = 0;
-        partial = false;
       },
       row(cells, ctx) {
-        if (!ctx.table.header.length && cells.length > columns.length) {
-          const known = columns.map((c) => c.ref);
-          columns = widenHeaderless(known, ctx.table.header, cells.length).map((ref, i) => columns[i] ?? new LengthColumn(ref));
+        if (!ctx.table.header.length && cells.length > fields.length) {
+          fields = widenHeaderless(fields, ctx.table.header, cells.length);
           index();
         }
         // Lengths of unquoted cells come from where the reader's copy of the record has them.
         const r = ctx.record?.units();
         const known = r === undefined ? 0 : r.known;
         const bmp = ctx.bmp === true;
+        const counts = lengths.counts;
         for (let i = 0; i < at.length; i++) {
           const column = at[i]!;
           const from = column < known && missing[i] === 0 ? r!.starts[column]! : -1;
@@ -205,40 +81,41 @@ export const { meta, create } = defineRule<Options>({
             length = bmp ? to - from : codePointLengthUnits(r!.units, from, to);
           } else {
             const raw = cells[column];
-            if (!raw || (missing[i] === 1 && columns[i]!.ref.missing.has(raw))) continue;
+            if (!raw || (missing[i] === 1 && fields[i]!.missing.has(raw))) continue;
             length = !bmp && hasSurrogate(raw) ? codePointLength(raw) : raw.length;
           }
-          if (length < SMALL) {
-            counts[i * STRIDE + length]!++;
-            continue;
-          }
-          long(columns[i]!, length, ctx.row);
+          if (length < SMALL_LENGTH) counts[i * LENGTH_STRIDE + length]!++;
+          else lengths.addLarge(i, length, ctx.row);
         }
       },
-      endTable(t) {
+      endTable(t, summary) {
+        const counted: CellLengthFacts | undefined = fromReader ? csvSummaryFacts(summary)?.cellLengths : lengths;
+        if (!counted) return;
         const limit = new FindingLimit(context.options.maxFindings);
-        for (const c of columns) {
-          if (c.long.length === 0 || c.n < 2) continue;
-          const threshold = Math.max(MIN_THRESHOLD, c.median() + c.stdev() * context.options.interval);
-          for (const { row, length } of c.long) {
+        fields.forEach((ref, i) => {
+          if (counted.long[i]!.length === 0 || counted.n(i) < 2) return;
+          const threshold = Math.max(LONG_CELL, counted.median(i) + counted.stdev(i) * context.options.interval);
+          for (const { row, length } of counted.long[i]!) {
             if (length <= threshold || !limit.take(row)) continue;
-            context.report({ messageId: 'deviated', data: { row, field: c.ref.name, length, threshold: Math.round(threshold) }, location: { file: table.path, row, field: c.ref.name } });
+            context.report({ messageId: 'deviated', data: { row, field: ref.name, length, threshold: Math.round(threshold) }, location: { file: table.path, row, field: ref.name } });
           }
-        }
+        });
         const more = limit.overflow();
         if (more) context.report({ messageId: 'more', data: more, location: { file: t.path, row: more.firstRow } });
-        if (partial) context.report({ messageId: 'partial', data: { max: MAX_CANDIDATES, minimum: MIN_THRESHOLD }, location: { file: t.path } });
+        if (counted.partial) context.report({ messageId: 'partial', data: { max: MAX_LONG_CELLS, minimum: LONG_CELL }, location: { file: t.path } });
       },
     };
-
-    /** Counts a cell of SMALL code points or more, and keeps it when it is long enough to be reported. */
-    function long(c: LengthColumn, length: number, row: number): void {
-      c.addLarge(length);
-      if (length <= MIN_THRESHOLD) return;
-      if (candidates < MAX_CANDIDATES) {
-        candidates++;
-        c.long.push({ row, length });
-      } else partial = true;
-    }
   },
 });
+
+/**
+ * Whether the CSV reader counts this table's cell lengths as the rule would (`CsvTableFacts.cellLengths`):
+ * when the fields checked are every column of the header in order, none with a missing value
+ * other than the empty cell — a table without a schema, nothing ignored. Its long cells are then
+ * kept in the same order, up to the same limit.
+ */
+function readerCounts(t: TableInfo, fields: readonly FieldRef[]): boolean {
+  const width = csvTableFacts(t)?.cellLengths;
+  if (width === undefined || width !== t.header.length || fields.length !== width) return false;
+  return fields.every((f, i) => f.column === i && !f.field && f.missing.size === 1 && f.missing.has(''));
+}

@@ -41,6 +41,8 @@ interface SharedAnalysis {
   instance: TableAnalysis;
 }
 
+type RowHook = NonNullable<RuleHooks['row']>;
+
 interface ActiveRule {
   rule: RuleModule;
   hooks: RuleHooks;
@@ -157,13 +159,17 @@ export async function checkDataset(
     // Counting each column's distinct values is a hash and a comparison of every cell of the
     // columns under their cap: only when a rule says it reads them (a plugin's rule may, unsaid).
     const wantsDistinct = active.some((a) => a.rule.meta.needsDistinctValues || a.rule.source === 'plugin');
+    const wantsLengths = active.some((a) => a.rule.meta.needsCellLengths);
     // The hot path: one call per row per rule that wants this table's rows, nothing else. The list
     // is made at each table (without the rules that want none of its rows) and a rule that crashes
-    // leaves it: no per-row lookup.
+    // leaves it: no per-row lookup. The row functions are kept beside their rules: reading `row`
+    // off each rule's hooks (objects of as many shapes as rules) on every row is a megamorphic load.
     const withRowHooks = active.filter((a) => a.hooks.row);
     let rowHooks: ActiveRule[] = [];
-    const dropCrashed = () => {
-      rowHooks = rowHooks.filter((a) => !crashed.has(a));
+    let rowFns: RowHook[] = [];
+    const listRowHooks = (keep: (a: ActiveRule) => boolean) => {
+      rowHooks = withRowHooks.filter((a) => !crashed.has(a) && keep(a));
+      rowFns = rowHooks.map((a) => a.hooks.row!);
     };
     let shared: SharedAnalysis[] = [];
     const dispatchRow: TableSink['row'] = (cells, ctx) => {
@@ -177,13 +183,12 @@ export async function checkDataset(
           emitCore('core/rule-crashed', { messageId: 'crashed', data: { rule: `analysis ${s.name}`, message }, location: { file: ctx.table.path, row: ctx.row } });
         }
       }
-      for (let i = 0; i < rowHooks.length; i++) {
-        const a = rowHooks[i]!;
+      for (let i = 0; i < rowFns.length; i++) {
         try {
-          a.hooks.row!(cells, ctx);
+          rowFns[i]!.call(rowHooks[i]!.hooks, cells, ctx);
         } catch (err) {
-          crash(a, err, { file: ctx.table.path, row: ctx.row });
-          dropCrashed();
+          crash(rowHooks[i]!, err, { file: ctx.table.path, row: ctx.row });
+          listRowHooks((a) => rowHooks.includes(a));
           i--; // the next rule is at this index now
         }
       }
@@ -201,11 +206,11 @@ export async function checkDataset(
         // The analyses the rules asked for in their table hooks get the rows of this table.
         if (name === 'table') {
           shared = [...analyses.values()].filter((e) => e.table === args[0]);
-          rowHooks = withRowHooks.filter((a) => !crashed.has(a) && !noRows.has(a));
+          listRowHooks((a) => !noRows.has(a));
         }
         if (name === 'endTable') openSheet = undefined;
       };
-      await readData(dist, ds, run, { rows: wantsRows, distinctValues: wantsDistinct }, tableHooks, dispatchRow, emitCore, lines, samples.find((t) => t.dist === dist)?.sample.url);
+      await readData(dist, ds, run, { rows: wantsRows, distinctValues: wantsDistinct, cellLengths: wantsLengths }, tableHooks, dispatchRow, emitCore, lines, samples.find((t) => t.dist === dist)?.sample.url);
       openSheet = undefined;
     }
   }
@@ -410,7 +415,7 @@ async function readData(
   dist: Distribution,
   ds: Dataset,
   run: CheckSettings,
-  wants: Pick<ReadOptions, 'rows' | 'distinctValues'>,
+  wants: Pick<ReadOptions, 'rows' | 'distinctValues' | 'cellLengths'>,
   call: CallHooks,
   row: TableSink['row'],
   emitCore: EmitCore,

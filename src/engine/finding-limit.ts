@@ -21,6 +21,18 @@ export class FindingLimit {
     return false;
   }
 
+  /** True once every problem `take` may report was reported: from then on it only counts them. */
+  get full(): boolean {
+    return this.reported >= this.max;
+  }
+
+  /** `take(row)` `n` ≥ 1 times once `full`: the problems of one row, counted at once. */
+  skip(row: number, n: number): void {
+    if (this.left === 0) this.firstLeft = row;
+    this.left += n;
+    this.lastLeft = row;
+  }
+
   /** The problems left out, for the summary finding (undefined when none were). */
   overflow(): { count: number; firstRow: number; lastRow: number } | undefined {
     return this.left ? { count: this.left, firstRow: this.firstLeft, lastRow: this.lastLeft } : undefined;

@@ -53,6 +53,11 @@ export interface RuleMeta {
    * `valueCounts`): readers count them only when an enabled rule (or any plugin rule) may read them.
    */
   needsDistinctValues?: boolean;
+  /**
+   * True when the rule reads the CSV reader's count of the cells' lengths (`CsvSummaryFacts.cellLengths`)
+   * where the table facts announce it (`CsvTableFacts.cellLengths`): counted only then.
+   */
+  needsCellLengths?: boolean;
   /** True when `--fix` can repair what the rule reports. */
   fixable?: boolean;
   /**

@@ -176,6 +176,11 @@ export interface CsvTableFacts {
   delimiterSource: 'extension' | 'sniffed' | 'dialect';
   /** `dialect` when the descriptor's dialect placed the header (no detection). */
   headerSource?: 'dialect' | 'detected';
+  /**
+   * The number of columns whose cells' lengths the reader counts (`CsvSummaryFacts.cellLengths`:
+   * the header's width), when asked (`ReadOptions.cellLengths`) for the rows.
+   */
+  cellLengths?: number;
 }
 
 export interface LineEndingStats {
@@ -210,8 +215,33 @@ export interface StrayQuoteStats {
   first: StrayQuote[];
 }
 
+/** A cell longer than `CellLengthFacts`' threshold: its row and its length in code points. */
+export interface LongCell {
+  row: number;
+  length: number;
+}
+
+/**
+ * The lengths of a table's cells per column (0-based), in code points, empty cells left out: what
+ * `data/deviated-cell` reads (src/knowledge/cell-lengths.ts counts them).
+ */
+export interface CellLengthFacts {
+  /** Cells counted in a column. */
+  n(column: number): number;
+  /** The median of a column's lengths. */
+  median(column: number): number;
+  /** The sample standard deviation of a column's lengths. */
+  stdev(column: number): number;
+  /** Per column, the cells longer than 5000 code points, while the table has at most 100,000 of them. */
+  readonly long: readonly (readonly LongCell[])[];
+  /** More than 100,000 cells were longer than 5000 code points: the later ones are not in `long`. */
+  readonly partial: boolean;
+}
+
 export interface CsvSummaryFacts {
   profile: TableProfile;
+  /** The cells' lengths, counted in the profile's walk when asked (`ReadOptions.cellLengths`). */
+  cellLengths?: CellLengthFacts;
   lineEndings: LineEndingStats;
   malformed: MalformedRecord[];
   /** Stray quotes, when the dialect could be scanned for them (one-byte quote and delimiter). */

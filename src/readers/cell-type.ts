@@ -52,8 +52,8 @@ export function classifyCell(s: string): number {
 export const lastNumber = { plain: -1 };
 
 /** Exact powers of ten (10^k is a double without rounding for k ≤ 22). */
-const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
-const MAX_PLAIN_DIGITS = 15;
+export const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+export const MAX_PLAIN_DIGITS = 15;
 
 function classifyNumeric(s: string): number {
   const n = s.length;
@@ -174,8 +174,27 @@ function packWord(u: Uint16Array, from: number, to: number): number {
   return key;
 }
 
-/** `BOOLEANS` and `NULL_TOKENS` (all ASCII, at most 5 characters) by `packWord`, with their types. */
-const SHORT_WORDS = new Map<number, number>([...[...BOOLEANS].map((w) => [packWord(codes(w), 0, w.length), BOOLEAN] as const), ...[...NULL_TOKENS].map((w) => [packWord(codes(w), 0, w.length), NULL] as const)]);
+/**
+ * `BOOLEANS` and `NULL_TOKENS` (all ASCII, at most 5 characters) by `packWord`, with their types:
+ * an open-addressing table of doubles (a `Map` keyed by numbers beyond 2^31 boxes and hashes each
+ * key it is asked for; this is read for every short cell starting like one of the words).
+ */
+const WORD_SLOTS = 64;
+const WORD_KEYS = new Float64Array(WORD_SLOTS).fill(-1);
+const WORD_TYPES = new Uint8Array(WORD_SLOTS);
+/** The first slot to look at for a packed word: the top bits of a multiplicative hash of its low 32 bits. */
+const wordSlot = (key: number) => Math.imul(key >>> 0, 0x9e3779b1) >>> 26;
+for (const [words, type] of [
+  [BOOLEANS, BOOLEAN],
+  [NULL_TOKENS, NULL],
+] as const) {
+  for (const w of words) {
+    let slot = wordSlot(packWord(codes(w), 0, w.length));
+    while (WORD_KEYS[slot] !== -1) slot = (slot + 1) & (WORD_SLOTS - 1);
+    WORD_KEYS[slot] = packWord(codes(w), 0, w.length);
+    WORD_TYPES[slot] = type;
+  }
+}
 /** 1 at the first units of those words: other short cells are text without a lookup. */
 const WORD_HEADS = new Uint8Array(128);
 for (const w of [...BOOLEANS, ...NULL_TOKENS]) WORD_HEADS[w.charCodeAt(0)] = 1;
@@ -187,7 +206,9 @@ function codes(w: string): Uint16Array {
 /** `BOOLEAN`, `NULL` or `TEXT` for the short cell `u[from, to)` whose first unit is some word's: what the sets say of its string. */
 function shortWordUnits(u: Uint16Array, from: number, to: number): number {
   const key = packWord(u, from, to);
-  return key < 0 ? TEXT : (SHORT_WORDS.get(key) ?? TEXT);
+  if (key < 0) return TEXT;
+  for (let slot = wordSlot(key); WORD_KEYS[slot] !== -1; slot = (slot + 1) & (WORD_SLOTS - 1)) if (WORD_KEYS[slot] === key) return WORD_TYPES[slot]!;
+  return TEXT;
 }
 
 /** `classifyNumeric` over units (see `classifyUnits`). */

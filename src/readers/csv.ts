@@ -194,7 +194,7 @@ class CsvPass {
     private readonly info: TableInfo,
     private readonly sink: TableSink,
     /** Rows wanted at all, and the profile's distinct values (see ReadOptions). */
-    private readonly wants: { rows: boolean; distinctValues: boolean },
+    private readonly wants: { rows: boolean; distinctValues: boolean; cellLengths: boolean },
     private readonly recordDelimiters: string[],
     private readonly limits: Limits,
     private readonly clock?: FileClock,
@@ -267,7 +267,7 @@ class CsvPass {
   /** `plain`: the tokenizer, when it read the record just now (it answers RowContext.record's questions). */
   private emit(cells: string[], row: number, line: number, plain?: CsvTokenizer): void {
     const blank = isBlankRow(cells);
-    this.profiler!.add(cells, row, blank, plain && !blank ? plain.units() : undefined);
+    this.profiler!.add(cells, row, blank, plain && !blank ? plain.units() : undefined, plain?.bmp ?? false);
     // One shape for every row (false, undefined: not known).
     this.sink.row(cells, { row, line, table: this.info, ascii: plain?.ascii ?? false, bmp: plain?.bmp ?? false, record: plain });
   }
@@ -298,6 +298,7 @@ class CsvPass {
       preamble,
       delimiterSource: this.info.facts.delimiterSource as CsvTableFacts['delimiterSource'],
       headerSource: declared ? 'dialect' : 'detected',
+      ...(this.wants.rows && this.wants.cellLengths ? { cellLengths: width } : {}),
     };
     this.info.facts = { ...facts };
     this.sink.table(this.info);
@@ -309,6 +310,7 @@ class CsvPass {
     this.profiler = new TableProfiler(
       Array.from({ length: width }, (_, i) => columnName(this.info, i)),
       this.wants.distinctValues,
+      this.wants.cellLengths,
     );
     for (const r of data) this.emit(r.cells, r.row, r.line);
   }
@@ -409,6 +411,7 @@ class CsvPass {
   summaryFacts(): Record<string, unknown> {
     if (!this.profiler) return {};
     const facts: CsvSummaryFacts = { profile: this.profiler.result(), lineEndings: this.lineEndings.finish(), malformed: this.malformed };
+    if (this.profiler.lengths) facts.cellLengths = this.profiler.lengths;
     if (this.invalidUtf8) facts.invalidUtf8 = this.invalidUtf8;
     if (this.quotes) facts.strayQuotes = this.quotes.result();
     return { ...facts };
@@ -446,7 +449,7 @@ export async function readCsv(source: ByteSource, file: string, sink: TableSink,
     headerRow: 0,
     facts: { delimiterSource: dialect.delimiterSource },
   };
-  const pass = new CsvPass(info, sink, { rows: options.rows, distinctValues: options.distinctValues ?? true }, dialect.recordDelimiters, options.limits ?? DEFAULT_LIMITS, options.clock, options.dialect, parser);
+  const pass = new CsvPass(info, sink, { rows: options.rows, distinctValues: options.distinctValues ?? true, cellLengths: options.cellLengths ?? false }, dialect.recordDelimiters, options.limits ?? DEFAULT_LIMITS, options.clock, options.dialect, parser);
   const bytes = await pass.run(source, dialect.bomCount * 3, dialect.encoding, options.onBytes);
   sink.end({ rows: pass.records, bytes, facts: pass.summaryFacts() });
 }

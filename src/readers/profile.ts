@@ -20,8 +20,12 @@ import {
   NULL,
   lastNumber,
   lastDate,
+  MAX_PLAIN_DIGITS,
+  POW10,
 } from './cell-type.js';
+import { codePointLength } from '../knowledge/code-points.js';
 import { DistinctValues } from '../util/distinct-values.js';
+import { CellLengths, codePointLengthUnits, hasSurrogate, LENGTH_STRIDE, SMALL_LENGTH } from '../knowledge/cell-lengths.js';
 
 /** Distinct values kept over all columns of a table; each column gets a share (see `capFor`). */
 const DISTINCT_BUDGET = 100_000;
@@ -43,6 +47,10 @@ function own(s: string): string {
 export function distinctCapFor(columns: number): number {
   return Math.max(MIN_DISTINCT_PER_COLUMN, Math.min(MAX_DISTINCT_PER_COLUMN, Math.floor(DISTINCT_BUDGET / Math.max(1, columns))));
 }
+
+/** `ColumnStats.settled`: what the column's last cell was. */
+const UNSETTLED = 0;
+const PLAIN = 1;
 
 interface ShapeTally {
   count: number;
@@ -87,6 +95,8 @@ class ColumnStats {
   distinct: DistinctValues | null;
   distinctSeen = 0;
   shapes: Map<string, ShapeTally> | null = null;
+  /** PLAIN while the column's last cell read as units was a plain number (see `plainNumber`), and distinct values are not counted. */
+  private settled = UNSETTLED;
 
   constructor(
     private readonly cap: number,
@@ -134,6 +144,7 @@ class ColumnStats {
       this.empty++;
       return;
     }
+    if (this.settled === PLAIN && this.plainNumber(u, from, to, row)) return;
     const head = u[from]!;
     const tail = u[to - 1]!;
     if (head <= 32 || tail <= 32 || head === 160 || tail === 160) {
@@ -145,10 +156,49 @@ class ColumnStats {
 
     const t = classifyUnits(u, from, to, value);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
+    this.settled = (t === INTEGER || t === NUMBER) && lastNumber.plain >= 0 && this.distinct === null ? PLAIN : UNSETTLED;
     if (t === INTEGER || t === NUMBER) this.number(value, t, row, len);
     else if (t === DATE || t === DATETIME) this.dated(lastDate.key, value);
     else if (t === DATE_OTHER) this.otherDate(value, row);
     if (this.distinct !== null && !this.distinct.addUnits(u, from, to, row)) this.capDistinct();
+  }
+
+  /**
+   * `addUnits` of a plain non-negative number of at most 15 digits (`ddd` or `ddd.ddd`, no leading
+   * zero but `0.ddd`), the column's last cell being one too: read here without the classifier's
+   * other shapes, with its type and value as `classifyUnits` and `number` would have them. False,
+   * having counted nothing, for any other cell.
+   */
+  private plainNumber(u: Uint16Array, from: number, to: number, row: number): boolean {
+    let digits = 0;
+    let i = from;
+    for (; i < to; i++) {
+      const c = u[i]!;
+      if (c < 48 || c > 57) break;
+      digits = digits * 10 + (c - 48);
+    }
+    const intDigits = i - from;
+    if (intDigits === 0 || (u[from] === 48 && intDigits > 1)) return false;
+    let value = digits;
+    let t = INTEGER;
+    if (i < to) {
+      if (u[i] !== 46) return false;
+      const dot = i;
+      for (i++; i < to; i++) {
+        const c = u[i]!;
+        if (c < 48 || c > 57) return false;
+        digits = digits * 10 + (c - 48);
+      }
+      if (to - from - 1 > MAX_PLAIN_DIGITS) return false;
+      value = digits / POW10[to - dot - 1]!;
+      t = NUMBER;
+    } else if (intDigits > MAX_PLAIN_DIGITS) return false;
+    this.filled++;
+    if (to - from > this.maxLength) this.maxLength = to - from;
+    if (this.counts[t]++ === 0) this.firsts[t] = row;
+    if (value < this.minPlainValue) this.minPlainValue = value;
+    if (value > this.maxPlainValue) this.maxPlainValue = value;
+    return true;
   }
 
   /** A number cell `s` of type `t` and length `len` (given: the units path does not touch the string for plain numbers). */
@@ -278,27 +328,37 @@ export class TableProfiler {
   private readonly columns: ColumnStats[];
   private dataRows = 0;
   private blankRows = 0;
+  /** The cells' lengths, when asked for (`CellLengths`): counted in the same walk over each record. */
+  readonly lengths: CellLengths | undefined;
 
   /**
    * `distinctValues`: count each column's distinct values (`ColumnProfile.distinct`, `valueCounts`);
-   * the engine asks only when a rule reads them (`RuleMeta.needsDistinctValues`).
+   * the engine asks only when a rule reads them (`RuleMeta.needsDistinctValues`). `cellLengths`:
+   * count the cells' lengths (`lengths`; `RuleMeta.needsCellLengths`).
    */
   constructor(
     private readonly names: string[],
     distinctValues = true,
+    cellLengths = false,
   ) {
     const cap = distinctCapFor(names.length);
     this.columns = names.map(() => new ColumnStats(cap, distinctValues));
+    this.lengths = cellLengths ? new CellLengths(names.length) : undefined;
   }
 
   /**
    * Adds one data row; cells beyond the profiled columns are left to the ragged-rows check.
    * `units`: the record as UTF-16 units (the CSV tokenizer's copy), read instead of the cells it covers.
+   * `bmp`: no cell has a surrogate pair (RowContext.bmp), so a cell's length in code points is its
+   * UTF-16 length (only the lengths read it).
    */
-  add(cells: readonly string[], row: number, blank: boolean, units?: RecordUnits): void {
+  add(cells: readonly string[], row: number, blank: boolean, units?: RecordUnits, bmp = false): void {
     this.dataRows++;
+    const lengths = this.lengths;
     if (blank) {
       this.blankRows++;
+      // Blank rows have no values, but their cells of spaces have lengths.
+      if (lengths !== undefined) for (let i = 0; i < Math.min(cells.length, this.columns.length); i++) countString(lengths, i, cells[i]!, row, bmp);
       return;
     }
     const n = Math.min(cells.length, this.columns.length);
@@ -306,13 +366,27 @@ export class TableProfiler {
     if (units) {
       const { units: u, starts, ends } = units;
       const known = Math.min(n, units.known);
+      const counts = lengths === undefined ? undefined : lengths.counts;
       for (; i < known; i++) {
         const from = starts[i]!;
-        if (from >= 0) this.columns[i]!.addUnits(u, from, ends[i]!, cells[i]!, row);
-        else this.columns[i]!.add(cells[i]!, row);
+        if (from >= 0) {
+          const to = ends[i]!;
+          if (counts !== undefined && to > from) {
+            const length = bmp ? to - from : codePointLengthUnits(u, from, to);
+            if (length < SMALL_LENGTH) counts[i * LENGTH_STRIDE + length]!++;
+            else lengths!.addLarge(i, length, row);
+          }
+          this.columns[i]!.addUnits(u, from, to, cells[i]!, row);
+        } else {
+          if (lengths !== undefined) countString(lengths, i, cells[i]!, row, bmp);
+          this.columns[i]!.add(cells[i]!, row);
+        }
       }
     }
-    for (; i < n; i++) this.columns[i]!.add(cells[i]!, row);
+    for (; i < n; i++) {
+      if (lengths !== undefined) countString(lengths, i, cells[i]!, row, bmp);
+      this.columns[i]!.add(cells[i]!, row);
+    }
   }
 
   result(): TableProfile {
@@ -322,4 +396,10 @@ export class TableProfiler {
       blankRows: this.blankRows,
     };
   }
+}
+
+/** Counts the length of the cell `raw` of `column` (in code points; empty cells are not counted). */
+function countString(lengths: CellLengths, column: number, raw: string, row: number, bmp: boolean): void {
+  if (raw.length === 0) return;
+  lengths.add(column, !bmp && hasSurrogate(raw) ? codePointLength(raw) : raw.length, row);
 }

@@ -23,6 +23,11 @@ export interface ReadOptions {
    * readers may leave `ColumnProfile.distinct` and `valueCounts` out. Counted when absent.
    */
   distinctValues?: boolean;
+  /**
+   * True when an enabled rule reads the cells' lengths (`RuleMeta.needsCellLengths`): the CSV reader
+   * then counts them in its profile (`CsvSummaryFacts.cellLengths`, announced by `CsvTableFacts.cellLengths`).
+   */
+  cellLengths?: boolean;
   /** Resource limits (docs/limits.md): readers throw `LimitExceeded` past them. Defaults when absent. */
   limits?: Limits;
   /** The file's watchdog: readers check it between chunks. */

@@ -21,6 +21,8 @@ import * as deviated from '../../rules/data/deviated-cell.js';
 import * as ascii from '../../rules/data/ascii-value.js';
 import * as duplicates from '../../rules/data/duplicate-rows.js';
 import { recordUnits, pick } from '../helpers/record-units.js';
+import { TableProfiler } from '../../src/readers/profile.js';
+import { isBlankRow } from '../../src/model/index.js';
 import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
 import { prng } from '../helpers/prng.js';
 import { ruleHooks } from '../helpers/rule-hooks.js';
@@ -49,15 +51,27 @@ interface Table {
   schema?: TableSchema;
 }
 
-/** Runs one rule over a table: with the reader's facts about each record (`withUnits`), or with the strings alone. */
-function run([id, rule]: [string, Rule], t: Table, withUnits: boolean, seed: number, options: Record<string, unknown> = {}): ReportDescriptor[] {
+/**
+ * How a rule is fed: the strings alone; with the reader's facts about each record (`units`); or
+ * those, with the CSV reader's profile counting the cells' lengths as src/readers/csv.ts has it
+ * count them (`reader`: `CsvTableFacts.cellLengths`, read by `deviated-cell` instead of its rows).
+ */
+type Feed = 'strings' | 'units' | 'reader';
+
+/** Runs one rule over a table, fed as `feed` says. */
+function run([id, rule]: [string, Rule], t: Table, feed: Feed | boolean, seed: number, options: Record<string, unknown> = {}): ReportDescriptor[] {
+  const mode: Feed = feed === true ? 'units' : feed === false ? 'strings' : feed;
+  const withUnits = mode !== 'strings';
   const rand = prng(seed);
   const reports: ReportDescriptor[] = [];
   const hooks = ruleHooks(id, rule, options, (d) => reports.push(d));
-  const info: TableInfo = { path: '/t.csv', file: 't.csv', reader: 'csv', header: t.header, headerRow: t.header.length ? 1 : 0, facts: {} };
+  // The CSV reader profiles the header's width (the widest row's when there is no header).
+  const width = t.header.length || Math.max(0, ...t.rows.map((r) => r.length));
+  const profiler = mode === 'reader' ? new TableProfiler(Array.from({ length: width }, (_, i) => `c${i}`), false, true) : undefined;
+  const info: TableInfo = { path: '/t.csv', file: 't.csv', reader: 'csv', header: t.header, headerRow: t.header.length ? 1 : 0, facts: profiler ? { cellLengths: width } : {} };
   const dist = { localPath: '/t.csv', localBytes: 4096, ...(t.schema ? { schema: t.schema } : {}) } as unknown as Distribution;
   const ds = {} as Dataset;
-  hooks.table?.(info, dist, ds);
+  const wantsRows = hooks.table?.(info, dist, ds) !== false;
   t.rows.forEach((cells, i) => {
     const bmp = !cells.some((c) => /[\ud800-\udfff]/.test(c));
     const quotedShare = rand() * 0.5;
@@ -70,18 +84,24 @@ function run([id, rule]: [string, Rule], t: Table, withUnits: boolean, seed: num
       bmp: bmp && rand() < 0.5,
       record: withUnits ? facts(cells, () => rand() < quotedShare, rand) : undefined,
     };
-    hooks.row?.(cells, ctx);
+    const blank = isBlankRow(cells);
+    profiler?.add(cells, i + 2, blank, blank ? undefined : ctx.record!.units(), ctx.bmp);
+    if (wantsRows) hooks.row?.(cells, ctx);
   });
-  hooks.endTable?.(info, { rows: t.rows.length, bytes: 0, facts: {} }, dist, ds);
+  const summary = profiler ? { profile: profiler.result(), lineEndings: { crlf: 0, lf: 0, cr: 0, firstLine: { crlf: 0, lf: 0, cr: 0 } }, malformed: [], cellLengths: profiler.lengths } : {};
+  hooks.endTable?.(info, { rows: t.rows.length, bytes: 0, facts: summary }, dist, ds);
   return reports;
 }
 
 function expectSame(t: Table, what: string, options: Record<string, Record<string, unknown>> = {}): number {
   let found = 0;
   for (const rule of RULES) {
-    const want = run(rule, t, false, 7, options[rule[0]]);
-    const got = run(rule, t, true, 7, options[rule[0]]);
-    if (JSON.stringify(got) !== JSON.stringify(want)) expect({ what, rule: rule[0], got }).toEqual({ what, rule: rule[0], got: want });
+    const want = run(rule, t, 'strings', 7, options[rule[0]]);
+    // Only deviated-cell reads what the reader's profile counts.
+    for (const feed of rule[0] === 'data/deviated-cell' ? (['units', 'reader'] as const) : (['units'] as const)) {
+      const got = run(rule, t, feed, 7, options[rule[0]]);
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ what, feed, rule: rule[0], got }).toEqual({ what, feed, rule: rule[0], got: want });
+    }
     found += want.length;
   }
   return found;
@@ -156,7 +176,7 @@ describe('the per-cell data rules find the same with the reader\'s units as with
       found += expectSame(table(rand, shape), `table ${t} (${shape})`, {
         'data/truncated-value': rand() < 0.3 ? { stringLengths: [10, 255], integerValues: ['-32768', '007', 99999, '1'] } : {},
         'data/deviated-cell': { interval: pick(rand, [0.5, 1, 3]) },
-        'data/ascii-value': { maxFindings: 1000 },
+        'data/ascii-value': { maxFindings: pick(rand, [1, 3, 1000]) },
       });
     }
     expect(found).toBeGreaterThan(2_000);
@@ -169,7 +189,8 @@ describe('the per-cell data rules find the same with the reader\'s units as with
       expectSame({ header: rows[0]!, rows: rows.slice(1) }, file);
       expectSame({ header: [], rows }, `${file} (headerless)`);
     }
-  });
+    // Every fixture, each rule fed two or three ways: ~15 s alone, more on a loaded machine.
+  }, 120_000);
 });
 
 describe('data/deviated-cell is its definition', () => {
@@ -195,7 +216,7 @@ describe('data/deviated-cell is its definition', () => {
     for (let t = 0; t < 200; t++) {
       const rows = Array.from({ length: 3 + Math.floor(rand() * 80) }, () => [rand() < 0.1 ? 'L'.repeat(4000 + Math.floor(rand() * 6000)) + '😀'.repeat(Math.floor(rand() * 3)) : 'é'.repeat(Math.floor(rand() * 1500)), cell(rand)]);
       const interval = pick(rand, [0.5, 1, 3]);
-      const got = run(['data/deviated-cell', deviated as Rule], { header: ['a', 'b'], rows }, rand() < 0.5, t, { interval, maxFindings: 1000 });
+      const got = run(['data/deviated-cell', deviated as Rule], { header: ['a', 'b'], rows }, pick(rand, ['strings', 'units', 'reader'] as const), t, { interval, maxFindings: 1000 });
       const want = [0, 1].flatMap((column) => {
         const threshold = thresholds(rows, column, interval);
         return rows.flatMap((r, i) => {
@@ -208,4 +229,50 @@ describe('data/deviated-cell is its definition', () => {
     }
     expect(found).toBeGreaterThan(50);
   });
+});
+
+describe("the CSV reader's profile counts the cells' lengths as their definition (CellLengths)", () => {
+  /** Every column's lengths in code points of its non-empty cells (blank rows' cells of spaces included), in row order. */
+  function definition(rows: string[][], width: number): number[][] {
+    return Array.from({ length: width }, (_, column) => rows.map((r) => r[column]).filter((c): c is string => !!c).map((c) => [...c].length));
+  }
+
+  it('on generated tables (blank rows of spaces, quoted cells, surrogates, long cells, ragged rows) and every CSV fixture', () => {
+    const rand = prng(606);
+    const tables: string[][][] = [];
+    for (let t = 0; t < 200; t++) {
+      const rows = table(rand, 'header').rows;
+      // Blank rows: empty, or cells of spaces and no-break spaces.
+      for (let k = 0; k < 3; k++) rows.splice(Math.floor(rand() * rows.length), 0, rows[0]!.map(() => pick(rand, ['', ' ', '  ', '\u00a0'])));
+      tables.push(rows);
+    }
+    for (const { rows } of csvFixtureTables('fixtures')) tables.push(rows);
+    let long = 0;
+    for (const rows of tables) {
+      const width = Math.max(...rows.map((r) => r.length));
+      const profiler = new TableProfiler(Array.from({ length: width }, (_, i) => `c${i}`), false, true);
+      rows.forEach((cells, i) => {
+        const bmp = !cells.some((c) => /[\ud800-\udfff]/.test(c)) && rand() < 0.5;
+        const blank = isBlankRow(cells);
+        const quotedShare = rand() * 0.5;
+        profiler.add(cells, i + 2, blank, blank ? undefined : recordUnits(cells, () => rand() < quotedShare, rand), bmp);
+      });
+      const got = profiler.lengths!;
+      definition(rows, width).forEach((lengths, column) => {
+        const sorted = [...lengths].sort((a, b) => a - b);
+        const n = lengths.length;
+        expect(got.n(column)).toBe(n);
+        if (n > 0) expect(got.median(column)).toBe(n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2);
+        if (n > 1) {
+          const sum = lengths.reduce((a, b) => a + b, 0);
+          const squares = lengths.reduce((a, b) => a + b * b, 0);
+          expect(got.stdev(column)).toBe(Math.sqrt(Math.max(0, (squares - (sum * sum) / n) / (n - 1))));
+        }
+        const longCells = rows.flatMap((r, i) => (r[column] && [...r[column]].length > 5000 ? [{ row: i + 2, length: [...r[column]].length }] : []));
+        expect(got.long[column]).toEqual(longCells);
+        long += longCells.length;
+      });
+    }
+    expect(long).toBeGreaterThan(50);
+  }, 60_000);
 });

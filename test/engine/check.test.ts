@@ -6,7 +6,7 @@ import { checkDataset } from '../../src/engine/check.js';
 import { dataFileDataset } from '../../src/engine/lint.js';
 import { loadBuiltinRules } from '../../src/engine/registry.js';
 import { defineAnalysis, defineRule, type RuleModule, type TableAnalysis } from '../../src/engine/rule-api.js';
-import { emptyDistribution, tableProfile, type Finding } from '../../src/model/index.js';
+import { csvSummaryFacts, csvTableFacts, emptyDistribution, tableProfile, type Finding } from '../../src/model/index.js';
 import type { EffectiveRule } from '../../src/config/types.js';
 
 let core: Map<string, RuleModule>;
@@ -81,7 +81,32 @@ const distinctRule = (id: string, extra: { needsDistinctValues?: boolean; source
   return extra.source ? Object.assign(Object.create(rule) as RuleModule, { source: extra.source }) : rule;
 };
 
+/** A rule that reports whether the CSV reader announced and counted the cells' lengths, and the first column's count. */
+const lengthsRule = (id: string, needsCellLengths: boolean) =>
+  defineRule({
+    meta: { ...meta(id), needsRows: true, ...(needsCellLengths ? { needsCellLengths: true } : {}) },
+    create: (context) => {
+      let announced: number | undefined;
+      return {
+        table(table) {
+          announced = csvTableFacts(table)?.cellLengths;
+        },
+        endTable(table, summary) {
+          const lengths = csvSummaryFacts(summary)?.cellLengths;
+          context.report({ messageId: 'seen', data: { what: `${announced} ${lengths ? lengths.n(0) : 'none'}` }, location: { file: table.path } });
+        },
+      };
+    },
+  });
+
 describe('checkDataset', () => {
+  it("has the CSV reader count the cells' lengths only when an enabled rule says it reads them", async () => {
+    const file = csv('a,b\nx,1\n,2\nxy,3\n');
+    const shown = async (rules: RuleModule[]) => (await check(file, rules)).map((f) => f.message);
+    expect(await shown([lengthsRule('data/without', false)])).toEqual(['undefined none']);
+    expect(await shown([lengthsRule('data/without', false), lengthsRule('data/with', true)])).toEqual(['2 2', '2 2']);
+  });
+
   it('has the readers count distinct values only when an enabled rule says it reads them, or a plugin rule is on', async () => {
     const file = csv('a,b\nx,1\ny,2\nx,3\n');
     const shown = async (rules: RuleModule[]) => (await check(file, rules)).map((f) => f.message);

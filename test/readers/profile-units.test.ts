@@ -118,6 +118,23 @@ describe('a profile fed UTF-16 units is the profile fed strings', () => {
     }
   });
 
+  it('on columns of numbers mostly plain (read without the classifier once a column is) with near misses among them', () => {
+    const rand = prng(26);
+    /** A plain number (`ddd`, `ddd.ddd`, `0.ddd`, up to 15 digits), or one just outside what is plain. */
+    const number = (): string => {
+      const int = digits(rand, 1 + Math.floor(rand() * 10)).replace(/^0+(?=\d)/, String(1 + Math.floor(rand() * 9)));
+      const frac = digits(rand, Math.floor(rand() * 8));
+      const plain = rand() < 0.3 ? int : rand() < 0.2 ? `0.${frac || '5'}` : `${int}.${frac}`;
+      if (rand() < 0.85) return plain;
+      return pick(rand, [`0${plain}`, `-${plain}`, `+${plain}`, ` ${plain}`, `${plain} `, `${plain}.`, `.${frac || 1}`, `${plain}e3`, `${plain}.5`, '0', '00', '0.', '12.', digits(rand, 15).replace(/^0/, '1'), digits(rand, 16).replace(/^0/, '1'), `${digits(rand, 8)}.${digits(rand, 8)}`, '99999999999999.97', '99999999999999.93', '9999999999999.993', '2024-01-31', `${int},5`, `${int}a`, '1 234', '', 'NA', 'é1']);
+    };
+    for (let table = 0; table < 200; table++) {
+      const width = 1 + Math.floor(rand() * 5);
+      const rows = Array.from({ length: 1 + Math.floor(rand() * 300) }, () => Array.from({ length: width }, () => (rand() < 0.05 ? cell(rand) : number())));
+      expectSameProfile(rows, width, rand, 0.1, `numbers ${table}`);
+    }
+  });
+
   it('past the distinct-value cap and with values too long to keep', () => {
     const rand = prng(23);
     const rows = Array.from({ length: 3000 }, (_, i) => [`v${Math.floor(rand() * 1200)}`, rand() < 0.999 ? `w${i % 40}` : 'x'.repeat(201), String(i % 7)]);
