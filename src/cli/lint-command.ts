@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { readerFor } from '../readers/index.js';
 import { decodeDescriptor } from '../loaders/decode.js';
 import { ignoreMatcher } from './ignore-file.js';
-import { AUTO_POOL_UNITS, runPlan, type RunSettings } from '../pipeline/run.js';
+import { AUTO_POOL_UNITS, runPlan, startPool, type RunSettings } from '../pipeline/run.js';
 import { unitsWithParts } from '../pipeline/split.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { odlintVersion } from './version.js';
@@ -155,69 +155,81 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const baselined = flags.baseline ? readBaseline(path.resolve(io.cwd, flags.baseline), flags.baseline) : undefined;
 
   const configRequest = { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule };
-  // Built-in rules, the config's plugins and its policies.
-  const config = await loadConfig(configRequest);
-  const { rules } = config;
-  const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
-  const harvest = harvestSettings(flags, odlintVersion(), shard);
-  // --online allows requests; the distribution URL checks can be left out (--no-url-checks).
-  const online = Boolean(flags.online);
-  // `--online --data`: remote CSV files are read too, a sample of each.
-  const sampleBytes = flags.sampleBytes === undefined ? DEFAULT_SAMPLE_BYTES : Number(flags.sampleBytes);
-  if (!Number.isInteger(sampleBytes) || sampleBytes < 1) throw new UsageError(`--sample-bytes expects a positive integer (got "${flags.sampleBytes}")`);
-  const sample: SampleSettings | undefined = online && flags.data === true ? { bytes: sampleBytes, client: harvest.client, version: harvest.version } : undefined;
-  const isIgnored = ignoreMatcher(io.cwd, flags.ignorePattern);
-  const req = {
-    inputs,
-    config,
-    cwd: io.cwd,
-    data: flags.data !== false,
-    online: online && flags.urlChecks !== false,
-    errorOnUnmatched: flags.errorOnUnmatchedPattern !== false,
-    allowedRoots,
-    harvest,
-    ...(sample ? { sample: samplerOf(sample, config.limits.descriptorBytes) } : {}),
-    ...(stdin ? { stdin } : {}),
-    ...(isIgnored ? { isIgnored } : {}),
-  };
-  const plan = await planLint({ ...req, online });
-  const inventory = new Inventory();
-  // Portals are asked what they are (and how many datasets they have) before the run starts.
-  const remote: RemoteRun[] = [];
-  for (let n = 0; n < plan.remote.length; n++) remote.push(await openRemote(plan.remote[n]!, remoteBase(localUnitCount(plan), n), req));
-  // A big JSON file counts as many units: its parts go to the workers (src/pipeline/split.ts).
-  const units = unitsWithParts(plan, plan.descriptors.length + plan.dataFiles.length + remote.reduce((k, r) => k + r.estimatedUnits, 0), AUTO_POOL_UNITS);
-  const workers = units < 2 || (!explicit && units < AUTO_POOL_UNITS) ? 1 : jobs;
-  const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, allowedRoots, ...(shard ? { shard } : {}), fix: flags.fixDryRun ? 'dry-run' : Boolean(flags.fix), ...(sample ? { sample } : {}) };
+  // With --jobs N the workers start now: they import odlint and load the config while this
+  // thread does the same and finds the files (a worker's start-up is ~0.3 s). Unused when the
+  // run turns out to have fewer than two units.
+  const early = explicit && jobs > 1 ? startPool(jobs, configRequest) : undefined;
+  // A pool that cannot start fails the first task that needs it, as one started by the run would.
+  early?.catch(() => undefined);
+  try {
+    // Built-in rules, the config's plugins and its policies.
+    const config = await loadConfig(configRequest);
+    const { rules } = config;
+    const allowedRoots = [...config.allowedRoots, ...flags.allowRoot.map((r) => path.resolve(io.cwd, r))];
+    const harvest = harvestSettings(flags, odlintVersion(), shard);
+    // --online allows requests; the distribution URL checks can be left out (--no-url-checks).
+    const online = Boolean(flags.online);
+    // `--online --data`: remote CSV files are read too, a sample of each.
+    const sampleBytes = flags.sampleBytes === undefined ? DEFAULT_SAMPLE_BYTES : Number(flags.sampleBytes);
+    if (!Number.isInteger(sampleBytes) || sampleBytes < 1) throw new UsageError(`--sample-bytes expects a positive integer (got "${flags.sampleBytes}")`);
+    const sample: SampleSettings | undefined = online && flags.data === true ? { bytes: sampleBytes, client: harvest.client, version: harvest.version } : undefined;
+    const isIgnored = ignoreMatcher(io.cwd, flags.ignorePattern);
+    const req = {
+      inputs,
+      config,
+      cwd: io.cwd,
+      data: flags.data !== false,
+      online: online && flags.urlChecks !== false,
+      errorOnUnmatched: flags.errorOnUnmatchedPattern !== false,
+      allowedRoots,
+      harvest,
+      ...(sample ? { sample: samplerOf(sample, config.limits.descriptorBytes) } : {}),
+      ...(stdin ? { stdin } : {}),
+      ...(isIgnored ? { isIgnored } : {}),
+    };
+    const plan = await planLint({ ...req, online });
+    const inventory = new Inventory();
+    // Portals are asked what they are (and how many datasets they have) before the run starts.
+    const remote: RemoteRun[] = [];
+    for (let n = 0; n < plan.remote.length; n++) remote.push(await openRemote(plan.remote[n]!, remoteBase(localUnitCount(plan), n), req));
+    // A big JSON file counts as many units: its parts go to the workers (src/pipeline/split.ts).
+    const units = unitsWithParts(plan, plan.descriptors.length + plan.dataFiles.length + remote.reduce((k, r) => k + r.estimatedUnits, 0), AUTO_POOL_UNITS);
+    const workers = units < 2 || (!explicit && units < AUTO_POOL_UNITS) ? 1 : jobs;
+    const settings: RunSettings = { cwd: io.cwd, data: req.data, online: req.online, config: configRequest, allowedRoots, ...(shard ? { shard } : {}), fix: flags.fixDryRun ? 'dry-run' : Boolean(flags.fix), ...(sample ? { sample } : {}) };
 
-  const progress = progressWanted(flags.progress, Boolean(io.stderrIsTTY), io.env)
-    ? new ProgressLine({ write: io.stderr, tty: Boolean(io.stderrIsTTY), unit: 'files', rateOf: 'datasets', ...(io.columns ? { columns: io.columns } : {}) })
-    : undefined;
-  const observer: RunObserver | undefined = progress && { units: (n) => progress.total(n), unitDone: () => progress.advance() };
-  // On a terminal the progress line is cleared before the report writes to it.
-  const outIO: CliIO = progress && io.stderrIsTTY ? { ...io, stdout: (t) => (io.isTTY && progress.clear(), io.stdout(t)), stderr: (t) => (progress.clear(), io.stderr(t)) } : io;
-  const cache = flags.cache ? openCache(flags, outIO, { version: odlintVersion(), config: config.fingerprint(), settings }) : undefined;
-  const events = runPlan(plan, req, settings, workers, inventory, { ...(cache ? { cache } : {}), ...(observer ? { observer } : {}), remote, boundMainHeap: true, warn: (m) => outIO.stderr(`odlint: warning: ${maskPersonalData(m)}\n`) });
+    const progress = progressWanted(flags.progress, Boolean(io.stderrIsTTY), io.env)
+      ? new ProgressLine({ write: io.stderr, tty: Boolean(io.stderrIsTTY), unit: 'files', rateOf: 'datasets', ...(io.columns ? { columns: io.columns } : {}) })
+      : undefined;
+    const observer: RunObserver | undefined = progress && { units: (n) => progress.total(n), unitDone: () => progress.advance() };
+    // On a terminal the progress line is cleared before the report writes to it.
+    const outIO: CliIO = progress && io.stderrIsTTY ? { ...io, stdout: (t) => (io.isTTY && progress.clear(), io.stdout(t)), stderr: (t) => (progress.clear(), io.stderr(t)) } : io;
+    const cache = flags.cache ? openCache(flags, outIO, { version: odlintVersion(), config: config.fingerprint(), settings }) : undefined;
+    // Reports that go only to jsonl outputs whole (no --quiet, no baseline) come from the workers as their JSON text.
+    const packReports = targets.every((t) => t.format === 'jsonl') && !flags.quiet && !flags.baseline && !flags.baselineWrite;
+    const events = runPlan(plan, req, settings, workers, inventory, { packReports, ...(cache ? { cache } : {}), ...(observer ? { observer } : {}), remote, boundMainHeap: true, ...(early ? { pool: early } : {}), warn: (m) => outIO.stderr(`odlint: warning: ${maskPersonalData(m)}\n`) });
 
-  const { summary } = await writeReports(progress ? countDatasets(events, progress) : events, {
-    targets,
-    io: outIO,
-    version: odlintVersion(),
-    rules: new Map([...rules].map(([id, r]) => [id, r.meta])),
-    quiet: Boolean(flags.quiet),
-    color: flags.color,
-    ...(shard ? { shard } : {}),
-    ...(flags.basePath !== undefined ? { basePath: path.resolve(io.cwd, flags.basePath) } : {}),
-    ...(flags.csvBom ? { csvBom: true } : {}),
-    ...(scorecard ? { scorecard } : {}),
-    ...(baselined ? { baseline: baselined } : {}),
-    ...(flags.baselineWrite ? { baselineWrite: flags.baselineWrite } : {}),
-    inventory: () => maskStrings(inventory.summary()),
-    harvest: () => remote.map(({ stats: { url, kind, announced, harvested, linted, pages, failedPages } }) => ({ url, kind, ...(announced !== undefined ? { announced } : {}), harvested, linted, pages, failedPages })),
-  }).finally(() => progress?.stop());
-  if (flags.verbose) listSkipped(inventory, io);
-  if (flags.verbose && cache) io.stderr(`odlint: cache ${displayPath(io.cwd, cache.file)}: ${cache.stats.hits} file(s) reused, ${cache.stats.misses} linted\n`);
-  return finishRun(summary, flags.failOn, maxWarnings, io);
+    const { summary } = await writeReports(progress ? countDatasets(events, progress) : events, {
+      targets,
+      io: outIO,
+      version: odlintVersion(),
+      rules: new Map([...rules].map(([id, r]) => [id, r.meta])),
+      quiet: Boolean(flags.quiet),
+      color: flags.color,
+      ...(shard ? { shard } : {}),
+      ...(flags.basePath !== undefined ? { basePath: path.resolve(io.cwd, flags.basePath) } : {}),
+      ...(flags.csvBom ? { csvBom: true } : {}),
+      ...(scorecard ? { scorecard } : {}),
+      ...(baselined ? { baseline: baselined } : {}),
+      ...(flags.baselineWrite ? { baselineWrite: flags.baselineWrite } : {}),
+      inventory: () => maskStrings(inventory.summary()),
+      harvest: () => remote.map(({ stats: { url, kind, announced, harvested, linted, pages, failedPages } }) => ({ url, kind, ...(announced !== undefined ? { announced } : {}), harvested, linted, pages, failedPages })),
+    }).finally(() => progress?.stop());
+    if (flags.verbose) listSkipped(inventory, io);
+    if (flags.verbose && cache) io.stderr(`odlint: cache ${displayPath(io.cwd, cache.file)}: ${cache.stats.hits} file(s) reused, ${cache.stats.misses} linted\n`);
+    return finishRun(summary, flags.failOn, maxWarnings, io);
+  } finally {
+    await (await early?.catch(() => undefined))?.destroy();
+  }
 }
 
 /** `--cache`: not with --fix (it writes files) nor --online (URL checks depend on the network). */
@@ -236,7 +248,7 @@ function openCache(flags: LintFlags, io: CliIO, runKey: unknown): LintCache | un
 /** Counts the datasets for the progress line as they go by. */
 async function* countDatasets(events: AsyncIterable<RunEvent>, progress: ProgressLine): AsyncGenerator<RunEvent> {
   for await (const e of events) {
-    if (e.kind === 'dataset') progress.count('datasets');
+    if (e.kind === 'dataset' || e.kind === 'packed') progress.count('datasets');
     yield e;
   }
 }

@@ -115,8 +115,16 @@ export async function writeReports(events: AsyncIterable<RunEvent>, o: ReportSta
         const facts = Object.fromEntries(Object.entries(e.facts).map(([id, entry]) => [id, { ...entry, root: displayPath(io.cwd, entry.root) }]));
         for (const s of sessions) s.catalogue?.(facts);
       }
-      else {
-        const d: DatasetReport = fingerprints ? { ...e.report, findings: filter(e.report.findings) } : e.report;
+      else if (e.kind === 'packed' && !fingerprints) {
+        tally.tallied(e.tally);
+        let parsed: DatasetReport | undefined;
+        for (const s of sessions) {
+          if (s.datasetJson) s.datasetJson(e.json, e.seq);
+          else s.dataset((parsed ??= JSON.parse(e.json) as DatasetReport), e.seq);
+        }
+      } else {
+        const report = e.kind === 'packed' ? (JSON.parse(e.json) as DatasetReport) : e.report;
+        const d: DatasetReport = fingerprints ? { ...report, findings: filter(report.findings) } : report;
         tally.dataset(d);
         for (const s of sessions) s.dataset(d, e.seq);
       }

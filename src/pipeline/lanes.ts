@@ -18,7 +18,10 @@ export function boundMainHeap(): void {
 /**
  * The run's lanes: `workers` pool threads and, maybe, the main thread. A task waits for a free
  * lane (in the order tasks start), so whichever lane is done first takes the next task: a lane
- * is never idle while tasks wait. A free worker is taken before the main thread.
+ * is never idle while tasks wait. A free worker is taken before the main thread — once the pool
+ * is ready (`bootingUntil`): until then the main thread takes tasks rather than wait for a
+ * worker's start-up (~0.3 s of imports and config), and a run of a few small files may be done
+ * before any worker is.
  */
 export class Lanes {
   readonly workers: number;
@@ -26,18 +29,32 @@ export class Lanes {
   readonly main: boolean;
   private freeWorkers: number;
   private mainFree: boolean;
+  private workersReady = true;
   private readonly waiting: { resolve: (lane: Lane) => void; main: boolean }[] = [];
 
   constructor(jobs: number, mainLane: boolean) {
     this.main = mainLane;
-    this.workers = mainLane ? jobs - 1 : jobs;
+    this.workers = poolThreads(jobs, mainLane);
     this.freeWorkers = this.workers;
     this.mainFree = mainLane;
   }
 
+  /** The workers take no task until `ready` settles (their pool is starting). */
+  bootingUntil(ready: Promise<unknown>): void {
+    this.workersReady = false;
+    const open = () => {
+      this.workersReady = true;
+      while (this.freeWorkers > 0 && this.waiting.length) {
+        this.freeWorkers--;
+        this.waiting.shift()!.resolve('worker');
+      }
+    };
+    ready.then(open, open);
+  }
+
   /** A free lane; `main` false: a worker only (the main thread has work of its own for this task). */
   take(main = true): Promise<Lane> {
-    if (this.freeWorkers > 0) {
+    if (this.workersReady && this.freeWorkers > 0) {
       this.freeWorkers--;
       return Promise.resolve('worker');
     }
@@ -55,5 +72,8 @@ export class Lanes {
     else this.mainFree = true;
   }
 }
+
+/** The pool's threads for `jobs` lanes: one fewer when the main thread is a lane. */
+export const poolThreads = (jobs: number, mainLane: boolean): number => (mainLane ? jobs - 1 : jobs);
 
 export type Lane = 'main' | 'worker';

@@ -32,6 +32,13 @@ export interface WorkerTask {
   units: LintUnit[];
   settings: RunSettings;
   port: import('node:worker_threads').MessagePort;
+  /** Datasets come back packed (src/pipeline/unit.ts PackedDataset). */
+  pack?: true;
+}
+
+/** A worker's first task: load the run's config (imports its rules and plugins) before the run's tasks come. */
+export interface WarmTask {
+  warm: import('../config/resolve.js').ConfigRequest;
 }
 
 /** What a worker posts: a batch of the current unit's events, or (a number) the end of the unit at that position of the task. */
@@ -165,9 +172,10 @@ export interface Pool {
  * the interrupted unit already passed on: the output is the same as a run without workers.
  * With `reload`, the bodies of big fetched pages move to the worker instead of being copied;
  * a unit whose body moved to a worker that died is reloaded first (should that fail, e.g. the
- * page cannot be had again, what it yields instead is passed on whole).
+ * page cannot be had again, what it yields instead is passed on whole). With `pack`, the worker
+ * sends its datasets packed (units linted here after a worker died send theirs as they are).
  */
-export async function runTask(pool: Pool, units: LintUnit[], settings: RunSettings, sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>, reload?: Reload): Promise<void> {
+export async function runTask(pool: Pool, units: LintUnit[], settings: RunSettings, sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>, reload?: Reload, pack = false): Promise<void> {
   const { port1, port2 } = new MessageChannel();
   // Moved when the task reaches a worker (a task aborted before keeps its bytes).
   const moved = new Map<LintUnit, ArrayBuffer>();
@@ -194,7 +202,7 @@ export async function runTask(pool: Pool, units: LintUnit[], settings: RunSettin
     }
   });
   try {
-    await pool.run({ units, settings, port: port2 } satisfies WorkerTask, { transferList: [port2, ...moved.values()], ...(pool.broken ? { signal: pool.broken } : {}) });
+    await pool.run({ units, settings, port: port2, ...(pack ? { pack: true as const } : {}) } satisfies WorkerTask, { transferList: [port2, ...moved.values()], ...(pool.broken ? { signal: pool.broken } : {}) });
     await allEnded;
   } catch (error) {
     failed = true;

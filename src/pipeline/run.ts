@@ -5,15 +5,15 @@ import { dataFileUnits, dataFilesInventory, recordInventory, type LintPlan, type
 import type { Inventory } from '../engine/inventory.js';
 import type { ConfigRequest } from '../config/resolve.js';
 import { packageRoot } from '../util/package-root.js';
-import { reportUnit, type FixedEvent, type ReportItem, type UnitEvent } from './unit.js';
+import { reportUnit, type FixedEvent, type PackedDataset, type ReportItem, type UnitEvent } from './unit.js';
 import type { Shard } from './shard.js';
 import { catalogueFindings, mergeFacts, type CatalogueFacts } from '../engine/catalogue.js';
 import type { RuleModule } from '../engine/rule-api.js';
 import { fileReport } from '../reporters/build-report.js';
 import type { CacheRecorder, LintCache } from './cache.js';
-import { groupTasks, lintOrReload, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Reload, type Task, type TaskSink } from './pool.js';
+import { groupTasks, lintOrReload, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Reload, type Task, type TaskSink, type WarmTask } from './pool.js';
 import { displayPath } from '../util/paths.js';
-import { boundMainHeap, Lanes } from './lanes.js';
+import { boundMainHeap, Lanes, poolThreads } from './lanes.js';
 import { fileParts, joinParts, splittable, type PartUnit } from './split.js';
 import type { RemoteRun, SampleSettings } from '../engine/remote.js';
 
@@ -36,6 +36,8 @@ export interface RunSettings {
 
 export type RunEvent =
   | ReportItem
+  /** Only with `RunExtras.packReports`. */
+  | PackedDataset
   | FixedEvent
   /** A shard's catalogue summaries, for its jsonl part (merge-reports reports them for the whole run). */
   | { kind: 'catalogue'; facts: CatalogueFacts };
@@ -96,6 +98,17 @@ export interface RunExtras {
    * the whole process, so the CLI sets it, not the API (whose host process is not odlint's).
    */
   boundMainHeap?: boolean;
+  /**
+   * A pool started before the run was planned (`startPool`, by the CLI with --jobs): used if the
+   * run needs one (same `jobs`), destroyed by its starter, not by the run.
+   */
+  pool?: Promise<RunPool>;
+  /**
+   * Workers send the datasets of descriptors and data files packed (src/pipeline/unit.ts
+   * PackedDataset): for a report stage whose outputs all write a dataset's JSON text as it is.
+   * Not with a cache (its entries hold reports).
+   */
+  packReports?: boolean;
 }
 
 /**
@@ -181,8 +194,14 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
         }
       }
     } else {
-      // One pool, made when the first task must run (tasks start together: the promise is shared).
-      const poolOf = () => (poolStarted ??= startPool(lanes.workers, extras).then((p) => (startedPool = p)));
+      // One pool, made when the first task must run (tasks start together: the promise is shared);
+      // until a worker is ready, the main thread takes the tasks (src/pipeline/lanes.ts).
+      const poolOf = () => {
+        if (poolStarted) return poolStarted;
+        poolStarted = (extras.pool ?? startPool(jobs, settings.config, extras)).then((p) => (startedPool = p));
+        lanes.bootingUntil(poolStarted.then((p) => p.ready));
+        return poolStarted;
+      };
       let startedPool: RunPool | undefined;
       let brokenWarned = false;
       const poolBroken = () => startedPool?.broken?.aborted === true;
@@ -201,6 +220,8 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
         },
       });
       const inProcess = (unit: LintUnit) => reportUnit(unit, req, settings);
+      // Not a split file's parts (their datasets are renumbered) nor harvested pages (counted by kind).
+      const packs = (units: LintUnit[]) => Boolean(extras.packReports) && !cache && units.every((u) => u.kind === 'descriptor' || u.kind === 'data-file');
       // A big file's parts go to the workers (not with --fix: its fixes are written per file).
       const split = settings.fix ? undefined : splittable;
       const lanes = new Lanes(jobs, extras.mainLane ?? jobs <= MAIN_LANE_UP_TO);
@@ -208,11 +229,12 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       const start = async (task: Task, emit: (events: UnitEvent[]) => void, reload?: Reload): Promise<void> => {
         if (task.kind === 'hit') return emit(task.events);
         if (task.kind === 'split') return; // streamed by `splitEvents` when its turn comes
+        void poolOf().catch(() => undefined); // its failure is met by the task that uses it
         // The parts of a big file go to workers only: the main thread scans the file for them.
         const lane = await lanes.take(!task.units.some((u) => u.kind === 'fetched' && u.part?.local));
         try {
           if (lane === 'main') await runHere(task.units, sink(emit, task.recorders), inProcess, reload);
-          else await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload);
+          else await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload, packs(task.units));
         } finally {
           lanes.give(lane);
         }
@@ -234,7 +256,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
     cache?.commit();
   } finally {
     cache?.close();
-    await (await poolStarted?.catch(() => undefined))?.destroy();
+    if (!extras.pool) await (await poolStarted?.catch(() => undefined))?.destroy();
   }
 }
 
@@ -347,18 +369,29 @@ async function* splitRun(task: Extract<Task, { kind: 'split' }>, req: LintReques
   recorder?.done();
 }
 
-type RunPool = Pool & { destroy(): Promise<void>; broken: AbortSignal };
+/** `ready`: settled once a worker has started and loaded the run's config (or could not start). */
+export type RunPool = Pool & { destroy(): Promise<void>; broken: AbortSignal; ready: Promise<void> };
 
-/** The run's tinypool: `jobs` threads with capped heaps, each loading the run's config once (src/pipeline/worker.ts). */
-async function startPool(jobs: number, extras: RunExtras): Promise<RunPool> {
+/**
+ * The run's tinypool for `jobs` lanes (src/pipeline/lanes.ts): threads with capped heaps, each
+ * loading the run's config once (src/pipeline/worker.ts) as soon as it starts, before any task.
+ */
+export async function startPool(jobs: number, config: ConfigRequest, extras: Pick<RunExtras, 'workerHeapMb' | 'mainLane'> = {}): Promise<RunPool> {
+  const threads = poolThreads(jobs, extras.mainLane ?? jobs <= MAIN_LANE_UP_TO);
   const { default: Tinypool } = await import('tinypool');
   const resourceLimits = { maxOldGenerationSizeMb: extras.workerHeapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB };
-  const pool = new Tinypool({ filename: workerUrl(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false, resourceLimits });
+  const pool = new Tinypool({ filename: workerUrl(), minThreads: threads, maxThreads: threads, isolateWorkers: false, resourceLimits });
   // A worker that dies while starting (past its heap cap, a broken install) makes tinypool stop
   // replacing workers and report it here: the queued tasks are aborted and run in this thread.
   const broken = new AbortController();
   pool.on('error', (error: unknown) => broken.abort(error));
-  return Object.assign(pool, { broken: broken.signal });
+  const warm = { warm: config } satisfies WarmTask;
+  const warmed = Array.from({ length: threads }, () => pool.run(warm, { signal: broken.signal }));
+  const ready = Promise.any(warmed).then(
+    () => undefined,
+    () => undefined,
+  );
+  return Object.assign(pool, { broken: broken.signal, ready });
 }
 
 /** The notice for a unit a worker could not finish (linted again in the main thread), or for a pool whose workers cannot start. */

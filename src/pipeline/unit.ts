@@ -9,6 +9,7 @@ import { systemErrorMessage } from '../util/system-error.js';
 import { OutputError } from '../cli/io.js';
 import { inShard, type Shard } from './shard.js';
 import type { CatalogueFacts } from '../engine/catalogue.js';
+import type { DatasetTally } from '../reporters/build-report.js';
 
 /**
  * Where an item goes in the report: its unit's place in the plan, then its place in the unit.
@@ -20,12 +21,26 @@ export type Seq = [unit: number, item: number];
 export type ReportItem = { kind: 'dataset'; seq: Seq; report: DatasetReport; unnamed?: true } | { kind: 'file'; seq: Seq; report: FileReport };
 
 /**
+ * A dataset's report as its JSON text and what the summary counts of it, made by a worker for a
+ * run whose outputs write that text as it is (jsonl): the main thread neither clones the report's
+ * objects out of the worker's message nor serialises them again. Never split parts' datasets
+ * (their items are renumbered) nor harvested ones.
+ */
+export interface PackedDataset {
+  kind: 'packed';
+  seq: Seq;
+  json: string;
+  tally: DatasetTally;
+}
+
+/**
  * What one unit produces: report items, the data files its datasets reference, the other files
  * they read (Table Schema and dialect files named by path: what `--cache` must also watch), the
  * fixes written, the catalogue summaries of its datasets.
  */
 export type UnitEvent =
   | ReportItem
+  | PackedDataset
   | InventoryItem
   | { kind: 'references'; paths: string[] }
   | { kind: 'reads'; paths: string[] }

@@ -1,20 +1,29 @@
 import { loadConfig } from '../config/load-config.js';
+import type { ConfigRequest, ResolvedConfig } from '../config/resolve.js';
 import type { LintRequest, LintUnit } from '../engine/lint.js';
 import { samplerOf } from '../engine/remote.js';
 import { pageText } from '../harvest/client.js';
 import { DEFAULT_LIMITS } from '../model/index.js';
-import { reportUnit } from './unit.js';
+import { reportUnit, type UnitEvent } from './unit.js';
+import { datasetTally } from '../reporters/build-report.js';
 import { eventBatches, type RunSettings } from './run.js';
-import type { WorkerMessage, WorkerTask } from './pool.js';
+import type { WarmTask, WorkerMessage, WorkerTask } from './pool.js';
 
-/** The run's request, resolved once per worker (the settings are the same for every task of a run). */
+/** The run's config and request, each resolved once per worker (the same for every task of a run). */
+let cachedConfig: { key: string; config: Promise<ResolvedConfig> } | undefined;
 let cached: { key: string; req: Promise<LintRequest> } | undefined;
+
+function configFor(request: ConfigRequest): Promise<ResolvedConfig> {
+  const key = JSON.stringify(request);
+  // The same config file, so the same plugins, imported here by the paths it resolves to.
+  if (cachedConfig?.key !== key) cachedConfig = { key, config: loadConfig(request) };
+  return cachedConfig.config;
+}
 
 function requestFor(settings: RunSettings): Promise<LintRequest> {
   const key = JSON.stringify(settings);
   if (cached?.key !== key) {
-    // The same config file, so the same plugins, imported here by the paths it resolves to.
-    const req = loadConfig(settings.config).then((config) => ({
+    const req = configFor(settings.config).then((config) => ({
       inputs: [],
       config,
       cwd: settings.cwd,
@@ -39,17 +48,28 @@ function asText(unit: LintUnit): LintUnit {
   return { ...rest, body: pageText(unit.body, escaped) };
 }
 
+/** A dataset's report as its JSON text and tally (src/pipeline/unit.ts PackedDataset); other events as they are. */
+export function packed(e: UnitEvent): UnitEvent {
+  if (e.kind !== 'dataset' || e.unnamed) return e;
+  return { kind: 'packed', seq: e.seq, json: JSON.stringify(e.report), tally: datasetTally(e.report) };
+}
+
 /**
  * A worker thread's task: lint its units one after the other, sending each unit's events back in
  * batches as they come, then the unit's position in the task when it is through.
  */
-export default async function lintTask({ units, settings, port }: WorkerTask): Promise<void> {
+export default async function lintTask(task: WorkerTask | WarmTask): Promise<void> {
+  if ('warm' in task) {
+    await configFor(task.warm);
+    return;
+  }
+  const { units, settings, port, pack } = task;
   const post = (msg: WorkerMessage) => port.postMessage(msg);
   try {
     const req = await requestFor(settings);
     for (let i = 0; i < units.length; i++) {
       units[i] = asText(units[i]!);
-      for await (const batch of eventBatches(reportUnit(units[i]!, req, settings))) post(batch);
+      for await (const batch of eventBatches(reportUnit(units[i]!, req, settings))) post(pack ? batch.map(packed) : batch);
       post(i);
     }
   } finally {

@@ -87,6 +87,27 @@ export function summarize(datasets: DatasetReport[], files: Report['files']): Re
  * The report summary aggregated as dataset and file reports stream past: counters, the set of
  * file names and the gender figure's two counts; no dataset is kept.
  */
+/** What the summary counts of one dataset: made where the dataset's report is (a worker, for a packed report). */
+export interface DatasetTally {
+  file: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  gender?: { concernsIndividuals: number; sexDisaggregated: number };
+}
+
+export function datasetTally(d: DatasetReport): DatasetTally {
+  const t: DatasetTally = { file: d.source.file, errors: 0, warnings: 0, infos: 0 };
+  for (const f of d.findings) {
+    if (f.severity === 'error') t.errors++;
+    else if (f.severity === 'warning') t.warnings++;
+    else t.infos++;
+  }
+  const g = genderSummary([d]);
+  if (g) t.gender = { concernsIndividuals: g.concernsIndividuals, sexDisaggregated: g.sexDisaggregated };
+  return t;
+}
+
 export class SummaryTally {
   datasets = 0;
   errors = 0;
@@ -98,14 +119,20 @@ export class SummaryTally {
   private sexDisaggregated = 0;
 
   dataset(d: DatasetReport): void {
+    this.tallied(datasetTally(d));
+  }
+
+  /** A dataset counted from its tally (`datasetTally`). */
+  tallied(t: DatasetTally): void {
     this.datasets++;
-    this.files.add(d.source.file);
-    this.count(d.findings);
-    const g = genderSummary([d]);
-    if (g) {
+    this.files.add(t.file);
+    this.errors += t.errors;
+    this.warnings += t.warnings;
+    this.infos += t.infos;
+    if (t.gender) {
       this.genderSeen = true;
-      this.concernsIndividuals += g.concernsIndividuals;
-      this.sexDisaggregated += g.sexDisaggregated;
+      this.concernsIndividuals += t.gender.concernsIndividuals;
+      this.sexDisaggregated += t.gender.sexDisaggregated;
     }
   }
 

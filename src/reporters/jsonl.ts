@@ -16,6 +16,8 @@ const jsonl = defineFormatter({
       dataset(d, seq) {
         write(JSON.stringify({ type: 'dataset', seq, dataset: onlyErrors(quiet, d) }) + '\n');
       },
+      // The bytes of `dataset` above: JSON.stringify writes a nested object as its own text.
+      ...(quiet ? {} : { datasetJson: (json: string, seq: [number, number]) => write(`{"type":"dataset","seq":${JSON.stringify(seq)},"dataset":${json}}\n`) }),
       file(f, seq) {
         write(JSON.stringify({ type: 'file', seq, file: onlyErrors(quiet, f) }) + '\n');
       },

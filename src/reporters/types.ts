@@ -53,6 +53,11 @@ export type ItemSeq = [number, number];
  */
 export interface FormatSession {
   dataset(d: DatasetReport, seq: ItemSeq): void;
+  /**
+   * A dataset given as its report's JSON text (`JSON.stringify(d)`), by a format that writes that
+   * text as it is (src/pipeline/unit.ts PackedDataset); formats without it get the parsed report.
+   */
+  datasetJson?(json: string, seq: ItemSeq): void;
   file(f: FileReport, seq: ItemSeq): void;
   /** A shard's catalogue summaries (only formats that shards exchange keep them: jsonl). */
   catalogue?(facts: CatalogueFacts): void;

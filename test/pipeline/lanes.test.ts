@@ -49,3 +49,29 @@ describe('tasks that must not take the main thread', () => {
     expect(await part).toBe('worker');
   });
 });
+
+describe('a pool that is starting', () => {
+  it('the main thread takes tasks until the workers are ready; then a free worker comes first again', async () => {
+    const lanes = new Lanes(2, true);
+    let ready!: () => void;
+    lanes.bootingUntil(new Promise<void>((resolve) => (ready = resolve)));
+    expect(await lanes.take()).toBe('main');
+    const second = lanes.take();
+    const part = lanes.take(false);
+    // The main thread is done before the worker is ready: it takes the next task that may take it.
+    lanes.give('main');
+    expect(await second).toBe('main');
+    ready();
+    expect(await part).toBe('worker');
+    lanes.give('main');
+    lanes.give('worker');
+    expect(await lanes.take()).toBe('worker');
+    expect(await lanes.take()).toBe('main');
+  });
+
+  it('a pool that could not start counts as ready: its tasks go to it, and run here when it is broken', async () => {
+    const lanes = new Lanes(3, false);
+    lanes.bootingUntil(Promise.reject(new Error('no worker')));
+    expect(await Promise.all([lanes.take(), lanes.take()])).toEqual(['worker', 'worker']);
+  });
+});

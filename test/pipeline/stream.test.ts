@@ -42,6 +42,21 @@ describe('streaming formatters', () => {
     const validate = ajv.compile(JSON.parse(read(path.join(ROOT, 'schemas', 'report-line.schema.json'))) as object);
     for (const line of lines) expect(validate(line), JSON.stringify(validate.errors)).toBe(true);
   });
+
+  it('jsonl: a dataset given as its JSON text (a packed report) is written with the bytes of the report itself', async () => {
+    const rules = new Map([...(await loadBuiltinRules())].map(([id, r]) => [id, r.meta]));
+    const jsonl = (await loadFormatter('jsonl'))!;
+    const written = (packed: boolean) => {
+      let out = '';
+      const session = jsonl.open({ color: false, quiet: false, rules, cwd: ROOT, version: '0' }, (t) => (out += t));
+      REPORT.datasets.forEach((d, i) => (packed ? session.datasetJson!(JSON.stringify(d), [i, 1]) : session.dataset(d, [i, 1])));
+      return out;
+    };
+    expect(REPORT.datasets.length).toBeGreaterThan(0);
+    expect(written(true)).toBe(written(false));
+    // --quiet drops findings: the text is not written as it is.
+    expect(jsonl.open({ color: false, quiet: true, rules, cwd: ROOT, version: '0' }, () => undefined).datasetJson).toBeUndefined();
+  });
 });
 
 describe('all cores, shards', () => {
@@ -53,8 +68,22 @@ describe('all cores, shards', () => {
     }
     expect(read(path.join(dir, 'j3.json'))).toBe(read(path.join(dir, 'j1.json')));
     expect(read(path.join(dir, 'j3.jsonl'))).toBe(read(path.join(dir, 'j1.jsonl')));
+    // Only jsonl outputs: the workers send their datasets packed (src/pipeline/unit.ts PackedDataset).
+    const packed = await odlint([...INPUTS, '--jobs', '3', '-f', 'jsonl', '-o', path.join(dir, 'packed.jsonl')]);
+    expect(packed.exitCode, packed.stderr).toBe(1);
+    expect(read(path.join(dir, 'packed.jsonl'))).toBe(read(path.join(dir, 'j1.jsonl')));
     const report = JSON.parse(read(path.join(dir, 'j1.json'))) as Report;
     expect(report.datasets.length).toBeGreaterThan(100);
+  });
+
+  it('--jobs 2 on one file: the pool started ahead is not used, and the run ends with the bytes of --jobs 1', { timeout: 120_000 }, async () => {
+    const dir = tmp();
+    const file = path.join(FIXTURES, 'corpus', 'frictionless', 'fd-examples__units-and-prefixes', 'data', 'units.csv');
+    for (const jobs of ['1', '2']) {
+      const r = await odlint([file, '--jobs', jobs, '-f', 'json', '-o', path.join(dir, `j${jobs}.json`), '--fail-on', 'never']);
+      expect(r.exitCode, r.stderr).toBe(0);
+    }
+    expect(read(path.join(dir, 'j2.json'))).toBe(read(path.join(dir, 'j1.json')));
   });
 
   it('four shards merged give the bytes of the single run, in every format', { timeout: 600_000 }, async () => {
