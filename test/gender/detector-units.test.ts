@@ -164,6 +164,72 @@ describe('columns that settle (stop keeping values once they can be no sex colum
     }
   });
 
+  /**
+   * Tables long enough for the first column to pass its distinct values (columns are then done:
+   * skipped to the end): ids or labels first — some naming people counted ("population",
+   * "maternelle"), some late —, headers naming counts, person attributes or a wide layout, counts
+   * beside text, so that the 90% shares fall either way.
+   */
+  function doneTable(rand: () => number): { header: string[]; rows: string[][] } {
+    const headers = ['id', 'commune', 'nombre', 'population', 'prénom', 'âge', 'Hommes', 'Femmes', 'pop_h', 'pop_f', 'pop', 'taux', 'code', 'categorie', '', 'sexe', 'genre'];
+    const width = 1 + Math.floor(rand() * 6);
+    // Some tables have letter-paired headers only (a wide layout found by letters).
+    const named = rand() < 0.25 ? ['pop_h', 'pop_f', 'pop', 'P21_POPH', 'P21_POPF', 'code'] : headers;
+    const header = [pick(rand, ['id', 'libellé', '', 'commune']), ...Array.from({ length: width - 1 }, () => pick(rand, named))];
+    const firstShape = Math.floor(rand() * 4);
+    const termAt = Math.floor(rand() * 120);
+    // Some tables have counts only after the first column (what `rowLabelCount` looks for).
+    const countsOnly = rand() < 0.3;
+    const shapes = header.map(() => (countsOnly ? 0 : Math.floor(rand() * 4)));
+    // Text among the numbers changes share at a row, so that a column's first rows can say count and the rest not (or the reverse).
+    const shares = [rand() * 0.2, rand() * 0.2];
+    const switchAt = 30 + Math.floor(rand() * 150);
+    const rows = Array.from({ length: 60 + Math.floor(rand() * 200) }, (_, r) =>
+      shapes.map((shape, i) => {
+        const textShare = shares[r < switchAt ? 0 : 1]!;
+        if (i === 0) {
+          if (r === termAt && firstShape === 3) return pick(rand, ['population', 'maternelle', 'élèves']);
+          return firstShape === 0 ? String(r + 1) : firstShape === 1 ? `label ${r}` : firstShape === 2 ? (r % 2 ? pick(rand, ['maternelle', 'primaire']) : `l${r}`) : `x${r}`;
+        }
+        if (rand() < 0.05) return '';
+        if (shape === 0) return rand() < textShare ? 'n.c.' : String(Math.floor(rand() * 5000));
+        if (shape === 1) return pick(rand, ['F', 'M', 'Ixelles', 'école']);
+        if (shape === 2) return rand() < textShare ? '1,5' : pick(rand, ['1 234', '12', '3.456']);
+        return cell(rand);
+      }),
+    );
+    return { header, rows };
+  }
+
+  it('on long generated tables whose columns are done once the first column passes its distinct values', () => {
+    const rand = prng(37);
+    let rowLabels = 0;
+    let withDone = 0;
+    for (let t = 0; t < 1000; t++) {
+      const { header, rows } = doneTable(rand);
+      const want = detect(header, rows, undefined, 0, false);
+      if (want.personCounts.some((p) => p.basis === 'row-label')) rowLabels++;
+      const d = new TableDetector(table(header));
+      rows.forEach((cells, i) => d.row(cells, i + 2));
+      const got = d.finish();
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ t, header, got }).toEqual({ t, header, got: want });
+      // Some column stopped being tallied before the last row.
+      if (header.some((_, i) => (d.column(i)?.nonEmpty ?? 0) < rows.filter((r) => r[i]!.trim() !== '').length)) withDone++;
+      const fromUnits = detect(header, rows, prng(t), 0.2);
+      if (JSON.stringify(fromUnits) !== JSON.stringify(want)) expect({ t, header, got: fromUnits }).toEqual({ t, header, got: want });
+    }
+    expect(rowLabels).toBeGreaterThan(5);
+    expect(withDone).toBeGreaterThan(100);
+  });
+
+  it('skips the cells of done columns: a text column after an id column', () => {
+    const d = new TableDetector(table(['id', 'commune', 'population']));
+    for (let i = 0; i < 200; i++) d.row([String(i + 1), i % 2 ? 'Ixelles' : 'Uccle', String(i)], i + 2);
+    expect(d.column(0)!.nonEmpty).toBe(MAX_DISTINCT + 1); // done at its first value past the cap
+    expect(d.column(1)!.nonEmpty).toBe(MAX_DISTINCT); // settled at its first value, done with column 0 (before its cell of that row)
+    expect(d.column(2)!.nonEmpty).toBe(200); // "population" is a count term: tallied to the end
+  });
+
   it('settles a text column at its first value, and keeps a column of sex codes, a sex-headed column and the first column', () => {
     const d = new TableDetector(table(['commune', 'sexe', 'code', 'categorie']));
     for (let i = 0; i < 200; i++) d.row([`c${i}`, 'F', i % 2 ? 'M' : 'F', i % 3 ? 'école' : 'crèche'], i + 2);
@@ -185,7 +251,8 @@ describe("a detector's tallies are their definition", () => {
       const header = Array.from({ length: width }, (_, i) => `c${i}`);
       const rows = Array.from({ length: 1 + Math.floor(rand() * 100) }, () => header.map(() => cell(rand)));
       for (const units of [false, true]) {
-        const d = new TableDetector(table(header));
+        // Columns that keep their values (no column settles or is done): every cell tallied.
+        const d = new TableDetector(table(header), false);
         const r = prng(t);
         rows.forEach((cells, i) => d.row(cells, i + 2, units ? recordUnits(cells, () => r() < 0.2, r) : undefined));
         header.forEach((_, i) => {

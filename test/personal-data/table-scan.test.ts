@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   PERSON_COLUMNS,
   PersonalDataScan,
+  PointSample,
   ShapeSample,
   SpecialValueSample,
   profileTable,
@@ -18,7 +19,8 @@ import { allFindings, lintReport } from '../helpers/lint.js';
 import { generatePeople, PEOPLE_HEADER, peopleCsv, peopleRow } from './people-generator.js';
 import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
 import { prng } from '../helpers/prng.js';
-import { pick } from '../helpers/record-units.js';
+import { pick, recordUnits } from '../helpers/record-units.js';
+import { ALL_DETECTORS, TextScreen } from '../../src/knowledge/personal-data/index.js';
 
 const people = generatePeople(300, 4242);
 const header = [...PEOPLE_HEADER];
@@ -109,6 +111,91 @@ describe('ValueScan: the joined expression and marks rule cells out before the t
   });
 });
 
+describe('ValueScan: free text screened on its units (a mark, or a run of span characters)', () => {
+  const kinds = Object.values(VALUE_GROUPS).flat().map((d) => d.kind);
+  /** A scan fed units (a share of the cells quoted: read from strings), or the definition: each expression searching every cell's string. */
+  const scan = (header: string[], rows: string[][], size: number, rand?: () => number) => {
+    const s = new ValueScan(profileTable(header).columns, Object.values(VALUE_GROUPS), size, rand !== undefined);
+    rows.forEach((cells, i) => s.row(cells, i + 2, rand && recordUnits(cells, () => rand() < 0.15, rand)));
+    return plain(s.results(), kinds);
+  };
+
+  it("each detector's matches in text hold its mark, or lie in a run of its span characters at least its minimum long", () => {
+    const rand = prng(41);
+    const searched = ALL_DETECTORS.filter((d) => d.inText);
+    expect(searched.map((d) => d.kind).sort()).toEqual(['be-niss', 'email', 'fr-nir', 'iban', 'mobile-phone', 'phone']);
+    const pieces = ['85.07.30-033.28', '1 85 05 78 006 084 36', '2 84 12 2A 123 456 78', 'BE68 5390 0754 7034', 'NL91ABNA0417164300', '+32 2 555 12 34', '0475/12.34.56', '(0)2 555', '0032 475', 'jan@example.be'];
+    const chars = '0123456789 .-/()+ABNLZé@xa,';
+    let matches = 0;
+    for (let t = 0; t < 20_000; t++) {
+      let s = '';
+      while (s.length < 40) s += rand() < 0.3 ? pick(rand, pieces) : chars[Math.floor(rand() * chars.length)]!;
+      for (const d of searched) {
+        d.inText!.lastIndex = 0;
+        for (let m = d.inText!.exec(s); m; m = d.inText!.exec(s)) {
+          matches++;
+          if (d.inTextMark) expect(m[0]).toContain(d.inTextMark);
+          else {
+            const { chars: span, min } = d.inTextSpan!;
+            if (m[0].length < min || [...m[0]].some((c) => !span.includes(c))) expect({ kind: d.kind, match: m[0] }).toBe('in its span');
+          }
+        }
+      }
+    }
+    expect(matches).toBeGreaterThan(10_000);
+  });
+
+  it('TextScreen: a mark, or a run of span characters at least the minimum long, on every kind of text', () => {
+    const rand = prng(44);
+    const alphabet = '0123456789 .-AB@xé\u00a0😀';
+    let held = 0;
+    for (const min of [1, 2, 3, 5, 9, 12]) {
+      for (const marks of [[], ['@']]) {
+        const spanChars = '0123456789 .-AB';
+        const span = new Uint8Array(128);
+        for (const c of spanChars) span[c.charCodeAt(0)] = 1;
+        const screen = new TextScreen(marks, span, min);
+        const run = new RegExp(`[0-9 .\\-AB]{${min}}`);
+        for (let t = 0; t < 3000; t++) {
+          // Runs around the minimum, at every offset in the text and in the units around it.
+          const s = Array.from({ length: Math.floor(rand() * 40) }, () => (rand() < 0.7 ? '0' : alphabet[Math.floor(rand() * alphabet.length)]!)).join('');
+          const pad = Math.floor(rand() * 4);
+          const u = new Uint16Array(pad + s.length + 3).fill(48);
+          for (let k = 0; k < s.length; k++) u[pad + k] = s.charCodeAt(k);
+          const want = marks.some((m) => s.includes(m)) || run.test(s);
+          if (screen.mayHoldMatch(s, u, pad, pad + s.length) !== want) expect({ min, marks, s }).toBe(want);
+          if (want) held++;
+        }
+      }
+    }
+    expect(held).toBeGreaterThan(5000);
+    expect(held).toBeLessThan(30000);
+  });
+
+  it('on generated free text: identifiers whole and cut short, runs of span characters around the minimum, padded and quoted cells', () => {
+    // Valid phone numbers as short as a match may be (9 characters) between letters, so that a run looked for too sparsely is missed.
+    const pieces = ['é025551234é', 'aé025551234é', 'aaé025551234é', 'é0475123456é', '02 5551234', '+3225551234', '85.07.30-033.28', '85.07.30-033.2', '1 85 05 78 006 084 36', '2 84 12 2A 123 456 78', 'BE68 5390 0754 7034', 'BE68 5390 07', '+32 2 555 12 34', '0475/12.34.56', '0475 12 34', '12345678', '123456789', '(0)2', 'jan@example.be', '@', 'école', 'Liège', ' ', '  ', '\u00a0', '-', '/', '2024', 'A', 'x'];
+    const rand = prng(42);
+    const texts = Array.from({ length: 6000 }, () => Array.from({ length: Math.floor(rand() * 6) }, () => pick(rand, pieces)).join(pick(rand, [' ', '', '.', ' a ', 'é'])));
+    const header = ['commentaire', 'omschrijving', 'id'];
+    const rows = texts.map((t, i) => [t, texts[(i * 7) % texts.length]!, String(i)]);
+    for (const size of [1, 10, 100]) expect(scan(header, rows, size, prng(size))).toEqual(scan(header, rows, size));
+  });
+
+  it('on every CSV fixture', () => {
+    const rand = prng(43);
+    let tables = 0;
+    for (const { file, rows } of csvFixtureTables('fixtures')) {
+      const [header, ...data] = rows;
+      const got = scan(header!, data, 10, rand);
+      const want = scan(header!, data, 10);
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ file, got }).toEqual({ file, got: want });
+      tables++;
+    }
+    expect(tables).toBeGreaterThan(100);
+  });
+});
+
 describe('PersonalDataScan', () => {
   it('gives rules that ask with the same options the same part, and others their own', () => {
     const scan = new PersonalDataScan(header, 1);
@@ -136,6 +223,7 @@ describe('PersonalDataScan', () => {
       const scan = new PersonalDataScan(header, 1);
       const names = scan.sampleShapes(PERSON_COLUMNS.names, size);
       const special = scan.sampleSpecialValues(size);
+      const points = scan.samplePoints(size);
       scan.scanValues('email', size);
       scan.scanValues('nationalId', size);
       many.forEach((cells, i) => scan.row(cells, { row: i + 2, line: i + 2, table: info }));
@@ -143,11 +231,15 @@ describe('PersonalDataScan', () => {
       const namesAlone = new ShapeSample(profile.of(...PERSON_COLUMNS.names.categories), PERSON_COLUMNS.names.test, PERSON_COLUMNS.names.mask, size);
       const specialAlone = new SpecialValueSample(profile.columns, size);
       const valuesAlone = new ValueScan(profile.columns, [VALUE_GROUPS.nationalId, VALUE_GROUPS.email], size);
-      for (const part of [namesAlone, specialAlone, valuesAlone]) feedMany(part);
+      const pointsAlone = new PointSample(profile, size);
+      for (const part of [namesAlone, specialAlone, valuesAlone, pointsAlone]) feedMany(part);
       const kinds = [...VALUE_GROUPS.nationalId, ...VALUE_GROUPS.email].map((d) => d.kind);
       expect(plain(scan.valueEvidence(size), kinds)).toEqual(plain(valuesAlone.results(), kinds));
       for (const c of profile.of(...PERSON_COLUMNS.names.categories)) expect(names.get(c)).toEqual(namesAlone.get(c));
       expect(special.found()).toEqual(specialAlone.found());
+      const plainPoints = (p: PointSample) => p.sources.map(({ read: _, columns, ...s }) => ({ ...s, columns: columns.map((c) => c.name) }));
+      expect(plainPoints(points)).toEqual(plainPoints(pointsAlone));
+      expect(plainPoints(points)[0]).toMatchObject({ columns: ['latitude', 'longitude'], sampled: Math.min(size, many.length) });
     }
   });
 

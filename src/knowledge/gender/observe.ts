@@ -35,7 +35,8 @@ export class GenderObservation {
   }
 
   row(cells: readonly string[], ctx: RowContext): void {
-    this.detector.row(cells, ctx.row, ctx.record?.units());
+    // Once every column is done, the record's units are not even asked for.
+    if (this.detector.wantsRow(cells.length)) this.detector.row(cells, ctx.row, ctx.record?.units());
   }
 
   /** Records the detection for the dataset once the table was read to its end (later calls do nothing). */

@@ -8,7 +8,7 @@ import { DistinctValues } from '../../util/distinct-values.js';
 import { classifyValues, isSexCode, sexesOf, type SexCategory } from './schemes.js';
 import { sexHeader, headerSide, personCountTerm, schoolLevelTerm, genericCountTerm, personAttribute, type HeaderSide } from './headers.js';
 import { isCount, isMeasure, keptByTrim, measureKindUnits } from './text.js';
-import { sexKeySide, wideSides, type WideLayout } from './wide-layout.js';
+import { mayBeWide, sexKeySide, wideSides, type WideLayout } from './wide-layout.js';
 
 /** Distinct values kept per column; a sex column has a handful, so more means "not one". */
 export const MAX_DISTINCT = 50;
@@ -101,6 +101,10 @@ class ColumnTallies {
   counts = new Float64Array(16);
   /** 1 once a value came past MAX_DISTINCT (the column's values then stay as they are). */
   overflow = new Uint8Array(16);
+  /** 1 once nothing `finish` reads of the column can change (see `TableDetector.retire`): its cells are skipped. */
+  done = new Uint8Array(16);
+  /** Columns `[0, doneBelow)` are all done: a row no wider is skipped whole. */
+  doneBelow = 0;
   /** Made at a column's first non-empty cell. */
   readonly values: DistinctValues[] = [];
   /** Columns up to the last one with a non-empty cell. */
@@ -121,6 +125,7 @@ class ColumnTallies {
     this.measures = grown(this.measures, (k) => new Float64Array(k));
     this.counts = grown(this.counts, (k) => new Float64Array(k));
     this.overflow = grown(this.overflow, (k) => new Uint8Array(k));
+    this.done = grown(this.done, (k) => new Uint8Array(k));
   }
 
   /** Column `i`'s first non-empty cell. */
@@ -156,6 +161,12 @@ export class TableDetector {
 
   /** Per column, whether the final header names sex (`sexHeader` = `sex`), once asked. */
   private readonly sexHeaded: (boolean | undefined)[] = [];
+  /** Per column, whether `finish` may read its measure and count tallies judging by the final header alone, once asked. */
+  private readonly headerReadsTallies: (boolean | undefined)[] = [];
+  /** Whether some final header may put its column in a wide layout (`mayBeWide`), once asked. */
+  private wideHeaders: boolean | undefined;
+  /** Whether `rowLabelCount` may still find a label (false: it reads no column's tallies). */
+  private rowLabelPossible = true;
 
   constructor(
     private readonly table: TableInfo,
@@ -167,6 +178,11 @@ export class TableDetector {
     // A blank first line ("  ,,,,") is no header: the real one is usually on the next line.
     this.searchingHeader = this.header.length > 0 && this.header.every((h) => h.trim() === '');
     this.expectingSubHeader = !this.searchingHeader && isSpanningSexRow(this.header);
+  }
+
+  /** Whether a row of `width` cells has a cell `row` reads (false: every column it reaches is done). */
+  wantsRow(width: number): boolean {
+    return Math.min(width, MAX_COLUMNS) > this.tallies.doneBelow;
   }
 
   /** `units`: the record as UTF-16 units (the CSV reader's copy), read instead of the cells it covers. */
@@ -187,12 +203,14 @@ export class TableDetector {
     }
     const n = Math.min(cells.length, MAX_COLUMNS);
     const t = this.tallies;
+    if (n <= t.doneBelow) return;
     t.reserve(n);
     let i = 0;
     if (units) {
       const { units: u, starts, ends } = units;
-      const { nonEmpty, measures, counts, overflow, values } = t;
+      const { nonEmpty, measures, counts, overflow, values, done } = t;
       for (const known = Math.min(n, units.known); i < known; i++) {
+        if (done[i] === 1) continue;
         const from = starts[i]!;
         const to = ends[i]!;
         // A cell read from its string: quoted (or, for some readers, with characters outside ASCII).
@@ -214,12 +232,12 @@ export class TableDetector {
         }
         if (overflow[i] === 0) {
           const known = values[i]!.size;
-          if (!values[i]!.addUnits(u, from, to, row)) overflow[i] = 1;
+          if (!values[i]!.addUnits(u, from, to, row)) this.overflowed(i);
           else if (values[i]!.size > known) this.settle(i, cells[i]!);
         }
       }
     }
-    for (; i < n; i++) this.cell(i, cells[i]!, row);
+    for (; i < n; i++) if (t.done[i] === 0) this.cell(i, cells[i]!, row);
   }
 
   /** Tallies cell `raw` of column `i` from its string. */
@@ -235,9 +253,47 @@ export class TableDetector {
     }
     if (t.overflow[i] === 0) {
       const known = t.values[i]!.size;
-      if (!t.values[i]!.addString(cell, row)) t.overflow[i] = 1;
+      if (!t.values[i]!.addString(cell, row)) this.overflowed(i);
       else if (t.values[i]!.size > known) this.settle(i, cell);
     }
+  }
+
+  /** Column `i` keeps no more values: it may be done, and if it is the first column, `rowLabelCount` may be ruled out. */
+  private overflowed(i: number): void {
+    this.tallies.overflow[i] = 1;
+    if (i === 0 && this.rowLabelPossible && this.headerFinal()) this.ruleOutRowLabel();
+    this.retire(i);
+  }
+
+  private headerFinal(): boolean {
+    return this.settleColumns && !this.searchingHeader && !this.expectingSubHeader;
+  }
+
+  /**
+   * Column 0 — the first column with a value for good, none can come before it — keeps no more
+   * values and holds no label `rowLabelCount` looks for: it finds none whatever the counts, so no
+   * column's tallies are read for it again. Every column then done is retired.
+   */
+  private ruleOutRowLabel(): void {
+    const t = this.tallies;
+    for (const label of t.values[0]!.tallies().keys()) if (personCountTerm(label) ?? schoolLevelTerm(label)) return;
+    this.rowLabelPossible = false;
+    for (let i = 0; i < t.width; i++) this.retire(i);
+  }
+
+  /**
+   * Column `i` is done when nothing `finish` reads of it can change: it has a value, keeps no more
+   * (`overflow`), and its measure and count tallies are read neither for its header (a count term,
+   * a person attribute, a wide layout: `headerReadsTallies`) nor by `rowLabelCount`. Its cells are
+   * then skipped; `column(i)` keeps the tallies as they were. Only with the header final.
+   */
+  private retire(i: number): void {
+    const t = this.tallies;
+    if (this.rowLabelPossible || t.overflow[i] === 0 || !(t.nonEmpty[i]! > 0) || !this.headerFinal()) return;
+    this.wideHeaders ??= this.header.some((h) => mayBeWide(h.trim()));
+    if (this.wideHeaders || (this.headerReadsTallies[i] ??= readsTallies(this.header[i]?.trim() ?? ''))) return;
+    t.done[i] = 1;
+    while (t.doneBelow < t.width && t.done[t.doneBelow] === 1) t.doneBelow++;
   }
 
   /**
@@ -252,7 +308,7 @@ export class TableDetector {
   private settle(i: number, value: string): void {
     if (!this.settleColumns || this.searchingHeader || this.expectingSubHeader || this.tallies.first >= i) return;
     const named = (this.sexHeaded[i] ??= sexHeader(this.header[i]?.trim() ?? '') === 'sex');
-    if (!named && !isSexCode(value)) this.tallies.overflow[i] = 1;
+    if (!named && !isSexCode(value)) this.overflowed(i);
   }
 
   /** Column `i`'s tallies so far; undefined when it had no non-empty cell. */
@@ -393,6 +449,16 @@ function isSpanningSexRow(header: readonly string[]): boolean {
   if (first < 0) return false;
   const sides = new Set(header.map((h) => (h.trim() ? headerSide(h) : undefined)));
   return sides.has('male') && sides.has('female') && header.slice(first).some((h) => h.trim() === '');
+}
+
+/**
+ * Whether `finish` may read the measure and count tallies of a column with this (trimmed, final)
+ * header, the wide layout aside: `countMeasure` finds a term in it, or it names a person attribute
+ * (which a count column is not).
+ */
+function readsTallies(header: string): boolean {
+  if (!header) return false;
+  return (personCountTerm(header) ?? schoolLevelTerm(header) ?? genericCountTerm(header) ?? personAttribute(header)) !== undefined;
 }
 
 /** What a count column counts, judging by its header: people, one sex, or something generic. */

@@ -104,6 +104,14 @@ export function sexKeySide(header: string): HeaderSide | undefined {
 }
 
 /**
+ * Whether a column with this header may be given a side by `wideSides` (a women/men/total word, or
+ * a sex letter); a table without such a header has no wide layout, whatever its columns hold.
+ */
+export function mayBeWide(header: string): boolean {
+  return headerSide(header) !== undefined || letterSlots(header).length > 0;
+}
+
+/**
  * Which measure columns are about women, men or both, and by which layout. Columns whose cells
  * are not whole counts (rates, shares) count only when the other sex has a column too, so that a
  * lone "Female_ratio" is no split.

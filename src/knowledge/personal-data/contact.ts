@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import { words } from './text.js';
-import type { ValueDetector } from './detector.js';
+import { DIGITS, type ValueDetector } from './detector.js';
 
 /**
  * Mailboxes of a role, a team or a service rather than a person (`info@`, `opendata@`,
@@ -123,6 +123,7 @@ export const phone: ValueDetector = {
   },
   // Not inside another number (`85.07.30-033.28`, an IBAN): no digit, letter, dot or dash around.
   inText: /(?<![\w.\/-])(?:\+|00|0)\d[\d ().\/-]{6,18}\d(?![\w\/-]|\.\d)/g,
+  inTextSpan: { chars: `${DIGITS}+ ()./-`, min: 9 },
 };
 
 const MOBILE_TYPES = new Set(['MOBILE', 'PAGER', 'PERSONAL_NUMBER']);

@@ -3,6 +3,8 @@
  * to point at a house, so precise coordinates next to people locate them (EDPB guidelines on
  * location data; CNIL on geolocated open data).
  */
+import { maskCoordinate } from './masking.js';
+import type { ColumnRole, TableProfile } from './table-profile.js';
 
 /** Number of decimals written in a numeric text (`50.8466` → 4, `4,35` → 2). */
 export function decimalsOf(text: string): number {
@@ -52,3 +54,79 @@ export function parsePoint(text: string): Point | undefined {
 
 /** Coordinates at house level: at least 4 decimals of a degree. */
 export const PRECISE_DECIMALS = 4;
+
+/** Where points are read in a table: a latitude/longitude column pair, or one column of points. */
+export interface PointSource {
+  columns: ColumnRole[];
+  read(cells: readonly string[]): { decimals: number; text: string } | undefined;
+  /** Points read (at most the sample size), those with `PRECISE_DECIMALS` or more, rows and a masked sample of those. */
+  sampled: number;
+  precise: number;
+  rows: number[];
+  sample?: string;
+}
+
+function pairSource(lat: ColumnRole, lon: ColumnRole): PointSource {
+  return {
+    columns: [lat, lon],
+    read(cells) {
+      const a = cells[lat.index]?.trim() ?? '';
+      const o = cells[lon.index]?.trim() ?? '';
+      if (degree(a, 90) === undefined || degree(o, 180) === undefined) return undefined;
+      return { decimals: Math.min(decimalsOf(a), decimalsOf(o)), text: `${a}, ${o}` };
+    },
+    sampled: 0,
+    precise: 0,
+    rows: [],
+  };
+}
+
+function pointSource(column: ColumnRole): PointSource {
+  return {
+    columns: [column],
+    read(cells) {
+      const text = cells[column.index]?.trim() ?? '';
+      const p = parsePoint(text);
+      return p && { decimals: p.decimals, text: `${p.lat}, ${p.lon}` };
+    },
+    sampled: 0,
+    precise: 0,
+    rows: [],
+  };
+}
+
+/**
+ * The first `size` points of each source of a table (latitude/longitude pairs, in column order,
+ * then columns of points) and how many are precise. A part of the personal-data scan: it leaves
+ * the scan's rows once every source has its sample.
+ */
+export class PointSample {
+  readonly sources: readonly PointSource[];
+
+  constructor(
+    profile: TableProfile,
+    private readonly size: number,
+  ) {
+    const lats = profile.of('latitude');
+    const lons = profile.of('longitude');
+    this.sources = [...lats.flatMap((lat, i) => (lons[i] ? [pairSource(lat, lons[i])] : [])), ...profile.of('coordinates').map(pointSource)];
+  }
+
+  row(cells: readonly string[], row: number): void {
+    for (const s of this.sources) {
+      if (s.sampled >= this.size) continue;
+      const point = s.read(cells);
+      if (!point) continue;
+      s.sampled++;
+      if (point.decimals < PRECISE_DECIMALS) continue;
+      s.precise++;
+      if (s.rows.length < 5) s.rows.push(row);
+      s.sample ??= maskCoordinate(point.text);
+    }
+  }
+
+  /** Every source has its sample (or there is none): later rows change nothing. */
+  get done(): boolean {
+    return this.sources.every((s) => s.sampled >= this.size);
+  }
+}

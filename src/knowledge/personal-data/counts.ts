@@ -89,6 +89,11 @@ export class CountColumns {
     for (const { column, tally } of this.tallies) tally.add(cells[column.index] ?? '', row);
   }
 
+  /** No candidate column: the rows change nothing (the scan then stops calling `row`). */
+  get done(): boolean {
+    return this.tallies.length === 0;
+  }
+
   get confirmed(): { column: ColumnRole; tally: CountTally }[] {
     return this.tallies.filter((t) => t.tally.isCountColumn);
   }

@@ -37,7 +37,16 @@ export interface ValueDetector {
   inText?: RegExp;
   /** A character every `inText` match contains (`@`): text without it is not searched, which is cheaper. */
   inTextMark?: string;
+  /**
+   * Every `inText` match lies in a run of at least `min` characters all in `chars` (ASCII): text
+   * without such a run is not searched (`ValueScan` screens free text on this, char by char).
+   */
+  inTextSpan?: { chars: string; min: number };
 }
+
+/** Characters of `inTextSpan`s. */
+export const DIGITS = '0123456789';
+export const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** Removes the separators people type inside numbers: spaces, dots, dashes, slashes. */
 export function stripSeparators(text: string): string {

@@ -8,7 +8,8 @@
  * examined once however many rules read the results. Parts are fixed at the first row: one
  * asked for later would have missed rows, and throws.
  */
-import type { RowContext } from '../../model/index.js';
+import type { RecordUnits, RowContext } from '../../model/index.js';
+import { PointSample } from './coordinates.js';
 import { CountColumns, DEFAULT_SMALL_COUNT_THRESHOLD } from './counts.js';
 import { GroupCounter } from './k-anonymity.js';
 import { ShapeSample, SpecialValueSample, type ShapeSpec } from './samples.js';
@@ -17,7 +18,8 @@ import { VALUE_GROUPS, type ValueGroup } from './value-groups.js';
 import { ValueScan, type ColumnEvidence } from './value-scan.js';
 
 interface RowReader {
-  row(cells: readonly string[], row: number): void;
+  /** `units`: the record as the CSV reader's UTF-16 units, when it has them (read by the value scan). */
+  row(cells: readonly string[], row: number, units?: RecordUnits): void;
   /** True once later rows would change nothing (a full sample): the reader then leaves the list. */
   readonly done?: boolean;
 }
@@ -37,6 +39,7 @@ export class PersonalDataScan {
   private readonly shapes = new Map<ShapeSpec, Map<number, ShapeSample>>();
   private readonly specialValues = new Map<number, SpecialValueSample>();
   private readonly groups = new Map<number, GroupCounter>();
+  private readonly points = new Map<number, PointSample>();
   /** Every part that reads rows and is not done; undefined until the first row. */
   private readers?: RowReader[];
   private rowsRead = 0;
@@ -85,6 +88,11 @@ export class PersonalDataScan {
     return this.part(this.specialValues, sampleSize, () => new SpecialValueSample(this.profile.columns, sampleSize));
   }
 
+  /** The first `sampleSize` points of the table's coordinate columns, and how many are precise. */
+  samplePoints(sampleSize: number): PointSample {
+    return this.part(this.points, sampleSize, () => new PointSample(this.profile, sampleSize));
+  }
+
   /**
    * Group sizes over the quasi-identifiers, tracking at most `maxGroups` combinations; undefined
    * when the table has fewer than two kinds of quasi-identifier or its rows are organisations.
@@ -97,7 +105,8 @@ export class PersonalDataScan {
   row(cells: readonly string[], ctx: RowContext): void {
     const readers = this.readers ?? this.start();
     this.firstRow ??= ctx.row;
-    for (let i = 0; i < readers.length; i++) readers[i]!.row(cells, ctx.row);
+    const units = ctx.record?.units();
+    for (let i = 0; i < readers.length; i++) readers[i]!.row(cells, ctx.row, units);
     // Full samples leave the list: most parts sample the first rows, and a call per part per row adds up.
     if (++this.rowsRead % DONE_CHECK_ROWS === 0) this.readers = readers.filter((r) => r.done !== true);
   }
@@ -131,6 +140,7 @@ export class PersonalDataScan {
       ...this.valueScans.values(),
       ...[...this.shapes.values()].flatMap((bySize) => [...bySize.values()]),
       ...this.specialValues.values(),
+      ...this.points.values(),
       ...[...this.groups.values()].map((g) => ({ row: (cells: readonly string[], row: number) => g.add(qi.map((q) => cells[q.column.index] ?? ''), row) })),
     ];
     return this.readers;

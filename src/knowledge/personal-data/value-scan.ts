@@ -9,7 +9,7 @@
  * values of its group. Groups are independent, so one scan with several groups finds for each
  * exactly what a scan with that group alone would.
  */
-import { trimCell } from '../../model/index.js';
+import { trimCell, type RecordUnits } from '../../model/index.js';
 import type { ValueDetector, ValueKind } from './detector.js';
 import type { HeaderCategory } from './headers.js';
 import type { ColumnRole } from './table-profile.js';
@@ -56,6 +56,73 @@ export interface ColumnEvidence {
   kinds: Map<ValueKind, KindEvidence>;
 }
 
+/** A one-character ASCII mark (`@`). */
+const isAsciiMark = (mark: string | undefined) => mark !== undefined && mark.length === 1 && mark.charCodeAt(0) < 128;
+const isAsciiSpan = (span: { chars: string; min: number } | undefined) => span !== undefined && span.min > 0 && [...span.chars].every((c) => c.charCodeAt(0) < 128);
+
+/**
+ * What every match of some detectors needs: one of their marks (`@`), or a run of their span
+ * characters (`inTextSpan`, for those without a mark) as long as the shortest of their minimums.
+ * Text without either is not searched (`ValueScan`); the tests hold it to that definition.
+ */
+export class TextScreen {
+  constructor(
+    private readonly marks: readonly string[],
+    /** Per ASCII code: 1 a span character. */
+    private readonly span: Uint8Array,
+    private readonly min: number,
+  ) {}
+
+  /** The screen of detectors each with a one-character ASCII mark or an ASCII span (a detector with a mark is screened on it alone). */
+  static of(searches: readonly { detector: ValueDetector; mark: string | undefined }[]): TextScreen {
+    const span = new Uint8Array(128);
+    let min = Infinity;
+    const marks = new Set<string>();
+    for (const { detector, mark } of searches) {
+      if (isAsciiMark(mark)) {
+        marks.add(mark!);
+        continue;
+      }
+      for (const c of detector.inTextSpan!.chars) span[c.charCodeAt(0)] = 1;
+      min = Math.min(min, detector.inTextSpan!.min);
+    }
+    return new TextScreen([...marks], span, min);
+  }
+
+  /**
+   * Whether the text `s` = `u[from, to)` holds a mark, or a run of span characters `min` long. The
+   * run is looked for every `min` characters: one that long covers a position looked at, and a
+   * position outside the span rules out every run through it.
+   */
+  mayHoldMatch(s: string, u: Uint16Array, from: number, to: number): boolean {
+    for (let i = 0; i < this.marks.length; i++) if (s.includes(this.marks[i]!)) return true;
+    const { span, min } = this;
+    // The span test written out at each read (a closure for it cost three times as much).
+    for (let j = from + min - 1; j < to; ) {
+      const c = u[j]!;
+      if (c >= 128 || span[c] !== 1) {
+        j += min;
+        continue;
+      }
+      let a = j;
+      while (a > from) {
+        const d = u[a - 1]!;
+        if (d >= 128 || span[d] !== 1) break;
+        a--;
+      }
+      let b = j + 1;
+      while (b < to) {
+        const d = u[b]!;
+        if (d >= 128 || span[d] !== 1) break;
+        b++;
+      }
+      if (b - a >= min) return true;
+      j = b + min;
+    }
+    return false;
+  }
+}
+
 const pushRow = (rows: number[], row: number) => {
   if (rows.length < KEEP_ROWS && rows.at(-1) !== row) rows.push(row);
 };
@@ -94,6 +161,8 @@ export class ValueScan {
   private readonly unjoined: readonly TextSearch[];
   /** Every detector of `unjoined` has a mark. */
   private readonly unjoinedMarked: boolean;
+  /** Rules out free text no detector can match; undefined when some detector has neither a one-character mark nor a span. */
+  private readonly screen: TextScreen | undefined;
 
   constructor(
     columns: readonly ColumnRole[],
@@ -116,6 +185,8 @@ export class ValueScan {
     );
     this.unjoined = this.searches.filter((t) => !t.joined);
     this.unjoinedMarked = this.unjoined.every((t) => t.mark);
+    const screened = joinInText && this.searches.every((t) => isAsciiMark(t.mark) || isAsciiSpan(t.detector.inTextSpan));
+    this.screen = screened ? TextScreen.of(this.searches) : undefined;
     this.evidence = columns.map((column) => ({
       column,
       sampled: 0,
@@ -126,10 +197,12 @@ export class ValueScan {
     this.open = this.evidence;
   }
 
-  row(cells: readonly string[], row: number): void {
+  /** `units`: the record as UTF-16 units (the CSV reader's copy): free text is screened on them (`mayHoldMatch`). */
+  row(cells: readonly string[], row: number, units?: RecordUnits): void {
     let closed = false;
     for (const ev of this.open) {
       const cell = cells[ev.column.index];
+      if (units && ev.sampled >= this.sampleSize && this.screen && this.ruledOut(ev.column.index, cell, units)) continue;
       // `trimCell`: no call to `trim()` for a cell that starts and ends with printable ASCII (most).
       const value = cell === undefined ? undefined : trimCell(cell);
       if (!value) continue;
@@ -148,6 +221,20 @@ export class ValueScan {
       }
     }
     if (closed) this.open = this.open.filter((ev) => ev.sampled < this.sampleSize || ev.freeText);
+  }
+
+  /**
+   * Whether cell `p` of the record (the string `cell`, read from its units) can hold no match: it
+   * is empty, or `mayHoldMatch` says no — for the cell untrimmed, so for its trimmed value too (a
+   * part of it). Quoted cells and cells past the units' are read as before.
+   */
+  private ruledOut(p: number, cell: string | undefined, { units: u, starts, ends, known }: RecordUnits): boolean {
+    if (p >= known || cell === undefined) return false;
+    const from = starts[p]!;
+    const to = ends[p]!;
+    if (from < 0) return false;
+    if (from === to) return true;
+    return !this.screen!.mayHoldMatch(cell, u, from, to);
   }
 
   /** No column is being sampled or searched: later rows change nothing. */

@@ -1,5 +1,5 @@
 import { modString } from '../checksums.js';
-import { currentYear, stripSeparators, type ValueDetector } from '../detector.js';
+import { currentYear, DIGITS, stripSeparators, type ValueDetector } from '../detector.js';
 import { isCalendarDay } from '../../iso-8601.js';
 
 /**
@@ -38,4 +38,5 @@ export const beNiss: ValueDetector = {
   mask: (d) => `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 6)}-***-**`,
   // In free text only the written form with separators is distinctive enough.
   inText: /\b\d{2}\.\d{2}\.\d{2}[-. ]\d{3}[-. ]\d{2}\b/g,
+  inTextSpan: { chars: `${DIGITS}.- `, min: 15 },
 };

@@ -1,5 +1,5 @@
 import { modString } from '../checksums.js';
-import type { ValueDetector } from '../detector.js';
+import { DIGITS, type ValueDetector } from '../detector.js';
 
 /**
  * French social security number (NIR, "numéro INSEE"): sex (1/2; 3/4/7/8 for provisional
@@ -29,4 +29,5 @@ export const frNir: ValueDetector = {
   valid: nirValid,
   mask: (n) => `${n[0]} ${n.slice(1, 3)} ${n.slice(3, 5)} ** *** ***${n.length === 15 ? ' **' : ''}`,
   inText: /\b[1-478] \d{2} \d{2} (?:\d{2}|2[AB]) \d{3} \d{3} \d{2}\b/g,
+  inTextSpan: { chars: `${DIGITS} AB`, min: 21 },
 };

@@ -1,6 +1,6 @@
 import { isValidIBAN } from 'ibantools';
 import { modString } from '../checksums.js';
-import type { ValueDetector } from '../detector.js';
+import { DIGITS, UPPER, type ValueDetector } from '../detector.js';
 
 /** IBAN length per country (SWIFT IBAN registry). */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -48,4 +48,5 @@ export const iban: ValueDetector = {
     return hidden.replace(/(.{4})(?=.)/g, '$1 ');
   },
   inText: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g,
+  inTextSpan: { chars: `${DIGITS}${UPPER} `, min: 12 },
 };
