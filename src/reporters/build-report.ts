@@ -83,31 +83,40 @@ export function summarize(datasets: DatasetReport[], files: Report['files']): Re
   return tally.summary();
 }
 
-/**
- * The report summary aggregated as dataset and file reports stream past: counters, the set of
- * file names and the gender figure's two counts; no dataset is kept.
- */
-/** What the summary counts of one dataset: made where the dataset's report is (a worker, for a packed report). */
-export interface DatasetTally {
-  file: string;
+/** A list of findings counted by severity. */
+interface SeverityCounts {
   errors: number;
   warnings: number;
   infos: number;
+}
+
+function severityCounts(findings: readonly Finding[]): SeverityCounts {
+  const c: SeverityCounts = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
+  return c;
+}
+
+/** What the summary counts of one dataset: made where the dataset's report is (a worker, for a packed report). */
+export interface DatasetTally extends SeverityCounts {
+  file: string;
   gender?: { concernsIndividuals: number; sexDisaggregated: number };
 }
 
 export function datasetTally(d: DatasetReport): DatasetTally {
-  const t: DatasetTally = { file: d.source.file, errors: 0, warnings: 0, infos: 0 };
-  for (const f of d.findings) {
-    if (f.severity === 'error') t.errors++;
-    else if (f.severity === 'warning') t.warnings++;
-    else t.infos++;
-  }
+  const t: DatasetTally = { file: d.source.file, ...severityCounts(d.findings) };
   const g = genderSummary([d]);
   if (g) t.gender = { concernsIndividuals: g.concernsIndividuals, sexDisaggregated: g.sexDisaggregated };
   return t;
 }
 
+/**
+ * The report summary aggregated as dataset and file reports stream past: counters, the set of
+ * file names and the gender figure's two counts; no dataset is kept.
+ */
 export class SummaryTally {
   datasets = 0;
   errors = 0;
@@ -126,9 +135,7 @@ export class SummaryTally {
   tallied(t: DatasetTally): void {
     this.datasets++;
     this.files.add(t.file);
-    this.errors += t.errors;
-    this.warnings += t.warnings;
-    this.infos += t.infos;
+    this.add(t);
     if (t.gender) {
       this.genderSeen = true;
       this.concernsIndividuals += t.gender.concernsIndividuals;
@@ -138,15 +145,13 @@ export class SummaryTally {
 
   file(f: FileReport): void {
     this.files.add(f.file);
-    this.count(f.findings);
+    this.add(severityCounts(f.findings));
   }
 
-  private count(findings: Finding[]): void {
-    for (const f of findings) {
-      if (f.severity === 'error') this.errors++;
-      else if (f.severity === 'warning') this.warnings++;
-      else this.infos++;
-    }
+  private add(c: SeverityCounts): void {
+    this.errors += c.errors;
+    this.warnings += c.warnings;
+    this.infos += c.infos;
   }
 
   summary(): ReportSummary {
