@@ -1,6 +1,6 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
-import { codePointLength, isTextField, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
-import { CellLengths, codePointLengthUnits, hasSurrogate, LENGTH_STRIDE, LONG_CELL, MAX_LONG_CELLS, SMALL_LENGTH } from '../../src/knowledge/cell-lengths.js';
+import { isTextField, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
+import { cellLength, CellLengths, codePointLengthUnits, LENGTH_STRIDE, LONG_CELL, MAX_LONG_CELLS, SMALL_LENGTH } from '../../src/knowledge/cell-lengths.js';
 import { csvSummaryFacts, csvTableFacts, type CellLengthFacts, type TableInfo } from '../../src/model/index.js';
 
 interface Options {
@@ -82,7 +82,7 @@ export const { meta, create } = defineRule<Options>({
           } else {
             const raw = cells[column];
             if (!raw || (missing[i] === 1 && fields[i]!.missing.has(raw))) continue;
-            length = !bmp && hasSurrogate(raw) ? codePointLength(raw) : raw.length;
+            length = cellLength(raw, bmp);
           }
           if (length < SMALL_LENGTH) counts[i * LENGTH_STRIDE + length]!++;
           else lengths.addLarge(i, length, ctx.row);

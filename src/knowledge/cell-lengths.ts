@@ -22,6 +22,7 @@ export const MAX_LONG_CELLS = 100_000;
 export const LENGTH_STRIDE = SMALL_LENGTH + 8;
 
 import type { CellLengthFacts, LongCell } from '../model/index.js';
+import { codePointLength } from './code-points.js';
 
 /** Cell lengths (in code points, non-empty cells only) of the columns 0 to `columns − 1`. */
 export class CellLengths implements CellLengthFacts {
@@ -139,6 +140,11 @@ export function hasSurrogate(s: string): boolean {
     if (c >= 0xd800 && c <= 0xdbff) return true;
   }
   return false;
+}
+
+/** The length in code points of a cell's string; `bmp`: its row has no surrogate pair (RowContext.bmp), so it is the UTF-16 length. */
+export function cellLength(raw: string, bmp: boolean): number {
+  return !bmp && hasSurrogate(raw) ? codePointLength(raw) : raw.length;
 }
 
 /** The length in code points of `units[from, to)`: its UTF-16 length less one per surrogate pair. */

@@ -23,9 +23,8 @@ import {
   MAX_PLAIN_DIGITS,
   POW10,
 } from './cell-type.js';
-import { codePointLength } from '../knowledge/code-points.js';
 import { DistinctValues } from '../util/distinct-values.js';
-import { CellLengths, codePointLengthUnits, hasSurrogate, LENGTH_STRIDE, SMALL_LENGTH } from '../knowledge/cell-lengths.js';
+import { cellLength, CellLengths, codePointLengthUnits, LENGTH_STRIDE, SMALL_LENGTH } from '../knowledge/cell-lengths.js';
 
 /** Distinct values kept over all columns of a table; each column gets a share (see `capFor`). */
 const DISTINCT_BUDGET = 100_000;
@@ -401,5 +400,5 @@ export class TableProfiler {
 /** Counts the length of the cell `raw` of `column` (in code points; empty cells are not counted). */
 function countString(lengths: CellLengths, column: number, raw: string, row: number, bmp: boolean): void {
   if (raw.length === 0) return;
-  lengths.add(column, !bmp && hasSurrogate(raw) ? codePointLength(raw) : raw.length, row);
+  lengths.add(column, cellLength(raw, bmp), row);
 }
