@@ -52,7 +52,7 @@ function facts(cells: string[], quoted: (p: number) => boolean, rand: () => numb
     cell: (i) => cells[i]!,
     blank: () => isBlankRow(cells),
     units: () => r,
-    hash53: () => hash53Units(cells, r.units, r.starts, r.ends, r.known),
+    hash53: () => hash53Units(cells, r.units, r.starts, r.ends, r.known, false),
     nonAscii: () => (cells.length > 31 ? undefined : cells.reduce((m, c, p) => (/[^\x00-\x7f]/.test(c) ? m | (1 << p) : m), 0)),
   };
 }
