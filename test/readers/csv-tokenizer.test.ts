@@ -162,7 +162,7 @@ describe('the fast CSV tokenizer reads as csv-parse does', () => {
       // csv-parse from a record in the middle of a big chunk on: the rest of the chunk goes to it too.
       await expectSame(`h1,h2,h3${rd}${clean}1,"a"b,c${rd}${clean}`, {}, [256 * 1024]);
     }
-  });
+  }, 120_000);
 
   it('on Latin-1 text copied as bytes: ASCII pieces, then accents cut at piece and chunk ends, then characters from U+0100 on, then accents again', async () => {
     const PIECE = 48 * 1024;
@@ -184,13 +184,13 @@ describe('the fast CSV tokenizer reads as csv-parse does', () => {
       await expectSame(bytes, {}, [256 * 1024, PIECE + 1]);
     }
     expect(cut).toBeGreaterThanOrEqual(2);
-  });
+  }, 120_000);
 
   it('on every CSV and TSV fixture', async () => {
     const files = csvFixtureFiles('fixtures');
     expect(files.length).toBeGreaterThan(100);
     for (const f of files) await expectSame(readFileSync(f), { name: f }, [4096, 256 * 1024]);
-  });
+  }, 120_000);
 });
 
 describe('what the tokenizer tells rules of a row\'s characters', () => {
