@@ -16,7 +16,6 @@ import { packageRoot } from '../util/package-root.js';
  * and through them only the knowledge those rules use. An imported rule whose `meta` is not
  * the manifest's is an error (a stale build), never silently run.
  */
-const here = path.dirname(fileURLToPath(import.meta.url));
 const ownExt = path.extname(fileURLToPath(import.meta.url)); // .ts under vitest, .js once built
 
 /** A folder of rule files and the manifest of their metas. */
@@ -127,8 +126,16 @@ export class RuleRegistry {
   }
 }
 
+/**
+ * `rules/` under vitest (sources), `dist/rules/` once built: found from the package root, not from
+ * this module, which the build bundles into a shared chunk (scripts/bundle.mjs).
+ */
+function builtinRulesDir(): string {
+  return ownExt === '.ts' ? path.join(packageRoot(), 'rules') : path.join(packageRoot(), 'dist', 'rules');
+}
+
 /** odlint's own rules. */
-export const builtinRegistry = new RuleRegistry(path.resolve(here, '..', '..', 'rules'), ownExt, path.join(packageRoot(), 'dist', 'data', 'rules.json'), ownExt === '.ts');
+export const builtinRegistry = new RuleRegistry(builtinRulesDir(), ownExt, path.join(packageRoot(), 'dist', 'data', 'rules.json'), ownExt === '.ts');
 
 /** Every built-in rule's meta, without importing any rule's code. */
 export function builtinRuleMetas(): Promise<Map<string, RuleMeta>> {
