@@ -27,12 +27,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const reporters = path.join(dist, 'src', 'reporters');
 const NOT_FORMATTERS = new Set(['index.js', 'types.js', 'build-report.js']); // as src/util/format-names.ts
+// Modules the repository's own tools import from dist/ (bench/catalogue-formats.mjs,
+// scripts/shacl-reference.mjs, test/fix/write.test.ts): entry points too, so that they exist.
+const TOOLS = ['loaders/rdf-graph.js', 'loaders/rdf-turtle.js', 'loaders/index.js', 'shacl/shape-sets.js', 'shacl/vocabularies.js', 'shacl/ntriples.js', 'util/temp-files.js'];
 const jsFiles = (dir) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, f));
 const entries = [
   path.join(dist, 'src', 'index.js'),
   path.join(dist, 'src', 'cli', 'index.js'),
   path.join(dist, 'src', 'pipeline', 'worker.js'),
   ...jsFiles(path.join(dist, 'rules')),
+  ...TOOLS.map((f) => path.join(dist, 'src', f)),
   ...readdirSync(reporters).filter((f) => f.endsWith('.js') && !f.startsWith('_') && !NOT_FORMATTERS.has(f)).map((f) => path.join(reporters, f)),
 ];
 
