@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { readCsv, type CsvParser } from '../../src/readers/csv.js';
 import { CsvTokenizer } from '../../src/readers/csv-tokenizer.js';
+import { prng } from '../helpers/prng.js';
 import { DEFAULT_LIMITS, type Limits, type RowContext, type TableDialect } from '../../src/model/index.js';
 import { hash53 } from '../../src/engine/hash-set.js';
 import { csvFixtureFiles } from '../helpers/csv-fixture-tables.js';
@@ -129,11 +130,7 @@ describe('the fast CSV tokenizer reads as csv-parse does', () => {
   });
 
   it('on random text made of delimiters, quotes, line breaks and multi-byte characters', async () => {
-    let seed = 7;
-    const rand = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
+    const rand = prng(7);
     const text = (alphabet: string[], len: number) => Array.from({ length: len }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
     const common = ['a', 'b', ',', ',', '"', '"', ' ', 'é', '😀', ';'];
     // One kind of line break (the tokenizer reads these), then all kinds (csv-parse reads them).
@@ -234,11 +231,8 @@ describe('which cells of a record are outside ASCII (RowContext.record)', () => 
   });
 
   it('tells the same from where the Latin-1 decoding noted them: accents at every place of a cell, records cut across pieces, pieces with characters from U+0100 on', async () => {
-    let seed = 5;
-    const rand = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const random = prng(5);
+    const rand = (n: number) => Math.floor(random() * n);
     const accents = ['é', 'ÿ', '\u0080', '\u00a0', 'Ü'];
     const wider = ['€', '😀', 'Œ'];
     // A cell: an accent first, last, alone, quoted (with a doubled quote, a line break), after a long run of ASCII; or ASCII.

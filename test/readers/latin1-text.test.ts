@@ -9,6 +9,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { latin1NonAscii, latin1NonAsciiCount, latin1Utf8 } from '../../src/readers/latin1-text.js';
 import { csvFixtureFiles } from '../helpers/csv-fixture-tables.js';
+import { prng } from '../helpers/prng.js';
 
 /** The definition: `toString('utf8')` when every character is below U+0100 in valid UTF-8, else undefined. */
 function expected(buf: Buffer): string | undefined {
@@ -45,11 +46,8 @@ const PARTS = [
 
 describe('latin1Utf8', () => {
   it('is toString(\'utf8\') on valid Latin-1 text and undefined on anything else, at every alignment', () => {
-    let seed = 11;
-    const rand = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const random = prng(11);
+    const rand = (n: number) => Math.floor(random() * n);
     let given = 0;
     let refused = 0;
     for (let k = 0; k < 4000; k++) {
