@@ -4,8 +4,9 @@
 // link, more for CommonJS packages). See docs/architecture.md ("The build").
 //
 // - Entry points are the modules loaded by a computed path, which keep their paths: the CLI, the
-//   API (the package's main), the worker thread, every rule (src/engine/registry.ts imports the
-//   enabled ones by id) and every formatter (src/reporters/index.ts). Code splitting puts what
+//   API (the package's main), the worker thread, every formatter (src/reporters/index.ts), and
+//   one module per rule family (written here: src/engine/registry.ts imports the families of the
+//   enabled rules). Code splitting puts what
 //   they share in dist/chunks/, and a literal `import()` stays lazy (a chunk loaded on first use).
 // - Packages of START_UP (what every lint run loads) are bundled with what they import; every
 //   other package stays a plain import from node_modules (the RDF, SHACL, Parquet and Markdown
@@ -35,10 +36,29 @@ const entries = [
   path.join(dist, 'src', 'index.js'),
   path.join(dist, 'src', 'cli', 'index.js'),
   path.join(dist, 'src', 'pipeline', 'worker.js'),
-  ...jsFiles(path.join(dist, 'rules')),
+  ...writeFamilyModules(path.join(dist, 'rules')),
   ...TOOLS.map((f) => path.join(dist, 'src', f)),
   ...readdirSync(reporters).filter((f) => f.endsWith('.js') && !f.startsWith('_') && !NOT_FORMATTERS.has(f)).map((f) => path.join(reporters, f)),
 ];
+
+/**
+ * `rules/<family>.js` for each family folder: its rules' modules by name, the one module the
+ * registry imports for any of them (src/engine/registry.ts). Files as the registry finds rules.
+ */
+function writeFamilyModules(rules) {
+  return readdirSync(rules, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map(({ name: family }) => {
+      const names = readdirSync(path.join(rules, family))
+        .filter((f) => f.endsWith('.js') && !f.startsWith('_') && !f.includes('.test.'))
+        .map((f) => f.slice(0, -3))
+        .sort();
+      const file = path.join(rules, `${family}.js`);
+      const lines = names.map((n, i) => `import * as r${i} from './${family}/${n}.js';`);
+      writeFileSync(file, `${lines.join('\n')}\nexport const rules = {\n${names.map((n, i) => `  '${n}': r${i},`).join('\n')}\n};\n`);
+      return file;
+    });
+}
 
 /** `pkg` of `pkg/sub` or `@scope/pkg/sub`; undefined for a relative or absolute path. */
 const packageOf = (specifier) => (/^[./]/.test(specifier) ? undefined : specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
