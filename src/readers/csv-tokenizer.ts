@@ -14,6 +14,7 @@ import { latin1NonAscii, latin1NonAsciiCount, latin1Utf8 } from './latin1-text.j
 import type { RecordFacts, RecordUnits } from '../model/index.js';
 
 const LF = 10;
+const COMMA = 44;
 const CR = 13;
 const PIECE = 48 * 1024;
 /** Pieces decoded without trying Latin-1 after one that had characters from U+0100 on. */
@@ -302,7 +303,7 @@ export class CsvTokenizer implements RecordFacts {
    */
   hash53(cells: readonly string[]): number {
     const r = this.units();
-    return hash53Units(cells, r.units, r.starts, r.ends, r.known);
+    return hash53Units(cells, r.units, r.starts, r.ends, r.known, this.d === COMMA);
   }
 
   /**

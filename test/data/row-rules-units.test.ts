@@ -40,7 +40,7 @@ function facts(cells: string[], quoted: (p: number) => boolean, rand: () => numb
   const r = recordUnits(cells, quoted, rand);
   return {
     units: () => r,
-    hash53: (c) => hash53Units(c, r.units, r.starts, r.ends, r.known),
+    hash53: (c) => hash53Units(c, r.units, r.starts, r.ends, r.known, false),
     nonAscii: () => (cells.length > 31 ? undefined : cells.reduce((m, c, p) => (/[^\x00-\x7f]/.test(c) ? m | (1 << p) : m), 0)),
   };
 }

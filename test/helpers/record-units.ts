@@ -12,7 +12,8 @@ export function pick<T>(rand: () => number, xs: readonly T[]): T {
   return xs[Math.floor(rand() * xs.length)]!;
 }
 
-export function recordUnits(cells: readonly string[], quoted: (p: number) => boolean, rand: () => number): RecordUnits {
+/** `delimiter`: the unit after each cell (by default drawn from a comma, digits and a colon). */
+export function recordUnits(cells: readonly string[], quoted: (p: number) => boolean, rand: () => number, delimiter?: number): RecordUnits {
   const units = new Uint16Array(8 + cells.reduce((n, c) => n + c.length + 3, 0) + 8);
   const starts = new Int32Array(MASK_CELLS);
   const ends = new Int32Array(MASK_CELLS);
@@ -28,7 +29,7 @@ export function recordUnits(cells: readonly string[], quoted: (p: number) => boo
     }
     at += c.length;
     if (q) units[at++] = 34;
-    units[at++] = pick(rand, [44, 48, 49, 58]);
+    units[at++] = delimiter ?? pick(rand, [44, 48, 49, 58]);
   });
   for (; at < units.length; at++) units[at] = 48 + Math.floor(rand() * 10);
   return { units, starts, ends, known: Math.min(cells.length, MASK_CELLS) };
