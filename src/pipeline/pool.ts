@@ -6,6 +6,7 @@ import type { UnitEvent } from './unit.js';
 import type { RunSettings } from './run.js';
 import type { DescriptorUnit } from './split.js';
 import { isBrokenLiteral } from '../harvest/client.js';
+import type { Handoff } from './lanes.js';
 
 /**
  * Small descriptor files travel to a worker together: a task carries up to this many units and
@@ -34,6 +35,8 @@ export interface WorkerTask {
   port: import('node:worker_threads').MessagePort;
   /** Datasets come back packed (src/pipeline/unit.ts PackedDataset). */
   pack?: true;
+  /** The worker adds one here as the task ends (src/pipeline/lanes.ts Handoff). */
+  ended?: Int32Array;
 }
 
 /** A worker's first task: load the run's config (imports its rules and plugins) before the run's tasks come. */
@@ -174,8 +177,10 @@ export interface Pool {
  * a unit whose body moved to a worker that died is reloaded first (should that fail, e.g. the
  * page cannot be had again, what it yields instead is passed on whole). With `pack`, the worker
  * sends its datasets packed (units linted here after a worker died send theirs as they are).
+ * With `handoff`, the worker says when the task ends (src/pipeline/lanes.ts).
  */
-export async function runTask(pool: Pool, units: LintUnit[], settings: RunSettings, sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>, reload?: Reload, pack = false): Promise<void> {
+export async function runTask(pool: Pool, units: LintUnit[], settings: RunSettings, sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>, reload?: Reload, options: { pack?: boolean; handoff?: Handoff } = {}): Promise<void> {
+  const { pack = false, handoff } = options;
   const { port1, port2 } = new MessageChannel();
   // Moved when the task reaches a worker (a task aborted before keeps its bytes).
   const moved = new Map<LintUnit, ArrayBuffer>();
@@ -202,9 +207,11 @@ export async function runTask(pool: Pool, units: LintUnit[], settings: RunSettin
     }
   });
   try {
-    await pool.run({ units, settings, port: port2, ...(pack ? { pack: true as const } : {}) } satisfies WorkerTask, { transferList: [port2, ...moved.values()], ...(pool.broken ? { signal: pool.broken } : {}) });
+    await pool.run({ units, settings, port: port2, ...(pack ? { pack: true as const } : {}), ...(handoff ? { ended: handoff.ended } : {}) } satisfies WorkerTask, { transferList: [port2, ...moved.values()], ...(pool.broken ? { signal: pool.broken } : {}) });
+    handoff?.settle(true);
     await allEnded;
   } catch (error) {
+    handoff?.settle(false);
     failed = true;
     // A snapshot page whose JSON string was not one: the worker is fine, the page is read again.
     const broken = isBrokenLiteral(error);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { dataFileUnits, dataFilesInventory, recordInventory, type LintPlan, type LintRequest, type LintUnit } from '../engine/lint.js';
 import type { Inventory } from '../engine/inventory.js';
 import type { ConfigRequest } from '../config/resolve.js';
@@ -13,7 +13,7 @@ import { fileReport } from '../reporters/build-report.js';
 import type { CacheRecorder, LintCache } from './cache.js';
 import { groupTasks, lintOrReload, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Reload, type Task, type TaskSink, type WarmTask } from './pool.js';
 import { displayPath } from '../util/paths.js';
-import { boundMainHeap, Lanes, poolThreads } from './lanes.js';
+import { boundMainHeap, Handoff, Lanes, poolThreads } from './lanes.js';
 import { fileParts, joinParts, splittable, type PartUnit } from './split.js';
 import type { RemoteRun, SampleSettings } from '../engine/remote.js';
 
@@ -62,12 +62,15 @@ export function* catalogueEvents(facts: CatalogueFacts, rules: ReadonlyMap<strin
 /** Events travel from workers in batches of this many (fewer messages, still streaming). */
 export const EVENT_BATCH = 64;
 
-/** A unit's events in batches of `EVENT_BATCH` (the last one shorter), each as soon as it is full. */
-export async function* eventBatches(events: AsyncIterable<UnitEvent>): AsyncGenerator<UnitEvent[]> {
+/**
+ * A unit's events in batches of `EVENT_BATCH` (the last one shorter), each as soon as it is full —
+ * or, with `cut`, as soon as `cut()` says so after an event.
+ */
+export async function* eventBatches(events: AsyncIterable<UnitEvent>, cut?: () => boolean): AsyncGenerator<UnitEvent[]> {
   let batch: UnitEvent[] = [];
   for await (const e of events) {
     batch.push(e);
-    if (batch.length >= EVENT_BATCH) {
+    if (batch.length >= EVENT_BATCH || cut?.()) {
       yield batch;
       batch = [];
     }
@@ -123,11 +126,13 @@ export const MAIN_LANE_UP_TO = 4;
 /**
  * Runs a task's units in this thread, as a worker would: events in batches, and a turn of the
  * event loop between batches, so that workers' results, harvest fetches and the report's
- * writes go on meanwhile.
+ * writes go on meanwhile — at once when a worker has ended its task (`handoff`), so that it
+ * gets its next one.
  */
-async function runHere(units: LintUnit[], sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>, reload?: Reload): Promise<void> {
+async function runHere(units: LintUnit[], sink: TaskSink, inProcess: (unit: LintUnit) => AsyncIterable<UnitEvent>, handoff: Handoff, reload?: Reload): Promise<void> {
+  const workerEnded = () => handoff.pending();
   for (let i = 0; i < units.length; i++) {
-    for await (const batch of eventBatches(lintOrReload(units[i]!, inProcess, reload))) {
+    for await (const batch of eventBatches(lintOrReload(units[i]!, inProcess, reload), workerEnded)) {
       sink.emit(i, batch);
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -225,6 +230,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       // A big file's parts go to the workers (not with --fix: its fixes are written per file).
       const split = settings.fix ? undefined : splittable;
       const lanes = new Lanes(jobs, extras.mainLane ?? jobs <= MAIN_LANE_UP_TO);
+      const handoff = new Handoff();
       if (lanes.main && extras.boundMainHeap) boundMainHeap();
       const start = async (task: Task, emit: (events: UnitEvent[]) => void, reload?: Reload): Promise<void> => {
         if (task.kind === 'hit') return emit(task.events);
@@ -233,8 +239,8 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
         // The parts of a big file go to workers only: the main thread scans the file for them.
         const lane = await lanes.take(!task.units.some((u) => u.kind === 'fetched' && u.part?.local));
         try {
-          if (lane === 'main') await runHere(task.units, sink(emit, task.recorders), inProcess, reload);
-          else await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload, packs(task.units));
+          if (lane === 'main') await runHere(task.units, sink(emit, task.recorders), inProcess, handoff, reload);
+          else await runTask(await poolOf(), task.units, settings, sink(emit, task.recorders), inProcess, reload, { pack: packs(task.units), handoff });
         } finally {
           lanes.give(lane);
         }
@@ -403,10 +409,9 @@ function workerFailure(unit: LintUnit, error: unknown, cwd: string, heapMb: numb
   return `a worker thread ${why} on ${what}: it was linted in the main thread`;
 }
 
-/** The compiled worker module (under vitest this file is TypeScript: the built one is used). */
+/** The built worker module, an entry of the bundle (under vitest too: this file is TypeScript there). */
 function workerUrl(): string {
-  const here = fileURLToPath(import.meta.url);
-  const built = here.endsWith('.ts') ? path.join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js') : path.join(path.dirname(here), 'worker.js');
+  const built = path.join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js');
   if (!existsSync(built)) throw new Error(`worker module ${built} is missing (npm run build)`);
   return pathToFileURL(built).href;
 }

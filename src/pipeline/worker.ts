@@ -63,7 +63,7 @@ export default async function lintTask(task: WorkerTask | WarmTask): Promise<voi
     await configFor(task.warm);
     return;
   }
-  const { units, settings, port, pack } = task;
+  const { units, settings, port, pack, ended } = task;
   const post = (msg: WorkerMessage) => port.postMessage(msg);
   try {
     const req = await requestFor(settings);
@@ -74,5 +74,7 @@ export default async function lintTask(task: WorkerTask | WarmTask): Promise<voi
     }
   } finally {
     port.close();
+    // After the task's last message: the main thread may turn its event loop for it now.
+    if (ended) Atomics.add(ended, 0, 1);
   }
 }
