@@ -14,7 +14,7 @@ COPY rules rules
 COPY schemas schemas
 COPY presets presets
 COPY docs docs
-COPY scripts/compile-data.mjs scripts/compile-data.mjs
+COPY scripts/compile-data.mjs scripts/bundle.mjs scripts/
 RUN npm run build && npm pack --ignore-scripts --pack-destination /tmp && mv /tmp/odlint-*.tgz /tmp/odlint.tgz
 
 FROM node:20-alpine

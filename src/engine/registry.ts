@@ -15,9 +15,17 @@ import { packageRoot } from '../util/package-root.js';
  * resolution works on those metas, and `importRules` then imports the enabled rules' modules —
  * and through them only the knowledge those rules use. An imported rule whose `meta` is not
  * the manifest's is an error (a stale build), never silently run.
+ *
+ * Once built, a family's rules are one module beside the family's folder,
+ * `dist/rules/<family>.js` (scripts/bundle.mjs: on Node 20 every module opened costs more than
+ * the code of a family's other rules), so a run imports the families of the rules it enables.
  */
-const here = path.dirname(fileURLToPath(import.meta.url));
 const ownExt = path.extname(fileURLToPath(import.meta.url)); // .ts under vitest, .js once built
+
+/** A family module (scripts/bundle.mjs): each of the family's rule modules by rule name. */
+interface FamilyModule {
+  rules: Record<string, Partial<RuleModule>>;
+}
 
 /** A folder of rule files and the manifest of their metas. */
 export class RuleRegistry {
@@ -25,6 +33,7 @@ export class RuleRegistry {
   private readonly modules = new Map<string, Promise<RuleModule>>();
   /** The rules whose module this registry imported in this thread (the test of lazy loading reads it). */
   readonly imported = new Set<string>();
+  private readonly familyModules = new Map<string, boolean>();
 
   constructor(
     /** `rules/`: one folder per family, one file per rule. */
@@ -89,10 +98,11 @@ export class RuleRegistry {
   }
 
   private async importModule(id: string): Promise<RuleModule> {
-    const file = this.fileOf(id);
+    const family = this.familyModuleOf(id);
+    const file = family ?? this.fileOf(id);
     let mod: Partial<RuleModule>;
     try {
-      mod = (await import(pathToFileURL(file).href)) as Partial<RuleModule>;
+      mod = family ? (((await import(pathToFileURL(family).href)) as FamilyModule).rules[path.basename(id)] ?? {}) : ((await import(pathToFileURL(file).href)) as Partial<RuleModule>);
     } catch (e) {
       throw new Error(`rule ${id} (${file}) failed to load: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -125,10 +135,26 @@ export class RuleRegistry {
   private fileOf(id: string): string {
     return path.join(this.dir, `${id}${this.ext}`);
   }
+
+  /** `<dir>/<family><ext>`, the module of the family's rules, where the build wrote one; else undefined. */
+  private familyModuleOf(id: string): string | undefined {
+    const file = path.join(this.dir, `${path.dirname(id)}${this.ext}`);
+    let exists = this.familyModules.get(file);
+    if (exists === undefined) this.familyModules.set(file, (exists = existsSync(file)));
+    return exists ? file : undefined;
+  }
+}
+
+/**
+ * `rules/` under vitest (sources), `dist/rules/` once built: found from the package root, not from
+ * this module, which the build bundles into a shared chunk (scripts/bundle.mjs).
+ */
+function builtinRulesDir(): string {
+  return ownExt === '.ts' ? path.join(packageRoot(), 'rules') : path.join(packageRoot(), 'dist', 'rules');
 }
 
 /** odlint's own rules. */
-export const builtinRegistry = new RuleRegistry(path.resolve(here, '..', '..', 'rules'), ownExt, path.join(packageRoot(), 'dist', 'data', 'rules.json'), ownExt === '.ts');
+export const builtinRegistry = new RuleRegistry(builtinRulesDir(), ownExt, path.join(packageRoot(), 'dist', 'data', 'rules.json'), ownExt === '.ts');
 
 /** Every built-in rule's meta, without importing any rule's code. */
 export function builtinRuleMetas(): Promise<Map<string, RuleMeta>> {

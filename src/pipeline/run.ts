@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { dataFileUnits, dataFilesInventory, recordInventory, type LintPlan, type LintRequest, type LintUnit } from '../engine/lint.js';
 import type { Inventory } from '../engine/inventory.js';
 import type { ConfigRequest } from '../config/resolve.js';
@@ -409,10 +409,9 @@ function workerFailure(unit: LintUnit, error: unknown, cwd: string, heapMb: numb
   return `a worker thread ${why} on ${what}: it was linted in the main thread`;
 }
 
-/** The compiled worker module (under vitest this file is TypeScript: the built one is used). */
+/** The built worker module, an entry of the bundle (under vitest too: this file is TypeScript there). */
 function workerUrl(): string {
-  const here = fileURLToPath(import.meta.url);
-  const built = here.endsWith('.ts') ? path.join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js') : path.join(path.dirname(here), 'worker.js');
+  const built = path.join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js');
   if (!existsSync(built)) throw new Error(`worker module ${built} is missing (npm run build)`);
   return pathToFileURL(built).href;
 }

@@ -1,11 +1,14 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageRoot } from './package-root.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const ext = path.extname(fileURLToPath(import.meta.url));
-/** The folder of the built-in formatters, and their modules' extension (.js built, .ts under vitest). */
-export const REPORTERS_DIR = path.join(here, '..', 'reporters');
+/**
+ * The folder of the built-in formatters, and their modules' extension (.js built, .ts under
+ * vitest): from the package root, since the build bundles this module into a shared chunk.
+ */
+export const REPORTERS_DIR = ext === '.ts' ? path.join(packageRoot(), 'src', 'reporters') : path.join(packageRoot(), 'dist', 'src', 'reporters');
 export const MODULE_EXTENSION = ext;
 const NOT_FORMATTERS = new Set(['index', 'types', 'build-report']);
 

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, CORPUS } from '../helpers/lint.js';
+import { loadedModules } from '../helpers/bundle-sources.js';
 
 // The RDF parsers are heavy: a run over JSON/YAML descriptors must not load them. The built
 // executable runs with a resolve hook that lists every module it imports.
@@ -15,9 +16,9 @@ async function importedParsers(inputs: string[]): Promise<string[]> {
   const trace = path.join(mkdtempSync(path.join(os.tmpdir(), 'odlint-trace-')), 'imports.txt');
   const r = await execa('node', ['--import', HOOK, BIN, '-f', 'json', ...inputs], { cwd: ROOT, reject: false, env: { ODLINT_IMPORT_TRACE: trace } });
   expect([0, 1], r.stderr).toContain(r.exitCode);
-  const urls = readFileSync(trace, 'utf8').split('\n');
-  expect(urls.some((u) => u.includes('/dist/src/loaders/index.js'))).toBe(true);
-  return PARSERS.filter((p) => urls.some((u) => u.includes(`/node_modules/${p}/`)));
+  const modules = loadedModules(readFileSync(trace, 'utf8').split('\n'));
+  expect(modules).toContain('dist/src/loaders/index.js');
+  return PARSERS.filter((p) => modules.some((m) => m.startsWith(`node_modules/${p}/`)));
 }
 
 describe('RDF parsers are imported only when an RDF input appears', () => {

@@ -43,6 +43,14 @@ describe('RuleRegistry', () => {
     expect([...reg.imported]).toEqual(['x/a']);
   });
 
+  it('a family module beside the family’s folder (the build’s) gives its rules by name', async () => {
+    const reg = registryOf({ 'x/a': 'throw new Error("the family module is imported instead");\n' }, [meta('x/a'), meta('x/b')]);
+    writeFileSync(path.join(reg.dir, 'x.mjs'), `export const rules = { a: { meta: ${JSON.stringify(meta('x/a'))}, create() { return {}; } } };\n`);
+    expect([...(await reg.importRules(['x/a'])).keys()]).toEqual(['x/a']);
+    expect([...reg.imported]).toEqual(['x/a']);
+    await expect(reg.importRules(['x/b'])).rejects.toThrow(/^rule file .*x\.mjs must export "meta" and "create"$/);
+  });
+
   it('a rule file that fails to import is an error naming the rule and the cause', async () => {
     const reg = registryOf({ 'x/broken': 'export const meta = ;\n' }, [meta('x/broken')]);
     await expect(reg.importRules(['x/broken'])).rejects.toThrow(/^rule x\/broken \(.*x\/broken\.mjs\) failed to load: /);

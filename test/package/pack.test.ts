@@ -32,9 +32,10 @@ describe('npm package', () => {
     const packed = await execa('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT });
     const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
     const files = info!.files.map((f) => f.path);
-    for (const f of ['bin/odlint.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/pipeline/worker.js', 'dist/rules/licence/licence-missing.js', 'dist/data/schemas/licences.json', 'dist/data/rules.json', 'schemas/config.schema.json', 'presets/brussels.yaml', 'rules/licence/licence-missing.md', 'LICENSE', 'NOTICE', 'README.md']) {
+    for (const f of ['bin/odlint.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/pipeline/worker.js', 'dist/rules/licence.js', 'dist/data/schemas/licences.json', 'dist/data/rules.json', 'schemas/config.schema.json', 'presets/brussels.yaml', 'rules/licence/licence-missing.md', 'LICENSE', 'NOTICE', 'README.md']) {
       expect(files, f).toContain(f);
     }
+    expect(files.filter((f) => f.startsWith('dist/chunks/')).length, 'the bundle’s shared chunks (scripts/bundle.mjs)').toBeGreaterThan(0);
     expect(files.filter((f) => /^(src|test|fixtures|examples|bench)\//.test(f) || f.endsWith('.map'))).toEqual([]);
 
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as PackageJson;
