@@ -1,6 +1,6 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
 import { isTextField, missingBeyondEmpty, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
-import { isBlankRow, type TableInfo } from '../../src/model/index.js';
+import { cellAt, type TableInfo } from '../../src/model/index.js';
 
 /** The reader marks the cells outside ASCII among a record's first 31 (`RecordFacts.nonAscii`: bits of a number). */
 const MASK_CELLS = 31;
@@ -26,6 +26,7 @@ export const { meta, create } = defineRule<Options>({
     severity: 'info',
     presets: [],
     needsRows: true,
+    readsRecord: true,
     optionsSchema: { properties: { ...MAX_FINDINGS_OPTION } },
     defaultOptions: { maxFindings: 10 },
     messages: {
@@ -66,13 +67,14 @@ export const { meta, create } = defineRule<Options>({
         index();
         limit = new FindingLimit(context.options.maxFindings);
       },
-      row(cells, ctx) {
+      row(_, ctx) {
         if (ctx.ascii) return;
-        // The reader may tell which cells have such characters (RowContext.record): no scan then.
-        const known = ctx.record?.nonAscii();
-        if (known === 0 || isBlankRow(cells)) return;
-        if (!ctx.table.header.length && cells.length > fields.length) {
-          fields = widenHeaderless(fields, ctx.table.header, cells.length);
+        const record = ctx.record!;
+        // The reader may tell which cells have such characters: no scan then.
+        const known = record.nonAscii();
+        if (known === 0 || record.blank()) return;
+        if (!ctx.table.header.length && record.width > fields.length) {
+          fields = widenHeaderless(fields, ctx.table.header, record.width);
           index();
         }
         if (known !== undefined && byColumn) {
@@ -88,14 +90,16 @@ export const { meta, create } = defineRule<Options>({
           for (let m = known; m !== 0; m &= m - 1) {
             const column = 31 - Math.clz32(m & -m);
             const i = byColumn[column];
-            const raw = cells[column];
-            if (i !== undefined && raw !== undefined) check(fields[i]!, raw, ctx.row, lookUp[i]!);
+            if (i === undefined) continue;
+            const raw = cellAt(record, column);
+            if (raw !== undefined) check(fields[i]!, raw, ctx.row, lookUp[i]!);
           }
           return;
         }
         for (let i = 0; i < fields.length; i++) {
           const ref = fields[i]!;
-          const raw = cells[ref.column];
+          if (known !== undefined && (known & (1 << ref.column)) === 0) continue;
+          const raw = cellAt(record, ref.column);
           if (raw !== undefined && (known === undefined ? nonAscii(raw) : (known & (1 << ref.column)) !== 0)) check(ref, raw, ctx.row, lookUp[i]!);
         }
       },

@@ -1,5 +1,5 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
-import { isBlankRow, type TableInfo } from '../../src/model/index.js';
+import type { TableInfo } from '../../src/model/index.js';
 
 interface Options {
   maxFindings: number;
@@ -17,6 +17,7 @@ export const { meta, create } = defineRule<Options>({
     presets: ['recommended'],
     equivalents: { frictionless: { blank: ['blank-row'], more: ['blank-row'] }, csvlint: { blank: ['blank_rows'], more: ['blank_rows'] } },
     needsRows: true,
+    readsRecord: true,
     optionsSchema: { properties: { ...MAX_FINDINGS_OPTION } },
     defaultOptions: { maxFindings: 10 },
     messages: {
@@ -32,8 +33,8 @@ export const { meta, create } = defineRule<Options>({
         table = t;
         limit = new FindingLimit(context.options.maxFindings);
       },
-      row(cells, ctx) {
-        if (!isBlankRow(cells) || !limit.take(ctx.row)) return;
+      row(_, ctx) {
+        if (!ctx.record!.blank() || !limit.take(ctx.row)) return;
         context.report({ messageId: 'blank', data: { row: ctx.row }, location: { file: table.path, row: ctx.row } });
       },
       endTable(t) {

@@ -1,7 +1,7 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
 import { isTextField, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
 import { cellLength, CellLengths, codePointLengthUnits, LENGTH_STRIDE, LONG_CELL, MAX_LONG_CELLS, SMALL_LENGTH } from '../../src/knowledge/cell-lengths.js';
-import { csvSummaryFacts, csvTableFacts, type CellLengthFacts, type TableInfo } from '../../src/model/index.js';
+import { cellAt, csvSummaryFacts, csvTableFacts, type CellLengthFacts, type TableInfo } from '../../src/model/index.js';
 
 interface Options {
   interval: number;
@@ -20,6 +20,7 @@ export const { meta, create } = defineRule<Options>({
     severity: 'warning',
     presets: [],
     needsRows: true,
+    readsRecord: true,
     needsCellLengths: true,
     optionsSchema: {
       properties: {
@@ -61,26 +62,27 @@ export const { meta, create } = defineRule<Options>({
         lengths = new CellLengths(fields.length);
         index();
       },
-      row(cells, ctx) {
-        if (!ctx.table.header.length && cells.length > fields.length) {
-          fields = widenHeaderless(fields, ctx.table.header, cells.length);
+      row(_, ctx) {
+        const record = ctx.record!;
+        if (!ctx.table.header.length && record.width > fields.length) {
+          fields = widenHeaderless(fields, ctx.table.header, record.width);
           index();
         }
         // Lengths of unquoted cells come from where the reader's copy of the record has them.
-        const r = ctx.record?.units();
-        const known = r === undefined ? 0 : r.known;
+        const r = record.units();
+        const known = r.known;
         const bmp = ctx.bmp === true;
         const counts = lengths.counts;
         for (let i = 0; i < at.length; i++) {
           const column = at[i]!;
-          const from = column < known && missing[i] === 0 ? r!.starts[column]! : -1;
+          const from = column < known && missing[i] === 0 ? r.starts[column]! : -1;
           let length: number;
           if (from >= 0) {
-            const to = r!.ends[column]!;
+            const to = r.ends[column]!;
             if (from === to) continue;
-            length = bmp ? to - from : codePointLengthUnits(r!.units, from, to);
+            length = bmp ? to - from : codePointLengthUnits(r.units, from, to);
           } else {
-            const raw = cells[column];
+            const raw = cellAt(record, column);
             if (!raw || (missing[i] === 1 && fields[i]!.missing.has(raw))) continue;
             length = cellLength(raw, bmp);
           }

@@ -1,5 +1,5 @@
-import { defineRule, FindingLimit, HashSeen, hash53, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
-import { isBlankRow, type TableInfo } from '../../src/model/index.js';
+import { defineRule, FindingLimit, HashSeen, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
+import type { RecordCells, TableInfo } from '../../src/model/index.js';
 
 interface Options {
   maxFindings: number;
@@ -22,6 +22,7 @@ export const { meta, create } = defineRule<Options>({
     presets: [],
     equivalents: { frictionless: { duplicate: ['duplicate-row'] } },
     needsRows: true,
+    readsRecord: true,
     optionsSchema: {
       properties: {
         ...MAX_FINDINGS_OPTION,
@@ -54,12 +55,13 @@ export const { meta, create } = defineRule<Options>({
         bytes = t.path === dist.localPath && t.sheet === undefined ? dist.localBytes : undefined;
         sampled = sampledChars = 0;
       },
-      row(cells, ctx) {
-        if (isBlankRow(cells)) return; // data/blank-rows
-        if (bytes !== undefined) sizeTable(cells);
+      row(_, ctx) {
+        const record = ctx.record!;
+        if (record.blank()) return; // data/blank-rows
+        if (bytes !== undefined) sizeTable(record);
         partial ||= seen.full;
-        // The reader's copy of the record's text gives the same hash, cheaper (RowContext.record).
-        const first = seen.add(ctx.record ? ctx.record.hash53(cells) : hash53(cells), ctx.row);
+        // The CSV tokenizer hashes its copy of the record's text: the same number, cheaper.
+        const first = seen.add(record.hash53(), ctx.row);
         if (first && limit.take(ctx.row)) {
           context.report({ messageId: 'duplicate', data: { row: ctx.row, first }, location: { file: table.path, row: ctx.row } });
         }
@@ -76,8 +78,8 @@ export const { meta, create } = defineRule<Options>({
      * length), not grown by doubling: each growth moves every hash again. Only a hint (an archive's
      * size is the compressed one; later rows may be longer): the table still grows past it.
      */
-    function sizeTable(cells: readonly string[]): void {
-      for (let i = 0; i < cells.length; i++) sampledChars += cells[i]!.length + 1;
+    function sizeTable(cells: RecordCells): void {
+      for (let i = 0; i < cells.width; i++) sampledChars += cells.cell(i).length + 1;
       if (++sampled < SIZE_SAMPLE) return;
       seen.reserve(Math.floor(bytes! / (sampledChars / sampled)));
       bytes = undefined;

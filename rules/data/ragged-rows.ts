@@ -1,5 +1,5 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
-import { columnName, isBlankRow, type TableInfo } from '../../src/model/index.js';
+import { columnName, type TableInfo } from '../../src/model/index.js';
 
 interface Options {
   maxFindings: number;
@@ -20,6 +20,7 @@ export const { meta, create } = defineRule<Options>({
       csvlint: { extraCells: ['ragged_rows'], extraEmptyCells: ['ragged_rows'], missingCells: ['ragged_rows'] },
     },
     needsRows: true,
+    readsRecord: true,
     optionsSchema: { properties: { ...MAX_FINDINGS_OPTION } },
     defaultOptions: { maxFindings: 10 },
     messages: {
@@ -39,19 +40,21 @@ export const { meta, create } = defineRule<Options>({
         expected = t.header.length; // without a header, the first data row sets the width
         limit = new FindingLimit(context.options.maxFindings);
       },
-      row(cells, ctx) {
-        if (cells.length === expected || isBlankRow(cells)) return; // blank rows: data/blank-rows
+      row(_, ctx) {
+        const record = ctx.record!;
+        const width = record.width;
+        if (width === expected || record.blank()) return; // blank rows: data/blank-rows
         if (expected === 0) {
-          expected = cells.length;
+          expected = width;
           return;
         }
         if (!limit.take(ctx.row)) return;
-        const data = { row: ctx.row, cells: cells.length, expected };
-        if (cells.length < expected) {
-          context.report({ messageId: 'missingCells', data, location: { file: table.path, row: ctx.row, field: columnName(table, cells.length) } });
+        const data = { row: ctx.row, cells: width, expected };
+        if (width < expected) {
+          context.report({ messageId: 'missingCells', data, location: { file: table.path, row: ctx.row, field: columnName(table, width) } });
           return;
         }
-        const extra = cells.slice(expected);
+        const extra = Array.from({ length: width - expected }, (_, i) => record.cell(expected + i));
         const messageId = extra.every((c) => c.trim() === '') ? 'extraEmptyCells' : 'extraCells';
         context.report({ messageId, data: { ...data, extra: extra.length }, location: { file: table.path, row: ctx.row, field: String(expected + 1) } });
       },

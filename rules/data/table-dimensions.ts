@@ -23,6 +23,7 @@ export const { meta, create } = defineRule<Options>({
     severity: 'error',
     presets: [],
     needsRows: true,
+    readsRecord: true,
     optionsSchema: {
       properties: {
         numRows: count('Exact number of data rows (the header is not counted).'),
@@ -67,10 +68,10 @@ export const { meta, create } = defineRule<Options>({
         fields = t.header.length || undefined;
         if (fields !== undefined && fieldsChecked) check('Fields', fields, { file: t.path, ...(t.headerRow ? { row: t.headerRow } : {}) });
       },
-      row(cells, ctx) {
+      row(_, ctx) {
         rows++;
         if (fields === undefined) {
-          fields = cells.length;
+          fields = ctx.record!.width;
           if (fieldsChecked) check('Fields', fields, { file: table.path, row: ctx.row });
         }
       },

@@ -1,6 +1,6 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
 import { codePointLength, integerDigits, integerText, isWideSpace, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
-import { isBlankRow, type TableInfo } from '../../src/model/index.js';
+import { cellAt, type TableInfo } from '../../src/model/index.js';
 
 interface Options {
   stringLengths: number[];
@@ -46,6 +46,7 @@ export const { meta, create } = defineRule<Options>({
     severity: 'warning',
     presets: [],
     needsRows: true,
+    readsRecord: true,
     optionsSchema: {
       properties: {
         stringLengths: { type: 'array', items: { type: 'integer', minimum: 1 }, description: 'Text lengths (in characters) that suggest a cut (frictionless: 255).' },
@@ -103,23 +104,19 @@ export const { meta, create } = defineRule<Options>({
         index();
         limit = new FindingLimit(context.options.maxFindings);
       },
-      row(cells, ctx) {
-        if (isBlankRow(cells)) return;
-        if (!ctx.table.header.length && cells.length > fields.length) {
-          fields = widenHeaderless(fields.map((f) => f.ref), ctx.table.header, cells.length).map(checked);
+      row(_, ctx) {
+        const record = ctx.record!;
+        if (record.blank()) return;
+        if (!ctx.table.header.length && record.width > fields.length) {
+          fields = widenHeaderless(fields.map((f) => f.ref), ctx.table.header, record.width).map(checked);
           index();
         }
-        const r = ctx.record?.units();
-        if (r === undefined) {
-          for (let i = 0; i < fields.length; i++) check(fields[i]!, cells[columns[i]!], ctx.row);
-          return;
-        }
         // The reader's copy of the record rules out most cells without reading their strings.
-        const { units, starts, ends, known } = r;
+        const { units, starts, ends, known } = record.units();
         for (let i = 0; i < columns.length; i++) {
           const column = columns[i]!;
           const from = column < known ? starts[column]! : -1;
-          if (from < 0 || !ruledOut(kinds[i]!, units, from, ends[column]!)) check(fields[i]!, cells[column], ctx.row);
+          if (from < 0 || !ruledOut(kinds[i]!, units, from, ends[column]!)) check(fields[i]!, cellAt(record, column), ctx.row);
         }
       },
       endTable(t) {

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { DEFAULT_LIMITS, fileClock, LimitExceeded, type Dataset, type Distribution, type Finding, type Limits, type Severity, type SourceLocation, type TableInfo } from '../model/index.js';
 import type { EffectiveRule } from '../config/types.js';
 import { readerFor, DataFileError, UnsafeEntry, type TableSink, type ReadOptions } from '../readers/index.js';
+import { CellsRecord } from '../readers/cells-record.js';
 import { sniffFile } from '../readers/sniff.js';
 import type { RuleHooks, RuleModule, RuleContext, ReportDescriptor, AnalysisDef, TableAnalysis } from './rule-api.js';
 import { toFinding } from './messages.js';
@@ -172,7 +173,13 @@ export async function checkDataset(
       rowFns = rowHooks.map((a) => a.hooks.row!);
     };
     let shared: SharedAnalysis[] = [];
+    // Whether something reads the rows' `cells` (TableSink.wantsCells): the analyses and the row
+    // hooks of rules that do not say they read `ctx.record` instead (`readsRecord`).
+    const wantsCells = () => shared.some((s) => !s.instance.readsRecord) || rowHooks.some((a) => !a.rule.meta.readsRecord);
+    // Rows handed out as arrays (every reader but the CSV tokenizer) are read as records through this.
+    const arrayRecord = new CellsRecord();
     const dispatchRow: TableSink['row'] = (cells, ctx) => {
+      if (ctx.record === undefined) ctx.record = arrayRecord.of(cells);
       for (const s of shared) {
         try {
           s.instance.row(cells, ctx);
@@ -210,7 +217,7 @@ export async function checkDataset(
         }
         if (name === 'endTable') openSheet = undefined;
       };
-      await readData(dist, ds, run, { rows: wantsRows, distinctValues: wantsDistinct, cellLengths: wantsLengths }, tableHooks, dispatchRow, emitCore, lines, samples.find((t) => t.dist === dist)?.sample.url);
+      await readData(dist, ds, run, { rows: wantsRows, distinctValues: wantsDistinct, cellLengths: wantsLengths }, tableHooks, dispatchRow, wantsCells, emitCore, lines, samples.find((t) => t.dist === dist)?.sample.url);
       openSheet = undefined;
     }
   }
@@ -418,6 +425,7 @@ async function readData(
   wants: Pick<ReadOptions, 'rows' | 'distinctValues' | 'cellLengths'>,
   call: CallHooks,
   row: TableSink['row'],
+  wantsCells: NonNullable<TableSink['wantsCells']>,
   emitCore: EmitCore,
   linesOf: (table: string) => RowLines,
   /** A sample of a remote file: the table, and every finding, is the file at this URL. */
@@ -452,6 +460,7 @@ async function readData(
           if (ctx.line > 0) lines!.see(ctx.row, ctx.line);
           row(cells, ctx);
         },
+        wantsCells,
         end: (summary) => {
           const hex = digest?.hex();
           if (hex) summary.digest = { algorithm: digest!.algorithm, hex };

@@ -58,6 +58,13 @@ export interface RuleMeta {
    * where the table facts announce it (`CsvTableFacts.cellLengths`): counted only then.
    */
   needsCellLengths?: boolean;
+  /**
+   * True when the rule's `row` hook reads the row from `ctx.record` (always set for it: `width`,
+   * `cell(i)`, `blank()`...) and never from `cells`. When every rule and analysis reading a
+   * table's rows says so, the CSV reader cuts no cell strings and `cells` is empty; a rule
+   * without it (a plugin's) gets `cells` as always.
+   */
+  readsRecord?: boolean;
   /** True when `--fix` can repair what the rule reports. */
   fixable?: boolean;
   /**
@@ -130,6 +137,8 @@ export interface CatalogueHooks<Summary = unknown, Options = Record<string, unkn
 /** Per-table work shared by several rules (see `RuleContext.analysis`). */
 export interface TableAnalysis {
   row(cells: readonly string[], ctx: RowContext): void;
+  /** True when `row` reads the row from `ctx.record` and never `cells` (see `RuleMeta.readsRecord`). */
+  readonly readsRecord?: boolean;
 }
 
 export interface AnalysisDef<T extends TableAnalysis> {

@@ -38,25 +38,48 @@ export interface RowContext {
   ascii?: boolean;
   /** True when it knows that no cell has a surrogate pair: each cell's UTF-16 length is its length in code points. */
   bmp?: boolean;
-  /** What the reader can work out about the record when asked, during the row hook only (the CSV tokenizer's records). */
+  /**
+   * The record itself, its cells read one by one (during the row hook only). The CSV tokenizer's
+   * records answer from where each cell is in the text read, cutting a cell's string only when
+   * asked; the engine sets it for every reader's rows when a rule reads it (`RuleMeta.readsRecord`).
+   */
   record?: RecordFacts | undefined;
 }
 
-/** Answers about the record being handed out; valid only while its row hooks run. */
-export interface RecordFacts {
+/** A record's cells, each made a string only when asked for. */
+export interface RecordCells {
+  /** Number of cells. */
+  readonly width: number;
+  /** Cell i (0 ≤ i < width), as the `cells` array would have it. */
+  cell(i: number): string;
+}
+
+/** Cell i of a record, or undefined past its last cell (as `cells[i]` reads). */
+export function cellAt(record: RecordCells, i: number): string | undefined {
+  return i < record.width ? record.cell(i) : undefined;
+}
+
+/**
+ * The record being handed out, and answers about it; valid only while its row hooks run. A row
+ * hook of a rule that says `RuleMeta.readsRecord` reads its cells here instead of in `cells`.
+ */
+export interface RecordFacts extends RecordCells {
+  /** `isBlankRow(cells)`: every cell empty or whitespace. */
+  blank(): boolean;
   /** Bit i set when cell i has a character outside ASCII; undefined when the reader cannot tell (rows of more than 31 cells...). */
   nonAscii(): number | undefined;
   /** `hash53(cells)` of the record (src/engine/hash-set.ts: the same number), read from the reader's copy of its text. */
-  hash53(cells: readonly string[]): number;
+  hash53(): number;
   /** The record as UTF-16 units of the reader's copy of its text (see `RecordUnits`): read instead of the cut strings. */
   units(): RecordUnits;
 }
 
 /**
  * A record as UTF-16 units of a copy of its text: cell p < `known` with `starts[p] >= 0` is
- * `units[starts[p], ends[p])`; the others (quoted values, cells past the 31st) are read from their
- * strings. Typed-array reads cost less than `charCodeAt` on a string cut out of a chunk (V8 reads
- * those through the chunk). Valid only while the record's row hooks run.
+ * `units[starts[p], ends[p])`; the others (quoted values; every cell when `known` is 0, as for
+ * the readers other than the CSV tokenizer) are read from their strings (`RecordCells.cell`).
+ * Typed-array reads cost less than `charCodeAt` on a string cut out of a chunk (V8 reads those
+ * through the chunk). Valid only while the record's row hooks run.
  */
 export interface RecordUnits {
   readonly units: Uint16Array;

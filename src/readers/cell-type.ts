@@ -3,7 +3,7 @@
  * cases (integers, decimals, ISO dates, short text) are decided by a char-code scan; regular
  * expressions only see the rare shapes (non-ISO dates, grouped thousands).
  */
-import { CELL_TYPES, type CellType } from '../model/index.js';
+import { CELL_TYPES, type CellType, type RecordCells } from '../model/index.js';
 
 /** Cell type codes, indexes into `CELL_TYPES` (model/table.ts). */
 export const TEXT = 0;
@@ -148,15 +148,15 @@ function isoTime(s: string, n: number): boolean {
 }
 
 /**
- * `classifyCell(s)` of a cell read from a copy of its text as UTF-16 units: `s` is the units
- * `[from, to)` of `u` (non-empty, trimmed), and is read only where the string version leaves the
- * common shapes (short text, rare numbers). The same answer and the same `lastNumber` — a
+ * `classifyCell(s)` of a cell read from a copy of its text as UTF-16 units: `s`, cell `i` of
+ * `cells`, is the units `[from, to)` of `u` (non-empty, trimmed), and is cut out only where the
+ * string version leaves the common shapes (short text, rare numbers). The same answer and the same `lastNumber` — a
  * differential test holds the two to each other — with typed-array reads instead of `charCodeAt`
  * on a string cut out of the chunk (src/readers/csv-tokenizer.ts: `RecordUnits`).
  */
-export function classifyUnits(u: Uint16Array, from: number, to: number, s: string): number {
+export function classifyUnits(u: Uint16Array, from: number, to: number, cells: RecordCells, i: number): number {
   const c = u[from]!;
-  if (isDigit(c) || c === 45 || c === 43 || c === 46) return classifyNumericUnits(u, from, to, s);
+  if (isDigit(c) || c === 45 || c === 43 || c === 46) return classifyNumericUnits(u, from, to, cells, i);
   return to - from <= 5 && c < 128 && WORD_HEADS[c] === 1 ? shortWordUnits(u, from, to) : TEXT;
 }
 
@@ -212,7 +212,7 @@ function shortWordUnits(u: Uint16Array, from: number, to: number): number {
 }
 
 /** `classifyNumeric` over units (see `classifyUnits`). */
-function classifyNumericUnits(u: Uint16Array, from: number, to: number, s: string): number {
+function classifyNumericUnits(u: Uint16Array, from: number, to: number, cells: RecordCells, cell: number): number {
   const n = to - from;
   lastNumber.plain = -1;
   if (n >= 7 && u[from + 4] === 45 && isDigit(u[from]!)) {
@@ -231,7 +231,7 @@ function classifyNumericUnits(u: Uint16Array, from: number, to: number, s: strin
   const intDigits = i - intStart;
   const plain = intStart === from && intDigits > 0 && (first !== 48 || intDigits === 1);
   if (i === to) {
-    if (intDigits === 0) return n <= 5 && NULL_TOKENS.has(s) ? NULL : TEXT;
+    if (intDigits === 0) return n <= 5 && NULL_TOKENS.has(cells.cell(cell)) ? NULL : TEXT;
     if (plain && n <= MAX_PLAIN_DIGITS) lastNumber.plain = digits;
     return INTEGER;
   }
@@ -247,15 +247,15 @@ function classifyNumericUnits(u: Uint16Array, from: number, to: number, s: strin
     const fracDigits = j - i - 1;
     if (j === to) {
       if (sep === 46 && plain && intDigits + fracDigits <= MAX_PLAIN_DIGITS) lastNumber.plain = digits / POW10[fracDigits]!;
-      if (sep === 46) return intDigits + fracDigits > 0 ? NUMBER : NULL_TOKENS.has(s) ? NULL : TEXT;
+      if (sep === 46) return intDigits + fracDigits > 0 ? NUMBER : NULL_TOKENS.has(cells.cell(cell)) ? NULL : TEXT;
       return intDigits > 0 && fracDigits > 0 ? DECIMAL_COMMA : TEXT;
     }
     const next = u[j]!;
-    if (sep === 46 && (next === 101 || next === 69) && intDigits + fracDigits > 0) return exponent(s, j - from + 1);
+    if (sep === 46 && (next === 101 || next === 69) && intDigits + fracDigits > 0) return exponent(cells.cell(cell), j - from + 1);
   } else if ((sep === 101 || sep === 69) && intDigits > 0) {
-    return exponent(s, i - from + 1);
+    return exponent(cells.cell(cell), i - from + 1);
   }
-  return classifyRare(s);
+  return classifyRare(cells.cell(cell));
 }
 
 /** Unit `k` of the cell `u[from, from + n)`, -1 past its end (where `charCodeAt` gives NaN). */

@@ -1,8 +1,8 @@
 /**
  * A char-code CSV tokenizer for the common case, 3–4× faster than csv-parse: each chunk is
  * decoded to one string (Latin-1 text by a byte copy: latin1-text.ts), unquoted values are found
- * with cached `indexOf` positions and cut out with `slice`, quoted values are read quote to
- * quote. It reads exactly what csv-parse (with the options of src/readers/csv.ts) reads — a
+ * with cached `indexOf` positions and noted where they are (a cell's string is cut out with
+ * `slice` only when a consumer asks: `cell(i)`, `cells()`), quoted values are read quote to quote. It reads exactly what csv-parse (with the options of src/readers/csv.ts) reads — a
  * differential test holds it to that — and stops where csv-parse's relaxed reading gets subtle:
  * text after a closing quote, a line break of another kind than the record delimiter outside
  * quotes, an unclosed quote at the end, a record near the size limit. The reader then hands the
@@ -37,8 +37,15 @@ export interface TokenizerDialect {
   maxRecordBytes: number;
 }
 
-/** `cells`: the record's values; `breaks`: line breaks inside its quoted values (CRLF counts once). */
-export type RecordHandler = (cells: string[], breaks: number) => void;
+/**
+ * Called for each record, which the tokenizer then answers for (`RecordFacts`: its cells, cut
+ * only when asked, or all of them by `cells()`); `breaks`: line breaks inside its quoted values
+ * (CRLF counts once).
+ */
+export type RecordHandler = (breaks: number) => void;
+
+/** Cells whose places a record holds before its arrays grow. */
+const CELLS = 64;
 
 /** Whether UTF-8 bytes hold a character written as a surrogate pair once decoded (native scans, no regular expression over the text). */
 function hasPairs(buf: Buffer): boolean {
@@ -74,19 +81,27 @@ export class CsvTokenizer implements RecordFacts {
   private readonly maxRecordChars: number;
   /** Delimiter and quote are ASCII: every character outside ASCII in a record's text is in a cell. */
   private readonly asciiDialect: boolean;
-  /** The record being handed out: the text it is in, where it starts and ends there, its cells, where each of the first MASK_CELLS ends. */
+  /**
+   * The record being handed out: the text it is in, where it starts and ends there, its number of
+   * cells, where each cell starts and ends in the text (start -1 for a quoted value: its text is
+   * not the value, which is in `values`; the end is then its closing quote).
+   */
   private recordText = '';
   private recordStart = 0;
   private recordEnd = 0;
   private recordCells = 0;
-  private readonly cellEnds = new Int32Array(MASK_CELLS);
-  /** Where each of the first MASK_CELLS cells starts in the text; -1 for a quoted value (its text is not the value). */
-  private readonly cellStarts = new Int32Array(MASK_CELLS);
+  private cellStarts = new Int32Array(CELLS);
+  private cellEnds = new Int32Array(CELLS);
+  /**
+   * The record's quoted values at their cell's index; the other entries are stale (never read).
+   * Its length is the record's width: `hash53Units` reads it as the record's cells.
+   */
+  private readonly values: string[] = [];
   /** The record's text as UTF-16 units, copied when they are first asked for in it (see `units`). */
   private unitsCopy = new Uint16Array(0);
   private unitsBuffer = Buffer.alloc(0);
   private unitsText = -1;
-  private readonly unitsView = { units: this.unitsCopy, starts: this.cellStarts, ends: this.cellEnds, known: 0 };
+  private readonly unitsView: { units: Uint16Array; starts: Int32Array; ends: Int32Array; known: number } = { units: this.unitsCopy, starts: this.cellStarts, ends: this.cellEnds, known: 0 };
   /** Each text tokenized gets a number; the last search for a character outside ASCII: in which text, from where, found where. */
   private textNumber = 0;
   private recordTextNumber = 0;
@@ -298,12 +313,55 @@ export class CsvTokenizer implements RecordFacts {
   }
 
   /**
-   * `hash53(cells)` of the record being handed out (call it from the record handler): its
+   * `hash53(cells())` of the record being handed out (call it from the record handler): its
    * unquoted values are read from the copy of the text as UTF-16 units (`units`).
    */
-  hash53(cells: readonly string[]): number {
+  hash53(): number {
     const r = this.units();
-    return hash53Units(cells, r.units, r.starts, r.ends, r.known, this.d === COMMA);
+    return hash53Units(this.values, r.units, r.starts, r.ends, r.known, this.d === COMMA);
+  }
+
+  /** Of the record being handed out: its number of cells. */
+  get width(): number {
+    return this.recordCells;
+  }
+
+  /** Of the record being handed out: cell i, cut out of the text now (a quoted value was made while tokenizing). */
+  cell(i: number): string {
+    const from = this.cellStarts[i]!;
+    return from < 0 ? this.values[i]! : this.recordText.slice(from, this.cellEnds[i]!);
+  }
+
+  /** Of the record being handed out: every cell (what csv-parse would have handed out). */
+  cells(): string[] {
+    const cells: string[] = [];
+    for (let i = 0; i < this.recordCells; i++) cells.push(this.cell(i));
+    return cells;
+  }
+
+  /** Of the record being handed out: `isBlankRow(cells())`, reading each cell's first character in the text. */
+  blank(): boolean {
+    const { recordText: s, cellStarts: starts, cellEnds: ends, values } = this;
+    for (let i = 0; i < this.recordCells; i++) {
+      const from = starts[i]!;
+      const length = from < 0 ? values[i]!.length : ends[i]! - from;
+      if (length === 0) continue;
+      const c = from < 0 ? values[i]!.charCodeAt(0) : s.charCodeAt(from);
+      if ((c > 32 && c !== 160) || this.cell(i).trim().length !== 0) return false;
+    }
+    return true;
+  }
+
+  /** Twice the room for cells' places (the caller re-reads `cellStarts` and `cellEnds`). */
+  private growCells(): void {
+    const starts = new Int32Array(this.cellStarts.length * 2);
+    const ends = new Int32Array(this.cellEnds.length * 2);
+    starts.set(this.cellStarts);
+    ends.set(this.cellEnds);
+    this.cellStarts = starts;
+    this.cellEnds = ends;
+    this.unitsView.starts = starts;
+    this.unitsView.ends = ends;
   }
 
   /**
@@ -323,7 +381,7 @@ export class CsvTokenizer implements RecordFacts {
       this.unitsBuffer.write(text, 0, 'utf16le');
       this.unitsText = this.recordTextNumber;
     }
-    view.known = Math.min(this.recordCells, MASK_CELLS);
+    view.known = this.recordCells;
     return view;
   }
 
@@ -369,7 +427,9 @@ export class CsvTokenizer implements RecordFacts {
    */
   private tokenize(s: string, end: boolean): number {
     const n = s.length;
-    const { d, q, rd, crlf, cellEnds, cellStarts } = this;
+    const { d, q, rd, crlf, values } = this;
+    let starts = this.cellStarts;
+    let ends = this.cellEnds;
     this.textNumber++;
     // Next delimiter, LF, CR and quote at or after the current position (n: none), found lazily.
     let nd = -1;
@@ -378,17 +438,23 @@ export class CsvTokenizer implements RecordFacts {
     let pos = 0;
     while (pos < n && !this.stopped) {
       const start = pos;
-      const cells: string[] = [];
+      /** Cells of the record so far: each one's place is noted, no string is cut. */
+      let w = 0;
       /** Where the record's text ends (before its line break). */
       let textEnd = n;
       let breaks = 0;
       /** CR and LF characters of this record, delimiter included. */
       let chars = 0;
       for (;;) {
-        let value: string;
+        // Room for this cell and an empty one after it (`a,` at the very end).
+        if (w + 1 >= starts.length) {
+          this.growCells();
+          starts = this.cellStarts;
+          ends = this.cellEnds;
+        }
         if (s.charCodeAt(pos) === q) {
           // A quoted value: from quote to quote, a doubled quote is one.
-          value = '';
+          let value = '';
           let from = pos + 1;
           let close: number;
           for (;;) {
@@ -403,10 +469,9 @@ export class CsvTokenizer implements RecordFacts {
             from = close + 2;
           }
           value = value.length ? value + s.slice(from, close) : s.slice(from, close);
-          if (cells.length < MASK_CELLS) {
-            cellStarts[cells.length] = -1;
-            cellEnds[cells.length] = close;
-          }
+          starts[w] = -1;
+          ends[w] = close;
+          values[w++] = value;
           if (nlf < pos + 1) nlf = next(s, '\n', pos + 1);
           if (ncr < pos + 1) ncr = next(s, '\r', pos + 1);
           if (nlf < close || ncr < close) {
@@ -414,14 +479,10 @@ export class CsvTokenizer implements RecordFacts {
             chars += breakChars(value);
           }
           pos = close + 1;
-          if (pos === n) {
-            // `end` is true here (see above): the last value of the file.
-            cells.push(value);
-            break;
-          }
+          // `end` is true at `n` (see above): the last value of the file.
+          if (pos === n) break;
           const c = s.charCodeAt(pos);
           if (c === d) {
-            cells.push(value);
             pos++;
             continue;
           }
@@ -432,25 +493,20 @@ export class CsvTokenizer implements RecordFacts {
           if (nlf < pos) nlf = next(s, '\n', pos);
           if (ncr < pos) ncr = next(s, '\r', pos);
           const stop = nd < nlf ? (nd < ncr ? nd : ncr) : nlf < ncr ? nlf : ncr;
-          if (cells.length < MASK_CELLS) {
-            cellStarts[cells.length] = pos;
-            cellEnds[cells.length] = stop;
-          }
+          starts[w] = pos;
+          ends[w++] = stop;
           if (stop === n) {
             if (!end) return start;
-            cells.push(s.slice(pos, n));
             pos = n;
             break;
           }
-          value = pos === stop ? '' : s.slice(pos, stop);
           pos = stop;
           if (stop === nd) {
-            cells.push(value);
             pos++;
             if (pos === n) {
               if (!end) return start;
-              if (cells.length < MASK_CELLS) cellStarts[cells.length] = cellEnds[cells.length] = n;
-              cells.push(''); // `a,` at the very end: an empty last value
+              starts[w] = ends[w] = n;
+              w++; // `a,` at the very end: an empty last value
               break;
             }
             continue;
@@ -466,12 +522,10 @@ export class CsvTokenizer implements RecordFacts {
             return -start - 1;
           }
           if (s.charCodeAt(pos + 1) !== LF) return -start - 1;
-          cells.push(value);
           pos += 2;
           chars++; // csv-parse skips the LF of a CRLF record delimiter
         } else {
           if (c !== rd) return -start - 1;
-          cells.push(value);
           pos++;
           chars++;
         }
@@ -479,13 +533,15 @@ export class CsvTokenizer implements RecordFacts {
       }
       if (pos - start > this.maxRecordChars) return -start - 1;
       this.breakChars += chars;
-      if (this.records++ === 0) this.firstWidth = cells.length;
+      if (this.records++ === 0) this.firstWidth = w;
+      // `values` reads as the record's cells (`hash53`): as long as the record.
+      if (values.length !== w) values.length = w;
       this.recordText = s;
       this.recordTextNumber = this.textNumber;
       this.recordStart = start;
       this.recordEnd = textEnd;
-      this.recordCells = cells.length;
-      this.onRecord(cells, breaks);
+      this.recordCells = w;
+      this.onRecord(breaks);
     }
     return pos;
   }

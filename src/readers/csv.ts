@@ -153,6 +153,9 @@ function parserCore(delimiter: string, recordDelimiters: string[], maxRecordChar
 
 const noop = () => {};
 
+/** The `cells` of a row whose consumers read `ctx.record` instead (`TableSink.wantsCells`). */
+const NO_CELLS = Object.freeze([]) as unknown as string[];
+
 /** Line breaks of `tail` rewritten as `kind` (so that the parser ends the record there). */
 function normaliseBreaks(tail: Buffer | string, kind: string): Buffer | string {
   if (typeof tail === 'string') return tail.replace(/\r\n|\r|\n/g, kind);
@@ -189,6 +192,8 @@ class CsvPass {
   private readonly sampleSize: number;
   /** Line breaks at the end of the last chunk, held back until the next one (see `feedChunk`). */
   private tail: Buffer | string | undefined;
+  /** Whether the sink reads the rows' cells arrays (`TableSink.wantsCells`), known once the table is out. */
+  private wantsCells = true;
 
   constructor(
     private readonly info: TableInfo,
@@ -230,18 +235,28 @@ class CsvPass {
     this.record(cells, line);
   };
 
-  /** A record from the tokenizer, which counts the line breaks in its quoted values. */
-  private readonly onToken = (cells: string[], breaks: number): void => {
+  /**
+   * A record from the tokenizer, which counts the line breaks in its quoted values. Its cells
+   * are cut out as strings only when something reads them as an array: the header decision, a
+   * comment test, or the sink (`wantsCells`).
+   */
+  private readonly onToken = (breaks: number): void => {
     if (this.stopped) return;
     const line = this.lastLine + 1;
     this.lastLine = line + breaks;
-    this.record(cells, line, this.tokenizer!);
+    const t = this.tokenizer!;
+    this.record(this.pending === null && !this.isComment && !this.wantsCells ? undefined : t.cells(), line, t);
   };
 
-  /** `plain`: what the tokenizer knows of the record's characters (see RowContext). */
-  private record(cells: string[], line: number, plain?: CsvTokenizer): void {
+  /** `plain`: the tokenizer, which answers for the record (see RowContext.record); `cells` undefined: not cut (it has them). */
+  private record(cells: string[] | undefined, line: number, plain?: CsvTokenizer): void {
     const row = ++this.rows;
-    if (cells.length > this.limits.cellsPerRow) throw new LimitExceeded('cellsPerRow', this.limits.cellsPerRow, { row, line }, { found: cells.length });
+    const width = cells === undefined ? plain!.width : cells.length;
+    if (width > this.limits.cellsPerRow) throw new LimitExceeded('cellsPerRow', this.limits.cellsPerRow, { row, line }, { found: width });
+    if (cells === undefined) {
+      this.emit(undefined, row, line, plain);
+      return;
+    }
     if (this.isComment?.(cells, row)) {
       if (this.pending) this.comments.push({ row, kind: 'comment' });
       return;
@@ -264,12 +279,17 @@ class CsvPass {
     if (kind === 'too-large') this.stopped = true;
   };
 
-  /** `plain`: the tokenizer, when it read the record just now (it answers RowContext.record's questions). */
-  private emit(cells: string[], row: number, line: number, plain?: CsvTokenizer): void {
-    const blank = isBlankRow(cells);
-    this.profiler!.add(cells, row, blank, plain && !blank ? plain.units() : undefined, plain?.bmp ?? false);
+  /**
+   * `plain`: the tokenizer, when it read the record just now (it answers RowContext.record's
+   * questions); `cells` undefined: the record's cells, not cut out (only with `plain`).
+   */
+  private emit(cells: string[] | undefined, row: number, line: number, plain?: CsvTokenizer): void {
+    const blank = cells === undefined ? plain!.blank() : isBlankRow(cells);
+    const units = plain && !blank ? plain.units() : undefined;
+    if (cells === undefined) this.profiler!.addRecord(plain!, row, blank, units, plain!.bmp);
+    else this.profiler!.add(cells, row, blank, units, plain?.bmp ?? false);
     // One shape for every row (false, undefined: not known).
-    this.sink.row(cells, { row, line, table: this.info, ascii: plain?.ascii ?? false, bmp: plain?.bmp ?? false, record: plain });
+    this.sink.row(cells ?? NO_CELLS, { row, line, table: this.info, ascii: plain?.ascii ?? false, bmp: plain?.bmp ?? false, record: plain });
   }
 
   /** Header and preamble from the buffered records, then the table goes out and the buffer is replayed. */
@@ -302,6 +322,7 @@ class CsvPass {
     };
     this.info.facts = { ...facts };
     this.sink.table(this.info);
+    this.wantsCells = this.sink.wantsCells?.() ?? true;
     if (!this.wants.rows) {
       this.stopped = true;
       if (this.tokenizer) this.tokenizer.stopped = true;

@@ -3,7 +3,7 @@
  * first-row markers, a distinct-value map that is dropped once it reaches its cap, and at most
  * a handful of date layouts per column.
  */
-import type { ColumnProfile, DateFormatTally, TableProfile, CellType, RecordUnits } from '../model/index.js';
+import type { ColumnProfile, DateFormatTally, TableProfile, CellType, RecordCells, RecordUnits } from '../model/index.js';
 import {
   classifyCell,
   classifyUnits,
@@ -23,6 +23,7 @@ import {
   MAX_PLAIN_DIGITS,
   POW10,
 } from './cell-type.js';
+import { CellsRecord } from './cells-record.js';
 import { DistinctValues } from '../util/distinct-values.js';
 import { cellLength, CellLengths, codePointLengthUnits, LENGTH_STRIDE, SMALL_LENGTH } from '../knowledge/cell-lengths.js';
 
@@ -133,11 +134,12 @@ class ColumnStats {
   }
 
   /**
-   * `add(value, row)` of a cell read from the reader's copy of the record as UTF-16 units (`value`
-   * is `u[from, to)`): the same counts, with the units read instead of the cut string's characters.
-   * Padded cells take the string path (they are trimmed).
+   * `add(cells.cell(i), row)` of a cell read from the reader's copy of the record as UTF-16 units
+   * (the cell is `u[from, to)`): the same counts, with the units read instead of the string's
+   * characters, and the string cut out only for the cells whose counts need it (padded cells,
+   * rare numbers and dates, a date at the column's range ends).
    */
-  addUnits(u: Uint16Array, from: number, to: number, value: string, row: number): void {
+  addUnits(u: Uint16Array, from: number, to: number, cells: RecordCells, i: number, row: number): void {
     const len = to - from;
     if (len === 0) {
       this.empty++;
@@ -147,18 +149,25 @@ class ColumnStats {
     const head = u[from]!;
     const tail = u[to - 1]!;
     if (head <= 32 || tail <= 32 || head === 160 || tail === 160) {
-      this.add(value, row);
+      this.add(cells.cell(i), row);
       return;
     }
     this.filled++;
     if (len > this.maxLength) this.maxLength = len;
 
-    const t = classifyUnits(u, from, to, value);
+    const t = classifyUnits(u, from, to, cells, i);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
-    this.settled = (t === INTEGER || t === NUMBER) && lastNumber.plain >= 0 && this.distinct === null ? PLAIN : UNSETTLED;
-    if (t === INTEGER || t === NUMBER) this.number(value, t, row, len);
-    else if (t === DATE || t === DATETIME) this.dated(lastDate.key, value);
-    else if (t === DATE_OTHER) this.otherDate(value, row);
+    const plain = lastNumber.plain;
+    this.settled = (t === INTEGER || t === NUMBER) && plain >= 0 && this.distinct === null ? PLAIN : UNSETTLED;
+    if (t === INTEGER || t === NUMBER) {
+      // A plain number's value is known (`lastNumber`); 16 digits and more are checked for safety.
+      if (plain >= 0 && len < 16) this.plainValue(plain);
+      else this.number(cells.cell(i), t, row, len);
+    } else if (t === DATE || t === DATETIME) {
+      // A date strictly inside the column's range changes nothing: no string.
+      const key = lastDate.key;
+      if (key <= this.minDateKey || key >= this.maxDateKey) this.dated(key, cells.cell(i));
+    } else if (t === DATE_OTHER) this.otherDate(cells.cell(i), row);
     if (this.distinct !== null && !this.distinct.addUnits(u, from, to, row)) this.capDistinct();
   }
 
@@ -205,8 +214,7 @@ class ColumnStats {
     if (t === INTEGER && len >= 16 && isUnsafeInteger(s) && this.unsafe++ === 0) this.unsafeFirst = row;
     const plain = lastNumber.plain;
     if (plain >= 0) {
-      if (plain < this.minPlainValue) this.minPlainValue = plain;
-      if (plain > this.maxPlainValue) this.maxPlainValue = plain;
+      this.plainValue(plain);
       return;
     }
     const c = s.charCodeAt(0);
@@ -221,6 +229,12 @@ class ColumnStats {
     const v = +s;
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
+  }
+
+  /** A plain number's value (`lastNumber.plain`) in the column's range. */
+  private plainValue(plain: number): void {
+    if (plain < this.minPlainValue) this.minPlainValue = plain;
+    if (plain > this.maxPlainValue) this.maxPlainValue = plain;
   }
 
   private isoDate(s: string): void {
@@ -329,6 +343,8 @@ export class TableProfiler {
   private blankRows = 0;
   /** The cells' lengths, when asked for (`CellLengths`): counted in the same walk over each record. */
   readonly lengths: CellLengths | undefined;
+  /** The rows given as arrays, read as records. */
+  private readonly arrayCells = new CellsRecord();
 
   /**
    * `distinctValues`: count each column's distinct values (`ColumnProfile.distinct`, `valueCounts`);
@@ -347,20 +363,26 @@ export class TableProfiler {
 
   /**
    * Adds one data row; cells beyond the profiled columns are left to the ragged-rows check.
-   * `units`: the record as UTF-16 units (the CSV tokenizer's copy), read instead of the cells it covers.
+   * `units`: the record as UTF-16 units (the CSV tokenizer's copy), read instead of the cells it
+   * covers, whose strings are then cut out only when their counts need them.
    * `bmp`: no cell has a surrogate pair (RowContext.bmp), so a cell's length in code points is its
    * UTF-16 length (only the lengths read it).
    */
   add(cells: readonly string[], row: number, blank: boolean, units?: RecordUnits, bmp = false): void {
+    this.addRecord(this.arrayCells.of(cells), row, blank, units, bmp);
+  }
+
+  /** `add` of a record whose cells are read one by one (the CSV tokenizer's: cut out only when read). */
+  addRecord(cells: RecordCells, row: number, blank: boolean, units?: RecordUnits, bmp = false): void {
     this.dataRows++;
     const lengths = this.lengths;
+    const n = Math.min(cells.width, this.columns.length);
     if (blank) {
       this.blankRows++;
       // Blank rows have no values, but their cells of spaces have lengths.
-      if (lengths !== undefined) for (let i = 0; i < Math.min(cells.length, this.columns.length); i++) countString(lengths, i, cells[i]!, row, bmp);
+      if (lengths !== undefined) for (let i = 0; i < n; i++) countString(lengths, i, cells.cell(i), row, bmp);
       return;
     }
-    const n = Math.min(cells.length, this.columns.length);
     let i = 0;
     if (units) {
       const { units: u, starts, ends } = units;
@@ -375,16 +397,18 @@ export class TableProfiler {
             if (length < SMALL_LENGTH) counts[i * LENGTH_STRIDE + length]!++;
             else lengths!.addLarge(i, length, row);
           }
-          this.columns[i]!.addUnits(u, from, to, cells[i]!, row);
+          this.columns[i]!.addUnits(u, from, to, cells, i, row);
         } else {
-          if (lengths !== undefined) countString(lengths, i, cells[i]!, row, bmp);
-          this.columns[i]!.add(cells[i]!, row);
+          const cell = cells.cell(i);
+          if (lengths !== undefined) countString(lengths, i, cell, row, bmp);
+          this.columns[i]!.add(cell, row);
         }
       }
     }
     for (; i < n; i++) {
-      if (lengths !== undefined) countString(lengths, i, cells[i]!, row, bmp);
-      this.columns[i]!.add(cells[i]!, row);
+      const cell = cells.cell(i);
+      if (lengths !== undefined) countString(lengths, i, cell, row, bmp);
+      this.columns[i]!.add(cell, row);
     }
   }
 

@@ -3,7 +3,14 @@ import type { FileClock, Limits, TableDialect, TableInfo, RowContext, TableSumma
 /** Receives one data file's content, in order: table (header known) → rows → end. */
 export interface TableSink {
   table(info: TableInfo): void;
+  /** `cells` is empty when `wantsCells` said no and the reader has `ctx.record` to read them from. */
   row(cells: string[], ctx: RowContext): void;
+  /**
+   * Asked after `table`: whether anything reads the rows' `cells` arrays (true when absent). When
+   * not, a reader that can (the CSV tokenizer) hands out an empty array and `ctx.record`, and cuts
+   * a cell's string only when something asks for it.
+   */
+  wantsCells?(): boolean;
   end(summary: TableSummary): void;
   /**
    * A part of the file that was not read while the rest was (an archive entry refused, unreadable

@@ -11,6 +11,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readCsv } from '../../src/readers/csv.js';
+import { CellsRecord } from '../../src/readers/cells-record.js';
 import { DEFAULT_LIMITS, type Dataset, type Distribution, type RowContext, type TableInfo, type TableSummary } from '../../src/model/index.js';
 import type { ReportDescriptor, RuleModule } from '../../src/engine/rule-api.js';
 import * as duplicates from '../../rules/data/duplicate-rows.js';
@@ -37,14 +38,19 @@ async function lint(bytes: Buffer, name: string, chunk: number, maxRows: number)
   const ds = {} as Dataset;
   let info: TableInfo | undefined;
   let summary: TableSummary | undefined;
+  const arrayRecord = new CellsRecord();
   const sink = {
     table: (t: TableInfo) => {
       info = { ...t, path: '/t.csv' };
       hooks.table?.(info, dist, ds);
     },
-    row: (cells: string[], ctx: RowContext) => {
-      rows.push({ cells: [...cells], row: ctx.row });
-      hooks.row?.(cells, { ...ctx, table: info! });
+    // The rule reads the record (RuleMeta.readsRecord): the tokenizer cuts no cells.
+    wantsCells: () => false,
+    row: (given: string[], ctx: RowContext) => {
+      // As in the engine: the rows handed out as arrays are read through a record of them.
+      const record = ctx.record ?? arrayRecord.of(given);
+      rows.push({ cells: Array.from({ length: record.width }, (_, i) => record.cell(i)), row: ctx.row });
+      hooks.row?.(given, { ...ctx, table: info!, record });
     },
     end: (s: TableSummary) => {
       summary = s;

@@ -2,8 +2,10 @@
  * Differential test of the per-cell data rules' fast paths: `data/truncated-value` and
  * `data/deviated-cell` rule cells out (or measure them) from the reader's copy of the record
  * (`RowContext.record.units()`), `data/ascii-value` visits only the cells the reader marks
- * (`nonAscii()`), and `data/duplicate-rows` hashes the units. Each rule fed records with units
- * must report exactly what it reports fed the bare strings (the slow, obvious path), on generated
+ * (`nonAscii()`), `data/duplicate-rows` hashes the units; they, `data/blank-rows`,
+ * `data/ragged-rows` and `data/table-dimensions` read the record's cells one by one
+ * (`RuleMeta.readsRecord`). Each rule fed records with units and no cells array must report
+ * exactly what it reports fed the bare strings (the slow, obvious path), on generated
  * tables of cells of every shape — lengths around the limits, integer maxima with signs, spaces,
  * leading zeros and near misses, surrogates, quoted cells (read from their strings), declared
  * missing values, records wider than the units cover, headerless tables, schema fields out of
@@ -20,8 +22,12 @@ import * as truncated from '../../rules/data/truncated-value.js';
 import * as deviated from '../../rules/data/deviated-cell.js';
 import * as ascii from '../../rules/data/ascii-value.js';
 import * as duplicates from '../../rules/data/duplicate-rows.js';
+import * as blankRows from '../../rules/data/blank-rows.js';
+import * as raggedRows from '../../rules/data/ragged-rows.js';
+import * as dimensions from '../../rules/data/table-dimensions.js';
 import { recordUnits, pick } from '../helpers/record-units.js';
 import { TableProfiler } from '../../src/readers/profile.js';
+import { CellsRecord } from '../../src/readers/cells-record.js';
 import { isBlankRow } from '../../src/model/index.js';
 import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
 import { prng } from '../helpers/prng.js';
@@ -33,14 +39,20 @@ const RULES: [string, Rule][] = [
   ['data/deviated-cell', deviated as Rule],
   ['data/ascii-value', ascii as Rule],
   ['data/duplicate-rows', duplicates as Rule],
+  ['data/blank-rows', blankRows as Rule],
+  ['data/ragged-rows', raggedRows as Rule],
+  ['data/table-dimensions', dimensions as Rule],
 ];
 
 /** The reader's answers about a record, made from its cells (quoted ones are not in the units). */
 function facts(cells: string[], quoted: (p: number) => boolean, rand: () => number): RecordFacts {
   const r = recordUnits(cells, quoted, rand);
   return {
+    width: cells.length,
+    cell: (i) => cells[i]!,
+    blank: () => isBlankRow(cells),
     units: () => r,
-    hash53: (c) => hash53Units(c, r.units, r.starts, r.ends, r.known, false),
+    hash53: () => hash53Units(cells, r.units, r.starts, r.ends, r.known, false),
     nonAscii: () => (cells.length > 31 ? undefined : cells.reduce((m, c, p) => (/[^\x00-\x7f]/.test(c) ? m | (1 << p) : m), 0)),
   };
 }
@@ -52,7 +64,8 @@ interface Table {
 }
 
 /**
- * How a rule is fed: the strings alone; with the reader's facts about each record (`units`); or
+ * How a rule is fed: the strings alone (as a record of them, as the engine has it); with the
+ * reader's facts about each record and no cells array (`units`); or
  * those, with the CSV reader's profile counting the cells' lengths as src/readers/csv.ts has it
  * count them (`reader`: `CsvTableFacts.cellLengths`, read by `deviated-cell` instead of its rows).
  */
@@ -82,11 +95,13 @@ function run([id, rule]: [string, Rule], t: Table, feed: Feed | boolean, seed: n
       ascii: false,
       // Not told (false) half the time even when true: the rules then look for surrogates themselves.
       bmp: bmp && rand() < 0.5,
-      record: withUnits ? facts(cells, () => rand() < quotedShare, rand) : undefined,
+      // The strings alone: the record the engine makes of every reader's cells arrays (readsRecord).
+      record: withUnits ? facts(cells, () => rand() < quotedShare, rand) : new CellsRecord().of(cells),
     };
     const blank = isBlankRow(cells);
     profiler?.add(cells, i + 2, blank, blank ? undefined : ctx.record!.units(), ctx.bmp);
-    if (wantsRows) hooks.row?.(cells, ctx);
+    // Rules that read the record are handed no cells by the CSV tokenizer (TableSink.wantsCells).
+    if (wantsRows) hooks.row?.(withUnits && rule.meta.readsRecord ? [] : cells, ctx);
   });
   const summary = profiler ? { profile: profiler.result(), lineEndings: { crlf: 0, lf: 0, cr: 0, firstLine: { crlf: 0, lf: 0, cr: 0 } }, malformed: [], cellLengths: profiler.lengths } : {};
   hooks.endTable?.(info, { rows: t.rows.length, bytes: 0, facts: summary }, dist, ds);

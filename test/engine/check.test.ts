@@ -49,15 +49,17 @@ class RowCounter implements TableAnalysis {
   }
 }
 const COUNTER = defineAnalysis('row-counter', () => new RowCounter());
+/** The same, saying it reads no `cells` (TableAnalysis.readsRecord). */
+const RECORD_COUNTER = defineAnalysis('record-counter', () => Object.assign(new RowCounter(), { readsRecord: true }));
 
-const counterRule = (id: string) =>
+const counterRule = (id: string, analysis = COUNTER) =>
   defineRule({
     meta: { ...meta(id), needsRows: true },
     create(context) {
       let counter: RowCounter | undefined;
       return {
         table(table) {
-          counter = context.analysis(COUNTER, table);
+          counter = context.analysis(analysis, table);
         },
         endTable(table) {
           context.report({ messageId: 'seen', data: { what: `${counter!.rows} rows` }, location: { file: table.path } });
@@ -248,5 +250,45 @@ describe('rules with only data hooks, for datasets whose data cannot be read', (
     expect((await checkDataset(metadataDataset(file), rules, settings, run)).map((f) => f.message)).toEqual(['dataset', 'table']);
     expect(made.dataOnly).toBe(2);
     expect((await checkDataset(metadataDataset(file), rules, settings, { ...run, data: false })).map((f) => f.message)).toEqual(['dataset']);
+  });
+});
+
+describe('rules that read the row from ctx.record (RuleMeta.readsRecord)', () => {
+  // 60 data rows after the header, some quoted, one blank: the first 50 records are held for the
+  // header decision (handed out as arrays), the rest come from the tokenizer.
+  const text = 'id,name,note\n' + Array.from({ length: 60 }, (_, i) => (i === 30 ? ',,\n' : `${i},"n, ${i}",x${i}\n`)).join('');
+  const expected = Array.from({ length: 60 }, (_, i) => (i === 30 ? ['', '', ''] : [String(i), `n, ${i}`, `x${i}`]));
+
+  /** A rule reporting, per row, the length of `cells` and the record's cells (and whether blank). */
+  const recordRule = (id: string, readsRecord: boolean) =>
+    defineRule({
+      meta: { ...meta(id), needsRows: true, ...(readsRecord ? { readsRecord: true } : {}) },
+      create: (context) => ({
+        row(cells, ctx) {
+          const r = ctx.record!;
+          const read = Array.from({ length: r.width }, (_, i) => r.cell(i));
+          context.report({ messageId: 'seen', data: { what: JSON.stringify([cells.length, read, r.blank()]) }, location: { file: ctx.table.path, row: ctx.row } });
+        },
+      }),
+    });
+
+  const seen = (findings: Finding[], id: string) => findings.filter((f) => f.ruleId === id).map((f) => JSON.parse(f.message.replace(/^[^[]*/, '')) as [number, string[], boolean]);
+
+  it('read every row the same whoever else reads them; the tokenizer cuts no cells only when nothing else reads `cells`', async () => {
+    const file = csv(text);
+    const alone = seen(await check(file, [recordRule('data/record', true)]), 'data/record');
+    expect(alone.map(([, cells, blank]) => [cells, blank])).toEqual(expected.map((c, i) => [c, i === 30]));
+    // Held for the header decision: arrays; then none cut.
+    expect(alone.map(([n]) => n)).toEqual(expected.map((c, i) => (i < 49 ? c.length : 0)));
+
+    // A rule without the flag (a plugin's) gets cells: then so does every rule.
+    const mixed = await check(file, [recordRule('data/record', true), recordRule('data/cells', false)]);
+    for (const id of ['data/record', 'data/cells']) expect(seen(mixed, id)).toEqual(expected.map((c, i) => [c.length, c, i === 30]));
+
+    // A shared analysis reads `cells`: they are cut; unless it says it reads the record.
+    const withAnalysis = await check(file, [recordRule('data/record', true), counterRule('data/counter')]);
+    expect(seen(withAnalysis, 'data/record').map(([n]) => n)).toEqual(expected.map((c) => c.length));
+    const recordAnalysis = await check(file, [recordRule('data/record', true), counterRule('data/counter', RECORD_COUNTER)]);
+    expect(seen(recordAnalysis, 'data/record').map(([n]) => n)).toEqual(expected.map((c, i) => (i < 49 ? c.length : 0)));
   });
 });

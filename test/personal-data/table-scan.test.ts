@@ -11,7 +11,6 @@ import {
   profileTable,
   VALUE_GROUPS,
   ValueScan,
-  type ColumnEvidence,
 } from '../../src/knowledge/personal-data/index.js';
 import type { TableInfo } from '../../src/model/index.js';
 import { PERSONAL_DATA_SCAN } from '../../rules/personal-data/_shared.js';
@@ -21,6 +20,7 @@ import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
 import { prng } from '../helpers/prng.js';
 import { pick, recordUnits } from '../helpers/record-units.js';
 import { ALL_DETECTORS, TextScreen } from '../../src/knowledge/personal-data/index.js';
+import { plainEvidence } from './evidence.js';
 
 const people = generatePeople(300, 4242);
 const header = [...PEOPLE_HEADER];
@@ -34,14 +34,7 @@ const info: TableInfo = { path: '/people.csv', file: 'people.csv', reader: 'csv'
 const feed = (sink: { row(cells: readonly string[], ctx: { row: number; line: number; table: TableInfo }): void }) =>
   rows.forEach((cells, i) => sink.row(cells, { row: i + 2, line: i + 2, table: info }));
 
-/** Evidence as plain data, per column and kind (without the detector functions). */
-const plain = (evidence: ColumnEvidence[], kinds: readonly string[]) =>
-  evidence.map((ev) => ({
-    column: ev.column.name,
-    sampled: ev.sampled,
-    freeText: ev.freeText,
-    kinds: [...ev.kinds.values()].filter((k) => kinds.includes(k.kind)).map(({ detector: _, ...k }) => k),
-  }));
+const plain = plainEvidence;
 
 describe('ValueScan with several detector groups', () => {
   it('finds for each group exactly what a scan with that group alone finds', () => {

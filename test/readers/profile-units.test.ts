@@ -10,6 +10,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { TableProfiler } from '../../src/readers/profile.js';
+import { CellsRecord } from '../../src/readers/cells-record.js';
 import { classifyCell, classifyUnits, lastNumber } from '../../src/readers/cell-type.js';
 import { DistinctValues, hashString } from '../../src/util/distinct-values.js';
 import { isBlankRow } from '../../src/model/index.js';
@@ -99,7 +100,7 @@ describe('classifyUnits: classifyCell over a copy of the text as UTF-16 units', 
       const want = classifyCell(s);
       const wantPlain = lastNumber.plain;
       lastNumber.plain = -2;
-      const got = classifyUnits(units, starts[0]!, ends[0]!, s);
+      const got = classifyUnits(units, starts[0]!, ends[0]!, new CellsRecord().of([s]), 0);
       const plain = lastNumber.plain;
       if (got !== want || plain !== wantPlain) expect({ s, got, plain }).toEqual({ s, got: want, plain: wantPlain });
       compared++;

@@ -4,7 +4,7 @@
  */
 import type { HeaderCategory } from './headers.js';
 import { maskDate, maskName, maskText } from './masking.js';
-import { specialCategoryOfValue, type SpecialCategory } from './special-categories.js';
+import { namesNoCategory, specialCategoryOfValue, type SpecialCategory } from './special-categories.js';
 import type { ColumnRole } from './table-profile.js';
 import { looksLikeFullDate, looksLikePersonName, looksLikeStreetAddress } from './value-shapes.js';
 
@@ -102,6 +102,11 @@ interface SpecialValues {
 export class SpecialValueSample {
   private readonly columns: SpecialValues[];
   private seen = 0;
+  /**
+   * `specialCategoryOfValue` of the values met (null: none), while sampling: columns of codes
+   * and names repeat their values. Dropped with the sample done (its keys are cut from the text).
+   */
+  private known: Map<string, SpecialCategory | null> | undefined = new Map();
 
   constructor(
     private readonly roles: readonly ColumnRole[],
@@ -117,19 +122,29 @@ export class SpecialValueSample {
 
   row(cells: readonly string[], row: number): void {
     if (this.seen >= this.size) return; // every column has at most `size` values sampled by now
-    this.seen++;
+    if (++this.seen === this.size) this.known = undefined;
     this.roles.forEach((role, i) => {
       const c = this.columns[i]!;
       const value = cells[role.index]?.trim();
       if (!value) return;
       c.sampled++;
-      const category = specialCategoryOfValue(value);
+      const category = this.categoryOf(value);
       if (!category) return;
       c.matches++;
       c.categories.add(category);
       if (c.distinct.size < 10) c.distinct.add(value.toLowerCase());
       if (c.rows.length < 5) c.rows.push(row);
     });
+  }
+
+  /** `specialCategoryOfValue(value)`, remembered for values without a digit. */
+  private categoryOf(value: string): SpecialCategory | undefined {
+    if (namesNoCategory(value)) return undefined;
+    const known = this.known;
+    if (known === undefined) return specialCategoryOfValue(value);
+    let category = known.get(value);
+    if (category === undefined) known.set(value, (category = specialCategoryOfValue(value) ?? null));
+    return category ?? undefined;
   }
 
   /** Columns that name special categories in their values, with the first row where one appears. */

@@ -117,10 +117,26 @@ export function specialCategoryOfHeader(header: string): SpecialCategory | undef
   return best?.category;
 }
 
-/** The special category a cell value names (`Musulman`, `homosexuel`, `diabète`), if any. */
-export function specialCategoryOfValue(value: string): SpecialCategory | undefined {
-  if (value.length > 40) return undefined;
+/**
+ * No value's words hold a digit. `words` keeps ASCII digits in its tokens (it splits on what is
+ * not a-z or 0-9, and folding leaves them), so a value with one names no category: most cells of
+ * a table (ids, dates, amounts) are then done without `words`, the costly part of the sample.
+ */
+const NO_KEY_HAS_DIGITS = [...VALUE_INDEX.keys()].every((key) => !/[0-9]/.test(key));
+
+/** Whether `value` is too long for a category value, or holds a digit: it then names none (`specialCategoryOfValue`). */
+export function namesNoCategory(value: string): boolean {
+  return value.length > 40 || (NO_KEY_HAS_DIGITS && /[0-9]/.test(value));
+}
+
+/** The special category a value's words name, if any: what `specialCategoryOfValue` answers, without its screens. */
+export function categoryNamedByWords(value: string): SpecialCategory | undefined {
   return VALUE_INDEX.get(words(value).join(' '));
+}
+
+/** The special category a cell value (at most 40 characters) names (`Musulman`, `homosexuel`, `diabète`), if any. */
+export function specialCategoryOfValue(value: string): SpecialCategory | undefined {
+  return namesNoCategory(value) ? undefined : categoryNamedByWords(value);
 }
 
 /** Sensitive topics named in free text (dataset title, keywords): any header phrase as words. */

@@ -146,6 +146,13 @@ export class ValueScan {
   /** Columns still being sampled, or free text: the others cost nothing per row. */
   private open: ColumnEvidence[];
   private sentences: number[];
+  /** Per column index, per detector: the header names the detector's kind (`shape`'s `inKindColumn`). */
+  private readonly named: (readonly boolean[])[] = [];
+  /**
+   * Per column index, while its sample is taken: values no detector shapes (`shape` is a function
+   * of the value and `inKindColumn` alone), tested once however often they repeat (codes, names).
+   */
+  private readonly unshaped: (Set<string> | undefined)[] = [];
   private readonly detectors: readonly ValueDetector[];
   /** The bit of each detector's group, and of all groups. */
   private readonly groupBits: readonly number[];
@@ -168,7 +175,7 @@ export class ValueScan {
     columns: readonly ColumnRole[],
     groups: readonly (readonly ValueDetector[])[],
     private readonly sampleSize: number,
-    /** False: each expression searches every cell itself (the tests compare the two). */
+    /** False: the definition — each expression searches every cell itself, each value is shaped by every detector (the tests compare the two). */
     joinInText = true,
   ) {
     if (groups.length > 30) throw new Error('ValueScan: at most 30 detector groups');
@@ -194,6 +201,11 @@ export class ValueScan {
       kinds: new Map(),
     }));
     this.sentences = columns.map(() => 0);
+    for (const column of columns) {
+      const kinds = kindsNamedBy(column.category);
+      this.named[column.index] = this.detectors.map((d) => kinds.includes(d.kind));
+      this.unshaped[column.index] = joinInText ? new Set() : undefined;
+    }
     this.open = this.evidence;
   }
 
@@ -213,6 +225,7 @@ export class ValueScan {
         if (wholeGroups !== this.allGroups) this.searchText(ev, value, row, wholeGroups);
         // After the sample, a column of sentences is free text: keep searching it.
         if (ev.sampled === this.sampleSize) {
+          this.unshaped[ev.column.index] = undefined;
           if (this.sentences[ev.column.index]! >= ev.sampled / 2) ev.freeText = true;
           closed ||= !ev.freeText;
         }
@@ -258,11 +271,13 @@ export class ValueScan {
 
   /** Tests the value whole against every detector; returns the bits of the groups it matched. */
   private testWhole(ev: ColumnEvidence, value: string, row: number): number {
-    const named = kindsNamedBy(ev.column.category);
+    const unshaped = this.unshaped[ev.column.index];
+    if (unshaped?.has(value)) return 0;
+    const named = this.named[ev.column.index]!;
     let matched = 0;
     for (let i = 0; i < this.detectors.length; i++) {
       const d = this.detectors[i]!;
-      const compact = d.shape(value, named.includes(d.kind));
+      const compact = d.shape(value, named[i]!);
       if (compact === undefined) continue;
       matched |= this.groupBits[i]!;
       const k = this.kindOf(ev, d);
@@ -276,6 +291,7 @@ export class ValueScan {
         k.shapedSample ??= d.mask(compact);
       }
     }
+    if (matched === 0) unshaped?.add(value);
     return matched;
   }
 
