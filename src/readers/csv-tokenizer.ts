@@ -2,7 +2,8 @@
  * A char-code CSV tokenizer for the common case, 3–4× faster than csv-parse: each chunk is
  * decoded to one string (Latin-1 text by a byte copy: latin1-text.ts), unquoted values are found
  * with cached `indexOf` positions and noted where they are (a cell's string is cut out with
- * `slice` only when a consumer asks: `cell(i)`, `cells()`), quoted values are read quote to quote. It reads exactly what csv-parse (with the options of src/readers/csv.ts) reads — a
+ * `slice` only when a consumer asks: `cell(i)`, `cells()`), quoted values are read quote to
+ * quote. It reads exactly what csv-parse (with the options of src/readers/csv.ts) reads — a
  * differential test holds it to that — and stops where csv-parse's relaxed reading gets subtle:
  * text after a closing quote, a line break of another kind than the record delimiter outside
  * quotes, an unclosed quote at the end, a record near the size limit. The reader then hands the
