@@ -59,6 +59,18 @@ export function cellAt(record: RecordCells, i: number): string | undefined {
   return i < record.width ? record.cell(i) : undefined;
 }
 
+/** An array of cells read as a record (rows held as arrays: a header, tests). */
+export function arrayCells(cells: readonly string[]): RecordCells {
+  return { width: cells.length, cell: (i) => cells[i]! };
+}
+
+/** Every cell of a record, as the `cells` array would have them. */
+export function cellsOf(record: RecordCells): string[] {
+  const cells: string[] = [];
+  for (let i = 0; i < record.width; i++) cells.push(record.cell(i));
+  return cells;
+}
+
 /**
  * The record being handed out, and answers about it; valid only while its row hooks run. A row
  * hook of a rule that says `RuleMeta.readsRecord` reads its cells here instead of in `cells`.

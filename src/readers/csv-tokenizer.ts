@@ -12,7 +12,7 @@
 import { isAscii } from 'node:buffer';
 import { hash53Units } from '../util/hash53.js';
 import { latin1NonAscii, latin1NonAsciiCount, latin1Utf8 } from './latin1-text.js';
-import type { RecordFacts, RecordUnits } from '../model/index.js';
+import { cellsOf, type RecordFacts, type RecordUnits } from '../model/index.js';
 
 const LF = 10;
 const COMMA = 44;
@@ -335,9 +335,7 @@ export class CsvTokenizer implements RecordFacts {
 
   /** Of the record being handed out: every cell (what csv-parse would have handed out). */
   cells(): string[] {
-    const cells: string[] = [];
-    for (let i = 0; i < this.recordCells; i++) cells.push(this.cell(i));
-    return cells;
+    return cellsOf(this);
   }
 
   /** Of the record being handed out: `isBlankRow(cells())`, reading each cell's first character in the text. */

@@ -8,6 +8,9 @@ import { loadBuiltinRules } from '../../src/engine/registry.js';
 import { defineAnalysis, defineRule, type RuleModule, type TableAnalysis } from '../../src/engine/rule-api.js';
 import { csvSummaryFacts, csvTableFacts, emptyDistribution, tableProfile, type Finding } from '../../src/model/index.js';
 import type { EffectiveRule } from '../../src/config/types.js';
+import type { PersonalDataScan } from '../../src/knowledge/personal-data/index.js';
+import { PERSONAL_DATA_SCAN } from '../../rules/personal-data/_shared.js';
+import { GENDER_DETECTION } from '../../rules/gender/_shared.js';
 
 let core: Map<string, RuleModule>;
 beforeAll(async () => {
@@ -290,5 +293,36 @@ describe('rules that read the row from ctx.record (RuleMeta.readsRecord)', () =>
     expect(seen(withAnalysis, 'data/record').map(([n]) => n)).toEqual(expected.map((c) => c.length));
     const recordAnalysis = await check(file, [recordRule('data/record', true), counterRule('data/counter', RECORD_COUNTER)]);
     expect(seen(recordAnalysis, 'data/record').map(([n]) => n)).toEqual(expected.map((c, i) => (i < 49 ? c.length : 0)));
+  });
+
+  it('the personal-data scan and the gender detection read the record: with them the tokenizer still cuts no cells, and they find the same', async () => {
+    // E-mail addresses in every seventh row, most of them past the 49 rows held for the header decision.
+    const file = csv('id,name,contact\n' + Array.from({ length: 120 }, (_, i) => `${i},"n, ${i}",${i % 7 ? `x${i}` : `p${i}@example.org`}\n`).join(''));
+    /** A rule asking both analyses, as the personal-data and gender rules do, and reporting the scan's e-mail evidence. */
+    const sharedRule = defineRule({
+      meta: { ...meta('data/shared'), needsRows: true },
+      create(context) {
+        let scan: PersonalDataScan;
+        return {
+          table(table) {
+            scan = context.analysis(PERSONAL_DATA_SCAN, table);
+            scan.scanValues('email', 10);
+            context.analysis(GENDER_DETECTION, table);
+          },
+          endTable(table) {
+            const found = scan.valueEvidence(10).flatMap((ev) => [...ev.kinds.values()].map((k) => [ev.column.index, k.kind, k.valid, k.validRows]));
+            context.report({ messageId: 'seen', data: { what: JSON.stringify(found) }, location: { file: table.path } });
+          },
+        };
+      },
+    });
+    const evidence = (findings: Finding[]) => findings.filter((f) => f.ruleId === 'data/shared').map((f) => f.message);
+    const lazy = await check(file, [recordRule('data/record', true), sharedRule]);
+    expect(seen(lazy, 'data/record').map(([n]) => n)).toEqual(Array.from({ length: 120 }, (_, i) => (i < 49 ? 3 : 0)));
+    // The same evidence when a rule reading `cells` has every cell cut.
+    const cut = await check(file, [recordRule('data/record', true), recordRule('data/cells', false), sharedRule]);
+    expect(seen(cut, 'data/record').map(([n]) => n)).toEqual(Array.from({ length: 120 }, () => 3));
+    expect(evidence(lazy)).toEqual(evidence(cut));
+    expect(evidence(lazy)[0]).toContain('"email"');
   });
 });

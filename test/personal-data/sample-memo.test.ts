@@ -13,6 +13,7 @@ import {
   ValueScan,
   type ColumnRole,
 } from '../../src/knowledge/personal-data/index.js';
+import { arrayCells } from '../../src/model/index.js';
 import { csvFixtureTables } from '../helpers/csv-fixture-tables.js';
 import { prng } from '../helpers/prng.js';
 import { pick } from '../helpers/record-units.js';
@@ -83,7 +84,7 @@ describe('SpecialValueSample: values remembered while sampling', () => {
     let found = 0;
     for (const size of [1, 2, 10, 100, 599, 600, 1000]) {
       const sample = new SpecialValueSample(roles, size);
-      rows.forEach((cells, i) => sample.row(cells, i + 2));
+      rows.forEach((cells, i) => sample.row(arrayCells(cells), i + 2));
       const want = specialValuesDefinition(roles, rows, size);
       expect(sample.found()).toEqual(want);
       found += want.length;
@@ -97,7 +98,7 @@ describe('SpecialValueSample: values remembered while sampling', () => {
       const [header, ...data] = rows;
       const roles = profileTable(header!).columns;
       const sample = new SpecialValueSample(roles, 1000);
-      data.forEach((cells, i) => sample.row(cells, i + 2));
+      data.forEach((cells, i) => sample.row(arrayCells(cells), i + 2));
       const got = sample.found();
       const want = specialValuesDefinition(roles, data, 1000);
       if (JSON.stringify(got) !== JSON.stringify(want)) expect({ file, got }).toEqual({ file, got: want });
@@ -112,7 +113,7 @@ const KINDS = Object.values(VALUE_GROUPS).flat().map((d) => d.kind);
 describe('ValueScan: values no detector shapes are tested once per column', () => {
   const scan = (header: string[], rows: string[][], size: number, fast: boolean) => {
     const s = new ValueScan(profileTable(header).columns, Object.values(VALUE_GROUPS), size, fast);
-    rows.forEach((cells, i) => s.row(cells, i + 2));
+    rows.forEach((cells, i) => s.row(arrayCells(cells), i + 2));
     return plainEvidence(s.results(), KINDS);
   };
 

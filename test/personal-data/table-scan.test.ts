@@ -12,7 +12,7 @@ import {
   VALUE_GROUPS,
   ValueScan,
 } from '../../src/knowledge/personal-data/index.js';
-import type { TableInfo } from '../../src/model/index.js';
+import { arrayCells, type RecordCells, type TableInfo } from '../../src/model/index.js';
 import { PERSONAL_DATA_SCAN } from '../../rules/personal-data/_shared.js';
 import { allFindings, lintReport } from '../helpers/lint.js';
 import { generatePeople, PEOPLE_HEADER, peopleCsv, peopleRow } from './people-generator.js';
@@ -40,10 +40,10 @@ describe('ValueScan with several detector groups', () => {
   it('finds for each group exactly what a scan with that group alone finds', () => {
     const columns = profileTable(header).columns;
     const all = new ValueScan(columns, Object.values(VALUE_GROUPS), 100);
-    rows.forEach((cells, i) => all.row(cells, i + 2));
+    rows.forEach((cells, i) => all.row(arrayCells(cells), i + 2));
     for (const group of Object.values(VALUE_GROUPS)) {
       const alone = new ValueScan(columns, [group], 100);
-      rows.forEach((cells, i) => alone.row(cells, i + 2));
+      rows.forEach((cells, i) => alone.row(arrayCells(cells), i + 2));
       const kinds = group.map((d) => d.kind);
       expect(plain(all.results(), kinds)).toEqual(plain(alone.results(), kinds));
     }
@@ -63,7 +63,7 @@ describe('ValueScan, free text searched through the joined expression first', ()
     const all = [...rows, ...texts.map((t) => rows[0]!.map((c, i) => (i === 16 ? t : c)))];
     const scan = (joined: boolean) => {
       const s = new ValueScan(columns, Object.values(VALUE_GROUPS), 20, joined);
-      all.forEach((cells, i) => s.row(cells, i + 2));
+      all.forEach((cells, i) => s.row(arrayCells(cells), i + 2));
       return s.results();
     };
     const kinds = Object.values(VALUE_GROUPS).flat().map((d) => d.kind);
@@ -78,7 +78,7 @@ describe('ValueScan: the joined expression and marks rule cells out before the t
   const kinds = Object.values(VALUE_GROUPS).flat().map((d) => d.kind);
   const scan = (header: string[], rows: string[][], joined: boolean, size: number) => {
     const s = new ValueScan(profileTable(header).columns, Object.values(VALUE_GROUPS), size, joined);
-    rows.forEach((cells, i) => s.row(cells, i + 2));
+    rows.forEach((cells, i) => s.row(arrayCells(cells), i + 2));
     return plain(s.results(), kinds);
   };
 
@@ -109,7 +109,7 @@ describe('ValueScan: free text screened on its units (a mark, or a run of span c
   /** A scan fed units (a share of the cells quoted: read from strings), or the definition: each expression searching every cell's string. */
   const scan = (header: string[], rows: string[][], size: number, rand?: () => number) => {
     const s = new ValueScan(profileTable(header).columns, Object.values(VALUE_GROUPS), size, rand !== undefined);
-    rows.forEach((cells, i) => s.row(cells, i + 2, rand && recordUnits(cells, () => rand() < 0.15, rand)));
+    rows.forEach((cells, i) => s.row(arrayCells(cells), i + 2, rand && recordUnits(cells, () => rand() < 0.15, rand)));
     return plain(s.results(), kinds);
   };
 
@@ -211,7 +211,7 @@ describe('PersonalDataScan', () => {
   it('reads every row into each part until the part is done, then drops it: parts find what they find alone', () => {
     // More rows than the look for parts that are done (every 256 rows), samples of every size around it.
     const many = Array.from({ length: 1500 }, (_, i) => rows[i % rows.length]!);
-    const feedMany = (sink: { row(cells: readonly string[], row: number): void }) => many.forEach((cells, i) => sink.row(cells, i + 2));
+    const feedMany = (sink: { row(cells: RecordCells, row: number): void }) => many.forEach((cells, i) => sink.row(arrayCells(cells), i + 2));
     for (const size of [10, 255, 256, 257, 1000, 2000]) {
       const scan = new PersonalDataScan(header, 1);
       const names = scan.sampleShapes(PERSON_COLUMNS.names, size);

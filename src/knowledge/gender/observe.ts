@@ -6,7 +6,7 @@
  * `endTable`, and only the first call counts. Results are kept per dataset object, weakly:
  * nothing outlives the lint run.
  */
-import type { Dataset, RowContext, TableInfo } from '../../model/index.js';
+import { cellsOf, type Dataset, type RowContext, type TableInfo } from '../../model/index.js';
 import { TableDetector, type TableGender } from './table-detector.js';
 import { declaredFlags, type DeclaredFlags, type FlagOptions } from './flags.js';
 
@@ -29,14 +29,20 @@ function record(ds: Dataset): DatasetGender {
 export class GenderObservation {
   private readonly detector: TableDetector;
   private recorded = false;
+  /** Reads `ctx.record` (TableAnalysis.readsRecord): a row's cells are cut only while the detector reads rows. */
+  readonly readsRecord = true;
 
   constructor(table: TableInfo) {
     this.detector = new TableDetector(table);
   }
 
   row(cells: readonly string[], ctx: RowContext): void {
-    // Once every column is done, the record's units are not even asked for.
-    if (this.detector.wantsRow(cells.length)) this.detector.row(cells, ctx.row, ctx.record?.units());
+    // The engine sets the record for every reader's rows (`cells` is then empty for the CSV
+    // tokenizer's). Once every column is done, neither the cells nor the units are asked for.
+    const record = ctx.record;
+    if (record === undefined) {
+      if (this.detector.wantsRow(cells.length)) this.detector.row(cells, ctx.row);
+    } else if (this.detector.wantsRow(record.width)) this.detector.row(cellsOf(record), ctx.row, record.units());
   }
 
   /** Records the detection for the dataset once the table was read to its end (later calls do nothing). */

@@ -3,6 +3,7 @@
  * to point at a house, so precise coordinates next to people locate them (EDPB guidelines on
  * location data; CNIL on geolocated open data).
  */
+import { cellAt, type RecordCells } from '../../model/index.js';
 import { maskCoordinate } from './masking.js';
 import type { ColumnRole, TableProfile } from './table-profile.js';
 
@@ -58,7 +59,7 @@ export const PRECISE_DECIMALS = 4;
 /** Where points are read in a table: a latitude/longitude column pair, or one column of points. */
 export interface PointSource {
   columns: ColumnRole[];
-  read(cells: readonly string[]): { decimals: number; text: string } | undefined;
+  read(cells: RecordCells): { decimals: number; text: string } | undefined;
   /** Points read (at most the sample size), those with `PRECISE_DECIMALS` or more, rows and a masked sample of those. */
   sampled: number;
   precise: number;
@@ -70,8 +71,8 @@ function pairSource(lat: ColumnRole, lon: ColumnRole): PointSource {
   return {
     columns: [lat, lon],
     read(cells) {
-      const a = cells[lat.index]?.trim() ?? '';
-      const o = cells[lon.index]?.trim() ?? '';
+      const a = cellAt(cells, lat.index)?.trim() ?? '';
+      const o = cellAt(cells, lon.index)?.trim() ?? '';
       if (degree(a, 90) === undefined || degree(o, 180) === undefined) return undefined;
       return { decimals: Math.min(decimalsOf(a), decimalsOf(o)), text: `${a}, ${o}` };
     },
@@ -85,7 +86,7 @@ function pointSource(column: ColumnRole): PointSource {
   return {
     columns: [column],
     read(cells) {
-      const text = cells[column.index]?.trim() ?? '';
+      const text = cellAt(cells, column.index)?.trim() ?? '';
       const p = parsePoint(text);
       return p && { decimals: p.decimals, text: `${p.lat}, ${p.lon}` };
     },
@@ -112,7 +113,7 @@ export class PointSample {
     this.sources = [...lats.flatMap((lat, i) => (lons[i] ? [pairSource(lat, lons[i])] : [])), ...profile.of('coordinates').map(pointSource)];
   }
 
-  row(cells: readonly string[], row: number): void {
+  row(cells: RecordCells, row: number): void {
     for (const s of this.sources) {
       if (s.sampled >= this.size) continue;
       const point = s.read(cells);

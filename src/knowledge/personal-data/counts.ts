@@ -3,6 +3,7 @@
  * A count column is a column whose header says "count" and whose cells are whole numbers
  * (or suppression markers); a small cell is 0 < v < threshold (zero cells reveal nobody).
  */
+import { cellAt, type RecordCells } from '../../model/index.js';
 import { fold } from './text.js';
 import type { ColumnRole, TableProfile } from './table-profile.js';
 
@@ -85,8 +86,8 @@ export class CountColumns {
     this.tallies = profile.countCandidates.map((column) => ({ column, tally: new CountTally(threshold) }));
   }
 
-  row(cells: readonly string[], row: number): void {
-    for (const { column, tally } of this.tallies) tally.add(cells[column.index] ?? '', row);
+  row(cells: RecordCells, row: number): void {
+    for (const { column, tally } of this.tallies) tally.add(cellAt(cells, column.index) ?? '', row);
   }
 
   /** No candidate column: the rows change nothing (the scan then stops calling `row`). */

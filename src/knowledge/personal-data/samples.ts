@@ -2,6 +2,7 @@
  * Bounded samples of the first values of some columns: how many have an expected shape (names
  * that look like names, birth dates that are dates), and which name a special category.
  */
+import { cellAt, type RecordCells } from '../../model/index.js';
 import type { HeaderCategory } from './headers.js';
 import { maskDate, maskName, maskText } from './masking.js';
 import { namesNoCategory, specialCategoryOfValue, type SpecialCategory } from './special-categories.js';
@@ -59,13 +60,13 @@ export class ShapeSample {
     for (const c of columns) this.tallies.set(c.index, { sampled: 0, matching: 0, rows: [] });
   }
 
-  row(cells: readonly string[], row: number): void {
+  row(cells: RecordCells, row: number): void {
     if (this.full) return;
     let open = false;
     for (const [index, t] of this.tallies) {
       if (t.sampled >= this.size) continue;
       open = true;
-      const value = cells[index]?.trim();
+      const value = cellAt(cells, index)?.trim();
       if (!value) continue;
       t.sampled++;
       if (!this.test(value)) continue;
@@ -120,12 +121,12 @@ export class SpecialValueSample {
     return this.seen >= this.size;
   }
 
-  row(cells: readonly string[], row: number): void {
+  row(cells: RecordCells, row: number): void {
     if (this.seen >= this.size) return; // every column has at most `size` values sampled by now
     if (++this.seen === this.size) this.known = undefined;
     this.roles.forEach((role, i) => {
       const c = this.columns[i]!;
-      const value = cells[role.index]?.trim();
+      const value = cellAt(cells, role.index)?.trim();
       if (!value) return;
       c.sampled++;
       const category = this.categoryOf(value);

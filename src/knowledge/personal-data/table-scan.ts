@@ -8,7 +8,7 @@
  * examined once however many rules read the results. Parts are fixed at the first row: one
  * asked for later would have missed rows, and throws.
  */
-import type { RecordUnits, RowContext } from '../../model/index.js';
+import { arrayCells, cellAt, type RecordCells, type RecordUnits, type RowContext } from '../../model/index.js';
 import { PointSample } from './coordinates.js';
 import { CountColumns, DEFAULT_SMALL_COUNT_THRESHOLD } from './counts.js';
 import { GroupCounter } from './k-anonymity.js';
@@ -19,7 +19,7 @@ import { ValueScan, type ColumnEvidence } from './value-scan.js';
 
 interface RowReader {
   /** `units`: the record as the CSV reader's UTF-16 units, when it has them (read by the value scan). */
-  row(cells: readonly string[], row: number, units?: RecordUnits): void;
+  row(cells: RecordCells, row: number, units?: RecordUnits): void;
   /** True once later rows would change nothing (a full sample): the reader then leaves the list. */
   readonly done?: boolean;
 }
@@ -43,6 +43,8 @@ export class PersonalDataScan {
   /** Every part that reads rows and is not done; undefined until the first row. */
   private readers?: RowReader[];
   private rowsRead = 0;
+  /** Reads `ctx.record` (TableAnalysis.readsRecord): only the cells its open parts read are cut. */
+  readonly readsRecord = true;
 
   constructor(
     private readonly header: readonly string[],
@@ -105,8 +107,10 @@ export class PersonalDataScan {
   row(cells: readonly string[], ctx: RowContext): void {
     const readers = this.readers ?? this.start();
     this.firstRow ??= ctx.row;
+    // The engine sets the record for every reader's rows (`cells` is then empty for the CSV tokenizer's).
+    const record = ctx.record ?? arrayCells(cells);
     const units = ctx.record?.units();
-    for (let i = 0; i < readers.length; i++) readers[i]!.row(cells, ctx.row, units);
+    for (let i = 0; i < readers.length; i++) readers[i]!.row(record, ctx.row, units);
     // Full samples leave the list: most parts sample the first rows, and a call per part per row adds up.
     if (++this.rowsRead % DONE_CHECK_ROWS === 0) this.readers = readers.filter((r) => r.done !== true);
   }
@@ -131,7 +135,7 @@ export class PersonalDataScan {
       const groups = Object.entries(VALUE_GROUPS).flatMap(([name, detectors]) => (asked.has(name as ValueGroup) ? [detectors] : []));
       const scan = new ValueScan(this.profile.columns, groups, size);
       // A file without header: its first row is data too.
-      if (this.profile.headerIsData) scan.row(this.header, this.headerRow);
+      if (this.profile.headerIsData) scan.row(arrayCells(this.header), this.headerRow);
       this.valueScans.set(size, scan);
     }
     const qi = this.profile.quasiIdentifiers;
@@ -141,7 +145,7 @@ export class PersonalDataScan {
       ...[...this.shapes.values()].flatMap((bySize) => [...bySize.values()]),
       ...this.specialValues.values(),
       ...this.points.values(),
-      ...[...this.groups.values()].map((g) => ({ row: (cells: readonly string[], row: number) => g.add(qi.map((q) => cells[q.column.index] ?? ''), row) })),
+      ...[...this.groups.values()].map((g) => ({ row: (cells: RecordCells, row: number) => g.add(qi.map((q) => cellAt(cells, q.column.index) ?? ''), row) })),
     ];
     return this.readers;
   }

@@ -9,7 +9,7 @@
  * values of its group. Groups are independent, so one scan with several groups finds for each
  * exactly what a scan with that group alone would.
  */
-import { trimCell, type RecordUnits } from '../../model/index.js';
+import { cellAt, trimCell, type RecordCells, type RecordUnits } from '../../model/index.js';
 import type { ValueDetector, ValueKind } from './detector.js';
 import type { HeaderCategory } from './headers.js';
 import type { ColumnRole } from './table-profile.js';
@@ -210,10 +210,10 @@ export class ValueScan {
   }
 
   /** `units`: the record as UTF-16 units (the CSV reader's copy): free text is screened on them (`mayHoldMatch`). */
-  row(cells: readonly string[], row: number, units?: RecordUnits): void {
+  row(cells: RecordCells, row: number, units?: RecordUnits): void {
     let closed = false;
     for (const ev of this.open) {
-      const cell = cells[ev.column.index];
+      const cell = cellAt(cells, ev.column.index);
       if (units && ev.sampled >= this.sampleSize && this.screen && this.ruledOut(ev.column.index, cell, units)) continue;
       // `trimCell`: no call to `trim()` for a cell that starts and ends with printable ASCII (most).
       const value = cell === undefined ? undefined : trimCell(cell);
