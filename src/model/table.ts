@@ -88,8 +88,9 @@ export interface RecordFacts extends RecordCells {
 
 /**
  * A record as UTF-16 units of a copy of its text: cell p < `known` with `starts[p] >= 0` is
- * `units[starts[p], ends[p])`; the others (quoted values; every cell when `known` is 0, as for
- * the readers other than the CSV tokenizer) are read from their strings (`RecordCells.cell`).
+ * `units[starts[p], ends[p])` (the CSV tokenizer's quoted values too, doubled quotes undoubled in
+ * the copy); the others (every cell when `known` is 0, as for the readers other than the CSV
+ * tokenizer) are read from their strings (`RecordCells.cell`).
  * Typed-array reads cost less than `charCodeAt` on a string cut out of a chunk (V8 reads those
  * through the chunk). Valid only while the record's row hooks run.
  */

@@ -3,7 +3,8 @@
  * decoded to one string (Latin-1 text by a byte copy: latin1-text.ts), unquoted values are found
  * with cached `indexOf` positions and noted where they are (a cell's string is cut out with
  * `slice` only when a consumer asks: `cell(i)`, `cells()`), quoted values are read quote to
- * quote. It reads exactly what csv-parse (with the options of src/readers/csv.ts) reads — a
+ * quote and noted the same way (their text between the quotes; a value with doubled quotes is
+ * made a string only when asked, and its units undoubled in the record's copy). It reads exactly what csv-parse (with the options of src/readers/csv.ts) reads — a
  * differential test holds it to that — and stops where csv-parse's relaxed reading gets subtle:
  * text after a closing quote, a line break of another kind than the record delimiter outside
  * quotes, an unclosed quote at the end, a record near the size limit. The reader then hands the
@@ -84,8 +85,9 @@ export class CsvTokenizer implements RecordFacts {
   private readonly asciiDialect: boolean;
   /**
    * The record being handed out: the text it is in, where it starts and ends there, its number of
-   * cells, where each cell starts and ends in the text (start -1 for a quoted value: its text is
-   * not the value, which is in `values`; the end is then its closing quote).
+   * cells, where each cell starts and ends in the text (a quoted value: its text between the
+   * quotes). A value with doubled quotes is shorter than its text: its end is where it ends once
+   * undoubled (as `units()` copies it), and it is noted in `escaped` (see `escape`).
    */
   private recordText = '';
   private recordStart = 0;
@@ -94,10 +96,20 @@ export class CsvTokenizer implements RecordFacts {
   private cellStarts = new Int32Array(CELLS);
   private cellEnds = new Int32Array(CELLS);
   /**
-   * The record's quoted values at their cell's index; the other entries are stale (never read).
-   * Its length is the record's width: `hash53Units` reads it as the record's cells.
+   * As long as the record's width, its entries never set: `hash53Units` takes its length for the
+   * number of cells (every cell of a record is read from `units()`, so no string of it is read).
    */
   private readonly values: string[] = [];
+  /**
+   * The record's values with doubled quotes (rare): the first `escapedCount` of `escapedCells`
+   * (their cell indexes), each one's closing quote in the text, its string once made.
+   */
+  private escapedCount = 0;
+  private escapedCells = new Int32Array(8);
+  private escapedCloses = new Int32Array(8);
+  private readonly escapedValues: (string | undefined)[] = [];
+  /** The last record (its number, `records`) whose values with doubled quotes were undoubled in the units' copy. */
+  private undoubledRecord = -1;
   /** The record's text as UTF-16 units, copied when they are first asked for in it (see `units`). */
   private unitsCopy = new Uint16Array(0);
   private unitsBuffer = Buffer.alloc(0);
@@ -297,18 +309,19 @@ export class CsvTokenizer implements RecordFacts {
     if (this.ascii) return 0;
     const cells = this.recordCells;
     if (!this.asciiDialect || cells > MASK_CELLS) return undefined;
-    const { recordEnd: end, cellEnds: ends } = this;
+    const { recordEnd: end, cellStarts: starts } = this;
     let mask = 0;
     let i = 0;
     for (let from = this.recordStart; ; ) {
       const at = this.nextNonAscii(from);
       if (at >= end) break;
-      while (i < cells && ends[i]! <= at) i++;
-      if (i === cells) break;
+      // Between two cells' texts are only the (ASCII) delimiter and quotes: the character is in
+      // the last cell starting at or before it (cells start in order, none where another does).
+      while (i + 1 < cells && starts[i + 1]! <= at) i++;
       mask |= 1 << i;
       // The rest of that cell needs no search.
       if (++i === cells) break;
-      from = ends[i - 1]!;
+      from = starts[i]!;
     }
     return mask;
   }
@@ -327,10 +340,38 @@ export class CsvTokenizer implements RecordFacts {
     return this.recordCells;
   }
 
-  /** Of the record being handed out: cell i, cut out of the text now (a quoted value was made while tokenizing). */
+  /** Of the record being handed out: cell i, cut out of the text now (a value with doubled quotes: made once, see `unescaped`). */
   cell(i: number): string {
-    const from = this.cellStarts[i]!;
-    return from < 0 ? this.values[i]! : this.recordText.slice(from, this.cellEnds[i]!);
+    if (this.escapedCount !== 0) {
+      for (let k = 0; k < this.escapedCount; k++) if (this.escapedCells[k] === i) return this.unescaped(k);
+    }
+    return this.recordText.slice(this.cellStarts[i]!, this.cellEnds[i]!);
+  }
+
+  /** The value of the record's k-th cell with doubled quotes: its text between the quotes, each doubled quote made one. */
+  private unescaped(k: number): string {
+    const made = this.escapedValues[k];
+    if (made !== undefined) return made;
+    // Between its quotes a value's text holds quotes only doubled (a lone one would have closed it).
+    const value = this.recordText.slice(this.cellStarts[this.escapedCells[k]!]!, this.escapedCloses[k]!).replaceAll(this.quote + this.quote, this.quote);
+    this.escapedValues[k] = value;
+    return value;
+  }
+
+  /** Notes that cell i of the record being tokenized has doubled quotes (its text ends at the quote `close`). */
+  private escape(i: number, close: number): void {
+    const k = this.escapedCount++;
+    if (k === this.escapedCells.length) {
+      const cells = new Int32Array(k * 2);
+      const closes = new Int32Array(k * 2);
+      cells.set(this.escapedCells);
+      closes.set(this.escapedCloses);
+      this.escapedCells = cells;
+      this.escapedCloses = closes;
+    }
+    this.escapedCells[k] = i;
+    this.escapedCloses[k] = close;
+    this.escapedValues[k] = undefined;
   }
 
   /** Of the record being handed out: every cell (what csv-parse would have handed out). */
@@ -340,12 +381,12 @@ export class CsvTokenizer implements RecordFacts {
 
   /** Of the record being handed out: `isBlankRow(cells())`, reading each cell's first character in the text. */
   blank(): boolean {
-    const { recordText: s, cellStarts: starts, cellEnds: ends, values } = this;
+    const { recordText: s, cellStarts: starts, cellEnds: ends } = this;
     for (let i = 0; i < this.recordCells; i++) {
       const from = starts[i]!;
-      const length = from < 0 ? values[i]!.length : ends[i]! - from;
-      if (length === 0) continue;
-      const c = from < 0 ? values[i]!.charCodeAt(0) : s.charCodeAt(from);
+      if (ends[i] === from) continue;
+      // A value's first character is its text's first (undoubling keeps the first quote of a pair).
+      const c = s.charCodeAt(from);
       if ((c > 32 && c !== 160) || this.cell(i).trim().length !== 0) return false;
     }
     return true;
@@ -380,8 +421,27 @@ export class CsvTokenizer implements RecordFacts {
       this.unitsBuffer.write(text, 0, 'utf16le');
       this.unitsText = this.recordTextNumber;
     }
+    if (this.escapedCount !== 0 && this.undoubledRecord !== this.records) this.undouble();
     view.known = this.recordCells;
     return view;
+  }
+
+  /**
+   * The record's values with doubled quotes made their values in the units' copy, in place: each
+   * doubled quote copied once, the rest moved down (its cell's end is where the value ends).
+   */
+  private undouble(): void {
+    this.undoubledRecord = this.records;
+    const { unitsCopy: u, cellStarts: starts, cellEnds: ends, q } = this;
+    for (let k = 0; k < this.escapedCount; k++) {
+      const i = this.escapedCells[k]!;
+      const to = ends[i]!;
+      for (let o = starts[i]!, r = o; o < to; o++) {
+        const c = u[r]!;
+        u[o] = c;
+        r += c === q ? 2 : 1;
+      }
+    }
   }
 
   /**
@@ -439,6 +499,7 @@ export class CsvTokenizer implements RecordFacts {
       const start = pos;
       /** Cells of the record so far: each one's place is noted, no string is cut. */
       let w = 0;
+      this.escapedCount = 0;
       /** Where the record's text ends (before its line break). */
       let textEnd = n;
       let breaks = 0;
@@ -452,30 +513,32 @@ export class CsvTokenizer implements RecordFacts {
           ends = this.cellEnds;
         }
         if (s.charCodeAt(pos) === q) {
-          // A quoted value: from quote to quote, a doubled quote is one.
-          let value = '';
-          let from = pos + 1;
+          // A quoted value: from quote to quote, a doubled quote is one. Noted, like an unquoted
+          // one, by where its text is (no string made); `pairs`: its doubled quotes.
+          const from = pos + 1;
+          let pairs = 0;
           let close: number;
-          for (;;) {
-            close = s.indexOf(this.quote, from);
+          for (let at = from; ; ) {
+            close = s.indexOf(this.quote, at);
             if (close < 0 || close + 1 === n) {
               if (!end) return start; // wait for more: the quote may be doubled, or closed later
               if (close < 0) return -start - 1; // unclosed at the end: csv-parse reports it
               break;
             }
             if (s.charCodeAt(close + 1) !== q) break;
-            value += s.slice(from, close + 1);
-            from = close + 2;
+            pairs++;
+            at = close + 2;
           }
-          value = value.length ? value + s.slice(from, close) : s.slice(from, close);
-          starts[w] = -1;
-          ends[w] = close;
-          values[w++] = value;
-          if (nlf < pos + 1) nlf = next(s, '\n', pos + 1);
-          if (ncr < pos + 1) ncr = next(s, '\r', pos + 1);
+          starts[w] = from;
+          ends[w] = close - pairs;
+          if (pairs !== 0) this.escape(w, close);
+          w++;
+          if (nlf < from) nlf = next(s, '\n', from);
+          if (ncr < from) ncr = next(s, '\r', from);
           if (nlf < close || ncr < close) {
-            breaks += lineBreaks(value);
-            chars += breakChars(value);
+            // Undoubling a quote neither makes nor parts a CRLF: the text's breaks are the value's.
+            breaks += lineBreaks(s, from, close);
+            chars += breakChars(s, from, close);
           }
           pos = close + 1;
           // `end` is true at `n` (see above): the last value of the file.
@@ -552,24 +615,24 @@ function next(s: string, needle: string, from: number): number {
   return i < 0 ? s.length : i;
 }
 
-/** Line breaks in a value: CRLF, lone CR and lone LF count one each. */
-function lineBreaks(s: string): number {
+/** Line breaks in `s` from `from` to `to`: CRLF, lone CR and lone LF count one each. */
+function lineBreaks(s: string, from: number, to: number): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c === LF) n++;
     else if (c === CR) {
       n++;
-      if (s.charCodeAt(i + 1) === LF) i++;
+      if (i + 1 < to && s.charCodeAt(i + 1) === LF) i++;
     }
   }
   return n;
 }
 
-/** CR and LF characters in a value. */
-function breakChars(s: string): number {
+/** CR and LF characters in `s` from `from` to `to`. */
+function breakChars(s: string, from: number, to: number): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === LF || s.charCodeAt(i) === CR) n++;
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === LF || s.charCodeAt(i) === CR) n++;
   return n;
 }
 

@@ -50,6 +50,13 @@ async function read(bytes: Buffer, chunk: number, parser: CsvParser, o: Options 
       if (told !== undefined && told !== outsideAscii(cells)) out.push(['wrong nonAscii', told, outsideAscii(cells)]);
       // So must its hash of the record, read from its copy of the text (data/duplicate-rows).
       if (record && record.hash53() !== hash53(cells)) out.push(['wrong hash53', cells]);
+      // And the cells its copy of the text holds (quoted values undoubled in it) must be the cells.
+      if (record) {
+        const { units, starts, ends, known } = record.units();
+        for (let p = 0; p < known; p++) {
+          if (starts[p]! >= 0 && String.fromCharCode(...units.subarray(starts[p], ends[p])) !== cells[p]) out.push(['wrong units()', p, cells]);
+        }
+      }
       out.push([cells, ctx.row, ctx.line]);
     },
     end: (s: unknown) => out.push(['end', s]),
