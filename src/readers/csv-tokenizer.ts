@@ -12,7 +12,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { hash53Units } from '../util/hash53.js';
-import { latin1NonAscii, latin1NonAsciiCount, latin1Utf8 } from './latin1-text.js';
+import { latin1Joined, latin1NonAscii, latin1NonAsciiCount, latin1Utf8 } from './latin1-text.js';
 import { cellsOf, type RecordFacts, type RecordUnits } from '../model/index.js';
 
 const LF = 10;
@@ -56,9 +56,13 @@ function hasPairs(buf: Buffer): boolean {
   return false;
 }
 
-/** A piece of UTF-8 decoded: its text, all ASCII, free of surrogate pairs, whether `latin1NonAscii` says where its characters outside ASCII are. */
+/**
+ * A piece of UTF-8 decoded: its text (after the text left over when `joined`), all ASCII, free
+ * of surrogate pairs, whether `latin1NonAscii` says where its characters outside ASCII are.
+ */
 interface DecodedPiece {
   text: string;
+  joined: boolean;
   ascii: boolean;
   bmp: boolean;
   located: boolean;
@@ -206,13 +210,15 @@ export class CsvTokenizer implements RecordFacts {
       flags = this.decodePiece(buf);
       add = flags.text;
     }
+    // Whether `add` begins with the text left over (see `decodePiece`).
+    const joined = flags !== undefined && flags.joined;
     if (end && this.cut) {
       add += this.cut.toString('utf8');
       this.cut = undefined;
       flags = undefined;
     }
     const carried = this.text.length;
-    const s = carried ? this.text + add : add;
+    const s = carried && !joined ? this.text + add : add;
     if (flags) {
       const carriedAscii = this.textAscii || (this.located ? this.foundCount === 0 : !NON_ASCII.test(this.text));
       this.ascii = flags.ascii && carriedAscii;
@@ -243,16 +249,20 @@ export class CsvTokenizer implements RecordFacts {
    * other text decoded and searched for 4-byte characters.
    */
   private decodePiece(buf: Buffer): DecodedPiece {
-    if (isAscii(buf)) return { text: buf.toString('latin1'), ascii: true, bmp: true, located: true };
+    // The text left over joins the piece in one string when it is Latin-1 too (it is when its
+    // characters outside ASCII are located: every part of it was copied as Latin-1).
+    const prefix = this.located ? this.text : '';
+    const joined = this.located;
+    if (isAscii(buf)) return { text: latin1Joined(prefix, buf), joined, ascii: true, bmp: true, located: true };
     if (this.latin1Skip > 0) {
       this.latin1Skip--;
     } else {
-      const text = latin1Utf8(buf);
-      if (text !== undefined) return { text, ascii: false, bmp: true, located: true };
+      const text = latin1Utf8(buf, prefix);
+      if (text !== undefined) return { text, joined, ascii: false, bmp: true, located: true };
       // Characters from U+0100 on: the next pieces are decoded without trying (text with a few of them still gains).
       this.latin1Skip = LATIN1_SKIP;
     }
-    return { text: buf.toString('utf8'), ascii: false, bmp: !hasPairs(buf), located: false };
+    return { text: buf.toString('utf8'), joined: false, ascii: false, bmp: !hasPairs(buf), located: false };
   }
 
   /**

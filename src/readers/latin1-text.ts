@@ -19,18 +19,20 @@ let outView = new DataView(out.buffer);
 export let latin1NonAscii: Int32Array<ArrayBuffer> = new Int32Array(4096);
 export let latin1NonAsciiCount = 0;
 
-/** `buf` decoded as UTF-8 when every character of it is below U+0100 (the string `buf.toString('utf8')`), else undefined. */
-export function latin1Utf8(buf: Buffer): string | undefined {
+/**
+ * `prefix + buf.toString('utf8')` when every character of `buf` is below U+0100, else undefined;
+ * `prefix` must be so too. Made as one string by one native copy: text joined later (`prefix +
+ * text`) would be a cons string, each of whose characters V8 reads through an indirection. The
+ * positions noted (`latin1NonAscii`) are in the text of `buf`, from its start.
+ */
+export function latin1Utf8(buf: Buffer, prefix = ''): string | undefined {
   const n = buf.length;
-  if (out.length < n) {
-    out = Buffer.alloc(Math.max(n, 64 * 1024));
-    outView = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  }
+  const base = writePrefix(prefix, n);
   const target = out;
   const targetView = outView;
   // Little-endian reads and writes alike: the bytes keep their order on any platform.
   const words = new DataView(buf.buffer, buf.byteOffset, n);
-  let o = 0;
+  let o = base;
   let i = 0;
   let found = latin1NonAscii;
   let count = 0;
@@ -61,13 +63,31 @@ export function latin1Utf8(buf: Buffer): string | undefined {
     const d = buf[i + 1]!;
     if ((d & 0xc0) !== 0x80) return undefined;
     if (count === found.length) found = grown(found);
-    found[count++] = o;
+    found[count++] = o - base;
     target[o++] = ((c & 0x1f) << 6) | (d & 0x3f);
     i += 2;
   }
   latin1NonAscii = found;
   latin1NonAsciiCount = count;
   return target.toString('latin1', 0, o);
+}
+
+/** `prefix + buf.toString('latin1')` as one string (see `latin1Utf8`); `prefix` has no character from U+0100 on. */
+export function latin1Joined(prefix: string, buf: Buffer): string {
+  const base = writePrefix(prefix, buf.length);
+  buf.copy(out, base);
+  return out.toString('latin1', 0, base + buf.length);
+}
+
+/** Writes `prefix` as Latin-1 at the start of `out`, grown for `more` bytes after it; returns its length. */
+function writePrefix(prefix: string, more: number): number {
+  const base = prefix.length;
+  if (out.length < base + more) {
+    out = Buffer.alloc(Math.max(base + more, 64 * 1024));
+    outView = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  }
+  if (base !== 0) out.write(prefix, 0, base, 'latin1');
+  return base;
 }
 
 function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { latin1NonAscii, latin1NonAsciiCount, latin1Utf8 } from '../../src/readers/latin1-text.js';
+import { latin1Joined, latin1NonAscii, latin1NonAsciiCount, latin1Utf8 } from '../../src/readers/latin1-text.js';
 import { csvFixtureFiles } from '../helpers/csv-fixture-tables.js';
 import { prng } from '../helpers/prng.js';
 
@@ -65,6 +65,28 @@ describe('latin1Utf8', () => {
     }
     expect(given).toBeGreaterThan(4000);
     expect(refused).toBeGreaterThan(4000);
+  });
+
+  it('after a prefix (the text left over): the prefix and the text as one string, the positions in the text', () => {
+    const random = prng(12);
+    const rand = (n: number) => Math.floor(random() * n);
+    const prefixes = ['', 'a', 'é', 'id,nom,\u00ff\u0080 ', 'x'.repeat(300) + 'ü', 'ab'.repeat(40000)];
+    let given = 0;
+    for (let k = 0; k < 3000; k++) {
+      const parts = Array.from({ length: rand(40) }, () => PARTS[rand(4) ? rand(32) : rand(PARTS.length)]!);
+      const buf = at(Buffer.concat(parts), rand(8));
+      const prefix = prefixes[rand(prefixes.length)]!;
+      const want = expected(buf);
+      expect(latin1Utf8(buf, prefix), JSON.stringify([prefix.slice(0, 20), ...buf])).toBe(want === undefined ? undefined : prefix + want);
+      if (want !== undefined) {
+        given++;
+        expect(noted()).toEqual(outsideAscii(want));
+      }
+      // ASCII bytes joined by a native copy.
+      const ascii = Buffer.from(buf.toString('latin1').replace(/[^\x00-\x7f]/g, '?'), 'latin1');
+      expect(latin1Joined(prefix, ascii)).toBe(prefix + ascii.toString('latin1'));
+    }
+    expect(given).toBeGreaterThan(500);
   });
 
   it('on long texts, longer than any before (its buffer grows), and on the empty one', () => {
