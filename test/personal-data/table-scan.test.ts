@@ -179,10 +179,12 @@ describe('ValueScan: free text screened on its units (a mark, or a run of span c
       // Texts with no mark, a few, or many; cells mostly in order, sometimes back, or in a text of the same length.
       const share = pick(rand, [0, 0.002, 0.05, 0.3]);
       const texts = Array.from({ length: 3 }, () => Array.from({ length: 400 }, () => (rand() < share ? '@' : pick(rand, ['a', 'b', ' ', '1']))).join(''));
+      const copies = texts.map((text) => Uint16Array.from(text, (c) => c.charCodeAt(0)));
       let at = 0;
       for (let k = 0; k < 200; k++) {
-        const text = texts[rand() < 0.9 ? 0 : Math.floor(rand() * 3)]!;
-        const u = Uint16Array.from(text, (c) => c.charCodeAt(0));
+        const which = rand() < 0.9 ? 0 : Math.floor(rand() * 3);
+        const text = texts[which]!;
+        const u = copies[which]!;
         at = rand() < 0.1 ? Math.floor(rand() * 390) : (at + Math.floor(rand() * 4)) % 390;
         const from = at;
         const to = from + Math.floor(rand() * 10);
