@@ -102,6 +102,8 @@ export interface RecordUnits {
   /**
    * The text `units` is a copy of (same positions), when the reader has one: a search over it
    * (`indexOf`, native) may be kept for the records after, which come in order in the same text.
+   * Undefined for a record whose units are not all the text's (the CSV tokenizer's quoted values
+   * with doubled quotes, undoubled in the copy).
    */
   readonly text?: string;
 }

@@ -118,7 +118,7 @@ export class CsvTokenizer implements RecordFacts {
   private unitsCopy = new Uint16Array(0);
   private unitsBuffer = Buffer.alloc(0);
   private unitsText = -1;
-  private readonly unitsView: { units: Uint16Array; starts: Int32Array; ends: Int32Array; known: number; text: string } = { units: this.unitsCopy, starts: this.cellStarts, ends: this.cellEnds, known: 0, text: '' };
+  private readonly unitsView: { units: Uint16Array; starts: Int32Array; ends: Int32Array; known: number; text: string | undefined } = { units: this.unitsCopy, starts: this.cellStarts, ends: this.cellEnds, known: 0, text: '' };
   /** Each text tokenized gets a number; the last search for a character outside ASCII: in which text, from where, found where. */
   private textNumber = 0;
   private recordTextNumber = 0;
@@ -430,8 +430,10 @@ export class CsvTokenizer implements RecordFacts {
       }
       this.unitsBuffer.write(text, 0, 'utf16le');
       this.unitsText = this.recordTextNumber;
-      view.text = text;
     }
+    // A value with doubled quotes is undoubled in the copy: the record's units are then not all
+    // the text's at the same positions, and no text is offered with them.
+    view.text = this.escapedCount === 0 ? text : undefined;
     if (this.escapedCount !== 0 && this.undoubledRecord !== this.records) this.undouble();
     view.known = this.recordCells;
     return view;

@@ -52,9 +52,11 @@ async function read(bytes: Buffer, chunk: number, parser: CsvParser, o: Options 
       if (record && record.hash53() !== hash53(cells)) out.push(['wrong hash53', cells]);
       // And the cells its copy of the text holds (quoted values undoubled in it) must be the cells.
       if (record) {
-        const { units, starts, ends, known } = record.units();
+        const { units, starts, ends, known, text } = record.units();
         for (let p = 0; p < known; p++) {
           if (starts[p]! >= 0 && String.fromCharCode(...units.subarray(starts[p], ends[p])) !== cells[p]) out.push(['wrong units()', p, cells]);
+          // The text offered with them has the same cells at the same places.
+          if (text !== undefined && starts[p]! >= 0 && text.slice(starts[p], ends[p]) !== cells[p]) out.push(['wrong units().text', p, cells]);
         }
       }
       out.push([cells, ctx.row, ctx.line]);
