@@ -3,7 +3,7 @@
  * first-row markers, a distinct-value map that is dropped once it reaches its cap, and at most
  * a handful of date layouts per column.
  */
-import type { ColumnProfile, DateFormatTally, TableProfile, CellType, RecordCells, RecordUnits } from '../model/index.js';
+import type { ColumnProfile, DateFormatTally, TableProfile, CellType, ProfiledRecord, RecordCells, RecordUnits } from '../model/index.js';
 import {
   classifyCell,
   classifyUnits,
@@ -26,6 +26,7 @@ import {
 import { CellsRecord } from './cells-record.js';
 import { DistinctValues } from '../util/distinct-values.js';
 import { cellLength, CellLengths, codePointLengthUnits, LENGTH_STRIDE, SMALL_LENGTH } from '../knowledge/cell-lengths.js';
+import { isWideSpace } from '../knowledge/code-points.js';
 
 /** Distinct values kept over all columns of a table; each column gets a share (see `capFor`). */
 const DISTINCT_BUDGET = 100_000;
@@ -47,6 +48,9 @@ function own(s: string): string {
 export function distinctCapFor(columns: number): number {
   return Math.max(MIN_DISTINCT_PER_COLUMN, Math.min(MAX_DISTINCT_PER_COLUMN, Math.floor(DISTINCT_BUDGET / Math.max(1, columns))));
 }
+
+/** What `ColumnStats.add` returns for an empty or blank cell (type codes are 0 and up). */
+const EMPTY = -1;
 
 /** `ColumnStats.settled`: what the column's last cell was. */
 const UNSETTLED = 0;
@@ -105,11 +109,12 @@ class ColumnStats {
     this.distinct = countDistinct ? new DistinctValues(cap, MAX_DISTINCT_LENGTH) : null;
   }
 
-  add(value: string, row: number): void {
+  /** Counts the cell `value`; returns its type (after trimming), EMPTY for an empty or blank cell. */
+  add(value: string, row: number): number {
     const len = value.length;
     if (len === 0) {
       this.empty++;
-      return;
+      return EMPTY;
     }
     let s = value;
     const head = value.charCodeAt(0);
@@ -118,7 +123,7 @@ class ColumnStats {
       s = value.trim();
       if (s.length === 0) {
         this.empty++;
-        return;
+        return EMPTY;
       }
       if (this.padded++ === 0) this.paddedFirst = row;
     }
@@ -131,27 +136,28 @@ class ColumnStats {
     else if (t === DATE || t === DATETIME) this.isoDate(s);
     else if (t === DATE_OTHER) this.otherDate(s, row);
     if (this.distinct !== null && !this.distinct.addString(s, row)) this.capDistinct();
+    return t;
   }
 
   /**
    * `add(cells.cell(i), row)` of a cell read from the reader's copy of the record as UTF-16 units
    * (the cell is `u[from, to)`): the same counts, with the units read instead of the string's
    * characters, and the string cut out only for the cells whose counts need it (padded cells,
-   * rare numbers and dates, a date at the column's range ends).
+   * rare numbers and dates, a date at the column's range ends). Returns the cell's type as `add` does.
    */
-  addUnits(u: Uint16Array, from: number, to: number, cells: RecordCells, i: number, row: number): void {
+  addUnits(u: Uint16Array, from: number, to: number, cells: RecordCells, i: number, row: number): number {
     const len = to - from;
     if (len === 0) {
       this.empty++;
-      return;
+      return EMPTY;
     }
-    if (this.settled === PLAIN && this.plainNumber(u, from, to, row)) return;
+    if (this.settled === PLAIN) {
+      const plain = this.plainNumber(u, from, to, row);
+      if (plain !== EMPTY) return plain;
+    }
     const head = u[from]!;
     const tail = u[to - 1]!;
-    if (head <= 32 || tail <= 32 || head === 160 || tail === 160) {
-      this.add(cells.cell(i), row);
-      return;
-    }
+    if (head <= 32 || tail <= 32 || head === 160 || tail === 160) return this.add(cells.cell(i), row);
     this.filled++;
     if (len > this.maxLength) this.maxLength = len;
 
@@ -169,15 +175,17 @@ class ColumnStats {
       if (key <= this.minDateKey || key >= this.maxDateKey) this.dated(key, cells.cell(i));
     } else if (t === DATE_OTHER) this.otherDate(cells.cell(i), row);
     if (this.distinct !== null && !this.distinct.addUnits(u, from, to, row)) this.capDistinct();
+    return t;
   }
 
   /**
    * `addUnits` of a plain non-negative number of at most 15 digits (`ddd` or `ddd.ddd`, no leading
    * zero but `0.ddd`), the column's last cell being one too: read here without the classifier's
-   * other shapes, with its type and value as `classifyUnits` and `number` would have them. False,
-   * having counted nothing, for any other cell.
+   * other shapes, with its type and value as `classifyUnits` and `number` would have them (the
+   * value in `lastNumber.plain`, as the classifier leaves it). EMPTY, having counted nothing, for
+   * any other cell.
    */
-  private plainNumber(u: Uint16Array, from: number, to: number, row: number): boolean {
+  private plainNumber(u: Uint16Array, from: number, to: number, row: number): number {
     let digits = 0;
     let i = from;
     for (; i < to; i++) {
@@ -186,27 +194,28 @@ class ColumnStats {
       digits = digits * 10 + (c - 48);
     }
     const intDigits = i - from;
-    if (intDigits === 0 || (u[from] === 48 && intDigits > 1)) return false;
+    if (intDigits === 0 || (u[from] === 48 && intDigits > 1)) return EMPTY;
     let value = digits;
     let t = INTEGER;
     if (i < to) {
-      if (u[i] !== 46) return false;
+      if (u[i] !== 46) return EMPTY;
       const dot = i;
       for (i++; i < to; i++) {
         const c = u[i]!;
-        if (c < 48 || c > 57) return false;
+        if (c < 48 || c > 57) return EMPTY;
         digits = digits * 10 + (c - 48);
       }
-      if (to - from - 1 > MAX_PLAIN_DIGITS) return false;
+      if (to - from - 1 > MAX_PLAIN_DIGITS) return EMPTY;
       value = digits / POW10[to - dot - 1]!;
       t = NUMBER;
-    } else if (intDigits > MAX_PLAIN_DIGITS) return false;
+    } else if (intDigits > MAX_PLAIN_DIGITS) return EMPTY;
     this.filled++;
     if (to - from > this.maxLength) this.maxLength = to - from;
     if (this.counts[t]++ === 0) this.firsts[t] = row;
     if (value < this.minPlainValue) this.minPlainValue = value;
     if (value > this.maxPlainValue) this.maxPlainValue = value;
-    return true;
+    lastNumber.plain = value;
+    return t;
   }
 
   /** A number cell `s` of type `t` and length `len` (given: the units path does not touch the string for plain numbers). */
@@ -336,6 +345,36 @@ function inferType(counts: Float64Array): CellType | 'empty' {
   return best < 0 ? 'empty' : TYPE_NAMES[best]!;
 }
 
+/** The cells `ProfiledRecord.integers` has a bit for. */
+const MARKED_CELLS = 31;
+
+/**
+ * Whether a cell the profile did not trim (its ends are neither at most 32 nor U+00A0) starts or
+ * ends with a space `trim()` removes: the profile typed it untrimmed (text), a rule trimming it
+ * may read an integer.
+ */
+function wideEdge(head: number, tail: number): boolean {
+  return (head >= 0x1680 && isWideSpace(head)) || (tail >= 0x1680 && isWideSpace(tail));
+}
+
+/** `ProfiledRecord` of the record the profiler read last: rewritten by each `addRecord`. */
+class ProfiledCells implements ProfiledRecord {
+  covered = 0;
+  longest = 0;
+  integers = 0;
+  readonly plain: Float64Array;
+
+  constructor(cells: number) {
+    this.plain = new Float64Array(cells);
+  }
+
+  /** Cell i (< MARKED_CELLS) is of type `t`, INTEGER or not trimmed as `trim()` would: its bit, and its plain value if any. */
+  mark(i: number, t: number): void {
+    this.integers |= 1 << i;
+    this.plain[i] = t === INTEGER ? lastNumber.plain : -1;
+  }
+}
+
 /** Profiles the data rows of one table; columns are fixed when it is created (the header's width). */
 export class TableProfiler {
   private readonly columns: ColumnStats[];
@@ -345,6 +384,8 @@ export class TableProfiler {
   readonly lengths: CellLengths | undefined;
   /** The rows given as arrays, read as records. */
   private readonly arrayCells = new CellsRecord();
+  /** What the walk learnt of the last record's cells (`RowContext.profiled`). */
+  readonly record: ProfiledCells;
 
   /**
    * `distinctValues`: count each column's distinct values (`ColumnProfile.distinct`, `valueCounts`);
@@ -359,6 +400,7 @@ export class TableProfiler {
     const cap = distinctCapFor(names.length);
     this.columns = names.map(() => new ColumnStats(cap, distinctValues));
     this.lengths = cellLengths ? new CellLengths(names.length) : undefined;
+    this.record = new ProfiledCells(Math.min(names.length, MARKED_CELLS));
   }
 
   /**
@@ -372,17 +414,25 @@ export class TableProfiler {
     this.addRecord(this.arrayCells.of(cells), row, blank, units, bmp);
   }
 
-  /** `add` of a record whose cells are read one by one (the CSV tokenizer's: cut out only when read). */
+  /**
+   * `add` of a record whose cells are read one by one (the CSV tokenizer's: cut out only when read).
+   * What the walk learns of each cell on the way is left in `record` (`ProfiledRecord`).
+   */
   addRecord(cells: RecordCells, row: number, blank: boolean, units?: RecordUnits, bmp = false): void {
     this.dataRows++;
     const lengths = this.lengths;
     const n = Math.min(cells.width, this.columns.length);
+    const facts = this.record;
+    facts.integers = 0;
     if (blank) {
       this.blankRows++;
+      facts.covered = 0;
+      facts.longest = 0;
       // Blank rows have no values, but their cells of spaces have lengths.
       if (lengths !== undefined) for (let i = 0; i < n; i++) countString(lengths, i, cells.cell(i), row, bmp);
       return;
     }
+    let longest = 0;
     let i = 0;
     if (units) {
       const { units: u, starts, ends } = units;
@@ -392,24 +442,29 @@ export class TableProfiler {
         const from = starts[i]!;
         if (from >= 0) {
           const to = ends[i]!;
-          if (counts !== undefined && to > from) {
-            const length = bmp ? to - from : codePointLengthUnits(u, from, to);
+          const len = to - from;
+          if (len > longest) longest = len;
+          if (counts !== undefined && len > 0) {
+            const length = bmp ? len : codePointLengthUnits(u, from, to);
             if (length < SMALL_LENGTH) counts[i * LENGTH_STRIDE + length]!++;
             else lengths!.addLarge(i, length, row);
           }
-          this.columns[i]!.addUnits(u, from, to, cells, i, row);
-        } else {
-          const cell = cells.cell(i);
-          if (lengths !== undefined) countString(lengths, i, cell, row, bmp);
-          this.columns[i]!.add(cell, row);
-        }
+          const t = this.columns[i]!.addUnits(u, from, to, cells, i, row);
+          if (i < MARKED_CELLS && (t === INTEGER || (t !== EMPTY && wideEdge(u[from]!, u[to - 1]!)))) facts.mark(i, t);
+        } else longest = this.addString(cells.cell(i), i, row, bmp, longest);
       }
     }
-    for (; i < n; i++) {
-      const cell = cells.cell(i);
-      if (lengths !== undefined) countString(lengths, i, cell, row, bmp);
-      this.columns[i]!.add(cell, row);
-    }
+    for (; i < n; i++) longest = this.addString(cells.cell(i), i, row, bmp, longest);
+    facts.covered = n;
+    facts.longest = longest;
+  }
+
+  /** `addRecord`'s walk for cell `i`, read as a string; returns the record's longest cell so far. */
+  private addString(cell: string, i: number, row: number, bmp: boolean, longest: number): number {
+    if (this.lengths !== undefined) countString(this.lengths, i, cell, row, bmp);
+    const t = this.columns[i]!.add(cell, row);
+    if (i < MARKED_CELLS && (t === INTEGER || (t !== EMPTY && wideEdge(cell.charCodeAt(0), cell.charCodeAt(cell.length - 1))))) this.record.mark(i, t);
+    return cell.length > longest ? cell.length : longest;
   }
 
   result(): TableProfile {
