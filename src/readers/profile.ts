@@ -10,6 +10,7 @@ import {
   dateShape,
   isUnsafeInteger,
   resolveDatePattern,
+  TEXT,
   TYPE_COUNT,
   TYPE_NAMES,
   INTEGER,
@@ -51,6 +52,12 @@ export function distinctCapFor(columns: number): number {
 
 /** What `ColumnStats.add` returns for an empty or blank cell (type codes are 0 and up). */
 const EMPTY = -1;
+/**
+ * What it returns for a text cell with a space `trim()` removes at an end (U+2000...: the profile
+ * trims only cells with an end at most 32 or U+00A0): `trim()` may make an integer of it. Every
+ * other type starts and ends with ASCII.
+ */
+const WIDE_TEXT = TYPE_COUNT;
 
 /** `ColumnStats.settled`: what the column's last cell was. */
 const UNSETTLED = 0;
@@ -109,7 +116,10 @@ class ColumnStats {
     this.distinct = countDistinct ? new DistinctValues(cap, MAX_DISTINCT_LENGTH) : null;
   }
 
-  /** Counts the cell `value`; returns its type (after trimming), EMPTY for an empty or blank cell. */
+  /**
+   * Counts the cell `value`; returns its type (after trimming), EMPTY for an empty or blank cell,
+   * WIDE_TEXT for text the profile did not trim with a space at an end that `trim()` removes.
+   */
   add(value: string, row: number): number {
     const len = value.length;
     if (len === 0) {
@@ -136,7 +146,7 @@ class ColumnStats {
     else if (t === DATE || t === DATETIME) this.isoDate(s);
     else if (t === DATE_OTHER) this.otherDate(s, row);
     if (this.distinct !== null && !this.distinct.addString(s, row)) this.capDistinct();
-    return t;
+    return t === TEXT && s.length === len && wideEdge(head, tail) ? WIDE_TEXT : t;
   }
 
   /**
@@ -175,7 +185,7 @@ class ColumnStats {
       if (key <= this.minDateKey || key >= this.maxDateKey) this.dated(key, cells.cell(i));
     } else if (t === DATE_OTHER) this.otherDate(cells.cell(i), row);
     if (this.distinct !== null && !this.distinct.addUnits(u, from, to, row)) this.capDistinct();
-    return t;
+    return t === TEXT && wideEdge(head, tail) ? WIDE_TEXT : t;
   }
 
   /**
@@ -348,11 +358,7 @@ function inferType(counts: Float64Array): CellType | 'empty' {
 /** The cells `ProfiledRecord.integers` has a bit for. */
 const MARKED_CELLS = 31;
 
-/**
- * Whether a cell the profile did not trim (its ends are neither at most 32 nor U+00A0) starts or
- * ends with a space `trim()` removes: the profile typed it untrimmed (text), a rule trimming it
- * may read an integer.
- */
+/** Whether a cell's first or last unit is a space `trim()` removes beyond those the profile trims. */
 function wideEdge(head: number, tail: number): boolean {
   return (head >= 0x1680 && isWideSpace(head)) || (tail >= 0x1680 && isWideSpace(tail));
 }
@@ -368,7 +374,7 @@ class ProfiledCells implements ProfiledRecord {
     this.plain = new Float64Array(cells);
   }
 
-  /** Cell i (< MARKED_CELLS) is of type `t`, INTEGER or not trimmed as `trim()` would: its bit, and its plain value if any. */
+  /** Cell i (< MARKED_CELLS) is INTEGER or WIDE_TEXT (`t`): its bit, and its plain value if any. */
   mark(i: number, t: number): void {
     this.integers |= 1 << i;
     this.plain[i] = t === INTEGER ? lastNumber.plain : -1;
@@ -450,7 +456,7 @@ export class TableProfiler {
             else lengths!.addLarge(i, length, row);
           }
           const t = this.columns[i]!.addUnits(u, from, to, cells, i, row);
-          if (i < MARKED_CELLS && (t === INTEGER || (t !== EMPTY && wideEdge(u[from]!, u[to - 1]!)))) facts.mark(i, t);
+          if ((t === INTEGER || t === WIDE_TEXT) && i < MARKED_CELLS) facts.mark(i, t);
         } else longest = this.addString(cells.cell(i), i, row, bmp, longest);
       }
     }
@@ -463,7 +469,7 @@ export class TableProfiler {
   private addString(cell: string, i: number, row: number, bmp: boolean, longest: number): number {
     if (this.lengths !== undefined) countString(this.lengths, i, cell, row, bmp);
     const t = this.columns[i]!.add(cell, row);
-    if (i < MARKED_CELLS && (t === INTEGER || (t !== EMPTY && wideEdge(cell.charCodeAt(0), cell.charCodeAt(cell.length - 1))))) this.record.mark(i, t);
+    if ((t === INTEGER || t === WIDE_TEXT) && i < MARKED_CELLS) this.record.mark(i, t);
     return cell.length > longest ? cell.length : longest;
   }
 
