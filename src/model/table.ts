@@ -58,7 +58,7 @@ export interface RowContext {
 export interface ProfiledRecord {
   /** Cells 0 to `covered - 1` were walked (the header's width at most; 0 for a blank record). */
   readonly covered: number;
-  /** The longest of those cells, in UTF-16 units (untrimmed). */
+  /** A bound on those cells' lengths in UTF-16 units (untrimmed): the longest cell walked in the table so far. */
   readonly longest: number;
   /**
    * Bit i (i < 31, i < `covered`) set when cell i may be an integer: its `trim()` matches

@@ -50,15 +50,6 @@ export function distinctCapFor(columns: number): number {
   return Math.max(MIN_DISTINCT_PER_COLUMN, Math.min(MAX_DISTINCT_PER_COLUMN, Math.floor(DISTINCT_BUDGET / Math.max(1, columns))));
 }
 
-/** What `ColumnStats.add` returns for an empty or blank cell (type codes are 0 and up). */
-const EMPTY = -1;
-/**
- * What it returns for a text cell with a space `trim()` removes at an end (U+2000...: the profile
- * trims only cells with an end at most 32 or U+00A0): `trim()` may make an integer of it. Every
- * other type starts and ends with ASCII.
- */
-const WIDE_TEXT = TYPE_COUNT;
-
 /** `ColumnStats.settled`: what the column's last cell was. */
 const UNSETTLED = 0;
 const PLAIN = 1;
@@ -109,22 +100,35 @@ class ColumnStats {
   /** PLAIN while the column's last cell read as units was a plain number (see `plainNumber`), and distinct values are not counted. */
   private settled = UNSETTLED;
 
+  /**
+   * `facts`: the table's `ProfiledRecord`, where the column's integer cells are marked (`index` <
+   * MARKED_CELLS) and the longest cell is kept — in branches the counts take anyway.
+   */
   constructor(
     private readonly cap: number,
     private readonly countDistinct: boolean,
+    private readonly facts: ProfiledCells,
+    private readonly index: number,
   ) {
     this.distinct = countDistinct ? new DistinctValues(cap, MAX_DISTINCT_LENGTH) : null;
   }
 
-  /**
-   * Counts the cell `value`; returns its type (after trimming), EMPTY for an empty or blank cell,
-   * WIDE_TEXT for text the profile did not trim with a space at an end that `trim()` removes.
-   */
-  add(value: string, row: number): number {
+  /** The column's cell is an integer (or may be one: `plain` -1 then) or its own length is a new maximum. */
+  private marked(plain: number): void {
+    if (this.index < MARKED_CELLS) this.facts.mark(this.index, plain);
+  }
+
+  /** A cell of `len` units, the column's longest so far: perhaps the table's. */
+  private longer(len: number): void {
+    this.maxLength = len;
+    if (len > this.facts.longest) this.facts.longest = len;
+  }
+
+  add(value: string, row: number): void {
     const len = value.length;
     if (len === 0) {
       this.empty++;
-      return EMPTY;
+      return;
     }
     let s = value;
     const head = value.charCodeAt(0);
@@ -133,43 +137,47 @@ class ColumnStats {
       s = value.trim();
       if (s.length === 0) {
         this.empty++;
-        return EMPTY;
+        // Not a value, but a cell of that length (ProfiledRecord.longest).
+        if (len > this.facts.longest) this.facts.longest = len;
+        return;
       }
       if (this.padded++ === 0) this.paddedFirst = row;
     }
     this.filled++;
-    if (len > this.maxLength) this.maxLength = len;
+    if (len > this.maxLength) this.longer(len);
 
     const t = classifyCell(s);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
-    if (t === INTEGER || t === NUMBER) this.number(s, t, row, s.length);
-    else if (t === DATE || t === DATETIME) this.isoDate(s);
+    if (t === INTEGER || t === NUMBER) {
+      this.number(s, t, row, s.length);
+      if (t === INTEGER) this.marked(lastNumber.plain);
+    } else if (t === DATE || t === DATETIME) this.isoDate(s);
     else if (t === DATE_OTHER) this.otherDate(s, row);
+    else if (t === TEXT && s.length === len && wideEdge(head, tail)) this.marked(-1);
     if (this.distinct !== null && !this.distinct.addString(s, row)) this.capDistinct();
-    return t === TEXT && s.length === len && wideEdge(head, tail) ? WIDE_TEXT : t;
   }
 
   /**
    * `add(cells.cell(i), row)` of a cell read from the reader's copy of the record as UTF-16 units
    * (the cell is `u[from, to)`): the same counts, with the units read instead of the string's
    * characters, and the string cut out only for the cells whose counts need it (padded cells,
-   * rare numbers and dates, a date at the column's range ends). Returns the cell's type as `add` does.
+   * rare numbers and dates, a date at the column's range ends).
    */
-  addUnits(u: Uint16Array, from: number, to: number, cells: RecordCells, i: number, row: number): number {
+  addUnits(u: Uint16Array, from: number, to: number, cells: RecordCells, i: number, row: number): void {
     const len = to - from;
     if (len === 0) {
       this.empty++;
-      return EMPTY;
+      return;
     }
-    if (this.settled === PLAIN) {
-      const plain = this.plainNumber(u, from, to, row);
-      if (plain !== EMPTY) return plain;
-    }
+    if (this.settled === PLAIN && this.plainNumber(u, from, to, row)) return;
     const head = u[from]!;
     const tail = u[to - 1]!;
-    if (head <= 32 || tail <= 32 || head === 160 || tail === 160) return this.add(cells.cell(i), row);
+    if (head <= 32 || tail <= 32 || head === 160 || tail === 160) {
+      this.add(cells.cell(i), row);
+      return;
+    }
     this.filled++;
-    if (len > this.maxLength) this.maxLength = len;
+    if (len > this.maxLength) this.longer(len);
 
     const t = classifyUnits(u, from, to, cells, i);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
@@ -179,23 +187,23 @@ class ColumnStats {
       // A plain number's value is known (`lastNumber`); 16 digits and more are checked for safety.
       if (plain >= 0 && len < 16) this.plainValue(plain);
       else this.number(cells.cell(i), t, row, len);
+      if (t === INTEGER) this.marked(plain);
     } else if (t === DATE || t === DATETIME) {
       // A date strictly inside the column's range changes nothing: no string.
       const key = lastDate.key;
       if (key <= this.minDateKey || key >= this.maxDateKey) this.dated(key, cells.cell(i));
     } else if (t === DATE_OTHER) this.otherDate(cells.cell(i), row);
+    else if (t === TEXT && wideEdge(head, tail)) this.marked(-1);
     if (this.distinct !== null && !this.distinct.addUnits(u, from, to, row)) this.capDistinct();
-    return t === TEXT && wideEdge(head, tail) ? WIDE_TEXT : t;
   }
 
   /**
    * `addUnits` of a plain non-negative number of at most 15 digits (`ddd` or `ddd.ddd`, no leading
    * zero but `0.ddd`), the column's last cell being one too: read here without the classifier's
-   * other shapes, with its type and value as `classifyUnits` and `number` would have them (the
-   * value in `lastNumber.plain`, as the classifier leaves it). EMPTY, having counted nothing, for
-   * any other cell.
+   * other shapes, with its type and value as `classifyUnits` and `number` would have them. False,
+   * having counted nothing, for any other cell.
    */
-  private plainNumber(u: Uint16Array, from: number, to: number, row: number): number {
+  private plainNumber(u: Uint16Array, from: number, to: number, row: number): boolean {
     let digits = 0;
     let i = from;
     for (; i < to; i++) {
@@ -204,28 +212,28 @@ class ColumnStats {
       digits = digits * 10 + (c - 48);
     }
     const intDigits = i - from;
-    if (intDigits === 0 || (u[from] === 48 && intDigits > 1)) return EMPTY;
+    if (intDigits === 0 || (u[from] === 48 && intDigits > 1)) return false;
     let value = digits;
     let t = INTEGER;
     if (i < to) {
-      if (u[i] !== 46) return EMPTY;
+      if (u[i] !== 46) return false;
       const dot = i;
       for (i++; i < to; i++) {
         const c = u[i]!;
-        if (c < 48 || c > 57) return EMPTY;
+        if (c < 48 || c > 57) return false;
         digits = digits * 10 + (c - 48);
       }
-      if (to - from - 1 > MAX_PLAIN_DIGITS) return EMPTY;
+      if (to - from - 1 > MAX_PLAIN_DIGITS) return false;
       value = digits / POW10[to - dot - 1]!;
       t = NUMBER;
-    } else if (intDigits > MAX_PLAIN_DIGITS) return EMPTY;
+    } else if (intDigits > MAX_PLAIN_DIGITS) return false;
     this.filled++;
-    if (to - from > this.maxLength) this.maxLength = to - from;
+    if (to - from > this.maxLength) this.longer(to - from);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
     if (value < this.minPlainValue) this.minPlainValue = value;
     if (value > this.maxPlainValue) this.maxPlainValue = value;
-    lastNumber.plain = value;
-    return t;
+    if (t === INTEGER) this.marked(value);
+    return true;
   }
 
   /** A number cell `s` of type `t` and length `len` (given: the units path does not touch the string for plain numbers). */
@@ -358,12 +366,20 @@ function inferType(counts: Float64Array): CellType | 'empty' {
 /** The cells `ProfiledRecord.integers` has a bit for. */
 const MARKED_CELLS = 31;
 
-/** Whether a cell's first or last unit is a space `trim()` removes beyond those the profile trims. */
+/**
+ * Whether a cell's first or last unit is a space `trim()` removes though the profile does not
+ * trim it (it trims cells with an end at most 32 or U+00A0): then a text cell to the profile, it
+ * may be an integer to a rule that trims it. Every other type starts and ends with ASCII.
+ */
 function wideEdge(head: number, tail: number): boolean {
   return (head >= 0x1680 && isWideSpace(head)) || (tail >= 0x1680 && isWideSpace(tail));
 }
 
-/** `ProfiledRecord` of the record the profiler read last: rewritten by each `addRecord`. */
+/**
+ * `ProfiledRecord` of the record the profiler reads (`addRecord` clears the marks, the columns'
+ * counts mark their cells). `longest` is the table's longest cell so far: kept where a column's
+ * own maximum grows, not compared for every cell, and a bound on the record's.
+ */
 class ProfiledCells implements ProfiledRecord {
   covered = 0;
   longest = 0;
@@ -374,10 +390,10 @@ class ProfiledCells implements ProfiledRecord {
     this.plain = new Float64Array(cells);
   }
 
-  /** Cell i (< MARKED_CELLS) is INTEGER or WIDE_TEXT (`t`): its bit, and its plain value if any. */
-  mark(i: number, t: number): void {
+  /** Cell i (< MARKED_CELLS) is an integer of plain value `plain` (-1: none, or not told). */
+  mark(i: number, plain: number): void {
     this.integers |= 1 << i;
-    this.plain[i] = t === INTEGER ? lastNumber.plain : -1;
+    this.plain[i] = plain;
   }
 }
 
@@ -404,9 +420,9 @@ export class TableProfiler {
     cellLengths = false,
   ) {
     const cap = distinctCapFor(names.length);
-    this.columns = names.map(() => new ColumnStats(cap, distinctValues));
-    this.lengths = cellLengths ? new CellLengths(names.length) : undefined;
     this.record = new ProfiledCells(Math.min(names.length, MARKED_CELLS));
+    this.columns = names.map((_, i) => new ColumnStats(cap, distinctValues, this.record, i));
+    this.lengths = cellLengths ? new CellLengths(names.length) : undefined;
   }
 
   /**
@@ -422,23 +438,20 @@ export class TableProfiler {
 
   /**
    * `add` of a record whose cells are read one by one (the CSV tokenizer's: cut out only when read).
-   * What the walk learns of each cell on the way is left in `record` (`ProfiledRecord`).
+   * What the walk learns of the cells on the way is left in `record` (`ProfiledRecord`).
    */
   addRecord(cells: RecordCells, row: number, blank: boolean, units?: RecordUnits, bmp = false): void {
     this.dataRows++;
     const lengths = this.lengths;
     const n = Math.min(cells.width, this.columns.length);
-    const facts = this.record;
-    facts.integers = 0;
+    this.record.integers = 0;
+    this.record.covered = blank ? 0 : n;
     if (blank) {
       this.blankRows++;
-      facts.covered = 0;
-      facts.longest = 0;
       // Blank rows have no values, but their cells of spaces have lengths.
       if (lengths !== undefined) for (let i = 0; i < n; i++) countString(lengths, i, cells.cell(i), row, bmp);
       return;
     }
-    let longest = 0;
     let i = 0;
     if (units) {
       const { units: u, starts, ends } = units;
@@ -448,29 +461,24 @@ export class TableProfiler {
         const from = starts[i]!;
         if (from >= 0) {
           const to = ends[i]!;
-          const len = to - from;
-          if (len > longest) longest = len;
-          if (counts !== undefined && len > 0) {
-            const length = bmp ? len : codePointLengthUnits(u, from, to);
+          if (counts !== undefined && to > from) {
+            const length = bmp ? to - from : codePointLengthUnits(u, from, to);
             if (length < SMALL_LENGTH) counts[i * LENGTH_STRIDE + length]!++;
             else lengths!.addLarge(i, length, row);
           }
-          const t = this.columns[i]!.addUnits(u, from, to, cells, i, row);
-          if ((t === INTEGER || t === WIDE_TEXT) && i < MARKED_CELLS) facts.mark(i, t);
-        } else longest = this.addString(cells.cell(i), i, row, bmp, longest);
+          this.columns[i]!.addUnits(u, from, to, cells, i, row);
+        } else {
+          const cell = cells.cell(i);
+          if (lengths !== undefined) countString(lengths, i, cell, row, bmp);
+          this.columns[i]!.add(cell, row);
+        }
       }
     }
-    for (; i < n; i++) longest = this.addString(cells.cell(i), i, row, bmp, longest);
-    facts.covered = n;
-    facts.longest = longest;
-  }
-
-  /** `addRecord`'s walk for cell `i`, read as a string; returns the record's longest cell so far. */
-  private addString(cell: string, i: number, row: number, bmp: boolean, longest: number): number {
-    if (this.lengths !== undefined) countString(this.lengths, i, cell, row, bmp);
-    const t = this.columns[i]!.add(cell, row);
-    if ((t === INTEGER || t === WIDE_TEXT) && i < MARKED_CELLS) this.record.mark(i, t);
-    return cell.length > longest ? cell.length : longest;
+    for (; i < n; i++) {
+      const cell = cells.cell(i);
+      if (lengths !== undefined) countString(lengths, i, cell, row, bmp);
+      this.columns[i]!.add(cell, row);
+    }
   }
 
   result(): TableProfile {

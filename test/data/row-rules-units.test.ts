@@ -143,7 +143,7 @@ function cell(rand: () => number): string {
     case 2:
       return digits(1 + Math.floor(rand() * 25));
     case 3:
-      return pick(rand, ['', ' ', 'NA', '-', 'é', 'n/é', '0', '00', '+', '-0', '007', '2024-01-31', '2024-01-31T10:00:00Z', '0.3070', '50.850146', 'true']);
+      return pick(rand, ['', ' ', 'NA', '-', 'é', 'n/é', '0', '00', '+', '-0', '007', '2024-01-31', '2024-01-31T10:00:00Z', '0.3070', '50.850146', 'true', ' '.repeat(255), '\u00a0'.repeat(255)]);
     case 4:
       // Text around the column size (255 code points: 255 to 510 UTF-16 units).
       return text(240 + Math.floor(rand() * 30));

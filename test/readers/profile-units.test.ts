@@ -174,7 +174,8 @@ describe("the profile's walk leaves each record's ProfiledRecord (RowContext.pro
     for (let t = 0; t < 300; t++) {
       const width = 1 + Math.floor(rand() * (t % 10 === 0 ? 40 : 6));
       const rows = Array.from({ length: 1 + Math.floor(rand() * 80) }, () =>
-        Array.from({ length: rand() < 0.1 ? Math.floor(rand() * (width + 2)) : width }, () => (rand() < 0.4 ? integerish(rand) : cell(rand))),
+        // Now and then a long cell of spaces: no value, but the longest cell.
+        Array.from({ length: rand() < 0.1 ? Math.floor(rand() * (width + 2)) : width }, () => (rand() < 0.4 ? integerish(rand) : rand() < 0.02 ? ' '.repeat(Math.floor(rand() * 400)) : cell(rand))),
       );
       tables.push({ rows, width });
     }
@@ -184,14 +185,17 @@ describe("the profile's walk leaves each record's ProfiledRecord (RowContext.pro
       const distinct = rand() < 0.5;
       const quotedShare = rand() * 0.3;
       const p = new TableProfiler(Array.from({ length: width }, (_, i) => `c${i}`), distinct);
+      let longest = 0;
       rows.forEach((cells, row) => {
         const blank = isBlankRow(cells);
         const units = blank || rand() < 0.1 ? undefined : record(cells, () => rand() < quotedShare, rand);
         p.add(cells, row + 2, blank, units);
         const covered = blank ? 0 : Math.min(cells.length, width);
+        // The longest cell walked so far: the non-blank records' cells up to the header's width.
+        longest = Math.max(longest, ...cells.slice(0, covered).map((c) => c.length));
         const got = p.record;
         const what = { cells, row };
-        expect({ what, covered: got.covered, longest: got.longest }).toEqual({ what, covered, longest: Math.max(0, ...cells.slice(0, covered).map((c) => c.length)) });
+        expect({ what, covered: got.covered, longest: got.longest }).toEqual({ what, covered, longest });
         for (let i = 0; i < 31; i++) {
           const marked = (got.integers & (1 << i)) !== 0;
           if (i >= Math.min(covered, 31)) {
