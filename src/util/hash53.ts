@@ -16,11 +16,6 @@ export function hash53(parts: readonly string[]): number {
 
 const NO_UNITS = new Uint16Array(0);
 const NO_CELLS = new Int32Array(0);
-const K1 = 2654435761;
-const K2 = 1597334677;
-const COMMA = 44;
-/** `odd` when no unit waits for the next one to make a pair. */
-const NONE = -1;
 
 /**
  * `hash53(cells)`, with the cells' text read from a copy of the text they were cut from: cell p
@@ -30,6 +25,14 @@ const NONE = -1;
  * than reading each cut string's characters (the reader's records: `RecordFacts.hash53`).
  */
 export function hash53Units(cells: readonly string[], units: Uint16Array, starts: Int32Array, ends: Int32Array, known: number, commas: boolean): number {
+  // The constants are the function's own: the bundle (esbuild) turns a module's `const` into a
+  // `var`, which V8 reads from the module's context at each use — for K1, above 2^31, a heap
+  // number converted again at each multiply (a replay of the bench file's records: ~40% slower).
+  const K1 = 2654435761;
+  const K2 = 1597334677;
+  const COMMA = 44;
+  /** `odd` when no unit waits for the next one to make a pair. */
+  const NONE = -1;
   const n = cells.length;
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
