@@ -98,6 +98,11 @@ export interface RecordUnits {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly known: number;
+  /**
+   * The text `units` is a copy of (same positions), when the reader has one: a search over it
+   * (`indexOf`, native) may be kept for the records after, which come in order in the same text.
+   */
+  readonly text?: string;
 }
 
 /** What a reader learnt by the end of the pass (counts, per-column profiles). */

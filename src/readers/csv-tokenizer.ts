@@ -102,7 +102,7 @@ export class CsvTokenizer implements RecordFacts {
   private unitsCopy = new Uint16Array(0);
   private unitsBuffer = Buffer.alloc(0);
   private unitsText = -1;
-  private readonly unitsView: { units: Uint16Array; starts: Int32Array; ends: Int32Array; known: number } = { units: this.unitsCopy, starts: this.cellStarts, ends: this.cellEnds, known: 0 };
+  private readonly unitsView: { units: Uint16Array; starts: Int32Array; ends: Int32Array; known: number; text: string } = { units: this.unitsCopy, starts: this.cellStarts, ends: this.cellEnds, known: 0, text: '' };
   /** Each text tokenized gets a number; the last search for a character outside ASCII: in which text, from where, found where. */
   private textNumber = 0;
   private recordTextNumber = 0;
@@ -379,6 +379,7 @@ export class CsvTokenizer implements RecordFacts {
       }
       this.unitsBuffer.write(text, 0, 'utf16le');
       this.unitsText = this.recordTextNumber;
+      view.text = text;
     }
     view.known = this.recordCells;
     return view;

@@ -2,7 +2,8 @@
  * A record as the CSV tokenizer hands it out to the profile and the analyses (`RecordUnits`): its
  * cells in a copy of a text as UTF-16 units, with digits and delimiters around them so that a read
  * past a cell's end would be seen. Quoted cells, and cells past the 31st, are not in the units
- * (`starts[p] = -1`, or past `known`): they are read from their strings.
+ * (`starts[p] = -1`, or past `known`): they are read from their strings. Some records carry the
+ * text the units copy (`RecordUnits.text`), some do not.
  */
 import type { RecordUnits } from '../../src/model/index.js';
 
@@ -32,6 +33,8 @@ export function recordUnits(cells: readonly string[], quoted: (p: number) => boo
     units[at++] = delimiter ?? pick(rand, [44, 48, 49, 58]);
   });
   for (; at < units.length; at++) units[at] = 48 + Math.floor(rand() * 10);
-  return { units, starts, ends, known: Math.min(cells.length, MASK_CELLS) };
+  // Half the records with the text the units copy (as the CSV tokenizer's), half without: both are read.
+  const text = units.length % 2 === 0 ? String.fromCharCode(...units) : undefined;
+  return { units, starts, ends, known: Math.min(cells.length, MASK_CELLS), ...(text !== undefined && { text }) };
 }
 

@@ -138,7 +138,7 @@ describe('ValueScan: free text screened on its units (a mark, or a run of span c
     expect(matches).toBeGreaterThan(10_000);
   });
 
-  it('TextScreen: a mark, or a run of span characters at least the minimum long, on every kind of text', () => {
+  it('TextScreen: a mark, or a run of span characters at least the minimum long, on every kind of text, from units and from strings', () => {
     const rand = prng(44);
     const alphabet = '0123456789 .-AB@xé\u00a0😀';
     let held = 0;
@@ -153,16 +153,48 @@ describe('ValueScan: free text screened on its units (a mark, or a run of span c
           // Runs around the minimum, at every offset in the text and in the units around it.
           const s = Array.from({ length: Math.floor(rand() * 40) }, () => (rand() < 0.7 ? '0' : alphabet[Math.floor(rand() * alphabet.length)]!)).join('');
           const pad = Math.floor(rand() * 4);
-          const u = new Uint16Array(pad + s.length + 3).fill(48);
+          // Around the text, span characters or marks: a read past either end would be seen.
+          const u = new Uint16Array(pad + s.length + 3).fill(rand() < 0.5 ? 48 : 64);
           for (let k = 0; k < s.length; k++) u[pad + k] = s.charCodeAt(k);
           const want = marks.some((m) => s.includes(m)) || run.test(s);
-          if (screen.mayHoldMatch(s, u, pad, pad + s.length) !== want) expect({ min, marks, s }).toBe(want);
+          if (screen.mayHoldMatch(u, pad, pad + s.length) !== want) expect({ min, marks, s, units: true }).toBe(want);
+          const text = String.fromCharCode(...u);
+          if (screen.mayHoldMatch(u, pad, pad + s.length, text) !== want) expect({ min, marks, s, text }).toBe(want);
+          if (screen.mayHoldMatchText(s) !== want) expect({ min, marks, s, units: false }).toBe(want);
           if (want) held++;
         }
       }
     }
     expect(held).toBeGreaterThan(5000);
     expect(held).toBeLessThan(30000);
+  });
+
+  it('TextScreen: the mark looked for once per text, for cells that follow in it (and cells read again, or in another text)', () => {
+    const rand = prng(45);
+    const span = new Uint8Array(128);
+    for (const c of '0123456789') span[c.charCodeAt(0)] = 1;
+    let held = 0;
+    for (let t = 0; t < 300; t++) {
+      const screen = new TextScreen(['@'], span, 5);
+      // Texts with no mark, a few, or many; cells mostly in order, sometimes back, or in a text of the same length.
+      const share = pick(rand, [0, 0.002, 0.05, 0.3]);
+      const texts = Array.from({ length: 3 }, () => Array.from({ length: 400 }, () => (rand() < share ? '@' : pick(rand, ['a', 'b', ' ', '1']))).join(''));
+      const copies = texts.map((text) => Uint16Array.from(text, (c) => c.charCodeAt(0)));
+      let at = 0;
+      for (let k = 0; k < 200; k++) {
+        const which = rand() < 0.9 ? 0 : Math.floor(rand() * 3);
+        const text = texts[which]!;
+        const u = copies[which]!;
+        at = rand() < 0.1 ? Math.floor(rand() * 390) : (at + Math.floor(rand() * 4)) % 390;
+        const from = at;
+        const to = from + Math.floor(rand() * 10);
+        const cell = text.slice(from, to);
+        const want = cell.includes('@') || /[0-9]{5}/.test(cell);
+        if (screen.mayHoldMatch(u, from, to, text) !== want) expect({ t, k, cell, from }).toBe(want);
+        if (want) held++;
+      }
+    }
+    expect(held).toBeGreaterThan(5000);
   });
 
   it('on generated free text: identifiers whole and cut short, runs of span characters around the minimum, padded and quoted cells', () => {

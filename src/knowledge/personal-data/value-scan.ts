@@ -66,12 +66,17 @@ const isAsciiSpan = (span: { chars: string; min: number } | undefined) => span !
  * Text without either is not searched (`ValueScan`); the tests hold it to that definition.
  */
 export class TextScreen {
+  /** Per ASCII code: 1 one of the marks. */
+  private readonly markCodes = new Uint8Array(128);
+
   constructor(
     private readonly marks: readonly string[],
     /** Per ASCII code: 1 a span character. */
     private readonly span: Uint8Array,
     private readonly min: number,
-  ) {}
+  ) {
+    for (const m of marks) this.markCodes[m.charCodeAt(0)] = 1;
+  }
 
   /** The screen of detectors each with a one-character ASCII mark or an ASCII span (a detector with a mark is screened on it alone). */
   static of(searches: readonly { detector: ValueDetector; mark: string | undefined }[]): TextScreen {
@@ -89,13 +94,20 @@ export class TextScreen {
     return new TextScreen([...marks], span, min);
   }
 
+  /** The text last searched for the mark (`nextMark`), from where, and where the search found it (the text's length: nowhere). */
+  private markText: string | undefined;
+  private markFrom = 0;
+  private markAt = 0;
+
   /**
-   * Whether the text `s` = `u[from, to)` holds a mark, or a run of span characters `min` long. The
-   * run is looked for every `min` characters: one that long covers a position looked at, and a
-   * position outside the span rules out every run through it.
+   * Whether the text `u[from, to)` holds a mark, or a run of span characters `min` long, read from
+   * the units alone (no string is cut for it). `text`: the string the units copy, searched natively
+   * for a lone mark, once for the records that follow in it. The run is looked for every `min`
+   * characters: one that long covers a position looked at, and a position outside the span rules
+   * out every run through it.
    */
-  mayHoldMatch(s: string, u: Uint16Array, from: number, to: number): boolean {
-    for (let i = 0; i < this.marks.length; i++) if (s.includes(this.marks[i]!)) return true;
+  mayHoldMatch(u: Uint16Array, from: number, to: number, text?: string): boolean {
+    if (this.marks.length > 0 && this.holdsMark(u, from, to, text)) return true;
     const { span, min } = this;
     // The span test written out at each read (a closure for it cost three times as much).
     for (let j = from + min - 1; j < to; ) {
@@ -113,6 +125,59 @@ export class TextScreen {
       let b = j + 1;
       while (b < to) {
         const d = u[b]!;
+        if (d >= 128 || span[d] !== 1) break;
+        b++;
+      }
+      if (b - a >= min) return true;
+      j = b + min;
+    }
+    return false;
+  }
+
+  private holdsMark(u: Uint16Array, from: number, to: number, text: string | undefined): boolean {
+    if (text !== undefined && this.marks.length === 1) return this.nextMark(text, from) < to;
+    const marks = this.markCodes;
+    for (let j = from; j < to; j++) {
+      const c = u[j]!;
+      if (c < 128 && marks[c] === 1) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Where the mark is next in `text`, at or after `from` (the text's length: nowhere). The last
+   * search is kept: no mark lies between where it started and what it found, so the cells after
+   * it up to there need no search (a text without the mark is searched once).
+   */
+  private nextMark(text: string, from: number): number {
+    if (text === this.markText && from >= this.markFrom && from <= this.markAt) return this.markAt;
+    const at = text.indexOf(this.marks[0]!, from);
+    this.markText = text;
+    this.markFrom = from;
+    this.markAt = at < 0 ? text.length : at;
+    return this.markAt;
+  }
+
+  /** `mayHoldMatch` for a cell held as a string only (a quoted value, a reader without units): the same loop on `charCodeAt`. */
+  mayHoldMatchText(s: string): boolean {
+    for (let i = 0; i < this.marks.length; i++) if (s.includes(this.marks[i]!)) return true;
+    const { span, min } = this;
+    const to = s.length;
+    for (let j = min - 1; j < to; ) {
+      const c = s.charCodeAt(j);
+      if (c >= 128 || span[c] !== 1) {
+        j += min;
+        continue;
+      }
+      let a = j;
+      while (a > 0) {
+        const d = s.charCodeAt(a - 1);
+        if (d >= 128 || span[d] !== 1) break;
+        a--;
+      }
+      let b = j + 1;
+      while (b < to) {
+        const d = s.charCodeAt(b);
         if (d >= 128 || span[d] !== 1) break;
         b++;
       }
@@ -213,8 +278,9 @@ export class ValueScan {
   row(cells: RecordCells, row: number, units?: RecordUnits): void {
     let closed = false;
     for (const ev of this.open) {
+      // Screened before its string is cut: most free-text cells are done on their units alone.
+      if (units && ev.sampled >= this.sampleSize && this.screen && this.ruledOut(ev.column.index, cells, units)) continue;
       const cell = cellAt(cells, ev.column.index);
-      if (units && ev.sampled >= this.sampleSize && this.screen && this.ruledOut(ev.column.index, cell, units)) continue;
       // `trimCell`: no call to `trim()` for a cell that starts and ends with printable ASCII (most).
       const value = cell === undefined ? undefined : trimCell(cell);
       if (!value) continue;
@@ -237,17 +303,16 @@ export class ValueScan {
   }
 
   /**
-   * Whether cell `p` of the record (the string `cell`, read from its units) can hold no match: it
-   * is empty, or `mayHoldMatch` says no — for the cell untrimmed, so for its trimmed value too (a
-   * part of it). Quoted cells and cells past the units' are read as before.
+   * Whether cell `p` of the record can hold no match: it is missing or empty, or the screen says
+   * no — for the cell untrimmed, so for its trimmed value too (a part of it). Read from the units
+   * where they hold the cell, else (quoted values, cells past the units') from its string.
    */
-  private ruledOut(p: number, cell: string | undefined, { units: u, starts, ends, known }: RecordUnits): boolean {
-    if (p >= known || cell === undefined) return false;
-    const from = starts[p]!;
+  private ruledOut(p: number, cells: RecordCells, { units: u, starts, ends, known, text }: RecordUnits): boolean {
+    if (p >= cells.width) return true;
+    const from = p < known ? starts[p]! : -1;
+    if (from < 0) return !this.screen!.mayHoldMatchText(cells.cell(p));
     const to = ends[p]!;
-    if (from < 0) return false;
-    if (from === to) return true;
-    return !this.screen!.mayHoldMatch(cell, u, from, to);
+    return from === to || !this.screen!.mayHoldMatch(u, from, to, text);
   }
 
   /** No column is being sampled or searched: later rows change nothing. */
