@@ -1,6 +1,6 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
 import { codePointLength, integerDigits, integerText, isWideSpace, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
-import { cellAt, type TableInfo } from '../../src/model/index.js';
+import { cellAt, type ProfiledRecord, type RecordFacts, type TableInfo } from '../../src/model/index.js';
 
 interface Options {
   stringLengths: number[];
@@ -17,6 +17,8 @@ interface Checked {
 
 const TEXT = 1;
 const INTEGER = 2;
+/** `ProfiledRecord.integers` has bits for the first 31 cells. */
+const MARKED_CELLS = 31;
 
 function checked(ref: FieldRef): Checked {
   const type = ref.field?.type ?? (ref.field ? 'string' : undefined);
@@ -82,20 +84,37 @@ export const { meta, create } = defineRule<Options>({
     const digitLengths: boolean[] = [];
     /** Those values by their length. */
     const digitsOfLength: string[][] = [];
+    /** The listed values a plain integer (at most 15 digits, `ProfiledRecord.plain`) can be, as numbers. */
+    const plainListed = new Set<number>();
     for (const d of integers) {
       if (!d || d.startsWith('-')) continue;
       digitLengths[d.length] = true;
       (digitsOfLength[d.length] ??= []).push(d);
+      if (d.length <= 15) plainListed.add(+d);
     }
     let table: TableInfo;
     let fields: Checked[] = [];
     /** Per field: its column, and what is checked in it (TEXT, INTEGER bits) — flat arrays for the row loop. */
     let columns = new Int32Array(0);
     let kinds = new Uint8Array(0);
+    /**
+     * With the fields in column order: the field of each of the first MARKED_CELLS columns, and
+     * the bits of those with integers checked (the profile's screen); undefined otherwise.
+     */
+    let byColumn: Int32Array | undefined;
+    let integerColumns = 0;
     let limit: FindingLimit;
     const index = () => {
       columns = Int32Array.from(fields, (f) => f.ref.column);
       kinds = Uint8Array.from(fields, (f) => (f.text ? TEXT : 0) | (f.integer ? INTEGER : 0));
+      const ordered = fields.every((f, i) => i === 0 || f.ref.column > fields[i - 1]!.ref.column);
+      byColumn = ordered ? new Int32Array(MARKED_CELLS).fill(-1) : undefined;
+      integerColumns = 0;
+      fields.forEach((f, i) => {
+        if (!byColumn || f.ref.column >= MARKED_CELLS) return;
+        byColumn[f.ref.column] = i;
+        if (f.integer) integerColumns |= 1 << f.ref.column;
+      });
     };
     return {
       table(t, dist) {
@@ -106,24 +125,51 @@ export const { meta, create } = defineRule<Options>({
       },
       row(_, ctx) {
         const record = ctx.record!;
-        if (record.blank()) return;
+        if (ctx.blank ?? record.blank()) return;
         if (!ctx.table.header.length && record.width > fields.length) {
           fields = widenHeaderless(fields.map((f) => f.ref), ctx.table.header, record.width).map(checked);
           index();
         }
-        // The reader's copy of the record rules out most cells without reading their strings.
-        const { units, starts, ends, known } = record.units();
-        for (let i = 0; i < columns.length; i++) {
-          const column = columns[i]!;
-          const from = column < known ? starts[column]! : -1;
-          if (from < 0 || !ruledOut(kinds[i]!, units, from, ends[column]!)) check(fields[i]!, cellAt(record, column), ctx.row);
-        }
+        const profiled = ctx.profiled;
+        if (profiled !== undefined && byColumn !== undefined && profiled.longest < shortest) screened(profiled, record, ctx.row);
+        else screen(record, ctx.row, 0);
       },
       endTable(t) {
         const more = limit.overflow();
         if (more) context.report({ messageId: 'more', data: more, location: { file: t.path, row: more.firstRow } });
       },
     };
+
+    /**
+     * The row's cells from field `first` on: those the reader's copy of the record cannot rule
+     * out (`ruledOut`) are checked.
+     */
+    function screen(record: RecordFacts, row: number, first: number): void {
+      const { units, starts, ends, known } = record.units();
+      for (let i = first; i < columns.length; i++) {
+        const column = columns[i]!;
+        const from = column < known ? starts[column]! : -1;
+        if (from < 0 || !ruledOut(kinds[i]!, units, from, ends[column]!)) check(fields[i]!, cellAt(record, column), row);
+      }
+    }
+
+    /**
+     * `screen` from what the profile's walk learnt of the record (fields in column order): no cell
+     * it walked is long enough for a listed length, so only its integer cells are left — a plain
+     * one only when its value is listed — then the fields past those cells go to `screen`.
+     */
+    function screened(profiled: ProfiledRecord, record: RecordFacts, row: number): void {
+      const plain = profiled.plain;
+      for (let m = profiled.integers & integerColumns; m !== 0; m &= m - 1) {
+        const column = 31 - Math.clz32(m & -m);
+        const value = plain[column]!;
+        if (value < 0 || plainListed.has(value)) check(fields[byColumn![column]!]!, cellAt(record, column), row);
+      }
+      const walked = Math.min(profiled.covered, MARKED_CELLS);
+      let first = columns.length;
+      while (first > 0 && columns[first - 1]! >= walked) first--;
+      if (first < columns.length) screen(record, row, first);
+    }
 
     /** Reports the cell `raw` of field `f` when it looks cut or clipped. */
     function check(f: Checked, raw: string | undefined, row: number): void {

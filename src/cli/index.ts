@@ -8,6 +8,7 @@ import { odlintVersion } from './version.js';
 import { harvestOptions } from './harvest-options.js';
 import { formatNames } from '../util/format-names.js';
 import { UsageError, type CliIO } from './io.js';
+import { earlyThreads } from '../pipeline/threads.js';
 
 export type { CliIO } from './io.js';
 
@@ -81,9 +82,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--debug', 'print stack traces of internal errors'))
     .action(async (inputs: string[], flags: Partial<LintFlags> & Omit<LintFlags, 'preset' | 'rule' | 'format' | 'output' | 'allowRoot' | 'ignorePattern'> & { debug?: boolean }) => {
       debug ||= Boolean(flags.debug);
-      // Commands are imported when run: `--version` and `--help` load none of the pipeline.
-      const { runLint } = await import('./lint-command.js');
-      code = await runLint(inputs, { ...flags, preset: flags.preset ?? [], rule: flags.rule ?? [], format: flags.format ?? [], output: flags.output ?? [], allowRoot: flags.allowRoot ?? [], ignorePattern: flags.ignorePattern ?? [] }, io);
+      // With --jobs N (N ≥ 2) the pool's threads start before the lint command's modules load
+      // (~0.1 s on idle cores, 0.6–0.8 s on a loaded machine): each worker imports odlint
+      // meanwhile, and takes its first file that much sooner. Destroyed here, used or not.
+      const threads = earlyThreads(flags.jobs);
+      // Threads that cannot start fail the first task that needs them (src/pipeline/run.ts).
+      threads?.catch(() => undefined);
+      try {
+        // Commands are imported when run: `--version` and `--help` load none of the pipeline.
+        const { runLint } = await import('./lint-command.js');
+        code = await runLint(inputs, { ...flags, preset: flags.preset ?? [], rule: flags.rule ?? [], format: flags.format ?? [], output: flags.output ?? [], allowRoot: flags.allowRoot ?? [], ignorePattern: flags.ignorePattern ?? [] }, io, threads);
+      } finally {
+        await (await threads?.catch(() => undefined))?.pool.destroy();
+      }
     });
 
   // `odlint --help` shows the default command's options too: they are what most users need.

@@ -14,6 +14,7 @@ import { readerFor } from '../readers/index.js';
 import { decodeDescriptor } from '../loaders/decode.js';
 import { ignoreMatcher } from './ignore-file.js';
 import { AUTO_POOL_UNITS, runPlan, startPool, type RunSettings } from '../pipeline/run.js';
+import type { PoolThreads } from '../pipeline/threads.js';
 import { unitsWithParts } from '../pipeline/split.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { odlintVersion } from './version.js';
@@ -134,9 +135,11 @@ export function outputOptions(flags: Pick<LintFlags, 'format' | 'output' | 'fail
 /**
  * `odlint [lint] [inputs...]`: returns the exit code. The run is a stream: units (descriptor
  * files, unreferenced data files) are linted — in workers with --jobs — and each dataset's
- * report goes to the outputs as soon as it is made.
+ * report goes to the outputs as soon as it is made. `threads`: the pool's threads for `--jobs`,
+ * started by the caller before it loaded this module (src/pipeline/threads.ts earlyThreads),
+ * destroyed by the caller.
  */
-export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Promise<number> {
+export async function runLint(inputs: string[], flags: LintFlags, io: CliIO, threads?: Promise<PoolThreads>): Promise<number> {
   if (flags.printConfig !== undefined) return printConfig(flags, io);
   const { targets, maxWarnings } = outputOptions(flags, io.cwd);
   if (flags.fix && flags.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
@@ -155,10 +158,10 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
   const baselined = flags.baseline ? readBaseline(path.resolve(io.cwd, flags.baseline), flags.baseline) : undefined;
 
   const configRequest = { cwd: io.cwd, configFile: flags.config, presets: flags.preset, ruleFlags: flags.rule };
-  // With --jobs N the workers start now: they import odlint and load the config while this
-  // thread does the same and finds the files (a worker's start-up is ~0.3 s). Unused when the
-  // run turns out to have fewer than two units.
-  const early = explicit && jobs > 1 ? startPool(jobs, configRequest) : undefined;
+  // With --jobs N the workers start now (if the caller has not started their threads already):
+  // they import odlint and load the config while this thread does the same and finds the files
+  // (a worker's start-up is ~0.3 s). Unused when the run turns out to have fewer than two units.
+  const early = explicit && jobs > 1 ? startPool(jobs, configRequest, {}, threads) : undefined;
   // A pool that cannot start fails the first task that needs it, as one started by the run would.
   early?.catch(() => undefined);
   try {
@@ -228,7 +231,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO): Pr
     if (flags.verbose && cache) io.stderr(`odlint: cache ${displayPath(io.cwd, cache.file)}: ${cache.stats.hits} file(s) reused, ${cache.stats.misses} linted\n`);
     return finishRun(summary, flags.failOn, maxWarnings, io);
   } finally {
-    await (await early?.catch(() => undefined))?.destroy();
+    if (!threads) await (await early?.catch(() => undefined))?.destroy();
   }
 }
 

@@ -16,3 +16,8 @@ export function codePointLength(s: string): number {
   }
   return n;
 }
+
+/** A character outside ASCII that `trim()` removes (the ASCII ones are at most 32). */
+export function isWideSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

@@ -6,6 +6,7 @@
  */
 import type { TableSchema, TableSchemaField } from '../model/index.js';
 import { castCell, fieldColumns, missingValues } from './table-schema.js';
+import { isWideSpace } from './code-points.js';
 import { pyEquals, type FormulaValue } from './row-formula.js';
 
 /** A field of the table being read: its column, and its schema field when the table has a schema. */
@@ -102,10 +103,6 @@ export function integerText(raw: string): string | undefined {
   return negative && digits !== '0' ? `-${digits}` : digits;
 }
 
-/** A character outside ASCII that `trim()` removes (the ASCII ones are at most 32). */
-export function isWideSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /**
  * `integerText(raw)`, with a scan instead of a regular expression for the common cells
@@ -125,7 +122,7 @@ export function integerDigits(raw: string): string | undefined {
   return raw.length > 0 && raw.charCodeAt(0) !== 48 ? raw : integerText(raw);
 }
 
-export { codePointLength } from './code-points.js';
+export { codePointLength, isWideSpace } from './code-points.js';
 
 /**
  * A rule's checks: frictionless configures one check per field (`fieldName`: ...); odlint takes

@@ -44,6 +44,33 @@ export interface RowContext {
    * asked; the engine sets it for every reader's rows when a rule reads it (`RuleMeta.readsRecord`).
    */
   record?: RecordFacts | undefined;
+  /** `record.blank()`, when the reader worked it out already (the CSV reader, for every record). */
+  blank?: boolean;
+  /** What the CSV reader's profile learnt of the record's cells in its one walk over them (during the row hook only). */
+  profiled?: ProfiledRecord | undefined;
+}
+
+/**
+ * Per-cell facts the profile's walk (src/readers/profile.ts) gathers as it classifies a record's
+ * cells, so that a rule's screen need not read the cells again (`data/truncated-value`). Valid only
+ * while the record's row hooks run; undefined when the reader has none (every reader but CSV).
+ */
+export interface ProfiledRecord {
+  /** Cells 0 to `covered - 1` were walked (the header's width at most; 0 for a blank record). */
+  readonly covered: number;
+  /** A bound on those cells' lengths in UTF-16 units (untrimmed): the longest cell walked in the table so far. */
+  readonly longest: number;
+  /**
+   * Bit i (i < 31, i < `covered`) set when cell i may be an integer: its `trim()` matches
+   * `^[+-]?\d+$`. Set for every such cell (and for a few others: a wide space at either end);
+   * a clear bit is a cell that is no integer.
+   */
+  readonly integers: number;
+  /**
+   * Of a cell whose bit is set: its value when its `trim()` is a plain integer (digits, no sign or
+   * leading zero, at most 15), else -1 — which may also mean not told (a wide space at an end).
+   */
+  readonly plain: Float64Array;
 }
 
 /** A record's cells, each made a string only when asked for. */

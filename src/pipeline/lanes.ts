@@ -16,6 +16,14 @@ export function boundMainHeap(): void {
 }
 
 /**
+ * Up to this many jobs, the main thread is one of them: `--jobs 2` is the main thread and one
+ * worker. It only writes the report otherwise (~7 % of the work), and a worker fewer is an
+ * isolate fewer: ~100 MiB of heap and code, its start-up, its own JIT and GC threads. With more
+ * jobs, writing every worker's report keeps the main thread busy enough.
+ */
+export const MAIN_LANE_UP_TO = 4;
+
+/**
  * The run's lanes: `workers` pool threads and, maybe, the main thread. A task waits for a free
  * lane (in the order tasks start), so whichever lane is done first takes the next task: a lane
  * is never idle while tasks wait. A free worker is taken before the main thread — once the pool

@@ -19,15 +19,6 @@ export const TASK_BYTES = 1 << 20;
 /** With data files read, a descriptor's cost is its data: fewer units per task keep the cores evenly busy. */
 export const TASK_UNITS_WITH_DATA = 4;
 
-/**
- * Each worker's heap: the old generation is capped so that `--jobs N` stays within a bounded
- * memory (V8 otherwise lets every worker's heap grow before collecting); the young generation
- * keeps Node's default size (a smaller one would cost more garbage collection). A unit that
- * needs more than the cap (a huge YAML or RDF file read whole) is linted in the main thread.
- */
-export const WORKER_HEAP_MB = 256;
-export const WORKER_YOUNG_MB = 48;
-
 /** A task for a worker: its units are linted one after the other; events come back through the port. */
 export interface WorkerTask {
   units: LintUnit[];

@@ -1,19 +1,16 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { dataFileUnits, dataFilesInventory, recordInventory, type LintPlan, type LintRequest, type LintUnit } from '../engine/lint.js';
 import type { Inventory } from '../engine/inventory.js';
 import type { ConfigRequest } from '../config/resolve.js';
-import { packageRoot } from '../util/package-root.js';
 import { reportUnit, type FixedEvent, type PackedDataset, type ReportItem, type UnitEvent } from './unit.js';
 import type { Shard } from './shard.js';
 import { catalogueFindings, mergeFacts, type CatalogueFacts } from '../engine/catalogue.js';
 import type { RuleModule } from '../engine/rule-api.js';
 import { fileReport } from '../reporters/build-report.js';
 import type { CacheRecorder, LintCache } from './cache.js';
-import { groupTasks, lintOrReload, runTask, taskLimits, WORKER_HEAP_MB, WORKER_YOUNG_MB, type Pool, type Reload, type Task, type TaskSink, type WarmTask } from './pool.js';
+import { groupTasks, lintOrReload, runTask, taskLimits, type Pool, type Reload, type Task, type TaskSink, type WarmTask } from './pool.js';
 import { displayPath } from '../util/paths.js';
-import { boundMainHeap, Handoff, Lanes, poolThreads } from './lanes.js';
+import { boundMainHeap, Handoff, Lanes, MAIN_LANE_UP_TO } from './lanes.js';
+import { startThreads, WORKER_HEAP_MB, type PoolThreads, type ThreadOptions } from './threads.js';
 import { fileParts, joinParts, splittable, type PartUnit } from './split.js';
 import type { RemoteRun, SampleSettings } from '../engine/remote.js';
 
@@ -113,15 +110,6 @@ export interface RunExtras {
    */
   packReports?: boolean;
 }
-
-/**
- * Up to this many jobs, the main thread is one of them: `--jobs 2` is the main thread and one
- * worker. It only writes the report otherwise (~7 % of the work), and a worker fewer is an
- * isolate fewer: ~100 MiB of heap and code, its start-up, its own JIT and GC threads. With more
- * jobs, writing every worker's report keeps the main thread busy enough.
- */
-export const MAIN_LANE_UP_TO = 4;
-
 
 /**
  * Runs a task's units in this thread, as a worker would: events in batches, and a turn of the
@@ -379,25 +367,19 @@ async function* splitRun(task: Extract<Task, { kind: 'split' }>, req: LintReques
 export type RunPool = Pool & { destroy(): Promise<void>; broken: AbortSignal; ready: Promise<void> };
 
 /**
- * The run's tinypool for `jobs` lanes (src/pipeline/lanes.ts): threads with capped heaps, each
- * loading the run's config once (src/pipeline/worker.ts) as soon as it starts, before any task.
+ * The run's tinypool for `jobs` lanes (src/pipeline/lanes.ts): threads with capped heaps
+ * (`startThreads`, or `early`: threads started before for the same `jobs`), each loading the run's
+ * config once (src/pipeline/worker.ts) before any task.
  */
-export async function startPool(jobs: number, config: ConfigRequest, extras: Pick<RunExtras, 'workerHeapMb' | 'mainLane'> = {}): Promise<RunPool> {
-  const threads = poolThreads(jobs, extras.mainLane ?? jobs <= MAIN_LANE_UP_TO);
-  const { default: Tinypool } = await import('tinypool');
-  const resourceLimits = { maxOldGenerationSizeMb: extras.workerHeapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB };
-  const pool = new Tinypool({ filename: workerUrl(), minThreads: threads, maxThreads: threads, isolateWorkers: false, resourceLimits });
-  // A worker that dies while starting (past its heap cap, a broken install) makes tinypool stop
-  // replacing workers and report it here: the queued tasks are aborted and run in this thread.
-  const broken = new AbortController();
-  pool.on('error', (error: unknown) => broken.abort(error));
+export async function startPool(jobs: number, config: ConfigRequest, extras: ThreadOptions = {}, early?: Promise<PoolThreads>): Promise<RunPool> {
+  const { pool, threads, broken } = await (early ?? startThreads(jobs, extras));
   const warm = { warm: config } satisfies WarmTask;
-  const warmed = Array.from({ length: threads }, () => pool.run(warm, { signal: broken.signal }));
+  const warmed = Array.from({ length: threads }, () => pool.run(warm, { signal: broken }));
   const ready = Promise.any(warmed).then(
     () => undefined,
     () => undefined,
   );
-  return Object.assign(pool, { broken: broken.signal, ready });
+  return Object.assign(pool, { broken, ready });
 }
 
 /** The notice for a unit a worker could not finish (linted again in the main thread), or for a pool whose workers cannot start. */
@@ -407,11 +389,4 @@ function workerFailure(unit: LintUnit, error: unknown, cwd: string, heapMb: numb
   if (broken) return `a worker thread ${why} while starting: the files are linted in the main thread`;
   const what = 'file' in unit ? displayPath(cwd, unit.file) : 'url' in unit ? unit.url : `unit ${unit.index}`;
   return `a worker thread ${why} on ${what}: it was linted in the main thread`;
-}
-
-/** The built worker module, an entry of the bundle (under vitest too: this file is TypeScript there). */
-function workerUrl(): string {
-  const built = path.join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js');
-  if (!existsSync(built)) throw new Error(`worker module ${built} is missing (npm run build)`);
-  return pathToFileURL(built).href;
 }

@@ -3,13 +3,14 @@
  * first-row markers, a distinct-value map that is dropped once it reaches its cap, and at most
  * a handful of date layouts per column.
  */
-import type { ColumnProfile, DateFormatTally, TableProfile, CellType, RecordCells, RecordUnits } from '../model/index.js';
+import type { ColumnProfile, DateFormatTally, TableProfile, CellType, ProfiledRecord, RecordCells, RecordUnits } from '../model/index.js';
 import {
   classifyCell,
   classifyUnits,
   dateShape,
   isUnsafeInteger,
   resolveDatePattern,
+  TEXT,
   TYPE_COUNT,
   TYPE_NAMES,
   INTEGER,
@@ -26,6 +27,7 @@ import {
 import { CellsRecord } from './cells-record.js';
 import { DistinctValues } from '../util/distinct-values.js';
 import { cellLength, CellLengths, codePointLengthUnits, LENGTH_STRIDE, SMALL_LENGTH } from '../knowledge/cell-lengths.js';
+import { isWideSpace } from '../knowledge/code-points.js';
 
 /** Distinct values kept over all columns of a table; each column gets a share (see `capFor`). */
 const DISTINCT_BUDGET = 100_000;
@@ -98,11 +100,28 @@ class ColumnStats {
   /** PLAIN while the column's last cell read as units was a plain number (see `plainNumber`), and distinct values are not counted. */
   private settled = UNSETTLED;
 
+  /**
+   * `facts`: the table's `ProfiledRecord`, where the column's integer cells are marked (`index` <
+   * MARKED_CELLS) and the longest cell is kept — in branches the counts take anyway.
+   */
   constructor(
     private readonly cap: number,
     private readonly countDistinct: boolean,
+    private readonly facts: ProfiledCells,
+    private readonly index: number,
   ) {
     this.distinct = countDistinct ? new DistinctValues(cap, MAX_DISTINCT_LENGTH) : null;
+  }
+
+  /** The column's cell is an integer (or may be one: `plain` -1 then) or its own length is a new maximum. */
+  private marked(plain: number): void {
+    if (this.index < MARKED_CELLS) this.facts.mark(this.index, plain);
+  }
+
+  /** A cell of `len` units, the column's longest so far: perhaps the table's. */
+  private longer(len: number): void {
+    this.maxLength = len;
+    if (len > this.facts.longest) this.facts.longest = len;
   }
 
   add(value: string, row: number): void {
@@ -118,18 +137,23 @@ class ColumnStats {
       s = value.trim();
       if (s.length === 0) {
         this.empty++;
+        // Not a value, but a cell of that length (ProfiledRecord.longest).
+        if (len > this.facts.longest) this.facts.longest = len;
         return;
       }
       if (this.padded++ === 0) this.paddedFirst = row;
     }
     this.filled++;
-    if (len > this.maxLength) this.maxLength = len;
+    if (len > this.maxLength) this.longer(len);
 
     const t = classifyCell(s);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
-    if (t === INTEGER || t === NUMBER) this.number(s, t, row, s.length);
-    else if (t === DATE || t === DATETIME) this.isoDate(s);
+    if (t === INTEGER || t === NUMBER) {
+      this.number(s, t, row, s.length);
+      if (t === INTEGER) this.marked(lastNumber.plain);
+    } else if (t === DATE || t === DATETIME) this.isoDate(s);
     else if (t === DATE_OTHER) this.otherDate(s, row);
+    else if (t === TEXT && s.length === len && wideEdge(head, tail)) this.marked(-1);
     if (this.distinct !== null && !this.distinct.addString(s, row)) this.capDistinct();
   }
 
@@ -153,7 +177,7 @@ class ColumnStats {
       return;
     }
     this.filled++;
-    if (len > this.maxLength) this.maxLength = len;
+    if (len > this.maxLength) this.longer(len);
 
     const t = classifyUnits(u, from, to, cells, i);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
@@ -163,11 +187,13 @@ class ColumnStats {
       // A plain number's value is known (`lastNumber`); 16 digits and more are checked for safety.
       if (plain >= 0 && len < 16) this.plainValue(plain);
       else this.number(cells.cell(i), t, row, len);
+      if (t === INTEGER) this.marked(plain);
     } else if (t === DATE || t === DATETIME) {
       // A date strictly inside the column's range changes nothing: no string.
       const key = lastDate.key;
       if (key <= this.minDateKey || key >= this.maxDateKey) this.dated(key, cells.cell(i));
     } else if (t === DATE_OTHER) this.otherDate(cells.cell(i), row);
+    else if (t === TEXT && wideEdge(head, tail)) this.marked(-1);
     if (this.distinct !== null && !this.distinct.addUnits(u, from, to, row)) this.capDistinct();
   }
 
@@ -202,10 +228,11 @@ class ColumnStats {
       t = NUMBER;
     } else if (intDigits > MAX_PLAIN_DIGITS) return false;
     this.filled++;
-    if (to - from > this.maxLength) this.maxLength = to - from;
+    if (to - from > this.maxLength) this.longer(to - from);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
     if (value < this.minPlainValue) this.minPlainValue = value;
     if (value > this.maxPlainValue) this.maxPlainValue = value;
+    if (t === INTEGER) this.marked(value);
     return true;
   }
 
@@ -336,6 +363,40 @@ function inferType(counts: Float64Array): CellType | 'empty' {
   return best < 0 ? 'empty' : TYPE_NAMES[best]!;
 }
 
+/** The cells `ProfiledRecord.integers` has a bit for. */
+const MARKED_CELLS = 31;
+
+/**
+ * Whether a cell's first or last unit is a space `trim()` removes though the profile does not
+ * trim it (it trims cells with an end at most 32 or U+00A0): then a text cell to the profile, it
+ * may be an integer to a rule that trims it. Every other type starts and ends with ASCII.
+ */
+function wideEdge(head: number, tail: number): boolean {
+  return (head >= 0x1680 && isWideSpace(head)) || (tail >= 0x1680 && isWideSpace(tail));
+}
+
+/**
+ * `ProfiledRecord` of the record the profiler reads (`addRecord` clears the marks, the columns'
+ * counts mark their cells). `longest` is the table's longest cell so far: kept where a column's
+ * own maximum grows, not compared for every cell, and a bound on the record's.
+ */
+class ProfiledCells implements ProfiledRecord {
+  covered = 0;
+  longest = 0;
+  integers = 0;
+  readonly plain: Float64Array;
+
+  constructor(cells: number) {
+    this.plain = new Float64Array(cells);
+  }
+
+  /** Cell i (< MARKED_CELLS) is an integer of plain value `plain` (-1: none, or not told). */
+  mark(i: number, plain: number): void {
+    this.integers |= 1 << i;
+    this.plain[i] = plain;
+  }
+}
+
 /** Profiles the data rows of one table; columns are fixed when it is created (the header's width). */
 export class TableProfiler {
   private readonly columns: ColumnStats[];
@@ -345,6 +406,8 @@ export class TableProfiler {
   readonly lengths: CellLengths | undefined;
   /** The rows given as arrays, read as records. */
   private readonly arrayCells = new CellsRecord();
+  /** What the walk learnt of the last record's cells (`RowContext.profiled`). */
+  readonly record: ProfiledCells;
 
   /**
    * `distinctValues`: count each column's distinct values (`ColumnProfile.distinct`, `valueCounts`);
@@ -357,7 +420,8 @@ export class TableProfiler {
     cellLengths = false,
   ) {
     const cap = distinctCapFor(names.length);
-    this.columns = names.map(() => new ColumnStats(cap, distinctValues));
+    this.record = new ProfiledCells(Math.min(names.length, MARKED_CELLS));
+    this.columns = names.map((_, i) => new ColumnStats(cap, distinctValues, this.record, i));
     this.lengths = cellLengths ? new CellLengths(names.length) : undefined;
   }
 
@@ -372,11 +436,16 @@ export class TableProfiler {
     this.addRecord(this.arrayCells.of(cells), row, blank, units, bmp);
   }
 
-  /** `add` of a record whose cells are read one by one (the CSV tokenizer's: cut out only when read). */
+  /**
+   * `add` of a record whose cells are read one by one (the CSV tokenizer's: cut out only when read).
+   * What the walk learns of the cells on the way is left in `record` (`ProfiledRecord`).
+   */
   addRecord(cells: RecordCells, row: number, blank: boolean, units?: RecordUnits, bmp = false): void {
     this.dataRows++;
     const lengths = this.lengths;
     const n = Math.min(cells.width, this.columns.length);
+    this.record.integers = 0;
+    this.record.covered = blank ? 0 : n;
     if (blank) {
       this.blankRows++;
       // Blank rows have no values, but their cells of spaces have lengths.

@@ -66,8 +66,9 @@ interface Table {
 /**
  * How a rule is fed: the strings alone (as a record of them, as the engine has it); with the
  * reader's facts about each record and no cells array (`units`); or
- * those, with the CSV reader's profile counting the cells' lengths as src/readers/csv.ts has it
- * count them (`reader`: `CsvTableFacts.cellLengths`, read by `deviated-cell` instead of its rows).
+ * those, with the CSV reader's profile walking each record first as src/readers/csv.ts has it
+ * (`reader`: `RowContext.profiled` and `blank`, read by `truncated-value`, `ascii-value` and
+ * `blank-rows`; `CsvTableFacts.cellLengths`, read by `deviated-cell` instead of its rows).
  */
 type Feed = 'strings' | 'units' | 'reader';
 
@@ -99,6 +100,7 @@ function run([id, rule]: [string, Rule], t: Table, feed: Feed | boolean, seed: n
       record: withUnits ? facts(cells, () => rand() < quotedShare, rand) : new CellsRecord().of(cells),
     };
     const blank = isBlankRow(cells);
+    if (profiler) [ctx.blank, ctx.profiled] = [blank, profiler.record];
     profiler?.add(cells, i + 2, blank, blank ? undefined : ctx.record!.units(), ctx.bmp);
     // Rules that read the record are handed no cells by the CSV tokenizer (TableSink.wantsCells).
     if (wantsRows) hooks.row?.(withUnits && rule.meta.readsRecord ? [] : cells, ctx);
@@ -108,12 +110,14 @@ function run([id, rule]: [string, Rule], t: Table, feed: Feed | boolean, seed: n
   return reports;
 }
 
+const READS_PROFILE = new Set(['data/deviated-cell', 'data/truncated-value', 'data/ascii-value', 'data/blank-rows']);
+
 function expectSame(t: Table, what: string, options: Record<string, Record<string, unknown>> = {}): number {
   let found = 0;
   for (const rule of RULES) {
     const want = run(rule, t, 'strings', 7, options[rule[0]]);
-    // Only deviated-cell reads what the reader's profile counts.
-    for (const feed of rule[0] === 'data/deviated-cell' ? (['units', 'reader'] as const) : (['units'] as const)) {
+    // Only these read what the reader's profile learns.
+    for (const feed of READS_PROFILE.has(rule[0]) ? (['units', 'reader'] as const) : (['units'] as const)) {
       const got = run(rule, t, feed, 7, options[rule[0]]);
       if (JSON.stringify(got) !== JSON.stringify(want)) expect({ what, feed, rule: rule[0], got }).toEqual({ what, feed, rule: rule[0], got: want });
     }
@@ -139,7 +143,7 @@ function cell(rand: () => number): string {
     case 2:
       return digits(1 + Math.floor(rand() * 25));
     case 3:
-      return pick(rand, ['', ' ', 'NA', '-', 'é', 'n/é', '0', '00', '+', '-0', '007', '2024-01-31', '2024-01-31T10:00:00Z', '0.3070', '50.850146', 'true']);
+      return pick(rand, ['', ' ', 'NA', '-', 'é', 'n/é', '0', '00', '+', '-0', '007', '2024-01-31', '2024-01-31T10:00:00Z', '0.3070', '50.850146', 'true', ' '.repeat(255), '\u00a0'.repeat(255)]);
     case 4:
       // Text around the column size (255 code points: 255 to 510 UTF-16 units).
       return text(240 + Math.floor(rand() * 30));

@@ -153,6 +153,71 @@ describe('a profile fed UTF-16 units is the profile fed strings', () => {
   });
 });
 
+/** `ProfiledRecord`'s definition of a cell: whether its `trim()` is an integer, and its value when plain (else -1). */
+function integerFacts(cell: string): { integer: boolean; plain: number } {
+  const s = cell.trim();
+  return { integer: /^[+-]?\d+$/.test(s), plain: /^(0|[1-9]\d{0,14})$/.test(s) ? +s : -1 };
+}
+
+/** A cell an integer may hide in: signs, leading zeros, spaces `trim()` removes at either end, near misses. */
+function integerish(rand: () => number): string {
+  const n = pick(rand, ['0', '7', '32767', '2147483647', digits(rand, 1 + Math.floor(rand() * 17)), `0${digits(rand, 3)}`]);
+  const sign = pick(rand, ['', '', '+', '-']);
+  const space = () => pick(rand, ['', '', ' ', '\t', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u0085']);
+  return pick(rand, [`${space()}${sign}${n}${space()}`, `${sign}${n}`, `${n}${pick(rand, ['.0', 'e3', '-1', 'é', ' 1'])}`, `${space()}x${n}`]);
+}
+
+describe("the profile's walk leaves each record's ProfiledRecord (RowContext.profiled) as its definition", () => {
+  it('on generated tables (integers with signs, zeros and wide spaces; quoted cells; ragged and blank rows) and every CSV fixture', () => {
+    const rand = prng(27);
+    const tables: { rows: string[][]; width: number }[] = [];
+    for (let t = 0; t < 300; t++) {
+      const width = 1 + Math.floor(rand() * (t % 10 === 0 ? 40 : 6));
+      const rows = Array.from({ length: 1 + Math.floor(rand() * 80) }, () =>
+        // Now and then a long cell of spaces: no value, but the longest cell.
+        Array.from({ length: rand() < 0.1 ? Math.floor(rand() * (width + 2)) : width }, () => (rand() < 0.4 ? integerish(rand) : rand() < 0.02 ? ' '.repeat(Math.floor(rand() * 400)) : cell(rand))),
+      );
+      tables.push({ rows, width });
+    }
+    for (const { rows } of csvFixtureTables('fixtures')) tables.push({ rows: rows.slice(1), width: rows[0]!.length });
+    let integers = 0;
+    for (const { rows, width } of tables) {
+      const distinct = rand() < 0.5;
+      const quotedShare = rand() * 0.3;
+      const p = new TableProfiler(Array.from({ length: width }, (_, i) => `c${i}`), distinct);
+      let longest = 0;
+      rows.forEach((cells, row) => {
+        const blank = isBlankRow(cells);
+        const units = blank || rand() < 0.1 ? undefined : record(cells, () => rand() < quotedShare, rand);
+        p.add(cells, row + 2, blank, units);
+        const covered = blank ? 0 : Math.min(cells.length, width);
+        // The longest cell walked so far: the non-blank records' cells up to the header's width.
+        longest = Math.max(longest, ...cells.slice(0, covered).map((c) => c.length));
+        const got = p.record;
+        const what = { cells, row };
+        expect({ what, covered: got.covered, longest: got.longest }).toEqual({ what, covered, longest });
+        for (let i = 0; i < 31; i++) {
+          const marked = (got.integers & (1 << i)) !== 0;
+          if (i >= Math.min(covered, 31)) {
+            if (marked) expect({ what, i, marked }).toEqual({ what, i, marked: false });
+            continue;
+          }
+          const want = integerFacts(cells[i]!);
+          // Every integer is marked, with its plain value; a cell with a wide space at an end (the
+          // profile trims it only when the other end is padded too) is marked whatever it is, its
+          // value plain or not told (-1).
+          const c = cells[i]!;
+          const wide = /^[\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|[\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]$/.test(c);
+          const ok = wide ? marked && (got.plain[i] === -1 || got.plain[i] === want.plain) : marked === want.integer && (!marked || got.plain[i] === want.plain);
+          if (!ok) expect({ what, i, marked, plain: got.plain[i] }).toEqual({ what, i, ...want });
+          if (want.integer) integers++;
+        }
+      });
+    }
+    expect(integers).toBeGreaterThan(10_000);
+  });
+});
+
 describe('distinct values kept by a hash of their units', () => {
   it('count what a Map keyed by the strings counts, in the same order, whether given as units or strings', () => {
     const rand = prng(25);
