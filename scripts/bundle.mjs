@@ -18,7 +18,7 @@
 import { build } from 'esbuild';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const START_UP = new Set([
   'commander', 'csv-parse', 'iconv-lite', 'chardet', 'jsonc-parser', 'fastest-levenshtein', 'ibantools', 'ignore',
@@ -27,7 +27,8 @@ const START_UP = new Set([
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const reporters = path.join(dist, 'src', 'reporters');
-const NOT_FORMATTERS = new Set(['index.js', 'types.js', 'build-report.js']); // as src/util/format-names.ts
+// The formatters, as the CLI finds them (tsc's output, not yet bundled).
+const { formatNames } = await import(pathToFileURL(path.join(dist, 'src', 'util', 'format-names.js')).href);
 // Modules the repository's own tools import from dist/ (bench/catalogue-formats.mjs,
 // scripts/shacl-reference.mjs, test/fix/write.test.ts): entry points too, so that they exist.
 const TOOLS = ['loaders/rdf-graph.js', 'loaders/rdf-turtle.js', 'loaders/index.js', 'shacl/shape-sets.js', 'shacl/vocabularies.js', 'shacl/ntriples.js', 'util/temp-files.js'];
@@ -38,7 +39,7 @@ const entries = [
   path.join(dist, 'src', 'pipeline', 'worker.js'),
   ...writeFamilyModules(path.join(dist, 'rules')),
   ...TOOLS.map((f) => path.join(dist, 'src', f)),
-  ...readdirSync(reporters).filter((f) => f.endsWith('.js') && !f.startsWith('_') && !NOT_FORMATTERS.has(f)).map((f) => path.join(reporters, f)),
+  ...formatNames().map((name) => path.join(reporters, `${name}.js`)),
 ];
 
 /**
