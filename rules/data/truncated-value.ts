@@ -1,6 +1,6 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
 import { codePointLength, integerDigits, integerText, isWideSpace, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
-import { cellAt, type ProfiledRecord, type RecordFacts, type TableInfo } from '../../src/model/index.js';
+import { cellAt, PROFILED_CELLS, type ProfiledRecord, type RecordFacts, type TableInfo } from '../../src/model/index.js';
 
 interface Options {
   stringLengths: number[];
@@ -17,8 +17,6 @@ interface Checked {
 
 const TEXT = 1;
 const INTEGER = 2;
-/** `ProfiledRecord.integers` has bits for the first 31 cells. */
-const MARKED_CELLS = 31;
 
 function checked(ref: FieldRef): Checked {
   const type = ref.field?.type ?? (ref.field ? 'string' : undefined);
@@ -98,7 +96,7 @@ export const { meta, create } = defineRule<Options>({
     let columns = new Int32Array(0);
     let kinds = new Uint8Array(0);
     /**
-     * With the fields in column order: the field of each of the first MARKED_CELLS columns, and
+     * With the fields in column order: the field of each of the first PROFILED_CELLS columns, and
      * the bits of those with integers checked (the profile's screen); undefined otherwise.
      */
     let byColumn: Int32Array | undefined;
@@ -108,10 +106,10 @@ export const { meta, create } = defineRule<Options>({
       columns = Int32Array.from(fields, (f) => f.ref.column);
       kinds = Uint8Array.from(fields, (f) => (f.text ? TEXT : 0) | (f.integer ? INTEGER : 0));
       const ordered = fields.every((f, i) => i === 0 || f.ref.column > fields[i - 1]!.ref.column);
-      byColumn = ordered ? new Int32Array(MARKED_CELLS).fill(-1) : undefined;
+      byColumn = ordered ? new Int32Array(PROFILED_CELLS).fill(-1) : undefined;
       integerColumns = 0;
       fields.forEach((f, i) => {
-        if (!byColumn || f.ref.column >= MARKED_CELLS) return;
+        if (!byColumn || f.ref.column >= PROFILED_CELLS) return;
         byColumn[f.ref.column] = i;
         if (f.integer) integerColumns |= 1 << f.ref.column;
       });
@@ -165,7 +163,7 @@ export const { meta, create } = defineRule<Options>({
         const value = plain[column]!;
         if (value < 0 || plainListed.has(value)) check(fields[byColumn![column]!]!, cellAt(record, column), row);
       }
-      const walked = Math.min(profiled.covered, MARKED_CELLS);
+      const walked = Math.min(profiled.covered, PROFILED_CELLS);
       let first = columns.length;
       while (first > 0 && columns[first - 1]! >= walked) first--;
       if (first < columns.length) screen(record, row, first);

@@ -103,7 +103,6 @@ export function integerText(raw: string): string | undefined {
   return negative && digits !== '0' ? `-${digits}` : digits;
 }
 
-
 /**
  * `integerText(raw)`, with a scan instead of a regular expression for the common cells
  * (data/truncated-value runs it on every short cell): plain digits are their own digits (without

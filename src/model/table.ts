@@ -61,7 +61,7 @@ export interface ProfiledRecord {
   /** A bound on those cells' lengths in UTF-16 units (untrimmed): the longest cell walked in the table so far. */
   readonly longest: number;
   /**
-   * Bit i (i < 31, i < `covered`) set when cell i may be an integer: its `trim()` matches
+   * Bit i (i < PROFILED_CELLS, i < `covered`) set when cell i may be an integer: its `trim()` matches
    * `^[+-]?\d+$`. Set for every such cell (and for a few others: a wide space at either end);
    * a clear bit is a cell that is no integer.
    */
@@ -72,6 +72,9 @@ export interface ProfiledRecord {
    */
   readonly plain: Float64Array;
 }
+
+/** The cells `ProfiledRecord.integers` has a bit for: the first 31 (a small integer's bits). */
+export const PROFILED_CELLS = 31;
 
 /** A record's cells, each made a string only when asked for. */
 export interface RecordCells {

@@ -4,8 +4,9 @@
  * with cached `indexOf` positions and noted where they are (a cell's string is cut out with
  * `slice` only when a consumer asks: `cell(i)`, `cells()`), quoted values are read quote to
  * quote and noted the same way (their text between the quotes; a value with doubled quotes is
- * made a string only when asked, and its units undoubled in the record's copy). It reads exactly what csv-parse (with the options of src/readers/csv.ts) reads — a
- * differential test holds it to that — and stops where csv-parse's relaxed reading gets subtle:
+ * made a string only when asked, and its units undoubled in the record's copy). It reads exactly
+ * what csv-parse (with the options of src/readers/csv.ts) reads — a differential test holds it
+ * to that — and stops where csv-parse's relaxed reading gets subtle:
  * text after a closing quote, a line break of another kind than the record delimiter outside
  * quotes, an unclosed quote at the end, a record near the size limit. The reader then hands the
  * rest, from the start of that record, to csv-parse.

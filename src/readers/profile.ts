@@ -3,7 +3,7 @@
  * first-row markers, a distinct-value map that is dropped once it reaches its cap, and at most
  * a handful of date layouts per column.
  */
-import type { ColumnProfile, DateFormatTally, TableProfile, CellType, ProfiledRecord, RecordCells, RecordUnits } from '../model/index.js';
+import { PROFILED_CELLS, type ColumnProfile, type DateFormatTally, type TableProfile, type CellType, type ProfiledRecord, type RecordCells, type RecordUnits } from '../model/index.js';
 import {
   classifyCell,
   classifyUnits,
@@ -102,7 +102,7 @@ class ColumnStats {
 
   /**
    * `facts`: the table's `ProfiledRecord`, where the column's integer cells are marked (`index` <
-   * MARKED_CELLS) and the longest cell is kept — in branches the counts take anyway.
+   * PROFILED_CELLS) and the longest cell is kept — in branches the counts take anyway.
    */
   constructor(
     private readonly cap: number,
@@ -115,7 +115,7 @@ class ColumnStats {
 
   /** The column's cell is an integer (or may be one: `plain` -1 then) or its own length is a new maximum. */
   private marked(plain: number): void {
-    if (this.index < MARKED_CELLS) this.facts.mark(this.index, plain);
+    if (this.index < PROFILED_CELLS) this.facts.mark(this.index, plain);
   }
 
   /** A cell of `len` units, the column's longest so far: perhaps the table's. */
@@ -363,9 +363,6 @@ function inferType(counts: Float64Array): CellType | 'empty' {
   return best < 0 ? 'empty' : TYPE_NAMES[best]!;
 }
 
-/** The cells `ProfiledRecord.integers` has a bit for. */
-const MARKED_CELLS = 31;
-
 /**
  * Whether a cell's first or last unit is a space `trim()` removes though the profile does not
  * trim it (it trims cells with an end at most 32 or U+00A0): then a text cell to the profile, it
@@ -390,7 +387,7 @@ class ProfiledCells implements ProfiledRecord {
     this.plain = new Float64Array(cells);
   }
 
-  /** Cell i (< MARKED_CELLS) is an integer of plain value `plain` (-1: none, or not told). */
+  /** Cell i (< PROFILED_CELLS) is an integer of plain value `plain` (-1: none, or not told). */
   mark(i: number, plain: number): void {
     this.integers |= 1 << i;
     this.plain[i] = plain;
@@ -420,7 +417,7 @@ export class TableProfiler {
     cellLengths = false,
   ) {
     const cap = distinctCapFor(names.length);
-    this.record = new ProfiledCells(Math.min(names.length, MARKED_CELLS));
+    this.record = new ProfiledCells(Math.min(names.length, PROFILED_CELLS));
     this.columns = names.map((_, i) => new ColumnStats(cap, distinctValues, this.record, i));
     this.lengths = cellLengths ? new CellLengths(names.length) : undefined;
   }

@@ -213,7 +213,7 @@ export class TableDetector {
         if (done[i] === 1) continue;
         const from = starts[i]!;
         const to = ends[i]!;
-        // A cell read from its string: quoted (or, for some readers, with characters outside ASCII).
+        // A cell the reader's copy does not hold (RecordUnits: none of the CSV tokenizer's): read from its string.
         if (from < 0) {
           this.cell(i, cells[i]!, row);
           continue;

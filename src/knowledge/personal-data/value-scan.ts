@@ -158,7 +158,7 @@ export class TextScreen {
     return this.markAt;
   }
 
-  /** `mayHoldMatch` for a cell held as a string only (a quoted value, a reader without units): the same loop on `charCodeAt`. */
+  /** `mayHoldMatch` for a cell held as a string only (past the units', or from a reader without units): the same loop on `charCodeAt`. */
   mayHoldMatchText(s: string): boolean {
     for (let i = 0; i < this.marks.length; i++) if (s.includes(this.marks[i]!)) return true;
     const { span, min } = this;
@@ -305,7 +305,7 @@ export class ValueScan {
   /**
    * Whether cell `p` of the record can hold no match: it is missing or empty, or the screen says
    * no — for the cell untrimmed, so for its trimmed value too (a part of it). Read from the units
-   * where they hold the cell, else (quoted values, cells past the units') from its string.
+   * where they hold the cell, else (cells past the units', a reader's cell without units) from its string.
    */
   private ruledOut(p: number, cells: RecordCells, { units: u, starts, ends, known, text }: RecordUnits): boolean {
     if (p >= cells.width) return true;
