@@ -72,7 +72,7 @@ export const { meta, create } = defineRule<Options>({
         const record = ctx.record!;
         // The reader may tell which cells have such characters: no scan then.
         const known = record.nonAscii();
-        if (known === 0 || (ctx.blank ?? record.blank())) return;
+        if (known === 0 || record.blank()) return;
         if (!ctx.table.header.length && record.width > fields.length) {
           fields = widenHeaderless(fields, ctx.table.header, record.width);
           index();

@@ -34,7 +34,7 @@ export const { meta, create } = defineRule<Options>({
         limit = new FindingLimit(context.options.maxFindings);
       },
       row(_, ctx) {
-        if (!(ctx.blank ?? ctx.record!.blank()) || !limit.take(ctx.row)) return;
+        if (!ctx.record!.blank() || !limit.take(ctx.row)) return;
         context.report({ messageId: 'blank', data: { row: ctx.row }, location: { file: table.path, row: ctx.row } });
       },
       endTable(t) {

@@ -123,7 +123,7 @@ export const { meta, create } = defineRule<Options>({
       },
       row(_, ctx) {
         const record = ctx.record!;
-        if (ctx.blank ?? record.blank()) return;
+        if (record.blank()) return;
         if (!ctx.table.header.length && record.width > fields.length) {
           fields = widenHeaderless(fields.map((f) => f.ref), ctx.table.header, record.width).map(checked);
           index();

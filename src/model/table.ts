@@ -44,8 +44,6 @@ export interface RowContext {
    * asked; the engine sets it for every reader's rows when a rule reads it (`RuleMeta.readsRecord`).
    */
   record?: RecordFacts | undefined;
-  /** `record.blank()`, when the reader worked it out already (the CSV reader, for every record). */
-  blank?: boolean;
   /** What the CSV reader's profile learnt of the record's cells in its one walk over them (during the row hook only). */
   profiled?: ProfiledRecord | undefined;
 }

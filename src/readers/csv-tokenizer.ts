@@ -115,6 +115,9 @@ export class CsvTokenizer implements RecordFacts {
   private readonly escapedValues: (string | undefined)[] = [];
   /** The last record (its number, `records`) whose values with doubled quotes were undoubled in the units' copy. */
   private undoubledRecord = -1;
+  /** The last record (its number, `records`) `blank()` answered for, and its answer. */
+  private blankRecord = -1;
+  private blankAnswer = false;
   /** The record's text as UTF-16 units, copied when they are first asked for in it (see `units`). */
   private unitsCopy = new Uint16Array(0);
   private unitsBuffer = Buffer.alloc(0);
@@ -390,8 +393,19 @@ export class CsvTokenizer implements RecordFacts {
     return cellsOf(this);
   }
 
-  /** Of the record being handed out: `isBlankRow(cells())`, reading each cell's first character in the text. */
+  /**
+   * Of the record being handed out: `isBlankRow(cells())`, reading each cell's first character in
+   * the text. Kept for the record: the reader and several row rules ask.
+   */
   blank(): boolean {
+    if (this.blankRecord !== this.records) {
+      this.blankRecord = this.records;
+      this.blankAnswer = this.readBlank();
+    }
+    return this.blankAnswer;
+  }
+
+  private readBlank(): boolean {
     const { recordText: s, cellStarts: starts, cellEnds: ends } = this;
     for (let i = 0; i < this.recordCells; i++) {
       const from = starts[i]!;

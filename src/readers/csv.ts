@@ -289,7 +289,7 @@ class CsvPass {
     if (cells === undefined) this.profiler!.addRecord(plain!, row, blank, units, plain!.bmp);
     else this.profiler!.add(cells, row, blank, units, plain?.bmp ?? false);
     // One shape for every row (false, undefined: not known).
-    this.sink.row(cells ?? NO_CELLS, { row, line, table: this.info, ascii: plain?.ascii ?? false, bmp: plain?.bmp ?? false, record: plain, blank, profiled: this.profiler!.record });
+    this.sink.row(cells ?? NO_CELLS, { row, line, table: this.info, ascii: plain?.ascii ?? false, bmp: plain?.bmp ?? false, record: plain, profiled: this.profiler!.record });
   }
 
   /** Header and preamble from the buffered records, then the table goes out and the buffer is replayed. */

@@ -67,8 +67,7 @@ interface Table {
  * How a rule is fed: the strings alone (as a record of them, as the engine has it); with the
  * reader's facts about each record and no cells array (`units`); or
  * those, with the CSV reader's profile walking each record first as src/readers/csv.ts has it
- * (`reader`: `RowContext.profiled` and `blank`, read by `truncated-value`, `ascii-value` and
- * `blank-rows`; `CsvTableFacts.cellLengths`, read by `deviated-cell` instead of its rows).
+ * (`reader`: `RowContext.profiled`, read by `truncated-value`; `CsvTableFacts.cellLengths`, read by `deviated-cell` instead of its rows).
  */
 type Feed = 'strings' | 'units' | 'reader';
 
@@ -100,7 +99,7 @@ function run([id, rule]: [string, Rule], t: Table, feed: Feed | boolean, seed: n
       record: withUnits ? facts(cells, () => rand() < quotedShare, rand) : new CellsRecord().of(cells),
     };
     const blank = isBlankRow(cells);
-    if (profiler) [ctx.blank, ctx.profiled] = [blank, profiler.record];
+    if (profiler) ctx.profiled = profiler.record;
     profiler?.add(cells, i + 2, blank, blank ? undefined : ctx.record!.units(), ctx.bmp);
     // Rules that read the record are handed no cells by the CSV tokenizer (TableSink.wantsCells).
     if (wantsRows) hooks.row?.(withUnits && rule.meta.readsRecord ? [] : cells, ctx);
@@ -110,7 +109,7 @@ function run([id, rule]: [string, Rule], t: Table, feed: Feed | boolean, seed: n
   return reports;
 }
 
-const READS_PROFILE = new Set(['data/deviated-cell', 'data/truncated-value', 'data/ascii-value', 'data/blank-rows']);
+const READS_PROFILE = new Set(['data/deviated-cell', 'data/truncated-value']);
 
 function expectSame(t: Table, what: string, options: Record<string, Record<string, unknown>> = {}): number {
   let found = 0;
