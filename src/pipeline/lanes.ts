@@ -1,18 +1,27 @@
 import v8 from 'node:v8';
 
 /**
- * How much the main thread's heap may grow past what the last full collection kept, when it is
- * a lane. Worker heaps are capped (`WORKER_HEAP_MB`), which makes V8 grow them by ~1.3× at most;
- * the main thread's is not, and V8 lets a heap with a 4 GiB limit grow to 4× its live size
- * before collecting: linting pages, the main thread's heap reached 225 MiB at 100k datasets
- * (peak RSS 415 MiB); with 30 %, 111 MiB (RSS 318 MiB), for ~15-20 % more CPU in the main
- * thread's garbage collection (docs/performance.md). A V8 flag, read at every collection.
+ * How much a heap may grow past what the last full collection kept, when the main thread is a
+ * lane. A V8 flag, read at every collection by every isolate of the process: the workers' too.
+ * Left alone, V8 lets the main thread's heap (a 4 GiB limit) grow to 4× its live size before
+ * collecting, and a capped worker's (`WORKER_HEAP_MB`) by 1.3× (at least 8 MB); linting pages,
+ * the main thread's heap reached 225 MiB at 100k datasets (peak RSS 415 MiB).
+ * - With harvested pages or a replayed snapshot, 30 %: the main thread holds pages' bytes too
+ *   (harvest benchmark 368–390 MiB against its 400 MiB goal).
+ * - Local files only, 100 %: each lane's heap keeps the page it lints (~18 MB of text and tree
+ *   beside ~14 MB of code and state), so at 30 % both lanes collected once a page (~105 full
+ *   collections at 100k against ~30 in-process, their concurrent marking on the same two cores);
+ *   at 100 %, ~67, for ~40 MiB of peak RSS (docs/performance.md, thirteenth pass).
  */
-export const MAIN_LANE_HEAP_GROWING_PERCENT = 30;
+export const HARVEST_HEAP_GROWING_PERCENT = 30;
+export const LOCAL_HEAP_GROWING_PERCENT = 100;
 
-/** Bounds the main thread's heap growth for the rest of the process (see MAIN_LANE_HEAP_GROWING_PERCENT). */
-export function boundMainHeap(): void {
-  v8.setFlagsFromString(`--heap-growing-percent=${MAIN_LANE_HEAP_GROWING_PERCENT}`);
+/** The heap growth for a run with lanes: bounded tighter when it harvests or replays pages. */
+export const heapGrowingPercent = (remotePages: boolean): number => (remotePages ? HARVEST_HEAP_GROWING_PERCENT : LOCAL_HEAP_GROWING_PERCENT);
+
+/** Bounds every heap's growth for the rest of the process (see `heapGrowingPercent`). */
+export function boundMainHeap(remotePages: boolean): void {
+  v8.setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent(remotePages)}`);
 }
 
 /**

@@ -94,8 +94,9 @@ export interface RunExtras {
   /** Whether the main thread is one of the `jobs` lanes (default: up to `MAIN_LANE_UP_TO` jobs). */
   mainLane?: boolean;
   /**
-   * Bound the main thread's heap growth when it is a lane (src/pipeline/lanes.ts): a V8 flag for
-   * the whole process, so the CLI sets it, not the API (whose host process is not odlint's).
+   * Bound the heaps' growth when the main thread is a lane (src/pipeline/lanes.ts
+   * `heapGrowingPercent`): a V8 flag for the whole process, so the CLI sets it, not the API
+   * (whose host process is not odlint's).
    */
   boundMainHeap?: boolean;
   /**
@@ -219,7 +220,7 @@ export async function* runPlan(plan: LintPlan, req: LintRequest, settings: RunSe
       const split = settings.fix ? undefined : splittable;
       const lanes = new Lanes(jobs, extras.mainLane ?? jobs <= MAIN_LANE_UP_TO);
       const handoff = new Handoff();
-      if (lanes.main && extras.boundMainHeap) boundMainHeap();
+      if (lanes.main && extras.boundMainHeap) boundMainHeap(remote.length > 0);
       const start = async (task: Task, emit: (events: UnitEvent[]) => void, reload?: Reload): Promise<void> => {
         if (task.kind === 'hit') return emit(task.events);
         if (task.kind === 'split') return; // streamed by `splitEvents` when its turn comes

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
-import { Handoff, Lanes } from '../../src/pipeline/lanes.js';
+import { Handoff, HARVEST_HEAP_GROWING_PERCENT, heapGrowingPercent, Lanes, LOCAL_HEAP_GROWING_PERCENT } from '../../src/pipeline/lanes.js';
 import { EVENT_BATCH, eventBatches, type RunSettings } from '../../src/pipeline/run.js';
 import type { UnitEvent } from '../../src/pipeline/unit.js';
 import lintTask from '../../src/pipeline/worker.js';
@@ -35,6 +35,14 @@ describe('lanes of a run', () => {
     lanes.give('worker');
     await Promise.resolve();
     expect(fourth).toBe('worker');
+  });
+});
+
+describe('heap growth with lanes', () => {
+  it('harvested or replayed pages keep the tight bound (the main thread holds their bytes); local files grow further', () => {
+    expect(heapGrowingPercent(true)).toBe(HARVEST_HEAP_GROWING_PERCENT);
+    expect(heapGrowingPercent(false)).toBe(LOCAL_HEAP_GROWING_PERCENT);
+    expect(HARVEST_HEAP_GROWING_PERCENT).toBeLessThan(LOCAL_HEAP_GROWING_PERCENT);
   });
 });
 
