@@ -9,6 +9,13 @@ interface Options {
 /** Rows measured before the table is sized. */
 const SIZE_SAMPLE = 100;
 
+/**
+ * Rows whose hashes wait to be answered together: their table reads (a cache miss a row, the
+ * table being megabytes) are made in one loop, so that the misses overlap. A duplicate is
+ * reported when its batch is answered, at the place among the findings it had on its row.
+ */
+const BATCH = 64;
+
 export const { meta, create } = defineRule<Options>({
   meta: {
     id: 'data/duplicate-rows',
@@ -45,6 +52,11 @@ export const { meta, create } = defineRule<Options>({
     let bytes: number | undefined;
     let sampled = 0;
     let sampledChars = 0;
+    /** The waiting rows (`BATCH`): their hashes, their numbers, and where their findings go (`context.mark()`). */
+    const hashes = new Float64Array(BATCH);
+    const rows = new Float64Array(BATCH);
+    const marks = new Float64Array(BATCH);
+    let waiting = 0;
     return {
       table(t, dist) {
         table = t;
@@ -54,17 +66,20 @@ export const { meta, create } = defineRule<Options>({
         // The file's size tells only of a table that is the whole file (not an archive's entry or a sheet).
         bytes = t.path === dist.localPath && t.sheet === undefined ? dist.localBytes : undefined;
         sampled = sampledChars = 0;
+        waiting = 0;
       },
       row(_, ctx) {
         const record = ctx.record!;
         if (record.blank()) return; // data/blank-rows
         if (bytes !== undefined) sizeTable(record);
-        partial ||= seen.full;
         // The CSV tokenizer hashes its copy of the record's text: the same number, cheaper.
-        const first = seen.add(record.hash53(), ctx.row);
-        if (first && limit.take(ctx.row)) {
-          context.report({ messageId: 'duplicate', data: { row: ctx.row, first }, location: { file: table.path, row: ctx.row } });
-        }
+        hashes[waiting] = record.hash53();
+        rows[waiting] = ctx.row;
+        marks[waiting] = context.mark();
+        if (++waiting === BATCH) answer();
+      },
+      rowsEnd() {
+        answer();
       },
       endTable(t) {
         const more = limit.overflow();
@@ -72,6 +87,20 @@ export const { meta, create } = defineRule<Options>({
         if (partial) context.report({ messageId: 'partial', data: { maxRows: context.options.maxRows }, location: { file: t.path } });
       },
     };
+
+    /** Looks the waiting rows up (and adds them), in order, as each would have been on its own row. */
+    function answer(): void {
+      seen.prefetch(hashes, waiting);
+      for (let k = 0; k < waiting; k++) {
+        const row = rows[k]!;
+        partial ||= seen.full;
+        const first = seen.add(hashes[k]!, row);
+        if (first && limit.take(row)) {
+          context.report({ messageId: 'duplicate', data: { row, first }, location: { file: table.path, row } }, marks[k]!);
+        }
+      }
+      waiting = 0;
+    }
 
     /**
      * The table is sized once for the rows the file should hold (its size over the first rows'

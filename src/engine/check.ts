@@ -72,8 +72,36 @@ export async function checkDataset(
 
   /** The spreadsheet sheet being read: findings located in its file name it (rules locate by file, row and field). */
   let openSheet: TableInfo | undefined;
-  const emit = (ruleId: string, severity: Severity, d: ReportDescriptor, rule?: RuleModule) => {
-    findings.push(toFinding(ruleId, severity, openSheet ? inSheet(d, openSheet) : d, rule));
+  // Findings reported late, at a mark (`RuleContext.mark`: a rule answering rows in batches). A
+  // mark is a number counting the marks taken; it stands for the findings reported at once so far
+  // (`pushedAt`), and for the marks taken before it: a finding reported at a mark goes after those,
+  // and after the late ones of earlier marks, so that the list is the one reports made at once make.
+  let marks = 0;
+  /** Pairs: the first mark of a run of marks that saw the same count, then the count (findings reported at once). */
+  const runs: number[] = [];
+  /** The marks the late findings were reported at, in order (each moved the findings after it by one). */
+  const placed: number[] = [];
+  const mark = () => {
+    const count = findings.length - placed.length;
+    if (runs.length === 0 || runs[runs.length - 1] !== count) runs.push(marks, count);
+    return marks++;
+  };
+  /** The findings reported at once before mark `at`. */
+  const pushedAt = (at: number): number => {
+    let i = runs.length - 2;
+    while (runs[i]! > at) i -= 2;
+    return runs[i + 1]!;
+  };
+  const emit = (ruleId: string, severity: Severity, d: ReportDescriptor, rule?: RuleModule, at?: number) => {
+    const finding = toFinding(ruleId, severity, openSheet ? inSheet(d, openSheet) : d, rule);
+    if (at === undefined) {
+      findings.push(finding);
+      return;
+    }
+    let i = placed.length;
+    while (i > 0 && placed[i - 1]! > at) i--;
+    placed.splice(i, 0, at);
+    findings.splice(pushedAt(at) + i, 0, finding);
   };
 
   /** Findings of the engine itself, under `core/*` rules (their severity is configurable too). */
@@ -102,7 +130,7 @@ export async function checkDataset(
   // No data file of this dataset can be read (--no-data, or only remote files and no sampler):
   // a rule known to have only data hooks is not even created (most rules of a catalogue run).
   const tablesPossible = run.data && (run.sample !== undefined || ds.distributions.some((d) => d.localPath !== undefined));
-  const state: ContextState = { emit, analysis, catalogue, file: ds.source.file, run };
+  const state: ContextState = { emit, mark, analysis, catalogue, file: ds.source.file, run };
   for (const enabled of enabledRules(rules, settings)) {
     const { rule, eff } = enabled;
     const learnt = hookKinds.get(eff);
@@ -235,7 +263,8 @@ interface EnabledRule {
 
 /** What the rule contexts of one dataset share. */
 interface ContextState {
-  emit: (ruleId: string, severity: Severity, d: ReportDescriptor, rule?: RuleModule) => void;
+  emit: (ruleId: string, severity: Severity, d: ReportDescriptor, rule?: RuleModule, at?: number) => void;
+  mark: () => number;
   analysis: RuleContext['analysis'];
   catalogue: CatalogueFacts | undefined;
   file: string;
@@ -254,7 +283,8 @@ function ruleContext(state: ContextState, { rule, eff, severity }: EnabledRule):
     options: eff.options,
     severity,
     settings: state.run,
-    report: (d) => state.emit(rule.meta.id, severity, d, rule),
+    report: (d, at) => state.emit(rule.meta.id, severity, d, rule, at),
+    mark: state.mark,
     analysis: state.analysis,
     contribute: state.catalogue && rule.catalogue ? (summary) => contribute(state.catalogue!, rule, severity, eff.options, summary, state.file) : ignoreContribution,
   };
@@ -282,7 +312,7 @@ function enabledRules(rules: Map<string, RuleModule>, settings: Map<string, Effe
 }
 
 /** Hooks that run only while a data file is read. */
-const DATA_HOOKS = new Set<string>(['table', 'row', 'endTable']);
+const DATA_HOOKS = new Set<string>(['table', 'row', 'rowsEnd', 'endTable']);
 
 /**
  * Which hooks a rule's `create` returned under these settings (it sees its options and the run's
@@ -436,6 +466,12 @@ async function readData(
   if (!reader) return;
   const fileAt: SourceLocation = { file: shownAs ?? path };
   let table: TableInfo | undefined;
+  /** `table` has had rows, or may have had, and no `rowsEnd` yet. */
+  let rowsOpen = false;
+  const rowsEnd = () => {
+    if (rowsOpen) call('rowsEnd', fileAt, table!);
+    rowsOpen = false;
+  };
   let lines: RowLines | undefined;
   const limits = run.limits ?? DEFAULT_LIMITS;
   // The watchdog: reading this file and running the rules on its rows has limits.secondsPerFile.
@@ -446,8 +482,11 @@ async function readData(
       path,
       {
         table: (info) => {
+          // The table before it (an archive's entry) stopped without its end.
+          rowsEnd();
           if (shownAs) Object.assign(info, { path: shownAs, file: shownAs });
           table = info;
+          rowsOpen = true;
           lines = linesOf(info.path);
           if (info.headerLine !== undefined) lines.see(info.headerRow, info.headerLine);
           adoptSchemaByHeader(dist, info.header);
@@ -464,6 +503,7 @@ async function readData(
         end: (summary) => {
           const hex = digest?.hex();
           if (hex) summary.digest = { algorithm: digest!.algorithm, hex };
+          rowsEnd();
           if (table) call('endTable', fileAt, table, summary, dist, ds);
         },
         // An archive entry not read while the others are: reported like a file of its own.
@@ -472,8 +512,10 @@ async function readData(
       { file: displayPath(run.cwd, path), ...wants, limits, clock, ...(dist.dialect ? { dialect: dist.dialect } : {}), ...(digest ? { onBytes: digest.update } : {}) },
     );
   } catch (err) {
+    rowsEnd();
     readProblem(err, shownAs ?? path, emitCore);
   }
+  rowsEnd();
 }
 
 /** A data file (or archive entry) that could not be read, or only in part: its finding. */

@@ -114,6 +114,21 @@ export class HashSeen {
     if (want * WIDTH > this.entries.length) this.growEntries(want);
   }
 
+  /**
+   * Reads the filter word and the first slot of each of `hashes[0, count)`, in one loop of
+   * independent loads: their cache misses overlap, and the `add`s or `has`s of those hashes that
+   * follow find them in the cache. Answers nothing, changes nothing.
+   */
+  prefetch(hashes: Float64Array, count: number): void {
+    const { slots, mask, filter, filterShift } = this;
+    let touched = 0;
+    for (let k = 0; k < count; k++) {
+      const lo = hashes[k]! >>> 0;
+      touched ^= filter[lo >>> filterShift]! ^ slots[lo & mask]!;
+    }
+    this.touched = touched;
+  }
+
   /** False when `hash` is surely not stored (the filter lacks one of its bits). */
   private mayHold(hash: number): boolean {
     const bits = filterBits(hash);

@@ -97,7 +97,14 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly severity: Severity;
   /** Settings shared by all rules (working directory, online flag). */
   readonly settings: { cwd: string; online: boolean; data: boolean };
-  report(descriptor: ReportDescriptor): void;
+  /**
+   * Reports a finding. `at` (from `mark()`): the finding goes where a report made when the mark
+   * was taken would have gone among the dataset's findings (findings at the same place sort by
+   * report order), for a rule that answers rows late, in batches.
+   */
+  report(descriptor: ReportDescriptor, at?: number): void;
+  /** The place of a report made now, for `report(descriptor, at)` later. */
+  mark(): number;
   /**
    * The shared instance of an analysis for the table being read: created by the first rule
    * that asks (in its `table` hook), then fed every row ONCE by the engine, before the rules'
@@ -163,6 +170,12 @@ export interface RuleHooks {
   /** Returns false when the rule has nothing to check in this table's rows: its `row` hook is then not called for them. */
   table?(table: TableInfo, dist: Distribution, ds: Dataset): void | false;
   row?(cells: readonly string[], ctx: RowContext): void;
+  /**
+   * After the last row of a table the rules were given, whether or not the table was read to its
+   * end (`endTable` is called only when it was; when it is, after this): a rule that answers rows
+   * late (in batches) answers its last ones here.
+   */
+  rowsEnd?(table: TableInfo): void;
   endTable?(table: TableInfo, summary: TableSummary, dist: Distribution, ds: Dataset): void;
   end?(ds: Dataset): void;
 }

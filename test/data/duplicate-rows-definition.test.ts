@@ -57,6 +57,7 @@ async function lint(bytes: Buffer, name: string, chunk: number, maxRows: number)
     },
   };
   await readCsv(memorySource(bytes, chunk), name, sink, { file: name, rows: true, limits: DEFAULT_LIMITS });
+  hooks.rowsEnd?.(info!);
   hooks.endTable?.(info!, summary!, dist, ds);
   const pairs = reports.filter((r) => r.messageId === 'duplicate').map((r) => [r.data!.row, r.data!.first] as [number, number]);
   return { got: { pairs, partial: reports.some((r) => r.messageId === 'partial') }, rows };

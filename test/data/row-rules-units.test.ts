@@ -105,6 +105,7 @@ function run([id, rule]: [string, Rule], t: Table, feed: Feed | boolean, seed: n
     if (wantsRows) hooks.row?.(withUnits && rule.meta.readsRecord ? [] : cells, ctx);
   });
   const summary = profiler ? { profile: profiler.result(), lineEndings: { crlf: 0, lf: 0, cr: 0, firstLine: { crlf: 0, lf: 0, cr: 0 } }, malformed: [], cellLengths: profiler.lengths } : {};
+  hooks.rowsEnd?.(info);
   hooks.endTable?.(info, { rows: t.rows.length, bytes: 0, facts: summary }, dist, ds);
   return reports;
 }

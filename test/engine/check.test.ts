@@ -6,7 +6,7 @@ import { checkDataset } from '../../src/engine/check.js';
 import { dataFileDataset } from '../../src/engine/lint.js';
 import { loadBuiltinRules } from '../../src/engine/registry.js';
 import { defineAnalysis, defineRule, type RuleModule, type TableAnalysis } from '../../src/engine/rule-api.js';
-import { csvSummaryFacts, csvTableFacts, emptyDistribution, tableProfile, type Finding } from '../../src/model/index.js';
+import { csvSummaryFacts, csvTableFacts, DEFAULT_LIMITS, emptyDistribution, tableProfile, type Finding } from '../../src/model/index.js';
 import type { EffectiveRule } from '../../src/config/types.js';
 import type { PersonalDataScan } from '../../src/knowledge/personal-data/index.js';
 import { PERSONAL_DATA_SCAN } from '../../rules/personal-data/_shared.js';
@@ -324,5 +324,73 @@ describe('rules that read the row from ctx.record (RuleMeta.readsRecord)', () =>
     expect(seen(cut, 'data/record').map(([n]) => n)).toEqual(Array.from({ length: 120 }, () => 3));
     expect(evidence(lazy)).toEqual(evidence(cut));
     expect(evidence(lazy)[0]).toContain('"email"');
+  });
+});
+
+describe('findings reported late at a mark (RuleContext.mark, report(d, at), rowsEnd)', () => {
+  /**
+   * A rule reporting on the rows `pick` chooses (two findings on some) and once in `endTable`,
+   * at once — or, with `batch`, late: each finding kept with the mark taken on its row and
+   * reported when `batch` rows wait or in `rowsEnd`, as a rule answering rows in batches does.
+   */
+  const rowRule = (id: string, pick: (row: number) => number, batch = 0) =>
+    defineRule({
+      meta: { ...meta(id), needsRows: true },
+      create(context) {
+        const waiting: { row: number; count: number; at: number; file: string }[] = [];
+        const say = (row: number, count: number, file: string, at?: number) => {
+          for (let i = 0; i < count; i++) context.report({ messageId: 'seen', data: { what: `${id} ${i}` }, location: { file, row } }, at);
+        };
+        const answer = () => {
+          for (const w of waiting.splice(0)) say(w.row, w.count, w.file, w.at);
+        };
+        return {
+          row(_, ctx) {
+            const count = pick(ctx.row);
+            if (!batch) return say(ctx.row, count, ctx.table.path);
+            waiting.push({ row: ctx.row, count, at: context.mark(), file: ctx.table.path });
+            if (waiting.length >= batch) answer();
+          },
+          rowsEnd: batch ? answer : undefined,
+          endTable(table) {
+            context.report({ messageId: 'seen', data: { what: `${id} end` }, location: { file: table.path, row: 3 } });
+          },
+        };
+      },
+    });
+
+  async function findings(file: string, batches: [number, number, number], limits?: Partial<typeof DEFAULT_LIMITS>): Promise<Finding[]> {
+    const custom = [
+      rowRule('test/a', (row) => (row % 3 === 0 ? 1 : 0) + (row % 7 === 0 ? 1 : 0), batches[0]),
+      rowRule('test/b', (row) => (row % 2 === 0 ? 1 : 0), batches[1]),
+      rowRule('test/c', (row) => (row % 5 < 2 ? 1 : 0), batches[2]),
+    ];
+    const rules = new Map([...core, ...custom.map((r) => [r.meta.id, r] as const)]);
+    const settings = new Map<string, EffectiveRule>([...rules.keys()].map((id) => [id, { severity: 'error', options: {} }]));
+    return checkDataset(dataFileDataset(file, run.cwd), rules, settings, { ...run, limits: { ...DEFAULT_LIMITS, ...limits } });
+  }
+
+  const rows = Array.from({ length: 60 }, (_, i) => `${i},x,y`);
+  it('are where the same reports made at once are, among other rules reporting on the same rows, at once or late', async () => {
+    const file = csv(['n,a,b', ...rows].join('\n'));
+    const atOnce = await findings(file, [0, 0, 0]);
+    expect(atOnce.length).toBeGreaterThan(60);
+    for (const batches of [[3, 0, 5], [64, 1, 0], [2, 7, 100]] as [number, number, number][]) {
+      expect(await findings(file, batches)).toEqual(atOnce);
+    }
+  });
+
+  it('are made when the file stops being read before its end (rowsEnd without endTable)', async () => {
+    // A row far into the file (past the reader's first chunks) is too wide (limits.cellsPerRow):
+    // the rest of the file is not read, and endTable is not called.
+    const many = Array.from({ length: 20_000 }, (_, i) => `${i},${'x'.repeat(20)},y`);
+    const file = csv(['n,a,b', ...many.map((r, i) => (i === 15_000 ? `${r},1,2,3` : r))].join('\n'));
+    const atOnce = await findings(file, [0, 0, 0], { cellsPerRow: 4 });
+    expect(atOnce.some((f) => f.ruleId === 'core/limit-exceeded')).toBe(true);
+    expect(atOnce.some((f) => f.data?.what === 'test/a end')).toBe(false);
+    expect(atOnce.filter((f) => f.ruleId === 'test/a').length).toBeGreaterThan(10);
+    for (const batches of [[3, 0, 5], [64, 1, 0]] as [number, number, number][]) {
+      expect(await findings(file, batches, { cellsPerRow: 4 })).toEqual(atOnce);
+    }
   });
 });

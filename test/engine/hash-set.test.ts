@@ -95,4 +95,28 @@ describe('HashSeen', () => {
     }
     expect(wrong).toEqual([]);
   });
+  it('answers the same when the hashes about to be added or looked up are prefetched first, in batches of any size, across growths', () => {
+    const rand = prng(64);
+    const hashes: number[] = [];
+    for (let i = 0; i < 30_000; i++) hashes.push(i > 0 && rand() < 0.2 ? hashes[Math.floor(rand() * i)]! : Math.floor(rand() * 2 ** 53));
+    for (const [maxEntries, reserve] of [[1_000_000, 0], [1_000_000, 40_000], [5_000, 0]] as const) {
+      const plain = new HashSeen(maxEntries);
+      const fetched = new HashSeen(maxEntries);
+      if (reserve) {
+        fetched.reserve(reserve);
+        plain.reserve(reserve);
+      }
+      const batch = new Float64Array(200);
+      for (let at = 0; at < hashes.length; ) {
+        const n = Math.min(1 + Math.floor(rand() * 200), hashes.length - at);
+        for (let k = 0; k < n; k++) batch[k] = hashes[at + k]!;
+        fetched.prefetch(batch, n);
+        for (let k = 0; k < n; k++, at++) {
+          if (rand() < 0.1) expect(fetched.has(hashes[at]!)).toBe(plain.has(hashes[at]!));
+          expect(fetched.add(hashes[at]!, at + 1)).toBe(plain.add(hashes[at]!, at + 1));
+        }
+        expect(fetched.full).toBe(plain.full);
+      }
+    }
+  });
 });
