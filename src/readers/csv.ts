@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type CsvError } from 'csv-parse';
@@ -11,6 +10,7 @@ import { TableProfiler } from './profile.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { StrayQuoteScanner } from './quotes.js';
 import { DataFileError, type Reader, type TableSink, type ReadOptions } from './types.js';
+import { fileChunks } from './file-chunks.js';
 
 export const SAMPLE_BYTES = 64 * 1024;
 const CHUNK_BYTES = 256 * 1024;
@@ -57,12 +57,15 @@ export function countOutsideQuotes(line: string, d: string): number {
 export interface ByteSource {
   /** The first `bytes` bytes (fewer when the content is shorter). */
   head(bytes: number): Promise<Buffer>;
-  /** The content from byte `start` on, in chunks. */
-  stream(start: number): AsyncIterable<Buffer> & { destroy(): void };
+  /**
+   * The content from byte `start` on, in chunks. `recycle()` true: the consumer keeps nothing of
+   * the chunks it was handed, so their memory may be read into again (see file-chunks.ts).
+   */
+  stream(start: number, recycle?: () => boolean): AsyncIterable<Buffer> & { destroy(): void };
 }
 
 export function fileSource(file: string): ByteSource {
-  return { head: (bytes) => readHead(file, bytes), stream: (start) => createReadStream(file, { start, highWaterMark: CHUNK_BYTES }) };
+  return { head: (bytes) => readHead(file, bytes), stream: (start, recycle) => fileChunks(file, start, CHUNK_BYTES, recycle) };
 }
 
 export async function readHead(file: string, bytes = SAMPLE_BYTES): Promise<Buffer> {
@@ -347,7 +350,8 @@ class CsvPass {
       this.tail = undefined;
     }
     const end = withoutTrailingBreaks(text);
-    if (end < text.length) this.tail = typeof text === 'string' ? text.slice(end) : text.subarray(end);
+    // A copy: the chunk's memory may be read into again before the tail is fed (see `run`).
+    if (end < text.length) this.tail = typeof text === 'string' ? text.slice(end) : Buffer.from(text.subarray(end));
     if (end > 0) this.feed(end === text.length ? text : typeof text === 'string' ? text.slice(0, end) : text.subarray(0, end), false);
   }
 
@@ -383,11 +387,15 @@ class CsvPass {
   }
 
   async run(source: ByteSource, start: number, encoding: string, onBytes?: (chunk: Uint8Array) => void): Promise<number> {
-    const stream = source.stream(start);
+    const decoder = encoding === 'UTF-8' ? undefined : iconv.getDecoder(encoding);
+    // While the tokenizer reads UTF-8, nothing keeps a chunk past its turn (the tokenizer copies
+    // what it carries over, the digest and the scanners keep no view): the source may read the
+    // next chunks into the same memory. csv-parse keeps a view of the last chunk's last bytes; a
+    // decoder may keep bytes; once either reads, never again (the tokenizer does not come back).
+    const stream = source.stream(start, () => this.tokenizer !== undefined && decoder === undefined);
     let bytesRead = 0;
     // The byte-order marks skipped by `start` are EF BB BF each.
     if (onBytes && start) onBytes(Buffer.from('\ufeff'.repeat(start / 3)));
-    const decoder = encoding === 'UTF-8' ? undefined : iconv.getDecoder(encoding);
     const utf8 = decoder ? undefined : new Utf8Checker();
     try {
       for await (const chunk of stream) {
