@@ -82,14 +82,20 @@ export const { meta, create } = defineRule<Options>({
     const digitLengths: boolean[] = [];
     /** Those values by their length. */
     const digitsOfLength: string[][] = [];
-    /** The listed values a plain integer (at most 15 digits, `ProfiledRecord.plain`) can be, as numbers. */
-    const plainListed = new Set<number>();
+    const plainValues: number[] = [];
     for (const d of integers) {
       if (!d || d.startsWith('-')) continue;
       digitLengths[d.length] = true;
       (digitsOfLength[d.length] ??= []).push(d);
-      if (d.length <= 15) plainListed.add(+d);
+      if (d.length <= 15) plainValues.push(+d);
     }
+    /**
+     * The listed values a plain integer (at most 15 digits, `ProfiledRecord.plain`) can be, as
+     * numbers in ascending order (`plainListed`): a `Set`'s `has` boxed each double read from
+     * `plain`, ~40 ms of a 200 MB file's integer cells.
+     */
+    const plainSorted = Float64Array.from(plainValues).sort();
+    const smallestPlain = plainSorted.length > 0 ? plainSorted[0]! : Infinity;
     let table: TableInfo;
     let fields: Checked[] = [];
     /** Per field: its column, and what is checked in it (TEXT, INTEGER bits) — flat arrays for the row loop. */
@@ -161,12 +167,27 @@ export const { meta, create } = defineRule<Options>({
       for (let m = profiled.integers & integerColumns; m !== 0; m &= m - 1) {
         const column = 31 - Math.clz32(m & -m);
         const value = plain[column]!;
-        if (value < 0 || plainListed.has(value)) check(fields[byColumn![column]!]!, cellAt(record, column), row);
+        if (value < 0 || plainListed(value)) check(fields[byColumn![column]!]!, cellAt(record, column), row);
       }
       const walked = Math.min(profiled.covered, PROFILED_CELLS);
       let first = columns.length;
       while (first > 0 && columns[first - 1]! >= walked) first--;
       if (first < columns.length) screen(record, row, first);
+    }
+
+    /** Whether the plain value `value` is one of the listed integers (a binary search of `plainSorted`; most values are below them all). */
+    function plainListed(value: number): boolean {
+      if (!(value >= smallestPlain)) return false;
+      let lo = 0;
+      let hi = plainSorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const listed = plainSorted[mid]!;
+        if (listed === value) return true;
+        if (listed < value) lo = mid + 1;
+        else hi = mid;
+      }
+      return false;
     }
 
     /** Reports the cell `raw` of field `f` when it looks cut or clipped. */

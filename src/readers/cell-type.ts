@@ -4,6 +4,7 @@
  * expressions only see the rare shapes (non-ISO dates, grouped thousands).
  */
 import { CELL_TYPES, type CellType, type RecordCells } from '../model/index.js';
+import { isWideSpace } from '../knowledge/code-points.js';
 
 /** Cell type codes, indexes into `CELL_TYPES` (model/table.ts). */
 export const TEXT = 0;
@@ -199,8 +200,42 @@ for (const [words, type] of [
 const WORD_HEADS = new Uint8Array(128);
 for (const w of [...BOOLEANS, ...NULL_TOKENS]) WORD_HEADS[w.charCodeAt(0)] = 1;
 
+/**
+ * Per ASCII first unit, what `plainTextUnits` makes of a cell: 0 not plain text (a space or
+ * control the profile trims, a digit, sign or dot the numbers and dates start with), 1 text, 2
+ * text when longer than the words (a word's first unit).
+ */
+const TEXT_HEADS = new Uint8Array(128);
+for (let c = 33; c < 128; c++) TEXT_HEADS[c] = isDigit(c) || c === 45 || c === 43 || c === 46 ? 0 : WORD_HEADS[c] === 1 ? 2 : 1;
+
+/**
+ * Whether the cell `u[from, to)` (non-empty) is text with nothing more to tell: `classifyUnits`
+ * gives `TEXT`, and neither end is a space the profile trims (at most 32, U+00A0) or one only
+ * `trim()` removes (`isWideSpace`: see `wideEdge` in profile.ts). False says nothing.
+ */
+export function plainTextUnits(u: Uint16Array, from: number, to: number): boolean {
+  const tail = u[to - 1]!;
+  if (tail <= 32 || (tail >= 128 && isWideSpace(tail))) return false;
+  const head = u[from]!;
+  if (head >= 128) return !isWideSpace(head);
+  const kind = TEXT_HEADS[head]!;
+  return kind === 1 || (kind === 2 && to - from > 5);
+}
+
 function codes(w: string): Uint16Array {
   return Uint16Array.from(w, (ch) => ch.charCodeAt(0));
+}
+
+/**
+ * `BOOLEAN` or `NULL` when `classifyUnits` finds the cell `u[from, to)` (non-empty) one of those
+ * words, -1 when it does not (no word, or a first unit numbers start with: `-` and `--` are
+ * read as numbers there).
+ */
+export function wordUnits(u: Uint16Array, from: number, to: number): number {
+  const head = u[from]!;
+  if (to - from > 5 || head >= 128 || TEXT_HEADS[head] !== 2) return -1;
+  const t = shortWordUnits(u, from, to);
+  return t === TEXT ? -1 : t;
 }
 
 /** `BOOLEAN`, `NULL` or `TEXT` for the short cell `u[from, to)` whose first unit is some word's: what the sets say of its string. */

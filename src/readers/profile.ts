@@ -23,6 +23,9 @@ import {
   lastDate,
   MAX_PLAIN_DIGITS,
   POW10,
+  plainTextUnits,
+  wordUnits,
+  BOOLEAN,
 } from './cell-type.js';
 import { CellsRecord } from './cells-record.js';
 import { DistinctValues } from '../util/distinct-values.js';
@@ -53,6 +56,12 @@ export function distinctCapFor(columns: number): number {
 /** `ColumnStats.settled`: what the column's last cell was. */
 const UNSETTLED = 0;
 const PLAIN = 1;
+/** An ISO date or date-time in one of the layouts `isoDateAgain` reads (its length: `isoLength`). */
+const ISO = 2;
+/** Text (see `plainTextUnits`). */
+const PLAIN_TEXT = 3;
+/** A boolean or placeholder word (see `wordUnits`). */
+const WORD = 4;
 
 interface ShapeTally {
   count: number;
@@ -97,8 +106,15 @@ class ColumnStats {
   distinct: DistinctValues | null;
   distinctSeen = 0;
   shapes: Map<string, ShapeTally> | null = null;
-  /** PLAIN while the column's last cell read as units was a plain number (see `plainNumber`), and distinct values are not counted. */
+  /**
+   * What the column's last cell read as units was, for `addUnits` to try its next cell as one
+   * like it first (columns hold one kind of value): PLAIN a plain number (`plainNumber`), ISO an
+   * ISO date or date-time of `isoLength` units in a layout `isoDateAgain` reads, PLAIN_TEXT text
+   * (`plainTextUnits`), WORD a boolean or placeholder (`wordUnits`). Only while distinct values
+   * are not counted.
+   */
   private settled = UNSETTLED;
+  private isoLength = 0;
 
   /**
    * `facts`: the table's `ProfiledRecord`, where the column's integer cells are marked (`index` <
@@ -169,7 +185,23 @@ class ColumnStats {
       this.empty++;
       return;
     }
-    if (this.settled === PLAIN && this.plainNumber(u, from, to, row)) return;
+    const settled = this.settled;
+    if (settled === PLAIN_TEXT) {
+      if (plainTextUnits(u, from, to)) {
+        this.plainText(len, row);
+        return;
+      }
+    } else if (settled === PLAIN) {
+      if (this.plainNumber(u, from, to, row)) return;
+    } else if (settled === ISO) {
+      if (len === this.isoLength && this.isoDateAgain(u, from, len, cells, i, row)) return;
+    } else if (settled === WORD) {
+      const t = wordUnits(u, from, to);
+      if (t >= 0) {
+        this.word(t, len, row);
+        return;
+      }
+    }
     const head = u[from]!;
     const tail = u[to - 1]!;
     if (head <= 32 || tail <= 32 || head === 160 || tail === 160) {
@@ -182,7 +214,7 @@ class ColumnStats {
     const t = classifyUnits(u, from, to, cells, i);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
     const plain = lastNumber.plain;
-    this.settled = (t === INTEGER || t === NUMBER) && plain >= 0 && this.distinct === null ? PLAIN : UNSETTLED;
+    this.settle(t, plain, len);
     if (t === INTEGER || t === NUMBER) {
       // A plain number's value is known (`lastNumber`); 16 digits and more are checked for safety.
       if (plain >= 0 && len < 16) this.plainValue(plain);
@@ -195,6 +227,32 @@ class ColumnStats {
     } else if (t === DATE_OTHER) this.otherDate(cells.cell(i), row);
     else if (t === TEXT && wideEdge(head, tail)) this.marked(-1);
     if (this.distinct !== null && !this.distinct.addUnits(u, from, to, row)) this.capDistinct();
+  }
+
+  /** What the fast paths of `addUnits` try on the column's next cell, after a cell of type `t` (`plain`: its `lastNumber`) and length `len`. */
+  private settle(t: number, plain: number, len: number): void {
+    if (this.distinct !== null) return;
+    if (t === TEXT) this.settled = PLAIN_TEXT;
+    else if (t === BOOLEAN || t === NULL) this.settled = WORD;
+    else if ((t === INTEGER || t === NUMBER) && plain >= 0) this.settled = PLAIN;
+    else if ((t === DATE || t === DATETIME) && isoLayout(len)) {
+      this.settled = ISO;
+      this.isoLength = len;
+    } else this.settled = UNSETTLED;
+  }
+
+  /** `addUnits` of a cell of `len` units `plainTextUnits` found text. */
+  private plainText(len: number, row: number): void {
+    this.filled++;
+    if (len > this.maxLength) this.longer(len);
+    if (this.counts[TEXT]++ === 0) this.firsts[TEXT] = row;
+  }
+
+  /** `addUnits` of a cell of `len` units `wordUnits` found a word of type `t` (BOOLEAN or NULL). */
+  private word(t: number, len: number, row: number): void {
+    this.filled++;
+    if (len > this.maxLength) this.longer(len);
+    if (this.counts[t]++ === 0) this.firsts[t] = row;
   }
 
   /**
@@ -233,6 +291,24 @@ class ColumnStats {
     if (value < this.minPlainValue) this.minPlainValue = value;
     if (value > this.maxPlainValue) this.maxPlainValue = value;
     if (t === INTEGER) this.marked(value);
+    return true;
+  }
+
+  /**
+   * `addUnits` of a cell of `n` units (the column's last cell was an ISO date or date-time of as
+   * many: `n` is 10, 16, 19 or 20) in that length's layout — `YYYY-MM-DD`, then `[T ]hh:mm`, `:ss`
+   * and `Z` — with month and day in range: a date or date-time, with its `dateKey`, as
+   * `classifyUnits` would have it, without the classifier's other shapes. False, having counted
+   * nothing, for any other cell.
+   */
+  private isoDateAgain(u: Uint16Array, from: number, n: number, cells: RecordCells, i: number, row: number): boolean {
+    const key = isoDateKeyUnits(u, from);
+    if (key < 0 || (n > 10 && !isoClockUnits(u, from, n))) return false;
+    this.filled++;
+    if (n > this.maxLength) this.longer(n);
+    const t = n === 10 ? DATE : DATETIME;
+    if (this.counts[t]++ === 0) this.firsts[t] = row;
+    if (key <= this.minDateKey || key >= this.maxDateKey) this.dated(key, cells.cell(i));
     return true;
   }
 
@@ -339,6 +415,40 @@ export function dateKey(s: string): number {
   const d = (i: number) => s.charCodeAt(i) - 48;
   const month = (((d(0) * 10 + d(1)) * 10 + d(2)) * 10 + d(3)) * 100 + d(5) * 10 + d(6);
   return s.length === 7 ? month * 100 : month * 100 + d(8) * 10 + d(9);
+}
+
+/** The lengths of the ISO layouts `isoDateAgain` reads: `YYYY-MM-DD`, then `[T ]hh:mm`, `:ss`, `Z`. */
+function isoLayout(n: number): boolean {
+  return n === 10 || n === 16 || n === 19 || n === 20;
+}
+
+/** Whether the units `u[at]` and `u[at + 1]` are digits. */
+function twoDigitsAt(u: Uint16Array, at: number): boolean {
+  const a = u[at]!;
+  const b = u[at + 1]!;
+  return a >= 48 && a <= 57 && b >= 48 && b <= 57;
+}
+
+/**
+ * The `dateKey` (`YYYYMMDD`) of `YYYY-MM-DD` at `u[from]` (10 units, all the cell's), or -1 when
+ * those units are not such a date with month 1–12 and day 1–31 (what the classifier requires).
+ */
+function isoDateKeyUnits(u: Uint16Array, from: number): number {
+  if (u[from + 4] !== 45 || u[from + 7] !== 45 || !twoDigitsAt(u, from) || !twoDigitsAt(u, from + 2) || !twoDigitsAt(u, from + 5) || !twoDigitsAt(u, from + 8)) return -1;
+  const month = (u[from + 5]! - 48) * 10 + (u[from + 6]! - 48);
+  const day = (u[from + 8]! - 48) * 10 + (u[from + 9]! - 48);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return -1;
+  const year = (u[from]! - 48) * 1000 + (u[from + 1]! - 48) * 100 + (u[from + 2]! - 48) * 10 + (u[from + 3]! - 48);
+  return (year * 100 + month) * 100 + day;
+}
+
+/** Whether the `n` units at `u[from]` (16, 19 or 20) go on from their date with `[T ]hh:mm`, then `:ss` (19 and 20), then `Z` (20). */
+function isoClockUnits(u: Uint16Array, from: number, n: number): boolean {
+  const sep = u[from + 10];
+  if ((sep !== 84 /* T */ && sep !== 32) || u[from + 13] !== 58 /* : */ || !twoDigitsAt(u, from + 11) || !twoDigitsAt(u, from + 14)) return false;
+  if (n === 16) return true;
+  if (u[from + 16] !== 58 || !twoDigitsAt(u, from + 17)) return false;
+  return n === 19 || u[from + 19] === 90; /* Z */
 }
 
 /** Length of the integer part of `d.ddd`, or -1 when the number has an exponent. */

@@ -128,13 +128,16 @@ function expectSame(t: Table, what: string, options: Record<string, Record<strin
 
 const MAXIMA = ['32767', '65535', '2097152', '2147483647', '4294967295', '9223372036854775807', '18446744073709551616'];
 
+/** More integers listed than the defaults (plain values sought by a binary search: every position in the list). */
+const MANY_LISTED = [...MAXIMA, '0', '1', '2', '7', '99', '100', '1000', '32766', '32768', '99999', '123456', '2097151', '999999999999999', '1000000000000000', '-1', '-2147483648'];
+
 /** A cell of one of many shapes, most of them near what the rules look for. */
 function cell(rand: () => number): string {
   const digits = (n: number) => Array.from({ length: n }, (_, i) => String(i === 0 ? 1 + Math.floor(rand() * 9) : Math.floor(rand() * 10))).join('');
   const text = (n: number) => Array.from({ length: n }, () => pick(rand, ['a', 'b', ' ', 'é', '😀', '\u00a0', '-', '1'])).join('');
   switch (Math.floor(rand() * 14)) {
     case 0:
-      return pick(rand, MAXIMA);
+      return pick(rand, rand() < 0.7 ? MAXIMA : MANY_LISTED);
     case 1: {
       // A maximum with noise: sign, leading zeros, spaces, one digit off, a neighbour character.
       const m = pick(rand, MAXIMA);
@@ -193,7 +196,7 @@ describe('the per-cell data rules find the same with the reader\'s units as with
     for (let t = 0; t < 300; t++) {
       const shape = pick(rand, ['header', 'headerless', 'schema'] as const);
       found += expectSame(table(rand, shape), `table ${t} (${shape})`, {
-        'data/truncated-value': rand() < 0.3 ? { stringLengths: [10, 255], integerValues: ['-32768', '007', 99999, '1'] } : {},
+        'data/truncated-value': pick(rand, [{}, {}, {}, { stringLengths: [10, 255], integerValues: ['-32768', '007', 99999, '1'] }, { integerValues: MANY_LISTED }]),
         'data/deviated-cell': { interval: pick(rand, [0.5, 1, 3]) },
         'data/ascii-value': { maxFindings: pick(rand, [1, 3, 1000]) },
       });

@@ -11,7 +11,7 @@
 import { describe, it, expect } from 'vitest';
 import { TableProfiler } from '../../src/readers/profile.js';
 import { CellsRecord } from '../../src/readers/cells-record.js';
-import { classifyCell, classifyUnits, lastNumber } from '../../src/readers/cell-type.js';
+import { classifyCell, classifyUnits, lastNumber, plainTextUnits, wordUnits, TEXT } from '../../src/readers/cell-type.js';
 import { DistinctValues, hashString } from '../../src/util/distinct-values.js';
 import { isBlankRow } from '../../src/model/index.js';
 import { prng } from '../helpers/prng.js';
@@ -109,6 +109,58 @@ describe('classifyUnits: classifyCell over a copy of the text as UTF-16 units', 
   });
 });
 
+/**
+ * Each non-empty cell of 200,000 generated (seed `seed`), read by `read` from its units among other
+ * units; the number of cells `read` answered true for.
+ */
+function readGeneratedCells(seed: number, read: (s: string, units: Uint16Array, from: number, to: number) => boolean): number {
+  const rand = prng(seed);
+  let n = 0;
+  for (let i = 0; i < 200_000; i++) {
+    const s = cell(rand);
+    if (s === '') continue;
+    const { units, starts, ends } = record([s], () => false, rand);
+    if (read(s, units, starts[0]!, ends[0]!)) n++;
+  }
+  return n;
+}
+
+/** `s` alone as units: the arguments a units reader takes. */
+function alone(s: string): [Uint16Array, number, number] {
+  return [Uint16Array.from(s, (ch) => ch.charCodeAt(0)), 0, s.length];
+}
+
+describe('plainTextUnits: a cell it finds text is text to the classifier and has no end the profile or trim() would cut', () => {
+  it('on generated cells of every shape, and says so of plain words', () => {
+    const text = readGeneratedCells(29, (s, units, from, to) => {
+      if (!plainTextUnits(units, from, to)) return false;
+      const head = s.charCodeAt(0);
+      const tail = s.charCodeAt(s.length - 1);
+      const definition = head > 32 && tail > 32 && head !== 160 && tail !== 160 && s.trim() === s && classifyCell(s) === TEXT;
+      if (!definition) expect({ s, plainText: true }).toEqual({ s, plainText: false });
+      return true;
+    });
+    expect(text).toBeGreaterThan(10_000);
+    for (const s of ['Ixelles', 'crèche', 'école fondamentale', 'nannies', 'REF-7919', '日本語']) expect({ s, plainText: plainTextUnits(...alone(s)) }).toEqual({ s, plainText: true });
+  });
+});
+
+describe('wordUnits: a cell it finds a word is that word to the classifier', () => {
+  it('on generated cells of every shape, and on every word', () => {
+    const words = readGeneratedCells(30, (s, units, from, to) => {
+      const t = wordUnits(units, from, to);
+      if (t < 0) return false;
+      if (t !== classifyCell(s) || s.trim() !== s) expect({ s, word: t }).toEqual({ s, word: classifyCell(s) });
+      return true;
+    });
+    expect(words).toBeGreaterThan(5_000);
+    // Every word whose first unit no number starts with is found (`-` and `--` are read as numbers).
+    for (const s of ['true', 'false', 'TRUE', 'FALSE', 'True', 'False', 'NA', 'N/A', 'n/a', 'na', 'NULL', 'null', 'Null', 'None', 'none', 'NaN', 'nan', '#N/A', 'n.a.', 'n.d.', 'N.D.']) {
+      expect({ s, word: wordUnits(...alone(s)) }).toEqual({ s, word: classifyCell(s) });
+    }
+  });
+});
+
 describe('a profile fed UTF-16 units is the profile fed strings', () => {
   it('on generated columns of every shape, some cells quoted, some records wider than the units cover', () => {
     const rand = prng(22);
@@ -133,6 +185,52 @@ describe('a profile fed UTF-16 units is the profile fed strings', () => {
       const width = 1 + Math.floor(rand() * 5);
       const rows = Array.from({ length: 1 + Math.floor(rand() * 300) }, () => Array.from({ length: width }, () => (rand() < 0.05 ? cell(rand) : number())));
       expectSameProfile(rows, width, rand, 0.1, `numbers ${table}`);
+    }
+  });
+
+  it('on columns of ISO dates and date-times mostly in one layout (read without the classifier once a column is) with near misses among them', () => {
+    const rand = prng(27);
+    const layouts = ['', 'T11:22', ' 11:22', 'T11:22:33', ' 11:22:33', 'T11:22:33Z', ' 11:22:33Z', 'T11:22+01', 'T11:22:33.5', 'T11:22Z'];
+    /** A date or date-time of the column's layout, sometimes with one unit changed, cut or padded. */
+    const iso = (layout: string): string => {
+      const month = rand() < 0.05 ? pick(rand, [0, 13, 19]) : 1 + Math.floor(rand() * 12);
+      const day = rand() < 0.05 ? pick(rand, [0, 32, 39, 40]) : 1 + Math.floor(rand() * 31);
+      const time = layout.replace(/\d\d/g, () => two(Math.floor(rand() * 100)));
+      const s = `${digits(rand, 4)}-${two(month)}-${two(day)}${time}`;
+      if (rand() < 0.85) return s;
+      const at = Math.floor(rand() * s.length);
+      return pick(rand, [
+        s.slice(0, at) + pick(rand, ['0', '9', '-', ':', 'T', 't', ' ', 'Z', 'z', 'x', '/', '.', '+', 'é', '\u0660']) + s.slice(at + 1),
+        s.slice(0, at),
+        ` ${s}`,
+        `${s} `,
+        `${s}Z`,
+        iso(pick(rand, layouts)),
+        cell(rand),
+      ]);
+    };
+    for (let table = 0; table < 200; table++) {
+      const width = 1 + Math.floor(rand() * 4);
+      const columns = Array.from({ length: width }, () => pick(rand, layouts));
+      const rows = Array.from({ length: 1 + Math.floor(rand() * 200) }, () => columns.map((layout) => (rand() < 0.03 ? '' : iso(layout))));
+      expectSameProfile(rows, width, rand, 0.1, `dates ${table}`);
+    }
+  });
+
+  it('on columns of text or of words (read without the classifier once a column is) with near misses among them', () => {
+    const rand = prng(28);
+    const word = (): string => pick(rand, ['true', 'false', 'True', 'FALSE', 'NA', 'n/a', 'null', 'None', 'NaN', '#N/A', 'n.d.', 'N.D.', '-', '--']);
+    const text = (words: boolean): string =>
+      words && rand() < 0.8
+        ? word()
+        : rand() < 0.8
+        ? pick(rand, ['Ixelles', 'centre sportif', 'REF-7919', 'crèche', 'école', 'Ωmega', 'nanny', 'trueish', 'False!', 'nulls', 'Nonesuch', 'x', 'ab', '#1', 'a"b', '~', '\u007fdel'])
+        : pick(rand, ['nan', 'NA', 'n/a', 'true', 'False', '-', '--', '#N/A', 'n.d.', '-x', '+x', '.x', '1x', ' x', 'x ', '\u00a0x', 'x\u00a0', '\u2003x', 'x\u3000', '\u1680x', 'x\u1680', '\ufeffx', '\u200bx', '\u0001x', 'x\u0001', '😀x', 'x😀', '\u0085x', '2024-01-31', '12', '']);
+    for (let table = 0; table < 200; table++) {
+      const width = 1 + Math.floor(rand() * 4);
+      const words = Array.from({ length: width }, () => rand() < 0.4);
+      const rows = Array.from({ length: 1 + Math.floor(rand() * 200) }, () => words.map((w) => (rand() < 0.05 ? cell(rand) : text(w))));
+      expectSameProfile(rows, width, rand, 0.1, `text ${table}`);
     }
   });
 
