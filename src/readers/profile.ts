@@ -188,7 +188,7 @@ class ColumnStats {
     const settled = this.settled;
     if (settled === PLAIN_TEXT) {
       if (plainTextUnits(u, from, to)) {
-        this.plainText(len, row);
+        this.counted(TEXT, len, row);
         return;
       }
     } else if (settled === PLAIN) {
@@ -198,7 +198,7 @@ class ColumnStats {
     } else if (settled === WORD) {
       const t = wordUnits(u, from, to);
       if (t >= 0) {
-        this.word(t, len, row);
+        this.counted(t, len, row);
         return;
       }
     }
@@ -241,15 +241,8 @@ class ColumnStats {
     } else this.settled = UNSETTLED;
   }
 
-  /** `addUnits` of a cell of `len` units `plainTextUnits` found text. */
-  private plainText(len: number, row: number): void {
-    this.filled++;
-    if (len > this.maxLength) this.longer(len);
-    if (this.counts[TEXT]++ === 0) this.firsts[TEXT] = row;
-  }
-
-  /** `addUnits` of a cell of `len` units `wordUnits` found a word of type `t` (BOOLEAN or NULL). */
-  private word(t: number, len: number, row: number): void {
+  /** Counts a filled cell of type `t` and `len` units at `row`: what every fast path of `addUnits` counts. */
+  private counted(t: number, len: number, row: number): void {
     this.filled++;
     if (len > this.maxLength) this.longer(len);
     if (this.counts[t]++ === 0) this.firsts[t] = row;
@@ -285,9 +278,7 @@ class ColumnStats {
       value = digits / POW10[to - dot - 1]!;
       t = NUMBER;
     } else if (intDigits > MAX_PLAIN_DIGITS) return false;
-    this.filled++;
-    if (to - from > this.maxLength) this.longer(to - from);
-    if (this.counts[t]++ === 0) this.firsts[t] = row;
+    this.counted(t, to - from, row);
     if (value < this.minPlainValue) this.minPlainValue = value;
     if (value > this.maxPlainValue) this.maxPlainValue = value;
     if (t === INTEGER) this.marked(value);
@@ -304,10 +295,7 @@ class ColumnStats {
   private isoDateAgain(u: Uint16Array, from: number, n: number, cells: RecordCells, i: number, row: number): boolean {
     const key = isoDateKeyUnits(u, from);
     if (key < 0 || (n > 10 && !isoClockUnits(u, from, n))) return false;
-    this.filled++;
-    if (n > this.maxLength) this.longer(n);
-    const t = n === 10 ? DATE : DATETIME;
-    if (this.counts[t]++ === 0) this.firsts[t] = row;
+    this.counted(n === 10 ? DATE : DATETIME, n, row);
     if (key <= this.minDateKey || key >= this.maxDateKey) this.dated(key, cells.cell(i));
     return true;
   }
