@@ -159,11 +159,8 @@ class ColumnStats {
       }
       if (this.padded++ === 0) this.paddedFirst = row;
     }
-    this.filled++;
-    if (len > this.maxLength) this.longer(len);
-
     const t = classifyCell(s);
-    if (this.counts[t]++ === 0) this.firsts[t] = row;
+    this.counted(t, len, row);
     if (t === INTEGER || t === NUMBER) {
       this.number(s, t, row, s.length);
       if (t === INTEGER) this.marked(lastNumber.plain);
@@ -208,11 +205,8 @@ class ColumnStats {
       this.add(cells.cell(i), row);
       return;
     }
-    this.filled++;
-    if (len > this.maxLength) this.longer(len);
-
     const t = classifyUnits(u, from, to, cells, i);
-    if (this.counts[t]++ === 0) this.firsts[t] = row;
+    this.counted(t, len, row);
     const plain = lastNumber.plain;
     this.settle(t, plain, len);
     if (t === INTEGER || t === NUMBER) {
@@ -241,7 +235,7 @@ class ColumnStats {
     } else this.settled = UNSETTLED;
   }
 
-  /** Counts a filled cell of type `t` and `len` units at `row`: what every fast path of `addUnits` counts. */
+  /** Counts a filled cell of type `t` and `len` units at `row` (`add`, `addUnits` and its fast paths). */
   private counted(t: number, len: number, row: number): void {
     this.filled++;
     if (len > this.maxLength) this.longer(len);
