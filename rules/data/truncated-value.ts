@@ -1,6 +1,7 @@
 import { defineRule, FindingLimit, MAX_FINDINGS_OPTION } from '../../src/engine/rule-api.js';
 import { codePointLength, integerDigits, integerText, isWideSpace, tableFields, widenHeaderless, type FieldRef } from '../../src/knowledge/field-checks.js';
 import { cellAt, PROFILED_CELLS, type ProfiledRecord, type RecordFacts, type TableInfo } from '../../src/model/index.js';
+import { sortedIncludes } from '../../src/util/sorted.js';
 
 interface Options {
   stringLengths: number[];
@@ -175,19 +176,9 @@ export const { meta, create } = defineRule<Options>({
       if (first < columns.length) screen(record, row, first);
     }
 
-    /** Whether the plain value `value` is one of the listed integers (a binary search of `plainSorted`; most values are below them all). */
+    /** Whether the plain value `value` is one of the listed integers (most values are below them all). */
     function plainListed(value: number): boolean {
-      if (!(value >= smallestPlain)) return false;
-      let lo = 0;
-      let hi = plainSorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const listed = plainSorted[mid]!;
-        if (listed === value) return true;
-        if (listed < value) lo = mid + 1;
-        else hi = mid;
-      }
-      return false;
+      return value >= smallestPlain && sortedIncludes(plainSorted, value);
     }
 
     /** Reports the cell `raw` of field `f` when it looks cut or clipped. */

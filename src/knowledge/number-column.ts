@@ -4,6 +4,8 @@
  * `deviated-value` computes from them (Python's `statistics`: sample standard deviation; mean,
  * median or mode as the centre).
  */
+import { sortedIncludes } from '../util/sorted.js';
+
 export type Average = 'mean' | 'median' | 'mode';
 
 export class NumberColumn {
@@ -89,18 +91,6 @@ function mode(values: Float64Array): number {
   }
   if (tied.length === 1) return tied[0]!;
   const candidates = Float64Array.from(tied);
-  for (const v of values) if (binarySearch(candidates, v)) return v;
+  for (const v of values) if (sortedIncludes(candidates, v)) return v;
   return values[0]!;
-}
-
-function binarySearch(sorted: Float64Array, v: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] === v) return true;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
