@@ -85,7 +85,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       // With --jobs N (N ≥ 2) the pool's threads start before the lint command's modules load
       // (~0.1 s on idle cores, 0.6–0.8 s on a loaded machine): each worker imports odlint
       // meanwhile, and takes its first file that much sooner. Destroyed here, used or not.
-      const threads = earlyThreads(flags.jobs);
+      const threads = earlyThreads(flags);
       // Threads that cannot start fail the first task that needs them (src/pipeline/run.ts).
       threads?.catch(() => undefined);
       try {

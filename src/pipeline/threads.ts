@@ -49,10 +49,11 @@ export async function startThreads(jobs: number, options: ThreadOptions = {}): P
 /**
  * The lint command's `--jobs` text read as the command reads it (src/cli/lint-command.ts
  * jobsOf): a number of lanes of 2 or more starts their threads now; anything else (no flag, 1, a
- * bad value the command will refuse) starts none.
+ * bad value the command will refuse) starts none, nor does `--print-config` (it lints nothing).
  */
-export function earlyThreads(jobsFlag: string | undefined): Promise<PoolThreads> | undefined {
-  const jobs = jobsFlag === undefined ? NaN : Number(jobsFlag);
+export function earlyThreads(flags: { jobs?: string; printConfig?: string }): Promise<PoolThreads> | undefined {
+  if (flags.printConfig !== undefined) return undefined;
+  const jobs = flags.jobs === undefined ? NaN : Number(flags.jobs);
   return Number.isInteger(jobs) && jobs > 1 ? startThreads(jobs) : undefined;
 }
 

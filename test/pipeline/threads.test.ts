@@ -9,8 +9,9 @@ const CSV = ['fixtures/corpus/frictionless/fd-examples__units-and-prefixes/data/
 
 describe('the pool threads the CLI starts before it loads the lint command', () => {
   it('reads --jobs as the lint command does: threads for two lanes or more, none otherwise', async () => {
-    for (const flag of [undefined, '1', '0', '-2', '2.5', 'two', '']) expect(earlyThreads(flag), String(flag)).toBeUndefined();
-    const two = await earlyThreads('2')!;
+    for (const jobs of [undefined, '1', '0', '-2', '2.5', 'two', '']) expect(earlyThreads({ jobs }), String(jobs)).toBeUndefined();
+    expect(earlyThreads({ jobs: '2', printConfig: 'data.csv' })).toBeUndefined(); // lints nothing
+    const two = await earlyThreads({ jobs: '2' })!;
     try {
       expect(two.threads).toBe(1); // the main thread is the other lane
       expect(two.broken.aborted).toBe(false);
