@@ -10,8 +10,9 @@
  *   (e) `csvclean -n` (csvkit): installed from Debian (`apt-get install -y csvkit`) when missing,
  *       as root outside CI;
  *   (f) several files: (b) on two names of the file with `--jobs 2`, against (b) (one file runs in-process).
- * `--rounds N` runs every case N times, interleaved (a b c … a b c …), and keeps medians;
- * `--baseline <dir>` also runs (b), (c) and (f) with another build (e.g. main's checkout, built), interleaved.
+ * `--rounds N` runs every case N times, interleaved (a b c … a b c …, each round in another order),
+ * and keeps medians; `--baseline <dir>` also runs (b), (c) and (f) with another build (e.g. main's
+ * checkout, built), each beside its twin, and prints the median of the rounds' paired differences.
  * Prints throughputs (MiB/s), the ratios to csv-parse and to csvclean, and each process's peak RSS. Needs `npm run build`.
  * Goals (docs/performance.md): data rules >= 1.0x csvclean's throughput, strict >= 0.7x csvclean,
  * peak RSS < 150 MiB, two files on --jobs 2 >= 1.7x one file.
@@ -163,25 +164,32 @@ if (!hasCommand('csvclean') && !process.env.CI && process.getuid?.() === 0 && ha
   spawnSync('apt-get', ['install', '-y', '-q', 'csvkit'], { stdio: 'ignore' });
 }
 
-/** The cases, in the order each round runs them; `baseline` ones use the other build. */
-const cases = [{ key: 'bare', name: 'bare csv-parse stream', run: () => timed(null, [path.join(root, 'bench', 'bare-csv-parse.mjs'), file]) }];
-for (const [tag, bin] of [['', odlint], ...(baselineDir ? [['baseline: ', path.join(baselineDir, 'bin', 'odlint.js')]] : [])]) {
-  const k = tag ? 'base-' : '';
-  cases.push(
-    { key: `${k}lint`, name: `${tag}odlint, all data rules`, run: runOdlint(bin, otherFamiliesOff) },
-    { key: `${k}strict`, name: `${tag}odlint -p strict (all rules)`, run: runOdlint(bin, []) },
-    { key: `${k}two`, name: `${tag}odlint, all data rules, two files, --jobs 2`, run: runOdlint(bin, [...otherFamiliesOff, '--jobs', '2'], [file, second]) },
-  );
-  if (!tag) cases.push({ key: 'zip', name: 'odlint, all data rules, the CSV in a ZIP', run: runOdlint(bin, otherFamiliesOff, [zip]) });
-}
-if (hasCommand('csvclean')) cases.push({ key: 'clean', name: 'csvclean -n (csvkit)', run: () => timedExternal('csvclean', ['-n', file]) });
+/**
+ * The cases in groups: each odlint case beside its baseline twin. Round r runs the groups rotated by
+ * r, and a group's twins in turn (this build first in even rounds): no case always follows the same
+ * one (e.g. the bare csv-parse pass), and the twins of a pair run under the same conditions.
+ */
+const groups = [[{ key: 'bare', name: 'bare csv-parse stream', run: () => timed(null, [path.join(root, 'bench', 'bare-csv-parse.mjs'), file]) }]];
+const builds = [['', odlint], ...(baselineDir ? [['baseline: ', path.join(baselineDir, 'bin', 'odlint.js')]] : [])];
+const twins = (key, name, extra, inputs) => builds.map(([tag, bin]) => ({ key: `${tag ? 'base-' : ''}${key}`, name: `${tag}${name}`, run: runOdlint(bin, extra, inputs) }));
+groups.push(
+  twins('lint', 'odlint, all data rules', otherFamiliesOff),
+  twins('strict', 'odlint -p strict (all rules)', []),
+  twins('two', 'odlint, all data rules, two files, --jobs 2', [...otherFamiliesOff, '--jobs', '2'], [file, second]),
+  [{ key: 'zip', name: 'odlint, all data rules, the CSV in a ZIP', run: runOdlint(odlint, otherFamiliesOff, [zip]) }],
+);
+if (hasCommand('csvclean')) groups.push([{ key: 'clean', name: 'csvclean -n (csvkit)', run: () => timedExternal('csvclean', ['-n', file]) }]);
+const cases = groups.flat();
 
 const results = new Map(cases.map((c) => [c.key, []]));
 for (let round = 0; round < rounds; round++) {
-  for (const c of cases) {
-    const r = c.run();
-    if (c.key === 'bare' && r.status !== 0) throw new Error(`bare csv-parse failed: ${r.stderr}`);
-    results.get(c.key).push(r);
+  const order = [...groups.slice(round % groups.length), ...groups.slice(0, round % groups.length)];
+  for (const group of order) {
+    for (const c of round % 2 ? [...group].reverse() : group) {
+      const r = c.run();
+      if (c.key === 'bare' && r.status !== 0) throw new Error(`bare csv-parse failed: ${r.stderr}`);
+      results.get(c.key).push(r);
+    }
   }
 }
 const loadAfter = load();
@@ -230,4 +238,14 @@ for (const [tag, k] of [['', ''], ...(baselineDir ? [['baseline ', 'base-']] : [
   console.log(`${tag}two files on --jobs 2 / one file on --jobs 1: ${speedUp.toFixed(2)}x wall (goal >= 1.7) ${verdict(speedUp >= 1.7)}, CPU ${(two.cpuSeconds / one.cpuSeconds).toFixed(2)}x one file's`);
   const count = (x) => `${x.errors} errors, ${x.warnings} warnings, ${x.infos} infos`;
   console.log(`${tag}odlint findings: ${count(lint.summary)} (data rules); ${count(strict.summary)} (strict)`);
+}
+if (baselineDir) {
+  // Paired by round: each round ran the twins side by side, so their difference is steadier than the
+  // difference of the two medians on a shared machine.
+  console.log('');
+  for (const [key, name] of [['lint', 'data rules'], ['strict', '-p strict'], ['two', 'two files, --jobs 2']]) {
+    const diffs = results.get(key).map((r, i) => r.cpuSeconds - results.get(`base-${key}`)[i].cpuSeconds);
+    const lower = diffs.filter((d) => d < 0).length;
+    console.log(`paired by round, ${name}: CPU this − baseline median ${median(diffs) >= 0 ? '+' : ''}${median(diffs).toFixed(3)} s (lower in ${lower} of ${diffs.length} rounds)`);
+  }
 }
