@@ -14,6 +14,7 @@ import { descriptorDir } from '../loaders/paths.js';
 import { limitLocation } from './watchdog.js';
 import { isRemoteCsv, takeSample, type Sample, type Sampler } from '../harvest/sample.js';
 import { RowLines } from './row-lines.js';
+import { rowDispatcher, type RowDispatch, type RowFailed, type RowFn } from './row-dispatch.js';
 import { contribute, type CatalogueFacts } from './catalogue.js';
 import { nationalSchemaByHeader } from '../knowledge/national-schemas.js';
 import { parseChecksum } from '../knowledge/checksum.js';
@@ -41,8 +42,6 @@ interface SharedAnalysis {
   table: TableInfo;
   instance: TableAnalysis;
 }
-
-type RowHook = NonNullable<RuleHooks['row']>;
 
 interface ActiveRule {
   rule: RuleModule;
@@ -189,16 +188,27 @@ export async function checkDataset(
     // columns under their cap: only when a rule says it reads them (a plugin's rule may, unsaid).
     const wantsDistinct = active.some((a) => a.rule.meta.needsDistinctValues || a.rule.source === 'plugin');
     const wantsLengths = active.some((a) => a.rule.meta.needsCellLengths);
-    // The hot path: one call per row per rule that wants this table's rows, nothing else. The list
-    // is made at each table (without the rules that want none of its rows) and a rule that crashes
-    // leaves it: no per-row lookup. The row functions are kept beside their rules: reading `row`
-    // off each rule's hooks (objects of as many shapes as rules) on every row is a megamorphic load.
+    // The hot path: one call per row per rule that wants this table's rows, nothing else. The
+    // dispatcher is made at each table (without the rules that want none of its rows), and again
+    // without a rule that crashes: no per-row lookup. It has a call site per rule (row-dispatch.ts):
+    // reading `row` off each rule's hooks, or calling them all from one site, is megamorphic.
     const withRowHooks = active.filter((a) => a.hooks.row);
     let rowHooks: ActiveRule[] = [];
-    let rowFns: RowHook[] = [];
+    let callRowHooks: RowDispatch = () => {};
     const listRowHooks = (keep: (a: ActiveRule) => boolean) => {
-      rowHooks = withRowHooks.filter((a) => !crashed.has(a) && keep(a));
-      rowFns = rowHooks.map((a) => a.hooks.row!);
+      const list = withRowHooks.filter((a) => !crashed.has(a) && keep(a));
+      rowHooks = list;
+      // A rule that throws is switched off; the rules after it still get the row (the dispatcher
+      // running goes on), the next rows go to a dispatcher without it.
+      const failed: RowFailed = (i, err, ctx) => {
+        crash(list[i]!, err, { file: ctx.table.path, row: ctx.row });
+        listRowHooks((a) => rowHooks.includes(a));
+      };
+      callRowHooks = rowDispatcher(
+        list.map((a) => a.hooks.row as RowFn),
+        list.map((a) => a.hooks),
+        failed,
+      );
     };
     let shared: SharedAnalysis[] = [];
     // Whether something reads the rows' `cells` (TableSink.wantsCells): the analyses and the row
@@ -218,15 +228,7 @@ export async function checkDataset(
           emitCore('core/rule-crashed', { messageId: 'crashed', data: { rule: `analysis ${s.name}`, message }, location: { file: ctx.table.path, row: ctx.row } });
         }
       }
-      for (let i = 0; i < rowFns.length; i++) {
-        try {
-          rowFns[i]!.call(rowHooks[i]!.hooks, cells, ctx);
-        } catch (err) {
-          crash(rowHooks[i]!, err, { file: ctx.table.path, row: ctx.row });
-          listRowHooks((a) => rowHooks.includes(a));
-          i--; // the next rule is at this index now
-        }
-      }
+      callRowHooks(cells, ctx);
     };
     const seen = new Set<string>();
     samples = wantsTables && run.sample ? await takeSamples(ds, run.sample, emitCore) : [];

@@ -113,8 +113,8 @@ export class CsvTokenizer implements RecordFacts {
   private escapedCells = new Int32Array(8);
   private escapedCloses = new Int32Array(8);
   private readonly escapedValues: (string | undefined)[] = [];
-  /** The last record (its number, `records`) whose values with doubled quotes were undoubled in the units' copy. */
-  private undoubledRecord = -1;
+  /** The last record (its number, `records`) `units()` set its view for (values with doubled quotes undoubled in the copy). */
+  private unitsRecord = -1;
   /** The last record (its number, `records`) `blank()` answered for, and its answer. */
   private blankRecord = -1;
   private blankAnswer = false;
@@ -436,6 +436,15 @@ export class CsvTokenizer implements RecordFacts {
    * (V8 reads those through the piece they were cut from).
    */
   units(): RecordUnits {
+    // Asked several times a record (the profile's walk, the row hash, rules): set once, then only
+    // this test — small enough for V8 to inline at every caller.
+    if (this.unitsRecord !== this.records) this.recordUnits();
+    return this.unitsView;
+  }
+
+  /** The units' view of the record being handed out (see `units`). */
+  private recordUnits(): void {
+    this.unitsRecord = this.records;
     const text = this.recordText;
     const view = this.unitsView;
     if (this.unitsText !== this.recordTextNumber) {
@@ -450,9 +459,8 @@ export class CsvTokenizer implements RecordFacts {
     // A value with doubled quotes is undoubled in the copy: the record's units are then not all
     // the text's at the same positions, and no text is offered with them.
     view.text = this.escapedCount === 0 ? text : undefined;
-    if (this.escapedCount !== 0 && this.undoubledRecord !== this.records) this.undouble();
+    if (this.escapedCount !== 0) this.undouble();
     view.known = this.recordCells;
-    return view;
   }
 
   /**
@@ -460,7 +468,6 @@ export class CsvTokenizer implements RecordFacts {
    * doubled quote copied once, the rest moved down (its cell's end is where the value ends).
    */
   private undouble(): void {
-    this.undoubledRecord = this.records;
     const { unitsCopy: u, cellStarts: starts, cellEnds: ends, q } = this;
     for (let k = 0; k < this.escapedCount; k++) {
       const i = this.escapedCells[k]!;
