@@ -323,6 +323,7 @@ export class CsvTokenizer implements RecordFacts {
     if (this.ascii) return 0;
     const cells = this.recordCells;
     if (!this.asciiDialect || cells > MASK_CELLS) return undefined;
+    if (this.foundText === this.recordTextNumber && this.located) return this.nonAsciiFound(cells);
     const { recordEnd: end, cellStarts: starts } = this;
     let mask = 0;
     let i = 0;
@@ -493,6 +494,32 @@ export class CsvTokenizer implements RecordFacts {
     this.searchFrom = from;
     this.searchFound = NEXT_NON_ASCII.test(s) ? NEXT_NON_ASCII.lastIndex - 1 : s.length;
     return this.searchFound;
+  }
+
+  /**
+   * `nonAscii()` of a record of `cells` cells when the decoding noted where the characters outside
+   * ASCII are (`located`): one pass over the record's positions, merged with its cells' starts —
+   * what the search cell by cell finds, without a call per cell (this runs for every row of text
+   * outside ASCII that `data/ascii-value` reads).
+   */
+  private nonAsciiFound(cells: number): number {
+    const found = this.found;
+    const count = this.foundCount;
+    const { recordStart: start, recordEnd: end, cellStarts: starts } = this;
+    let k = this.foundNext;
+    if (k > 0 && found[k - 1]! >= start) k = 0;
+    while (k < count && found[k]! < start) k++;
+    let mask = 0;
+    let i = 0;
+    for (; k < count; k++) {
+      const at = found[k]!;
+      if (at >= end) break;
+      // Between two cells' texts are only the (ASCII) delimiter and quotes (see `nonAscii`).
+      while (i + 1 < cells && starts[i + 1]! <= at) i++;
+      mask |= 1 << i;
+    }
+    this.foundNext = k;
+    return mask;
   }
 
   /** `nextNonAscii` from the positions the decoding noted: a cursor moving forward (searches come in order), back to the start if one does not. */

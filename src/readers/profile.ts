@@ -87,6 +87,10 @@ class ColumnStats {
    */
   minPlainValue = Infinity;
   maxPlainValue = -Infinity;
+  /** Bounds on decimals' digits at the scale `plainScale` (see `scaledValue`). */
+  private plainScale = -1;
+  private minScaled = Infinity;
+  private maxScaled = -Infinity;
   /** Range of longer plain non-negative numbers, kept as text with the length of their integer part. */
   minPlain = '';
   minPlainInt = 0;
@@ -115,18 +119,34 @@ class ColumnStats {
    */
   private settled = UNSETTLED;
   private isoLength = 0;
+  /**
+   * The type of the cell that settled the column (`settle`), and the cells of that type the fast
+   * paths have read since, not yet in `filled` and `counts` (`flushRun`): that type's count was
+   * already above zero, so its first row is known and one small-integer increment a cell does
+   * what `counted` does with a typed array's.
+   */
+  private runType = TEXT;
+  private run = 0;
 
   /**
    * `facts`: the table's `ProfiledRecord`, where the column's integer cells are marked (`index` <
    * PROFILED_CELLS) and the longest cell is kept — in branches the counts take anyway.
    */
+  /** The table's histograms of cell lengths (`CellLengths.counts`) when counted, and where this column's starts. */
+  private readonly lengthCounts: Float64Array | null;
+  private readonly lengthAt: number;
+
   constructor(
     private readonly cap: number,
     private readonly countDistinct: boolean,
     private readonly facts: ProfiledCells,
     private readonly index: number,
+    private readonly lengths: CellLengths | undefined,
   ) {
     this.distinct = countDistinct ? new DistinctValues(cap, MAX_DISTINCT_LENGTH) : null;
+    // The profiler's histograms never grow (its columns are the header's): the array is kept.
+    this.lengthCounts = lengths === undefined ? null : lengths.counts;
+    this.lengthAt = index * LENGTH_STRIDE;
   }
 
   /** The column's cell is an integer (or may be one: `plain` -1 then) or its own length is a new maximum. */
@@ -185,7 +205,9 @@ class ColumnStats {
     const settled = this.settled;
     if (settled === PLAIN_TEXT) {
       if (plainTextUnits(u, from, to)) {
-        this.counted(TEXT, len, row);
+        this.run++;
+        if (len > this.maxLength) this.longer(len);
+        this.lengthOf(u, from, to, row);
         return;
       }
     } else if (settled === PLAIN) {
@@ -195,10 +217,15 @@ class ColumnStats {
     } else if (settled === WORD) {
       const t = wordUnits(u, from, to);
       if (t >= 0) {
-        this.counted(t, len, row);
+        if (t === this.runType) {
+          this.run++;
+          if (len > this.maxLength) this.longer(len);
+        } else this.counted(t, len, row);
+        this.asciiLength(len);
         return;
       }
     }
+    this.lengthOf(u, from, to, row);
     const head = u[from]!;
     const tail = u[to - 1]!;
     if (head <= 32 || tail <= 32 || head === 160 || tail === 160) {
@@ -226,6 +253,8 @@ class ColumnStats {
   /** What the fast paths of `addUnits` try on the column's next cell, after a cell of type `t` (`plain`: its `lastNumber`) and length `len`. */
   private settle(t: number, plain: number, len: number): void {
     if (this.distinct !== null) return;
+    this.flushRun();
+    this.runType = t;
     if (t === TEXT) this.settled = PLAIN_TEXT;
     else if (t === BOOLEAN || t === NULL) this.settled = WORD;
     else if ((t === INTEGER || t === NUMBER) && plain >= 0) this.settled = PLAIN;
@@ -233,6 +262,32 @@ class ColumnStats {
       this.settled = ISO;
       this.isoLength = len;
     } else this.settled = UNSETTLED;
+  }
+
+  /**
+   * Adds the fast paths' cells of `runType` to `filled` and `counts` — and, for a column of ISO
+   * dates, whose cells all have the settling cell's length, to that length's count.
+   */
+  flushRun(): void {
+    if (this.run === 0) return;
+    this.filled += this.run;
+    this.counts[this.runType]! += this.run;
+    if (this.settled === ISO && this.lengthCounts !== null) this.lengthCounts[this.lengthAt + this.isoLength]! += this.run;
+    this.run = 0;
+  }
+
+  /** Counts the length of the non-empty cell `u[from, to)` in code points (`CellLengths`), when lengths are counted. */
+  private lengthOf(u: Uint16Array, from: number, to: number, row: number): void {
+    const counts = this.lengthCounts;
+    if (counts === null) return;
+    const length = this.facts.bmp ? to - from : codePointLengthUnits(u, from, to);
+    if (length < SMALL_LENGTH) counts[this.lengthAt + length]!++;
+    else this.lengths!.addLarge(this.index, length, row);
+  }
+
+  /** `lengthOf` a cell of `len` ASCII units, fewer than SMALL_LENGTH (a plain number or a word). */
+  private asciiLength(len: number): void {
+    if (this.lengthCounts !== null) this.lengthCounts[this.lengthAt + len]!++;
   }
 
   /** Counts a filled cell of type `t` and `len` units at `row` (`add`, `addUnits` and its fast paths). */
@@ -258,25 +313,61 @@ class ColumnStats {
     }
     const intDigits = i - from;
     if (intDigits === 0 || (u[from] === 48 && intDigits > 1)) return false;
-    let value = digits;
-    let t = INTEGER;
-    if (i < to) {
-      if (u[i] !== 46) return false;
-      const dot = i;
-      for (i++; i < to; i++) {
-        const c = u[i]!;
-        if (c < 48 || c > 57) return false;
-        digits = digits * 10 + (c - 48);
-      }
-      if (to - from - 1 > MAX_PLAIN_DIGITS) return false;
-      value = digits / POW10[to - dot - 1]!;
-      t = NUMBER;
-    } else if (intDigits > MAX_PLAIN_DIGITS) return false;
-    this.counted(t, to - from, row);
-    if (value < this.minPlainValue) this.minPlainValue = value;
-    if (value > this.maxPlainValue) this.maxPlainValue = value;
-    if (t === INTEGER) this.marked(value);
+    if (i === to) {
+      if (intDigits > MAX_PLAIN_DIGITS) return false;
+      this.countedPlain(INTEGER, to - from, row);
+      this.asciiLength(to - from);
+      if (digits < this.minPlainValue) this.minPlainValue = digits;
+      if (digits > this.maxPlainValue) this.maxPlainValue = digits;
+      this.marked(digits);
+      return true;
+    }
+    if (u[i] !== 46) return false;
+    const dot = i;
+    for (i++; i < to; i++) {
+      const c = u[i]!;
+      if (c < 48 || c > 57) return false;
+      digits = digits * 10 + (c - 48);
+    }
+    if (to - from - 1 > MAX_PLAIN_DIGITS) return false;
+    this.countedPlain(NUMBER, to - from, row);
+    this.asciiLength(to - from);
+    this.scaledValue(digits, to - dot - 1);
     return true;
+  }
+
+  /** `counted` of a plain number of type `t` (`plainNumber`): one increment when the column settled on that type. */
+  private countedPlain(t: number, len: number, row: number): void {
+    if (t === this.runType) {
+      this.run++;
+      if (len > this.maxLength) this.longer(len);
+    } else this.counted(t, len, row);
+  }
+
+  /**
+   * The decimal `digits / 10^scale` (`plainNumber`: at most 15 digits) in the column's range. The
+   * division is correctly rounded, so a larger `digits` of the same scale is never a smaller value:
+   * `minScaled` and `maxScaled` are digits at `plainScale` beyond which no cell can move the range
+   * (digits ≥ `minScaled` give a value ≥ `minPlainValue`, and likewise for the maximum), and most
+   * cells of a column printed with a fixed number of decimals are decided by comparing their digits,
+   * without the division. Other paths only widen the range, which keeps both bounds true.
+   */
+  private scaledValue(digits: number, scale: number): void {
+    if (scale !== this.plainScale) {
+      this.plainScale = scale;
+      this.minScaled = Infinity;
+      this.maxScaled = -Infinity;
+    }
+    if (digits < this.minScaled) {
+      const value = digits / POW10[scale]!;
+      if (value < this.minPlainValue) this.minPlainValue = value;
+      this.minScaled = digits;
+    }
+    if (digits > this.maxScaled) {
+      const value = digits / POW10[scale]!;
+      if (value > this.maxPlainValue) this.maxPlainValue = value;
+      this.maxScaled = digits;
+    }
   }
 
   /**
@@ -289,7 +380,9 @@ class ColumnStats {
   private isoDateAgain(u: Uint16Array, from: number, n: number, cells: RecordCells, i: number, row: number): boolean {
     const key = isoDateKeyUnits(u, from);
     if (key < 0 || (n > 10 && !isoClockUnits(u, from, n))) return false;
-    this.counted(n === 10 ? DATE : DATETIME, n, row);
+    // The settling cell had this type and length: its count, the column's longest and its length's
+    // count (`flushRun`) are known.
+    this.run++;
     if (key <= this.minDateKey || key >= this.maxDateKey) this.dated(key, cells.cell(i));
     return true;
   }
@@ -359,6 +452,7 @@ class ColumnStats {
   }
 
   result(index: number, name: string): ColumnProfile {
+    this.flushRun();
     const types: ColumnProfile['types'] = {};
     TYPE_NAMES.forEach((type, i) => {
       if (this.counts[i]! > 0) types[type] = { count: this.counts[i]!, firstRow: this.firsts[i]! };
@@ -404,32 +498,40 @@ function isoLayout(n: number): boolean {
   return n === 10 || n === 16 || n === 19 || n === 20;
 }
 
-/** Whether the units `u[at]` and `u[at + 1]` are digits. */
-function twoDigitsAt(u: Uint16Array, at: number): boolean {
-  const a = u[at]!;
-  const b = u[at + 1]!;
-  return a >= 48 && a <= 57 && b >= 48 && b <= 57;
-}
+/**
+ * Below zero when `d` (a unit less 48) is not a digit's: a digit gives `d` and `9 - d` both in 0–9,
+ * any other unit one of them negative. OR-ed over a cell's digits, one branch tests them all.
+ */
+const notDigit = (d: number) => d | (9 - d);
 
 /**
  * The `dateKey` (`YYYYMMDD`) of `YYYY-MM-DD` at `u[from]` (10 units, all the cell's), or -1 when
  * those units are not such a date with month 1–12 and day 1–31 (what the classifier requires).
  */
 function isoDateKeyUnits(u: Uint16Array, from: number): number {
-  if (u[from + 4] !== 45 || u[from + 7] !== 45 || !twoDigitsAt(u, from) || !twoDigitsAt(u, from + 2) || !twoDigitsAt(u, from + 5) || !twoDigitsAt(u, from + 8)) return -1;
-  const month = (u[from + 5]! - 48) * 10 + (u[from + 6]! - 48);
-  const day = (u[from + 8]! - 48) * 10 + (u[from + 9]! - 48);
+  const y0 = u[from]! - 48;
+  const y1 = u[from + 1]! - 48;
+  const y2 = u[from + 2]! - 48;
+  const y3 = u[from + 3]! - 48;
+  const m0 = u[from + 5]! - 48;
+  const m1 = u[from + 6]! - 48;
+  const d0 = u[from + 8]! - 48;
+  const d1 = u[from + 9]! - 48;
+  const digits = notDigit(y0) | notDigit(y1) | notDigit(y2) | notDigit(y3) | notDigit(m0) | notDigit(m1) | notDigit(d0) | notDigit(d1);
+  if (digits < 0 || u[from + 4] !== 45 || u[from + 7] !== 45) return -1;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
   if (month < 1 || month > 12 || day < 1 || day > 31) return -1;
-  const year = (u[from]! - 48) * 1000 + (u[from + 1]! - 48) * 100 + (u[from + 2]! - 48) * 10 + (u[from + 3]! - 48);
-  return (year * 100 + month) * 100 + day;
+  return ((((y0 * 10 + y1) * 10 + y2) * 10 + y3) * 100 + month) * 100 + day;
 }
 
 /** Whether the `n` units at `u[from]` (16, 19 or 20) go on from their date with `[T ]hh:mm`, then `:ss` (19 and 20), then `Z` (20). */
 function isoClockUnits(u: Uint16Array, from: number, n: number): boolean {
   const sep = u[from + 10];
-  if ((sep !== 84 /* T */ && sep !== 32) || u[from + 13] !== 58 /* : */ || !twoDigitsAt(u, from + 11) || !twoDigitsAt(u, from + 14)) return false;
+  const clock = notDigit(u[from + 11]! - 48) | notDigit(u[from + 12]! - 48) | notDigit(u[from + 14]! - 48) | notDigit(u[from + 15]! - 48);
+  if ((sep !== 84 /* T */ && sep !== 32) || u[from + 13] !== 58 /* : */ || clock < 0) return false;
   if (n === 16) return true;
-  if (u[from + 16] !== 58 || !twoDigitsAt(u, from + 17)) return false;
+  if (u[from + 16] !== 58 || (notDigit(u[from + 17]! - 48) | notDigit(u[from + 18]! - 48)) < 0) return false;
   return n === 19 || u[from + 19] === 90; /* Z */
 }
 
@@ -473,6 +575,8 @@ class ProfiledCells implements ProfiledRecord {
   covered = 0;
   longest = 0;
   integers = 0;
+  /** The record has no surrogate pair (`RowContext.bmp`): a cell's length in code points is its UTF-16 length. */
+  bmp = false;
   readonly plain: Float64Array;
 
   constructor(cells: number) {
@@ -492,7 +596,7 @@ export class TableProfiler {
   private dataRows = 0;
   private blankRows = 0;
   /** The cells' lengths, when asked for (`CellLengths`): counted in the same walk over each record. */
-  readonly lengths: CellLengths | undefined;
+  private readonly cellLengths: CellLengths | undefined;
   /** The rows given as arrays, read as records. */
   private readonly arrayCells = new CellsRecord();
   /** What the walk learnt of the last record's cells (`RowContext.profiled`). */
@@ -510,8 +614,8 @@ export class TableProfiler {
   ) {
     const cap = distinctCapFor(names.length);
     this.record = new ProfiledCells(Math.min(names.length, PROFILED_CELLS));
-    this.columns = names.map((_, i) => new ColumnStats(cap, distinctValues, this.record, i));
-    this.lengths = cellLengths ? new CellLengths(names.length) : undefined;
+    this.cellLengths = cellLengths ? new CellLengths(names.length) : undefined;
+    this.columns = names.map((_, i) => new ColumnStats(cap, distinctValues, this.record, i, this.cellLengths));
   }
 
   /**
@@ -531,7 +635,7 @@ export class TableProfiler {
    */
   addRecord(cells: RecordCells, row: number, blank: boolean, units?: RecordUnits, bmp = false): void {
     this.dataRows++;
-    const lengths = this.lengths;
+    const lengths = this.cellLengths;
     const n = Math.min(cells.width, this.columns.length);
     this.record.integers = 0;
     this.record.covered = blank ? 0 : n;
@@ -545,17 +649,12 @@ export class TableProfiler {
     if (units) {
       const { units: u, starts, ends } = units;
       const known = Math.min(n, units.known);
-      const counts = lengths === undefined ? undefined : lengths.counts;
+      // The columns count the cells' lengths (`ColumnStats.lengthOf`) in the paths that know them.
+      this.record.bmp = bmp;
       for (; i < known; i++) {
         const from = starts[i]!;
         if (from >= 0) {
-          const to = ends[i]!;
-          if (counts !== undefined && to > from) {
-            const length = bmp ? to - from : codePointLengthUnits(u, from, to);
-            if (length < SMALL_LENGTH) counts[i * LENGTH_STRIDE + length]!++;
-            else lengths!.addLarge(i, length, row);
-          }
-          this.columns[i]!.addUnits(u, from, to, cells, i, row);
+          this.columns[i]!.addUnits(u, from, ends[i]!, cells, i, row);
         } else {
           const cell = cells.cell(i);
           if (lengths !== undefined) countString(lengths, i, cell, row, bmp);
@@ -568,6 +667,12 @@ export class TableProfiler {
       if (lengths !== undefined) countString(lengths, i, cell, row, bmp);
       this.columns[i]!.add(cell, row);
     }
+  }
+
+  /** The cells' lengths so far, when asked for (`CellLengths`; the columns' runs of ISO dates added first). */
+  get lengths(): CellLengths | undefined {
+    for (const column of this.columns) column.flushRun();
+    return this.cellLengths;
   }
 
   result(): TableProfile {

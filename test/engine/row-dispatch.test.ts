@@ -2,12 +2,16 @@
  * The generated row dispatcher (src/engine/row-dispatch.ts) against its definition, the loop over
  * the hooks: on generated lists of hooks (0 to 40), some of which throw on some rows, and a
  * `failed` that switches hooks off (as the engine does), every call — which hook, its `this`, its
- * arguments — and every failure must come in the same order.
+ * arguments — and every failure must come in the same order. Where code cannot be made from
+ * strings, the built CLI reads data files through the loop, with the same report.
  */
+import path from 'node:path';
+import { execa } from 'execa';
 import { describe, it, expect } from 'vitest';
 import { rowDispatcher, rowLoop, type RowDispatch, type RowFailed, type RowFn } from '../../src/engine/row-dispatch.js';
 import type { RowContext, TableInfo } from '../../src/model/index.js';
 import { prng } from '../helpers/prng.js';
+import { FIXTURES, ROOT } from '../helpers/lint.js';
 
 const table = { path: 'x.csv' } as TableInfo;
 
@@ -74,4 +78,17 @@ describe('rowDispatcher', () => {
     a([], ctx);
     expect(seen).toEqual(['a0', 'a1', 'b0', 'b1', 'a0', 'a1']);
   });
+});
+
+describe('where code cannot be made from strings', () => {
+  it('reads the data files as anywhere else (the loop calls the hooks): same report bytes', async () => {
+    const bin = path.join(ROOT, 'bin', 'odlint.js');
+    const args = [bin, path.join(FIXTURES, 'data', 'rows'), path.join(FIXTURES, 'data', 'values'), '-p', 'strict', '-f', 'json', '--fail-on', 'never'];
+    const plain = await execa('node', args, { cwd: ROOT, reject: false, env: { NO_COLOR: '1' } });
+    const refused = await execa('node', ['--disallow-code-generation-from-strings', ...args], { cwd: ROOT, reject: false, env: { NO_COLOR: '1' } });
+    expect(plain.exitCode).toBe(0);
+    expect(refused.stdout).toContain('"ruleId": "data/');
+    expect(refused.stdout).not.toContain('core/data-unreadable');
+    expect(refused.stdout).toBe(plain.stdout);
+  }, 60_000);
 });

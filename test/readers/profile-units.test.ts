@@ -63,15 +63,23 @@ function cell(rand: () => number): string {
   }
 }
 
-/** Everything a profile tells, with each column's distinct values as an ordered list. */
-function profiled(rows: readonly string[][], width: number, units?: (cells: string[], i: number) => RecordUnits | undefined, distinct = true) {
+/**
+ * Everything a profile tells, with each column's distinct values as an ordered list, and the cells'
+ * lengths (`CellLengths`: its histograms, long cells and figures). `bmp`: whether row i is told it
+ * has no surrogate pair.
+ */
+function profiled(rows: readonly string[][], width: number, bmp: readonly boolean[], units?: (cells: string[], i: number) => RecordUnits | undefined, distinct = true) {
   const p = new TableProfiler(
     Array.from({ length: width }, (_, i) => `c${i}`),
     distinct,
+    true,
   );
-  rows.forEach((cells, i) => p.add(cells, i + 2, isBlankRow(cells), units?.(cells, i)));
+  rows.forEach((cells, i) => p.add(cells, i + 2, isBlankRow(cells), units?.(cells, i), bmp[i]));
+  const lengths = p.lengths!;
+  const figures = Array.from({ length: width }, (_, c) => (lengths.n(c) > 0 ? [lengths.n(c), lengths.median(c), lengths.stdev(c)] : []));
+  const counted = { counts: [...lengths.counts], long: lengths.long, partial: lengths.partial, figures };
   const result = p.result();
-  return { ...result, columns: result.columns.map((c) => ({ ...c, valueCounts: c.valueCounts && [...c.valueCounts] })) };
+  return { ...result, columns: result.columns.map((c) => ({ ...c, valueCounts: c.valueCounts && [...c.valueCounts] })), counted };
 }
 
 function expectSameProfile(rows: string[][], width: number, rand: () => number, quotedShare: number, what: string): void {
@@ -79,11 +87,13 @@ function expectSameProfile(rows: string[][], width: number, rand: () => number, 
     const quoted = cells.map(() => rand() < quotedShare);
     return record(cells, (p) => quoted[p]!, rand);
   });
-  const got = profiled(rows, width, (_, i) => records[i]);
-  const want = profiled(rows, width);
+  // Rows without surrogates are told so half the time (lengths are then UTF-16 lengths).
+  const bmp = rows.map((cells) => !cells.some((c) => /[\ud800-\udfff]/.test(c)) && rand() < 0.5);
+  const got = profiled(rows, width, bmp, (_, i) => records[i]);
+  const want = profiled(rows, width, bmp);
   if (JSON.stringify(got) !== JSON.stringify(want)) expect({ what, got }).toEqual({ what, got: want });
-  // Without distinct values (no rule reads them): the same profile, less those two facts.
-  const without = profiled(rows, width, (_, i) => records[i], false);
+  // Without distinct values (no rule reads them; columns settle): the same profile, less those two facts.
+  const without = profiled(rows, width, bmp, (_, i) => records[i], false);
   const wantWithout = { ...want, columns: want.columns.map(({ distinct: _d, valueCounts: _v, ...rest }) => rest) };
   if (JSON.stringify(without) !== JSON.stringify(wantWithout)) expect({ what, without }).toEqual({ what, without: wantWithout });
 }
@@ -185,6 +195,24 @@ describe('a profile fed UTF-16 units is the profile fed strings', () => {
       const width = 1 + Math.floor(rand() * 5);
       const rows = Array.from({ length: 1 + Math.floor(rand() * 300) }, () => Array.from({ length: width }, () => (rand() < 0.05 ? cell(rand) : number())));
       expectSameProfile(rows, width, rand, 0.1, `numbers ${table}`);
+    }
+  });
+
+  it('on columns of decimals mostly printed with one number of decimals (their range decided by their digits) with near misses among them', () => {
+    const rand = prng(29);
+    /** A plain decimal of `scale` decimals (sometimes another scale, an integer or a near miss), rising, falling or scattered. */
+    const decimal = (scale: number, trend: number, row: number): string => {
+      const value = Math.max(0, Math.floor(trend === 0 ? rand() * 10 ** (scale + 3) : trend > 0 ? row * 37 + rand() * 50 : 10 ** (scale + 4) - row * 37 - rand() * 50));
+      const digits = String(value).padStart(scale + 1, '0');
+      const s = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+      if (rand() < 0.9) return s;
+      return pick(rand, [`${s}0`, s.slice(0, -1), s.replace('.', ''), `${s}5`, `-${s}`, `0${s}`, ` ${s}`, '', 'NA', '0.000000000000001', '999999999999.999', '99999999999999.97', '0.1000000000000001', cell(rand)]);
+    };
+    for (let table = 0; table < 200; table++) {
+      const width = 1 + Math.floor(rand() * 4);
+      const columns = Array.from({ length: width }, () => ({ scale: pick(rand, [1, 2, 3, 4, 6, 8, 12]), trend: pick(rand, [-1, 0, 1]) }));
+      const rows = Array.from({ length: 1 + Math.floor(rand() * 300) }, (_, row) => columns.map(({ scale, trend }) => decimal(scale, trend, row)));
+      expectSameProfile(rows, width, rand, 0.1, `decimals ${table}`);
     }
   });
 
