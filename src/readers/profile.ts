@@ -217,10 +217,7 @@ class ColumnStats {
     } else if (settled === WORD) {
       const t = wordUnits(u, from, to);
       if (t >= 0) {
-        if (t === this.runType) {
-          this.run++;
-          if (len > this.maxLength) this.longer(len);
-        } else this.counted(t, len, row);
+        this.countedSettled(t, len, row);
         this.asciiLength(len);
         return;
       }
@@ -315,7 +312,7 @@ class ColumnStats {
     if (intDigits === 0 || (u[from] === 48 && intDigits > 1)) return false;
     if (i === to) {
       if (intDigits > MAX_PLAIN_DIGITS) return false;
-      this.countedPlain(INTEGER, to - from, row);
+      this.countedSettled(INTEGER, to - from, row);
       this.asciiLength(to - from);
       if (digits < this.minPlainValue) this.minPlainValue = digits;
       if (digits > this.maxPlainValue) this.maxPlainValue = digits;
@@ -330,14 +327,14 @@ class ColumnStats {
       digits = digits * 10 + (c - 48);
     }
     if (to - from - 1 > MAX_PLAIN_DIGITS) return false;
-    this.countedPlain(NUMBER, to - from, row);
+    this.countedSettled(NUMBER, to - from, row);
     this.asciiLength(to - from);
     this.scaledValue(digits, to - dot - 1);
     return true;
   }
 
-  /** `counted` of a plain number of type `t` (`plainNumber`): one increment when the column settled on that type. */
-  private countedPlain(t: number, len: number, row: number): void {
+  /** `counted` of a fast path's cell of type `t` (a word, a plain number): one increment when the column settled on that type. */
+  private countedSettled(t: number, len: number, row: number): void {
     if (t === this.runType) {
       this.run++;
       if (len > this.maxLength) this.longer(len);
