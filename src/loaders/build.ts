@@ -307,7 +307,11 @@ export function decodeJsonish(v: unknown): unknown {
 
 /** Distinct non-empty strings, in order. */
 export function unique(values: string[]): string[] {
-  return [...new Set(values.filter((v) => v.trim() !== ''))];
+  // Most lists a loader reads are a few items: compared in place, without a Set and two lists.
+  if (values.length > 16) return [...new Set(values.filter((v) => v.trim() !== ''))];
+  const out: string[] = [];
+  for (const v of values) if (v.trim() !== '' && !out.includes(v)) out.push(v);
+  return out;
 }
 
 /** A list of strings from a list, a JSON list, or a comma-separated string (`en,fr`). */

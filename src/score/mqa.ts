@@ -103,38 +103,57 @@ const QUALIFIED: Record<string, Record<string, string>> = Object.fromEntries(
   Object.entries(MQA_WEIGHTS).map(([name, indicators]) => [name, Object.fromEntries(Object.keys(indicators).map((k) => [k, `${name}.${k}`]))]),
 );
 
-/** Indicators computed on one distribution, on its own properties only (the best one is chosen on these). */
-function distributionIndicators(dist: Distribution, ds: Dataset, reachability: Reachability | undefined) {
-  const asPoints = (r: ReturnType<typeof reached>, points: number): IndicatorValue => (r === 'not checked' ? r : award(r, points));
-  const licence = distributionLicence(dist, ds);
-  const w = MQA_WEIGHTS;
+const asPoints = (r: ReturnType<typeof reached>, points: number): IndicatorValue => (r === 'not checked' ? r : award(r, points));
+
+/** Zeroed distribution indicators, in the order reports show them. */
+function newIndicators() {
   return {
-    accessibility: {
-      accessUrlReachable: asPoints(reached(dist.accessURL, dist, reachability), w.accessibility.accessUrlReachable),
-      downloadUrl: award(present(dist.downloadURL), w.accessibility.downloadUrl),
-      downloadUrlReachable: present(dist.downloadURL) ? asPoints(reached(dist.downloadURL, dist, reachability), w.accessibility.downloadUrlReachable) : 0,
-    },
-    interoperability: {
-      format: award(stated(dist, 'format'), w.interoperability.format),
-      mediaType: award(stated(dist, 'mediaType'), w.interoperability.mediaType),
-      formatMediaTypeFromVocabulary: award(euFileType(dist.format) !== undefined && isIanaMediaType(dist.mediaType), w.interoperability.formatMediaTypeFromVocabulary),
-      nonProprietary: award(onMqaList(dist, 'nonProprietary'), w.interoperability.nonProprietary),
-      machineReadable: award(onMqaList(dist, 'machineReadable'), w.interoperability.machineReadable),
-    },
-    reusability: {
-      licence: award(licence !== undefined, w.reusability.licence),
-      licenceFromVocabulary: award(knownLicence(licence), w.reusability.licenceFromVocabulary),
-    },
-    contextuality: {
-      rights: award(stated(dist, 'rights'), w.contextuality.rights),
-      byteSize: award(dist.byteSize !== undefined, w.contextuality.byteSize),
-      issued: award(stated(dist, 'issued'), w.contextuality.issued),
-      modified: award(stated(dist, 'modified'), w.contextuality.modified),
-    },
+    accessibility: { accessUrlReachable: 0 as IndicatorValue, downloadUrl: 0, downloadUrlReachable: 0 as IndicatorValue },
+    interoperability: { format: 0, mediaType: 0, formatMediaTypeFromVocabulary: 0, nonProprietary: 0, machineReadable: 0 },
+    reusability: { licence: 0, licenceFromVocabulary: 0 },
+    contextuality: { rights: 0, byteSize: 0, issued: 0, modified: 0 },
   };
 }
 
-type DistributionIndicators = { [G in keyof ReturnType<typeof distributionIndicators>]: Record<keyof ReturnType<typeof distributionIndicators>[G], IndicatorValue> };
+/**
+ * Writes one distribution's indicators, computed on its own properties only (the best one is
+ * chosen on these), into `into`: `mqaScore` scores every distribution into two scratch sets and
+ * copies the best one's only.
+ */
+function fillIndicators(into: ReturnType<typeof newIndicators>, dist: Distribution, ds: Dataset, reachability: Reachability | undefined): void {
+  const licence = distributionLicence(dist, ds);
+  const w = MQA_WEIGHTS;
+  const a = into.accessibility;
+  a.accessUrlReachable = asPoints(reached(dist.accessURL, dist, reachability), w.accessibility.accessUrlReachable);
+  a.downloadUrl = award(present(dist.downloadURL), w.accessibility.downloadUrl);
+  a.downloadUrlReachable = present(dist.downloadURL) ? asPoints(reached(dist.downloadURL, dist, reachability), w.accessibility.downloadUrlReachable) : 0;
+  const i = into.interoperability;
+  i.format = award(stated(dist, 'format'), w.interoperability.format);
+  i.mediaType = award(stated(dist, 'mediaType'), w.interoperability.mediaType);
+  i.formatMediaTypeFromVocabulary = award(euFileType(dist.format) !== undefined && isIanaMediaType(dist.mediaType), w.interoperability.formatMediaTypeFromVocabulary);
+  i.nonProprietary = award(onMqaList(dist, 'nonProprietary'), w.interoperability.nonProprietary);
+  i.machineReadable = award(onMqaList(dist, 'machineReadable'), w.interoperability.machineReadable);
+  const r = into.reusability;
+  r.licence = award(licence !== undefined, w.reusability.licence);
+  r.licenceFromVocabulary = award(knownLicence(licence), w.reusability.licenceFromVocabulary);
+  const c = into.contextuality;
+  c.rights = award(stated(dist, 'rights'), w.contextuality.rights);
+  c.byteSize = award(dist.byteSize !== undefined, w.contextuality.byteSize);
+  c.issued = award(stated(dist, 'issued'), w.contextuality.issued);
+  c.modified = award(stated(dist, 'modified'), w.contextuality.modified);
+}
+
+/** A fresh copy of scratch indicators, for the report. */
+function copyIndicators(from: ReturnType<typeof newIndicators>): ReturnType<typeof newIndicators> {
+  return {
+    accessibility: { ...from.accessibility },
+    interoperability: { ...from.interoperability },
+    reusability: { ...from.reusability },
+    contextuality: { ...from.contextuality },
+  };
+}
+
+type DistributionIndicators = { [G in keyof ReturnType<typeof newIndicators>]: Record<keyof ReturnType<typeof newIndicators>[G], IndicatorValue> };
 
 /** No distribution: every distribution indicator scores 0 (there is no property to be missing). */
 const NO_DISTRIBUTION: DistributionIndicators = {
@@ -172,20 +191,30 @@ function dcatApCompliant(ds: Dataset): boolean {
   return firstText(ds.title) !== undefined && firstText(ds.description) !== undefined && ds.distributions.every((d) => present(d.accessURL));
 }
 
+const scratchA = newIndicators();
+const scratchB = newIndicators();
+
 export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
   // The first distribution with the most points is scored.
   let best = -1;
   let bestIndicators: DistributionIndicators | undefined;
   let bestTotal = 0;
+  // Two scratch sets (the one being filled, the best so far): a set of indicator objects per
+  // distribution was the scores' largest allocation on a catalogue run.
+  let c = scratchA;
+  let kept = scratchB;
   for (let i = 0; i < ds.distributions.length; i++) {
-    const c = distributionIndicators(ds.distributions[i]!, ds, reachability);
+    fillIndicators(c, ds.distributions[i]!, ds, reachability);
     const t = sum(c.accessibility) + sum(c.interoperability) + sum(c.reusability) + sum(c.contextuality);
     if (best < 0 || t > bestTotal) {
       best = i;
-      bestIndicators = c;
       bestTotal = t;
+      const filled = c;
+      c = kept;
+      kept = filled;
     }
   }
+  if (best >= 0) bestIndicators = copyIndicators(kept);
   const unknown = best < 0 && ds.distributionsNotIncluded !== undefined;
   const dist = bestIndicators ?? (unknown ? NOT_INCLUDED : NO_DISTRIBUTION);
 
