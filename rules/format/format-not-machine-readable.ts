@@ -34,6 +34,17 @@ function judge(dist: Distribution): Judged | undefined {
   return { dist, machineReadable: f.format.machineReadable, messageId: f.format.kind === 'page' ? 'webPage' : 'notMachineReadable', data: { format: formatLabel(f.format), how: HOW[f.from] } };
 }
 
+/**
+ * `judge(dist)?.machineReadable` without the verdict's object and message data: every
+ * distribution of a catalogue is judged, and most datasets have nothing to report.
+ */
+function machineReadable(dist: Distribution): boolean | undefined {
+  const f = effectiveFormat(dist);
+  if (!f) return undefined;
+  if (f.format.kind === 'archive') return judge(dist)?.machineReadable;
+  return JUDGED.has(f.format.kind) ? f.format.machineReadable : undefined;
+}
+
 export const { meta, create } = defineRule<Options>({
   meta: {
     id: 'format/format-not-machine-readable',
@@ -58,10 +69,19 @@ export const { meta, create } = defineRule<Options>({
   create(context) {
     return {
       dataset(ds) {
-        const judged = ds.distributions.map(judge).filter((j): j is Judged => !!j);
-        const bad = judged.filter((j) => !j.machineReadable);
-        if (!context.options.evenWithAlternative && bad.length < judged.length) return;
-        for (const j of bad) context.report({ messageId: j.messageId, data: j.data, location: locate(j.dist, 'format') });
+        let judged = 0;
+        let bad = 0;
+        for (const dist of ds.distributions) {
+          const readable = machineReadable(dist);
+          if (readable === undefined) continue;
+          judged++;
+          if (!readable) bad++;
+        }
+        if (bad === 0 || (!context.options.evenWithAlternative && bad < judged)) return;
+        for (const dist of ds.distributions) {
+          const j = judge(dist);
+          if (j && !j.machineReadable) context.report({ messageId: j.messageId, data: j.data, location: locate(j.dist, 'format') });
+        }
       },
     };
   },

@@ -17,12 +17,9 @@ export function isUrl(ref: string): boolean {
  */
 export function resolveDataRef(dir: string, ref: string): LocalRef {
   const trimmed = ref.trim();
-  if (isUrl(dir)) return trimmed.toLowerCase().startsWith('file:') ? { kind: 'outside' } : { kind: 'remote' };
-  if (isUrl(trimmed)) {
-    if (trimmed.toLowerCase().startsWith('file:')) return { kind: 'outside' };
-    return { kind: 'remote' };
-  }
-  if (path.isAbsolute(trimmed)) return { kind: 'outside' };
+  if (isUrl(dir)) return isFileUrl(trimmed) ? OUTSIDE : REMOTE;
+  if (isUrl(trimmed)) return isFileUrl(trimmed) ? OUTSIDE : REMOTE;
+  if (path.isAbsolute(trimmed)) return OUTSIDE;
   let decoded = trimmed;
   try {
     decoded = decodeURIComponent(trimmed);
@@ -31,8 +28,22 @@ export function resolveDataRef(dir: string, ref: string): LocalRef {
   }
   const resolved = path.resolve(dir, decoded);
   const rel = path.relative(dir, resolved);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return { kind: 'outside' };
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return OUTSIDE;
   return { kind: 'local', path: resolved };
+}
+
+// Answers without a path are the same every time (callers read them only): one object each, not
+// one per distribution of a catalogue.
+const REMOTE: LocalRef = Object.freeze({ kind: 'remote' });
+const OUTSIDE: LocalRef = Object.freeze({ kind: 'outside' });
+
+/**
+ * `s.toLowerCase().startsWith('file:')` without the lower-cased copy of every URL: only the ASCII
+ * letters lower-case to `f`, `i`, `l` and `e` (a character whose lower case is longer, such as
+ * `İ`, cannot make the prefix either).
+ */
+export function isFileUrl(s: string): boolean {
+  return s.length >= 5 && (s.charCodeAt(0) | 0x20) === 0x66 && (s.charCodeAt(1) | 0x20) === 0x69 && (s.charCodeAt(2) | 0x20) === 0x6c && (s.charCodeAt(3) | 0x20) === 0x65 && s.charCodeAt(4) === 0x3a;
 }
 
 /** The folder data paths resolve against: the file's folder, or the URL of a fetched descriptor. */

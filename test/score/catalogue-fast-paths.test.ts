@@ -3,6 +3,7 @@ import { reached } from '../../src/score/reachability.js';
 import { mqaScore } from '../../src/score/index.js';
 import { unique } from '../../src/loaders/build.js';
 import { emptyDataset, emptyDistribution, firstText, type Texts } from '../../src/model/index.js';
+import { fold } from '../../src/knowledge/gender/text.js';
 
 /**
  * Differential tests of the catalogue path's allocation-free forms (docs/performance.md,
@@ -100,5 +101,38 @@ describe('mqaScore scoring its distributions into scratch indicators', () => {
     expect(second.dimensions.accessibility.indicators).not.toBe(first.dimensions.accessibility.indicators);
     expect(first.dimensions.interoperability.indicators.nonProprietary).toBe(20);
     expect(second.dimensions.interoperability.indicators.nonProprietary).toBe(0);
+  });
+});
+
+describe('declared gender flags found in the extras by a loop over their keys', () => {
+  it('answers as the map from folded keys to extras did: the last extra whose key folds to the field wins', async () => {
+    const { declaredFlags } = await import('../../src/knowledge/gender/flags.js');
+    const options = { fields: { concernsIndividuals: ['Données concernant des personnes', 'personal'], sexDisaggregated: ['Données genrées'], genderStatistics: [] } };
+    const next = random(3);
+    const names = ['Données genrées', 'DONNEES-GENREES', 'donnees genrees', 'Personal', 'données concernant des personnes', 'other', '__proto__'];
+    const answers = ['oui', 'non', 'maybe', ''];
+    for (let i = 0; i < 500; i++) {
+      const ds = emptyDataset({ format: 'ckan', file: 'x' }, { file: 'x' });
+      for (let k = next(6); k > 0; k--) Object.defineProperty(ds.extras, names[next(names.length)]!, { value: answers[next(answers.length)]!, enumerable: true, writable: true, configurable: true });
+      const byMap = new Map(Object.keys(ds.extras).map((k) => [fold(k).replace(/[^a-z0-9]+/g, ''), k]));
+      const flags = declaredFlags(ds, options);
+      const field = (f: { field?: string }) => f.field;
+      expect(field(flags.sexDisaggregated)).toBe(byMap.get('donneesgenrees'));
+      expect(field(flags.concernsIndividuals)).toBe(byMap.get('donneesconcernantdespersonnes') ?? byMap.get('personal'));
+    }
+  });
+});
+
+describe('isFileUrl: file: references told without a lower-cased copy', () => {
+  it("answers as toLowerCase().startsWith('file:') on every short mix of the characters that matter", async () => {
+    const { isFileUrl } = await import('../../src/loaders/paths.js');
+    const parts = ['f', 'F', 'i', 'I', 'l', 'L', 'e', 'E', ':', '/', 'İ', 'ı', 'K', 'ﬀ', 'x', ' '];
+    const next = random(13);
+    for (let i = 0; i < 30_000; i++) {
+      let s = i % 2 ? 'fi' : '';
+      for (let k = 1 + next(7); k > 0; k--) s += parts[next(parts.length)];
+      expect([s, isFileUrl(s)]).toEqual([s, s.toLowerCase().startsWith('file:')]);
+    }
+    for (const s of ['file:', 'FILE:///x', 'File:', 'file', 'fil:', 'https://x']) expect(isFileUrl(s)).toBe(s.toLowerCase().startsWith('file:'));
   });
 });

@@ -118,15 +118,13 @@ export function declaredFlags(ds: Dataset, options: Partial<FlagOptions> = {}): 
 }
 
 function resolveFlags(ds: Dataset, { fields, yes, no }: CompiledOptions): DeclaredFlags {
-  let extras: Map<string, string> | undefined;
   const one = (flag: FlagName): DeclaredFlag => {
     const model = ds.flags[flag];
     if (model !== undefined) {
       return { state: 'declared', value: model, location: ds.locations[`flags.${flag}`] ?? ds.at, field: `flags.${flag}` };
     }
     for (const name of fields[flag] ?? []) {
-      extras ??= new Map(Object.keys(ds.extras).map((k) => [keyOf(k), k]));
-      const extra = extras.get(keyOf(name));
+      const extra = lastExtraKeyed(ds.extras, keyOf(name));
       if (extra === undefined) continue;
       const location = ds.locations[`extras.${extra}`] ?? ds.at;
       const answer = yesNo(ds.extras[extra], yes, no);
@@ -136,6 +134,17 @@ function resolveFlags(ds: Dataset, { fields, yes, no }: CompiledOptions): Declar
     return { state: 'missing' };
   };
   return { concernsIndividuals: one('concernsIndividuals'), sexDisaggregated: one('sexDisaggregated'), genderStatistics: one('genderStatistics') };
+}
+
+/**
+ * The last extra whose key folds to `key` (as a map from folded keys to extras, later keys
+ * winning, would answer): a loop over the keys, where a map per dataset was built before —
+ * most catalogue datasets have a few dozen extras and none of the flag fields.
+ */
+function lastExtraKeyed(extras: Record<string, unknown>, key: string): string | undefined {
+  let found: string | undefined;
+  for (const k in extras) if (Object.prototype.hasOwnProperty.call(extras, k) && keyOf(k) === key) found = k;
+  return found;
 }
 
 /**
