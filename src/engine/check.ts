@@ -65,9 +65,11 @@ export async function checkDataset(
   const findings: Finding[] = [...extraFindings];
   let samples: TakenSample[] = [];
   /** The line each row of the data files read starts on. */
-  const rowLines = new Map<string, RowLines>();
+  let rowLines: Map<string, RowLines> | undefined;
   const active: ActiveRule[] = [];
-  const crashed = new Set<ActiveRule>();
+  // Made when first needed, as are the maps and sets below: most datasets of a catalogue read no
+  // table and have no rule crash, and four empty collections per dataset showed in its allocations.
+  let crashed: Set<ActiveRule> | undefined;
 
   /** The spreadsheet sheet being read: findings located in its file name it (rules locate by file, row and field). */
   let openSheet: TableInfo | undefined;
@@ -110,14 +112,15 @@ export async function checkDataset(
   };
 
   const crash = (a: ActiveRule, err: unknown, where: SourceLocation) => {
-    crashed.add(a);
+    (crashed ??= new Set()).add(a);
     const message = err instanceof Error ? err.message : String(err);
     emitCore('core/rule-crashed', { messageId: 'crashed', data: { rule: a.rule.meta.id, message }, location: where });
   };
 
   // Shared analyses of the table being read (RuleContext.analysis): one instance per table.
-  const analyses = new Map<AnalysisDef<TableAnalysis>, SharedAnalysis>();
+  let analyses: Map<AnalysisDef<TableAnalysis>, SharedAnalysis> | undefined;
   const analysis = <T extends TableAnalysis>(def: AnalysisDef<T>, table: TableInfo): T => {
+    analyses ??= new Map();
     let entry = analyses.get(def);
     if (!entry || entry.table !== table) {
       entry = { name: def.name, table, instance: def.create(table) };
@@ -154,14 +157,14 @@ export async function checkDataset(
     }
 
     /** Rules whose table hook said they have nothing to check in the rows of the table being read. */
-    const noRows = new Set<ActiveRule>();
+    let noRows: Set<ActiveRule> | undefined;
     const call: CallHooks = (name, where, ...args) => {
-      if (name === 'table') noRows.clear();
+      if (name === 'table') noRows?.clear();
       for (const a of active) {
         const fn = a.hooks[name] as ((...x: unknown[]) => unknown) | undefined;
-        if (!fn || crashed.has(a)) continue;
+        if (!fn || crashed?.has(a)) continue;
         try {
-          if (fn.apply(a.hooks, args) === false && name === 'table') noRows.add(a);
+          if (fn.apply(a.hooks, args) === false && name === 'table') (noRows ??= new Set()).add(a);
         } catch (err) {
           crash(a, err, where);
         }
@@ -202,7 +205,7 @@ export async function checkDataset(
       let rowHooks: ActiveRule[] = [];
       let callRowHooks: RowDispatch = () => {};
       const listRowHooks = (keep: (a: ActiveRule) => boolean) => {
-        const list = withRowHooks.filter((a) => !crashed.has(a) && keep(a));
+        const list = withRowHooks.filter((a) => !crashed?.has(a) && keep(a));
         rowHooks = list;
         // A rule that throws is switched off; the rules after it still get the row (the dispatcher
         // running goes on), the next rows go to a dispatcher without it.
@@ -242,14 +245,14 @@ export async function checkDataset(
         if (!wantsTables || !dist.localPath || dist.localStatus !== 'present' || seen.has(dist.localPath)) continue;
         seen.add(dist.localPath);
         // One per table: an archive's entries are tables of their own (`a.zip!/x.csv`).
-        const lines = (table: string) => rowLines.get(table) ?? rowLines.set(table, new RowLines()).get(table)!;
+        const lines = (table: string) => (rowLines ??= new Map()).get(table) ?? rowLines.set(table, new RowLines()).get(table)!;
         const tableHooks: CallHooks = (name, where, ...args) => {
           if (name === 'table') openSheet = (args[0] as TableInfo).sheet !== undefined ? (args[0] as TableInfo) : undefined;
           call(name, where, ...args);
           // The analyses the rules asked for in their table hooks get the rows of this table.
           if (name === 'table') {
-            shared = [...analyses.values()].filter((e) => e.table === args[0]);
-            listRowHooks((a) => !noRows.has(a));
+            shared = analyses ? [...analyses.values()].filter((e) => e.table === args[0]) : [];
+            listRowHooks((a) => !noRows?.has(a));
           }
           if (name === 'endTable') openSheet = undefined;
         };
@@ -260,7 +263,8 @@ export async function checkDataset(
 
     call('end', ds.at, ds);
     if (samples.length) forgetSamples(samples, findings);
-    return rowLines.size ? findings.map((f) => withLine(f, rowLines)) : findings;
+    const linesByTable = rowLines;
+    return linesByTable?.size ? findings.map((f) => withLine(f, linesByTable)) : findings;
   } finally {
     if (lease) lease.busy = false;
   }

@@ -215,9 +215,14 @@ export class Obj {
 
   /** Calls `each` with every key not read yet, its value and its pointer (no list is built). */
   eachRest(each: (key: string, value: unknown, ptr: string) => void): void {
+    this.eachRestKey((key, value) => each(key, value, this.pointerOf(key)));
+  }
+
+  /** Calls `each` with every key not read yet and its value: the pointer is `pointerOf(key)`, made only if needed. */
+  eachRestKey(each: (key: string, value: unknown) => void): void {
     // for-in, not Object.keys: no list of keys per object (the own ones: JSON objects inherit none).
     const value = this.value;
-    for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !this.used.includes(key)) each(key, value[key], this.pointerOf(key));
+    for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !this.used.includes(key)) each(key, value[key]);
   }
 
   /** Keys not read yet, with their values. */
@@ -285,7 +290,11 @@ function extraLocationKey(key: string): string {
 
 /** Every key of `obj` the loader did not read goes into extras. */
 export function restIntoExtras(doc: ParsedDocument, entity: WithExtras, obj: Obj): void {
-  obj.eachRest((key, value, ptr) => setExtra(entity, key, value, at(doc, ptr)));
+  // setExtra keeps no blank value, nor its location: neither its pointer nor its location is made
+  // (CKAN resources carry dozens of null fields: 59 of a catalogue dataset's 136 resource values).
+  obj.eachRestKey((key, value) => {
+    if (!blank(value)) setExtra(entity, key, value, at(doc, obj.pointerOf(key)));
+  });
 }
 
 /** A new dataset of `format` for the object at `ptr` in `doc`. */

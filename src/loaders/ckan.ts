@@ -1,6 +1,7 @@
 import { emptyDistribution, type Dataset, type Distribution, type Period } from '../model/index.js';
 import { locateBlanks,
   Obj,
+  blank,
   at,
   confidence,
   attachDataRef,
@@ -187,7 +188,7 @@ function loadPackage(doc: ParsedDocument, { pkg, owner }: Package, issues: LoadI
   locateBlanks(doc, ds, pkg, { title: ['title'], description: ['notes'], licence: ['license_id', 'license_title'], keywords: ['tags'], distributions: ['resources'] });
   restIntoExtras(doc, ds, pkg);
   // Every extra is kept as written (decoded), even when it also filled a model field.
-  if (extras) for (const key in extras.value) setExtra(ds, key, extras.value[key], at(doc, extras.pointerOf(key)));
+  if (extras) for (const key in extras.value) if (!blank(extras.value[key])) setExtra(ds, key, extras.value[key], at(doc, extras.pointerOf(key)));
   return ds;
 }
 

@@ -117,8 +117,8 @@ function newIndicators() {
 
 /**
  * Writes one distribution's indicators, computed on its own properties only (the best one is
- * chosen on these), into `into`: `mqaScore` scores every distribution into two scratch sets and
- * copies the best one's only.
+ * chosen on these), into `into`: `mqaScore` scores every distribution into two scratch sets, and
+ * the report copies the best one's.
  */
 function fillIndicators(into: ReturnType<typeof newIndicators>, dist: Distribution, ds: Dataset, reachability: Reachability | undefined): void {
   const licence = distributionLicence(dist, ds);
@@ -141,16 +141,6 @@ function fillIndicators(into: ReturnType<typeof newIndicators>, dist: Distributi
   c.byteSize = award(dist.byteSize !== undefined, w.contextuality.byteSize);
   c.issued = award(stated(dist, 'issued'), w.contextuality.issued);
   c.modified = award(stated(dist, 'modified'), w.contextuality.modified);
-}
-
-/** A fresh copy of scratch indicators, for the report. */
-function copyIndicators(from: ReturnType<typeof newIndicators>): ReturnType<typeof newIndicators> {
-  return {
-    accessibility: { ...from.accessibility },
-    interoperability: { ...from.interoperability },
-    reusability: { ...from.reusability },
-    contextuality: { ...from.contextuality },
-  };
 }
 
 type DistributionIndicators = { [G in keyof ReturnType<typeof newIndicators>]: Record<keyof ReturnType<typeof newIndicators>[G], IndicatorValue> };
@@ -197,7 +187,6 @@ const scratchB = newIndicators();
 export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
   // The first distribution with the most points is scored.
   let best = -1;
-  let bestIndicators: DistributionIndicators | undefined;
   let bestTotal = 0;
   // Two scratch sets (the one being filled, the best so far): a set of indicator objects per
   // distribution was the scores' largest allocation on a catalogue run.
@@ -214,9 +203,9 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
       kept = filled;
     }
   }
-  if (best >= 0) bestIndicators = copyIndicators(kept);
   const unknown = best < 0 && ds.distributionsNotIncluded !== undefined;
-  const dist = bestIndicators ?? (unknown ? NOT_INCLUDED : NO_DISTRIBUTION);
+  // The best distribution's indicators are scratch: the groups below copy what they keep of them.
+  const dist: DistributionIndicators = best >= 0 ? kept : unknown ? NOT_INCLUDED : NO_DISTRIBUTION;
 
   const w = MQA_WEIGHTS;
   const groups = {
@@ -226,7 +215,7 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
       spatial: award(stated(ds, 'spatial'), w.findability.spatial),
       temporal: award(stated(ds, 'temporal'), w.findability.temporal),
     },
-    accessibility: dist.accessibility,
+    accessibility: best >= 0 ? { ...dist.accessibility } : dist.accessibility,
     interoperability: { ...dist.interoperability, dcatApCompliance: unknown ? 'not checked' : award(dcatApCompliant(ds), w.interoperability.dcatApCompliance) },
     reusability: {
       ...dist.reusability,
