@@ -26,12 +26,14 @@ export function hash53(parts: readonly string[]): number {
   for (let p = 0; p < n; p++) total += parts[p]!.length;
   scratch.reserve(n, total);
   // The cells one comma apart: the hash reads them as one span (`commas`), as a record's.
-  const { units, starts, ends } = scratch;
+  const { units, starts, ends, text } = scratch;
   let at = 0;
   for (let p = 0; p < n; p++) {
     const s = parts[p]!;
     starts[p] = at;
-    for (let i = 0; i < s.length; i++) units[at++] = s.charCodeAt(i);
+    // A long cell in one native copy; a short one unit by unit (the native call costs more).
+    if (s.length > 32) at += text.write(s, at * 2, 'utf16le') / 2;
+    else for (let i = 0; i < s.length; i++) units[at++] = s.charCodeAt(i);
     ends[p] = at;
     units[at++] = 44;
   }
