@@ -1,11 +1,13 @@
 /**
- * `npm run bench -- catalogue [--sizes 10000,100000] [--million] [--pairs N] [--no-formats] [--no-cache] [--kinds ckan,turtle,dcat-us,dcat-us-file]`: the catalogue
+ * `npm run bench -- catalogue [--sizes 10000,100000] [--million] [--pairs N] [--no-formats] [--no-cache] [--no-ideal] [--kinds ckan,turtle,dcat-us,dcat-us-file]`: the catalogue
  * benchmark. Generates CKAN catalogues from the real corpus packages (bench/catalogue.mjs:
  * package_search pages of 1,000, varied ids/titles/licences) into bench/out/, then times
  * `odlint <dir> --no-data` with the default preset:
  *   - `-f jsonl` and `-f json` with the default --jobs (every core);
  *   - paired A/B runs `--jobs 1` / `--jobs 2` (`-f jsonl`), alternating, and checks that both
- *     write the same bytes;
+ *     write the same bytes; beside each pair (unless `--no-ideal`), the ideal the machine gives:
+ *     two `--jobs 1` processes at once, each on half the pages (no coordination at all) — the
+ *     ceiling of `--jobs 2`, which says how much of the distance to 1.7× is the pipeline's;
  *   - a cold then a warm `--cache` run (same bytes; goal: warm ≥ 10× faster).
  * `--kinds` (default `ckan`): the other kinds are DCAT-AP Turtle pages, DCAT-US data.json files
  * and one big DCAT-US data.json (bench/catalogue-formats.mjs, same sizes); each is timed `-f jsonl`
@@ -20,7 +22,7 @@
  * Goals (docs/performance.md): 100k < 40 s wall on 2 cores, peak RSS < 400 MiB flat in N,
  * --jobs 2 ≥ 1.7× --jobs 1. Needs `npm run build`.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,15 +79,23 @@ for (const n of sizes) {
     await run(dir, n, ['-f', 'json', '-o', out('json')], '`-f json` (all cores)');
   }
   const ratios = [];
+  const ideals = [];
+  const withIdeal = !args.includes('--no-ideal');
   for (let p = 0; p < pairs; p++) {
-    // Alternate the order so that a change in the machine's load hits both sides.
-    const order = p % 2 ? ['2', '1'] : ['1', '2'];
+    // Rotate the order so that a change in the machine's load hits every side.
+    const sides = withIdeal ? ['1', '2', 'ideal'] : ['1', '2'];
+    const order = sides.map((_, i) => sides[(i + p) % sides.length]);
     const got = {};
-    for (const j of order) got[j] = await run(dir, n, ['--jobs', j, '-f', 'jsonl', '-o', out(`jobs${j}.jsonl`)], `\`--jobs ${j}\` (pair ${p + 1})`);
+    for (const j of order) {
+      got[j] = j === 'ideal' ? await idealRun(dir, n, out, `two \`--jobs 1\` processes at once, half the pages each (pair ${p + 1})`) : await run(dir, n, ['--jobs', j, '-f', 'jsonl', '-o', out(`jobs${j}.jsonl`)], `\`--jobs ${j}\` (pair ${p + 1})`);
+    }
     ratios.push([got['1'].seconds / got['2'].seconds, idleWall(got['1']) / idleWall(got['2'])]);
+    if (withIdeal) ideals.push(got['1'].seconds / got.ideal.seconds);
     if (readFileSync(out('jobs1.jsonl'), 'utf8') !== readFileSync(out('jobs2.jsonl'), 'utf8')) throw new Error('--jobs 1 and --jobs 2 wrote different reports');
   }
-  console.log(`\n${n.toLocaleString('en')} datasets: --jobs 2 / --jobs 1 speed-up per pair, wall: ${ratios.map((r) => r[0].toFixed(2) + '×').join(', ')}; idle-cores estimate: ${ratios.map((r) => r[1].toFixed(2) + '×').join(', ')}; reports identical\n`);
+  console.log(`\n${n.toLocaleString('en')} datasets: --jobs 2 / --jobs 1 speed-up per pair, wall: ${ratios.map((r) => r[0].toFixed(2) + '×').join(', ')}; idle-cores estimate: ${ratios.map((r) => r[1].toFixed(2) + '×').join(', ')}; reports identical`);
+  if (withIdeal) console.log(`${n.toLocaleString('en')} datasets: the ideal (two --jobs 1 processes on halves at once) / --jobs 1, wall: ${ideals.map((r) => r.toFixed(2) + '×').join(', ')}; --jobs 2 reaches ${ratios.map((r, i) => Math.round((100 * r[0]) / ideals[i]) + ' %').join(', ')} of it`);
+  console.log('');
   if (args.includes('--no-cache')) continue;
   // --cache: a cold run writes the cache, a warm one (nothing changed) reuses every file.
   const cacheFile = out('odlintcache');
@@ -94,6 +104,51 @@ for (const n of sizes) {
   const warm = await run(dir, n, ['--cache', '--cache-location', cacheFile, '-f', 'jsonl', '-o', out('warm.jsonl')], '`--cache`, warm');
   if (readFileSync(out('cold.jsonl'), 'utf8') !== readFileSync(out('warm.jsonl'), 'utf8')) throw new Error('the warm --cache run wrote a different report');
   console.log(`\n${n.toLocaleString('en')} datasets: warm --cache run ${(cold.seconds / warm.seconds).toFixed(1)}× faster (wall), ${(cold.cpuSeconds / warm.cpuSeconds).toFixed(1)}× (CPU); reports identical\n`);
+}
+
+/**
+ * The catalogue's pages split into two folders of hard links (no copy on disk; made once), the
+ * first half of the sorted names and the rest.
+ */
+function halves(dir) {
+  const names = readdirSync(dir).sort();
+  return [names.slice(0, names.length >> 1), names.slice(names.length >> 1)].map((part, i) => {
+    const half = `${dir}.half-${i + 1}`;
+    if (!existsSync(half) || readdirSync(half).length !== part.length) {
+      rmSync(half, { recursive: true, force: true });
+      mkdirSync(half);
+      for (const name of part) linkSync(path.join(dir, name), path.join(half, name));
+    }
+    return half;
+  });
+}
+
+/**
+ * Two `--jobs 1` runs at once, one on each half of the pages: what the cores give this workload
+ * with no pipeline between the lanes (each its own process, heap and collections; their peak
+ * RSS added, since both are alive at once). Their summaries must add up to the whole run's.
+ */
+async function idealRun(dir, n, out, label) {
+  const before = load();
+  const t0 = process.hrtime.bigint();
+  const parts = await Promise.all(halves(dir).map((half, i) => threadCpuRun(outDir, [odlint, half, '--no-data', '--fail-on', 'never', '--jobs', '1', '-f', 'jsonl', '-o', out(`half-${i + 1}.jsonl`)], `-half-${i + 1}`)));
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  for (const r of parts) if (r.status !== 0) throw new Error(`odlint failed on a half (exit ${r.status}): ${r.stderr}`);
+  const datasets = [1, 2].reduce((sum, i) => sum + JSON.parse(readFileSync(out(`half-${i}.jsonl`), 'utf8').trimEnd().split('\n').at(-1)).summary.datasets, 0);
+  if (datasets !== n) throw new Error(`the halves checked ${datasets} datasets, not ${n}`);
+  const row = {
+    seconds,
+    cpuSeconds: parts[0].cpuSeconds + parts[1].cpuSeconds,
+    rssMiB: parts[0].rssMiB + parts[1].rssMiB,
+    // Each process's main thread is a lane: the busier of the two is the critical path.
+    threads: [Math.max(parts[0].threads[0] ?? 0, parts[1].threads[0] ?? 0), ...[...parts[0].threads.slice(1), ...parts[1].threads.slice(1)].sort((a, b) => b - a)],
+    n,
+    label,
+    load: `${before} → ${load()}`,
+  };
+  rows.push(row);
+  console.log(`| ${n.toLocaleString('en')} | ${label} | ${fmt(row)} | ${row.load} |`);
+  return row;
 }
 
 /** One big file of `kind`: `--jobs 1` / `--jobs 2` in pairs (order alternating), the same bytes checked. */

@@ -9,7 +9,9 @@
  *   (d) (b) on the same CSV zipped (the only entry of a ZIP archive: inflated as it is read);
  *   (e) `csvclean -n` (csvkit): installed from Debian (`apt-get install -y csvkit`) when missing,
  *       as root outside CI;
- *   (f) several files: (b) on two names of the file with `--jobs 2`, against (b) (one file runs in-process).
+ *   (f) several files: (b) on two names of the file with `--jobs 2`, against (b) (one file runs in-process);
+ *   (g) the ideal for (f): two separate processes of (b) at once, one on each name — what the two
+ *       cores give with no pool at all, the ceiling of (f).
  * `--rounds N` runs every case N times, interleaved (a b c … a b c …, each round in another order),
  * and keeps medians; `--baseline <dir>` also runs (b), (c) and (f) with another build (e.g. main's
  * checkout, built), each beside its twin, and prints the median of the rounds' paired differences.
@@ -22,7 +24,7 @@ import { createWriteStream, existsSync, linkSync, mkdirSync, readFileSync, rmSyn
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { timedRun } from './timed.mjs';
+import { timedRun, timedRunsAtOnce } from './timed.mjs';
 import { benchZip } from './zip-case.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -164,6 +166,16 @@ if (!hasCommand('csvclean') && !process.env.CI && process.getuid?.() === 0 && ha
   spawnSync('apt-get', ['install', '-y', '-q', 'csvkit'], { stdio: 'ignore' });
 }
 
+/** (g): (b) on each name of the file in two processes at once; their reports must say the same. */
+async function twoAtOnce() {
+  const reports = [1, 2].map((i) => path.join(outDir, `odlint-report-${i}.json`));
+  const r = await timedRunsAtOnce(outDir, [file, second].map((input, i) => [odlint, input, '-p', 'strict', ...otherFamiliesOff, '-f', 'json', '-o', reports[i], '--fail-on', 'never', '--jobs', '1']));
+  if (r.status !== 0) throw new Error(`odlint failed (exit ${r.status}): ${r.stderr}`);
+  const [a, b] = reports.map((f) => JSON.parse(readFileSync(f, 'utf8')).summary);
+  if (a.errors !== b.errors || a.warnings !== b.warnings || a.infos !== b.infos) throw new Error('the two processes of the ideal case found different counts');
+  return r;
+}
+
 /**
  * The cases in groups: each odlint case beside its baseline twin. Round r runs the groups rotated by
  * r, and a group's twins in turn (this build first in even rounds): no case always follows the same
@@ -177,6 +189,7 @@ groups.push(
   twins('strict', 'odlint -p strict (all rules)', []),
   twins('two', 'odlint, all data rules, two files, --jobs 2', [...otherFamiliesOff, '--jobs', '2'], [file, second]),
   [{ key: 'zip', name: 'odlint, all data rules, the CSV in a ZIP', run: runOdlint(odlint, otherFamiliesOff, [zip]) }],
+  [{ key: 'ideal', name: 'the ideal for two files: two processes of (b) at once, one file each', run: twoAtOnce }],
 );
 if (hasCommand('csvclean')) groups.push([{ key: 'clean', name: 'csvclean -n (csvkit)', run: () => timedExternal('csvclean', ['-n', file]) }]);
 const cases = groups.flat();
@@ -186,7 +199,7 @@ for (let round = 0; round < rounds; round++) {
   const order = [...groups.slice(round % groups.length), ...groups.slice(0, round % groups.length)];
   for (const group of order) {
     for (const c of round % 2 ? [...group].reverse() : group) {
-      const r = c.run();
+      const r = await c.run();
       if (c.key === 'bare' && r.status !== 0) throw new Error(`bare csv-parse failed: ${r.stderr}`);
       results.get(c.key).push(r);
     }
@@ -235,7 +248,8 @@ for (const [tag, k] of [['', ''], ...(baselineDir ? [['baseline ', 'base-']] : [
   const one = lint;
   const two = m(`${k}two`);
   const speedUp = (2 * one.seconds) / two.seconds;
-  console.log(`${tag}two files on --jobs 2 / one file on --jobs 1: ${speedUp.toFixed(2)}x wall (goal >= 1.7) ${verdict(speedUp >= 1.7)}, CPU ${(two.cpuSeconds / one.cpuSeconds).toFixed(2)}x one file's`);
+  const ideal = (2 * one.seconds) / m('ideal').seconds;
+  console.log(`${tag}two files on --jobs 2 / one file on --jobs 1: ${speedUp.toFixed(2)}x wall (goal >= 1.7) ${verdict(speedUp >= 1.7)}, CPU ${(two.cpuSeconds / one.cpuSeconds).toFixed(2)}x one file's; the ideal (two processes at once): ${ideal.toFixed(2)}x, of which --jobs 2 reaches ${Math.round((100 * speedUp) / ideal)} %`);
   const count = (x) => `${x.errors} errors, ${x.warnings} warnings, ${x.infos} infos`;
   console.log(`${tag}odlint findings: ${count(lint.summary)} (data rules); ${count(strict.summary)} (strict)`);
 }

@@ -13,8 +13,9 @@ const rssHook = path.join(path.dirname(fileURLToPath(import.meta.url)), 'report-
  * what its wall time would be on idle cores. Threads: the main thread first, then the others
  * (worker threads, V8's garbage-collection and compiler helpers), busiest first.
  */
-export async function threadCpuRun(outDir, args) {
-  const rssFile = path.join(outDir, `rss-${process.pid}.txt`);
+export async function threadCpuRun(outDir, args, tag = '') {
+  // `tag`: runs of this process at the same time each need their own RSS file.
+  const rssFile = path.join(outDir, `rss-${process.pid}${tag}.txt`);
   rmSync(rssFile, { force: true });
   const t0 = process.hrtime.bigint();
   const child = spawn(process.execPath, ['--import', rssHook, ...args], { env: { ...process.env, ODLINT_BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'] });
