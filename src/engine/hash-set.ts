@@ -1,10 +1,10 @@
 /**
  * Bounded memory for "have I seen this row/value before?" over files of any size: 53-bit hashes
- * (cyrb53, public domain, by bryc) in an open-addressing table of typed arrays, with the row
+ * (`hash53`: XXH64's steps, see src/util/hash53.ts) in an open-addressing table of typed arrays, with the row
  * where each was first seen. Past `maxEntries` nothing new is stored; lookups still work.
  * A collision (two different rows, same 53-bit hash) is about 1 in 10^4 at a million rows.
  */
-export { hash53, hash53Units } from '../util/hash53.js';
+export { hash53 } from '../util/hash53.js';
 
 /** Entry k of a HashSeen is three numbers at 3k: the hash's high 21 bits, its low 32 bits, the row. */
 const WIDTH = 3;

@@ -12,7 +12,7 @@
  * rest, from the start of that record, to csv-parse.
  */
 import { isAscii } from 'node:buffer';
-import { hash53Units } from '../util/hash53.js';
+import { RowUnits } from '../util/hash53.js';
 import { latin1Joined, latin1NonAscii, latin1NonAsciiCount, latin1Utf8 } from './latin1-text.js';
 import { cellsOf, type RecordFacts, type RecordUnits } from '../model/index.js';
 
@@ -98,13 +98,14 @@ export class CsvTokenizer implements RecordFacts {
   private recordStart = 0;
   private recordEnd = 0;
   private recordCells = 0;
-  private cellStarts = new Int32Array(CELLS);
-  private cellEnds = new Int32Array(CELLS);
   /**
-   * As long as the record's width, its entries never set: `hash53Units` takes its length for the
-   * number of cells (every cell of a record is read from `units()`, so no string of it is read).
+   * The cells' places and the copy of the text as UTF-16 units (see `units`), in the row hash's
+   * memory: `hash53` reads them where they are written. `cellStarts`, `cellEnds`, `unitsCopy`
+   * and `unitsBuffer` are its arrays (replaced when it grows: `reserve`).
    */
-  private readonly values: string[] = [];
+  private readonly copy = new RowUnits(CELLS, 0);
+  private cellStarts = this.copy.starts;
+  private cellEnds = this.copy.ends;
   /**
    * The record's values with doubled quotes (rare): the first `escapedCount` of `escapedCells`
    * (their cell indexes), each one's closing quote in the text, its string once made.
@@ -119,8 +120,8 @@ export class CsvTokenizer implements RecordFacts {
   private blankRecord = -1;
   private blankAnswer = false;
   /** The record's text as UTF-16 units, copied when they are first asked for in it (see `units`). */
-  private unitsCopy = new Uint16Array(0);
-  private unitsBuffer = Buffer.alloc(0);
+  private unitsCopy = this.copy.units;
+  private unitsBuffer = this.copy.text;
   private unitsText = -1;
   private readonly unitsView: { units: Uint16Array; starts: Int32Array; ends: Int32Array; known: number; text: string | undefined } = { units: this.unitsCopy, starts: this.cellStarts, ends: this.cellEnds, known: 0, text: '' };
   /** Each text tokenized gets a number; the last search for a character outside ASCII: in which text, from where, found where. */
@@ -346,8 +347,8 @@ export class CsvTokenizer implements RecordFacts {
    * unquoted values are read from the copy of the text as UTF-16 units (`units`).
    */
   hash53(): number {
-    const r = this.units();
-    return hash53Units(this.values, r.units, r.starts, r.ends, r.known, this.d === COMMA);
+    this.units();
+    return this.copy.hash(this.recordCells, this.d === COMMA);
   }
 
   /** Of the record being handed out: its number of cells. */
@@ -420,14 +421,21 @@ export class CsvTokenizer implements RecordFacts {
 
   /** Twice the room for cells' places (the caller re-reads `cellStarts` and `cellEnds`). */
   private growCells(): void {
-    const starts = new Int32Array(this.cellStarts.length * 2);
-    const ends = new Int32Array(this.cellEnds.length * 2);
-    starts.set(this.cellStarts);
-    ends.set(this.cellEnds);
-    this.cellStarts = starts;
-    this.cellEnds = ends;
-    this.unitsView.starts = starts;
-    this.unitsView.ends = ends;
+    this.reserve(this.cellStarts.length * 2, this.unitsCopy.length);
+  }
+
+  /** Room for `cells` cells' places and `units` units of text (contents kept), its arrays re-read. */
+  private reserve(cells: number, units: number): void {
+    const copy = this.copy;
+    if (!copy.reserve(cells, units)) return;
+    this.cellStarts = copy.starts;
+    this.cellEnds = copy.ends;
+    this.unitsCopy = copy.units;
+    this.unitsBuffer = copy.text;
+    const view = this.unitsView;
+    view.starts = copy.starts;
+    view.ends = copy.ends;
+    view.units = copy.units;
   }
 
   /**
@@ -448,11 +456,7 @@ export class CsvTokenizer implements RecordFacts {
     const text = this.recordText;
     const view = this.unitsView;
     if (this.unitsText !== this.recordTextNumber) {
-      if (this.unitsCopy.length < text.length) {
-        this.unitsCopy = new Uint16Array(Math.max(text.length, PIECE * 2));
-        this.unitsBuffer = Buffer.from(this.unitsCopy.buffer, this.unitsCopy.byteOffset, this.unitsCopy.byteLength);
-        view.units = this.unitsCopy;
-      }
+      if (this.unitsCopy.length < text.length) this.reserve(this.cellStarts.length, Math.max(text.length, PIECE * 2));
       this.unitsBuffer.write(text, 0, 'utf16le');
       this.unitsText = this.recordTextNumber;
     }
@@ -548,7 +552,7 @@ export class CsvTokenizer implements RecordFacts {
    */
   private tokenize(s: string, end: boolean): number {
     const n = s.length;
-    const { d, q, rd, crlf, values } = this;
+    const { d, q, rd, crlf } = this;
     let starts = this.cellStarts;
     let ends = this.cellEnds;
     this.textNumber++;
@@ -658,14 +662,16 @@ export class CsvTokenizer implements RecordFacts {
       if (pos - start > this.maxRecordChars) return -start - 1;
       this.breakChars += chars;
       if (this.records++ === 0) this.firstWidth = w;
-      // `values` reads as the record's cells (`hash53`): as long as the record.
-      if (values.length !== w) values.length = w;
       this.recordText = s;
       this.recordTextNumber = this.textNumber;
       this.recordStart = start;
       this.recordEnd = textEnd;
       this.recordCells = w;
       this.onRecord(breaks);
+      // The handler may have asked for the record's units, which may have moved the cells'
+      // places to a larger memory (`reserve`).
+      starts = this.cellStarts;
+      ends = this.cellEnds;
     }
     return pos;
   }

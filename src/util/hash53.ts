@@ -1,106 +1,104 @@
+import { ROW_HASH_WASM } from './row-hash-wasm.js';
+
 /**
- * A 53-bit hash of a row's cells (after cyrb53, public domain, by bryc): the key of the engine's
- * HashSeen tables (src/engine/hash-set.ts). A collision (two different rows, same hash) is about
- * 1 in 10^4 at a million rows.
+ * A 53-bit hash of a row's cells: the key of the engine's HashSeen tables (src/engine/hash-set.ts).
+ * A collision (two different rows, same hash) is about 1 in 10^4 at a million rows: each chain
+ * below keeps 64 bits and each of its steps is one-to-one in both the chain and the word, so two
+ * rows differing anywhere (in either lane's words, or only in their cells' lengths) differ in a
+ * 64-bit state before the avalanche keeps 53 bits.
  *
- * Definition: the UTF-16 units of `cells.join(',')` two a step (the odd last one marked), then
- * the number of cells and their lengths, so that ["a,b", "c"] and ["a", "b,c"] differ. Hashing
- * the joined text rather than cell by cell lets the CSV tokenizer's records, whose unquoted cells
- * sit in its copy of the text with one comma between them, be read as one span: one loop a
- * record instead of one a cell (the per-cell loops' exits, at each cell's own length, were
- * mispredicted branches).
+ * Definition (src/util/row-hash.wat computes it; test/util/hash53.test.ts writes it out with
+ * BigInt): the UTF-16 units of `cells.join(',')`, four a 64-bit word (little-endian, the last word
+ * zero-padded); the even words through XXH64's single-lane step (the step XXH64, public domain by
+ * Yann Collet, uses for an input's last words) from seed 0, the odd words through it from seed 1
+ * (two independent chains of 64-bit multiplications: the processor runs them side by side); the
+ * odd words' result stepped into the even words'; then the number of cells and of units; then a
+ * chain of XXH64 rounds over the cells' lengths, so that ["a,b", "c"] and ["a", "b,c"] differ;
+ * XXH64's avalanche; the top 53 bits. Hashing the joined text lets the CSV tokenizer's records,
+ * whose unquoted cells sit in its copy of the text with one comma between them, be read as one
+ * span. WebAssembly for its 64-bit multiplications: a word of four units a step where
+ * JavaScript's 32-bit `Math.imul` took two units (and two chains) per step.
  */
 export function hash53(parts: readonly string[]): number {
-  return hash53Units(parts, NO_UNITS, NO_CELLS, NO_CELLS, 0, false);
+  const scratch = (stringsScratch ??= new RowUnits(64, 1024));
+  const n = parts.length;
+  let total = n;
+  for (let p = 0; p < n; p++) total += parts[p]!.length;
+  scratch.reserve(n, total);
+  // The cells one comma apart: the hash reads them as one span (`commas`), as a record's.
+  const { units, starts, ends, text } = scratch;
+  let at = 0;
+  for (let p = 0; p < n; p++) {
+    const s = parts[p]!;
+    starts[p] = at;
+    // A long cell in one native copy; a short one unit by unit (the native call costs more).
+    if (s.length > 32) at += text.write(s, at * 2, 'utf16le') / 2;
+    else for (let i = 0; i < s.length; i++) units[at++] = s.charCodeAt(i);
+    ends[p] = at;
+    units[at++] = 44;
+  }
+  return scratch.hash(n, true);
 }
 
-const NO_UNITS = new Uint16Array(0);
-const NO_CELLS = new Int32Array(0);
+/** Where `hash53(strings)` lays its rows out (one per thread, made on first use). */
+let stringsScratch: RowUnits | undefined;
+/** The compiled module (one per thread, on first use). */
+let compiled: WebAssembly.Module | undefined;
+
+type HashExport = (n: number, commas: number, starts: number, ends: number, units: number) => number;
 
 /**
- * `hash53(cells)`, with the cells' text read from a copy of the text they were cut from: cell p
- * is the units `[starts[p], ends[p])` of `units` when p < `known` and `starts[p] >= 0`, else the
- * string `cells[p]`. `commas`: the text's delimiter is a comma, so consecutive cells of the copy
- * one unit apart are read as one span, commas included. Same number; typed-array reads cost less
- * than reading each cut string's characters (the reader's records: `RecordFacts.hash53`).
+ * A record's cells' places and its text's UTF-16 units, in the memory of an instance of the row
+ * hash's module, so that the hash reads them where they are written (the CSV tokenizer writes its
+ * copy of the text here: `text`, and its cells' places). `hash(n, commas)`: `hash53` of the n
+ * cells [starts[p], ends[p]) of `units`; `commas`: cells one unit apart are read as one span with
+ * the unit between them, which must then be a comma (the text's delimiter).
+ *
+ * Each has its own memory, never grown in place: more room is a new memory, the contents copied
+ * (growing a memory would detach the ArrayBuffer under every view of it, and V8 then checks every
+ * typed-array access of the process for detachment).
  */
-export function hash53Units(cells: readonly string[], units: Uint16Array, starts: Int32Array, ends: Int32Array, known: number, commas: boolean): number {
-  // The constants are the function's own: the bundle (esbuild) turns a module's `const` into a
-  // `var`, which V8 reads from the module's context at each use — for K1, above 2^31, a heap
-  // number converted again at each multiply (a replay of the bench file's records: ~40% slower).
-  const K1 = 2654435761;
-  const K2 = 1597334677;
-  const COMMA = 44;
-  /** `odd` when no unit waits for the next one to make a pair. */
-  const NONE = -1;
-  const n = cells.length;
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  let lengths = 0x9e3779b9 ^ n;
-  let odd = NONE;
-  for (let p = 0; p < n; ) {
-    const from = p < known ? starts[p]! : -1;
-    if (from >= 0) {
-      // This cell, and the next ones while each starts one unit (a comma) after the last ends.
-      let to = ends[p]!;
-      lengths = Math.imul(lengths ^ (to - from), K1);
-      p++;
-      if (commas) {
-        for (; p < known && starts[p] === to + 1; p++) {
-          lengths = Math.imul(lengths ^ (ends[p]! - to - 1), K1);
-          to = ends[p]!;
-        }
-      }
-      let i = from;
-      if (odd !== NONE && i < to) {
-        const ch = odd | (units[i++]! << 16);
-        h1 = Math.imul(h1 ^ ch, K1);
-        h2 = Math.imul(h2 ^ ch, K2);
-        odd = NONE;
-      }
-      for (; i + 1 < to; i += 2) {
-        const ch = units[i]! | (units[i + 1]! << 16);
-        h1 = Math.imul(h1 ^ ch, K1);
-        h2 = Math.imul(h2 ^ ch, K2);
-      }
-      if (i < to) odd = units[i]!;
-    } else {
-      const s = cells[p++]!;
-      const to = s.length;
-      lengths = Math.imul(lengths ^ to, K1);
-      let i = 0;
-      if (odd !== NONE && i < to) {
-        const ch = odd | (s.charCodeAt(i++) << 16);
-        h1 = Math.imul(h1 ^ ch, K1);
-        h2 = Math.imul(h2 ^ ch, K2);
-        odd = NONE;
-      }
-      for (; i + 1 < to; i += 2) {
-        const ch = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
-        h1 = Math.imul(h1 ^ ch, K1);
-        h2 = Math.imul(h2 ^ ch, K2);
-      }
-      if (i < to) odd = s.charCodeAt(i);
-    }
-    // The comma after the cell (or span), but after the last.
-    if (p < n) {
-      if (odd === NONE) odd = COMMA;
-      else {
-        const ch = odd | (COMMA << 16);
-        h1 = Math.imul(h1 ^ ch, K1);
-        h2 = Math.imul(h2 ^ ch, K2);
-        odd = NONE;
-      }
-    }
+export class RowUnits {
+  units = new Uint16Array(0);
+  starts = new Int32Array(0);
+  ends = new Int32Array(0);
+  /** `units`' bytes (for `Buffer.write(text, 0, 'utf16le')`). */
+  text = Buffer.alloc(0);
+  private hashExport: HashExport = () => 0;
+  private endsAt = 0;
+  private unitsAt = 0;
+
+  constructor(cells: number, units: number) {
+    this.layOut(cells, units);
   }
-  const end = odd !== NONE ? odd | 0x1f0000 : 0x1f;
-  h1 = Math.imul(h1 ^ end, K1);
-  h2 = Math.imul(h2 ^ end, K2);
-  h1 = Math.imul(h1 ^ lengths, K1);
-  h2 = Math.imul(h2 ^ lengths, K2);
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+
+  /** Room for `cells` cells' places and `units` units, contents kept: true when the arrays were replaced. */
+  reserve(cells: number, units: number): boolean {
+    if (cells <= this.starts.length && units <= this.units.length) return false;
+    const { units: u, starts, ends } = this;
+    this.layOut(Math.max(cells, starts.length), Math.max(units, u.length));
+    this.units.set(u);
+    this.starts.set(starts);
+    this.ends.set(ends);
+    return true;
+  }
+
+  hash(n: number, commas: boolean): number {
+    return this.hashExport(n, commas ? 1 : 0, 0, this.endsAt, this.unitsAt);
+  }
+
+  private layOut(cells: number, units: number): void {
+    this.endsAt = cells * 4;
+    this.unitsAt = cells * 8;
+    const bytes = this.unitsAt + units * 2;
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+    compiled ??= new WebAssembly.Module(Buffer.from(ROW_HASH_WASM, 'base64'));
+    const instance = new WebAssembly.Instance(compiled, { env: { memory } });
+    this.hashExport = instance.exports['hash'] as HashExport;
+    const { buffer } = memory;
+    this.starts = new Int32Array(buffer, 0, cells);
+    this.ends = new Int32Array(buffer, this.endsAt, cells);
+    this.units = new Uint16Array(buffer, this.unitsAt, units);
+    this.text = Buffer.from(buffer, this.unitsAt, units * 2);
+  }
 }

@@ -1,41 +1,79 @@
 /**
- * `hash53` is its definition (below, written out over the joined text): cyrb53's steps over the
- * UTF-16 units of `cells.join(',')` two a step, the odd last unit marked, then the number of cells
- * and their lengths. The reader's path (`hash53Units`: a record's unquoted cells read from its copy
- * of the text, runs of them one comma apart read as one span; quoted cells and cells past the 31st
- * from their strings) must give the same number on generated records (laid out as the tokenizer
- * copies them: test/helpers/record-units.ts) and on every CSV fixture.
+ * `hash53` is its definition (below, written out with BigInt over the joined text): XXH64's
+ * single-lane steps over the UTF-16 units of `cells.join(',')` four a 64-bit word (the even words
+ * and the odd words in two lanes, then one stepped into the other), then the number of cells and
+ * units, then a chain of XXH64 rounds over the cells' lengths, the avalanche, the top
+ * 53 bits. The WebAssembly module computes it (src/util/row-hash.wat) from a record's cells laid
+ * out in its memory: from strings (`hash53`: one span, commas between) and from the CSV
+ * tokenizer's copy of its text (`RowUnits.hash`: runs of cells one comma apart read as one span
+ * when the delimiter is a comma, quoted cells and other delimiters cell by cell, a unit waiting
+ * across spans) — the same number on generated records (laid out as the tokenizer copies them)
+ * and on every CSV fixture.
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { hash53, hash53Units } from '../../src/util/hash53.js';
+import { hash53, RowUnits } from '../../src/util/hash53.js';
 import { readCsv } from '../../src/readers/csv.js';
 import type { RowContext } from '../../src/model/index.js';
 import { csvFixtureFiles } from '../helpers/csv-fixture-tables.js';
 import { memorySource } from '../helpers/memory-source.js';
-import { pick, recordUnits } from '../helpers/record-units.js';
+import { pick } from '../helpers/record-units.js';
 import { prng } from '../helpers/prng.js';
 
-/** The definition: the joined text's units two a step, then the cells' number and lengths. */
+const M64 = (1n << 64n) - 1n;
+const P1 = 0x9e3779b185ebca87n;
+const P2 = 0xc2b2ae3d27d4eb4fn;
+const P3 = 0x165667b19e3779f9n;
+const P4 = 0x85ebca77c2b2ae63n;
+const P5 = 0x27d4eb2f165667c5n;
+const rotl = (x: bigint, r: bigint) => ((x << r) | (x >> (64n - r))) & M64;
+/** XXH64's round. */
+const round = (acc: bigint, w: bigint) => (rotl((acc + w * P2) & M64, 31n) * P1) & M64;
+/** XXH64's step for one of an input's last 8-byte words. */
+const step = (h: bigint, w: bigint) => ((rotl(h ^ round(0n, w), 27n) * P1 + P4) & M64);
+
+/** The definition: the joined text's units four a word, the cells' and units' number, the lengths' chain. */
 function definition(cells: readonly string[]): number {
   const text = cells.join(',');
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const step = (ch: number) => {
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  };
-  let i = 0;
-  for (; i + 1 < text.length; i += 2) step(text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16));
-  step(i < text.length ? text.charCodeAt(i) | 0x1f0000 : 0x1f);
-  let lengths = 0x9e3779b9 ^ cells.length;
-  for (const c of cells) lengths = Math.imul(lengths ^ c.length, 2654435761);
-  step(lengths);
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  // The even words' lane and the odd words'.
+  const lanes = [P5, P5 + 1n];
+  for (let i = 0; i < text.length; i += 4) {
+    let w = 0n;
+    for (let k = 0; k < 4 && i + k < text.length; k++) w |= BigInt(text.charCodeAt(i + k)) << BigInt(16 * k);
+    lanes[(i / 4) % 2] = step(lanes[(i / 4) % 2]!, w);
+  }
+  let h = step(lanes[0]!, lanes[1]!);
+  h = step(h, (BigInt(cells.length) << 32n) | BigInt(text.length));
+  let lengths = P1;
+  for (const c of cells) lengths = round(lengths, BigInt(c.length));
+  h = step(h, lengths);
+  h ^= h >> 33n;
+  h = (h * P2) & M64;
+  h ^= h >> 29n;
+  h = (h * P3) & M64;
+  h ^= h >> 32n;
+  return Number(h >> 11n);
+}
+
+/**
+ * `cells` laid out in `r` as the tokenizer copies a record (random units before, between and
+ * after the cells; a quoted cell between quotes, then the delimiter): its cells' places set.
+ */
+function layOut(r: RowUnits, cells: readonly string[], quoted: (p: number) => boolean, delimiter: number, rand: () => number): void {
+  r.reserve(cells.length, 8 + cells.reduce((n, c) => n + c.length + 3, 0) + 8);
+  const { units, starts, ends } = r;
+  let at = Math.floor(rand() * 8);
+  for (let k = 0; k < at; k++) units[k] = 48 + Math.floor(rand() * 10);
+  cells.forEach((c, p) => {
+    const q = quoted(p);
+    if (q) units[at++] = 34;
+    starts[p] = at;
+    for (let k = 0; k < c.length; k++) units[at++] = c.charCodeAt(k);
+    ends[p] = at;
+    if (q) units[at++] = 34;
+    units[at++] = delimiter;
+  });
+  for (; at < units.length; at++) units[at] = 48 + Math.floor(rand() * 10);
 }
 
 const PIECES = ['', 'a', 'ab', 'abc', ',', 'a,b', '"', 'é', 'ü,', '😀', '\ud83d', '\0', '\x1f', ' ', '12345', 'x'.repeat(40)];
@@ -63,8 +101,9 @@ describe('hash53', () => {
 
   it('gives the same number from a record laid out as the tokenizer copies it, quoted cells and wide records included', () => {
     const rand = prng(5302);
+    const r = new RowUnits(4, 16);
     for (let k = 0; k < 4000; k++) {
-      const cells = Array.from({ length: 1 + Math.floor(rand() * (rand() < 0.1 ? 40 : 12)) }, () => cellOf(rand));
+      const cells = Array.from({ length: 1 + Math.floor(rand() * (rand() < 0.1 ? 80 : 12)) }, () => cellOf(rand));
       const quotedAt = cells.map((c) => c.includes(',') || c.includes('"') || rand() < 0.2);
       // Commas between the cells: runs of unquoted cells read as spans; any other delimiter: cell by cell.
       for (const [delimiter, commas] of [
@@ -74,10 +113,24 @@ describe('hash53', () => {
         [9, false],
       ] as const) {
         const quoted = (p: number) => (delimiter === 44 ? quotedAt[p]! : quotedAt[p]! && rand() < 0.5);
-        const r = recordUnits(cells, quoted, rand, delimiter);
-        expect(hash53Units(cells, r.units, r.starts, r.ends, r.known, commas), `${JSON.stringify(cells)} ${delimiter} ${commas}`).toBe(definition(cells));
+        layOut(r, cells, quoted, delimiter, rand);
+        expect(r.hash(cells.length, commas), `${JSON.stringify(cells)} ${delimiter} ${commas}`).toBe(definition(cells));
       }
     }
+  });
+
+  it('keeps a record laid out before it grows', () => {
+    const r = new RowUnits(2, 4);
+    const cells = ['ab', 'c', 'défg'];
+    layOut(r, cells.slice(0, 2), () => false, 44, prng(5303));
+    // Three cells and more units: the first two's places and units are copied over.
+    expect(r.reserve(3, 64)).toBe(true);
+    const at = r.ends[1]! + 1;
+    r.starts[2] = at;
+    for (let k = 0; k < 4; k++) r.units[at + k] = cells[2]!.charCodeAt(k);
+    r.ends[2] = at + 4;
+    expect(r.hash(3, true)).toBe(definition(cells));
+    expect(r.reserve(3, 64)).toBe(false);
   });
 
   it('gives the definition for every record the CSV reader reads from the fixtures, in small and large chunks', async () => {
