@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 // The only place that touches process exit codes: the CLI returns them.
-import { main } from '../dist/src/cli/index.js';
+import { threadsForArgv } from '../dist/src/cli/argv-threads.js';
+
+const argv = process.argv.slice(2);
+// `--jobs N`: the worker threads start first, and import odlint while this thread loads the CLI
+// (src/cli/argv-threads.ts reads argv as commander will; the lint command takes them or ends them).
+const early = threadsForArgv(argv);
+// Started (spawned, not yet ready) before the CLI's imports begin: they would delay the start.
+await early?.threads.catch(() => undefined);
+const { main } = await import('../dist/src/cli/index.js');
 
 // A reader that stops early (`odlint rules --json | head`) is not an error of odlint's; any other
 // failure to write the report (`> /dev/full`, a full disk) is one line and exit 2, no stack trace.
@@ -12,7 +20,7 @@ process.stdout.on('error', (err) => {
 // Nowhere left to say anything: a failing stderr must not turn into a crash.
 process.stderr.on('error', () => {});
 
-const code = await main(process.argv.slice(2), {
+const code = await main(argv, {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
@@ -26,5 +34,5 @@ const code = await main(process.argv.slice(2), {
     for await (const chunk of process.stdin) chunks.push(chunk);
     return Buffer.concat(chunks);
   },
-});
+}, early);
 process.exitCode = code;

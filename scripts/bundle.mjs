@@ -4,7 +4,8 @@
 // link, more for CommonJS packages). See docs/architecture.md ("The build").
 //
 // - Entry points are the modules loaded by a computed path, which keep their paths: the CLI, the
-//   API (the package's main), the worker thread, every formatter (src/reporters/index.ts), and
+//   API (the package's main), the worker thread, the argv reader bin/odlint.js loads before the
+//   CLI (src/cli/argv-threads.ts), every formatter (src/reporters/index.ts), and
 //   one module per rule family (written here: src/engine/registry.ts imports the families of the
 //   enabled rules). Code splitting puts what
 //   they share in dist/chunks/, and a literal `import()` stays lazy (a chunk loaded on first use).
@@ -36,6 +37,7 @@ const jsFiles = (dir) => readdirSync(dir, { recursive: true }).filter((f) => f.e
 const entries = [
   path.join(dist, 'src', 'index.js'),
   path.join(dist, 'src', 'cli', 'index.js'),
+  path.join(dist, 'src', 'cli', 'argv-threads.js'),
   path.join(dist, 'src', 'pipeline', 'worker.js'),
   ...writeFamilyModules(path.join(dist, 'rules')),
   ...TOOLS.map((f) => path.join(dist, 'src', f)),

@@ -8,7 +8,8 @@ import { odlintVersion } from './version.js';
 import { harvestOptions } from './harvest-options.js';
 import { formatNames } from '../util/format-names.js';
 import { UsageError, type CliIO } from './io.js';
-import { earlyThreads } from '../pipeline/threads.js';
+import { adoptThreads, dropThreads, type EarlyThreads } from './argv-threads.js';
+import type { PoolThreads } from '../pipeline/threads.js';
 
 export type { CliIO } from './io.js';
 
@@ -34,9 +35,26 @@ const reportOptions = (command: Command) =>
 
 /**
  * The odlint command line. Returns the exit code (0 clean, 1 findings at/above the fail level,
- * 2 usage/config/fatal error); only `bin/odlint.js` touches `process`.
+ * 2 usage/config/fatal error); only `bin/odlint.js` touches `process`. `early`: the worker
+ * threads bin/odlint.js started from `argv` before it loaded this module (src/cli/argv-threads.ts):
+ * the lint command takes them if its flags want as many, else they are destroyed.
  */
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], io: CliIO, early?: EarlyThreads): Promise<number> {
+  let unclaimed = early;
+  try {
+    return await parseAndRun(argv, io, (flags) => {
+      const threads = adoptThreads(flags, unclaimed);
+      unclaimed = undefined;
+      return threads;
+    });
+  } finally {
+    // Help, the version, another command, a usage error: nothing took the threads.
+    await dropThreads(unclaimed);
+  }
+}
+
+/** The commands, parsed from `argv` and run; `lintThreads`: the lint command's pool threads for its flags. */
+async function parseAndRun(argv: string[], io: CliIO, lintThreads: (flags: { jobs?: string; printConfig?: string }) => Promise<PoolThreads> | undefined): Promise<number> {
   let code = 0;
   let debug = argv.includes('--debug');
   const program = new Command('odlint')
@@ -84,8 +102,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       debug ||= Boolean(flags.debug);
       // With --jobs N (N ≥ 2) the pool's threads start before the lint command's modules load
       // (~0.1 s on idle cores, 0.6–0.8 s on a loaded machine): each worker imports odlint
-      // meanwhile, and takes its first file that much sooner. Destroyed here, used or not.
-      const threads = earlyThreads(flags);
+      // meanwhile, and takes its first file that much sooner (started by bin/odlint.js, before
+      // this module loaded, when it read as much from argv). Destroyed here, used or not.
+      const threads = lintThreads(flags);
       // Threads that cannot start fail the first task that needs them (src/pipeline/run.ts).
       threads?.catch(() => undefined);
       try {

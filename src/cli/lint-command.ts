@@ -136,7 +136,7 @@ export function outputOptions(flags: Pick<LintFlags, 'format' | 'output' | 'fail
  * `odlint [lint] [inputs...]`: returns the exit code. The run is a stream: units (descriptor
  * files, unreferenced data files) are linted — in workers with --jobs — and each dataset's
  * report goes to the outputs as soon as it is made. `threads`: the pool's threads for `--jobs`,
- * started by the caller before it loaded this module (src/pipeline/threads.ts earlyThreads),
+ * started by the caller before it loaded this module (src/cli/argv-threads.ts adoptThreads),
  * destroyed by the caller.
  */
 export async function runLint(inputs: string[], flags: LintFlags, io: CliIO, threads?: Promise<PoolThreads>): Promise<number> {

@@ -46,15 +46,9 @@ export async function startThreads(jobs: number, options: ThreadOptions = {}): P
   return { pool, threads, broken: broken.signal };
 }
 
-/**
- * The lint command's `--jobs` text read as the command reads it (src/cli/lint-command.ts
- * jobsOf): a number of lanes of 2 or more starts their threads now; anything else (no flag, 1, a
- * bad value the command will refuse) starts none, nor does `--print-config` (it lints nothing).
- */
-export function earlyThreads(flags: { jobs?: string; printConfig?: string }): Promise<PoolThreads> | undefined {
-  if (flags.printConfig !== undefined) return undefined;
-  const jobs = flags.jobs === undefined ? NaN : Number(flags.jobs);
-  return Number.isInteger(jobs) && jobs > 1 ? startThreads(jobs) : undefined;
+/** Destroys a pool's threads, started or not (one that could not start has nothing to destroy). */
+export async function destroyThreads(threads: Promise<PoolThreads> | undefined): Promise<void> {
+  await (await threads?.catch(() => undefined))?.pool.destroy();
 }
 
 /** The built worker module, an entry of the bundle (under vitest too: this file is TypeScript there). */

@@ -25,6 +25,9 @@ describe('start-up', () => {
     expect(modules).toContain('dist/src/cli/index.js');
     const heavy = modules.filter((m) => /^dist\/src\/(loaders|readers|engine|reporters|score|knowledge|discover)\/|^node_modules\/(yaml|ajv|glob|csv-parse|jsonc-parser)\//.test(m));
     expect(heavy).toEqual([]);
+    // bin/odlint.js reads argv for `--jobs` first (src/cli/argv-threads.ts): no pool, no thread.
+    expect(modules).toContain('dist/src/cli/argv-threads.js');
+    expect(modules.filter((m) => /^dist\/src\/pipeline\/|^node_modules\/tinypool\//.test(m))).toEqual([]);
   });
 });
 

@@ -12,7 +12,10 @@
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { hash53, RowUnits } from '../../src/util/hash53.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { hash53, rowHashPlain, RowUnits } from '../../src/util/hash53.js';
 import { readCsv } from '../../src/readers/csv.js';
 import type { RowContext } from '../../src/model/index.js';
 import { csvFixtureFiles } from '../helpers/csv-fixture-tables.js';
@@ -119,6 +122,18 @@ describe('hash53', () => {
     }
   });
 
+  it('gives the definition from JavaScript where no WebAssembly memory can be had (rowHashPlain), on the same layouts', () => {
+    const rand = prng(5304);
+    const r = new RowUnits(4, 16);
+    for (let k = 0; k < 2000; k++) {
+      const cells = Array.from({ length: Math.floor(rand() * (rand() < 0.1 ? 80 : 12)) }, () => cellOf(rand));
+      for (const delimiter of [44, 59]) {
+        layOut(r, cells, () => rand() < 0.3, delimiter, rand);
+        expect(rowHashPlain(cells.length, r.starts, r.ends, r.units), `${JSON.stringify(cells)} ${delimiter}`).toBe(definition(cells));
+      }
+    }
+  });
+
   it('keeps a record laid out before it grows', () => {
     const r = new RowUnits(2, 4);
     const cells = ['ab', 'c', 'défg'];
@@ -159,4 +174,21 @@ describe('hash53', () => {
     }
     expect(told).toBeGreaterThan(1000);
   });
+});
+
+describe('where no WebAssembly memory can be reserved', () => {
+  it('reads the data files as anywhere else under an address-space limit (ulimit -v): same report bytes', async () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const args = ['bin/odlint.js', 'fixtures/data/rows', 'fixtures/data/values', '-p', 'strict', '-f', 'json', '--fail-on', 'never'];
+    // V8 reserves ~10 GiB of address space for any WebAssembly memory: under 6 GB there is none.
+    const limited = (cmd: string) => execa('bash', ['-c', `ulimit -v 6000000 && exec ${cmd}`], { cwd: root, reject: false, env: { NO_COLOR: '1' } });
+    const refused = await limited('node -e "new WebAssembly.Memory({ initial: 1 })"');
+    expect(refused.stderr).toContain('could not allocate memory');
+    const plain = await execa('node', args, { cwd: root, reject: false, env: { NO_COLOR: '1' } });
+    const underLimit = await limited(`node ${args.join(' ')}`);
+    expect(plain.exitCode).toBe(0);
+    expect(plain.stdout).toContain('"ruleId": "data/duplicate-rows"');
+    expect(underLimit.exitCode).toBe(0);
+    expect(underLimit.stdout).toBe(plain.stdout);
+  }, 60_000);
 });
