@@ -28,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedCatalogue } from './catalogue.mjs';
 import { cachedFormatCatalogue } from './catalogue-formats.mjs';
-import { threadCpuRun } from './thread-cpu.mjs';
+import { runsAtOnce, threadCpuRun } from './thread-cpu.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'bench', 'out');
@@ -130,22 +130,11 @@ function halves(dir) {
  */
 async function idealRun(dir, n, out, label) {
   const before = load();
-  const t0 = process.hrtime.bigint();
-  const parts = await Promise.all(halves(dir).map((half, i) => threadCpuRun(outDir, [odlint, half, '--no-data', '--fail-on', 'never', '--jobs', '1', '-f', 'jsonl', '-o', out(`half-${i + 1}.jsonl`)], `-half-${i + 1}`)));
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  for (const r of parts) if (r.status !== 0) throw new Error(`odlint failed on a half (exit ${r.status}): ${r.stderr}`);
+  const r = await runsAtOnce(outDir, halves(dir).map((half, i) => [odlint, half, '--no-data', '--fail-on', 'never', '--jobs', '1', '-f', 'jsonl', '-o', out(`half-${i + 1}.jsonl`)]));
+  if (r.status !== 0) throw new Error(`odlint failed on a half (exit ${r.status}): ${r.stderr}`);
   const datasets = [1, 2].reduce((sum, i) => sum + JSON.parse(readFileSync(out(`half-${i}.jsonl`), 'utf8').trimEnd().split('\n').at(-1)).summary.datasets, 0);
   if (datasets !== n) throw new Error(`the halves checked ${datasets} datasets, not ${n}`);
-  const row = {
-    seconds,
-    cpuSeconds: parts[0].cpuSeconds + parts[1].cpuSeconds,
-    rssMiB: parts[0].rssMiB + parts[1].rssMiB,
-    // Each process's main thread is a lane: the busier of the two is the critical path.
-    threads: [Math.max(parts[0].threads[0] ?? 0, parts[1].threads[0] ?? 0), ...[...parts[0].threads.slice(1), ...parts[1].threads.slice(1)].sort((a, b) => b - a)],
-    n,
-    label,
-    load: `${before} → ${load()}`,
-  };
+  const row = { ...r, n, label, load: `${before} → ${load()}` };
   rows.push(row);
   console.log(`| ${n.toLocaleString('en')} | ${label} | ${fmt(row)} | ${row.load} |`);
   return row;

@@ -50,3 +50,27 @@ export async function threadCpuRun(outDir, args, tag = '') {
   const others = [...cpu].filter(([tid]) => tid !== child.pid).map(([, c]) => c).sort((a, b) => b - a);
   return { seconds, cpuSeconds: usage.cpu / 1e6, rssMiB: usage.maxRSS / 1024, status, stderr, threads: [main, ...others] };
 }
+
+/**
+ * Several `threadCpuRun`s at once (each its own process): wall seconds until the last ends, CPU
+ * and peak RSS added up (the processes live side by side), the busiest main thread first among
+ * the threads (each process's main thread is a lane: the busier one is the critical path), and
+ * each run's own figures in `parts`.
+ */
+export async function runsAtOnce(outDir, argsList) {
+  const t0 = process.hrtime.bigint();
+  const parts = await Promise.all(argsList.map((args, i) => threadCpuRun(outDir, args, `-${i}`)));
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const sum = (key) => parts.reduce((s, r) => s + r[key], 0);
+  const mains = parts.map((r) => r.threads[0] ?? 0);
+  const others = parts.flatMap((r) => r.threads.slice(1)).sort((a, b) => b - a);
+  return {
+    seconds,
+    cpuSeconds: sum('cpuSeconds'),
+    rssMiB: sum('rssMiB'),
+    status: parts.find((r) => r.status !== 0)?.status ?? 0,
+    stderr: parts.map((r) => r.stderr).join(''),
+    threads: [Math.max(...mains), ...others],
+    parts,
+  };
+}
