@@ -17,8 +17,7 @@ export function isUrl(ref: string): boolean {
  */
 export function resolveDataRef(dir: string, ref: string): LocalRef {
   const trimmed = ref.trim();
-  if (isUrl(dir)) return isFileUrl(trimmed) ? OUTSIDE : REMOTE;
-  if (isUrl(trimmed)) return isFileUrl(trimmed) ? OUTSIDE : REMOTE;
+  if (isUrl(dir) || isUrl(trimmed)) return isFileUrl(trimmed) ? OUTSIDE : REMOTE;
   if (path.isAbsolute(trimmed)) return OUTSIDE;
   let decoded = trimmed;
   try {
