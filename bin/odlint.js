@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The only place that touches process exit codes: the CLI returns them.
-import { threadsForArgv } from '../dist/src/cli/argv-threads.js';
+import { markOnLanesWhenCoresAreTaken, threadsForArgv } from '../dist/src/cli/argv-threads.js';
 
 const argv = process.argv.slice(2);
+// First, while no heap has been marked: a run whose lanes take every core marks its heaps on them.
+markOnLanesWhenCoresAreTaken(argv);
 // `--jobs N`: the worker threads start first, and import odlint while this thread loads the CLI
 // (src/cli/argv-threads.ts reads argv as commander will; the lint command takes them or ends them).
 const early = threadsForArgv(argv);

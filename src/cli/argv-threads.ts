@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import v8 from 'node:v8';
 import type { PoolThreads } from '../pipeline/threads.js';
 
 /**
@@ -123,4 +125,35 @@ export function threadsForArgv(argv: readonly string[]): EarlyThreads | undefine
   const flags = lintFlagsInArgv(argv);
   const jobs = flags && earlyJobs(flags);
   return jobs === undefined ? undefined : started(jobs);
+}
+
+/**
+ * Whether V8 should mark heaps on the lanes for the lint run these arguments ask for: its lanes
+ * take every core — `--jobs` absent (as many as cores: src/cli/lint-command.ts jobsOf) or at
+ * least the cores — and it reads no portal (no argument is a URL, a flag's value included: on
+ * the safe side). A run that harvests holds pages' bytes in its main thread and stays near its
+ * memory goal; marking on the lanes lets a heap grow further while it is marked (harvest + lint
+ * 376–383 MiB against 362).
+ */
+export function marksOnLanes(argv: readonly string[], cores = availableParallelism()): boolean {
+  const flags = lintFlagsInArgv(argv);
+  if (!flags || flags.printConfig !== undefined || argv.some((a) => /^https?:\/\//i.test(a))) return false;
+  if (flags.jobs === undefined) return true;
+  const jobs = Number(flags.jobs);
+  return Number.isInteger(jobs) && jobs >= cores;
+}
+
+/**
+ * V8 marks a heap for its full collections on helper threads while the JavaScript runs
+ * (concurrent marking): free when a core is idle, but when the lanes take every core the
+ * helpers take it from a lane, and marking beside a running thread costs more CPU in all than
+ * marking on it (100k catalogue, `--jobs 2`: ~1.5 s less CPU; docs/performance.md, sixteenth
+ * pass). The flag is the process's, read as each isolate starts a marking cycle: it is set here,
+ * before any heap has been marked — the main thread's holds a few MB, the workers do not exist
+ * yet. Returns whether it was set (`marksOnLanes`).
+ */
+export function markOnLanesWhenCoresAreTaken(argv: readonly string[], cores = availableParallelism()): boolean {
+  if (!marksOnLanes(argv, cores)) return false;
+  v8.setFlagsFromString('--no-concurrent-marking');
+  return true;
 }

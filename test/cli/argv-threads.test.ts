@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { earlyJobs, LINT_OPTIONS, lintFlagsInArgv, OTHER_COMMANDS } from '../../src/cli/argv-threads.js';
+import { earlyJobs, marksOnLanes, LINT_OPTIONS, lintFlagsInArgv, OTHER_COMMANDS } from '../../src/cli/argv-threads.js';
 import { main, type CliIO } from '../../src/cli/index.js';
 import { prng } from '../helpers/prng.js';
 
@@ -93,5 +93,23 @@ describe('the lint flags read from argv before commander is loaded', () => {
     expect(earlyJobs({ jobs: '2', printConfig: 'data.csv' })).toBeUndefined(); // lints nothing
     expect(earlyJobs({ jobs: '2' })).toBe(2);
     expect(earlyJobs({ jobs: '08' })).toBe(8);
+  });
+
+  it('has V8 mark on the lanes when they take every core (--jobs absent or at least the cores) and no portal is read', () => {
+    // Absent: as many lanes as cores, whatever the machine.
+    for (const cores of [1, 2, 16]) expect(marksOnLanes(['catalogue/', '--no-data'], cores), `${cores} cores`).toBe(true);
+    expect(marksOnLanes(['lint', 'a.json', '-j2'], 2)).toBe(true);
+    expect(marksOnLanes(['a.json', '--jobs=8'], 4)).toBe(true);
+    expect(marksOnLanes(['a.json', '--jobs', '1'], 1)).toBe(true);
+    // Fewer lanes than cores: the helpers have an idle core to mark on.
+    expect(marksOnLanes(['a.json', '--jobs', '1'], 2)).toBe(false);
+    expect(marksOnLanes(['a.json', '-j', '2'], 4)).toBe(false);
+    // A portal's pages: the main thread holds their bytes, its heap near the memory goal.
+    expect(marksOnLanes(['https://data.example.org', '--online'], 2)).toBe(false);
+    expect(marksOnLanes(['a.json', '--compare', 'HTTP://example.org/r.json'], 2)).toBe(false);
+    // A value the command refuses, no lint run, or one that lints nothing.
+    for (const argv of [['a.json', '--jobs', 'two'], ['a.json', '-j', '0'], ['rules'], ['merge-reports', 'a.jsonl'], ['--version'], ['--print-config', 'a.json']]) {
+      expect(marksOnLanes(argv, 2), argv.join(' ')).toBe(false);
+    }
   });
 });
