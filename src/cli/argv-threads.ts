@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import v8 from 'node:v8';
 import type { PoolThreads } from '../pipeline/threads.js';
+import { isHttpUrl } from '../util/http-url.js';
 
 /**
  * `odlint --jobs N` (N ≥ 2): bin/odlint.js starts the pool's worker threads before it loads the
@@ -137,7 +138,7 @@ export function threadsForArgv(argv: readonly string[]): EarlyThreads | undefine
  */
 export function marksOnLanes(argv: readonly string[], cores = availableParallelism()): boolean {
   const flags = lintFlagsInArgv(argv);
-  if (!flags || flags.printConfig !== undefined || argv.some((a) => /^https?:\/\//i.test(a))) return false;
+  if (!flags || flags.printConfig !== undefined || argv.some(isHttpUrl)) return false;
   if (flags.jobs === undefined) return true;
   const jobs = Number(flags.jobs);
   return Number.isInteger(jobs) && jobs >= cores;

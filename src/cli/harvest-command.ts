@@ -15,6 +15,7 @@ import { odlintVersion } from './version.js';
 import { harvestSettings, type HarvestFlags } from './harvest-options.js';
 import { ProgressLine, progressWanted } from './progress.js';
 import { OutputError, UsageError, type CliIO } from './io.js';
+import { isHttpUrl } from '../util/http-url.js';
 
 export interface HarvestCommandFlags extends HarvestFlags {
   output?: string;
@@ -24,7 +25,7 @@ export interface HarvestCommandFlags extends HarvestFlags {
 }
 
 export async function runHarvest(url: string, flags: HarvestCommandFlags, io: CliIO): Promise<number> {
-  if (!/^https?:\/\//i.test(url)) throw new UsageError(`harvest expects an http(s) URL (got "${url}")`);
+  if (!isHttpUrl(url)) throw new UsageError(`harvest expects an http(s) URL (got "${url}")`);
   if (!flags.output || flags.output === '-') throw new UsageError('harvest writes a snapshot file: give it with -o <file>.jsonl');
   let shard: Shard | undefined;
   if (flags.shard !== undefined && !(shard = parseShard(flags.shard))) throw new UsageError(`--shard expects k/n with 1 ≤ k ≤ n (got "${flags.shard}")`);

@@ -7,6 +7,7 @@ import { formatById } from '../knowledge/formats.js';
 import { InputError } from '../model/index.js';
 import { locateReal } from '../util/path-guard.js';
 import { walkFolder, type WalkProblem } from './walk.js';
+import { isHttpUrl } from '../util/http-url.js';
 
 export type { WalkProblem } from './walk.js';
 
@@ -95,7 +96,7 @@ export async function discover(inputs: string[], cwd: string, isIgnored: (abs: s
   const wanted = (abs: string) => !isIgnored(abs) && (Boolean(readerFor(abs)) || DESCRIPTOR_EXTENSIONS.includes(path.extname(abs).toLowerCase()));
   const urls: string[] = [];
   for (const input of inputs.length ? inputs : ['.']) {
-    if (/^https?:\/\//i.test(input)) {
+    if (isHttpUrl(input)) {
       urls.push(input);
       continue;
     }

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { formatFromPath } from '../knowledge/formats.js';
 import type { InventorySummary } from '../model/index.js';
+import { isHttpUrl } from '../util/http-url.js';
 
 export type { InventorySummary } from '../model/index.js';
 
@@ -84,7 +85,7 @@ export class Inventory {
 
 /** A format guessed from a file name alone: the known format of its extension, else the extension. */
 export function formatOfName(file: string): string {
-  const name = /^https?:\/\//i.test(file) ? new URL(file).pathname : file;
+  const name = isHttpUrl(file) ? new URL(file).pathname : file;
   const known = formatFromPath(name);
   if (known) return known.id;
   const ext = path.extname(name).slice(1).toLowerCase();

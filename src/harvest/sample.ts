@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { HttpClient } from './client.js';
 import { releaseTemp, trackTemp } from '../util/temp-files.js';
+import { isHttpUrl } from '../util/http-url.js';
 
 export const DEFAULT_SAMPLE_BYTES = 10 * 1024 * 1024;
 
@@ -32,7 +33,7 @@ export interface Sample {
 
 /** Whether a distribution's remote file is CSV, by its format, media type or name. */
 export function isRemoteCsv(url: string | undefined, format?: string, mediaType?: string): url is string {
-  if (!url || !/^https?:\/\//i.test(url)) return false;
+  if (!url || !isHttpUrl(url)) return false;
   if (/csv/i.test(format ?? '') || /text\/csv/i.test(mediaType ?? '')) return true;
   try {
     return /\.csv$/i.test(new URL(url).pathname);

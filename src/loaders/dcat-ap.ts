@@ -25,6 +25,7 @@ import { jsonLdLocator, turtleLocator, xmlLocator, type Place, type RdfLocator, 
 import { parseJsonLd } from './rdf-jsonld.js';
 import { parseRdfText, type ParsedRdf, type RdfLimits, type RdfSyntax } from './rdf-parse.js';
 import type { LoadIssue, LoadResult, ParsedDocument } from './types.js';
+import { isHttpUrl } from '../util/http-url.js';
 
 /**
  * DCAT-AP (and plain DCAT) in Turtle, N-Triples, RDF/XML or JSON-LD: every dcat:Dataset and
@@ -427,7 +428,7 @@ const licence: Convert<Licence> = (terms, graph) => {
   for (const t of terms) {
     const title = t.kind === 'literal' ? undefined : label(graph, termKey(t));
     if (t.kind === 'iri') return { raw: t.value, url: t.value, ...(title !== undefined ? { title } : {}) };
-    if (t.kind === 'literal' && t.value.trim() !== '') return { raw: t.value, ...(/^https?:\/\//i.test(t.value) ? { url: t.value } : {}) };
+    if (t.kind === 'literal' && t.value.trim() !== '') return { raw: t.value, ...(isHttpUrl(t.value) ? { url: t.value } : {}) };
     if (title !== undefined) return { raw: title, title };
   }
   return undefined;

@@ -24,6 +24,7 @@ import { keysOf, weigh, type Evidence } from './detect.js';
 import { loadAllRecords, type LoadIssue, type LoadResult, type Loader, type ParsedDocument, type RecordLoader, recordsOf } from './types.js';
 import { isDcatUs3, walkDcatUs3, type Nodes } from './dcat-us-3.js';
 import { referenceIssue } from './build.js';
+import { isHttpUrl } from '../util/http-url.js';
 
 /**
  * DCAT-US: Project Open Data `data.json` catalogs (schema v1.1, `{conformsTo, dataset: [...]}`),
@@ -206,7 +207,7 @@ function loadDataset(doc: ParsedDocument, o: Obj, issues: LoadIssue[], nodes: No
  */
 function publisher(doc: ParsedDocument, ds: Dataset, o: Obj, nodes: Nodes): PickedAgent | undefined {
   const name = o.pick(str, 'publisher');
-  if (name && /^https?:\/\//i.test(name.value)) {
+  if (name && isHttpUrl(name.value)) {
     const node = nodes.get(name.value)?.value;
     const named = node ? label(node) : undefined;
     const value = named && named !== name.value ? { name: named, uri: name.value } : { uri: name.value };
@@ -254,7 +255,7 @@ function period(v: unknown, deref: (v: unknown) => unknown): Period | undefined 
 /** POD licences are URLs (or, in v1.0, names such as "Public Domain"). */
 function podLicence(v: string | undefined) {
   if (v === undefined) return undefined;
-  return /^https?:\/\//i.test(v) ? licence({ url: v }) : licence({ id: v });
+  return isHttpUrl(v) ? licence({ url: v }) : licence({ id: v });
 }
 
 /** ISO 8601 interval `start/end` (either side may be a duration, `R/…` repeats are dropped). */

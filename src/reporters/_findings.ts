@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { DatasetReport, Finding, Report, SourceLocation } from '../model/index.js';
+import { isHttpUrl } from '../util/http-url.js';
 
 /** One finding with what it belongs to, and its fingerprint (shared by SARIF and baselines). */
 export interface ReportedFinding {
@@ -96,7 +97,7 @@ export const ruleHelpUri = (ruleId: string) => `https://github.com/odlint/odlint
  * starts with `../`); URLs stay.
  */
 export function hostPath(file: string, context: { cwd: string; basePath?: string }): { path: string; outside: boolean; relative: string } {
-  if (/^https?:\/\//i.test(file)) return { path: file, outside: true, relative: file };
+  if (isHttpUrl(file)) return { path: file, outside: true, relative: file };
   const abs = path.resolve(context.cwd, file);
   const rel = path.relative(context.basePath ?? context.cwd, abs);
   const relative = (rel || path.basename(abs)).split(path.sep).join('/');

@@ -5,6 +5,7 @@ import { displayPath as relativePath } from '../util/paths.js';
 import { scoreDataset, type ScoreOptions } from '../score/index.js';
 import { genderReport, genderSummary } from '../knowledge/gender/index.js';
 import { maskStrings } from '../knowledge/personal-data/mask-text.js';
+import { isHttpUrl } from '../util/http-url.js';
 
 /**
  * `displayPath`, remembering the last answer: a dataset's parts and findings name its file again
@@ -66,7 +67,7 @@ function catalogueFacts(ds: Dataset): Pick<DatasetReport, 'licence' | 'formats' 
   return {
     ...(l ? { licence: { id: l.spdx ?? l.ckanId ?? l.raw, openness: l.openness ?? 'unknown', ...(l.opennessReason?.startsWith('placeholder') ? { placeholder: true as const } : {}) } } : {}),
     ...(formats.length ? { formats } : {}),
-    ...(ds.landingPage && /^https?:\/\//i.test(ds.landingPage) ? { landingPage: ds.landingPage } : {}),
+    ...(ds.landingPage && isHttpUrl(ds.landingPage) ? { landingPage: ds.landingPage } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { defineFormatter, type ScorecardOptions } from './types.js';
 import { csvRow, csvStart } from './_csv.js';
 import { factsOf } from './_scorecard-tally.js';
 import { writeOutputFile } from '../util/write-atomic.js';
+import { isHttpUrl } from '../util/http-url.js';
 
 const DIMENSIONS = ['findability', 'accessibility', 'interoperability', 'reusability', 'contextuality'];
 const DIMENSION_MAX: Record<string, number> = { findability: 100, accessibility: 100, interoperability: 110, reusability: 75, contextuality: 20 };
@@ -59,7 +60,7 @@ function licenceUrl(id: string): string {
  */
 export function dataPackage(csvName: string, version: string, date: string | undefined, o: ScorecardOptions = {}): unknown {
   const licence = o.dataLicence ?? 'CC0-1.0';
-  const contact = o.dataContact === undefined ? undefined : /^https?:\/\//.test(o.dataContact) ? { path: o.dataContact } : { email: o.dataContact };
+  const contact = o.dataContact === undefined ? undefined : isHttpUrl(o.dataContact) ? { path: o.dataContact } : { email: o.dataContact };
   return {
     profile: 'tabular-data-package',
     name: 'odlint-scorecard',

@@ -1,4 +1,5 @@
 import type { Dataset, Distribution } from '../model/index.js';
+import { isHttpUrl } from '../util/http-url.js';
 
 /** The outcome of requesting one URL (only with `--online`). */
 export interface UrlCheck {
@@ -13,13 +14,6 @@ export type Reachability = ReadonlyMap<string, UrlCheck>;
 /** Whether a distribution URL answers: true/false, or 'not checked' when odlint was offline. */
 export type Reached = boolean | 'not checked';
 
-/** `/^https?:\/\//i`, read by char codes (scores ask it of every distribution's URLs). */
-function isHttp(url: string): boolean {
-  if (url.length < 7 || (url.charCodeAt(0) | 0x20) !== 0x68 || (url.charCodeAt(1) | 0x20) !== 0x74 || (url.charCodeAt(2) | 0x20) !== 0x74 || (url.charCodeAt(3) | 0x20) !== 0x70) return false;
-  const i = (url.charCodeAt(4) | 0x20) === 0x73 ? 5 : 4;
-  return url.charCodeAt(i) === 0x3a && url.charCodeAt(i + 1) === 0x2f && url.charCodeAt(i + 2) === 0x2f;
-}
-
 /**
  * Reachability of a distribution's access or download URL. An http(s) URL is reachable when it
  * answered 200–399 (redirects followed, as MQA counts) during an `--online` run; offline it is 'not checked'. A
@@ -29,7 +23,7 @@ function isHttp(url: string): boolean {
 export function reached(url: string | undefined, dist: Distribution, reachability: Reachability | undefined): Reached {
   if (!url?.trim()) return false;
   // Other schemes (ftp:, s3:...) are never requested.
-  if (!isHttp(url)) return /^[a-z][a-z0-9+.-]*:/i.test(url) ? 'not checked' : dist.localStatus === 'present';
+  if (!isHttpUrl(url)) return /^[a-z][a-z0-9+.-]*:/i.test(url) ? 'not checked' : dist.localStatus === 'present';
   const check = reachability?.get(url);
   return check ? check.ok : 'not checked';
 }
@@ -38,7 +32,7 @@ export function reached(url: string | undefined, dist: Distribution, reachabilit
 export function collectUrls(datasets: Dataset[]): string[] {
   const urls = new Set<string>();
   for (const ds of datasets) {
-    for (const d of ds.distributions) for (const u of [d.accessURL, d.downloadURL]) if (u && isHttp(u)) urls.add(u);
+    for (const d of ds.distributions) for (const u of [d.accessURL, d.downloadURL]) if (u && isHttpUrl(u)) urls.add(u);
   }
   return [...urls];
 }

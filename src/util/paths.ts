@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isHttpUrl } from './http-url.js';
 
 /** The last path displayed: a report asks for its file's path once per dataset and per finding. */
 let last = { cwd: '', abs: '', shown: '' };
@@ -12,7 +13,7 @@ export function displayPath(cwd: string, abs: string): string {
 }
 
 function relativeDisplay(cwd: string, abs: string): string {
-  if (/^https?:\/\//i.test(abs)) return abs; // a descriptor fetched with --online keeps its URL
+  if (isHttpUrl(abs)) return abs; // a descriptor fetched with --online keeps its URL
   const rel = path.relative(cwd, abs);
   return (rel === '' ? abs : rel).split(path.sep).join('/');
 }

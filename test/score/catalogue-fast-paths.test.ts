@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { reached } from '../../src/score/reachability.js';
+import { isHttpUrl } from '../../src/util/http-url.js';
 import { mqaScore } from '../../src/score/index.js';
 import { unique } from '../../src/loaders/build.js';
 import { emptyDataset, emptyDistribution, firstText, type Texts } from '../../src/model/index.js';
@@ -21,7 +22,7 @@ function random(seed: number) {
   };
 }
 
-describe('reached: http(s) URLs told by char codes', () => {
+describe('reached and isHttpUrl: http(s) URLs told by char codes', () => {
   const isHttpDefinition = (url: string) => /^https?:\/\//i.test(url);
   const definition = (url: string | undefined, present: boolean) => {
     if (!url?.trim()) return false;
@@ -43,6 +44,7 @@ describe('reached: http(s) URLs told by char codes', () => {
       dist.localStatus = present ? 'present' : 'missing';
       for (const url of urls) expect([url, reached(url, dist, undefined)]).toEqual([url, definition(url, present)]);
     }
+    for (const url of urls) expect([url, isHttpUrl(url)]).toEqual([url, isHttpDefinition(url)]);
     const online = new Map([['https://a', { ok: true }]]);
     expect(reached('https://a', dist, online)).toBe(true);
     expect(reached('HTTP://b', dist, online)).toBe('not checked');
