@@ -28,9 +28,15 @@ type JobsFlags = { jobs?: string; printConfig?: string };
  * `--print-config` (it lints nothing).
  */
 export function earlyJobs(flags: JobsFlags): number | undefined {
-  if (flags.printConfig !== undefined) return undefined;
-  const jobs = flags.jobs === undefined ? NaN : Number(flags.jobs);
-  return Number.isInteger(jobs) && jobs > 1 ? jobs : undefined;
+  if (flags.printConfig !== undefined || flags.jobs === undefined) return undefined;
+  const jobs = jobsValue(flags.jobs);
+  return jobs !== undefined && jobs > 1 ? jobs : undefined;
+}
+
+/** A `--jobs` value as the lint command takes it (src/cli/lint-command.ts jobsOf): a positive integer, else undefined (refused). */
+function jobsValue(text: string): number | undefined {
+  const jobs = Number(text);
+  return Number.isInteger(jobs) && jobs >= 1 ? jobs : undefined;
 }
 
 /** The pool's threads for `jobs` lanes, started now (src/pipeline/threads.ts is imported only then). */
@@ -139,9 +145,8 @@ export function threadsForArgv(argv: readonly string[]): EarlyThreads | undefine
 export function marksOnLanes(argv: readonly string[], cores = availableParallelism()): boolean {
   const flags = lintFlagsInArgv(argv);
   if (!flags || flags.printConfig !== undefined || argv.some(isHttpUrl)) return false;
-  if (flags.jobs === undefined) return true;
-  const jobs = Number(flags.jobs);
-  return Number.isInteger(jobs) && jobs >= cores;
+  const jobs = flags.jobs === undefined ? cores : jobsValue(flags.jobs);
+  return jobs !== undefined && jobs >= cores;
 }
 
 /**
