@@ -162,10 +162,8 @@ export function rowHashPlain(n: number, starts: Int32Array, ends: Int32Array, un
   let eh = P5H, el = P5L, oh = P5H, ol = P5L + 1;
   let wh = 0, wl = 0, inWord = 0, words = 0, total = 0;
   let lh = P1H, ll = P1L;
-  const take = (unit: number): void => {
-    if (inWord < 2) wl = (wl | (unit << (16 * inWord))) >>> 0;
-    else wh = (wh | (unit << (16 * (inWord - 2)))) >>> 0;
-    if (++inWord < 4) return;
+  /** The word filled so far, into its lane (even or odd). */
+  const flush = (): void => {
     if (words++ & 1) {
       step(oh, ol, wh, wl);
       oh = rh; ol = rl;
@@ -174,6 +172,11 @@ export function rowHashPlain(n: number, starts: Int32Array, ends: Int32Array, un
       eh = rh; el = rl;
     }
     wh = wl = inWord = 0;
+  };
+  const take = (unit: number): void => {
+    if (inWord < 2) wl = (wl | (unit << (16 * inWord))) >>> 0;
+    else wh = (wh | (unit << (16 * (inWord - 2)))) >>> 0;
+    if (++inWord === 4) flush();
   };
   for (let p = 0; p < n; p++) {
     if (p > 0) take(44);
@@ -184,15 +187,7 @@ export function rowHashPlain(n: number, starts: Int32Array, ends: Int32Array, un
     round(lh, ll, 0, to - from);
     lh = rh; ll = rl;
   }
-  if (inWord > 0) {
-    if (words & 1) {
-      step(oh, ol, wh, wl);
-      oh = rh; ol = rl;
-    } else {
-      step(eh, el, wh, wl);
-      eh = rh; el = rl;
-    }
-  }
+  if (inWord > 0) flush();
   step(eh, el, oh, ol);
   step(rh, rl, n, total);
   step(rh, rl, lh, ll);
