@@ -8,10 +8,12 @@ import { GenderObservation } from '../../src/knowledge/gender/index.js';
 export const GENDER_DETECTION = defineAnalysis('gender detection', (table) => new GenderObservation(table));
 
 /**
- * Hooks to spread into a rule that reads `datasetGender(ds)` in its `end` hook: they have each
- * data file of the dataset observed, once whatever the number of rules (the rule sets `needsRows`).
+ * The hooks of a rule that reads `datasetGender(ds)` in its `end` hook, with the hooks that have
+ * each data file of the dataset observed, once whatever the number of rules (the rule sets
+ * `needsRows`). Made per dataset: the rule's own hooks are spread after two keys, never first
+ * (src/util/objects.ts).
  */
-export function observeData(context: RuleContext<unknown>): Pick<RuleHooks, 'table' | 'endTable'> {
+export function observeData(context: RuleContext<unknown>, hooks: RuleHooks): RuleHooks {
   let observation: GenderObservation | undefined;
   return {
     table(table) {
@@ -21,5 +23,6 @@ export function observeData(context: RuleContext<unknown>): Pick<RuleHooks, 'tab
       observation?.recordFor(ds);
       observation = undefined;
     },
+    ...hooks,
   };
 }

@@ -35,8 +35,7 @@ export const { meta, create } = defineRule<FlagOptions>({
     },
   },
   create(context) {
-    return {
-      ...observeData(context),
+    return observeData(context, {
       end(ds) {
         if (ds.source.format === 'data-file') return;
         const { concernsIndividuals: ci, sexDisaggregated: sd } = declaredFor(ds, context.options);
@@ -51,6 +50,6 @@ export const { meta, create } = defineRule<FlagOptions>({
         if (ci.state === 'declared') context.report({ messageId: 'declaredFalse', data, location: ci.location });
         else context.report({ messageId: 'undeclared', data, location: locate(ds, 'flags.concernsIndividuals') });
       },
-    };
+    });
   },
 });

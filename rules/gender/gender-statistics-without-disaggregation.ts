@@ -28,8 +28,7 @@ export const { meta, create } = defineRule<FlagOptions>({
     },
   },
   create(context) {
-    return {
-      ...observeData(context),
+    return observeData(context, {
       end(ds) {
         if (ds.source.format === 'data-file') return;
         const { genderStatistics: gs, sexDisaggregated: sd } = declaredFor(ds, context.options);
@@ -42,6 +41,6 @@ export const { meta, create } = defineRule<FlagOptions>({
         if (sd.state === 'declared' || tables.length === 0 || tables.some((t) => t.sexDimension)) return;
         context.report({ messageId: 'noSexDimension', data: { tables: tables.length }, location: gs.location });
       },
-    };
+    });
   },
 });

@@ -27,8 +27,7 @@ export const { meta, create } = defineRule<FlagOptions>({
     },
   },
   create(context) {
-    return {
-      ...observeData(context),
+    return observeData(context, {
       end(ds) {
         const tables = datasetGender(ds)?.tables ?? [];
         if (tables.length === 0 || tables.some((t) => t.sexDimension || t.sexColumnGroup)) return;
@@ -44,6 +43,6 @@ export const { meta, create } = defineRule<FlagOptions>({
         }
         if (evidence) context.report({ messageId: 'notDisaggregated', data: { evidence: evidence.text }, location: evidence.location });
       },
-    };
+    });
   },
 });

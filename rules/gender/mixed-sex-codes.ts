@@ -23,8 +23,7 @@ export const { meta, create } = defineRule({
     },
   },
   create(context) {
-    return {
-      ...observeData(context),
+    return observeData(context, {
       end(ds) {
         for (const t of datasetGender(ds)?.tables ?? []) {
           for (const c of t.sexColumns) {
@@ -49,6 +48,6 @@ export const { meta, create } = defineRule({
           }
         }
       },
-    };
+    });
   },
 });

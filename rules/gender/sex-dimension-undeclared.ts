@@ -29,8 +29,7 @@ export const { meta, create } = defineRule<FlagOptions>({
     },
   },
   create(context) {
-    return {
-      ...observeData(context),
+    return observeData(context, {
       end(ds) {
         const tables = datasetGender(ds)?.tables ?? [];
         if (ds.source.format === 'data-file') {
@@ -48,6 +47,6 @@ export const { meta, create } = defineRule<FlagOptions>({
         if (sd.state === 'declared') context.report({ messageId: 'declaredFalse', data, location: sd.location });
         else context.report({ messageId: 'undeclared', data, location: locate(ds, 'flags.sexDisaggregated') });
       },
-    };
+    });
   },
 });

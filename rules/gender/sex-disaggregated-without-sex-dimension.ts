@@ -24,8 +24,7 @@ export const { meta, create } = defineRule<FlagOptions>({
     },
   },
   create(context) {
-    return {
-      ...observeData(context),
+    return observeData(context, {
       end(ds) {
         if (ds.source.format === 'data-file') return;
         const sd = declaredFor(ds, context.options).sexDisaggregated;
@@ -33,6 +32,6 @@ export const { meta, create } = defineRule<FlagOptions>({
         if (sd.state !== 'declared' || !sd.value || tables.length === 0 || tables.some((t) => t.sexDimension)) return;
         context.report({ messageId: 'noSexDimension', data: { tables: tables.length }, location: sd.location });
       },
-    };
+    });
   },
 });

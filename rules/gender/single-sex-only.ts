@@ -37,8 +37,7 @@ export const { meta, create } = defineRule({
     },
   },
   create(context) {
-    return {
-      ...observeData(context),
+    return observeData(context, {
       end(ds) {
         const tables = datasetGender(ds)?.tables ?? [];
         const all = new Set(tables.flatMap((t) => [...sexesIn(t)]));
@@ -59,6 +58,6 @@ export const { meta, create } = defineRule({
           }
         }
       },
-    };
+    });
   },
 });

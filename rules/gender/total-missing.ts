@@ -39,8 +39,7 @@ export const { meta, create } = defineRule<Options>({
   },
   create(context) {
     const extra = new Set(context.options.totalValues.map(canonicalCode));
-    return {
-      ...observeData(context),
+    return observeData(context, {
       end(ds) {
         for (const t of datasetGender(ds)?.tables ?? []) {
           for (const c of t.sexColumns) {
@@ -58,6 +57,6 @@ export const { meta, create } = defineRule<Options>({
           }
         }
       },
-    };
+    });
   },
 });

@@ -15,6 +15,7 @@ import { limitLocation, withinFileTime } from './watchdog.js';
 import { DISTRIBUTION, Inventory, formatOfName, type FileStatus } from './inventory.js';
 import type { WalkProblem } from '../discover/index.js';
 import { catalogueFindings, mergeFacts, type CatalogueFacts } from './catalogue.js';
+import { extended } from '../util/objects.js';
 
 export interface LintRequest extends CheckSettings {
   inputs: string[];
@@ -129,7 +130,7 @@ export async function planLint(req: Pick<LintRequest, 'inputs' | 'cwd' | 'config
     ...fromStdin,
     ...found.notDescriptors.map(({ file, reason, format }) => ({ kind: 'not-a-descriptor' as const, file, reason, format })),
     ...found.descriptors.filter((file) => !snapshots.includes(file)).map((file) => ({ kind: 'descriptor' as const, file, explicit: found.explicit.has(file), format: format(file) })),
-  ].map((u, index) => ({ ...u, index }));
+  ].map((u, index) => extended(u, { index }));
   const remote: RemoteInput[] = [...found.urls.map((url) => ({ kind: 'portal' as const, url })), ...snapshots.map((file) => ({ kind: 'snapshot' as const, file }))];
   return { descriptors, dataFiles: found.dataFiles, sniffed: found.sniffed, skipped: found.skipped, problems: found.problems, remote };
 }

@@ -26,6 +26,7 @@ import { parseJsonLd } from './rdf-jsonld.js';
 import { parseRdfText, type ParsedRdf, type RdfLimits, type RdfSyntax } from './rdf-parse.js';
 import type { LoadIssue, LoadResult, ParsedDocument } from './types.js';
 import { isHttpUrl } from '../util/http-url.js';
+import { definedOnly } from '../util/objects.js';
 
 /**
  * DCAT-AP (and plain DCAT) in Turtle, N-Triples, RDF/XML or JSON-LD: every dcat:Dataset and
@@ -442,7 +443,7 @@ const period: Convert<Period> = (terms, graph) => {
     const instant = (p: string) => graph.objects(key, p).flatMap((i) => (i.kind === 'literal' ? [i] : [`inXSDDate`, `inXSDDateTime`, `inXSDDateTimeStamp`].flatMap((q) => graph.objects(termKey(i), `${NS.time}${q}`))));
     const start = value([...graph.objects(key, DCAT.startDate), ...graph.objects(key, SCHEMA.startDate), ...instant(TIME.hasBeginning)], graph);
     const end = value([...graph.objects(key, DCAT.endDate), ...graph.objects(key, SCHEMA.endDate), ...instant(TIME.hasEnd)], graph);
-    if (start !== undefined || end !== undefined) return { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
+    if (start !== undefined || end !== undefined) return definedOnly({ start, end });
   }
   return undefined;
 };

@@ -25,6 +25,7 @@ import { loadAllRecords, type LoadIssue, type LoadResult, type Loader, type Pars
 import { isDcatUs3, walkDcatUs3, type Nodes } from './dcat-us-3.js';
 import { referenceIssue } from './build.js';
 import { isHttpUrl } from '../util/http-url.js';
+import { definedOnly } from '../util/objects.js';
 
 /**
  * DCAT-US: Project Open Data `data.json` catalogs (schema v1.1, `{conformsTo, dataset: [...]}`),
@@ -249,7 +250,7 @@ function period(v: unknown, deref: (v: unknown) => unknown): Period | undefined 
   const start = plainStr(node.startDate) ?? plainStr(node.start);
   const end = plainStr(node.endDate) ?? plainStr(node.end);
   if (start === undefined && end === undefined) return undefined;
-  return { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
+  return definedOnly({ start, end });
 }
 
 /** POD licences are URLs (or, in v1.0, names such as "Public Domain"). */
@@ -265,7 +266,7 @@ function interval(v: unknown): Period | undefined {
   const parts = s.split('/').filter((p) => !/^R\d*$/.test(p));
   const [start, end] = [parts[0], parts[1]].map((p) => (p === undefined || /^P/i.test(p) || p.trim() === '' ? undefined : p.trim()));
   if (start === undefined && end === undefined) return undefined;
-  return { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
+  return definedOnly({ start, end });
 }
 
 /**

@@ -19,6 +19,7 @@ import type { RdfSyntax } from './rdf-parse.js';
 import { JSON_LINES_EXTENSIONS, looksLikeJsonLines, parseJsonLines } from './jsonl.js';
 import { decide } from './detect.js';
 import { findRecords, jsonBatches, jsonLines, jsonLinesBatches, jsonRecords, readHead, recordsShape, scanRecords, type Batch } from './json-stream.js';
+import { extended } from '../util/objects.js';
 
 export * from './types.js';
 
@@ -123,7 +124,7 @@ export async function loadDescriptorText(file: string, text: string, limits: Lim
   let doc: ParsedDocument;
   try {
     if (rdf) return loaded('dcat-ap', await loadRdfText(file, text, rdf, limits));
-    doc = { ...parseDocumentText(file, text, limits), allowedRoots: options.allowedRoots };
+    doc = extended(parseDocumentText(file, text, limits), { allowedRoots: options.allowedRoots });
   } catch (e) {
     // JSON Lines saved as `.json`: one whole object per line does not parse as one document.
     if (e instanceof SyntaxProblem && !rdf && looksLikeJsonLines(text)) return loadJsonLines(file, text, limits);

@@ -6,6 +6,7 @@ import { contextTerms } from './rdf-jsonld.js';
 import { xmlPrefixes } from './rdf-parse.js';
 import { stringEnd } from './rdf-turtle.js';
 import type { ParsedDocument } from './types.js';
+import { definedOnly } from '../util/objects.js';
 
 /**
  * Where RDF values sit in their file. The parsers give no positions for statements, so a light
@@ -59,7 +60,7 @@ function locator<S>(file: string, find: Finder<S>): RdfLocator {
       if (child) return { key, ...child };
       // Not found: the place of the statement that points at it, or nothing.
       const { line, column, pointer } = via ? at(via.parent, via.predicate) : ({} as Found);
-      return { key, found: { ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}), ...(pointer !== undefined ? { pointer } : {}) } };
+      return { key, found: definedOnly({ line, column, pointer }) };
     },
   };
 }

@@ -64,11 +64,12 @@ export function datasetReport(dataset: Dataset, findings: Finding[], cwd: string
 function catalogueFacts(ds: Dataset): Pick<DatasetReport, 'licence' | 'formats' | 'landingPage'> {
   const l = ds.licence;
   const formats = [...new Set(ds.distributions.flatMap((d) => (d.formatId ? [d.formatId] : [])))].sort();
-  return {
-    ...(l ? { licence: { id: l.spdx ?? l.ckanId ?? l.raw, openness: l.openness ?? 'unknown', ...(l.opennessReason?.startsWith('placeholder') ? { placeholder: true as const } : {}) } } : {}),
-    ...(formats.length ? { formats } : {}),
-    ...(ds.landingPage && isHttpUrl(ds.landingPage) ? { landingPage: ds.landingPage } : {}),
-  };
+  // Added one by one, not as `{ ...(a ? { a } : {}), ...(b ? { b } : {}) }`: see src/util/objects.ts.
+  const facts: Pick<DatasetReport, 'licence' | 'formats' | 'landingPage'> = {};
+  if (l) facts.licence = { id: l.spdx ?? l.ckanId ?? l.raw, openness: l.openness ?? 'unknown', ...(l.opennessReason?.startsWith('placeholder') ? { placeholder: true as const } : {}) };
+  if (formats.length) facts.formats = formats;
+  if (ds.landingPage && isHttpUrl(ds.landingPage)) facts.landingPage = ds.landingPage;
+  return facts;
 }
 
 /** Findings about a file that yielded no dataset (or not only datasets): parse errors, envelopes. */
@@ -167,11 +168,10 @@ const withGender = <T>(gender: T | undefined) => (gender ? { gender } : {});
 
 /** A finding as reports show it: relative path, line/column resolved, no `fix` (that is for --fix). */
 function finalize({ fix: _fix, ...f }: Finding, ds: Dataset | undefined, cwd: string): Finding {
-  const loc: SourceLocation = { ...f.location };
-  if (ds && loc.pointer !== undefined && loc.line === undefined && loc.file === ds.source.file) {
-    const pos = ds.source.position?.(loc.pointer);
-    if (pos) Object.assign(loc, pos);
-  }
+  const at = f.location;
+  const pos = ds && at.pointer !== undefined && at.line === undefined && at.file === ds.source.file ? ds.source.position?.(at.pointer) : undefined;
+  // Not `{ ...at }` and then line/column: see src/util/objects.ts.
+  const loc: SourceLocation = Object.assign({}, at, pos);
   loc.file = displayPath(cwd, loc.file);
   return { ...f, location: loc };
 }

@@ -216,9 +216,18 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
       temporal: award(stated(ds, 'temporal'), w.findability.temporal),
     },
     accessibility: best >= 0 ? { ...dist.accessibility } : dist.accessibility,
-    interoperability: { ...dist.interoperability, dcatApCompliance: unknown ? 'not checked' : award(dcatApCompliant(ds), w.interoperability.dcatApCompliance) },
+    // Key by key, not `{ ...dist.interoperability, dcatApCompliance }`: see src/util/objects.ts.
+    interoperability: {
+      format: dist.interoperability.format,
+      mediaType: dist.interoperability.mediaType,
+      formatMediaTypeFromVocabulary: dist.interoperability.formatMediaTypeFromVocabulary,
+      nonProprietary: dist.interoperability.nonProprietary,
+      machineReadable: dist.interoperability.machineReadable,
+      dcatApCompliance: unknown ? 'not checked' : award(dcatApCompliant(ds), w.interoperability.dcatApCompliance),
+    },
     reusability: {
-      ...dist.reusability,
+      licence: dist.reusability.licence,
+      licenceFromVocabulary: dist.reusability.licenceFromVocabulary,
       accessRights: award(stated(ds, 'accessRights'), w.reusability.accessRights),
       accessRightsFromVocabulary: award(accessRightsFromVocabulary(ds.accessRights), w.reusability.accessRightsFromVocabulary),
       contactPoint: award(stated(ds, 'contactPoint'), w.reusability.contactPoint),
