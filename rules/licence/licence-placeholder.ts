@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule-api.js';
 import { licenceUses, shownValue } from '../../src/knowledge/licences.js';
+import { extended } from '../../src/util/objects.js';
 
 /**
  * A licence field filled with something that names no licence: `notspecified`, "unknown",
@@ -36,7 +37,7 @@ export const { meta, create } = defineRule({
             context.report({ messageId, data, location: use.location });
           } else if (n.kind === 'generic' && n.openness === 'open') {
             // Open but unnamed: a gap in the metadata, not a legal problem (licence-not-open covers other-nc/other-closed).
-            context.report({ messageId: 'generic', data: { owner: data.owner, value: data.value, openness: 'open' }, location: use.location, severity: 'info' });
+            context.report({ messageId: 'generic', data: extended(data, { openness: 'open' }), location: use.location, severity: 'info' });
           }
         }
       },

@@ -4,6 +4,7 @@ import { euFileType, formatNamed, isIanaMediaType } from '../knowledge/formats.j
 import { knownLicence } from './vocabularies.js';
 import { accessRightsFromVocabulary, present } from '../knowledge/dcat-ap.js';
 import { reached, type Reachability } from './reachability.js';
+import { extended } from '../util/objects.js';
 
 /**
  * data.europa.eu Metadata Quality Assessment (https://data.europa.eu/mqa/methodology), as
@@ -216,23 +217,14 @@ export function mqaScore(ds: Dataset, reachability?: Reachability): MqaScore {
       temporal: award(stated(ds, 'temporal'), w.findability.temporal),
     },
     accessibility: best >= 0 ? { ...dist.accessibility } : dist.accessibility,
-    // Key by key, not `{ ...dist.interoperability, dcatApCompliance }`: see src/util/objects.ts.
-    interoperability: {
-      format: dist.interoperability.format,
-      mediaType: dist.interoperability.mediaType,
-      formatMediaTypeFromVocabulary: dist.interoperability.formatMediaTypeFromVocabulary,
-      nonProprietary: dist.interoperability.nonProprietary,
-      machineReadable: dist.interoperability.machineReadable,
-      dcatApCompliance: unknown ? 'not checked' : award(dcatApCompliant(ds), w.interoperability.dcatApCompliance),
-    },
-    reusability: {
-      licence: dist.reusability.licence,
-      licenceFromVocabulary: dist.reusability.licenceFromVocabulary,
+    // `extended`, not `{ ...dist.interoperability, dcatApCompliance }`: see src/util/objects.ts.
+    interoperability: extended(dist.interoperability, { dcatApCompliance: (unknown ? 'not checked' : award(dcatApCompliant(ds), w.interoperability.dcatApCompliance)) as IndicatorValue }),
+    reusability: extended(dist.reusability, {
       accessRights: award(stated(ds, 'accessRights'), w.reusability.accessRights),
       accessRightsFromVocabulary: award(accessRightsFromVocabulary(ds.accessRights), w.reusability.accessRightsFromVocabulary),
       contactPoint: award(stated(ds, 'contactPoint'), w.reusability.contactPoint),
       publisher: award(stated(ds, 'publisher'), w.reusability.publisher),
-    },
+    }),
     contextuality: {
       rights: dist.contextuality.rights,
       byteSize: dist.contextuality.byteSize,
