@@ -206,9 +206,9 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO, thr
     const observer: RunObserver | undefined = progress && { units: (n) => progress.total(n), unitDone: () => progress.advance() };
     // On a terminal the progress line is cleared before the report writes to it.
     const outIO: CliIO = progress && io.stderrIsTTY ? { ...io, stdout: (t) => (io.isTTY && progress.clear(), io.stdout(t)), stderr: (t) => (progress.clear(), io.stderr(t)) } : io;
-    const cache = flags.cache ? openCache(flags, outIO, { version: odlintVersion(), config: config.fingerprint(), settings }) : undefined;
-    // Reports that go only to jsonl outputs whole (no --quiet, no baseline) come from the workers as their JSON text.
+    // Reports that go only to jsonl outputs whole (no --quiet, no baseline) come from the workers, and from the cache, as their JSON text.
     const packReports = targets.every((t) => t.format === 'jsonl') && !flags.quiet && !flags.baseline && !flags.baselineWrite;
+    const cache = flags.cache ? openCache(flags, outIO, { version: odlintVersion(), config: config.fingerprint(), settings }, packReports) : undefined;
     const events = runPlan(plan, req, settings, workers, inventory, { packReports, ...(cache ? { cache } : {}), ...(observer ? { observer } : {}), remote, boundMainHeap: true, ...(early ? { pool: early } : {}), warn: (m) => outIO.stderr(`odlint: warning: ${maskPersonalData(m)}\n`) });
 
     const { summary } = await writeReports(progress ? countDatasets(events, progress) : events, {
@@ -236,7 +236,7 @@ export async function runLint(inputs: string[], flags: LintFlags, io: CliIO, thr
 }
 
 /** `--cache`: not with --fix (it writes files) nor --online (URL checks depend on the network). */
-function openCache(flags: LintFlags, io: CliIO, runKey: unknown): LintCache | undefined {
+function openCache(flags: LintFlags, io: CliIO, runKey: unknown, packed: boolean): LintCache | undefined {
   const strategy = (flags.cacheStrategy ?? 'metadata') as CacheStrategy;
   if (strategy !== 'metadata' && strategy !== 'content') throw new UsageError(`--cache-strategy must be metadata or content (got "${flags.cacheStrategy}")`);
   const why = flags.fix ? '--fix' : flags.fixDryRun ? '--fix-dry-run' : flags.online ? '--online' : undefined;
@@ -245,7 +245,7 @@ function openCache(flags: LintFlags, io: CliIO, runKey: unknown): LintCache | un
     return undefined;
   }
   const warn = (message: string) => io.stderr(`odlint: warning: ${maskPersonalData(message)}\n`);
-  return new LintCache({ file: cacheFile(io.cwd, flags.cacheLocation), strategy, runKey, warn });
+  return new LintCache({ file: cacheFile(io.cwd, flags.cacheLocation), strategy, runKey, warn, packed });
 }
 
 /** Counts the datasets for the progress line as they go by. */

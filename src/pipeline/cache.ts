@@ -4,7 +4,9 @@ import path from 'node:path';
 import { AtomicFileWriter } from '../util/write-atomic.js';
 import { systemErrorMessage } from '../util/system-error.js';
 import type { LintUnit } from '../engine/lint.js';
-import type { UnitEvent } from './unit.js';
+import type { Seq, UnitEvent } from './unit.js';
+import type { DatasetReport } from '../model/index.js';
+import { datasetTally, type DatasetTally } from '../reporters/build-report.js';
 
 /**
  * `--cache` (ESLint's semantics): what a unit (a descriptor file, or a data file linted alone)
@@ -15,10 +17,14 @@ import type { UnitEvent } from './unit.js';
  *
  * One file holds the cache: a first line with the run's key, then one entry per unit — a JSON
  * header line `{"unit", "deps", "bytes"}` followed by `bytes` bytes of the unit's events, one
- * JSON per line. Reading it only indexes the headers; an entry's events are read when its unit
- * comes. The new cache is written beside the old one as the run goes (reused entries copied
- * over) and renamed over it at the end: it holds this run's units only, so it never outgrows a
- * run's report, and past `maxBytes` no more entries are written.
+ * JSON per line; a dataset's report is the line after its event's (`{"kind":"dataset","seq",
+ * "tally"}`), as its JSON text, so that a run whose outputs write that text as it is (jsonl)
+ * replays it without parsing it (a packed dataset, src/pipeline/unit.ts). Reading the cache only
+ * indexes the headers; an entry's events are read when its unit comes. The new cache is written
+ * beside the old one as the run goes (reused entries copied over) and renamed over it at the
+ * end: it holds this run's units only, so it never outgrows a run's report, and past `maxBytes`
+ * no more entries are written. A run that reused every entry of the old cache and linted
+ * nothing leaves it as it is.
  */
 export type CacheStrategy = 'metadata' | 'content';
 
@@ -35,7 +41,7 @@ interface Entry {
 export type CacheVerdict = { kind: 'hit'; events: UnitEvent[] } | { kind: 'miss'; recorder: CacheRecorder };
 
 /** The cache format's version: a change makes every older cache a cold start. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** The cache file never grows past this (a run of about half a million datasets' findings). */
 export const CACHE_MAX_BYTES = 2 ** 31;
 
@@ -46,6 +52,8 @@ export interface CacheOptions {
   runKey: unknown;
   warn: (message: string) => void;
   maxBytes?: number;
+  /** The run's outputs write a dataset's JSON text as it is (jsonl): hits replay datasets packed. */
+  packed?: boolean;
 }
 
 export class LintCache {
@@ -55,6 +63,8 @@ export class LintCache {
   private writer: AtomicFileWriter | undefined;
   private written = 0;
   private skipped = 0;
+  /** Reused entries not yet copied into the new cache: while nothing was linted, it may not be needed. */
+  private readonly reused: { id: string; entry: Entry }[] = [];
   private failed = false;
   readonly stats = { hits: 0, misses: 0 };
 
@@ -89,7 +99,10 @@ export class LintCache {
   /** Writes the new cache over the old one (the run went through). */
   commit(): void {
     if (this.failed) return this.close();
+    // Every entry of the old cache reused, nothing linted: the new cache would be the old one.
+    if (this.oldFd !== undefined && !this.writer && this.stats.misses === 0 && this.stats.hits === this.index.size) return this.close();
     try {
+      this.copyReused();
       this.open().commit();
     } catch (e) {
       this.o.warn(`cannot write the cache ${this.o.file}: ${systemErrorMessage(e)}`);
@@ -115,6 +128,20 @@ export class LintCache {
   /** Adds an entry to the new cache (unless that would pass the size bound). */
   write(id: string, deps: Dep[], payload: Buffer): void {
     if (this.failed) return;
+    this.copyReused();
+    this.append(id, deps, payload);
+  }
+
+  /** The reused entries so far, copied from the old cache into the new one, in the run's order. */
+  private copyReused(): void {
+    for (const { id, entry } of this.reused.splice(0)) {
+      if (this.failed) return;
+      const bytes = Buffer.alloc(entry.bytes);
+      if (readSync(this.oldFd!, bytes, 0, entry.bytes, entry.offset) === entry.bytes) this.append(id, entry.deps, bytes);
+    }
+  }
+
+  private append(id: string, deps: Dep[], payload: Buffer): void {
     const header = Buffer.from(`${JSON.stringify({ unit: id, deps, bytes: payload.length })}\n`);
     try {
       const w = this.open();
@@ -150,13 +177,21 @@ export class LintCache {
       const bytes = Buffer.alloc(entry.bytes);
       if (readSync(this.oldFd!, bytes, 0, entry.bytes, entry.offset) !== entry.bytes) throw new Error('it ends early');
       const events: UnitEvent[] = [];
-      for (const line of bytes.toString('utf8').split('\n')) {
-        if (!line) continue;
-        const e = JSON.parse(line) as UnitEvent & { seq?: unknown };
+      const lines = linesOf(bytes);
+      for (let line = lines.next(); !line.done; line = lines.next()) {
+        if (!line.value) continue;
+        const e = JSON.parse(line.value) as UnitEvent & { seq?: unknown };
         if ('seq' in e) (e as { seq: [number, number] }).seq = [unit.index, e.seq as number];
-        events.push(e);
+        if (e.kind === 'dataset') {
+          // The report's JSON text is the next line: packed as it is, or parsed.
+          const { seq, unnamed, tally } = e as unknown as { seq: Seq; unnamed?: true; tally: DatasetTally };
+          const json = lines.next().value;
+          if (!json) throw new Error('a dataset has no report');
+          events.push(this.o.packed && !unnamed ? { kind: 'packed', seq, json, tally } : { kind: 'dataset', seq, report: JSON.parse(json) as DatasetReport, ...(unnamed ? { unnamed } : {}) });
+        } else events.push(e);
       }
-      this.write(unitId(unit)!, entry.deps, bytes);
+      if (this.writer) this.append(unitId(unit)!, entry.deps, bytes);
+      else this.reused.push({ id: unitId(unit)!, entry });
       return events;
     } catch (e) {
       this.o.warn(`the cache ${this.o.file} has an unreadable entry (${systemErrorMessage(e)}): that file is linted again`);
@@ -212,7 +247,11 @@ export class CacheRecorder {
   add(e: UnitEvent): void {
     if (e.kind === 'references' || e.kind === 'reads') for (const p of e.paths) this.reads.add(p);
     // The unit's place in the plan changes between runs: only the item's place is kept.
-    this.lines.push(JSON.stringify('seq' in e ? { ...e, seq: e.seq[1] } : e));
+    if (e.kind === 'dataset') {
+      this.lines.push(JSON.stringify({ kind: 'dataset', seq: e.seq[1], ...(e.unnamed ? { unnamed: true } : {}), tally: datasetTally(e.report) }), JSON.stringify(e.report));
+    } else if (e.kind === 'packed') {
+      this.lines.push(JSON.stringify({ kind: 'dataset', seq: e.seq[1], tally: e.tally }), e.json);
+    } else this.lines.push(JSON.stringify('seq' in e ? { ...e, seq: e.seq[1] } : e));
   }
 
   /** The unit ran to its end: its entry goes into the new cache. */
@@ -221,6 +260,20 @@ export class CacheRecorder {
     const deps: Dep[] = [this.self, ...[...this.reads].filter((f) => f !== this.self[0]).map((f): Dep => [f, this.cache.state(f)])];
     this.lines.push('');
     this.cache.write(this.id, deps, Buffer.from(this.lines.join('\n')));
+  }
+}
+
+/**
+ * The `\n`-separated lines of an entry's bytes, each decoded on its own: a whole entry decoded at
+ * once is one string of two-byte characters when any report holds a non-ASCII character, ~3×
+ * slower to make and to write out again than lines that are mostly ASCII.
+ */
+function* linesOf(bytes: Buffer): Generator<string, void> {
+  for (let start = 0; start < bytes.length; ) {
+    const nl = bytes.indexOf(10, start);
+    const end = nl < 0 ? bytes.length : nl;
+    yield bytes.toString('utf8', start, end);
+    start = end + 1;
   }
 }
 

@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
 import { LintCache } from '../../src/pipeline/cache.js';
-import type { Report } from '../../src/model/index.js';
+import type { DatasetReport, Report } from '../../src/model/index.js';
 import { FIXTURES, ROOT } from '../helpers/lint.js';
 // @ts-expect-error the bench helpers are plain ES modules
 import { generateCatalogue } from '../../bench/catalogue.mjs';
@@ -45,6 +45,22 @@ describe('--cache', () => {
     expect(warm.stdout).toBe(plain.stdout);
     expect(cold.stdout).toBe(plain.stdout);
     expect(warm.stderr).not.toMatch(/warning/);
+  });
+
+  it('a run that reused every entry and linted nothing leaves the cache file as it was; one that linted rewrites it', async () => {
+    await run('--cache');
+    const cache = path.join(dir, '.odlintcache');
+    const before = statSync(cache, { bigint: true });
+    const bytes = readFileSync(cache);
+    expect((await run('--cache')).reused).toBe(2);
+    const after = statSync(cache, { bigint: true });
+    expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs]);
+    appendFileSync(file('data', 'stations.csv'), '\n');
+    const edited = await run('--cache');
+    expect([edited.reused, edited.linted]).toEqual([1, 1]);
+    expect(statSync(cache, { bigint: true }).ino).not.toBe(before.ino);
+    expect(readFileSync(cache).equals(bytes)).toBe(false);
+    expect((await run('--cache')).reused).toBe(2);
   });
 
   it('the descriptor is compared by its bytes: touching it is a hit, editing it a miss', async () => {
@@ -159,9 +175,9 @@ describe('--cache and catalogue rules', () => {
 
 describe('the cache file', () => {
   const unit = (f: string) => ({ kind: 'data-file' as const, index: 0, file: f });
-  const open = (cacheFile: string, runKey: unknown, maxBytes?: number) => {
+  const open = (cacheFile: string, runKey: unknown, maxBytes?: number, packed?: boolean) => {
     const warnings: string[] = [];
-    const cache = new LintCache({ file: cacheFile, strategy: 'metadata', runKey, warn: (m) => warnings.push(m), ...(maxBytes ? { maxBytes } : {}) });
+    const cache = new LintCache({ file: cacheFile, strategy: 'metadata', runKey, warn: (m) => warnings.push(m), ...(maxBytes ? { maxBytes } : {}), ...(packed ? { packed } : {}) });
     return { cache, warnings };
   };
 
@@ -191,6 +207,35 @@ describe('the cache file', () => {
     ({ cache } = open(cacheFile, ['0.2.0', 'config A']));
     expect(cache.consult(unit(a))?.kind).toBe('miss');
     cache.close();
+  });
+
+  it('keeps a dataset\'s report as its JSON text: replayed packed for jsonl outputs, parsed for the others', () => {
+    const cacheFile = path.join(dir, 'c');
+    const a = file('data', 'stations.csv');
+    const report = { id: 'stations', title: 'Stations à Liège', source: { format: 'data-file', file: 'pkg/data/stations.csv' }, score: { odlint: { points: 90, max: 100 } }, findings: [{ ruleId: 'data/x', severity: 'warning', messageId: 'm', message: 'é\n"q"', location: { file: 'pkg/data/stations.csv', row: 2 } }] } as unknown as DatasetReport;
+    let { cache } = open(cacheFile, 'k');
+    const v = cache.consult(unit(a));
+    if (v?.kind !== 'miss') throw new Error('expected a miss');
+    v.recorder.add({ kind: 'dataset', seq: [0, 0], report });
+    v.recorder.add({ kind: 'file', seq: [0, 1], report: { file: 'pkg/data/stations.csv', findings: [] } });
+    v.recorder.done();
+    cache.commit();
+    ({ cache } = open(cacheFile, 'k', undefined, true));
+    const tally = { file: 'pkg/data/stations.csv', errors: 0, warnings: 1, infos: 0 };
+    expect(cache.consult({ ...unit(a), index: 3 })).toEqual({ kind: 'hit', events: [{ kind: 'packed', seq: [3, 0], json: JSON.stringify(report), tally }, { kind: 'file', seq: [3, 1], report: { file: 'pkg/data/stations.csv', findings: [] } }] });
+    cache.close();
+    ({ cache } = open(cacheFile, 'k'));
+    expect(cache.consult({ ...unit(a), index: 4 })).toEqual({ kind: 'hit', events: [{ kind: 'dataset', seq: [4, 0], report }, { kind: 'file', seq: [4, 1], report: { file: 'pkg/data/stations.csv', findings: [] } }] });
+    cache.close();
+  });
+
+  it('a cache of the earlier format is a cold start, without a warning', () => {
+    const cacheFile = path.join(dir, 'c');
+    writeFileSync(cacheFile, `${JSON.stringify({ odlintCache: 1, key: 'old' })}\n`);
+    const { cache, warnings } = open(cacheFile, 'k');
+    expect(cache.consult(unit(file('data', 'stations.csv')))?.kind).toBe('miss');
+    cache.close();
+    expect(warnings).toEqual([]);
   });
 
   it('stops growing at its bound, and says so', () => {
