@@ -132,7 +132,10 @@ export class LintCache {
     this.append(id, deps, payload);
   }
 
-  /** The reused entries so far, copied from the old cache into the new one, in the run's order. */
+  /**
+   * The reused entries so far, copied from the old cache into the new one, in the run's order:
+   * read again, not kept since their replay (until a miss that could be the whole cache).
+   */
   private copyReused(): void {
     for (const { id, entry } of this.reused.splice(0)) {
       if (this.failed) return;
