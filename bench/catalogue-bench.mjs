@@ -22,7 +22,7 @@
  * Goals (docs/performance.md): 100k < 40 s wall on 2 cores, peak RSS < 400 MiB flat in N,
  * --jobs 2 ≥ 1.7× --jobs 1. Needs `npm run build`.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,7 +91,7 @@ for (const n of sizes) {
     }
     ratios.push([got['1'].seconds / got['2'].seconds, idleWall(got['1']) / idleWall(got['2'])]);
     if (withIdeal) ideals.push(got['1'].seconds / got.ideal.seconds);
-    if (readFileSync(out('jobs1.jsonl'), 'utf8') !== readFileSync(out('jobs2.jsonl'), 'utf8')) throw new Error('--jobs 1 and --jobs 2 wrote different reports');
+    if (!sameBytes(out('jobs1.jsonl'), out('jobs2.jsonl'))) throw new Error('--jobs 1 and --jobs 2 wrote different reports');
   }
   console.log(`\n${n.toLocaleString('en')} datasets: --jobs 2 / --jobs 1 speed-up per pair, wall: ${ratios.map((r) => r[0].toFixed(2) + '×').join(', ')}; idle-cores estimate: ${ratios.map((r) => r[1].toFixed(2) + '×').join(', ')}; reports identical`);
   if (withIdeal) console.log(`${n.toLocaleString('en')} datasets: the ideal (two --jobs 1 processes on halves at once) / --jobs 1, wall: ${ideals.map((r) => r.toFixed(2) + '×').join(', ')}; --jobs 2 reaches ${ratios.map((r, i) => Math.round((100 * r[0]) / ideals[i]) + ' %').join(', ')} of it`);
@@ -102,8 +102,42 @@ for (const n of sizes) {
   rmSync(cacheFile, { force: true });
   const cold = await run(dir, n, ['--cache', '--cache-location', cacheFile, '-f', 'jsonl', '-o', out('cold.jsonl')], '`--cache`, cold');
   const warm = await run(dir, n, ['--cache', '--cache-location', cacheFile, '-f', 'jsonl', '-o', out('warm.jsonl')], '`--cache`, warm');
-  if (readFileSync(out('cold.jsonl'), 'utf8') !== readFileSync(out('warm.jsonl'), 'utf8')) throw new Error('the warm --cache run wrote a different report');
+  if (!sameBytes(out('cold.jsonl'), out('warm.jsonl'))) throw new Error('the warm --cache run wrote a different report');
   console.log(`\n${n.toLocaleString('en')} datasets: warm --cache run ${(cold.seconds / warm.seconds).toFixed(1)}× faster (wall), ${(cold.cpuSeconds / warm.cpuSeconds).toFixed(1)}× (CPU); reports identical\n`);
+}
+
+/**
+ * Whether two files hold the same bytes, read in chunks: a 1M-dataset jsonl report (~2.9 GB) is
+ * past the longest string V8 can make (~512 MiB), so it cannot be read whole.
+ */
+function sameBytes(a, b) {
+  if (statSync(a).size !== statSync(b).size) return false;
+  const [fa, fb] = [openSync(a, 'r'), openSync(b, 'r')];
+  const [ba, bb] = [Buffer.alloc(1 << 20), Buffer.alloc(1 << 20)];
+  try {
+    for (let at = 0; ; at += ba.length) {
+      const n = readSync(fa, ba, 0, ba.length, at);
+      if (n === 0) return true;
+      if (readSync(fb, bb, 0, bb.length, at) !== n || !ba.subarray(0, n).equals(bb.subarray(0, n))) return false;
+    }
+  } finally {
+    closeSync(fa);
+    closeSync(fb);
+  }
+}
+
+/** A report's last line (the jsonl summary), read from the file's end. */
+function lastLine(file) {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const tail = Buffer.alloc(Math.min(size, 1 << 20));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const text = tail.toString('utf8').trimEnd();
+    return text.slice(text.lastIndexOf('\n') + 1);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -132,7 +166,7 @@ async function idealRun(dir, n, out, label) {
   const before = load();
   const r = await runsAtOnce(outDir, halves(dir).map((half, i) => [odlint, half, '--no-data', '--fail-on', 'never', '--jobs', '1', '-f', 'jsonl', '-o', out(`half-${i + 1}.jsonl`)]));
   if (r.status !== 0) throw new Error(`odlint failed on a half (exit ${r.status}): ${r.stderr}`);
-  const datasets = [1, 2].reduce((sum, i) => sum + JSON.parse(readFileSync(out(`half-${i}.jsonl`), 'utf8').trimEnd().split('\n').at(-1)).summary.datasets, 0);
+  const datasets = [1, 2].reduce((sum, i) => sum + JSON.parse(lastLine(out(`half-${i}.jsonl`))).summary.datasets, 0);
   if (datasets !== n) throw new Error(`the halves checked ${datasets} datasets, not ${n}`);
   const row = { ...r, n, label, load: `${before} → ${load()}` };
   rows.push(row);
@@ -148,7 +182,7 @@ async function filePairs(kind, n, out) {
     const order = p % 2 ? ['2', '1'] : ['1', '2'];
     const got = {};
     for (const j of order) got[j] = await run(file, n, ['--jobs', j, '-f', 'jsonl', '-o', out(`${kind}-jobs${j}.jsonl`)], `${kind}, \`--jobs ${j}\` (pair ${p + 1})`);
-    if (readFileSync(out(`${kind}-jobs1.jsonl`), 'utf8') !== readFileSync(out(`${kind}-jobs2.jsonl`), 'utf8')) throw new Error(`${kind}: --jobs 1 and --jobs 2 wrote different reports`);
+    if (!sameBytes(out(`${kind}-jobs1.jsonl`), out(`${kind}-jobs2.jsonl`))) throw new Error(`${kind}: --jobs 1 and --jobs 2 wrote different reports`);
     ratios.push([got['1'].cpuSeconds / got['2'].cpuSeconds, idleWall(got['1']) / idleWall(got['2'])]);
   }
   console.log(`\n${n.toLocaleString('en')} datasets, ${kind}: --jobs 1 / --jobs 2 CPU per pair ${ratios.map((r) => r[0].toFixed(2) + '×').join(', ')}; idle-cores speed-up ${ratios.map((r) => r[1].toFixed(2) + '×').join(', ')}; reports identical\n`);
