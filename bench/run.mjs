@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { timedRun } from './timed.mjs';
+import { median } from './median.mjs';
 import { runsAtOnce } from './thread-cpu.mjs';
 import { benchZip } from './zip-case.mjs';
 
@@ -207,10 +208,6 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 const loadAfter = load();
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 /** Median wall and CPU time, highest peak RSS, of a case's rounds. */
 const m = (key) => {
   const rs = results.get(key);
