@@ -33,8 +33,8 @@ export function earlyJobs(flags: JobsFlags): number | undefined {
   return jobs !== undefined && jobs > 1 ? jobs : undefined;
 }
 
-/** A `--jobs` value as the lint command takes it (src/cli/lint-command.ts jobsOf): a positive integer, else undefined (refused). */
-function jobsValue(text: string): number | undefined {
+/** A `--jobs` value: a positive integer, else undefined (the lint command refuses it). */
+export function jobsValue(text: string): number | undefined {
   const jobs = Number(text);
   return Number.isInteger(jobs) && jobs >= 1 ? jobs : undefined;
 }

@@ -19,6 +19,7 @@ import { unitsWithParts } from '../pipeline/split.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { odlintVersion } from './version.js';
 import { UsageError, type CliIO } from './io.js';
+import { jobsValue } from './argv-threads.js';
 import { readBaseline } from './baseline.js';
 import { finishRun, writeReports, type OutputTarget } from './report-stage.js';
 import { scorecardOptions, type ScorecardFlags } from './scorecard-options.js';
@@ -107,8 +108,8 @@ function outputs(flags: Pick<LintFlags, 'format' | 'output'>): { format: string;
 /** `--jobs`: a positive integer; absent = as many as the machine has cores. */
 function jobsOf(text: string | undefined): { jobs: number; explicit: boolean } {
   if (text === undefined) return { jobs: availableParallelism(), explicit: false };
-  const jobs = Number(text);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a positive integer (got "${text}")`);
+  const jobs = jobsValue(text);
+  if (jobs === undefined) throw new UsageError(`--jobs expects a positive integer (got "${text}")`);
   return { jobs, explicit: true };
 }
 
